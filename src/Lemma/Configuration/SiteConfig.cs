@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+
+namespace Lemma.Configuration;
+
+/// <summary>What site.yaml (or a Hugo/Jekyll config) says about the whole site.</summary>
+public sealed record SiteConfig
+{
+    public string Title { get; init; } = "Untitled site";
+    public string Description { get; init; } = "";
+    public string Tagline { get; init; } = "";
+    public Author Author { get; init; } = new();
+    /// <summary>Absolute base URL with a trailing slash, e.g. "https://example.org/blog/".</summary>
+    public string BaseUrl { get; init; } = "http://localhost/";
+    public string Language { get; init; } = "en";
+    public ImmutableArray<MenuItem> Menu { get; init; } = [];
+    public ImmutableArray<SocialLink> Social { get; init; } = [];
+    public ImmutableArray<HomeSection> Home { get; init; } = [];
+    /// <summary>Taxonomies by plural name (URL segment) to singular name, e.g. tags -> tag.</summary>
+    public ImmutableDictionary<string, string> Taxonomies { get; init; } =
+        ImmutableDictionary<string, string>.Empty.Add("tags", "tag").Add("categories", "category");
+    /// <summary>Permalink patterns by section, e.g. posts -> "/:year/:slug/". Tokens: :year :month :day :slug :section :title.</summary>
+    public ImmutableDictionary<string, string> Permalinks { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public int PageSize { get; init; } = 10;
+    /// <summary>Items in each feed.</summary>
+    public int FeedSize { get; init; } = 20;
+    public ImmutableDictionary<string, string> MathMacros { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public HighlightSettings Highlight { get; init; } = new();
+    /// <summary>Words per minute for reading time.</summary>
+    public int WordsPerMinute { get; init; } = 220;
+    /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
+    public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
+}
+
+public sealed record Author
+{
+    public string Name { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string Avatar { get; init; } = "";
+    public string Bio { get; init; } = "";
+}
+
+public sealed record MenuItem(string Name, string Url, int Weight = 0);
+
+public sealed record SocialLink(string Name, string Url);
+
+/// <summary>One block of the home page: a kind (intro, featured, category, research, data, recent, trending, connect), a title and its settings.</summary>
+public sealed record HomeSection(string Kind, string Title, ImmutableDictionary<string, object?> Settings);
+
+public sealed record HighlightSettings
+{
+    public bool LineNumbers { get; init; }
+    public bool CopyButton { get; init; } = true;
+}

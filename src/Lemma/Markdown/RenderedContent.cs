@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using Lemma.Diagnostics;
+
+namespace Lemma.Markdown;
+
+/// <summary>
+/// A page body turned into an HTML fragment, with what the page templates and checks need from it.
+/// </summary>
+public sealed record RenderedContent
+{
+    public required string Html { get; init; }
+    /// <summary>HTML before &lt;!--more--&gt;, else the first paragraph; null when the body has neither.</summary>
+    public string? SummaryHtml { get; init; }
+    public ImmutableArray<TocEntry> Toc { get; init; } = [];
+    /// <summary>Words of prose and code (see README: how words are counted).</summary>
+    public int WordCount { get; init; }
+    public bool HasMath { get; init; }
+    public bool HasCode { get; init; }
+    /// <summary>Link targets as written (href and src), for the model's link checks and `lemma check`.</summary>
+    public ImmutableArray<LinkReference> Links { get; init; } = [];
+    /// <summary>Every id given to an element (headings, footnotes, equations), for anchor checks.</summary>
+    public ImmutableArray<string> Anchors { get; init; } = [];
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+}
+
+public sealed record TocEntry(int Level, string Id, string Text);
+
+/// <summary>A link or image in a body, with its position in the source file.</summary>
+public sealed record LinkReference(string Target, bool IsImage, SourceSpan Span);
