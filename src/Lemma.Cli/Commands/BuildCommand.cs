@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Lemma.Build;
+using Lemma.Model;
+using Spectre.Console;
+
+namespace Lemma.Cli.Commands;
+
+/// <summary>`lemma build`: the static site into public/ (or --out), with a summary line.</summary>
+public static class BuildCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var source = SiteOptions.Source();
+        var output = new Option<DirectoryInfo?>("--out", "-o") { Description = "Output folder (default: public/ in the site)." };
+        var drafts = SiteOptions.Drafts();
+        var future = SiteOptions.Future();
+        var baseUrl = SiteOptions.BaseUrl();
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
+        var command = new Command("build", "Build the site into static files.") { source, output, drafts, future, baseUrl, strict };
+        command.SetAction(parse =>
+        {
+            var root = parse.GetValue(source)!.FullName;
+            var options = new BuildOptions
+            {
+                Source = root,
+                Output = parse.GetValue(output)?.FullName ?? Path.Combine(root, "public"),
+                Drafts = parse.GetValue(drafts),
+                Future = parse.GetValue(future),
+                BaseUrl = parse.GetValue(baseUrl),
+                Strict = parse.GetValue(strict),
+            };
+            return Execute(console, options);
+        });
+        return command;
+    }
+
+    public static int Execute(CliConsole console, BuildOptions options)
+    {
+        if (!Directory.Exists(options.Source))
+        {
+            console.Error.WriteLine($"lemma: no such folder: {options.Source}");
+            return LemmaApp.UsageErrors;
+        }
+        var result = console.IsInteractive ? BuildWithProgress(options) : SiteBuilder.Run(options);
+        Report.Diagnostics(console, result.Diagnostics);
+        Report.Summary(console, result);
+        return result.Succeeded ? LemmaApp.Ok : LemmaApp.ContentErrors;
+    }
+
+    private static BuildResult BuildWithProgress(BuildOptions options)
+    {
+        BuildResult? result = null;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("build", maxValue: Stages.Length);
+                result = SiteBuilder.Run(options, new SynchronousProgress(stage =>
+                {
+                    task.Description = stage;
+                    task.Value = Math.Max(task.Value, Array.IndexOf(Stages, stage) + 1);
+                }));
+                task.Value = Stages.Length;
+            });
+        return result!;
+    }
+
+    private static readonly string[] Stages =
+        ["config", "discover", "load", "data", "model", "setup", "render content", "templates", "render pages", "emit"];
+
+    /// <summary>Reports on the calling thread, unlike Progress&lt;T&gt;, so the bar moves while the build runs.</summary>
+    private sealed class SynchronousProgress(Action<string> report) : IProgress<string>
+    {
+        public void Report(string value) => report(value);
+    }
+}

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Lemma.Cli.Commands;
+
+namespace Lemma.Cli;
+
+/// <summary>The command tree. <see cref="Run"/> is what Program calls and what tests call in-process.</summary>
+public static class LemmaApp
+{
+    public const int Ok = 0;
+    public const int ContentErrors = 1;
+    public const int UsageErrors = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var console = new CliConsole(output, error);
+        var root = new RootCommand("Lemma: a publishing engine for technical writing (code, math, notebooks).")
+        {
+            NewCommand.Create(console),
+            BuildCommand.Create(console),
+            CheckCommand.Create(console),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"lemma: {e.Message}");
+            error.WriteLine("Run 'lemma --help' for usage.");
+            return UsageErrors;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
+
+/// <summary>Where a command writes: the real console, or a test's writers.</summary>
+public sealed record CliConsole(TextWriter Out, TextWriter Error)
+{
+    /// <summary>A progress bar only makes sense on a terminal that is really the console.</summary>
+    public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Lemma.Configuration;
+
+namespace Lemma.Model;
+
+/// <summary>
+/// The whole site as the model stage sees it, immutable: every page that will be published,
+/// with its sections, taxonomies, series and data. Rendering reads it and never writes back.
+/// </summary>
+public sealed record Site
+{
+    public required SiteConfig Config { get; init; }
+    /// <summary>Every published page (posts and plain pages), newest first.</summary>
+    public required ImmutableArray<Page> Pages { get; init; }
+    public required ImmutableArray<Section> Sections { get; init; }
+    public required ImmutableArray<Taxonomy> Taxonomies { get; init; }
+    /// <summary>Pages of each series, in series order.</summary>
+    public required ImmutableDictionary<string, ImmutableArray<Page>> Series { get; init; }
+    /// <summary>Related pages of each page (by source path), best first.</summary>
+    public required ImmutableDictionary<string, ImmutableArray<Page>> Related { get; init; }
+    /// <summary>Parsed data/*.yaml|json|toml by file name without extension.</summary>
+    public required ImmutableDictionary<string, object?> Data { get; init; }
+    /// <summary>content/_index.md, if any: the home page's own text.</summary>
+    public Page? HomeIndex { get; init; }
+
+    /// <summary>Posts only (pages in a section), newest first.</summary>
+    public IEnumerable<Page> Posts => Pages.Where(p => p.Kind == PageKind.Post);
+}
+
+/// <summary>A top-level folder of content/: its list page and its posts, newest first.</summary>
+public sealed record Section(string Name, string Title, string Url, ImmutableArray<Page> Pages, Page? Index);
+
+/// <summary>A taxonomy (tags, categories): its terms sorted by name.</summary>
+public sealed record Taxonomy(string Name, string Singular, string Url, ImmutableArray<Term> Terms);
+
+/// <summary>One term of a taxonomy and its pages, newest first.</summary>
+public sealed record Term(string Name, string Slug, string Url, ImmutableArray<Page> Pages);

@@ -1,0 +1,180 @@
+using System.Collections.Immutable;
+using Lemma.Configuration;
+using Lemma.Content;
+using Lemma.Diagnostics;
+
+namespace Lemma.Model;
+
+public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The model stage: decides which pages are published, where each lives, and what lists it belongs to.
+/// Duplicate URLs and conflicting aliases are found here.
+/// </summary>
+public static class SiteModeler
+{
+    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data, BuildOptions options)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var now = options.Clock.GetUtcNow();
+        var pages = new List<Page>();
+        var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
+        Page? homeIndex = null;
+
+        foreach (var source in sources)
+        {
+            var page = MakePage(config, source, now);
+            if (source.IsSectionIndex)
+            {
+                if (source.Section.Length == 0) homeIndex = page;
+                else sectionIndexes[source.Section] = page;
+                continue;
+            }
+            if (page.Draft && !options.Drafts) continue;
+            if (page.Future && !options.Future) continue;
+            if (source.FrontMatter.ExpiryDate is { } expiry && expiry <= now) continue;
+            pages.Add(page);
+        }
+
+        pages.Sort(NewestFirst);
+        var published = pages.ToImmutableArray();
+        var sections = MakeSections(published, sectionIndexes);
+        var taxonomies = MakeTaxonomies(config, published);
+        ReportUrlConflicts(published, sections, taxonomies, diagnostics);
+
+        var series = published
+            .Where(p => p.FrontMatter.Series is not null)
+            .GroupBy(p => p.FrontMatter.Series!, StringComparer.Ordinal)
+            .ToImmutableDictionary(
+                g => g.Key,
+                g => g.OrderBy(p => p.FrontMatter.SeriesOrder ?? int.MaxValue).ThenBy(p => p.SortDate).ToImmutableArray(),
+                StringComparer.Ordinal);
+
+        var site = new Site
+        {
+            Config = config,
+            Pages = published,
+            Sections = sections,
+            Taxonomies = taxonomies,
+            Series = series,
+            Related = RelatedPages.Find(published, maxPerPage: 4),
+            Data = data,
+            HomeIndex = homeIndex,
+        };
+        return new ModelResult(site, diagnostics.ToImmutable());
+    }
+
+    /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
+    internal static int NewestFirst(Page a, Page b)
+    {
+        var byDate = b.SortDate.CompareTo(a.SortDate);
+        return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
+    }
+
+    private static Page MakePage(SiteConfig config, PageSource source, DateTimeOffset now)
+    {
+        var fm = source.FrontMatter;
+        var slug = fm.Slug is { Length: > 0 } s ? s : source.FileSlug;
+        var date = fm.Date ?? source.FileDate;
+        var publish = fm.PublishDate ?? date;
+        var terms = config.Taxonomies.Keys.ToImmutableDictionary(
+            plural => plural,
+            plural => plural switch
+            {
+                "tags" => fm.Tags,
+                "categories" => fm.Categories,
+                _ => fm.OtherTerms.GetValueOrDefault(plural, []),
+            });
+        return new Page
+        {
+            Source = source,
+            Kind = source.Section.Length == 0 ? PageKind.Page : PageKind.Post,
+            Title = fm.Title ?? Humanize(source.FileSlug),
+            Slug = slug,
+            Url = Permalinks.For(config, source, slug, date),
+            Date = date,
+            Updated = fm.Updated,
+            Draft = fm.Draft,
+            InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
+            Future = publish is { } p && p > now,
+            Terms = terms,
+            Aliases = fm.Aliases.Select(Permalinks.Normalize).ToImmutableArray(),
+        };
+    }
+
+    private static string Humanize(string slug) =>
+        slug.Length == 0 ? "Home" : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
+
+    private static ImmutableArray<Section> MakeSections(ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
+    {
+        var names = pages.Where(p => p.Kind == PageKind.Post).Select(p => p.Section)
+            .Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return names.Select(name =>
+        {
+            indexes.TryGetValue(name, out var index);
+            var title = index?.FrontMatter.Title ?? Humanize(name);
+            var members = pages.Where(p => p.Section == name && p.Kind == PageKind.Post).ToImmutableArray();
+            return new Section(name, title, "/" + name + "/", members, index);
+        }).ToImmutableArray();
+    }
+
+    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, ImmutableArray<Page> pages)
+    {
+        var result = ImmutableArray.CreateBuilder<Taxonomy>();
+        foreach (var (plural, singular) in config.Taxonomies.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            // Terms that differ only in case or punctuation ("Python", "python") are one term; the first spelling wins.
+            var bySlug = new Dictionary<string, (string Name, List<Page> Pages)>(StringComparer.Ordinal);
+            foreach (var page in pages)
+            {
+                foreach (var name in page.Terms.GetValueOrDefault(plural, []).Distinct())
+                {
+                    var slug = Slug.From(name);
+                    if (slug.Length == 0) continue;
+                    if (!bySlug.TryGetValue(slug, out var entry)) bySlug[slug] = entry = (name, []);
+                    if (entry.Pages.Count == 0 || !ReferenceEquals(entry.Pages[^1], page)) entry.Pages.Add(page);
+                }
+            }
+            var terms = bySlug
+                .Select(kv => new Term(kv.Value.Name, kv.Key, $"/{plural}/{kv.Key}/", kv.Value.Pages.ToImmutableArray()))
+                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
+                .ToImmutableArray();
+            result.Add(new Taxonomy(plural, singular, $"/{plural}/", terms));
+        }
+        return result.ToImmutable();
+    }
+
+    private static void ReportUrlConflicts(
+        ImmutableArray<Page> pages, ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies,
+        ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = "the home page" };
+        foreach (var s in sections) owners.TryAdd(s.Url, $"the list of section '{s.Name}'");
+        foreach (var t in taxonomies)
+        {
+            owners.TryAdd(t.Url, $"the {t.Name} index");
+            foreach (var term in t.Terms) owners.TryAdd(term.Url, $"the {t.Singular} page '{term.Name}'");
+        }
+        // Sorted by path so the first file keeps the URL and the report is the same on every run.
+        foreach (var page in pages.OrderBy(p => p.Source.Path, StringComparer.Ordinal))
+        {
+            if (!owners.TryAdd(page.Url, page.Source.Path))
+                diagnostics.Add(Diagnostic.Error(UrlSpan(page, "url", "slug"), $"URL {page.Url} is already used by {owners[page.Url]}"));
+        }
+        foreach (var page in pages.OrderBy(p => p.Source.Path, StringComparer.Ordinal))
+        {
+            foreach (var alias in page.Aliases)
+            {
+                if (!owners.TryAdd(alias, page.Source.Path + " (alias)"))
+                    diagnostics.Add(Diagnostic.Error(UrlSpan(page, "aliases"), $"alias {alias} is already used by {owners[alias]}"));
+            }
+        }
+    }
+
+    private static SourceSpan UrlSpan(Page page, params string[] keys)
+    {
+        foreach (var key in keys)
+            if (page.FrontMatter.KeyLines.TryGetValue(key, out var line)) return new SourceSpan(page.Source.Path, line, 1);
+        return SourceSpan.File(page.Source.Path);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Lemma.Output.Views;
+
+namespace Lemma.Output;
+
+/// <summary>A feed to write: its title, where it lives (a site folder such as "/posts/") and its entries, newest first.</summary>
+public sealed record FeedSpec(string Title, string Folder, IReadOnlyList<PageView> Entries);
+
+/// <summary>RSS 2.0, Atom 1.0 and JSON Feed 1.1 for one list of pages.</summary>
+public static class Feeds
+{
+    public static IEnumerable<OutputFile> Write(FeedSpec feed, SiteView site, SiteUrls urls, string updated)
+    {
+        var folder = feed.Folder.TrimStart('/');
+        yield return new OutputFile(folder + "index.xml", Rss(feed, site, urls), null);
+        yield return new OutputFile(folder + "atom.xml", Atom(feed, site, urls, updated), null);
+        yield return new OutputFile(folder + "feed.json", Json(feed, site, urls), null);
+    }
+
+    private static XmlWriterSettings XmlSettings => new() { Encoding = new UTF8Encoding(false), Indent = true };
+
+    private static byte[] Rss(FeedSpec feed, SiteView site, SiteUrls urls)
+    {
+        using var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, XmlSettings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("rss");
+            w.WriteAttributeString("version", "2.0");
+            w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            w.WriteStartElement("channel");
+            w.WriteElementString("title", feed.Title);
+            w.WriteElementString("link", urls.Absolute(feed.Folder));
+            w.WriteElementString("description", site.Description.Length > 0 ? site.Description : feed.Title);
+            w.WriteElementString("language", site.Language);
+            w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("href", urls.Absolute(feed.Folder + "index.xml"));
+            w.WriteAttributeString("rel", "self");
+            w.WriteAttributeString("type", "application/rss+xml");
+            w.WriteEndElement();
+            foreach (var e in feed.Entries)
+            {
+                w.WriteStartElement("item");
+                w.WriteElementString("title", e.Title);
+                w.WriteElementString("link", e.ExternalUrl ?? e.Permalink);
+                w.WriteStartElement("guid");
+                w.WriteAttributeString("isPermaLink", "true");
+                w.WriteString(e.Permalink);
+                w.WriteEndElement();
+                if (e.Date is { } d) w.WriteElementString("pubDate", DateTimeOffset.Parse(d).ToString("r"));
+                foreach (var c in e.Categories.Concat(e.Tags)) w.WriteElementString("category", c.Name);
+                w.WriteElementString("description", e.Summary ?? e.Description);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+        return stream.ToArray();
+    }
+
+    private static byte[] Atom(FeedSpec feed, SiteView site, SiteUrls urls, string updated)
+    {
+        const string ns = "http://www.w3.org/2005/Atom";
+        using var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, XmlSettings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("feed", ns);
+            w.WriteAttributeString("xml", "lang", null, site.Language);
+            w.WriteElementString("title", ns, feed.Title);
+            w.WriteElementString("id", ns, urls.Absolute(feed.Folder));
+            w.WriteElementString("updated", ns, feed.Entries.Select(e => e.Updated ?? e.Date).FirstOrDefault(d => d is not null) ?? updated);
+            Link(w, ns, urls.Absolute(feed.Folder + "atom.xml"), "self");
+            Link(w, ns, urls.Absolute(feed.Folder), "alternate");
+            if (site.Author.Name.Length > 0)
+            {
+                w.WriteStartElement("author", ns);
+                w.WriteElementString("name", ns, site.Author.Name);
+                w.WriteEndElement();
+            }
+            foreach (var e in feed.Entries)
+            {
+                w.WriteStartElement("entry", ns);
+                w.WriteElementString("title", ns, e.Title);
+                w.WriteElementString("id", ns, e.Permalink);
+                Link(w, ns, e.ExternalUrl ?? e.Permalink, "alternate");
+                if (e.Date is { } d) w.WriteElementString("published", ns, d);
+                w.WriteElementString("updated", ns, e.Updated ?? e.Date ?? updated);
+                foreach (var c in e.Categories.Concat(e.Tags))
+                {
+                    w.WriteStartElement("category", ns);
+                    w.WriteAttributeString("term", c.Name);
+                    w.WriteEndElement();
+                }
+                w.WriteStartElement("summary", ns);
+                w.WriteAttributeString("type", "html");
+                w.WriteString(e.Summary ?? e.Description);
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        return stream.ToArray();
+    }
+
+    private static void Link(XmlWriter w, string ns, string href, string rel)
+    {
+        w.WriteStartElement("link", ns);
+        w.WriteAttributeString("href", href);
+        w.WriteAttributeString("rel", rel);
+        w.WriteEndElement();
+    }
+
+    private static byte[] Json(FeedSpec feed, SiteView site, SiteUrls urls)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("version", "https://jsonfeed.org/version/1.1");
+            w.WriteString("title", feed.Title);
+            w.WriteString("home_page_url", urls.Absolute(feed.Folder));
+            w.WriteString("feed_url", urls.Absolute(feed.Folder + "feed.json"));
+            if (site.Description.Length > 0) w.WriteString("description", site.Description);
+            w.WriteString("language", site.Language);
+            if (site.Author.Name.Length > 0)
+            {
+                w.WriteStartArray("authors");
+                w.WriteStartObject();
+                w.WriteString("name", site.Author.Name);
+                w.WriteEndObject();
+                w.WriteEndArray();
+            }
+            w.WriteStartArray("items");
+            foreach (var e in feed.Entries)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", e.Permalink);
+                w.WriteString("url", e.Permalink);
+                if (e.ExternalUrl is { } ext) w.WriteString("external_url", ext);
+                w.WriteString("title", e.Title);
+                w.WriteString("summary", e.Description);
+                w.WriteString("content_html", e.Summary ?? "");
+                if (e.Date is { } d) w.WriteString("date_published", d);
+                if (e.Updated is { } u) w.WriteString("date_modified", u);
+                w.WriteStartArray("tags");
+                foreach (var t in e.Tags) w.WriteStringValue(t.Name);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return stream.ToArray();
+    }
+}

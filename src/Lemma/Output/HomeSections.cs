@@ -1,0 +1,99 @@
+using Lemma.Configuration;
+using Lemma.Model;
+using Lemma.Output.Views;
+
+namespace Lemma.Output;
+
+/// <summary>
+/// Resolves the home page blocks of site.yaml, in order, each a query over the site:
+/// featured, a category, research, data, recent updates, trending topics.
+/// </summary>
+public static class HomeSections
+{
+    public static IReadOnlyList<HomeSectionView> Resolve(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now)
+    {
+        var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks;
+        return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, views, urls, now, b), b.Settings)).ToArray();
+    }
+
+    private static readonly System.Collections.Immutable.ImmutableArray<HomeSection> DefaultBlocks =
+    [
+        new("intro", "", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
+        new("featured", "Featured", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
+        new("recent", "Recent posts", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
+    ];
+
+    private static IReadOnlyList<object> Items(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now, HomeSection block)
+    {
+        var limit = Int(block.Settings, "limit") ?? 5;
+        var posts = site.Posts;
+        return block.Kind switch
+        {
+            "featured" => views.For(posts.Where(p => p.FrontMatter.Featured).Take(limit)).ToArray<object>(),
+            "category" => views.For(posts.Where(p => InTerm(p, "categories", Str(block.Settings, "category"))).Take(limit)).ToArray<object>(),
+            "tag" => views.For(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))).Take(limit)).ToArray<object>(),
+            "section" => views.For(posts.Where(p => p.Section == Str(block.Settings, "section")).Take(limit)).ToArray<object>(),
+            "research" => views.For(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)).Take(limit)).ToArray<object>(),
+            "recent" => Recent(posts, views, limit),
+            "trending" => Trending(site, urls, now, limit),
+            "data" => Data(site, Str(block.Settings, "data")),
+            _ => [],
+        };
+    }
+
+    private static bool InTerm(Page page, string taxonomy, string? name) =>
+        name is not null && page.Terms.GetValueOrDefault(taxonomy, []).Any(t => Slug.From(t) == Slug.From(name));
+
+    /// <summary>Latest changes, from published and updated dates only.</summary>
+    private static object[] Recent(IEnumerable<Page> posts, ViewFactory views, int limit) =>
+        posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal).Take(limit)
+            .Select(p =>
+            {
+                var updated = p.Updated is { } u && u > p.SortDate;
+                return (object)(views.For(p) with
+                {
+                    RecentKind = updated ? "updated" : "published",
+                    RecentDate = ViewFactory.Display(p.LastChange),
+                });
+            }).ToArray();
+
+    /// <summary>
+    /// Tags weighted by how often and how recently they were used: each post adds
+    /// 0.5^(age in days / 180) to its tags, so a tag used a lot last month outranks one used a lot years ago.
+    /// </summary>
+    private static object[] Trending(Site site, SiteUrls urls, DateTimeOffset now, int limit)
+    {
+        if (site.Taxonomies.FirstOrDefault(t => t.Name == "tags") is not { } tags) return [];
+        var latest = site.Posts.Select(p => p.SortDate).DefaultIfEmpty(now).Max();
+        var reference = latest > now ? latest : now;
+        var scored = tags.Terms.Select(term => (term, score: term.Pages.Sum(p =>
+                System.Math.Pow(0.5, System.Math.Max(0, (reference - p.SortDate).TotalDays) / 180.0))))
+            .Where(x => x.score > 0)
+            .OrderByDescending(x => x.score).ThenBy(x => x.term.Slug, StringComparer.Ordinal)
+            .Take(limit).ToArray();
+        if (scored.Length == 0) return [];
+        var max = scored[0].score;
+        return scored
+            .Select(x => (object)new TrendingTag(x.term.Name, urls.Link(x.term.Url), x.term.Pages.Length,
+                1 + (int)System.Math.Round(4 * x.score / max)))
+            .ToArray();
+    }
+
+    private static object[] Data(Site site, string? name) =>
+        name is not null && site.Data.TryGetValue(name, out var value) && value is System.Collections.IEnumerable list and not string
+            ? list.Cast<object>().ToArray()
+            : [];
+
+    private static string? Str(IReadOnlyDictionary<string, object?> s, string key) => s.GetValueOrDefault(key)?.ToString();
+
+    private static int? Int(IReadOnlyDictionary<string, object?> s, string key) =>
+        s.GetValueOrDefault(key) switch { int i => i, long l => (int)l, string t when int.TryParse(t, out var n) => n, _ => null };
+
+    private static HashSet<string> Strings(IReadOnlyDictionary<string, object?> s, string key, string[] fallback) =>
+        s.GetValueOrDefault(key) switch
+        {
+            string one => [one],
+            System.Collections.IEnumerable many => many.Cast<object?>().Select(o => o?.ToString() ?? "").ToHashSet(),
+            _ => [.. fallback],
+        };
+}

@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+
+namespace Lemma.Output;
+
+public sealed record EmitResult(int Written, int Unchanged, int Deleted);
+
+/// <summary>
+/// The emit stage. Runs only after a build without errors, so a failed build never touches the output.
+/// Each file is written to a temporary name and renamed over the old one; files whose bytes did not change
+/// are left alone (their timestamps too); files a previous build wrote and this one did not are removed.
+/// </summary>
+public static class OutputWriter
+{
+    /// <summary>Lists what Lemma wrote, so that only its own stale files are ever deleted.</summary>
+    public const string ManifestName = ".lemma-manifest";
+
+    public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir)
+    {
+        Directory.CreateDirectory(outputDir);
+        var written = 0;
+        var unchanged = 0;
+        var createdDirs = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.ForEach(files, file =>
+        {
+            var target = Path.Combine(outputDir, file.Path);
+            var dir = Path.GetDirectoryName(target)!;
+            if (createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);
+            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+            if (SameContent(target, bytes))
+            {
+                Interlocked.Increment(ref unchanged);
+                return;
+            }
+            var temp = target + ".lemma-tmp";
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, target, overwrite: true);
+            Interlocked.Increment(ref written);
+        });
+
+        var deleted = DeleteStale(files, outputDir);
+        File.WriteAllLines(Path.Combine(outputDir, ManifestName), files.Select(f => f.Path));
+        return new EmitResult(written, unchanged, deleted);
+    }
+
+    private static bool SameContent(string path, byte[] bytes)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != bytes.Length) return false;
+        return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+    }
+
+    private static int DeleteStale(ImmutableArray<OutputFile> files, string outputDir)
+    {
+        var manifest = Path.Combine(outputDir, ManifestName);
+        if (!File.Exists(manifest)) return 0;
+        var current = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var deleted = 0;
+        foreach (var old in File.ReadLines(manifest))
+        {
+            if (old.Length == 0 || current.Contains(old) || old.Contains("..", StringComparison.Ordinal)) continue;
+            var path = Path.Combine(outputDir, old);
+            if (!File.Exists(path)) continue;
+            File.Delete(path);
+            deleted++;
+            RemoveEmptyParents(Path.GetDirectoryName(path)!, outputDir);
+        }
+        return deleted;
+    }
+
+    private static void RemoveEmptyParents(string dir, string root)
+    {
+        var stop = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        while (Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) != stop && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any())
+        {
+            Directory.Delete(dir);
+            dir = Path.GetDirectoryName(dir)!;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Fluid;
+using Lemma.Configuration;
+using Lemma.Diagnostics;
+using Lemma.Markdown;
+using Lemma.Model;
+using Lemma.Output.Views;
+using Lemma.Templates;
+
+namespace Lemma.Output;
+
+public sealed record PagesResult(ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The render-pages stage: every HTML page of the site through the templates (in parallel), then feeds,
+/// sitemap, robots.txt, redirects, theme assets, static files and bundle resources.
+/// </summary>
+public static class PageRenderer
+{
+    private sealed record Job(string SitePath, string Template, PageView Page, bool InSitemap, IReadOnlyDictionary<string, object?> Values);
+
+    public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
+        SourceLayout sources, BuildOptions options)
+    {
+        var config = site.Config;
+        var urls = new SiteUrls(config.BaseUrl);
+        var now = options.Clock.GetUtcNow();
+        var views = new ViewFactory(site, urls, content);
+        var assets = ThemeAssets.Collect(urls);
+        var siteView = MakeSiteView(site, views, urls, assets.Urls, now, options);
+
+        var jobs = new List<Job>();
+        var home = new PageView
+        {
+            Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
+            Description = config.Description, Content = site.HomeIndex is { } hi ? content.GetValueOrDefault(hi.Source.Path)?.Html : null,
+            Feeds = siteView.Feeds,
+        };
+        jobs.Add(new Job("/", "home", home, true, new Dictionary<string, object?>
+        {
+            ["home"] = new Dictionary<string, object?> { ["sections"] = HomeSections.Resolve(site, views, urls, now) },
+        }));
+
+        foreach (var page in site.Pages)
+        {
+            var layout = page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
+            jobs.Add(new Job(page.Url, layout, views.For(page), true, Empty));
+            foreach (var alias in page.Aliases)
+                jobs.Add(new Job(alias, "alias", views.For(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+        }
+
+        foreach (var section in site.Sections)
+        {
+            var view = new PageView
+            {
+                Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
+                Section = section.Name, Slug = section.Name, Feeds = views.FeedsAt(section.Url),
+                Content = section.Index is { } idx ? content.GetValueOrDefault(idx.Source.Path)?.Html : null,
+                Description = section.Index?.FrontMatter.Description ?? "",
+            };
+            AddPaginated(jobs, section.Url, "list", view, views.For(section.Pages), config.PageSize, urls, Empty);
+        }
+
+        foreach (var taxonomy in site.Taxonomies)
+        {
+            var taxView = siteView.Taxonomies[taxonomy.Name];
+            var view = new PageView
+            {
+                Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
+                Kind = "taxonomy", Section = taxonomy.Name, Slug = taxonomy.Name,
+            };
+            jobs.Add(new Job(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
+            foreach (var term in taxonomy.Terms)
+            {
+                var termView = taxView.Terms.First(t => t.Slug == term.Slug);
+                var page = new PageView
+                {
+                    Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
+                    Section = taxonomy.Name, Slug = term.Slug, Feeds = termView.Feeds,
+                };
+                AddPaginated(jobs, term.Url, "term", page, views.For(term.Pages), config.PageSize, urls,
+                    new Dictionary<string, object?> { ["term"] = termView, ["taxonomy"] = taxView });
+            }
+        }
+
+        var archive = new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" };
+        var years = site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
+            .Select(g => new ArchiveYear(g.Key, views.For(g))).ToArray();
+        jobs.Add(new Job("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
+        var notFound = new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" };
+        jobs.Add(new Job("/404.html", "404", notFound, false, Empty));
+
+        var files = new ConcurrentBag<OutputFile>();
+        var errors = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(jobs, job =>
+        {
+            var context = new TemplateContext(templates.Options);
+            context.SetValue("site", siteView);
+            context.SetValue("page", job.Page);
+            foreach (var (key, value) in job.Values) context.SetValue(key, value);
+            var result = templates.Render(job.Template, context);
+            if (result.Error is { } error) errors.Add(error);
+            else files.Add(OutputFile.Text(SiteUrls.FileFor(job.SitePath), result.Html!));
+        });
+
+        foreach (var feed in FeedSpecs(site, views, config))
+            foreach (var file in Feeds.Write(feed, siteView, urls, siteView.BuildDate)) files.Add(file);
+        files.Add(Sitemap.Write(jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), j.Page.Updated ?? j.Page.Date))));
+        files.Add(Sitemap.Robots(urls));
+        foreach (var asset in assets.Files) files.Add(asset);
+        foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
+        foreach (var file in BundleCopies(site, sources)) files.Add(file);
+
+        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
+        return new PagesResult(sorted, diagnostics.AddRange(DuplicateOutputs(sorted)));
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
+
+    private static void AddPaginated(List<Job> jobs, string folder, string template, PageView page, IReadOnlyList<PageView> items,
+        int pageSize, SiteUrls urls, IReadOnlyDictionary<string, object?> values)
+    {
+        var size = System.Math.Max(1, pageSize);
+        var total = System.Math.Max(1, (items.Count + size - 1) / size);
+        string PathOf(int n) => n == 1 ? folder : $"{folder}page/{n}/";
+        for (var n = 1; n <= total; n++)
+        {
+            var paginator = new PaginatorView(items.Skip((n - 1) * size).Take(size).ToArray(), n, total, items.Count,
+                n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
+                urls.Link(PathOf(1)), urls.Link(PathOf(total)));
+            var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
+            jobs.Add(new Job(PathOf(n), template, page, n == 1, all));
+        }
+    }
+
+    private static IEnumerable<FeedSpec> FeedSpecs(Site site, ViewFactory views, SiteConfig config)
+    {
+        yield return new FeedSpec(config.Title, "/", views.For(site.Posts.Take(config.FeedSize)));
+        foreach (var s in site.Sections)
+            yield return new FeedSpec($"{s.Title} · {config.Title}", s.Url, views.For(s.Pages.Take(config.FeedSize)));
+        foreach (var t in site.Taxonomies)
+            foreach (var term in t.Terms)
+                yield return new FeedSpec($"{term.Name} · {config.Title}", term.Url, views.For(term.Pages.Take(config.FeedSize)));
+    }
+
+    /// <summary>A bundle's images, scripts and data are copied beside its page.</summary>
+    private static IEnumerable<OutputFile> BundleCopies(Site site, SourceLayout sources)
+    {
+        var bundles = site.Pages.Where(p => p.Source.BundleDir is not null)
+            .ToDictionary(p => p.Source.BundleDir! + "/", p => p.Url, StringComparer.Ordinal);
+        foreach (var resource in sources.BundleResources)
+        {
+            foreach (var (dir, url) in bundles)
+            {
+                if (!resource.StartsWith(dir, StringComparison.Ordinal)) continue;
+                yield return OutputFile.Copy(url.TrimStart('/') + resource[dir.Length..], Path.Combine(sources.Root, resource));
+                break;
+            }
+        }
+    }
+
+    /// <summary>Two things written to one file (a static file over a page, say) is an error, never a silent overwrite.</summary>
+    private static IEnumerable<Diagnostic> DuplicateOutputs(ImmutableArray<OutputFile> files)
+    {
+        for (var i = 1; i < files.Length; i++)
+            if (files[i].Path == files[i - 1].Path)
+                yield return Diagnostic.Error(SourceSpan.File(files[i].CopyFrom ?? files[i - 1].CopyFrom ?? files[i].Path),
+                    $"two outputs write {files[i].Path}");
+    }
+
+    private static SiteView MakeSiteView(Site site, ViewFactory views, SiteUrls urls, ImmutableDictionary<string, string> assets,
+        DateTimeOffset now, BuildOptions options)
+    {
+        var c = site.Config;
+        return new SiteView
+        {
+            Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
+            Author = c.Author,
+            Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = m.Url.StartsWith('/') ? urls.Link(m.Url) : m.Url }).ToArray(),
+            Social = c.Social, Params = c.Params,
+            BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
+            Feeds = views.FeedsAt("/"),
+            Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, views.For(s.Pages), views.FeedsAt(s.Url))).ToArray(),
+            Taxonomies = site.Taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
+                t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, views.FeedsAt(term.Url))).ToArray())),
+            Data = site.Data,
+            Assets = assets,
+            MathFontCss = assets.GetValueOrDefault("css/math.css"),
+            Preview = options.Preview,
+        };
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

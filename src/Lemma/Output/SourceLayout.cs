@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Lemma.Output;
+
+/// <summary>The files the render-pages stage copies as they are: static/ and bundle resources (paths relative to Root).</summary>
+public sealed record SourceLayout(string Root, ImmutableArray<string> StaticFiles, ImmutableArray<string> BundleResources);

@@ -1,0 +1,49 @@
+using Fluid;
+using Fluid.Values;
+using Lemma.Configuration;
+using Lemma.Output.Views;
+
+namespace Lemma.Output;
+
+/// <summary>What templates may read (the view records) and the filters Lemma adds to Liquid's.</summary>
+public static class TemplateSetup
+{
+    public static void Configure(TemplateOptions options, SiteUrls urls)
+    {
+        var access = options.MemberAccessStrategy;
+        access.Register<SiteView>();
+        access.Register<PageView>();
+        access.Register<PageLink>();
+        access.Register<TermLink>();
+        access.Register<TocView>();
+        access.Register<SeriesView>();
+        access.Register<SeriesItem>();
+        access.Register<FeedLinks>();
+        access.Register<SectionView>();
+        access.Register<TaxonomyView>();
+        access.Register<TermView>();
+        access.Register<PaginatorView>();
+        access.Register<HomeSectionView>();
+        access.Register<TrendingTag>();
+        access.Register<ArchiveYear>();
+        access.Register<Author>();
+        access.Register<MenuItem>();
+        access.Register<SocialLink>();
+
+        // {{ "/posts/" | absolute_url }} -> https://example.org/posts/ ; relative_url adds the base path only.
+        options.Filters.AddFilter("absolute_url", (input, _, _) =>
+            new StringValue(Absolute(urls, input.ToStringValue())));
+        options.Filters.AddFilter("relative_url", (input, _, _) =>
+            new StringValue(input.ToStringValue() is var s && s.StartsWith('/') && !s.StartsWith(urls.BasePath + "/", StringComparison.Ordinal) ? urls.Link(s) : s));
+        options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Model.Slug.From(input.ToStringValue())));
+    }
+
+    private static string Absolute(SiteUrls urls, string value)
+    {
+        if (value.Contains("://", StringComparison.Ordinal)) return value;
+        var path = value.StartsWith('/') ? value : "/" + value;
+        // Template URLs already carry the base path; don't add it twice.
+        if (urls.BasePath.Length > 0 && path.StartsWith(urls.BasePath + "/", StringComparison.Ordinal)) path = path[urls.BasePath.Length..];
+        return urls.Absolute(path);
+    }
+}

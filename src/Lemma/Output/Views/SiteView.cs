@@ -1,0 +1,44 @@
+using Lemma.Configuration;
+
+namespace Lemma.Output.Views;
+
+/// <summary>The <c>site</c> object of every template.</summary>
+public sealed record SiteView
+{
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public required string Tagline { get; init; }
+    public required string BaseUrl { get; init; }
+    public required string Language { get; init; }
+    public required Author Author { get; init; }
+    public required IReadOnlyList<MenuItem> Menu { get; init; }
+    public required IReadOnlyList<SocialLink> Social { get; init; }
+    public required IReadOnlyDictionary<string, object?> Params { get; init; }
+    public required string BuildDate { get; init; }
+    public required int Year { get; init; }
+    public bool HasNewsletter { get; init; }
+    public required FeedLinks Feeds { get; init; }
+    public required IReadOnlyList<SectionView> Sections { get; init; }
+    public required IReadOnlyDictionary<string, TaxonomyView> Taxonomies { get; init; }
+    public required IReadOnlyDictionary<string, object?> Data { get; init; }
+    public required IReadOnlyDictionary<string, string> Assets { get; init; }
+    public string? MathFontCss { get; init; }
+    /// <summary>True under `lemma serve` (drafts get a badge, the reload script is injected).</summary>
+    public bool Preview { get; init; }
+}
+
+public sealed record SectionView(string Name, string Title, string Url, int Count, IReadOnlyList<PageView> Pages, FeedLinks Feeds);
+
+public sealed record TaxonomyView(string Name, string Singular, string Url, IReadOnlyList<TermView> Terms);
+
+public sealed record TermView(string Name, string Slug, string Url, int Count, string Taxonomy, FeedLinks Feeds);
+
+public sealed record PaginatorView(
+    IReadOnlyList<PageView> Items, int PageNumber, int TotalPages, int TotalItems,
+    string? PrevUrl, string? NextUrl, string FirstUrl, string LastUrl);
+
+public sealed record HomeSectionView(string Kind, string Title, IReadOnlyList<object> Items, IReadOnlyDictionary<string, object?> Settings);
+
+public sealed record TrendingTag(string Name, string Url, int Count, int Weight);
+
+public sealed record ArchiveYear(int Year, IReadOnlyList<PageView> Pages);

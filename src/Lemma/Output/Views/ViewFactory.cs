@@ -1,0 +1,115 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Lemma.Markdown;
+using Lemma.Model;
+
+namespace Lemma.Output.Views;
+
+/// <summary>Builds the template view of every page once; lists and pages share these immutable views.</summary>
+public sealed partial class ViewFactory
+{
+    private readonly Site site;
+    private readonly SiteUrls urls;
+    private readonly IReadOnlyDictionary<string, RenderedContent> content;
+    private readonly Dictionary<string, PageView> views = new(StringComparer.Ordinal);
+
+    public ViewFactory(Site site, SiteUrls urls, IReadOnlyDictionary<string, RenderedContent> content)
+    {
+        this.site = site;
+        this.urls = urls;
+        this.content = content;
+        var sectionNeighbours = site.Sections.SelectMany(s => s.Pages.Select((p, i) => (p, s.Pages, i)))
+            .ToDictionary(x => x.p.Source.Path, x => (x.Pages, x.i), StringComparer.Ordinal);
+        foreach (var page in site.Pages)
+        {
+            sectionNeighbours.TryGetValue(page.Source.Path, out var neighbours);
+            views[page.Source.Path] = Make(page, neighbours.Pages, neighbours.i);
+        }
+    }
+
+    public PageView For(Page page) => views[page.Source.Path];
+
+    public IReadOnlyList<PageView> For(IEnumerable<Page> pages) => pages.Select(For).ToArray();
+
+    public static string? Iso(DateTimeOffset? d) => d?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
+
+    public static string? Display(DateTimeOffset? d) => d?.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture);
+
+    public FeedLinks FeedsAt(string sitePath) =>
+        new(urls.Link(sitePath + "atom.xml"), urls.Link(sitePath + "index.xml"), urls.Link(sitePath + "feed.json"));
+
+    public PageView Make(Page page, ImmutableArray<Page> sectionPages = default, int index = -1)
+    {
+        var fm = page.FrontMatter;
+        content.TryGetValue(page.Source.Path, out var rendered);
+        var words = rendered?.WordCount ?? 0;
+        var summary = fm.Summary is { Length: > 0 } s ? "<p>" + WebUtility.HtmlEncode(s) + "</p>" : rendered?.SummaryHtml;
+        return new PageView
+        {
+            Title = page.Title,
+            Url = urls.Link(page.Url),
+            Permalink = urls.Absolute(page.Url),
+            Kind = page.Kind == PageKind.Post ? "post" : "page",
+            Section = page.Section,
+            Slug = page.Slug,
+            Date = Iso(page.Date),
+            DateDisplay = Display(page.Date),
+            Updated = Iso(page.Updated),
+            UpdatedDisplay = Display(page.Updated),
+            Year = page.Date?.Year,
+            Summary = summary,
+            Description = fm.Description ?? fm.Summary ?? PlainText(summary ?? ""),
+            Content = rendered?.Html ?? "",
+            WordCount = words,
+            ReadingMinutes = System.Math.Max(1, (int)System.Math.Round(words / (double)site.Config.WordsPerMinute)),
+            Tags = Terms(page, "tags"),
+            Categories = Terms(page, "categories"),
+            Series = Series(page),
+            Toc = fm.Toc && rendered is not null ? rendered.Toc.Select(t => new TocView(t.Level, t.Id, t.Text)).ToArray() : [],
+            HasToc = fm.Toc && rendered is { Toc.Length: > 0 },
+            Draft = page.Draft,
+            InProgress = page.InProgress,
+            Status = fm.Status,
+            Featured = fm.Featured,
+            ExternalUrl = fm.ExternalUrl,
+            Cover = fm.Cover is { Length: > 0 } c ? Resource(page, c) : null,
+            HasMath = rendered?.HasMath ?? false,
+            HasCode = rendered?.HasCode ?? false,
+            // Sections list newest first, so the previous (older) post is the next in the list.
+            Prev = index >= 0 && index + 1 < sectionPages.Length ? Link(sectionPages[index + 1]) : null,
+            Next = index > 0 ? Link(sectionPages[index - 1]) : null,
+            Related = site.Related.GetValueOrDefault(page.Source.Path, []).Select(Link).ToArray(),
+            Aliases = page.Aliases.Select(urls.Link).ToArray(),
+            Params = fm.Raw,
+        };
+    }
+
+    private PageLink Link(Page p) => new(p.Title, urls.Link(p.Url), Display(p.Date));
+
+    private IReadOnlyList<TermLink> Terms(Page page, string taxonomy) =>
+        page.Terms.GetValueOrDefault(taxonomy, [])
+            .Select(name => (name, slug: Slug.From(name)))
+            .Where(t => t.slug.Length > 0)
+            .Select(t => new TermLink(t.name, t.slug, urls.Link($"/{taxonomy}/{t.slug}/")))
+            .ToArray();
+
+    private SeriesView? Series(Page page)
+    {
+        if (page.FrontMatter.Series is not { } name || !site.Series.TryGetValue(name, out var pages)) return null;
+        var items = pages.Select(p => new SeriesItem(p.Title, urls.Link(p.Url), ReferenceEquals(p, page))).ToArray();
+        return new SeriesView(name, pages.IndexOf(page) + 1, pages.Length, items);
+    }
+
+    /// <summary>A bundle-relative resource ("cover.png") resolves against the page's URL; absolute ones stay.</summary>
+    private string Resource(Page page, string target) =>
+        target.Contains("://", StringComparison.Ordinal) ? target
+        : target.StartsWith('/') ? urls.Link(target)
+        : urls.Link(page.Url + target);
+
+    private static string PlainText(string html) => WebUtility.HtmlDecode(Tags().Replace(html, "")).Trim();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+}
