@@ -1,5 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test. Installs what the browser tests need (Debian's chromium) when it is missing.
+# Runs every test: unit, end-to-end (`lemma` on temporary sites) and browser tests in headless Chromium.
+# Installs what the browser tests need (Debian's chromium, axe-core from npm) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet test Lemma.slnx -c Release
+if [ -f scripts/browser-setup.sh ] && [ -d tests/Lemma.Browser.Tests ]; then
+  bash scripts/browser-setup.sh
+fi
+dotnet test Lemma.slnx -c Release 2>&1 | tee /tmp/lemma-test.log
