@@ -16,7 +16,8 @@ public static class BuildCommand
         var future = SiteOptions.Future();
         var baseUrl = SiteOptions.BaseUrl();
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
-        var command = new Command("build", "Build the site into static files.") { source, output, drafts, future, baseUrl, strict };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each stage took." };
+        var command = new Command("build", "Build the site into static files.") { source, output, drafts, future, baseUrl, strict, timings };
         command.SetAction(parse =>
         {
             var root = parse.GetValue(source)!.FullName;
@@ -29,12 +30,12 @@ public static class BuildCommand
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
             };
-            return Execute(console, options);
+            return Execute(console, options, parse.GetValue(timings));
         });
         return command;
     }
 
-    public static int Execute(CliConsole console, BuildOptions options)
+    public static int Execute(CliConsole console, BuildOptions options, bool timings = false)
     {
         if (!Directory.Exists(options.Source))
         {
@@ -43,6 +44,7 @@ public static class BuildCommand
         }
         var result = console.IsInteractive ? BuildWithProgress(options) : SiteBuilder.Run(options);
         Report.Diagnostics(console, result.Diagnostics);
+        if (timings) Report.Timings(console, result);
         Report.Summary(console, result);
         return result.Succeeded ? LemmaApp.Ok : LemmaApp.ContentErrors;
     }

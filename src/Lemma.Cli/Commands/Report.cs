@@ -12,6 +12,12 @@ public static class Report
         foreach (var d in diagnostics) console.Error.WriteLine(d.ToString());
     }
 
+    public static void Timings(CliConsole console, BuildResult result)
+    {
+        foreach (var t in result.Timings)
+            console.Out.WriteLine($"  {t.Stage,-15} {t.Elapsed.TotalMilliseconds,9:0.0} ms");
+    }
+
     public static void Summary(CliConsole console, BuildResult result)
     {
         var s = result.Stats;
