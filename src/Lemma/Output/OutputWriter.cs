@@ -39,7 +39,9 @@ public static class OutputWriter
         });
 
         var deleted = DeleteStale(files, outputDir);
-        File.WriteAllLines(Path.Combine(outputDir, ManifestName), files.Select(f => f.Path));
+        var manifestPath = Path.Combine(outputDir, ManifestName);
+        var manifest = string.Concat(files.Select(f => f.Path + "\n"));
+        if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest) File.WriteAllText(manifestPath, manifest);
         return new EmitResult(written, unchanged, deleted);
     }
 

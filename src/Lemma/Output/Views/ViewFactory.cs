@@ -24,8 +24,9 @@ public sealed partial class ViewFactory
             .ToDictionary(x => x.p.Source.Path, x => (x.Pages, x.i), StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
-            sectionNeighbours.TryGetValue(page.Source.Path, out var neighbours);
-            views[page.Source.Path] = Make(page, neighbours.Pages, neighbours.i);
+            views[page.Source.Path] = sectionNeighbours.TryGetValue(page.Source.Path, out var neighbours)
+                ? Make(page, neighbours.Pages, neighbours.i)
+                : Make(page);
         }
     }
 
@@ -78,8 +79,8 @@ public sealed partial class ViewFactory
             HasMath = rendered?.HasMath ?? false,
             HasCode = rendered?.HasCode ?? false,
             // Sections list newest first, so the previous (older) post is the next in the list.
-            Prev = index >= 0 && index + 1 < sectionPages.Length ? Link(sectionPages[index + 1]) : null,
-            Next = index > 0 ? Link(sectionPages[index - 1]) : null,
+            Prev = index >= 0 && !sectionPages.IsDefault && index + 1 < sectionPages.Length ? Link(sectionPages[index + 1]) : null,
+            Next = index > 0 && !sectionPages.IsDefault ? Link(sectionPages[index - 1]) : null,
             Related = site.Related.GetValueOrDefault(page.Source.Path, []).Select(Link).ToArray(),
             Aliases = page.Aliases.Select(urls.Link).ToArray(),
             Params = fm.Raw,

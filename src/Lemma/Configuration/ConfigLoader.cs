@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Lemma.Diagnostics;
+
+namespace Lemma.Configuration;
+
+public sealed record ConfigResult(SiteConfig Config, string? Path, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The config stage: reads site.yaml, or a Hugo (hugo.* / config.*) or Jekyll (_config.yml) config as it is,
+/// into a <see cref="SiteConfig"/>. Keys are matched without regard to case, '_' or '-', so Hugo's baseURL and
+/// Lemma's base_url are the same key.
+/// </summary>
+public static class ConfigLoader
+{
+    /// <summary>Config file names in the order they are looked for.</summary>
+    public static readonly ImmutableArray<string> FileNames =
+    [
+        "site.yaml", "site.yml", "site.toml", "site.json",
+        "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json",
+        "config.yaml", "config.yml", "config.toml", "config.json",
+        "_config.yml", "_config.yaml",
+    ];
+
+    public static string? Find(string root) => FileNames.FirstOrDefault(n => File.Exists(System.IO.Path.Combine(root, n)));
+
+    public static ConfigResult Load(string root)
+    {
+        var name = Find(root);
+        if (name is null) return new ConfigResult(new SiteConfig(), null, []);
+        var format = System.IO.Path.GetExtension(name) switch
+        {
+            ".toml" => StructuredFormat.Toml,
+            ".json" => StructuredFormat.Json,
+            _ => StructuredFormat.Yaml,
+        };
+        var (map, error) = StructuredText.Parse(File.ReadAllText(System.IO.Path.Combine(root, name)), format, name, 1);
+        if (map is null) return new ConfigResult(new SiteConfig(), name, [error!]);
+        var reader = new ConfigReader(name, map, IsHugo: !name.StartsWith("site.", StringComparison.Ordinal) && !name.StartsWith("_config", StringComparison.Ordinal),
+            IsJekyll: name.StartsWith("_config", StringComparison.Ordinal));
+        return new ConfigResult(reader.Read(), name, reader.Diagnostics.ToImmutableArray());
+    }
+
+    private sealed record ConfigReader(string Path, StructuredMap Map, bool IsHugo, bool IsJekyll)
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        private IReadOnlyDictionary<string, object?> Params => Get(Map.Values, "params") as IReadOnlyDictionary<string, object?> ?? new Dictionary<string, object?>();
+
+        public SiteConfig Read()
+        {
+            var defaults = new SiteConfig();
+            var config = new SiteConfig
+            {
+                Title = Text("title") ?? defaults.Title,
+                Description = Text("description") ?? Str(Get(Params, "description")) ?? "",
+                Tagline = Text("tagline") ?? Text("subtitle") ?? Str(Get(Params, "tagline")) ?? Str(Get(Params, "subtitle")) ?? "",
+                Author = ReadAuthor(Get(Map.Values, "author") ?? Get(Params, "author")),
+                BaseUrl = ReadBaseUrl() ?? defaults.BaseUrl,
+                Language = ReadLanguage(),
+                Menu = ReadMenu(),
+                Social = ReadSocial(Get(Map.Values, "social") ?? Get(Params, "social")),
+                Home = ReadHome(),
+                Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
+                Permalinks = ReadStringMap("permalinks"),
+                PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
+                FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
+                MathMacros = ReadMacros(),
+                Highlight = ReadHighlight(),
+                WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
+                Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
+            };
+            if (config.PageSize < 1) Error("page_size", "page_size must be at least 1");
+            return config;
+        }
+
+        private string? ReadBaseUrl()
+        {
+            var value = Text("base_url") ?? Text("baseurl");
+            if (IsJekyll)
+            {
+                // Jekyll splits it: url is the host, baseurl the path under it.
+                var url = Text("url");
+                if (url is not null) value = url.TrimEnd('/') + "/" + (Text("baseurl") ?? "").Trim('/');
+            }
+            if (value is null) return null;
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+            {
+                Error(Map.KeyLines.ContainsKey("base_url") ? "base_url" : "baseURL", $"base_url must be an absolute http(s) URL, not '{value}'");
+                return null;
+            }
+            return value.EndsWith('/') ? value : value + "/";
+        }
+
+        private string ReadLanguage()
+        {
+            var lang = Text("language") ?? Text("language_code") ?? Text("lang") ?? "en";
+            return lang;
+        }
+
+        private static Author ReadAuthor(object? value) => value switch
+        {
+            string name => new Author { Name = name },
+            IReadOnlyDictionary<string, object?> map => new Author
+            {
+                Name = Str(Get(map, "name")) ?? "",
+                Email = Str(Get(map, "email")) ?? "",
+                Avatar = Str(Get(map, "avatar")) ?? Str(Get(map, "image")) ?? "",
+                Bio = Str(Get(map, "bio")) ?? Str(Get(map, "description")) ?? "",
+            },
+            _ => new Author(),
+        };
+
+        private ImmutableArray<MenuItem> ReadMenu()
+        {
+            var value = Get(Map.Values, "menu") ?? Get(Map.Values, "menus");
+            // Hugo: menus: { main: [ ... ] }
+            if (value is IReadOnlyDictionary<string, object?> named) value = Get(named, "main");
+            if (value is null) return [];
+            if (value is not IEnumerable<object?> list || value is string) { Error("menu", "menu must be a list of {name, url, weight}"); return []; }
+            var items = new List<MenuItem>();
+            foreach (var item in list)
+            {
+                if (item is not IReadOnlyDictionary<string, object?> m || (Str(Get(m, "name")) ?? Str(Get(m, "identifier"))) is not { } itemName)
+                {
+                    Error("menu", "each menu item needs a name and a url");
+                    continue;
+                }
+                var url = Str(Get(m, "url")) ?? Str(Get(m, "page_ref")) ?? "/";
+                items.Add(new MenuItem(itemName, url, ToInt(Get(m, "weight")) ?? 0));
+            }
+            return [.. items.Select((m, i) => (m, i)).OrderBy(x => x.m.Weight).ThenBy(x => x.i).Select(x => x.m)];
+        }
+
+        private static ImmutableArray<SocialLink> ReadSocial(object? value) => value switch
+        {
+            IReadOnlyDictionary<string, object?> map => [.. map.Where(kv => kv.Value is string).Select(kv => new SocialLink(kv.Key, (string)kv.Value!))],
+            IEnumerable<object?> list => [.. list.OfType<IReadOnlyDictionary<string, object?>>()
+                .Where(m => Str(Get(m, "name")) is not null && Str(Get(m, "url")) is not null)
+                .Select(m => new SocialLink(Str(Get(m, "name"))!, Str(Get(m, "url"))!))],
+            _ => [],
+        };
+
+        private static readonly string[] HomeKinds = ["intro", "featured", "category", "tag", "section", "research", "data", "recent", "trending", "connect"];
+
+        private ImmutableArray<HomeSection> ReadHome()
+        {
+            var value = Get(Map.Values, "home");
+            if (value is null) return [];
+            if (value is not IEnumerable<object?> list || value is string) { Error("home", "home must be a list of blocks, each with a kind"); return []; }
+            var blocks = new List<HomeSection>();
+            foreach (var item in list)
+            {
+                var map = item as IReadOnlyDictionary<string, object?>;
+                var kind = item as string ?? (map is null ? null : Str(Get(map, "kind")));
+                if (kind is null || !HomeKinds.Contains(kind))
+                {
+                    Error("home", $"home block kind must be one of {string.Join(", ", HomeKinds)}; got '{kind}'");
+                    continue;
+                }
+                var settings = map?.Where(kv => kv.Key is not ("kind" or "title"))
+                    .ToImmutableDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal) ?? ImmutableDictionary<string, object?>.Empty;
+                blocks.Add(new HomeSection(kind, map is null ? "" : Str(Get(map, "title")) ?? "", settings));
+            }
+            return [.. blocks];
+        }
+
+        private ImmutableDictionary<string, string>? ReadTaxonomies()
+        {
+            if (Get(Map.Values, "taxonomies") is not IReadOnlyDictionary<string, object?> map) return null;
+            var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in map)
+            {
+                if (value is not string other) { Error("taxonomies", "taxonomies maps a plural name to a singular one, e.g. tags: tag"); continue; }
+                // Hugo writes singular: plural; Lemma plural: singular.
+                if (IsHugo) result[other] = key; else result[key] = other;
+            }
+            return result.ToImmutable();
+        }
+
+        private ImmutableDictionary<string, string> ReadStringMap(string key)
+        {
+            if (Get(Map.Values, key) is not IReadOnlyDictionary<string, object?> map) return ImmutableDictionary<string, string>.Empty;
+            return map.Where(kv => kv.Value is string).ToImmutableDictionary(kv => kv.Key, kv => (string)kv.Value!, StringComparer.Ordinal);
+        }
+
+        private ImmutableDictionary<string, string> ReadMacros()
+        {
+            var macros = Get(Get(Map.Values, "math"), "macros") ?? Get(Map.Values, "math_macros");
+            if (macros is null) return ImmutableDictionary<string, string>.Empty;
+            if (macros is not IReadOnlyDictionary<string, object?> map) { Error("math", "math.macros maps a name to its TeX"); return ImmutableDictionary<string, string>.Empty; }
+            return map.ToImmutableDictionary(kv => kv.Key.TrimStart('\\'), kv => Convert.ToString(kv.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+        }
+
+        private HighlightSettings ReadHighlight()
+        {
+            var map = Get(Map.Values, "highlight");
+            var defaults = new HighlightSettings();
+            return new HighlightSettings
+            {
+                LineNumbers = Get(map, "line_numbers") as bool? ?? defaults.LineNumbers,
+                CopyButton = Get(map, "copy_button") as bool? ?? defaults.CopyButton,
+            };
+        }
+
+        private string? Text(string key)
+        {
+            var value = Get(Map.Values, key);
+            if (value is null or string) return (string?)value;
+            if (value is long or double or bool) return Convert.ToString(value, CultureInfo.InvariantCulture);
+            Error(key, $"{key} must be text");
+            return null;
+        }
+
+        private int? Int(string key) => Int(Get(Map.Values, key), key);
+
+        private int? Int(object? value, string key)
+        {
+            if (value is null) return null;
+            if (ToInt(value) is { } i) return i;
+            Error(key, $"{key} must be a whole number");
+            return null;
+        }
+
+        private static int? ToInt(object? value) => value switch
+        {
+            long l when l is >= int.MinValue and <= int.MaxValue => (int)l,
+            string s when int.TryParse(s, CultureInfo.InvariantCulture, out var i) => i,
+            _ => null,
+        };
+
+        private void Error(string key, string message)
+        {
+            var line = Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(key)).Value;
+            Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, line == 0 ? 1 : line, 1), message));
+        }
+    }
+
+    private static string? Str(object? value) => value switch
+    {
+        null => null,
+        string s => s,
+        long or double or bool => Convert.ToString(value, CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>A key lookup that ignores case, '_' and '-': base_url = baseURL = baseurl.</summary>
+    internal static object? Get(object? map, string key)
+    {
+        if (map is not IReadOnlyDictionary<string, object?> dict) return null;
+        if (dict.TryGetValue(key, out var exact)) return exact;
+        var wanted = Normalize(key);
+        foreach (var (k, v) in dict)
+            if (Normalize(k) == wanted) return v;
+        return null;
+    }
+
+    private static string Normalize(string key) => key.Replace("_", "").Replace("-", "").ToLowerInvariant();
+}

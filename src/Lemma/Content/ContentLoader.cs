@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lemma.Configuration;
+using Lemma.Data;
+using Lemma.Diagnostics;
+using Lemma.Sources;
+
+namespace Lemma.Content;
+
+public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The load stage: reads every content file, splits front matter (YAML ---, TOML +++ or a JSON object) from the
+/// body and types the fields Lemma understands. Every file is read; every problem of every file is reported.
+/// </summary>
+public static partial class ContentLoader
+{
+    public static LoadResult Load(SourceSet sources, SiteConfig config)
+    {
+        var pages = new ConcurrentBag<PageSource>();
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(sources.ContentFiles, path =>
+        {
+            var text = File.ReadAllText(Path.Combine(sources.Root, path));
+            var (page, problems) = Parse(path, text, config);
+            if (page is not null) pages.Add(page);
+            foreach (var p in problems) diagnostics.Add(p);
+        });
+        return new LoadResult(
+            [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal)],
+            [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+    }
+
+    /// <summary>Parses one content file given its path relative to the site root.</summary>
+    public static (PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(string path, string text, SiteConfig config)
+    {
+        var diagnostics = new List<Diagnostic>();
+        text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
+        var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
+        var location = Locate(path);
+
+        StructuredMap map;
+        string body;
+        int bodyLine;
+        if (format == ContentFormat.Notebook)
+        {
+            // The notebook format reads its own front matter from the notebook's metadata or first cell.
+            (map, body, bodyLine) = (new StructuredMap(new Dictionary<string, object?>(), ImmutableDictionary<string, int>.Empty), text, 1);
+        }
+        else
+        {
+            var split = SplitFrontMatter(path, text, diagnostics);
+            if (split is null) return (null, diagnostics);
+            (map, body, bodyLine) = split.Value;
+        }
+
+        var reader = new FieldReader(path, map, diagnostics);
+        var fm = reader.Read(config);
+        if (fm.Title is null && !location.IsSectionIndex && format == ContentFormat.Markdown)
+        {
+            if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
+            else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
+        }
+        var page = new PageSource
+        {
+            Path = path,
+            Section = location.Section,
+            Format = format,
+            FileSlug = location.FileSlug,
+            BundleDir = location.BundleDir,
+            IsSectionIndex = location.IsSectionIndex,
+            FileDate = location.FileDate,
+            FrontMatter = fm,
+            Body = body,
+            BodyLine = bodyLine,
+        };
+        return (diagnostics.Any(d => d.IsError) ? null : page, diagnostics);
+    }
+
+    private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate);
+
+    /// <summary>Where a file sits: its section, slug, bundle and the date in a Jekyll-style name.</summary>
+    private static Location Locate(string path)
+    {
+        var parts = path.Split('/');
+        // content/<section>/..., _posts/... (Jekyll: the posts section), or a page at the root.
+        string[] inner = parts[0] switch
+        {
+            "content" => parts[1..],
+            "_posts" => ["posts", .. parts[1..]],
+            _ => parts,
+        };
+        var fileName = inner[^1];
+        var stem = Path.GetFileNameWithoutExtension(fileName);
+        var section = inner.Length > 1 ? inner[0] : "";
+        var isIndex = stem == "_index";
+        var isBundle = stem == "index" && inner.Length > 1;
+        string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
+        var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;
+        if (isIndex && inner.Length == 1) section = "";
+        DateTimeOffset? fileDate = null;
+        var m = DatedName().Match(slug);
+        if (m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
+        {
+            fileDate = d;
+            slug = m.Groups[2].Value;
+        }
+        return new Location(section, slug, bundleDir, isIndex, fileDate);
+    }
+
+    [GeneratedRegex(@"^(\d{4}-\d{2}-\d{2})-(.+)$")]
+    private static partial Regex DatedName();
+
+    private static (StructuredMap Map, string Body, int BodyLine)? SplitFrontMatter(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var empty = new StructuredMap(new Dictionary<string, object?>(), ImmutableDictionary<string, int>.Empty);
+        var firstLineEnd = text.IndexOf('\n');
+        var firstLine = (firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd();
+        StructuredFormat format;
+        string[] closers;
+        switch (firstLine)
+        {
+            case "---": format = StructuredFormat.Yaml; closers = ["---", "..."]; break;
+            case "+++": format = StructuredFormat.Toml; closers = ["+++"]; break;
+            default:
+                if (text.StartsWith('{')) return SplitJson(path, text, diagnostics);
+                return (empty, text, 1);
+        }
+
+        // Find the closing delimiter line.
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (!closers.Contains(lines[i].TrimEnd())) continue;
+            var block = string.Join('\n', lines[1..i]);
+            var body = string.Join('\n', lines[(i + 1)..]);
+            var (map, error) = StructuredText.Parse(block, format, path, 2);
+            if (error is not null) { diagnostics.Add(error); return null; }
+            return (map!, body, i + 2);
+        }
+        diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), $"front matter opened with {firstLine} is never closed"));
+        return null;
+    }
+
+    /// <summary>Hugo's JSON front matter: a JSON object at the start of the file, the body after it.</summary>
+    private static (StructuredMap Map, string Body, int BodyLine)? SplitJson(string path, string text, List<Diagnostic> diagnostics)
+    {
+        var depth = 0;
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (inString)
+            {
+                if (c == '\\') i++;
+                else if (c == '"') inString = false;
+                continue;
+            }
+            if (c == '"') inString = true;
+            else if (c == '{') depth++;
+            else if (c == '}' && --depth == 0)
+            {
+                var (map, error) = StructuredText.Parse(text[..(i + 1)], StructuredFormat.Json, path, 1);
+                if (error is not null) { diagnostics.Add(error); return null; }
+                var rest = text[(i + 1)..];
+                var bodyLine = text[..(i + 1)].Count(ch => ch == '\n') + 1;
+                if (rest.StartsWith('\n')) { rest = rest[1..]; bodyLine++; }
+                return (map!, rest, bodyLine);
+            }
+        }
+        diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "JSON front matter is never closed"));
+        return null;
+    }
+
+    private static string Humanize(string slug) =>
+        slug.Length == 0 ? slug : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Lemma.Configuration;
+using Lemma.Data;
+using Lemma.Diagnostics;
+
+namespace Lemma.Content;
+
+/// <summary>
+/// Types the front matter fields Lemma understands, accepting Hugo's and Jekyll's spellings (lastmod, publishDate,
+/// externalUrl...). A field of the wrong type is an error at its line; every field stays in Raw for templates.
+/// </summary>
+internal sealed class FieldReader(string path, StructuredMap map, List<Diagnostic> diagnostics)
+{
+    public FrontMatter Read(SiteConfig config)
+    {
+        var other = config.Taxonomies.Keys.Where(k => k is not ("tags" or "categories"))
+            .Select(k => (k, terms: Strings(k)))
+            .Where(x => x.terms.Length > 0)
+            .ToImmutableDictionary(x => x.k, x => x.terms, StringComparer.Ordinal);
+        var series = Get("series");
+        return new FrontMatter
+        {
+            Title = Text("title"),
+            Date = Date("date"),
+            Updated = Date("updated") ?? Date("lastmod") ?? Date("last_modified_at"),
+            PublishDate = Date("publish_date") ?? Date("publishdate") ?? Date("pubdate"),
+            ExpiryDate = Date("expiry_date") ?? Date("expirydate"),
+            Draft = Bool("draft") ?? (Get("published") is false),
+            Summary = Text("summary") ?? Text("excerpt"),
+            Description = Text("description"),
+            Tags = Strings("tags"),
+            Categories = Strings("categories").AddRange(Strings("category")),
+            OtherTerms = other,
+            Series = series is List<object?> list ? list.Select(Str).FirstOrDefault(s => s is not null) : Text("series"),
+            SeriesOrder = Int("series_order") ?? Int("series_weight") ?? Int("series_part"),
+            Featured = Bool("featured") ?? false,
+            Slug = Text("slug"),
+            Url = Text("url") ?? Text("permalink"),
+            Aliases = Strings("aliases").AddRange(Strings("redirect_from")),
+            ExternalUrl = Url("external_url") ?? Url("external_link"),
+            Status = Text("status"),
+            Toc = Bool("toc") ?? Bool("show_toc") ?? false,
+            Cover = Get("cover") is IReadOnlyDictionary<string, object?> cover ? Str(ConfigLoader.Get(cover, "image")) : Text("cover") ?? Text("image"),
+            Layout = Text("layout"),
+            Weight = Int("weight") ?? 0,
+            Raw = map.Values.ToImmutableDictionary(StringComparer.Ordinal),
+            KeyLines = map.KeyLines,
+        };
+    }
+
+    private object? Get(string key) => ConfigLoader.Get(map.Values, key);
+
+    private SourceSpan SpanOf(string key)
+    {
+        var line = map.KeyLines.FirstOrDefault(kv => Same(kv.Key, key)).Value;
+        return new SourceSpan(path, line == 0 ? 1 : line, 1);
+    }
+
+    private static bool Same(string a, string b) =>
+        string.Equals(a.Replace("_", "").Replace("-", ""), b.Replace("_", "").Replace("-", ""), StringComparison.OrdinalIgnoreCase);
+
+    private void Error(string key, string message) => diagnostics.Add(Diagnostic.Error(SpanOf(key), message));
+
+    private static string? Str(object? value) => value switch
+    {
+        string s => s,
+        long or double or bool => Convert.ToString(value, CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private string? Text(string key)
+    {
+        var value = Get(key);
+        if (value is null) return null;
+        if (Str(value) is { } s) return s;
+        Error(key, $"'{key}' must be text");
+        return null;
+    }
+
+    private string? Url(string key)
+    {
+        var value = Text(key);
+        if (value is null) return null;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme is "http" or "https")) return value;
+        Error(key, $"'{key}' must be an absolute http(s) URL, not '{value}'");
+        return null;
+    }
+
+    private DateTimeOffset? Date(string key)
+    {
+        var value = Get(key);
+        if (value is null || value is string { Length: 0 }) return null;
+        if (PlainValues.ToDate(value) is { } date) return date;
+        Error(key, $"'{key}': '{Str(value) ?? value}' is not a date (write 2024-05-01 or 2024-05-01T10:00:00Z)");
+        return null;
+    }
+
+    private bool? Bool(string key)
+    {
+        var value = Get(key);
+        switch (value)
+        {
+            case null: return null;
+            case bool b: return b;
+            case string s when bool.TryParse(s, out var parsed): return parsed;
+            default:
+                Error(key, $"'{key}' must be true or false");
+                return null;
+        }
+    }
+
+    private int? Int(string key)
+    {
+        var value = Get(key);
+        switch (value)
+        {
+            case null: return null;
+            case long l when l is >= int.MinValue and <= int.MaxValue: return (int)l;
+            case string s when int.TryParse(s, CultureInfo.InvariantCulture, out var i): return i;
+            default:
+                Error(key, $"'{key}' must be a whole number");
+                return null;
+        }
+    }
+
+    /// <summary>A list of strings, or one string (Jekyll allows "tags: a b" as a space-separated list).</summary>
+    private ImmutableArray<string> Strings(string key)
+    {
+        var value = Get(key);
+        switch (value)
+        {
+            case null: return [];
+            case string s: return key is "tags" && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            case IEnumerable<object?> list:
+                var items = list.Select(Str).ToArray();
+                if (items.Any(i => i is null)) { Error(key, $"'{key}' must be a list of text"); return []; }
+                return [.. items.Where(i => i!.Length > 0).Select(i => i!).Distinct(StringComparer.Ordinal)];
+            default:
+                Error(key, $"'{key}' must be a list");
+                return [];
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Lemma.Build;
+using Lemma.Content;
+using Lemma.Diagnostics;
+using SourceSpan = Lemma.Diagnostics.SourceSpan;
+using Lemma.Highlight;
+using Lemma.Markdown.Code;
+using Lemma.Markdown.Headings;
+using Lemma.Markdown.Math;
+using Lemma.Math;
+using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Lemma.Markdown;
+
+/// <summary>
+/// Markdown pages: CommonMark and GFM through Markdig, math to MathML, code highlighted, headings linked,
+/// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
+/// </summary>
+public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code) : IContentFormat
+{
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseTaskLists()
+        .UseEmphasisExtras()
+        .UseAutoLinks()
+        .UseFootnotes()
+        .UseDefinitionLists()
+        .UseMathematics()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+        .UsePreciseSourceLocation()
+        .UseGenericAttributes() // last: it reads what the others leave
+        .Build();
+
+    public bool Accepts(PageSource page) => page.Format == ContentFormat.Markdown;
+
+    public RenderedContent Render(PageSource page) => Render(page.Path, page.Body, page.BodyLine);
+
+    /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
+    public RenderedContent Render(string path, string body, int bodyLine)
+    {
+        var context = new PageContext(path, bodyLine);
+        var document = Markdig.Markdown.Parse(body, pipeline);
+        var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        Install(renderer, context, writer);
+        renderer.Render(document);
+        writer.Flush();
+
+        var html = context.Math.ResolveReferences(writer.ToString());
+        foreach (var label in context.Math.UnknownLabels)
+            context.Diagnostics.Add(Diagnostic.Error(Locate(context, body, label), $"math: no equation is labelled '{label}'"));
+        var more = html.IndexOf("<!--more-->", StringComparison.Ordinal);
+        var summary = more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml;
+        return new RenderedContent
+        {
+            Html = html,
+            SummaryHtml = summary is { Length: > 0 } ? summary : null,
+            Toc = [.. context.Toc],
+            WordCount = CountWords(document),
+            HasMath = context.HasMath,
+            HasCode = context.HasCode,
+            Links = [.. Links(document, context)],
+            Anchors = [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
+            Diagnostics = [.. context.Diagnostics],
+            UnknownLanguages = [.. context.UnknownLanguages],
+        };
+    }
+
+    private void Install(HtmlRenderer renderer, PageContext context, StringWriter writer)
+    {
+        Replace<MathInline>(renderer, new MathInlineHtml(math, context));
+        Replace<MathBlock>(renderer, new MathBlockHtml(math, context));
+        Replace<CodeBlock>(renderer, new CodeBlockHtml(highlighter, math, code, context));
+        Replace<HeadingBlock>(renderer, new HeadingHtml(context));
+        Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> where the renderer for <typeparamref name="T"/> was, keeping the order.</summary>
+    private static void Replace<T>(HtmlRenderer renderer, IMarkdownObjectRenderer replacement) where T : MarkdownObject
+    {
+        var renderers = renderer.ObjectRenderers;
+        var index = renderers.FindIndex(r => r.GetType().BaseType is { IsGenericType: true } b && b.GetGenericArguments()[0] == typeof(T));
+        if (index >= 0) renderers[index] = replacement;
+        else renderers.Insert(0, replacement);
+    }
+
+    private static IEnumerable<LinkReference> Links(MarkdownDocument document, PageContext context)
+    {
+        foreach (var inline in document.Descendants<Inline>())
+        {
+            switch (inline)
+            {
+                case LinkInline { Url: { Length: > 0 } url } link:
+                    yield return new LinkReference(url, link.IsImage, context.At(link.Line, link.Column));
+                    break;
+                case AutolinkInline { IsEmail: false } auto:
+                    yield return new LinkReference(auto.Url, false, context.At(auto.Line, auto.Column));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words a reader reads: words of prose and inline code, every whitespace-separated token of code blocks,
+    /// and one word per formula.
+    /// </summary>
+    private static int CountWords(MarkdownDocument document)
+    {
+        var words = 0;
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case LiteralInline literal: words += Words(literal.Content.AsSpan()); break;
+                case CodeInline codeInline: words += Words(codeInline.Content.AsSpan()); break;
+                case MathInline: words += 1; break;
+                case MathBlock: words += 1; break;
+                case CodeBlock block: words += Words(block.Lines.ToString().AsSpan()); break;
+            }
+        }
+        return words;
+    }
+
+    private static int Words(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) count++;
+            inWord = letter;
+        }
+        return count;
+    }
+
+    /// <summary>Where a label is referenced, for an unknown \eqref: the first line naming it, else the body's start.</summary>
+    private static SourceSpan Locate(PageContext context, string body, string label)
+    {
+        var lines = body.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var col = lines[i].IndexOf("{" + label + "}", StringComparison.Ordinal);
+            if (col >= 0 && (lines[i].Contains("ref", StringComparison.Ordinal))) return context.At(i, col + 1);
+        }
+        return context.At(0, 0);
+    }
+
+    [GeneratedRegex(""" \sid="([^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex Ids();
+}

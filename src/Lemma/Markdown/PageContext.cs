@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Lemma.Diagnostics;
+using Lemma.Math;
+
+namespace Lemma.Markdown;
+
+/// <summary>A code block in a language the highlighter does not know, where it was met.</summary>
+public sealed record LanguageUse(string Language, SourceSpan Span);
+
+/// <summary>
+/// What the renderers of one page share while it is rendered: where the body sits in its file (to turn Markdig's
+/// body positions into file positions), the post's math state, and what they found. One per page; not shared.
+/// </summary>
+public sealed class PageContext(string path, int bodyLine)
+{
+    public string Path { get; } = path;
+    public MathDocument Math { get; } = new();
+    public List<Diagnostic> Diagnostics { get; } = [];
+    public List<TocEntry> Toc { get; } = [];
+    public List<LanguageUse> UnknownLanguages { get; } = [];
+    public bool HasMath { get; set; }
+    public bool HasCode { get; set; }
+    /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
+    public string? FirstParagraphHtml { get; set; }
+
+    /// <summary>File position of a 0-based body line and column.</summary>
+    public SourceSpan At(int bodyLineIndex, int column0) => new(Path, bodyLine + System.Math.Max(0, bodyLineIndex), column0 + 1);
+}
