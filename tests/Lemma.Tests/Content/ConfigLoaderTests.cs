@@ -1,0 +1,84 @@
+using Lemma.Configuration;
+
+namespace Lemma.Tests.Content;
+
+/// <summary>site.yaml, and Hugo's and Jekyll's configs read as they are.</summary>
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("lemma-config-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private ConfigResult Load(string name, string text)
+    {
+        File.WriteAllText(Path.Combine(root, name), text);
+        return ConfigLoader.Load(root);
+    }
+
+    [Fact]
+    public void Site_yaml_gives_every_setting()
+    {
+        var result = Load("site.yaml", """
+            title: Notes
+            base_url: https://example.org/blog
+            author: { name: Ada, avatar: /a.svg, bio: Writes. }
+            menu: [ { name: B, url: /b/, weight: 2 }, { name: A, url: /a/, weight: 1 } ]
+            social: [ { name: GitHub, url: https://github.com/ada } ]
+            home: [ intro, { kind: category, title: Python, category: Python, limit: 3 } ]
+            taxonomies: { tags: tag, topics: topic }
+            permalinks: { posts: "/:year/:slug/" }
+            page_size: 7
+            math: { macros: { RR: "\\mathbb{R}" } }
+            highlight: { line_numbers: true, copy_button: false }
+            """);
+        Assert.Empty(result.Diagnostics);
+        var c = result.Config;
+        Assert.Equal("Notes", c.Title);
+        Assert.Equal("https://example.org/blog/", c.BaseUrl);
+        Assert.Equal("Ada", c.Author.Name);
+        Assert.Equal(["A", "B"], c.Menu.Select(m => m.Name).ToArray());
+        Assert.Equal("GitHub", Assert.Single(c.Social).Name);
+        Assert.Equal(["intro", "category"], c.Home.Select(h => h.Kind).ToArray());
+        Assert.Equal("Python", c.Home[1].Settings["category"]);
+        Assert.Equal("topic", c.Taxonomies["topics"]);
+        Assert.Equal("/:year/:slug/", c.Permalinks["posts"]);
+        Assert.Equal(7, c.PageSize);
+        Assert.Equal("\\mathbb{R}", c.MathMacros["RR"]);
+        Assert.True(c.Highlight.LineNumbers);
+        Assert.False(c.Highlight.CopyButton);
+    }
+
+    [Fact]
+    public void A_hugo_config_is_read_with_hugos_names()
+    {
+        var c = Load("hugo.toml", """
+            baseURL = "https://blog.example.org/"
+            languageCode = "en-us"
+            title = "Bench"
+            paginate = 10
+            [taxonomies]
+            tag = "tags"
+            series = "series"
+            [params]
+            description = "From params"
+            """).Config;
+        Assert.Equal("https://blog.example.org/", c.BaseUrl);
+        Assert.Equal("en-us", c.Language);
+        Assert.Equal(10, c.PageSize);
+        Assert.Equal("tag", c.Taxonomies["tags"]);
+        Assert.Equal("series", c.Taxonomies["series"]);
+        Assert.Equal("From params", c.Description);
+    }
+
+    [Fact]
+    public void A_jekyll_config_joins_url_and_baseurl() =>
+        Assert.Equal("https://ada.github.io/notes/", Load("_config.yml", "title: T\nurl: https://ada.github.io\nbaseurl: /notes\n").Config.BaseUrl);
+
+    [Theory]
+    [InlineData("title: T\nbase_url: example.org\n", "site.yaml:2:1: error: base_url must be an absolute http(s) URL, not 'example.org'")]
+    [InlineData("title: T\npage_size: many\n", "site.yaml:2:1: error: page_size must be a whole number")]
+    [InlineData("title: T\nhome: [ { kind: carousel } ]\n", "site.yaml:2:1: error: home block kind must be one of intro, featured, category, tag, section, research, data, recent, trending, connect; got 'carousel'")]
+    [InlineData("title: [T\n", "site.yaml:1:")]
+    public void Config_errors_name_the_file_and_line(string text, string error) =>
+        Assert.Contains(Load("site.yaml", text).Diagnostics, d => d.ToString().StartsWith(error, StringComparison.Ordinal));
+}
