@@ -20,12 +20,12 @@ public static class OutputWriter
         Directory.CreateDirectory(outputDir);
         var written = 0;
         var unchanged = 0;
-        var createdDirs = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // Folders first, so no parallel write can run ahead of the folder it goes in.
+        foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(outputDir, f.Path))!).Distinct(StringComparer.Ordinal))
+            Directory.CreateDirectory(dir);
         Parallel.ForEach(files, file =>
         {
             var target = Path.Combine(outputDir, file.Path);
-            var dir = Path.GetDirectoryName(target)!;
-            if (createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);
             var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
             if (SameContent(target, bytes))
             {
