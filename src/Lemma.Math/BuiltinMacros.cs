@@ -60,5 +60,14 @@ internal static class BuiltinMacros
         ["plim"] = @"\operatorname*{plim}",
         ["dots"] = @"\@dots",
         ["textellipsis"] = "…",
+        ["bra"] = @"\mathinner{\langle{#1}|}",
+        ["ket"] = @"\mathinner{|{#1}\rangle}",
+        ["braket"] = @"\mathinner{\langle{#1}\rangle}",
+        ["Bra"] = @"\left\langle #1\right|",
+        ["Ket"] = @"\left|#1\right\rangle",
+        ["Braket"] = @"\left\langle #1\right\rangle",
+        ["set"] = @"\{#1\}",
+        ["Set"] = @"\left\{ #1 \right\}",
+        ["angln"] = @"\angl n",
     };
 }

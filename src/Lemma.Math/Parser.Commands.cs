@@ -196,8 +196,44 @@ internal sealed partial class Parser
                 ReadRawText(t);
                 return Argument(t);
             case "ensuremath": return Argument(t);
+            case "global" or "long" or "protected": return null;
+            case "angl": return MathNode.Row([Argument(t)]).AppendStyle("border-top:0.06em solid;border-right:0.06em solid;padding:0 0.1em;");
+            case "phase": return MathNode.Row([Argument(t)]).AppendStyle("border-bottom:0.06em solid;background:linear-gradient(to top left, transparent 48%, currentColor 48%, currentColor 52%, transparent 52%) left/0.6em 100% no-repeat;padding-left:0.6em;");
+            case "verb": return Verb(t);
+            case "red" or "blue" or "green" or "gray" or "purple" or "orange" or "pink" or "teal" or "gold" or "maroon" or "mint":
+                return MathNode.Row([Argument(t)]).Set("mathcolor", LegacyColors[name]);
         }
         throw new TexException(t.Pos, t.Length, $"Undefined control sequence: \\{name}");
+    }
+
+    static readonly Dictionary<string, string> LegacyColors = new()
+    {
+        ["red"] = "#df0030", ["blue"] = "#6495ed", ["green"] = "#28ae7b", ["gray"] = "gray", ["purple"] = "#9d38bd",
+        ["orange"] = "#ffa500", ["pink"] = "#ff00af", ["teal"] = "#008080", ["gold"] = "#e7b416", ["maroon"] = "#800000",
+        ["mint"] = "#3eb489",
+    };
+
+    /// <summary>\verb|...|: the raw characters between two equal delimiters (spaces inside are kept as one).</summary>
+    MathNode Verb(Token t)
+    {
+        bool star = false;
+        var d = _x.NextRaw();
+        if (d.IsChar('*'))
+        {
+            star = true;
+            d = _x.NextRaw();
+        }
+        if (d.Kind != TokenKind.Character) throw new TexException(t.Pos, t.Length, "\\verb needs a delimiter character");
+        var sb = new StringBuilder();
+        while (true)
+        {
+            var n = _x.NextRaw();
+            if (n.Kind == TokenKind.Eof) throw new TexException(t.Pos, t.Length, "Missing closing delimiter of \\verb");
+            if (n.Kind == TokenKind.Character && n.Text == d.Text) break;
+            if (n.Kind == TokenKind.ControlSequence) sb.Append('\\').Append(n.Text);
+            else sb.Append(n.Kind == TokenKind.Space ? (star ? "␣" : "\u00A0") : n.Text);
+        }
+        return new MathNode("mtext", Fonts.Map(sb.ToString(), MathFont.Mono));
     }
 
     static MathNode Limit(MathNode n, Limits l)

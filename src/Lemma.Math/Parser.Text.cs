@@ -54,6 +54,12 @@ internal sealed partial class Parser
                         if (depth-- == 0) break;
                         continue;
                     }
+                    if (t.Kind == TokenKind.ControlSequence && TextSwitch(t.Text) is { } f)
+                    {
+                        Flush(sb, parts, font);
+                        font = f;
+                        continue;
+                    }
                     TextToken(t, font, sb, parts);
                 }
             }
@@ -139,8 +145,28 @@ internal sealed partial class Parser
                 Flush(sb, parts, font);
                 parts.Add(Reference(t));
                 return;
-            case "relax" or "allowbreak" or "nobreak":
+            case "relax" or "allowbreak" or "nobreak" or "tiny" or "scriptsize" or "footnotesize" or "small" or "normalsize"
+                or "large" or "Large" or "LARGE" or "huge" or "Huge" or "displaystyle" or "textstyle" or "scriptstyle"
+                or "scriptscriptstyle":
                 return;
+            case "raisebox" or "textcolor" or "colorbox" or "fcolorbox" or "fbox" or "verb" or "href" or "url" or "kern" or "hspace":
+                Flush(sb, parts, font);
+                if (Command(t) is { } made) parts.Add(made);
+                return;
+            case "underline" or "sout" or "overline" or "phantom" or "red" or "blue" or "green":
+            {
+                Flush(sb, parts, font);
+                var body = ParseTextArgument(t, font);
+                parts.Add(t.Text switch
+                {
+                    "underline" => MathNode.Element("munder", body, new MathNode("mo", "_").Set("stretchy", "true")).Set("accentunder", "true"),
+                    "overline" => MathNode.Element("mover", body, new MathNode("mo", "‾").Set("stretchy", "true")).Set("accent", "true"),
+                    "phantom" => MathNode.Element("mphantom", body),
+                    "sout" => MathNode.Row([body]).AppendStyle(CancelStyle("sout")),
+                    _ => MathNode.Row([body]).Set("mathcolor", LegacyColors[t.Text]),
+                });
+                return;
+            }
             case "\\":
                 throw new TexException(t.Pos, t.Length, "Unexpected '\\\\' in text");
         }
@@ -151,6 +177,16 @@ internal sealed partial class Parser
         }
         throw new TexException(t.Pos, t.Length, $"Undefined control sequence: \\{name}");
     }
+
+    static MathFont? TextSwitch(string name) => name switch
+    {
+        "rm" or "normalfont" or "upshape" or "mdseries" => MathFont.None,
+        "it" or "itshape" or "sl" or "slshape" or "em" => MathFont.Italic,
+        "bf" or "bfseries" => MathFont.Bold,
+        "sf" or "sffamily" => MathFont.Sans,
+        "tt" or "ttfamily" => MathFont.Mono,
+        _ => null,
+    };
 
     static MathFont Combine(MathFont outer, MathFont inner) => (outer, inner) switch
     {

@@ -48,7 +48,7 @@ internal sealed partial class Parser
         var rows = new List<List<MathNode>>();
         var list = ParseExpression();
         var t = PeekMath();
-        while (t.IsCs("\\") && _display)
+        while (t.IsCs("\\"))
         {
             NextMath();
             _x.ReadOptional();

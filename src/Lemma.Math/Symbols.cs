@@ -27,7 +27,7 @@ internal static class Symbols
         "vert | Vert ‖ lvert | rvert | lVert ‖ rVert ‖ | ‖ lgroup ⟮ rgroup ⟯ lmoustache ⎰ rmoustache ⎱ " +
         "uparrow ↑ downarrow ↓ updownarrow ↕ Uparrow ⇑ Downarrow ⇓ Updownarrow ⇕ backslash ∖ " +
         "ulcorner ⌜ urcorner ⌝ llcorner ⌞ lrcorner ⌟ llbracket ⟦ rrbracket ⟧ lBrace ⦃ rBrace ⦄ " +
-        "lang ⟨ rang ⟩ lt ⟨ gt ⟩ mid ∣ arrowvert ⏐ Arrowvert ‖ bracevert ⎪");
+        "lang ⟨ rang ⟩ lparen ( rparen ) lt ⟨ gt ⟩ mid ∣ arrowvert ⏐ Arrowvert ‖ bracevert ⎪");
 
     static Dictionary<string, string> Pairs(string list)
     {
@@ -69,7 +69,7 @@ internal static class Symbols
             "degree ° pounds £ mathsterling £ yen ¥ copyright © circledR ® circledS Ⓢ maltese ✠ S § P ¶ " +
             "$ $ % % # # & & _ _ textdollar $ textbackslash \\ blacktriangle ▲ blacktriangledown ▼ " +
             "infin ∞ alef ℵ alefsym ℵ real ℜ image ℑ weierp ℘ empty ∅ exist ∃ natnums ℕ reals ℝ Reals ℝ " +
-            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ", SymbolKind.Upright, AtomClass.Ord);
+            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And &", SymbolKind.Upright, AtomClass.Ord);
         Add("forall ∀ exists ∃ nexists ∄ neg ¬ lnot ¬ ldots … cdots ⋯ vdots ⋮ ddots ⋱ iddots ⋰ " +
             "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ ellipsis … " +
             "backslash ∖ | ‖ Vert ‖ vert | dag † ddag ‡ clubsuit ♣", SymbolKind.Operator, AtomClass.Ord);
@@ -102,7 +102,10 @@ internal static class Symbols
             "nvdash ⊬ nvDash ⊭ nVdash ⊮ nVDash ⊯ varpropto ∝ lessdot ⋖ gtrdot ⋗ eqslantless ⪕ eqslantgtr ⪖ " +
             "lt < gt > leftrightarrow ↔ sqsubsetneq ⊏ ratio ∶ Colon ∷ dblcolon ∷ approxcolon ≈: " +
             "simcolon ∼: Eqcolon −∷ eqcolon ≕ minuscolon −: colonapprox :≈ colonsim :∼ " +
-            "origof ⊶ imageof ⊷ multimap ⊸ " +
+            "origof ⊶ imageof ⊷ multimap ⊸ backepsilon ϶ Eqqcolon =∷ approxcoloncolon ≈∷ Colonapprox ∷≈ Coloneq ∷− " +
+            "Colonsim ∷∼ simcoloncolon ∼∷ ngeqslant ⩾̸ nleqslant ⩽̸ nleqq ≦̸ ngeqq ≧̸ varsubsetneqq ⫋ varsupsetneqq ⫌ " +
+            "coloncolonapprox ∷≈ coloncolonequals ∷= coloncolonminus ∷− coloncolonsim ∷∼ colonequals ≔ colonminus :− " +
+            "equalscolon ≕ equalscoloncolon =∷ minuscoloncolon −∷ sub ⊂ sube ⊆ supe ⊇ " +
             "to → rightarrow → gets ← leftarrow ← Rightarrow ⇒ Leftarrow ⇐ Leftrightarrow ⇔ " +
             "longrightarrow ⟶ longleftarrow ⟵ longleftrightarrow ⟷ Longrightarrow ⟹ Longleftarrow ⟸ " +
             "Longleftrightarrow ⟺ mapsto ↦ longmapsto ⟼ hookrightarrow ↪ hookleftarrow ↩ uparrow ↑ " +
@@ -119,9 +122,9 @@ internal static class Symbols
             "Uarr ⇑ Darr ⇓ lrarr ↔ lrArr ⇔ Lrarr ⇔ longleftrightarrows ⟷",
             SymbolKind.Operator, AtomClass.Rel);
         Add("lbrace { lbrack [ langle ⟨ lceil ⌈ lfloor ⌊ lvert | lVert ‖ lgroup ⟮ lmoustache ⎰ ulcorner ⌜ " +
-            "llcorner ⌞ llbracket ⟦ lBrace ⦃ { { lang ⟨", SymbolKind.Operator, AtomClass.Open);
+            "llcorner ⌞ llbracket ⟦ lBrace ⦃ { { lang ⟨ lparen (", SymbolKind.Operator, AtomClass.Open);
         Add("rbrace } rbrack ] rangle ⟩ rceil ⌉ rfloor ⌋ rvert | rVert ‖ rgroup ⟯ rmoustache ⎱ urcorner ⌝ " +
-            "lrcorner ⌟ rrbracket ⟧ rBrace ⦄ } } rang ⟩", SymbolKind.Operator, AtomClass.Close);
+            "lrcorner ⌟ rrbracket ⟧ rBrace ⦄ } } rang ⟩ rparen )", SymbolKind.Operator, AtomClass.Close);
         Add("colon : cdotp ⋅ ldotp .", SymbolKind.Operator, AtomClass.Punct);
         return d;
     }

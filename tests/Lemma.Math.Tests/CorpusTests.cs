@@ -68,7 +68,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
                     "\\\\" => "\\begin{aligned}a\\\\b\\end{aligned}",
                     "\\left" or "\\right" => "\\left(a\\right)",
                     "\\limits" => "\\sum\\limits_a",
-                    _ => name + "{a}",
+                    "\\big" or "\\Big" or "\\bigg" or "\\Bigg" => name + "(",
+                    _ => name + "{a}{b}",
                 };
             var result = renderer.Render(tex, display: true, new MathDocument());
             if (!result.Ok) unknown.Add($"{kind} {name}: {result.Errors[0].Message}");
