@@ -251,7 +251,7 @@ internal sealed partial class Parser
                 if (_font == MathFont.Roman) return new MathNode("mi", sym.Text).Set("mathvariant", "normal");
                 return new MathNode("mi", Fonts.Map(sym.Text, _font));
             case SymbolKind.Upright:
-                if (_font is not (MathFont.None or MathFont.Roman) && Fonts.TryMap(char.ConvertToUtf32(sym.Text, 0), _font, out var m))
+                if (_font is not (MathFont.None or MathFont.Roman) && Fonts.Map(sym.Text, _font) is var m && m != sym.Text)
                     return new MathNode("mi", m);
                 return sym.Text.Length == 1 ? new MathNode("mi", sym.Text).Set("mathvariant", "normal") : new MathNode("mi", sym.Text);
         }

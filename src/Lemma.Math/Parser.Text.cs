@@ -106,7 +106,8 @@ internal sealed partial class Parser
         {
             var arg = _x.ReadArgument(t);
             var baseText = arg.Count == 0 ? "\u00A0" : arg[0].Kind == TokenKind.ControlSequence && TextSymbols.TryGetValue(arg[0].Text, out var s) ? s : arg[0].Text;
-            sb.Append((baseText + mark).Normalize(NormalizationForm.FormC));
+            // Base letter + combining mark: browsers compose it; string normalisation is unavailable under invariant globalisation.
+            sb.Append(baseText).Append(mark);
             for (int i = 1; i < arg.Count; i++) sb.Append(arg[i].Text);
             return;
         }
