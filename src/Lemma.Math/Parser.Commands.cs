@@ -652,7 +652,7 @@ internal sealed partial class Parser
         var text = TokensText(tokens).Trim();
         bool ok = text.Length is > 0 and < 40;
         foreach (var ch in text) ok &= char.IsAsciiLetterOrDigit(ch) || ch == '#';
-        if (!ok) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : owner.Pos, owner.Length, $"Invalid color: '{text}'");
+        if (!ok) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : owner.Pos, System.Math.Max(1, text.Length), $"Invalid color: '{text}'");
         // TeX writes hex colours without '#' in \color[HTML]{..}; KaTeX accepts a bare 6-digit hex value.
         if (text.Length is 6 or 3 && text.All(Uri.IsHexDigit) && !text.All(char.IsAsciiLetter)) text = "#" + text;
         return text;
