@@ -196,6 +196,7 @@ internal sealed partial class Parser
                 ReadRawText(t);
                 return Argument(t);
             case "ensuremath": return Argument(t);
+            case "@invalidmacro": throw new TexException(t.Pos, t.Length, "This site macro's definition is not valid TeX");
             case "global" or "long" or "protected": return null;
             case "angl": return MathNode.Row([Argument(t)]).AppendStyle("border-top:0.06em solid;border-right:0.06em solid;padding:0 0.1em;");
             case "phase": return MathNode.Row([Argument(t)]).AppendStyle("border-bottom:0.06em solid;background:linear-gradient(to top left, transparent 48%, currentColor 48%, currentColor 52%, transparent 52%) left/0.6em 100% no-repeat;padding-left:0.6em;");

@@ -27,7 +27,7 @@ internal sealed partial class Parser
     int _depth;
     int _dollar; // > 0 inside $...$ nested in \text
 
-    public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, string> siteMacros)
+    public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, MacroDefinition> siteMacros)
     {
         _x = new Expander(source, doc.Macros, siteMacros);
         _display = display;
