@@ -81,7 +81,7 @@ public sealed class Highlighter : IHighlighter
         }
         if (info.ConsoleHybrid)
         {
-            //CONSOLE Lexers.ConsoleLexer.LexWith(text, tokens, (from, to) => TokenizeTextMateRange(text, from, to, "shellscript", tokens));
+            Lexers.ConsoleLexer.LexWith(text, tokens, (from, to, python) => TokenizeTextMateRange(text, from, to, python ? "python" : "shellscript", tokens));
             return;
         }
         _textMate.Tokenize(text, info.TextMateId!, tokens);

@@ -11,8 +11,8 @@ internal static class LanguageTable
     private static readonly LanguageInfo[] All =
     [
         new("python", ["py", "python3", "py3"], "python", PythonLexer.Instance),
-        new("bash", ["sh", "shell", "zsh", "shellscript", "ksh"], "shellscript", null),
-        new("console", ["shell-session", "sh-session", "shellsession", "terminal"], null, null, IsPlain: true),
+        new("bash", ["sh", "shell", "zsh", "shellscript", "ksh"], "shellscript", ShellLexer.Instance),
+        new("console", ["shell-session", "sh-session", "shellsession", "terminal"], null, ConsoleLexer.Instance, ConsoleHybrid: true),
         new("json", ["jsonc", "json5"], "jsonc", null),
         new("yaml", ["yml"], "yaml", null),
         new("toml", [], null, null, IsPlain: true),

@@ -44,7 +44,7 @@ public static class ScopeMap
                 return none;
             case 's':
                 if (P(s, "string.regexp")) return (TokenKind.Regex, true);
-                if (P(s, "string.unquoted.heredoc") || P(s, "string.unquoted.argument")) return none;
+                if (P(s, "string.unquoted.argument")) return none;
                 if (P(s, "string.")) return (TokenKind.String, true);
                 if (P(s, "storage.type.string") || P(s, "storage.type.format")) return (s[13] == 's' ? TokenKind.String : TokenKind.Escape, true);
                 if (P(s, "storage.type.number") || P(s, "storage.type.imaginary")) return (TokenKind.Number, true);
