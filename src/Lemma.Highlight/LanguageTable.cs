@@ -19,7 +19,7 @@ internal static class LanguageTable
         new("c", ["h"], "c", CppLexer.C),
         new("cpp", ["c++", "cc", "hpp", "cxx", "hh"], "cpp", CppLexer.Cpp),
         new("cuda", ["cu", "cuh"], "cuda-cpp", CppLexer.Cuda),
-        new("rust", ["rs"], "rust", null),
+        new("rust", ["rs"], "rust", RustLexer.Instance),
         new("go", ["golang"], "go", null),
         new("java", [], "java", null),
         new("javascript", ["js", "mjs", "cjs", "jsx"], "javascript", null),
