@@ -90,8 +90,15 @@ public sealed class CachedHighlighter : IHighlighter
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var entry = new Entry(FormatVersion, key, result.Language, result.Recognized, result.Lines.ToArray());
             var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-            File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry));
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry));
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
