@@ -12,7 +12,21 @@ public class HugoSiteTests
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Empty(run.ErrorLines);
-        Assert.Contains("19 posts", run.Output);
+        Assert.Contains("98 posts", run.Output);
+    }
+
+    [Fact]
+    public void Every_published_post_is_reachable_from_the_paginated_section_list()
+    {
+        using var site = Corpus();
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var posts = site.Files("public/posts").Where(f => f.EndsWith("/index.html", StringComparison.Ordinal) && !f.StartsWith("page/", StringComparison.Ordinal))
+            .Select(f => "/posts/" + f[..^"index.html".Length]).ToHashSet();
+        Assert.Equal(98, posts.Count);
+        var listed = site.Files("public/posts").Where(f => f == "index.html" || f.StartsWith("page/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(site.Read("public/posts/" + f), "href=\"(/posts/[^\"/]+/)\"").Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Empty(posts.Except(listed));
     }
 
     [Fact]
@@ -23,8 +37,8 @@ public class HugoSiteTests
         // baseURL, the posts permalink, taxonomies and pagination by 10 from hugo.yaml.
         var post = site.Read("public/posts/revisiting-attention-kernels/index.html");
         Assert.Contains("https://blog.example.org/posts/revisiting-attention-kernels/", post);
-        Assert.True(site.Exists("public/posts/page/2/index.html"));
-        Assert.False(site.Exists("public/posts/page/3/index.html"));
+        Assert.True(site.Exists("public/posts/page/10/index.html"));
+        Assert.False(site.Exists("public/posts/page/11/index.html"));
         Assert.True(site.Exists("public/tags/index.html"));
         Assert.True(site.Exists("public/categories/index.html"));
         // The draft is not published.
