@@ -20,6 +20,10 @@ public sealed partial class SiteHost(ServerOptions options)
     private readonly SemaphoreSlim building = new(1, 1);
     private SiteSnapshot current = SiteSnapshot.Empty;
     private long version;
+    private readonly BuildCache cache = new();
+
+    /// <summary>Pages the rebuilds took from the cache instead of rendering them again, in all.</summary>
+    public long ReusedPages => cache.ReusedTotal;
 
     public SiteSnapshot Current => Volatile.Read(ref current);
 
@@ -31,17 +35,7 @@ public sealed partial class SiteHost(ServerOptions options)
         building.Wait();
         try
         {
-            var result = SiteBuilder.Run(new BuildOptions
-            {
-                Source = options.Source,
-                Output = Path.Combine(options.Source, "public"),
-                Emit = false,
-                Drafts = !options.Production,
-                Future = !options.Production,
-                Preview = !options.Production,
-                BaseUrl = BaseUrl,
-                Clock = options.Clock,
-            });
+            var result = SiteBuilder.Run(BuildOptions(), cache: cache);
             var before = Current;
             var next = result.Succeeded
                 ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
@@ -56,6 +50,19 @@ public sealed partial class SiteHost(ServerOptions options)
             building.Release();
         }
     }
+
+    /// <summary>The options of every rebuild: in memory, drafts and future posts shown in preview.</summary>
+    public BuildOptions BuildOptions() => new()
+    {
+        Source = options.Source,
+        Output = Path.Combine(options.Source, "public"),
+        Emit = false,
+        Drafts = !options.Production,
+        Future = !options.Production,
+        Preview = !options.Production,
+        BaseUrl = BaseUrl,
+        Clock = options.Clock,
+    };
 
     private static SiteEvent? Describe(SiteSnapshot before, SiteSnapshot next)
     {
