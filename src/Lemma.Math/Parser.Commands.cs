@@ -7,11 +7,11 @@ internal sealed partial class Parser
 {
     static readonly Dictionary<string, (string Char, bool Stretchy, bool Under)> Accents = new()
     {
-        ["hat"] = ("^", false, false), ["widehat"] = ("^", true, false), ["check"] = ("ˇ", false, false),
+        ["hat"] = ("ˆ", false, false), ["widehat"] = ("ˆ", true, false), ["check"] = ("ˇ", false, false),
         ["widecheck"] = ("ˇ", true, false), ["tilde"] = ("~", false, false), ["widetilde"] = ("~", true, false),
         ["acute"] = ("´", false, false), ["grave"] = ("`", false, false), ["dot"] = ("˙", false, false),
         ["ddot"] = ("¨", false, false), ["dddot"] = ("\u20DB", false, false), ["ddddot"] = ("\u20DC", false, false),
-        ["breve"] = ("˘", false, false), ["bar"] = ("¯", false, false), ["vec"] = ("→", false, false),
+        ["breve"] = ("˘", false, false), ["bar"] = ("‾", false, false), ["vec"] = ("→", false, false),
         ["mathring"] = ("˚", false, false), ["overline"] = ("‾", true, false), ["overrightarrow"] = ("→", true, false),
         ["overleftarrow"] = ("←", true, false), ["overleftrightarrow"] = ("↔", true, false),
         ["Overrightarrow"] = ("⇒", true, false), ["overrightharpoon"] = ("⇀", true, false),
@@ -431,11 +431,14 @@ internal sealed partial class Parser
             if (!close.IsChar(']')) throw Unexpected(close);
         }
         var above = Scripted(() => Argument(t));
-        var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("minsize", "1.75em");
-        MathNode Pad(MathNode n) => MathNode.Element("mrow", Space("0.2778em"), n, Space("0.2778em"));
+        var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");
+        // The arrow stretches to the widest child; the mspace gives it TeX's minimum length when labels are short.
+        MathNode Pad(MathNode n) => MathNode.Element("mover",
+            MathNode.Element("mrow", Space("0.4286em"), n, Space("0.4286em")), Space("3.5em"));
         MathNode node = below is null
             ? MathNode.Element("mover", mo, Pad(above))
             : MathNode.Element("munderover", mo, Pad(below), Pad(above));
+        node = MathNode.Element("mrow", Space("0.2778em"), node, Space("0.2778em"));
         node.Class = AtomClass.Rel;
         return node;
     }

@@ -117,10 +117,10 @@ public sealed class SpecTests
     public void Fonts_map_to_Unicode_math_alphanumerics(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Theory]
-    [InlineData(@"\hat{y}", "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">^</mo></mover>")]
-    [InlineData(@"\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">^</mo></mover>")]
+    [InlineData(@"\hat{y}", "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">ˆ</mo></mover>")]
+    [InlineData(@"\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">ˆ</mo></mover>")]
     [InlineData(@"\tilde{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>")]
-    [InlineData(@"\bar{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">¯</mo></mover>")]
+    [InlineData(@"\bar{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">‾</mo></mover>")]
     [InlineData(@"\vec{v}", "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">→</mo></mover>")]
     [InlineData(@"\dot{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">˙</mo></mover>")]
     [InlineData(@"\overline{AB}", "<mover accent=\"true\"><mrow><mi>A</mi><mi>B</mi></mrow><mo stretchy=\"true\">‾</mo></mover>")]
@@ -161,7 +161,7 @@ public sealed class SpecTests
     [InlineData(@"\stackrel{?}{=}", "<mover><mo>=</mo><mo>?</mo></mover>")]
     [InlineData(@"\overset{def}{=}", "<mover><mo>=</mo><mrow><mi>d</mi><mi>e</mi><mi>f</mi></mrow></mover>")]
     [InlineData(@"\underset{x}{\min}", "<munder><mrow><mi>min</mi></mrow><mi>x</mi></munder>")]
-    [InlineData(@"\xrightarrow{f}", "<mover><mo stretchy=\"true\" minsize=\"1.75em\">→</mo><mrow><mspace width=\"0.2778em\"></mspace><mi>f</mi><mspace width=\"0.2778em\"></mspace></mrow></mover>")]
+    [InlineData(@"\xrightarrow{f}", "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">→</mo><mover><mrow><mspace width=\"0.4286em\"></mspace><mi>f</mi><mspace width=\"0.4286em\"></mspace></mrow><mspace width=\"3.5em\"></mspace></mover></mover><mspace width=\"0.2778em\"></mspace></mrow>")]
     [InlineData(@"\sum_{\substack{i\\j}}", "<msub><mo>∑</mo><mtable><mtr><mtd style=\"padding:0;\"><mi>i</mi></mtd></mtr><mtr><mtd style=\"padding:0;\"><mi>j</mi></mtd></mtr></mtable></msub>")]
     [InlineData(@"a \bmod b", "<mrow><mi>a</mi><mo>mod</mo><mi>b</mi></mrow>")]
     [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
