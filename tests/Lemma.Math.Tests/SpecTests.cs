@@ -14,6 +14,8 @@ public sealed class SpecTests
     [InlineData("|x|", "<mrow><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo><mi>x</mi><mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo></mrow>")]
     [InlineData("α+β", "<mrow><mi>α</mi><mo>+</mo><mi>β</mi></mrow>")]
     [InlineData("a→b", "<mrow><mi>a</mi><mo>→</mo><mi>b</mi></mrow>")]
+    [InlineData("∞≤∂", "<mrow><mi>∞</mi><mo>≤</mo><mi>∂</mi></mrow>")]
+    [InlineData("Γ", "<mi mathvariant=\"normal\">Γ</mi>")]
     [InlineData("a % comment\n+b", "<mrow><mi>a</mi><mo>+</mo><mi>b</mi></mrow>")]
     public void Identifiers_numbers_and_operators(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
@@ -40,6 +42,7 @@ public sealed class SpecTests
     [InlineData(@"\sum_{i=1}^n", true, "<munderover><mo movablelimits=\"false\">∑</mo><mrow><mi>i</mi><mo>=</mo><mn>1</mn></mrow><mi>n</mi></munderover>")]
     [InlineData(@"\sum\limits_i", false, "<munder><mo movablelimits=\"false\">∑</mo><mi>i</mi></munder>")]
     [InlineData(@"\sum\nolimits_i", true, "<msub><mo>∑</mo><mi>i</mi></msub>")]
+    [InlineData("∑_i", true, "<munder><mo movablelimits=\"false\">∑</mo><mi>i</mi></munder>")]
     [InlineData(@"\int_0^1", true, "<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>")]
     [InlineData(@"\int\limits_0^1", true, "<munderover><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")]
     [InlineData(@"\lim_{n} a", true, "<mrow><munder><mi>lim</mi><mi>n</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>a</mi></mrow>")]
