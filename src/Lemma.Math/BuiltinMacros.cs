@@ -55,7 +55,6 @@ internal static class BuiltinMacros
         ["Sampi"] = "Ϡ",
         ["cr"] = @"\\",
         ["newline"] = @"\\",
-        ["Overrightarrow"] = @"\overrightarrow{#1}",
         ["vcentcolon"] = @"\mathrel{:}",
         ["dblcolon"] = @"\mathrel{::}",
         ["coloncolon"] = @"\mathrel{::}",

@@ -393,7 +393,7 @@ internal sealed partial class Parser
             case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
             case ',' or ';': return Op(s, AtomClass.Punct);
             case '.': return Op(".", AtomClass.Ord);
-            case '/': return Op("/", AtomClass.Ord);
+            case '/': return new MathNode("mi", "/"); // an ordinary symbol in TeX: no operator spacing
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");
             case ')' or ']': return Op(s, AtomClass.Close).Set("stretchy", "false");
@@ -413,6 +413,8 @@ internal sealed partial class Parser
             if (cp is >= 0x391 and <= 0x3A9 && _font == MathFont.None) n.Set("mathvariant", "normal");
             return n;
         }
+        // A no-break or other Unicode space typed in math is a visible space, like ~.
+        if (cat is UnicodeCategory.SpaceSeparator) return new MathNode("mtext", s);
         if (cp < 0x20 || cat is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
             throw new TexException(t.Pos, t.Length, $"Unexpected character U+{cp:X4}");
         // Unicode input behaves like the command for the same character: ∑ takes limits, ∞ is an identifier, ≤ a relation.

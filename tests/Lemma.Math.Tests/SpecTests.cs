@@ -8,6 +8,7 @@ public sealed class SpecTests
     [InlineData("x+1", "<mrow><mi>x</mi><mo>+</mo><mn>1</mn></mrow>")]
     [InlineData("3.14", "<mn>3.14</mn>")]
     [InlineData("a-b", "<mrow><mi>a</mi><mo>−</mo><mi>b</mi></mrow>")]
+    [InlineData("a/b", "<mrow><mi>a</mi><mi>/</mi><mi>b</mi></mrow>")]
     [InlineData("a*b", "<mrow><mi>a</mi><mo>∗</mo><mi>b</mi></mrow>")]
     [InlineData("x<y", "<mrow><mi>x</mi><mo>&lt;</mo><mi>y</mi></mrow>")]
     [InlineData("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")]
