@@ -11,22 +11,34 @@ if (args.Contains("--quick"))
     QuickRun.Run();
     return;
 }
+if (args.Length >= 2 && args[0] == "--visual")
+{
+    VisualPage.Write(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
+    return;
+}
 BenchmarkRunner.Run<CorpusBenchmark>(args: args);
 
 public static class CorpusFile
 {
-    public static List<(string Tex, bool Display)> Load()
+    public static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Lemma.slnx"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Run from inside the Lemma repository.");
-        var path = Path.Combine(dir.FullName, "tests", "Lemma.Math.Tests", "corpus", "formulas.jsonl");
-        var list = new List<(string, bool)>();
+        return dir?.FullName ?? throw new InvalidOperationException("Run from inside the Lemma repository.");
+    }
+
+    public static List<(string Tex, bool Display)> Load() => LoadWithIds().ConvertAll(f => (f.Tex, f.Display));
+
+    public static List<(string Id, string Tex, bool Display)> LoadWithIds()
+    {
+        var path = Path.Combine(RepoRoot(), "tests", "Lemma.Math.Tests", "corpus", "formulas.jsonl");
+        var list = new List<(string, string, bool)>();
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0) continue;
             using var doc = JsonDocument.Parse(line);
-            list.Add((doc.RootElement.GetProperty("tex").GetString()!, doc.RootElement.GetProperty("display").GetBoolean()));
+            var r = doc.RootElement;
+            list.Add((r.GetProperty("id").GetString()!, r.GetProperty("tex").GetString()!, r.GetProperty("display").GetBoolean()));
         }
         return list;
     }
@@ -78,5 +90,41 @@ public static class QuickRun
         // On a busy machine wall time overstates the cost; process CPU time (this loop is single-threaded, plus GC) does not.
         Console.WriteLine($"wall: {n / median:F0} formulas/s ({1e6 * median / n:F1} us/formula); " +
             $"cpu: {n / cpu[cpu.Count / 2]:F0} formulas/s; {allocated / n / 1024.0:F1} KiB allocated/formula");
+    }
+}
+
+/// <summary>A page with every n-th corpus formula, ours beside Temml's (from corpus/temml.jsonl), for a visual check:
+/// <c>chromium --headless --screenshot=math.png --window-size=1400,12000 file:///path/math.html</c>.</summary>
+public static class VisualPage
+{
+    public static void Write(string outPath, int count)
+    {
+        var root = CorpusFile.RepoRoot();
+        var temml = new Dictionary<string, string>();
+        foreach (var line in File.ReadLines(Path.Combine(root, "tests", "Lemma.Math.Tests", "corpus", "temml.jsonl")))
+        {
+            if (line.Length == 0) continue;
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            temml[r.GetProperty("id").GetString()!] = r.TryGetProperty("mathml", out var m) ? m.GetString()! : "<em>Temml error</em>";
+        }
+        var formulas = CorpusFile.LoadWithIds();
+        int step = System.Math.Max(1, formulas.Count / count);
+        var css = new Uri(Path.Combine(root, "theme", "assets", "css")).AbsoluteUri;
+        var sb = new System.Text.StringBuilder();
+        sb.Append($"<!doctype html><meta charset=utf-8><link rel=stylesheet href='{css}/site.css'><link rel=stylesheet href='{css}/math.css'>");
+        sb.Append("<style>body{margin:8px;max-width:none}table{border-collapse:collapse}td{border-bottom:1px solid #ccc;padding:2px 8px;vertical-align:middle}" +
+            "td.tex{font:11px monospace;max-width:380px;word-break:break-all;color:#555}td.m{min-width:380px}</style><table><tr><th>TeX</th><th>Lemma.Math</th><th>Temml</th></tr>");
+        var renderer = new MathRenderer();
+        for (int i = 0; i < formulas.Count; i += step)
+        {
+            var (id, tex, display) = formulas[i];
+            var ours = renderer.Render(tex, display, new MathDocument()).Html;
+            sb.Append("<tr><td class=tex>").Append(System.Net.WebUtility.HtmlEncode(id + ": " + tex)).Append("</td><td class=m>")
+              .Append(ours).Append("</td><td class=m>").Append(temml.GetValueOrDefault(id, "")).Append("</td></tr>");
+        }
+        sb.Append("</table>");
+        File.WriteAllText(outPath, sb.ToString());
+        Console.WriteLine($"wrote {outPath}");
     }
 }

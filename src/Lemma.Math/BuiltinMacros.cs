@@ -23,6 +23,8 @@ internal static class BuiltinMacros
         ["varprojlim"] = @"\mathop{\underleftarrow{\mathrm{lim}}}",
         ["bgroup"] = "{",
         ["egroup"] = "}",
+        ["begingroup"] = "{",
+        ["endgroup"] = "}",
         ["lq"] = "`",
         ["rq"] = "'",
         ["thinspace"] = @"\,",

@@ -5,12 +5,14 @@ namespace Lemma.Math;
 
 internal sealed partial class Parser
 {
+    // Wide accents use the combining marks: STIX Two Math (the theme's font) has horizontal size variants for
+    // U+0302 and U+030C, not for the spacing forms U+02C6 and U+02C7.
     static readonly Dictionary<string, (string Char, bool Stretchy, bool Under)> Accents = new()
     {
-        ["hat"] = ("ˆ", false, false), ["widehat"] = ("ˆ", true, false), ["check"] = ("ˇ", false, false),
-        ["widecheck"] = ("ˇ", true, false), ["tilde"] = ("~", false, false), ["widetilde"] = ("~", true, false),
+        ["hat"] = ("ˆ", false, false), ["widehat"] = ("\u0302", true, false), ["check"] = ("ˇ", false, false),
+        ["widecheck"] = ("\u030C", true, false), ["tilde"] = ("~", false, false), ["widetilde"] = ("\u0303", true, false),
         ["acute"] = ("´", false, false), ["grave"] = ("`", false, false), ["dot"] = ("˙", false, false),
-        ["ddot"] = ("¨", false, false), ["dddot"] = ("\u20DB", false, false), ["ddddot"] = ("\u20DC", false, false),
+        ["ddot"] = ("¨", false, false), ["dddot"] = ("…", false, false), ["ddddot"] = ("….", false, false),
         ["breve"] = ("˘", false, false), ["bar"] = ("‾", false, false), ["vec"] = ("→", false, false),
         ["mathring"] = ("˚", false, false), ["overline"] = ("‾", true, false), ["overrightarrow"] = ("→", true, false),
         ["overleftarrow"] = ("←", true, false), ["overleftrightarrow"] = ("↔", true, false),

@@ -122,7 +122,7 @@ public sealed class SpecTests
 
     [Theory]
     [InlineData(@"\hat{y}", "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">ˆ</mo></mover>")]
-    [InlineData(@"\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">ˆ</mo></mover>")]
+    [InlineData(@"\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u0302</mo></mover>")]
     [InlineData(@"\tilde{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">~</mo></mover>")]
     [InlineData(@"\bar{x}", "<mover accent=\"true\"><mi>x</mi><mo stretchy=\"false\">‾</mo></mover>")]
     [InlineData(@"\vec{v}", "<mover accent=\"true\"><mi>v</mi><mo stretchy=\"false\">→</mo></mover>")]
