@@ -11,6 +11,11 @@ if (args.Contains("--quick"))
     QuickRun.Run();
     return;
 }
+if (args.Contains("--phases"))
+{
+    QuickRun.Phases();
+    return;
+}
 if (args.Length >= 2 && args[0] == "--visual")
 {
     VisualPage.Write(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200);
@@ -65,6 +70,24 @@ public class CorpusBenchmark
 
 public static class QuickRun
 {
+    /// <summary>CPU time of lexing, of parsing (tree building) and of the whole render, to see where time goes.</summary>
+    public static void Phases()
+    {
+        var formulas = CorpusFile.Load();
+        var empty = new Dictionary<string, MacroDefinition>();
+        double Time(Action<string, bool> work)
+        {
+            for (int i = 0; i < 3; i++) foreach (var (t, d) in formulas) work(t, d);
+            var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            for (int k = 0; k < 20; k++) foreach (var (t, d) in formulas) work(t, d);
+            return (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMicroseconds / (20.0 * formulas.Count);
+        }
+        var renderer = new MathRenderer();
+        Console.WriteLine($"lex:    {Time((t, _) => { try { var l = new Lexer(t); while (l.Next().Kind != TokenKind.Eof) { } } catch (TexException) { } }):F2} us/formula");
+        Console.WriteLine($"parse:  {Time((t, d) => { try { new Parser(t, d, new MathDocument(), empty).ParseTop(); } catch (TexException) { } }):F2} us/formula");
+        Console.WriteLine($"render: {Time((t, d) => renderer.Render(t, d, new MathDocument())):F2} us/formula");
+    }
+
     public static void Run()
     {
         var formulas = CorpusFile.Load();

@@ -459,6 +459,7 @@ internal sealed partial class Parser
         var name = t.Text;
         string size;
         string? form = null;
+        if (name.Length is < 3 or > 6 || name[0] is not ('b' or 'B')) return false;
         if (BigSizes.TryGetValue(name, out var s)) size = s;
         else if (name.Length > 3 && BigSizes.TryGetValue(name[..^1], out s) && name[^1] is 'l' or 'r' or 'm')
         {
