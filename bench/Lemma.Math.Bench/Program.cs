@@ -8,7 +8,7 @@ using Lemma.Math;
 //   dotnet run -c Release --project bench/Lemma.Math.Bench -- --quick (a plain stopwatch loop, seconds)
 if (args.Contains("--quick"))
 {
-    QuickRun.Run();
+    QuickRun.Run(args.Length >= 3 && args[1] == "--posts" ? CorpusFile.FromPosts(args[2]) : CorpusFile.Load());
     return;
 }
 if (args.Contains("--phases"))
@@ -33,6 +33,25 @@ public static class CorpusFile
     }
 
     public static List<(string Tex, bool Display)> Load() => LoadWithIds().ConvertAll(f => (f.Tex, f.Display));
+
+    /// <summary>The $$…$$ and $…$ spans of a generated blog's posts (shared/bench/gen_corpus.py), extracted as
+    /// shared/bench/math_bench.cjs does, so figures compare with its KaTeX and Temml runs.</summary>
+    public static List<(string Tex, bool Display)> FromPosts(string siteDir)
+    {
+        var list = new List<(string, bool)>();
+        foreach (var file in Directory.GetFiles(Path.Combine(siteDir, "content", "posts")).Order(StringComparer.Ordinal))
+        {
+            var text = System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "```[\\s\\S]*?```", "");
+            var rest = System.Text.RegularExpressions.Regex.Replace(text, "\\$\\$\\n([\\s\\S]*?)\\n\\$\\$", m =>
+            {
+                list.Add((m.Groups[1].Value, true));
+                return "";
+            });
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(rest, "\\$([^$\\n]+?)\\$"))
+                list.Add((m.Groups[1].Value, false));
+        }
+        return list;
+    }
 
     public static List<(string Id, string Tex, bool Display)> LoadWithIds()
     {
@@ -88,9 +107,8 @@ public static class QuickRun
         Console.WriteLine($"render: {Time((t, d) => renderer.Render(t, d, new MathDocument())):F2} us/formula");
     }
 
-    public static void Run()
+    public static void Run(List<(string Tex, bool Display)> formulas)
     {
-        var formulas = CorpusFile.Load();
         var renderer = new MathRenderer();
         for (int i = 0; i < 3; i++) foreach (var (t, d) in formulas) renderer.Render(t, d, new MathDocument());
         var times = new List<double>();
@@ -111,7 +129,7 @@ public static class QuickRun
         double median = times[times.Count / 2];
         int n = formulas.Count * 10;
         // On a busy machine wall time overstates the cost; process CPU time (this loop is single-threaded, plus GC) does not.
-        Console.WriteLine($"wall: {n / median:F0} formulas/s ({1e6 * median / n:F1} us/formula); " +
+        Console.WriteLine($"{formulas.Count} formulas; wall: {n / median:F0} formulas/s ({1e6 * median / n:F1} us/formula); " +
             $"cpu: {n / cpu[cpu.Count / 2]:F0} formulas/s; {allocated / n / 1024.0:F1} KiB allocated/formula");
     }
 }
