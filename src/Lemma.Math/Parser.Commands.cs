@@ -56,6 +56,7 @@ internal sealed partial class Parser
         ["xmapsto"] = "↦", ["xrightharpoondown"] = "⇁", ["xrightharpoonup"] = "⇀", ["xleftharpoondown"] = "↽",
         ["xleftharpoonup"] = "↼", ["xrightleftharpoons"] = "⇌", ["xleftrightharpoons"] = "⇋", ["xlongequal"] = "=",
         ["xtwoheadrightarrow"] = "↠", ["xtwoheadleftarrow"] = "↞", ["xtofrom"] = "⇄", ["xrightleftarrows"] = "⇄",
+        ["xrightequilibrium"] = "⇌", ["xleftequilibrium"] = "⇋",
     };
 
     static readonly Dictionary<string, string> Negations = new()

@@ -116,6 +116,7 @@ public sealed class SpecTests
     [InlineData(@"\text{if } x", "<mrow><mtext>if\u00A0</mtext><mi>x</mi></mrow>")]
     [InlineData(@"\text{a $x$ b}", "<mrow><mtext>a\u00A0</mtext><mi>x</mi><mtext>\u00A0b</mtext></mrow>")]
     [InlineData(@"\textbf{ab}", "<mtext>𝐚𝐛</mtext>")]
+    [InlineData(@"\emph{a \emph{b}}", "<mrow><mtext>𝑎\u00A0</mtext><mtext>b</mtext></mrow>")]
     [InlineData(@"\texttt{f}", "<mtext>𝚏</mtext>")]
     [InlineData(@"\text{\'e}", "<mtext>e\u0301</mtext>")]
     public void Fonts_map_to_Unicode_math_alphanumerics(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
