@@ -88,7 +88,7 @@ public sealed class ErrorTests
         var random = new Random(20261125);
         const string Alphabet = "{}[]()^_&\\#$%~'x1 ";
         var formulas = Corpus.Formulas;
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < 100_000; i++)
         {
             var tex = formulas[random.Next(formulas.Count)].Tex.ToCharArray().ToList();
             int edits = 1 + random.Next(4);
