@@ -31,6 +31,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void Null_and_empty_input_give_an_empty_formula()
+    {
+        Assert.Equal("<math><semantics><mrow></mrow><annotation encoding=\"application/x-tex\"></annotation></semantics></math>",
+            _renderer.Render(null!, false).Html);
+        Assert.True(_renderer.Render("", true).Ok);
+        Assert.Equal("", new MathDocument().ResolveReferences(null!));
+    }
+
+    [Fact]
     public void Fallback_shows_the_escaped_source_with_the_message_as_title()
     {
         var r = _renderer.Render(@"a<\foo", false);
