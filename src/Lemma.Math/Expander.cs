@@ -62,7 +62,7 @@ internal sealed class Expander
         while (true)
         {
             var t = NextRaw();
-            if (t.Kind != TokenKind.ControlSequence) return t;
+            if (t.Kind != TokenKind.ControlSequence || t.Final) return t;
             var macro = Find(t.Text);
             if (macro is null) return t;
             Expand(t, macro);
@@ -72,7 +72,7 @@ internal sealed class Expander
     public Token Peek()
     {
         var t = Next();
-        _pending.Add(t);
+        _pending.Add(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
         return t;
     }
 

@@ -40,7 +40,7 @@ public sealed class MathRenderer
     /// Bad input gives a <c>span.math-error</c> showing the source, and one <see cref="MathError"/>.</remarks>
     public MathResult Render(string tex, bool display, MathDocument? document = null)
     {
-        ArgumentNullException.ThrowIfNull(tex);
+        tex ??= "";
         document ??= new MathDocument();
         try
         {

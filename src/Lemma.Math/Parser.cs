@@ -393,7 +393,7 @@ internal sealed partial class Parser
             case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
             case ',' or ';': return Op(s, AtomClass.Punct);
             case '.': return Op(".", AtomClass.Ord);
-            case '/': return Op("/", AtomClass.Ord);
+            case '/': return new MathNode("mi", "/"); // an ordinary symbol in TeX: no operator spacing
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");
             case ')' or ']': return Op(s, AtomClass.Close).Set("stretchy", "false");
@@ -413,18 +413,26 @@ internal sealed partial class Parser
             if (cp is >= 0x391 and <= 0x3A9 && _font == MathFont.None) n.Set("mathvariant", "normal");
             return n;
         }
+        // A no-break or other Unicode space typed in math is a visible space, like ~.
+        if (cat is UnicodeCategory.SpaceSeparator) return new MathNode("mtext", s);
         if (cp < 0x20 || cat is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
             throw new TexException(t.Pos, t.Length, $"Unexpected character U+{cp:X4}");
-        return Op(s, ReverseClass.TryGetValue(s, out var cls) ? cls : AtomClass.Ord);
+        // Unicode input behaves like the command for the same character: ∑ takes limits, ∞ is an identifier, ≤ a relation.
+        if (UnicodeBigOperators.Contains(s)) return new MathNode("mo", s) { Class = AtomClass.Op, Limits = s is "∑" or "∏" or "∐" or "⋃" or "⋂" or "⨁" or "⨂" or "⋁" or "⋀" ? Limits.DisplayOnly : Limits.Never };
+        if (UnicodeSymbols.TryGetValue(s, out var sym)) return SymbolNode(sym);
+        return Op(s, AtomClass.Ord);
     }
 
-    static readonly Dictionary<string, AtomClass> ReverseClass = BuildReverse();
+    static readonly Dictionary<string, Symbol> UnicodeSymbols = BuildReverse();
+    static readonly HashSet<string> UnicodeBigOperators = [.. Symbols.BigOperators.Values];
 
-    static Dictionary<string, AtomClass> BuildReverse()
+    static Dictionary<string, Symbol> BuildReverse()
     {
-        var d = new Dictionary<string, AtomClass>();
+        var d = new Dictionary<string, Symbol>();
+        // Prefer operators of a definite class, then identifiers, for characters several commands share.
         foreach (var s in Symbols.Table.Values)
-            if (s.Kind == SymbolKind.Operator && s.Class != AtomClass.Ord) d.TryAdd(s.Text, s.Class);
+            if (s.Kind == SymbolKind.Operator && s.Class != AtomClass.Ord) d.TryAdd(s.Text, s);
+        foreach (var s in Symbols.Table.Values) d.TryAdd(s.Text, s);
         return d;
     }
 

@@ -31,6 +31,15 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void Null_and_empty_input_give_an_empty_formula()
+    {
+        Assert.Equal("<math><semantics><mrow></mrow><annotation encoding=\"application/x-tex\"></annotation></semantics></math>",
+            _renderer.Render(null!, false).Html);
+        Assert.True(_renderer.Render("", true).Ok);
+        Assert.Equal("", new MathDocument().ResolveReferences(null!));
+    }
+
+    [Fact]
     public void Fallback_shows_the_escaped_source_with_the_message_as_title()
     {
         var r = _renderer.Render(@"a<\foo", false);
@@ -88,7 +97,7 @@ public sealed class ErrorTests
         var random = new Random(20261125);
         const string Alphabet = "{}[]()^_&\\#$%~'x1 ";
         var formulas = Corpus.Formulas;
-        for (int i = 0; i < 5_000; i++)
+        for (int i = 0; i < 100_000; i++)
         {
             var tex = formulas[random.Next(formulas.Count)].Tex.ToCharArray().ToList();
             int edits = 1 + random.Next(4);

@@ -10,6 +10,7 @@ public sealed class MacroTests
     [InlineData(@"\def\f#1#2{#2#1} \f ab", "<mrow><mi>b</mi><mi>a</mi></mrow>")]
     [InlineData(@"\renewcommand{\vec}[1]{\mathbf{#1}} \vec{v}", "<mi>𝐯</mi>")]
     [InlineData(@"\RR^n", "<msup><mi>ℝ</mi><mi>n</mi></msup>")]
+    [InlineData(@"\def\foo{a}\edef\copy{\foo}\def\foo{b}\copy\foo", "<mrow><mi>a</mi><mi>b</mi></mrow>")]
     public void Macros_expand_with_arguments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Fact]

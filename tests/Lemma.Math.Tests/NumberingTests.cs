@@ -84,10 +84,11 @@ public sealed class NumberingTests
     {
         var doc = new MathDocument();
         var html = _renderer.Render(@"\begin{align} a &= b \label{first} \\ c &= d \nonumber \\ e &= f \end{align}", true, doc).Html;
-        Assert.StartsWith("<div class=\"equation\"><math display=\"block\"><semantics><mtable displaystyle=\"true\" style=\"width:100%;\">", html);
-        Assert.Contains("<mtd class=\"eqno\" style=\"width:50%;padding:0;text-align:right;\" id=\"eq-first\"><mtext>(1)</mtext></mtd>", html);
-        Assert.Contains("<mtd class=\"eqno\" style=\"width:50%;padding:0;text-align:right;\"></mtd>", html);
-        Assert.Contains("<mtd class=\"eqno\" style=\"width:50%;padding:0;text-align:right;\" id=\"eq-2\"><mtext>(2)</mtext></mtd>", html);
+        Assert.StartsWith("<div class=\"equation\" style=\"position:relative\"><math display=\"block\"><semantics><mtable displaystyle=\"true\">", html);
+        const string Cell = "<mtd class=\"eqno\" style=\"position:absolute;right:0;padding:0.5ex 0;\"";
+        Assert.Contains(Cell + " id=\"eq-first\"><mtext>(1)</mtext></mtd></mtr>", html);
+        Assert.Contains(Cell + "></mtd></mtr>", html);
+        Assert.Contains(Cell + " id=\"eq-2\"><mtext>(2)</mtext></mtd></mtr>", html);
         Assert.Equal(2, doc.EquationCount);
         Assert.Equal("1", doc.NumberOf("first"));
     }
