@@ -97,8 +97,6 @@ public sealed class PythonLexer : ILexer
                     else if (word is "lambda") { lambdaDepth = depth; }
                     else if (word is "print" or "exec") kind = call ? TokenKind.Builtin : TokenKind.Text;
                 }
-                else if (!wasDot && (word is "match" or "case") && Scan.AtLineStart(s, i, 0) && next < end && IsSoftKeywordFollower(s[next]))
-                    kind = TokenKind.Keyword;
                 else if (!wasDot && Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (!wasDot && (word is "self" or "cls")) kind = TokenKind.Builtin;
                 else if (IsDunder(word)) kind = TokenKind.Builtin;
@@ -127,6 +125,12 @@ public sealed class PythonLexer : ILexer
             {
                 var e = i + 1;
                 t.Add(i, i + 1, TokenKind.Decorator);
+                var nameEnd = Scan.Ident(s, e, end);
+                var name = s.AsSpan(e, nameEnd - e);
+                if (nameEnd > e && (nameEnd >= end || s[nameEnd] != '.') && Scan.In(BuiltinTypes, name))
+                    e = Add(t, e, nameEnd, TokenKind.Type); // @property, @staticmethod: builtins, as in MagicPython
+                else if (nameEnd > e && (nameEnd >= end || s[nameEnd] != '.') && Scan.In(BuiltinFunctions, name))
+                    e = Add(t, e, nameEnd, TokenKind.Builtin);
                 while (e < end && (Scan.IsIdentPart(s[e]) || s[e] == '.'))
                 {
                     t.Add(e, e + 1, s[e] == '.' ? TokenKind.Punctuation : TokenKind.Decorator);
@@ -215,7 +219,11 @@ public sealed class PythonLexer : ILexer
 
     private enum Word : byte { None, Def, DefName, Class, ClassName, Decorator }
 
-    private static bool IsSoftKeywordFollower(char c) => Scan.IsIdentStart(c) || char.IsAsciiDigit(c) || c is '"' or '\'' or '[' or '{' or '-';
+    private static int Add(TokenList t, int start, int end, TokenKind kind)
+    {
+        t.Add(start, end, kind);
+        return end;
+    }
 
     private static bool IsDunder(ReadOnlySpan<char> w) => w.Length > 4 && w.StartsWith("__") && w.EndsWith("__");
 

@@ -63,6 +63,8 @@ public sealed class ShellLexer : ILexer
             if (c == '`') { i = Backtick(s, i, end, t); continue; }
             if (c == '$') { i = Dollar(s, i, end, t); continue; }
 
+            if (c is '<' or '>' && i + 1 < end && s[i + 1] == '(') { i = Substitution(s, i, end, t); continue; } // process substitution
+            if (c == '!' && atWord && (i + 1 >= end || Scan.IsSpace(s[i + 1]))) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
             if (c == '<' && i + 1 < end && s[i + 1] == '<' && (i + 2 >= end || s[i + 2] != '<'))
             {
                 i = HeredocStart(s, i, end, t, pendingHeredocs);
@@ -252,6 +254,7 @@ public sealed class ShellLexer : ILexer
         {
             var c = s[p];
             if (c is '[' or ']') { t.Add(p, p + 1, TokenKind.Punctuation); p++; continue; }
+            if (p == i + 2 && c is '#' or '!') { t.Add(p, p + 1, TokenKind.Operator); p++; continue; } // ${#array[@]}, ${!name}
             if (!inWord && p > i + 2 && c is ':' or '-' or '=' or '+' or '?' or '#' or '%' or '/' or '^' or ',')
             {
                 var e = p + 1;
