@@ -2,8 +2,12 @@ using BenchmarkDotNet.Attributes;
 
 namespace Lemma.Highlight.Bench;
 
-/// <summary>Highlighting one golden sample, warm: hand lexer vs TextMate grammar, per language.</summary>
+/// <summary>
+/// Highlighting one golden sample, warm: hand lexer vs TextMate grammar, per language. In process: building
+/// BenchmarkDotNet's separate boilerplate project timed out on the shared machine.
+/// </summary>
 [MemoryDiagnoser]
+[InProcess]
 public class MicroBenchmarks
 {
     private readonly Highlighter _hand = new(HighlightEngine.Auto);

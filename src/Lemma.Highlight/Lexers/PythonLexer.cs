@@ -49,18 +49,12 @@ public sealed class PythonLexer : ILexer
         var depth = 0;
         var after = Word.None;       // what the previous word announces for the next identifier
         var expectParam = false;     // in a parameter list, the next identifier is a parameter name
-        var inAnnotation = false;
         var lambdaDepth = -1;        // paren depth of an open lambda's parameter list
         var prevDot = false;
         while (i < end)
         {
             var c = s[i];
-            if (c == '\n')
-            {
-                i++;
-                if (fstring) continue;
-                continue;
-            }
+            if (c == '\n') { i++; continue; }
             if (Scan.IsSpace(c)) { i++; continue; }
             if (fstring && depth == 0 && (c == '}' || c == ':' || c == '!' && (i + 1 >= end || s[i + 1] != '='))) return i;
             var wasDot = prevDot;
@@ -154,7 +148,6 @@ public sealed class PythonLexer : ILexer
                     if (depth < stack.Length) stack[depth] = kindOfParen;
                     depth++;
                     expectParam = kindOfParen == Paren.Params;
-                    inAnnotation = false;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     after = Word.None;
                     i++;
@@ -174,13 +167,12 @@ public sealed class PythonLexer : ILexer
                     i++;
                     continue;
                 case ',':
-                    if (depth > 0 && stack[depth - 1] == Paren.Params) { expectParam = true; inAnnotation = false; }
+                    if (depth > 0 && stack[depth - 1] == Paren.Params) expectParam = true;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     i++;
                     continue;
                 case ':':
                     if (lambdaDepth == depth) lambdaDepth = -1;
-                    else if (depth > 0 && stack[depth - 1] == Paren.Params) inAnnotation = true;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     i++;
                     continue;
@@ -206,14 +198,13 @@ public sealed class PythonLexer : ILexer
             {
                 var e = i + 1;
                 while (e < end && "=*/<>".Contains(s[e]) && e - i < 3) e++;
-                if (c == '=' && depth > 0 && stack[depth - 1] == Paren.Params) { expectParam = false; inAnnotation = false; }
+                if (c == '=' && depth > 0 && stack[depth - 1] == Paren.Params) expectParam = false;
                 t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
             }
             i++;
         }
-        _ = inAnnotation;
         return i;
     }
 

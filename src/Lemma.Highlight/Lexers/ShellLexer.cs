@@ -91,7 +91,7 @@ public sealed class ShellLexer : ILexer
                 if (c == ';' && i + 1 < end && s[i + 1] == ';') { t.Add(i, i + 2, TokenKind.Punctuation); i += 2; continue; }
                 var e = i + 1;
                 if (e < end && s[e] == c && c != ';') e++;
-                t.Add(i, e, testDepth > 0 && c != ';' ? TokenKind.Operator : TokenKind.Operator);
+                t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
             }
@@ -126,7 +126,7 @@ public sealed class ShellLexer : ILexer
                 w++;
             if (w == i) { i++; continue; }
             var word = s.AsSpan(i, w - i);
-            var wholeWord = atWord && (w >= end || IsWordBreak(s[w]) || s[w] == '}' && false);
+            var wholeWord = atWord && (w >= end || IsWordBreak(s[w]));
             if (testDepth > 0 && atWord && word.Length > 1 && word[0] == '-' && wholeWord && char.IsAsciiLetter(word[1]))
                 t.Add(i, w, TokenKind.Operator);
             else if (testDepth > 0 && word is "==" or "!=" or "=~" or "!")
@@ -142,7 +142,6 @@ public sealed class ShellLexer : ILexer
             else if (wholeWord && Scan.In(Modifiers, word)) t.Add(i, w, TokenKind.Keyword);
             else if (wholeWord && Scan.In(Builtins, word)) t.Add(i, w, TokenKind.Builtin);
             else if (atWord && IsFunctionDefinition(s, w, end)) t.Add(i, w, TokenKind.Function);
-            if (i < w && s[i] == '=' ) { }
             i = w;
             if (i < end && s[i] == '=') i++;
             if (i < end && s[i] is '[' or ']' && testDepth == 0) i++;
