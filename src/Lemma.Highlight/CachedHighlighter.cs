@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Lemma.Highlight;
@@ -10,6 +10,12 @@ namespace Lemma.Highlight;
 /// when <c>cacheDirectory</c> is given (the engine passes <c>&lt;site&gt;/.lemma/cache/highlight</c>). The cache never fails a
 /// build: an unreadable, corrupt or half-written entry is ignored and rewritten, and write errors are swallowed.
 /// Entries are written to a temporary file and moved into place, so concurrent builds never read a partial entry.
+/// <para>
+/// Only results that cost more than <c>minCost</c> to compute are kept (by default 200 µs: TextMate-highlighted blocks
+/// and very long blocks). The hand lexers highlight a typical block in tens of microseconds, less than it costs to
+/// keep its HTML alive (garbage collection of a build's worth of strings) or to read it back from a file; measured on
+/// the 10k corpus, keeping everything tripled the highlighting time. Pass <see cref="TimeSpan.Zero"/> to keep all.
+/// </para>
 /// </summary>
 public sealed class CachedHighlighter : IHighlighter
 {
@@ -18,13 +24,47 @@ public sealed class CachedHighlighter : IHighlighter
 
     private readonly IHighlighter _inner;
     private readonly string? _directory;
-    private readonly ConcurrentDictionary<string, HighlightedCode> _memory = new(StringComparer.Ordinal);
+    // Within a build, results are kept as one joined string each (lines never contain '\n'): a few large objects
+    // instead of one string per line keep the garbage collector's work, and so the cache's cost, small.
+    private readonly ConcurrentDictionary<string, Packed> _memory = new(StringComparer.Ordinal);
+
+    private sealed record Packed(string Language, bool Recognized, string Html)
+    {
+        public static Packed From(HighlightedCode code) => new(code.Language, code.Recognized, string.Join('\n', code.Lines));
+        public HighlightedCode Unpack() => new(Language, Html.Split('\n'), Recognized);
+    }
     private long _memoryHits, _diskHits, _misses;
 
-    public CachedHighlighter(IHighlighter inner, string? cacheDirectory)
+    private readonly long _minCostTicks;
+    private readonly Lazy<ConcurrentDictionary<string, byte>> _onDisk;
+
+    public CachedHighlighter(IHighlighter inner, string? cacheDirectory, TimeSpan? minCost = null)
     {
         _inner = inner;
         _directory = string.IsNullOrEmpty(cacheDirectory) ? null : cacheDirectory;
+        _minCostTicks = (long)((minCost ?? DefaultMinCost).TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        _onDisk = new Lazy<ConcurrentDictionary<string, byte>>(ScanDirectory, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Results cheaper than this to compute are not kept.</summary>
+    public static readonly TimeSpan DefaultMinCost = TimeSpan.FromMicroseconds(200);
+
+    /// <summary>The keys present on disk, listed once per build (one directory scan instead of a lookup per block).</summary>
+    private ConcurrentDictionary<string, byte> ScanDirectory()
+    {
+        var keys = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        if (_directory == null) return keys;
+        try
+        {
+            if (!Directory.Exists(_directory)) return keys;
+            foreach (var file in Directory.EnumerateFiles(_directory, "*.json", SearchOption.AllDirectories))
+                keys.TryAdd(Path.GetFileNameWithoutExtension(file), 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // an unreadable cache is an empty one
+        }
+        return keys;
     }
 
     public long MemoryHits => Interlocked.Read(ref _memoryHits);
@@ -36,25 +76,38 @@ public sealed class CachedHighlighter : IHighlighter
     public HighlightedCode Highlight(string code, string language)
     {
         var key = Key(code, language);
-        if (_memory.TryGetValue(key, out var cached)) { Interlocked.Increment(ref _memoryHits); return cached; }
+        if (_memory.TryGetValue(key, out var cached)) { Interlocked.Increment(ref _memoryHits); return cached.Unpack(); }
         var fromDisk = TryRead(key, language);
         if (fromDisk != null)
         {
             Interlocked.Increment(ref _diskHits);
-            return _memory.GetOrAdd(key, fromDisk);
+            _memory.TryAdd(key, Packed.From(fromDisk));
+            return fromDisk;
         }
         Interlocked.Increment(ref _misses);
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = _inner.Highlight(code, language);
-        _memory.TryAdd(key, result);
+        if (System.Diagnostics.Stopwatch.GetTimestamp() - start < _minCostTicks) return result;
+        _memory.TryAdd(key, Packed.From(result));
         TryWrite(key, result);
         return result;
     }
 
-    /// <summary>The cache key: hex SHA-256 of the format version, the language as given and the code.</summary>
+    /// <summary>
+    /// The cache key: hex SHA-256 of the format version, the language as given and the code (hashed as UTF-16, with no
+    /// copy of the code: hashing must stay cheaper than highlighting).
+    /// </summary>
     public static string Key(string code, string language)
     {
-        var bytes = Encoding.UTF8.GetBytes(FormatVersion + "\0" + language + "\0" + code);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(MemoryMarshal.AsBytes(FormatVersion.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes("\0".AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(language.AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes("\0".AsSpan()));
+        hash.AppendData(MemoryMarshal.AsBytes(code.AsSpan()));
+        Span<byte> digest = stackalloc byte[32];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexStringLower(digest);
     }
 
     private string? PathOf(string key) => _directory == null ? null : Path.Combine(_directory, key[..2], key + ".json");
@@ -64,7 +117,7 @@ public sealed class CachedHighlighter : IHighlighter
     private HighlightedCode? TryRead(string key, string language)
     {
         var path = PathOf(key);
-        if (path == null) return null;
+        if (path == null || !_onDisk.Value.ContainsKey(key)) return null;
         try
         {
             if (!File.Exists(path)) return null;
@@ -94,6 +147,7 @@ public sealed class CachedHighlighter : IHighlighter
             {
                 File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry));
                 File.Move(temp, path, overwrite: true);
+                _onDisk.Value.TryAdd(key, 0);
             }
             finally
             {

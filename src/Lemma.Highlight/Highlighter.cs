@@ -56,9 +56,28 @@ public sealed class Highlighter : IHighlighter
         if (info == null) return new HighlightedCode(language, Lexing.HtmlLines.Plain(text), false);
         if (info.IsPlain) return new HighlightedCode(info.Name, Lexing.HtmlLines.Plain(text), true);
         var tokens = new Lexing.TokenList();
-        Tokenize(text, info, tokens);
+        try
+        {
+            Tokenize(text, info, tokens);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException
+                                      or TypeInitializationException)
+        {
+            // TextMateSharp's native regex library (Onigwrap) did not load on this platform: show the code plain
+            // rather than fail the build, and say why once.
+            Interlocked.CompareExchange(ref _textMateFailure, $"TextMate grammars unavailable ({e.GetType().Name}: {e.Message})", null);
+            return new HighlightedCode(info.Name, Lexing.HtmlLines.Plain(text), true);
+        }
         return new HighlightedCode(info.Name, Lexing.HtmlLines.Render(text, tokens), true);
     }
+
+    private string? _textMateFailure;
+
+    /// <summary>
+    /// Why TextMate-highlighted languages came out plain, if their native regex library failed to load; null when all
+    /// is well. The engine can report it once per build.
+    /// </summary>
+    public string? TextMateFailure => Volatile.Read(ref _textMateFailure);
 
     /// <summary>Tokens of a normalised source; for tests and benchmarks.</summary>
     internal Lexing.TokenList Tokenize(string normalizedCode, string language)

@@ -23,12 +23,13 @@ public sealed class CachedHighlighterTests : IDisposable
     public void Same_code_and_language_is_highlighted_once_per_build()
     {
         var inner = new Counting(new Highlighter());
-        var cache = new CachedHighlighter(inner, null);
+        var cache = new CachedHighlighter(inner, null, TimeSpan.Zero);
         var a = cache.Highlight("x = 1", "python");
         var b = cache.Highlight("x = 1", "python");
         cache.Highlight("x = 1", "py"); // the language as given is part of the key
         cache.Highlight("x = 2", "python");
-        Assert.Same(a, b);
+        Assert.Equal(a.Lines, b.Lines);
+        Assert.Equal(a.Language, b.Language);
         Assert.Equal(3, inner.Calls);
         Assert.Equal(1, cache.MemoryHits);
     }
@@ -36,12 +37,12 @@ public sealed class CachedHighlighterTests : IDisposable
     [Fact]
     public void Results_survive_across_builds_on_disk()
     {
-        var first = new CachedHighlighter(new Highlighter(), _dir);
+        var first = new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero);
         var expected = first.Highlight("def f():\n    return 1", "python");
         Assert.Single(Files(_dir));
 
         var inner = new Counting(new Highlighter());
-        var second = new CachedHighlighter(inner, _dir);
+        var second = new CachedHighlighter(inner, _dir, TimeSpan.Zero);
         var again = second.Highlight("def f():\n    return 1", "python");
         Assert.Equal(0, inner.Calls);
         Assert.Equal(1, second.DiskHits);
@@ -66,12 +67,12 @@ public sealed class CachedHighlighterTests : IDisposable
         File.WriteAllText(path, content.Replace("KEY", key));
 
         var inner = new Counting(new Highlighter());
-        var result = new CachedHighlighter(inner, _dir).Highlight(code, "python");
+        var result = new CachedHighlighter(inner, _dir, TimeSpan.Zero).Highlight(code, "python");
         Assert.Equal(1, inner.Calls);
         Assert.Equal(new Highlighter().Highlight(code, "python").Lines, result.Lines);
         // rewritten: a new build reads it back
         var inner2 = new Counting(new Highlighter());
-        new CachedHighlighter(inner2, _dir).Highlight(code, "python");
+        new CachedHighlighter(inner2, _dir, TimeSpan.Zero).Highlight(code, "python");
         Assert.Equal(0, inner2.Calls);
     }
 
@@ -82,7 +83,7 @@ public sealed class CachedHighlighterTests : IDisposable
         File.WriteAllText(file, "x");
         try
         {
-            var cache = new CachedHighlighter(new Highlighter(), Path.Combine(file, "sub"));
+            var cache = new CachedHighlighter(new Highlighter(), Path.Combine(file, "sub"), TimeSpan.Zero);
             Assert.True(cache.Highlight("x = 1", "python").Recognized);
         }
         finally { File.Delete(file); }
@@ -92,7 +93,7 @@ public sealed class CachedHighlighterTests : IDisposable
     public void Concurrent_builds_sharing_a_directory_agree()
     {
         var codes = Enumerable.Range(0, 20).Select(i => $"x_{i} = {i}  # n").ToArray();
-        var caches = Enumerable.Range(0, 4).Select(_ => new CachedHighlighter(new Highlighter(), _dir)).ToArray();
+        var caches = Enumerable.Range(0, 4).Select(_ => new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero)).ToArray();
         var failures = 0;
         Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
@@ -105,11 +106,44 @@ public sealed class CachedHighlighterTests : IDisposable
         Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
     }
 
+    /// <summary>An inner highlighter that takes a set time, to test the cost policy.</summary>
+    private sealed class Slow(TimeSpan cost) : IHighlighter
+    {
+        public int Calls;
+        public bool Supports(string language) => true;
+        public HighlightedCode Highlight(string code, string language)
+        {
+            Interlocked.Increment(ref Calls);
+            var until = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(cost.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+            while (System.Diagnostics.Stopwatch.GetTimestamp() < until) { }
+            return new HighlightedCode(language, [code], true);
+        }
+    }
+
+    [Fact]
+    public void Only_results_costlier_than_the_threshold_are_kept()
+    {
+        // No timing assumption about the cheap side: a threshold of ten seconds is never reached.
+        var cheap = new Counting(new PlainHighlighter());
+        var cache = new CachedHighlighter(cheap, _dir, TimeSpan.FromSeconds(10));
+        cache.Highlight("a", "x");
+        cache.Highlight("a", "x");
+        Assert.Equal(2, cheap.Calls);
+        Assert.Empty(Files(_dir));
+
+        var slow = new Slow(TimeSpan.FromMilliseconds(20)); // always longer than the 1 ms threshold
+        var cache2 = new CachedHighlighter(slow, _dir, TimeSpan.FromMilliseconds(1));
+        cache2.Highlight("b", "x");
+        cache2.Highlight("b", "x");
+        Assert.Equal(1, slow.Calls);
+        Assert.Single(Files(_dir));
+    }
+
     [Fact]
     public void Unknown_languages_are_cached_too_and_stay_unrecognized()
     {
-        var cache = new CachedHighlighter(new Highlighter(), _dir);
+        var cache = new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero);
         Assert.False(cache.Highlight("a < b", "klingon").Recognized);
-        Assert.False(new CachedHighlighter(new Highlighter(), _dir).Highlight("a < b", "klingon").Recognized);
+        Assert.False(new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero).Highlight("a < b", "klingon").Recognized);
     }
 }

@@ -12,7 +12,15 @@ internal static class Golden
         [".diff"] = "diff",
     };
 
-    public static string Directory([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "golden");
+    /// <summary>
+    /// The source folder (so that LEMMA_UPDATE_GOLDEN=1 rewrites the checked-in files), or the copy beside the test
+    /// assembly when the build mapped source paths away (deterministic CI builds).
+    /// </summary>
+    public static string Directory([CallerFilePath] string here = "")
+    {
+        var source = Path.Combine(Path.GetDirectoryName(here) ?? "", "golden");
+        return System.IO.Directory.Exists(source) ? source : Path.Combine(AppContext.BaseDirectory, "golden");
+    }
 
     /// <summary>(language, source path) of every golden source.</summary>
     public static IEnumerable<(string Language, string Path)> Sources() =>

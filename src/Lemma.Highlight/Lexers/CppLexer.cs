@@ -90,6 +90,7 @@ public sealed class CppLexer : ILexer
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
                     if (word is "template" && nc == '<') templateDepth = -1; // the next '<' opens a parameter list
+                    if (word is "typename" or "class" && templateDepth > 0) typeNameNext = true;
                 }
                 else if (Scan.In(Types, word) || _dialect == Dialect.Cuda && Scan.In(CudaTypes, word)) kind = TokenKind.Type;
                 else if (Scan.In(Constants, word)) kind = TokenKind.Constant;
@@ -98,9 +99,15 @@ public sealed class CppLexer : ILexer
                 else if (nc == '(') kind = TokenKind.Function;
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
-                else if (nc == '<' && next == e && !InBlock(blocks, braces) && TemplateArgumentsEnd(s, e, end) > e) { kind = TokenKind.Type; templateDepth = -1; }
+                else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
+                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0))
+                {
+                    // name<…>( is a call of a function template; name<…> at file level or in parameters a type.
+                    kind = close < end && s[close] == '(' ? TokenKind.Function : TokenKind.Type;
+                    templateDepth = -1;
+                }
                 else if (paramDepth == depth - 1 && depth > 0 && nc is ',' or ')' or '=' or '[') kind = TokenKind.Variable;
-                else if (templateDepth > 0 && lastKind == TokenKind.Keyword) kind = TokenKind.Type;
+                else if (templateDepth > 0) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
                 if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
                     paramDepth = depth; // the '(' that follows opens a parameter list
@@ -177,6 +184,10 @@ public sealed class CppLexer : ILexer
                 case '?':
                     ternary++;
                     pk = TokenKind.Operator;
+                    break;
+                case '-' when i + 1 < end && s[i + 1] == '>' && _dialect != Dialect.C:
+                    pk = TokenKind.Punctuation; // member access, as the C++ grammar scopes it
+                    len = 2;
                     break;
                 case '.':
                     // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.

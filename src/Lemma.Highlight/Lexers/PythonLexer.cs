@@ -49,18 +49,12 @@ public sealed class PythonLexer : ILexer
         var depth = 0;
         var after = Word.None;       // what the previous word announces for the next identifier
         var expectParam = false;     // in a parameter list, the next identifier is a parameter name
-        var inAnnotation = false;
         var lambdaDepth = -1;        // paren depth of an open lambda's parameter list
         var prevDot = false;
         while (i < end)
         {
             var c = s[i];
-            if (c == '\n')
-            {
-                i++;
-                if (fstring) continue;
-                continue;
-            }
+            if (c == '\n') { i++; continue; }
             if (Scan.IsSpace(c)) { i++; continue; }
             if (fstring && depth == 0 && (c == '}' || c == ':' || c == '!' && (i + 1 >= end || s[i + 1] != '='))) return i;
             var wasDot = prevDot;
@@ -97,8 +91,6 @@ public sealed class PythonLexer : ILexer
                     else if (word is "lambda") { lambdaDepth = depth; }
                     else if (word is "print" or "exec") kind = call ? TokenKind.Builtin : TokenKind.Text;
                 }
-                else if (!wasDot && (word is "match" or "case") && Scan.AtLineStart(s, i, 0) && next < end && IsSoftKeywordFollower(s[next]))
-                    kind = TokenKind.Keyword;
                 else if (!wasDot && Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (!wasDot && (word is "self" or "cls")) kind = TokenKind.Builtin;
                 else if (IsDunder(word)) kind = TokenKind.Builtin;
@@ -127,6 +119,12 @@ public sealed class PythonLexer : ILexer
             {
                 var e = i + 1;
                 t.Add(i, i + 1, TokenKind.Decorator);
+                var nameEnd = Scan.Ident(s, e, end);
+                var name = s.AsSpan(e, nameEnd - e);
+                if (nameEnd > e && (nameEnd >= end || s[nameEnd] != '.') && Scan.In(BuiltinTypes, name))
+                    e = Add(t, e, nameEnd, TokenKind.Type); // @property, @staticmethod: builtins, as in MagicPython
+                else if (nameEnd > e && (nameEnd >= end || s[nameEnd] != '.') && Scan.In(BuiltinFunctions, name))
+                    e = Add(t, e, nameEnd, TokenKind.Builtin);
                 while (e < end && (Scan.IsIdentPart(s[e]) || s[e] == '.'))
                 {
                     t.Add(e, e + 1, s[e] == '.' ? TokenKind.Punctuation : TokenKind.Decorator);
@@ -150,7 +148,6 @@ public sealed class PythonLexer : ILexer
                     if (depth < stack.Length) stack[depth] = kindOfParen;
                     depth++;
                     expectParam = kindOfParen == Paren.Params;
-                    inAnnotation = false;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     after = Word.None;
                     i++;
@@ -170,13 +167,12 @@ public sealed class PythonLexer : ILexer
                     i++;
                     continue;
                 case ',':
-                    if (depth > 0 && stack[depth - 1] == Paren.Params) { expectParam = true; inAnnotation = false; }
+                    if (depth > 0 && stack[depth - 1] == Paren.Params) expectParam = true;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     i++;
                     continue;
                 case ':':
                     if (lambdaDepth == depth) lambdaDepth = -1;
-                    else if (depth > 0 && stack[depth - 1] == Paren.Params) inAnnotation = true;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     i++;
                     continue;
@@ -202,20 +198,23 @@ public sealed class PythonLexer : ILexer
             {
                 var e = i + 1;
                 while (e < end && "=*/<>".Contains(s[e]) && e - i < 3) e++;
-                if (c == '=' && depth > 0 && stack[depth - 1] == Paren.Params) { expectParam = false; inAnnotation = false; }
+                if (c == '=' && depth > 0 && stack[depth - 1] == Paren.Params) expectParam = false;
                 t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
             }
             i++;
         }
-        _ = inAnnotation;
         return i;
     }
 
     private enum Word : byte { None, Def, DefName, Class, ClassName, Decorator }
 
-    private static bool IsSoftKeywordFollower(char c) => Scan.IsIdentStart(c) || char.IsAsciiDigit(c) || c is '"' or '\'' or '[' or '{' or '-';
+    private static int Add(TokenList t, int start, int end, TokenKind kind)
+    {
+        t.Add(start, end, kind);
+        return end;
+    }
 
     private static bool IsDunder(ReadOnlySpan<char> w) => w.Length > 4 && w.StartsWith("__") && w.EndsWith("__");
 

@@ -78,11 +78,8 @@ public sealed class RustLexer : ILexer
 
             if (char.IsAsciiDigit(c))
             {
-                var e = Number(s, i, end);
-                var suffix = e;
-                while (suffix > i && Scan.IsIdentPart(s[suffix - 1]) && !char.IsAsciiDigit(s[suffix - 1]) && s[suffix - 1] != '_') suffix--;
-                // a type suffix such as u32 or f64
-                var se = SuffixStart(s, i, e);
+                var e = Scan.Number(s, i, end);
+                var se = SuffixStart(s, i, e); // a type suffix such as u32 or f64
                 t.Add(i, se, TokenKind.Number);
                 t.Add(se, e, TokenKind.Type);
                 i = e;
@@ -165,13 +162,6 @@ public sealed class RustLexer : ILexer
     /// <summary>'&lt;' or '&gt;' used as a comparison or shift: with blanks on both sides or doubled.</summary>
     private static bool IsComparison(string s, int i, int end) =>
         i + 1 < end && s[i + 1] == '=' || i > 0 && s[i - 1] is ' ' && i + 1 < end && s[i + 1] is ' ' || i > 0 && s[i - 1] == '-' || i > 0 && s[i - 1] == '=';
-
-    private static int Number(string s, int i, int end)
-    {
-        var e = Scan.Number(s, i, end);
-        // "1..10" and "x.0.1": Scan.Number already stops before "..".
-        return e;
-    }
 
     private static int SuffixStart(string s, int i, int e)
     {

@@ -63,6 +63,8 @@ public sealed class ShellLexer : ILexer
             if (c == '`') { i = Backtick(s, i, end, t); continue; }
             if (c == '$') { i = Dollar(s, i, end, t); continue; }
 
+            if (c is '<' or '>' && i + 1 < end && s[i + 1] == '(') { i = Substitution(s, i, end, t); continue; } // process substitution
+            if (c == '!' && atWord && (i + 1 >= end || Scan.IsSpace(s[i + 1]))) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
             if (c == '<' && i + 1 < end && s[i + 1] == '<' && (i + 2 >= end || s[i + 2] != '<'))
             {
                 i = HeredocStart(s, i, end, t, pendingHeredocs);
@@ -89,7 +91,7 @@ public sealed class ShellLexer : ILexer
                 if (c == ';' && i + 1 < end && s[i + 1] == ';') { t.Add(i, i + 2, TokenKind.Punctuation); i += 2; continue; }
                 var e = i + 1;
                 if (e < end && s[e] == c && c != ';') e++;
-                t.Add(i, e, testDepth > 0 && c != ';' ? TokenKind.Operator : TokenKind.Operator);
+                t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
             }
@@ -124,7 +126,7 @@ public sealed class ShellLexer : ILexer
                 w++;
             if (w == i) { i++; continue; }
             var word = s.AsSpan(i, w - i);
-            var wholeWord = atWord && (w >= end || IsWordBreak(s[w]) || s[w] == '}' && false);
+            var wholeWord = atWord && (w >= end || IsWordBreak(s[w]));
             if (testDepth > 0 && atWord && word.Length > 1 && word[0] == '-' && wholeWord && char.IsAsciiLetter(word[1]))
                 t.Add(i, w, TokenKind.Operator);
             else if (testDepth > 0 && word is "==" or "!=" or "=~" or "!")
@@ -140,7 +142,6 @@ public sealed class ShellLexer : ILexer
             else if (wholeWord && Scan.In(Modifiers, word)) t.Add(i, w, TokenKind.Keyword);
             else if (wholeWord && Scan.In(Builtins, word)) t.Add(i, w, TokenKind.Builtin);
             else if (atWord && IsFunctionDefinition(s, w, end)) t.Add(i, w, TokenKind.Function);
-            if (i < w && s[i] == '=' ) { }
             i = w;
             if (i < end && s[i] == '=') i++;
             if (i < end && s[i] is '[' or ']' && testDepth == 0) i++;
@@ -252,6 +253,7 @@ public sealed class ShellLexer : ILexer
         {
             var c = s[p];
             if (c is '[' or ']') { t.Add(p, p + 1, TokenKind.Punctuation); p++; continue; }
+            if (p == i + 2 && c is '#' or '!') { t.Add(p, p + 1, TokenKind.Operator); p++; continue; } // ${#array[@]}, ${!name}
             if (!inWord && p > i + 2 && c is ':' or '-' or '=' or '+' or '?' or '#' or '%' or '/' or '^' or ',')
             {
                 var e = p + 1;

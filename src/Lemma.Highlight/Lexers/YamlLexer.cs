@@ -23,7 +23,14 @@ public sealed class YamlLexer : ILexer
             var lineEnd = Scan.LineEnd(s, i, end);
             var indent = i;
             while (indent < lineEnd && s[indent] == ' ') indent++;
-            var blockIndent = indent - i;
+            // A block scalar's body is indented deeper than its key, which may follow "- " sequence markers.
+            var keyColumn = indent;
+            while (keyColumn + 1 < lineEnd && s[keyColumn] == '-' && s[keyColumn + 1] == ' ')
+            {
+                keyColumn += 2;
+                while (keyColumn < lineEnd && s[keyColumn] == ' ') keyColumn++;
+            }
+            var blockIndent = keyColumn - i;
             var blockScalar = LexLine(s, i, indent, lineEnd, t);
             i = lineEnd + 1;
             if (!blockScalar) continue;

@@ -11,7 +11,9 @@ namespace Lemma.Highlight.TextMate;
 /// </summary>
 public sealed class TextMateHighlighter
 {
-    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(2);
+    // A guard against a pathological grammar/line pair, not a budget: a line's first tokenisation also compiles the
+    // grammar's regular expressions, which on a loaded machine can take seconds, and a timeout truncates the tokens.
+    private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(60);
     private readonly object _registryLock = new();
     private RegistryOptions? _options;
     private Registry? _registry;
