@@ -132,6 +132,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
 
     private string CodeCell(NotebookCell cell, string language, RenderState state)
     {
+        if (cell.Source.Trim().Length == 0 && cell.Outputs.Length == 0) return "";
         var html = new StringBuilder();
         html.Append("<div class=\"nb-cell nb-code\" id=\"cell-").Append(cell.Index + 1).Append("\">\n");
         state.Anchors.Add($"cell-{cell.Index + 1}");
