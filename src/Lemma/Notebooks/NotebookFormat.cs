@@ -122,9 +122,32 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             var file = state.AddResource(cell, Path.GetFileNameWithoutExtension(SafeName(name)), ext, bytes);
             source = source.Replace("attachment:" + name, file, StringComparison.Ordinal);
         }
-        var rendered = markdown.Render(state.Path, source, cell.SourceLine);
+        var rendered = Unique(markdown.Render(state.Path, source, cell.SourceLine), state);
         state.Merge(rendered, forSummary: true);
         return $"<div class=\"nb-cell nb-markdown\">\n{rendered.Html}</div>";
+    }
+
+    /// <summary>
+    /// Each Markdown cell is its own document, so two cells can name the same heading id; a repeated id gets
+    /// "-1", "-2"... (as one Markdown page would), in the cell's HTML, links to it and the TOC.
+    /// </summary>
+    private static RenderedContent Unique(RenderedContent cell, RenderState state)
+    {
+        var html = cell.Html;
+        var toc = cell.Toc;
+        var anchors = cell.Anchors;
+        foreach (var id in cell.Anchors)
+        {
+            if (!state.Anchors.Contains(id)) continue;
+            var n = 1;
+            while (state.Anchors.Contains($"{id}-{n}") || cell.Anchors.Contains($"{id}-{n}")) n++;
+            var renamed = $"{id}-{n}";
+            html = html.Replace($" id=\"{id}\"", $" id=\"{renamed}\"", StringComparison.Ordinal)
+                .Replace($"href=\"#{id}\"", $"href=\"#{renamed}\"", StringComparison.Ordinal);
+            toc = [.. toc.Select(t => t.Id == id ? t with { Id = renamed } : t)];
+            anchors = anchors.Replace(id, renamed);
+        }
+        return cell with { Html = html, Toc = toc, Anchors = anchors };
     }
 
     private static string RawCell(NotebookCell cell) =>

@@ -150,6 +150,15 @@ public class NotebookFormatTests
     }
 
     [Fact]
+    public void Headings_of_the_same_name_in_two_cells_get_distinct_ids()
+    {
+        var rendered = NotebookFixtures.Render(Notebook(Python, Cell("markdown", "## Results"), Cell("markdown", "## Results"), Cell("markdown", "## Results")));
+        Assert.Equal(["results", "results-1", "results-2"], rendered.Toc.Select(t => t.Id));
+        Assert.Contains("<h2 id=\"results-1\">Results <a class=\"anchor\" href=\"#results-1\"", rendered.Html);
+        Assert.Equal(3, rendered.Anchors.Count(a => a.StartsWith("results", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void The_summary_is_the_first_paragraph_of_the_markdown_cells()
     {
         var rendered = NotebookFixtures.Render(Notebook(Python, Code("x = 1"), Cell("markdown", "First *words*."), Cell("markdown", "Second.")));
