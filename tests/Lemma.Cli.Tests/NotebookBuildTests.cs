@@ -48,6 +48,9 @@ public class NotebookBuildTests
         Assert.Equal(Convert.FromBase64String(Png), File.ReadAllBytes(Path.Combine(site.Root, "public/posts/fit-a-line/fit-a-line-cell3-2.png")));
         Assert.DoesNotContain("iVBORw0KGgo", html);
         Assert.Contains("Fitting a line", site.Read("public/posts/index.html"));
+        // The image link resolves to the written file, so `lemma check` finds nothing missing.
+        var check = site.Lemma("check");
+        Assert.True(check.ExitCode == 0, check.ToString());
     }
 
     [Fact]
