@@ -209,7 +209,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
         {
             case "stream":
                 var cls = output.Name == "stderr" ? "nb-stderr" : "nb-stdout";
-                return $"<pre class=\"{cls}\">{AnsiHtml.Convert(output.Text ?? "")}</pre>\n";
+                return $"<pre class=\"{cls}\">{AnsiHtml.Convert(Overwritten(output.Text ?? ""))}</pre>\n";
             case "error":
                 var traceback = output.Traceback.Length > 0 ? string.Join('\n', output.Traceback) : $"{output.ErrorName}: {output.ErrorValue}";
                 return $"<pre class=\"nb-error\">{AnsiHtml.Convert(traceback)}</pre>\n";
@@ -275,6 +275,23 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
         if (!result.Ok) return null;
         state.HasMath = true;
         return $"<div class=\"math-display\">{result.Html}</div>";
+    }
+
+    /// <summary>
+    /// What a terminal shows of text with carriage returns (progress bars such as tqdm): each line keeps only
+    /// what was written after its last \r.
+    /// </summary>
+    private static string Overwritten(string text)
+    {
+        if (!text.Contains('\r')) return text;
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].TrimEnd('\r');
+            var cr = line.LastIndexOf('\r');
+            lines[i] = cr >= 0 ? line[(cr + 1)..] : line;
+        }
+        return string.Join('\n', lines);
     }
 
     private static string Size(NotebookOutput output, string mime)

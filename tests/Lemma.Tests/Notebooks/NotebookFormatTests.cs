@@ -36,6 +36,13 @@ public class NotebookFormatTests
     }
 
     [Fact]
+    public void Carriage_returns_in_streams_keep_what_a_terminal_shows()
+    {
+        var html = NotebookFixtures.Render(Notebook(Python, Code("train()", 1, null, Stream("stderr", " 10%|#    |\r 50%|#####|\r100%|#####|\nepoch 1\r\ndone\n")))).Html;
+        Assert.Contains("<pre class=\"nb-stderr\">100%|#####|\nepoch 1\ndone\n</pre>", html);
+    }
+
+    [Fact]
     public void Code_is_highlighted_in_the_kernel_language()
     {
         var format = NotebookFixtures.Format(highlighter: new Highlighter());
