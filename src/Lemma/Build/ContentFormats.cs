@@ -4,6 +4,7 @@ using Lemma.Highlight;
 using Lemma.Markdown;
 using Lemma.Markdown.Code;
 using Lemma.Math;
+using Lemma.Notebooks;
 
 namespace Lemma.Build;
 
@@ -16,7 +17,8 @@ public static class ContentFormats
         // Highlighted blocks are kept by content hash across builds in the site's .lemma/cache.
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), Path.Combine(root, ".lemma", "cache", "highlight"));
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
-        return [new MarkdownFormat(math, highlighter, code)];
+        var markdown = new MarkdownFormat(math, highlighter, code);
+        return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
     }
 
     /// <summary>One warning per unknown code language per build, at its first use, with how often it was used.</summary>

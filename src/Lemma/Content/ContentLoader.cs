@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Lemma.Configuration;
 using Lemma.Data;
 using Lemma.Diagnostics;
+using Lemma.Notebooks;
 using Lemma.Sources;
 
 namespace Lemma.Content;
@@ -46,8 +47,10 @@ public static partial class ContentLoader
         int bodyLine;
         if (format == ContentFormat.Notebook)
         {
-            // The notebook format reads its own front matter from the notebook's metadata or first cell.
-            (map, body, bodyLine) = (new StructuredMap(new Dictionary<string, object?>(), ImmutableDictionary<string, int>.Empty), text, 1);
+            // A notebook's front matter is in its metadata or a first cell; the body stays the notebook's JSON.
+            var (notebook, error) = NotebookReader.Read(path, text);
+            if (notebook is null) { diagnostics.Add(error!); return (null, diagnostics); }
+            (map, body, bodyLine) = (notebook.FrontMatter, text, 1);
         }
         else
         {
@@ -58,7 +61,7 @@ public static partial class ContentLoader
 
         var reader = new FieldReader(path, map, diagnostics);
         var fm = reader.Read(config);
-        if (fm.Title is null && !location.IsSectionIndex && format == ContentFormat.Markdown)
+        if (fm.Title is null && !location.IsSectionIndex)
         {
             if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));

@@ -23,7 +23,12 @@ public sealed record RenderedContent
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
     /// <summary>Code blocks in languages the highlighter does not know; the build warns once per language.</summary>
     public ImmutableArray<LanguageUse> UnknownLanguages { get; init; } = [];
+    /// <summary>Files the body made (a notebook's images), written beside the page.</summary>
+    public ImmutableArray<PageResource> Resources { get; init; } = [];
 }
+
+/// <summary>A file written in the page's URL folder: its name there ("post-cell3-1.png") and its bytes.</summary>
+public sealed record PageResource(string Name, byte[] Bytes);
 
 public sealed record TocEntry(int Level, string Id, string Text);
 

@@ -111,6 +111,7 @@ public static class PageRenderer
         foreach (var asset in assets.Files) files.Add(asset);
         foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
         foreach (var file in BundleCopies(site, sources)) files.Add(file);
+        foreach (var file in Resources(site, content)) files.Add(file);
 
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
@@ -158,6 +159,18 @@ public static class PageRenderer
                 yield return OutputFile.Copy(url.TrimStart('/') + resource[dir.Length..], Path.Combine(sources.Root, resource));
                 break;
             }
+        }
+    }
+
+    /// <summary>Files a page's body made (a notebook's images), in the folder of the page's URL.</summary>
+    private static IEnumerable<OutputFile> Resources(Site site, IReadOnlyDictionary<string, RenderedContent> content)
+    {
+        foreach (var page in site.Pages)
+        {
+            if (content.GetValueOrDefault(page.Source.Path) is not { Resources.Length: > 0 } rendered) continue;
+            var url = page.Url.TrimStart('/');
+            var folder = url[..(url.LastIndexOf('/') + 1)];
+            foreach (var resource in rendered.Resources) yield return new OutputFile(folder + resource.Name, resource.Bytes, null);
         }
     }
 
