@@ -88,7 +88,7 @@ public static class BibParser
             var open = Peek();
             if (open is not ('{' or '(')) throw new BibException(pos, $"expected '{{' or '(' after @{type}");
             var close = open == '{' ? '}' : ')';
-            pos++;
+            var openPos = pos++;
             SkipSpace();
             switch (type)
             {
@@ -108,10 +108,10 @@ public static class BibParser
                     Expect(close);
                     return;
             }
-            Entry(type, start, close);
+            Entry(type, start, openPos, close);
         }
 
-        private void Entry(string type, int start, char close)
+        private void Entry(string type, int start, int open, char close)
         {
             var keyPos = pos;
             var keyStart = pos;
@@ -122,15 +122,16 @@ public static class BibParser
             SkipSpace();
             while (true)
             {
+                if (pos >= text.Length) throw new BibException(open, $"'{text[open]}' of @{type}{{{key}}} is never closed");
                 if (Peek() == close) { pos++; break; }
                 if (Peek() != ',') throw new BibException(pos, $"expected ',' or '{close}' in @{type}{{{key}}}");
                 pos++;
                 SkipSpace();
                 if (Peek() == close) { pos++; break; }
                 var fieldPos = pos;
+                if (pos >= text.Length) throw new BibException(open, $"'{text[open]}' of @{type}{{{key}}} is never closed");
                 var field = Identifier().ToLowerInvariant();
-                if (field.Length == 0)
-                    throw new BibException(pos, pos >= text.Length ? $"@{type}{{{key}}} is not closed" : $"expected a field name in @{type}{{{key}}}");
+                if (field.Length == 0) throw new BibException(pos, $"expected a field name in @{type}{{{key}}}");
                 SkipSpace();
                 Expect('=');
                 SkipSpace();

@@ -42,7 +42,7 @@ public static class LatexText
         var output = new StringBuilder(latex.Length);
         var i = 0;
         Convert(latex, ref i, output, stopAtBrace: false);
-        return Collapse(output.ToString()).Normalize(NormalizationForm.FormC);
+        return Collapse(output.ToString());
     }
 
     private static void Convert(string s, ref int i, StringBuilder output, bool stopAtBrace)
@@ -90,7 +90,9 @@ public static class LatexText
             if (argument.Length == 0) { output.Append(mark); return; }
             // A dotless i or j under an accent is the plain letter: \'{\i} is í.
             var letter = argument[0] switch { 'ı' => 'i', 'ȷ' => 'j', var other => other };
-            output.Append(letter).Append(mark).Append(argument, 1, argument.Length - 1);
+            if (Composition.Compose(letter, mark) is { } composed) output.Append(composed);
+            else output.Append(letter).Append(mark);
+            output.Append(argument, 1, argument.Length - 1);
             return;
         }
         if (Symbols.TryGetValue(name, out var symbol)) { output.Append(symbol); return; }

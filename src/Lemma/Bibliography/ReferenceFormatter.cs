@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Lemma.Bibliography;
@@ -41,7 +40,7 @@ public static class ReferenceFormatter
 
     private static string Format(BibEntry e, string yearSuffix, bool html)
     {
-        string Esc(string s) => html ? WebUtility.HtmlEncode(s) : s;
+        string Esc(string s) => html ? Escape(s) : s;
         string Em(string s) => html ? "<em>" + Esc(s) + "</em>" : s;
         var parts = new List<string>();
 
@@ -92,7 +91,27 @@ public static class ReferenceFormatter
     }
 
     private static string Link(string href, string label, bool html) =>
-        html ? $"<a href=\"{WebUtility.HtmlEncode(href)}\">{WebUtility.HtmlEncode(label)}</a>" : label;
+        html ? $"<a href=\"{Escape(href)}\">{Escape(label)}</a>" : label;
+
+    /// <summary>HTML-escapes &amp; &lt; &gt; and quotes only: other characters stay as they are (UTF-8 pages).</summary>
+    public static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text;
+        var output = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            output.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+        return output.ToString();
+    }
 
     /// <summary>"Ashish Vaswani", "A and B", "A, B, and C", with "et al." for BibTeX's "and others".</summary>
     private static string PeopleList(IReadOnlyList<Person> people)

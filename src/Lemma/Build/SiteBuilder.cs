@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Lemma.Bibliography;
 using Lemma.Configuration;
 using Lemma.Content;
 using Lemma.Data;
@@ -63,7 +64,10 @@ public static class SiteBuilder
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
 
-        var formats = Stage("setup", () => ContentFormats.Create(siteConfig, root));
+        var (bibliography, bibErrors) = Stage("bibliography", () => BibLibrary.Load(root, sources.BibliographyFiles));
+        diagnostics.AddRange(bibErrors);
+        diagnostics.AddRange(ContentFormats.ConfigWarnings(siteConfig, sources.ConfigFile));
+        var formats = Stage("setup", () => ContentFormats.Create(siteConfig, root, bibliography));
         var content = Stage("render content", () => ContentStage.Run(site, formats));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
