@@ -7,7 +7,8 @@ namespace Lemma.Bibliography;
 /// <summary>
 /// BibTeX files: entries of any type (<c>@article{key, field = value, ...}</c>, with braces or parentheses),
 /// <c>@string</c> macros (and the month macros jan...dec), values in braces (nested), in quotes, numbers or macros
-/// joined with <c>#</c>, <c>@comment</c> and <c>@preamble</c>. Text outside entries is a comment, as in BibTeX.
+/// joined with <c>#</c>, <c>@comment</c> and <c>@preamble</c>. Text outside entries is a comment, as in BibTeX, and so
+/// is a line starting with '%' even if it holds an '@'.
 /// An error is reported at its line and column, and parsing goes on at the next entry.
 /// </summary>
 public static class BibParser
@@ -43,6 +44,11 @@ public static class BibParser
             {
                 var at = text.IndexOf('@', pos);
                 if (at < 0) break;
+                if (InComment(at))
+                {
+                    pos = at + 1;
+                    continue;
+                }
                 pos = at;
                 try
                 {
@@ -55,6 +61,14 @@ public static class BibParser
                 }
             }
             return new BibFile(path, [.. entries], [.. diagnostics]);
+        }
+
+        /// <summary>Outside entries, a line starting with '%' is a comment (as biber reads it), even when it holds an '@'.</summary>
+        private bool InComment(int at)
+        {
+            var lineStart = text.LastIndexOf('\n', System.Math.Max(0, at - 1)) + 1;
+            if (at == 0) lineStart = 0;
+            return text.AsSpan(lineStart, at - lineStart).TrimStart().StartsWith("%");
         }
 
         /// <summary>After an error: the next '@' that starts a line (entries begin there in every real file).</summary>

@@ -22,11 +22,14 @@ public static class ContentFormats
         return [new MarkdownFormat(math, highlighter, code, citations)];
     }
 
-    /// <summary>site.yaml's <c>citations: { style: author-year | numeric }</c>; null when the style is not one of them.</summary>
+    /// <summary>site.yaml's <c>citations: { style: author-year | numeric }</c> (or <c>citations: numeric</c>); null when the style is not one of them.</summary>
     public static CitationStyle? CitationStyle(SiteConfig config) =>
-        config.Params.GetValueOrDefault("citations") is IReadOnlyDictionary<string, object?> citations
-            ? CitationSettings.ParseStyle(citations.GetValueOrDefault("style")?.ToString())
-            : Markdown.Citations.CitationStyle.AuthorYear;
+        config.Params.GetValueOrDefault("citations") switch
+        {
+            IReadOnlyDictionary<string, object?> citations => CitationSettings.ParseStyle(citations.GetValueOrDefault("style")?.ToString()),
+            string style => CitationSettings.ParseStyle(style),
+            _ => Markdown.Citations.CitationStyle.AuthorYear,
+        };
 
     /// <summary>A citation style site.yaml names but Lemma does not know, as a warning on the config file.</summary>
     public static IEnumerable<Diagnostic> ConfigWarnings(SiteConfig config, string? configFile)

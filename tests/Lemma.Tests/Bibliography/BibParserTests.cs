@@ -174,6 +174,14 @@ public class BibParserTests
     }
 
     [Fact]
+    public void A_percent_comment_line_may_hold_an_at_sign()
+    {
+        var file = BibParser.Parse("refs.bib", "% cite as [@key] or mail me@example.org\n@misc{key, title = {T}}\n");
+        Assert.Empty(file.Diagnostics);
+        Assert.Equal("key", Assert.Single(file.Entries).Key);
+    }
+
+    [Fact]
     public void Parsing_goes_on_at_the_next_entry_after_an_error()
     {
         var file = BibParser.Parse("refs.bib", "@article{bad, title = nomacro}\n@article{good, title = {Fine}}\n@book{also, title = {Fine too}}\n");
