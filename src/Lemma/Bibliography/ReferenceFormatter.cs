@@ -113,11 +113,17 @@ public static class ReferenceFormatter
         return output.ToString();
     }
 
-    /// <summary>"Ashish Vaswani", "A and B", "A, B, and C", with "et al." for BibTeX's "and others".</summary>
+    /// <summary>"Ashish Vaswani", "A and B", "A, B, and C", with "et al." for BibTeX's "and others" or after seven of more than ten.</summary>
     private static string PeopleList(IReadOnlyList<Person> people)
     {
         var names = people.Where(p => !p.IsOthers).Select(p => p.FullName).ToList();
         var others = names.Count < people.Count;
+        // Chicago's rule for long lists: more than ten names, the first seven and "et al."
+        if (names.Count > 10)
+        {
+            names = names[..7];
+            others = true;
+        }
         if (others) return string.Join(", ", names) + ", et al";
         return names.Count switch
         {
