@@ -56,6 +56,14 @@ public class CitationGoldenTests
     }
 
     [Fact]
+    public void A_citation_inside_a_link_text_is_not_a_second_link()
+    {
+        var rendered = Format(CitationStyle.AuthorYear).Render("content/posts/p.md", "[the paper by @vaswani2017](https://arxiv.org/abs/1706.03762)", 1);
+        Assert.StartsWith("<p><a href=\"https://arxiv.org/abs/1706.03762\">the paper by <span class=\"citation\" data-cites=\"vaswani2017\">Vaswani et al. (2017)</span></a></p>", rendered.Html);
+        Assert.Empty(rendered.Diagnostics);
+    }
+
+    [Fact]
     public void A_bare_unknown_name_stays_text_with_a_warning()
     {
         var rendered = Format(CitationStyle.AuthorYear).Render("content/posts/p.md", "Thanks to @karpathy for the idea.", 1);

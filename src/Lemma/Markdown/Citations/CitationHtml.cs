@@ -35,6 +35,8 @@ public sealed class CitationHtml(PageContext context) : HtmlObjectRenderer<Citat
             return;
         }
 
+        // Inside a link's text a citation cannot be a link itself: its label is written as text.
+        inLink = citation.FirstParentOfType<Markdig.Syntax.Inlines.LinkInline>() is not null;
         var html = new StringBuilder();
         html.Append("<span class=\"citation\" data-cites=\"")
             .Append(ReferenceFormatter.Escape(string.Join(' ', citation.Items.Select(i => i.Key)))).Append("\">");
@@ -74,7 +76,7 @@ public sealed class CitationHtml(PageContext context) : HtmlObjectRenderer<Citat
         if (item.Locator.Length > 0) html.Append(", ").Append(ReferenceFormatter.Escape(item.Locator));
     }
 
-    private static void Narrative(StringBuilder html, CitationItem item, PageCitations citations)
+    private void Narrative(StringBuilder html, CitationItem item, PageCitations citations)
     {
         var entry = citations.Entries[item.Key];
         var label = citations.Style == CitationStyle.Numeric
@@ -83,10 +85,19 @@ public sealed class CitationHtml(PageContext context) : HtmlObjectRenderer<Citat
         Link(html, entry, label, citations);
     }
 
-    private static void Link(StringBuilder html, BibEntry entry, string label, PageCitations citations) =>
+    private bool inLink;
+
+    private void Link(StringBuilder html, BibEntry entry, string label, PageCitations citations)
+    {
+        if (inLink)
+        {
+            html.Append(ReferenceFormatter.Escape(label));
+            return;
+        }
         html.Append("<a href=\"#").Append(ReferenceFormatter.Escape(ReferenceId(entry.Key))).Append("\" title=\"")
             .Append(ReferenceFormatter.Escape(ReferenceFormatter.Text(entry, citations.Suffix(entry.Key)))).Append("\">")
             .Append(ReferenceFormatter.Escape(label)).Append("</a>");
+    }
 
     /// <summary>The id of a reference list item: "ref-" and the key.</summary>
     public static string ReferenceId(string key) => "ref-" + key;
