@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Lemma.Configuration;
 using Lemma.Content;
@@ -27,9 +29,17 @@ public sealed class BuildCache
     /// <summary>Pages taken from the cache over its whole life.</summary>
     public long ReusedTotal { get; private set; }
 
-    internal IReadOnlyList<IContentFormat> Formats(SiteConfig config, string root, Func<IReadOnlyList<IContentFormat>> create)
+    /// <summary>Everything the content formats are made from: the site, its config and its bibliographies.</summary>
+    internal static string FormatsKey(SiteConfig config, string root, IEnumerable<string> bibliographyFiles)
     {
-        var key = root + "\n" + JsonSerializer.Serialize(config.Params);
+        var key = new StringBuilder(root).Append('\n').Append(JsonSerializer.Serialize(config.Params));
+        foreach (var bib in bibliographyFiles)
+            key.Append('\n').Append(bib).Append('\n').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, bib)))));
+        return key.ToString();
+    }
+
+    internal IReadOnlyList<IContentFormat> Formats(string key, Func<IReadOnlyList<IContentFormat>> create)
+    {
         lock (gate)
         {
             if (formats is null || formatsKey != key)

@@ -1,7 +1,9 @@
+using Lemma.Bibliography;
 using Lemma.Configuration;
 using Lemma.Diagnostics;
 using Lemma.Highlight;
 using Lemma.Markdown;
+using Lemma.Markdown.Citations;
 using Lemma.Markdown.Code;
 using Lemma.Math;
 using Lemma.Notebooks;
@@ -11,14 +13,32 @@ namespace Lemma.Build;
 /// <summary>The content formats of a build, set up once from the config, and the warnings they give per build.</summary>
 public static class ContentFormats
 {
-    public static IReadOnlyList<IContentFormat> Create(SiteConfig config, string root)
+    public static IReadOnlyList<IContentFormat> Create(SiteConfig config, string root, BibLibrary? bibliography = null)
     {
         var math = new MathRenderer(new MathOptions { Macros = config.MathMacros });
         // Highlighted blocks are kept by content hash across builds in the site's .lemma/cache.
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), Path.Combine(root, ".lemma", "cache", "highlight"));
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
-        var markdown = new MarkdownFormat(math, highlighter, code);
+        var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
+        var markdown = new MarkdownFormat(math, highlighter, code, citations);
         return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
+    }
+
+    /// <summary>site.yaml's <c>citations: { style: author-year | numeric }</c> (or <c>citations: numeric</c>); null when the style is not one of them.</summary>
+    public static CitationStyle? CitationStyle(SiteConfig config) =>
+        config.Params.GetValueOrDefault("citations") switch
+        {
+            IReadOnlyDictionary<string, object?> citations => CitationSettings.ParseStyle(citations.GetValueOrDefault("style")?.ToString()),
+            string style => CitationSettings.ParseStyle(style),
+            _ => Markdown.Citations.CitationStyle.AuthorYear,
+        };
+
+    /// <summary>A citation style site.yaml names but Lemma does not know, as a warning on the config file.</summary>
+    public static IEnumerable<Diagnostic> ConfigWarnings(SiteConfig config, string? configFile)
+    {
+        if (CitationStyle(config) is null)
+            yield return Diagnostic.Warning(SourceSpan.File(configFile ?? "site.yaml"),
+                "citations.style must be 'author-year' or 'numeric'; author-year is used");
     }
 
     /// <summary>One warning per unknown code language per build, at its first use, with how often it was used.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Lemma.Bibliography;
 using Lemma.Configuration;
 using Lemma.Content;
 using Lemma.Data;
@@ -64,9 +65,12 @@ public static class SiteBuilder
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
 
+        var (bibliography, bibErrors) = Stage("bibliography", () => BibLibrary.Load(root, sources.BibliographyFiles));
+        diagnostics.AddRange(bibErrors);
+        diagnostics.AddRange(ContentFormats.ConfigWarnings(siteConfig, sources.ConfigFile));
         var formats = Stage("setup", () => cache is null
-            ? ContentFormats.Create(siteConfig, root)
-            : cache.Formats(siteConfig, root, () => ContentFormats.Create(siteConfig, root)));
+            ? ContentFormats.Create(siteConfig, root, bibliography)
+            : cache.Formats(BuildCache.FormatsKey(siteConfig, root, sources.BibliographyFiles), () => ContentFormats.Create(siteConfig, root, bibliography)));
         var content = Stage("render content", () => ContentStage.Run(site, formats, cache));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));

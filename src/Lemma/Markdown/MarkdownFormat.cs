@@ -5,6 +5,7 @@ using Lemma.Content;
 using Lemma.Diagnostics;
 using SourceSpan = Lemma.Diagnostics.SourceSpan;
 using Lemma.Highlight;
+using Lemma.Markdown.Citations;
 using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
 using Lemma.Markdown.Math;
@@ -22,7 +23,7 @@ namespace Lemma.Markdown;
 /// Markdown pages: CommonMark and GFM through Markdig, math to MathML, code highlighted, headings linked,
 /// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
 /// </summary>
-public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code) : IContentFormat
+public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null) : IContentFormat
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -33,6 +34,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseFootnotes()
         .UseDefinitionLists()
         .UseMathematics()
+        .UsePandocCitations()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UsePreciseSourceLocation()
         .UseGenericAttributes() // last: it reads what the others leave
@@ -47,11 +49,19 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     {
         var context = new PageContext(path, bodyLine);
         var document = Markdig.Markdown.Parse(body, pipeline);
+        var settings = citations ?? CitationSettings.None;
+        context.Citations = new PageCitations(settings.Library.For(path), settings.Style, document);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         Install(renderer, context, writer);
         renderer.Render(document);
+        var references = CitationHtml.References(context.Citations);
+        if (references.Length > 0)
+        {
+            writer.Write(references);
+            context.Toc.Add(new TocEntry(2, "references", "References"));
+        }
         writer.Flush();
 
         var html = context.Math.ResolveReferences(writer.ToString());
@@ -82,6 +92,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         Replace<HeadingBlock>(renderer, new HeadingHtml(context));
         Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
         Replace<Markdig.Extensions.TaskLists.TaskList>(renderer, new TaskLists.TaskListHtml());
+        Replace<CitationInline>(renderer, new CitationHtml(context));
     }
 
     /// <summary>Puts <paramref name="replacement"/> where the renderer for <typeparamref name="T"/> was, keeping the order.</summary>

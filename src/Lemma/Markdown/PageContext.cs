@@ -18,6 +18,8 @@ public sealed class PageContext(string path, int bodyLine)
     public List<Diagnostic> Diagnostics { get; } = [];
     public List<TocEntry> Toc { get; } = [];
     public List<LanguageUse> UnknownLanguages { get; } = [];
+    /// <summary>The page's citations and the entries it may cite; set before rendering.</summary>
+    public Citations.PageCitations? Citations { get; set; }
     public bool HasMath { get; set; }
     public bool HasCode { get; set; }
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
