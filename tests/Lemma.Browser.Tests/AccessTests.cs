@@ -24,7 +24,16 @@ public sealed class AccessTests(SiteFixture site)
         }
         """;
 
-    private sealed record FocusState(string Tag, string Href, string Cls, bool Ring, bool OnScreen);
+    public sealed class FocusState
+    {
+        public string Tag { get; set; } = "";
+        public string Href { get; set; } = "";
+        public string Cls { get; set; } = "";
+        public bool Ring { get; set; }
+        public bool OnScreen { get; set; }
+
+        public override string ToString() => $"<{Tag} class=\"{Cls}\" href=\"{Href}\"> ring {Ring}, on screen {OnScreen}";
+    }
 
     private static async Task<FocusState> FocusedAsync(IPage page) =>
         await page.EvaluateAsync<FocusState>(Focused);

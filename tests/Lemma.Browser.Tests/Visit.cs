@@ -44,7 +44,7 @@ public sealed class Visit : IAsyncDisposable
         {
             if (message.Type != "error") return;
             // Chromium reports the expected status of the not-found page as a console error; nothing else is excused.
-            if (Expected404 is not null && message.Location == Expected404 && message.Text.Contains("404", StringComparison.Ordinal)) return;
+            if (Expected404 is not null && message.Location.StartsWith(Expected404, StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal)) return;
             ConsoleErrors.Enqueue($"{message.Text} ({message.Location})");
         };
         Page.PageError += (_, error) => ConsoleErrors.Enqueue("uncaught: " + error);

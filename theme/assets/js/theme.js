@@ -1,33 +1,62 @@
-// Loaded in <head> without defer so the saved theme is applied before the first paint.
+// Light and dark. Loaded in <head> without defer so a saved choice applies before the first paint.
+// <html data-theme> always tells the palette in use: the saved choice, else the OS setting, followed live.
 (function () {
   var key = "lemma-theme";
   var root = document.documentElement;
-  var saved = null;
-  try { saved = localStorage.getItem(key); } catch (e) { /* storage may be blocked */ }
-  if (saved === "light" || saved === "dark") root.setAttribute("data-theme", saved);
+  var chosen = null; // the choice of this page when storage is blocked
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
 
-  function isDark() {
-    var chosen = root.getAttribute("data-theme");
-    if (chosen) return chosen === "dark";
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  function saved() {
+    try {
+      var value = localStorage.getItem(key);
+      return value === "light" || value === "dark" ? value : chosen;
+    } catch (e) {
+      return chosen; // storage blocked
+    }
+  }
+
+  function apply(theme) {
+    root.setAttribute("data-theme", theme);
+    var buttons = document.querySelectorAll(".theme-toggle");
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+  }
+
+  function current() {
+    return saved() || (media && media.matches ? "dark" : "light");
+  }
+
+  if (saved()) root.setAttribute("data-theme", saved());
+
+  if (media) {
+    var follow = function () { if (!saved()) apply(current()); };
+    if (media.addEventListener) media.addEventListener("change", follow);
+    else if (media.addListener) media.addListener(follow);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     var buttons = document.querySelectorAll(".theme-toggle");
-    function sync() {
-      var dark = isDark();
-      root.setAttribute("data-theme", dark ? "dark" : "light");
-      for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
-    }
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].hidden = false;
       buttons[i].addEventListener("click", function () {
-        var next = isDark() ? "light" : "dark";
-        root.setAttribute("data-theme", next);
+        var next = current() === "dark" ? "light" : "dark";
+        chosen = next;
         try { localStorage.setItem(key, next); } catch (e) { /* the choice lasts for this page only */ }
-        sync();
+        apply(next);
       });
     }
-    sync();
+    apply(current());
+    scrollable();
   });
+
+  // A block that scrolls sideways (long code, wide tables and equations) must be reachable by keyboard to scroll it.
+  function scrollable() {
+    var blocks = document.querySelectorAll("pre, .table-wrap, .content > table, math[display=block]");
+    for (var i = 0; i < blocks.length; i++) {
+      var b = blocks[i];
+      if (b.scrollWidth > b.clientWidth + 1) b.setAttribute("tabindex", "0");
+      else if (b.getAttribute("tabindex") === "0") b.removeAttribute("tabindex");
+    }
+  }
+  var timer = 0;
+  window.addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(scrollable, 150); });
 })();
