@@ -102,7 +102,7 @@ public sealed class AccessTests(SiteFixture site)
         {
             var data = new TheoryData<string, string>();
             foreach (var scheme in new[] { "light", "dark" })
-                foreach (var page in new[] { "home", "post", "section", "tag" })
+                foreach (var page in new[] { "home", "post", "section", "tag", "series", "footnotes", "archive" })
                     data.Add(page, scheme);
             return data;
         }

@@ -88,6 +88,57 @@ public sealed class LookTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task A_series_post_lists_its_parts_and_marks_the_current_one()
+    {
+        await using var visit = await site.NewVisitAsync();
+        var page = visit.Page;
+        await visit.GoAsync(site.PostInSeries);
+        var series = page.Locator("nav.series");
+        await Expect(series).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"Part \d+ of \d+"));
+        await Expect(series.Locator("[aria-current=page]")).ToHaveTextAsync((await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.True(await series.Locator("li a").CountAsync() >= 1);
+    }
+
+    [Fact]
+    public async Task Footnote_references_and_back_links_lead_to_each_other()
+    {
+        await using var visit = await site.NewVisitAsync();
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithFootnotes);
+        var broken = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('a.footnote-ref, a.footnote-back-ref, a[role=doc-noteref], a[role=doc-backlink]')]
+              .filter(a => !document.getElementById(decodeURIComponent(a.hash.slice(1))))
+              .map(a => a.outerHTML)
+            """);
+        Assert.Empty(broken);
+        var reference = page.Locator("a.footnote-ref, a[role=doc-noteref]").First;
+        await reference.ClickAsync();
+        var note = page.Locator(".footnotes li:target");
+        await Expect(note).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task A_section_list_reads_date_and_reading_time_and_pages_to_older_posts()
+    {
+        await using var visit = await site.NewVisitAsync();
+        var page = visit.Page;
+        await visit.GoAsync(site.SectionList);
+        var metas = await page.Locator(".post-item .meta").AllInnerTextsAsync();
+        Assert.NotEmpty(metas);
+        // "June 18, 2026 · 4 min"; a link post has no reading time, an in-progress one shows its state instead of a date.
+        Assert.All(metas, m => Assert.Matches(@"^(([A-Z][a-z]+ \d{1,2}, \d{4})|In progress)( · \d+ min)?$", m.Trim()));
+
+        var older = page.Locator("nav.pagination a[rel=next]");
+        await Expect(older).ToBeVisibleAsync();
+        await older.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Matches("/page/2/$", page.Url);
+        await Expect(page.Locator("nav.pagination a[rel=prev]")).ToBeVisibleAsync();
+        await Expect(page.Locator(".post-item").First).ToBeVisibleAsync();
+        Assert.True(visit.Problems() == "", visit.Problems());
+    }
+
+    [Fact]
     public async Task The_home_page_shows_the_blocks_of_the_site_configuration_in_order()
     {
         await using var visit = await site.NewVisitAsync();

@@ -7,7 +7,7 @@ namespace Lemma.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public sealed class PageLoadTests(SiteFixture site)
 {
-    public static TheoryData<string> Pages => new() { "home", "post", "section", "tag", "404" };
+    public static TheoryData<string> Pages => new() { "home", "post", "section", "tag", "404", "series", "footnotes", "archive", "about", "tags" };
 
     internal static string PathOf(SiteFixture site, string page) => page switch
     {
@@ -16,6 +16,11 @@ public sealed class PageLoadTests(SiteFixture site)
         "section" => site.SectionList,
         "tag" => site.TagPage,
         "404" => site.MissingPage,
+        "series" => site.PostInSeries,
+        "footnotes" => site.PostWithFootnotes,
+        "archive" => site.Archive,
+        "about" => site.About,
+        "tags" => site.TagIndex,
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
 

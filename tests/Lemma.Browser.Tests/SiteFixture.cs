@@ -34,6 +34,11 @@ public sealed partial class SiteFixture : IAsyncLifetime
     public string SectionList => "/posts/";
     public string TagPage { get; private set; } = "";
     public string MissingPage => "/no-such-page/";
+    public string PostInSeries { get; private set; } = "";
+    public string PostWithFootnotes { get; private set; } = "";
+    public string Archive => "/archive/";
+    public string About => "/about/";
+    public string TagIndex => "/tags/";
 
     public string ScreenshotDir => Path.Combine(RepoRoot, "tests", "Lemma.Browser.Tests", "screenshots");
     public string AxePath => Path.Combine(RepoRoot, "tests", "Lemma.Browser.Tests", "node_modules", "axe-core", "axe.min.js");
@@ -67,16 +72,26 @@ public sealed partial class SiteFixture : IAsyncLifetime
 
     private void FindPages()
     {
-        // The post of the example site that has both highlighted code and math: the attention post, whatever its slug.
-        var posts = Directory.EnumerateFiles(Path.Combine(SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
+        var all = Directory.EnumerateFiles(Path.Combine(SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}page{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(f => (File: f, Html: File.ReadAllText(f)))
+            .ToList();
+        string UrlOf(string file) => "/" + Path.GetRelativePath(SiteDir, Path.GetDirectoryName(file)!).Replace('\\', '/') + "/";
+        string First(string marker, string what) =>
+            UrlOf(all.FirstOrDefault(p => p.Html.Contains(marker, StringComparison.Ordinal)).File
+                ?? throw new InvalidOperationException($"no post of the example site has {what}"));
+        PostInSeries = First("<nav class=\"series\"", "series navigation");
+        PostWithFootnotes = First("class=\"footnotes", "footnotes");
+
+        // The post of the example site that has both highlighted code and math: the attention post, whatever its slug.
+        var posts = all
             .Where(p => p.Html.Contains("<math", StringComparison.Ordinal) && p.Html.Contains("<figure class=\"code", StringComparison.Ordinal))
             .ToList();
         if (posts.Count == 0) throw new InvalidOperationException("no post of the example site has both code and math");
         var post = posts.FirstOrDefault(p => p.File.Contains("attention", StringComparison.Ordinal));
         if (post.File is null) post = posts[0];
-        PostWithCodeAndMath = "/" + Path.GetRelativePath(SiteDir, Path.GetDirectoryName(post.File)!).Replace('\\', '/') + "/";
+        PostWithCodeAndMath = UrlOf(post.File);
 
         var tag = TagLink().Match(post.Html);
         if (!tag.Success) throw new InvalidOperationException($"{PostWithCodeAndMath} links to no tag page");

@@ -46,6 +46,9 @@
     }
     apply(current());
     scrollable();
+    // Markdown task lists give bare checkboxes: name each by the text of its item.
+    var boxes = document.querySelectorAll(".task-list-item > input[type=checkbox]:not([aria-label])");
+    for (var j = 0; j < boxes.length; j++) boxes[j].setAttribute("aria-label", boxes[j].parentNode.textContent.trim());
   });
 
   // A block that scrolls sideways (long code, wide tables and equations) must be reachable by keyboard to scroll it.
