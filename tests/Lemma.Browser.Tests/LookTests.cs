@@ -88,6 +88,22 @@ public sealed class LookTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task Printed_a_dark_post_is_black_on_white_without_navigation()
+    {
+        await using var visit = await site.NewVisitAsync(new() { ColorScheme = ColorScheme.Dark });
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithCodeAndMath);
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        await Expect(page.Locator(".site-header")).ToBeHiddenAsync();
+        await Expect(page.Locator(".site-footer")).ToBeHiddenAsync();
+        await Expect(page.Locator("button.theme-toggle")).ToBeHiddenAsync();
+        await Expect(page.Locator("article h1")).ToBeVisibleAsync();
+        Assert.Equal("rgb(255, 255, 255)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        Assert.Equal("rgb(0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.content > p')).color"));
+    }
+
+    [Fact]
     public async Task A_series_post_lists_its_parts_and_marks_the_current_one()
     {
         await using var visit = await site.NewVisitAsync();
