@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Lemma.Cli;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Lemma.Browser.Tests;
 
@@ -15,7 +17,7 @@ public sealed class SiteCollection : ICollectionFixture<SiteFixture>
 /// Debian's headless Chromium through Playwright. Setting LEMMA_BROWSER_SITE to a built site's folder serves that
 /// folder instead of building.
 /// </summary>
-public sealed partial class SiteFixture : IAsyncLifetime
+public sealed partial class SiteFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -98,9 +100,13 @@ public sealed partial class SiteFixture : IAsyncLifetime
         TagPage = tag.Groups[1].Value;
     }
 
-    /// <summary>Writes a measurement beside the screenshots (git-ignored), for a reader of the test run.</summary>
+    /// <summary>
+    /// Prints a measurement in the test run's output (xunit diagnostic messages, enabled in xunit.runner.json) and
+    /// writes it beside the screenshots (git-ignored).
+    /// </summary>
     public void SaveReport(string name, string text)
     {
+        diagnostics.OnMessage(new DiagnosticMessage(text));
         Directory.CreateDirectory(ScreenshotDir);
         File.WriteAllText(Path.Combine(ScreenshotDir, name), text + "\n");
     }
