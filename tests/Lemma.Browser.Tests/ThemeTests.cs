@@ -82,4 +82,16 @@ public sealed class ThemeTests(SiteFixture site)
         await page.ReloadAsync();
         Assert.False(await LooksDarkAsync(page));
     }
+
+    [Fact]
+    public async Task Without_javascript_the_os_palette_applies_and_no_control_that_needs_script_is_shown()
+    {
+        await using var visit = await site.NewVisitAsync(new() { ColorScheme = ColorScheme.Dark, JavaScriptEnabled = false });
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithCodeAndMath);
+        Assert.True(await LooksDarkAsync(page));
+        await Expect(page.Locator("button.theme-toggle")).ToBeHiddenAsync();
+        await Expect(page.Locator("button.copy").First).ToBeHiddenAsync();
+        await Expect(page.Locator("article h1")).ToBeVisibleAsync();
+    }
 }
