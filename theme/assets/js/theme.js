@@ -1,33 +1,47 @@
-// Loaded in <head> without defer so the saved theme is applied before the first paint.
+// Light and dark; loaded in <head> without defer so a saved choice applies before the first paint.
+// <html data-theme> tells the palette in use: the saved choice, else the OS setting, followed live.
 (function () {
-  var key = "lemma-theme";
-  var root = document.documentElement;
-  var saved = null;
-  try { saved = localStorage.getItem(key); } catch (e) { /* storage may be blocked */ }
-  if (saved === "light" || saved === "dark") root.setAttribute("data-theme", saved);
+  var key = "lemma-theme", root = document.documentElement, chosen = null;
+  var media = window.matchMedia && matchMedia("(prefers-color-scheme: dark)");
 
-  function isDark() {
-    var chosen = root.getAttribute("data-theme");
-    if (chosen) return chosen === "dark";
-    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  function saved() {
+    try { var v = localStorage.getItem(key); } catch (e) { /* storage blocked */ }
+    return v === "light" || v === "dark" ? v : chosen;
   }
+  function current() { return saved() || (media && media.matches ? "dark" : "light"); }
+  function apply(theme) {
+    root.setAttribute("data-theme", theme);
+    each(".theme-toggle", function (b) { b.setAttribute("aria-pressed", theme === "dark"); });
+  }
+  function each(selector, f) { Array.prototype.forEach.call(document.querySelectorAll(selector), f); }
+
+  if (saved()) root.setAttribute("data-theme", saved());
+  if (media && media.addEventListener) media.addEventListener("change", function () { if (!saved()) apply(current()); });
+
+  // A block that scrolls sideways (code, wide tables and equations) must take the focus to be scrolled by keyboard.
+  function scrollable() {
+    each("pre, .table-wrap, .content > table, math[display=block]", function (b) {
+      if (b.scrollWidth > b.clientWidth + 1) b.tabIndex = 0;
+      else b.removeAttribute("tabindex");
+    });
+  }
+  var timer;
+  addEventListener("resize", function () { clearTimeout(timer); timer = setTimeout(scrollable, 150); });
 
   document.addEventListener("DOMContentLoaded", function () {
-    var buttons = document.querySelectorAll(".theme-toggle");
-    function sync() {
-      var dark = isDark();
-      root.setAttribute("data-theme", dark ? "dark" : "light");
-      for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
-    }
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].hidden = false;
-      buttons[i].addEventListener("click", function () {
-        var next = isDark() ? "light" : "dark";
-        root.setAttribute("data-theme", next);
-        try { localStorage.setItem(key, next); } catch (e) { /* the choice lasts for this page only */ }
-        sync();
+    each(".theme-toggle", function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        chosen = current() === "dark" ? "light" : "dark";
+        try { localStorage.setItem(key, chosen); } catch (e) { /* the choice lasts for this page */ }
+        apply(chosen);
       });
-    }
-    sync();
+    });
+    apply(current());
+    scrollable();
+    // Markdown task lists give bare checkboxes: name each by the text of its item.
+    each(".task-list-item > input[type=checkbox]:not([aria-label])", function (c) {
+      c.setAttribute("aria-label", c.parentNode.textContent.trim());
+    });
   });
 })();

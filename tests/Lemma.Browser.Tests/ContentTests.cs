@@ -1,0 +1,110 @@
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Lemma.Browser.Tests;
+
+/// <summary>Math and code in the post that has both, as Chromium lays them out.</summary>
+[Collection(SiteCollection.Name)]
+public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
+{
+    private static bool IsMathFont(IResponse r) =>
+        r.Request.ResourceType == "font" || r.Url.Contains("/fonts/", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Math_elements_have_a_size_and_use_the_math_font()
+    {
+        await using var visit = await site.NewVisitAsync();
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithCodeAndMath);
+
+        var sizes = await page.Locator("math").EvaluateAllAsync<double[][]>(
+            "all => all.map(m => { const r = m.getBoundingClientRect(); return [r.width, r.height]; })");
+        Assert.NotEmpty(sizes);
+        var empty = sizes.Select((s, i) => (s, i)).Where(x => x.s[0] <= 0 || x.s[1] <= 0).Select(x => x.i).ToList();
+        Assert.True(empty.Count == 0, $"math elements with no size: #{string.Join(", #", empty)} of {sizes.Length}");
+        await Expect(page.Locator("math[display=block]")).Not.ToHaveCountAsync(0);
+
+        var family = await page.Locator("math").First.EvaluateAsync<string>("m => getComputedStyle(m).fontFamily");
+        Assert.StartsWith("\"STIX Two Math\"", family);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.fonts.check('16px \"STIX Two Math\"')"), "the math font did not load");
+        Assert.Contains(visit.Responses, r => IsMathFont(r) && r.Status == 200);
+        Assert.True(visit.Problems() == "", visit.Problems());
+    }
+
+    [Theory]
+    [InlineData("home")]
+    [InlineData("section")]
+    [InlineData("tag")]
+    public async Task The_math_font_is_not_requested_on_a_page_without_math(string pageName)
+    {
+        await using var visit = await site.NewVisitAsync();
+        await visit.GoAsync(PageLoadTests.PathOf(site, pageName));
+        Assert.Equal(0, await visit.Page.Locator("math").CountAsync());
+        Assert.DoesNotContain(visit.Responses, IsMathFont);
+    }
+
+    [Fact]
+    public async Task Code_is_a_figure_with_token_spans()
+    {
+        await using var visit = await site.NewVisitAsync();
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithCodeAndMath);
+
+        await Expect(page.Locator("figure.code > pre[data-lang] > code").First).ToBeVisibleAsync();
+        await Expect(page.Locator("pre code span.line").First).ToBeAttachedAsync();
+        var tokens = await page.Locator("pre code span[class^=hl-]").CountAsync();
+        Assert.True(tokens > 10, $"only {tokens} highlighted token spans");
+        // Token colours come from highlight.css: a keyword is not painted like plain text.
+        var colours = await page.Locator("pre code span[class^=hl-]").EvaluateAllAsync<string[]>(
+            "all => [...new Set(all.map(s => getComputedStyle(s).color))]");
+        Assert.True(colours.Length >= 3, $"token colours: {string.Join(", ", colours)}");
+    }
+
+    [Fact]
+    public async Task The_copy_button_is_revealed_by_script_and_copies_the_code_without_a_prompt()
+    {
+        // In the HTML as built the button is hidden: without JavaScript it would do nothing.
+        var file = Path.Combine(site.SiteDir, site.PostWithCodeAndMath.Trim('/'), "index.html");
+        Assert.Matches("<button class=\"copy\"[^>]*hidden", File.ReadAllText(file));
+
+        await using var visit = await site.NewVisitAsync();
+        await visit.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = visit.Url("/").TrimEnd('/') });
+        var page = visit.Page;
+        await visit.GoAsync(site.PostWithCodeAndMath);
+
+        var figure = page.Locator("figure.code").Filter(new() { Has = page.Locator("button.copy") }).First;
+        var button = figure.Locator("button.copy");
+        await Expect(button).ToBeVisibleAsync();
+        var code = await figure.Locator("pre code").EvaluateAsync<string>("c => c.textContent");
+
+        await button.ClickAsync();
+
+        await Expect(button).ToHaveTextAsync("Copied");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(code.TrimEnd('\n'), copied.TrimEnd('\n'));
+        Assert.True(visit.Problems() == "", visit.Problems());
+    }
+
+    [Fact]
+    public async Task Post_page_css_and_script_stay_under_30_kilobytes()
+    {
+        await using var visit = await site.NewVisitAsync();
+        await visit.GoAsync(site.PostWithCodeAndMath);
+
+        var files = new List<(string Url, int Bytes)>();
+        foreach (var response in visit.Responses.Where(r => r.Request.ResourceType is "stylesheet" or "script"))
+        {
+            files.Add((new Uri(response.Url).AbsolutePath, (await response.BodyAsync()).Length));
+        }
+        var total = files.Sum(f => f.Bytes);
+        var report = string.Join("\n", files.Select(f => $"  {f.Bytes,7:N0} B  {f.Url}")) + $"\n  {total,7:N0} B  total CSS + JS (fonts excluded)";
+        var text = $"CSS and script loaded by {site.PostWithCodeAndMath}:\n{report}";
+        output.WriteLine(text);
+        site.SaveReport("post-page-bytes.txt", text);
+
+        Assert.Contains(files, f => f.Url.EndsWith(".css", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.Url.EndsWith(".js", StringComparison.Ordinal));
+        Assert.True(total < 30 * 1024, report);
+    }
+}
