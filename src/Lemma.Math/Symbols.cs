@@ -69,10 +69,11 @@ internal static class Symbols
             "degree ° pounds £ mathsterling £ yen ¥ copyright © circledR ® circledS Ⓢ maltese ✠ S § P ¶ " +
             "$ $ % % # # & & _ _ textdollar $ textbackslash \\ blacktriangle ▲ blacktriangledown ▼ " +
             "infin ∞ alef ℵ alefsym ℵ real ℜ image ℑ weierp ℘ empty ∅ exist ∃ natnums ℕ reals ℝ Reals ℝ " +
-            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And &", SymbolKind.Upright, AtomClass.Ord);
-        Add("forall ∀ exists ∃ nexists ∄ neg ¬ lnot ¬ ldots … cdots ⋯ vdots ⋮ ddots ⋱ iddots ⋰ " +
+            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And & " +
+            "forall ∀ exists ∃ nexists ∄ vdots ⋮ dag † ddag ‡", SymbolKind.Upright, AtomClass.Ord);
+        Add("neg ¬ lnot ¬ ldots … cdots ⋯ ddots ⋱ iddots ⋰ " +
             "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ ellipsis … " +
-            "backslash ∖ | ‖ Vert ‖ vert | dag † ddag ‡ clubsuit ♣", SymbolKind.Operator, AtomClass.Ord);
+            "backslash ∖ | ‖ Vert ‖ vert |", SymbolKind.Operator, AtomClass.Ord);
         Add("pm ± mp ∓ times × div ÷ cdot ⋅ ast ∗ star ⋆ circ ∘ bullet ∙ oplus ⊕ ominus ⊖ otimes ⊗ oslash ⊘ " +
             "odot ⊙ cup ∪ cap ∩ uplus ⊎ sqcup ⊔ sqcap ⊓ vee ∨ lor ∨ wedge ∧ land ∧ setminus ∖ smallsetminus ∖ " +
             "wr ≀ amalg ⨿ dagger † ddagger ‡ diamond ⋄ bigtriangleup △ bigtriangledown ▽ triangleleft ◃ " +

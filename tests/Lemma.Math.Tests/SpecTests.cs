@@ -90,7 +90,7 @@ public sealed class SpecTests
     [InlineData(@"\langle", "<mo stretchy=\"false\">⟨</mo>")]
     [InlineData(@"\|", "<mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">‖</mo>")]
     [InlineData(@"\vert", "<mo stretchy=\"false\" lspace=\"0em\" rspace=\"0em\">|</mo>")]
-    [InlineData(@"\forall", "<mo>∀</mo>")]
+    [InlineData(@"\forall", "<mi>∀</mi>")]                      // TeX ord: no operator spacing
     [InlineData(@"\emptyset", "<mi>∅</mi>")]                    // math-auto leaves ∅ upright: no mathvariant
     public void Symbols_follow_KaTeX_table(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
@@ -172,7 +172,7 @@ public sealed class SpecTests
     [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"a, \dots, b", "<mrow><mi>a</mi><mo>,</mo><mo>…</mo><mo>,</mo><mi>b</mi></mrow>")]
     [InlineData(@"a + \dots + b", "<mrow><mi>a</mi><mo>+</mo><mo>⋯</mo><mo>+</mo><mi>b</mi></mrow>")]
-    [InlineData(@"\cdots\vdots\ddots\ldots", "<mrow><mo>⋯</mo><mo>⋮</mo><mo>⋱</mo><mo>…</mo></mrow>")]
+    [InlineData(@"\cdots\vdots\ddots\ldots", "<mrow><mo>⋯</mo><mi>⋮</mi><mo>⋱</mo><mo>…</mo></mrow>")]
     public void Colour_boxes_stacking_and_dots(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Theory]
