@@ -75,7 +75,9 @@ public sealed class SpecTests
     [InlineData(@"\varepsilon", "<mi>ε</mi>")]
     [InlineData(@"\infty", "<mi>∞</mi>")]
     [InlineData(@"\nabla", "<mi mathvariant=\"normal\">∇</mi>")]
-    [InlineData(@"\varGamma", "<mi>𝛤</mi>")]                     // the italic capital itself
+    [InlineData(@"\varGamma", "<mi>𝛤</mi>")]
+    [InlineData(@"a^{\prime}", "<msup><mi>a</mi><mo>′</mo></msup>")]  // the same token as a'
+    [InlineData(@"a'", "<msup><mi>a</mi><mo>′</mo></msup>")]                     // the italic capital itself
     [InlineData(@"\bra{\phi}", "<mrow><mo stretchy=\"false\">⟨</mo><mi>ϕ</mi><mi>|</mi></mrow>")]
     [InlineData(@"\partial", "<mi>∂</mi>")]
     [InlineData(@"\ell", "<mi>ℓ</mi>")]
