@@ -78,8 +78,10 @@ internal sealed class Expander
 
     MacroDefinition? Find(string name)
     {
-        if (_local.TryGetValue(name, out var m)) return m;
-        if (_site.TryGetValue(name, out m)) return m;
+        // Most formulas define no macros and most sites few: skip the empty tables.
+        MacroDefinition? m;
+        if (_local.Count > 0 && _local.TryGetValue(name, out m)) return m;
+        if (_site.Count > 0 && _site.TryGetValue(name, out m)) return m;
         return BuiltinMacros.Table.GetValueOrDefault(name);
     }
 

@@ -61,7 +61,8 @@ internal sealed class Lexer(string source, int origin = -1)
                 if (IsLetter(s[_pos]))
                 {
                     while (_pos < s.Length && IsLetter(s[_pos])) _pos++;
-                    var name = s.Substring(start + 1, _pos - start - 1);
+                    var span = s.AsSpan(start + 1, _pos - start - 1);
+                    var name = KnownNames.TryGetValue(span, out var known) ? known : span.ToString();
                     int end = _pos;
                     // Spaces after a control word are not tokens.
                     while (_pos < s.Length && s[_pos] is ' ' or '\t' or '\n' or '\r') _pos++;
@@ -96,6 +97,19 @@ internal sealed class Lexer(string source, int origin = -1)
 
     Token Make(TokenKind kind, string text, int pos, int length) =>
         _origin >= 0 ? new Token(kind, text, _origin, 0) : new Token(kind, text, pos, length);
+
+    static readonly string[] CommonCommands =
+    [
+        "frac", "dfrac", "tfrac", "sqrt", "left", "right", "middle", "begin", "end", "text", "mathrm", "mathbf", "mathbb",
+        "mathcal", "mathit", "mathsf", "boldsymbol", "bm", "operatorname", "hat", "bar", "vec", "tilde", "dot", "ddot",
+        "widehat", "overline", "underline", "quad", "qquad", "displaystyle", "textstyle", "label", "tag", "big", "Big",
+        "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits", "sin", "cos", "log", "exp", "lim", "max",
+        "min", "sum", "prod", "int", "color", "textbf", "mbox", "binom", "overset", "underset", "hline", "nonumber",
+    ];
+
+    /// <summary>Symbol names, looked up by span so that a known control word allocates no string.</summary>
+    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
+        new HashSet<string>(Symbols.Table.Keys.Concat(CommonCommands), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     static readonly string[] Ascii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 

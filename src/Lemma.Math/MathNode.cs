@@ -90,6 +90,7 @@ internal sealed class MathNode
         {
             foreach (var a in Attributes)
             {
+                if (a.Key == "mathvariant" && Tag == "mi" && a.Value == "normal" && Text is not null && !AutoItalic(Text)) continue;
                 sb.Append(' ').Append(a.Key).Append("=\"");
                 Escape(sb, a.Value, attribute: true);
                 sb.Append('"');
@@ -99,6 +100,17 @@ internal sealed class MathNode
         if (Text is not null) Escape(sb, Text, attribute: false);
         if (Children is not null) foreach (var c in Children) c.WriteTo(sb);
         sb.Append("</").Append(Tag).Append('>');
+    }
+
+    /// <summary>Whether MathML Core's automatic italic (text-transform: math-auto) changes this mi: only a single
+    /// Latin or Greek letter, dotless i/j, or one of ∂ ∇ ϵ ϑ ϰ ϕ ϱ ϖ ϴ. Elsewhere mathvariant="normal" is a no-op
+    /// and is left out.</summary>
+    internal static bool AutoItalic(string text)
+    {
+        if (text.Length != 1) return false;
+        char c = text[0];
+        return c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or '\u0131' or '\u0237' or (>= '\u0391' and <= '\u03A9' and not '\u03A2')
+            or (>= '\u03B1' and <= '\u03C9') or '\u2202' or '\u2207' or '\u03F5' or '\u03D1' or '\u03F0' or '\u03D5' or '\u03F1' or '\u03D6' or '\u03F4';
     }
 
     public override string ToString()

@@ -251,7 +251,9 @@ internal sealed partial class Parser
         switch (sym.Kind)
         {
             case SymbolKind.Identifier:
-                if (_font is MathFont.None or MathFont.Italic) return new MathNode("mi", sym.Text);
+                // \varGamma …: the italic capital itself (𝛤), not Γ left to MathML's automatic italic.
+                if (_font is MathFont.None or MathFont.Italic)
+                    return new MathNode("mi", sym.Text.Length == 1 && sym.Text[0] is >= '\u0391' and <= '\u03A9' ? Fonts.Map(sym.Text, MathFont.Italic) : sym.Text);
                 if (_font == MathFont.Roman) return new MathNode("mi", sym.Text).Set("mathvariant", "normal");
                 return new MathNode("mi", Fonts.Map(sym.Text, _font));
             case SymbolKind.Upright:
@@ -259,9 +261,9 @@ internal sealed partial class Parser
                     return new MathNode("mi", m);
                 return sym.Text.Length == 1 ? new MathNode("mi", sym.Text).Set("mathvariant", "normal") : new MathNode("mi", sym.Text);
         }
+        if (sym.Text is "|" or "‖" && sym.Class == AtomClass.Ord) return new MathNode("mi", sym.Text);
         var n = Op(sym.Text, sym.Class);
         if (sym.Class is AtomClass.Open or AtomClass.Close) n.Set("stretchy", "false");
-        else if (sym.Text is "|" or "‖") n.Set("stretchy", "false").Set("lspace", "0em").Set("rspace", "0em");
         return n;
     }
 
@@ -291,6 +293,15 @@ internal sealed partial class Parser
         var arg = Argument(t);
         _font = saved;
         var kids = MergeLetters(arg.Tag == "mrow" && arg.Children is not null ? arg.Children : [arg]);
+        // arg\,max: words joined by a thin space are one name, like lim inf (one mi, U+2009 inside).
+        for (int i = kids.Count - 3; i >= 0; i--)
+        {
+            if (IsWord(kids[i]) && kids[i + 1] is { Tag: "mspace", Children: null } sp && sp.Get("width") == "0.1667em" && sp.Attributes!.Count == 1 && IsWord(kids[i + 2]))
+            {
+                kids[i] = new MathNode("mi", kids[i].Text + "\u2009" + kids[i + 2].Text);
+                kids.RemoveRange(i + 1, 2);
+            }
+        }
         MathNode node;
         if (kids.Count == 1 && kids[0].Tag is "mi" or "mn" && kids[0].Children is null)
         {
@@ -303,6 +314,8 @@ internal sealed partial class Parser
         node.Limits = star ? Limits.DisplayOnly : Limits.Never;
         return node;
     }
+
+    static bool IsWord(MathNode n) => n.Tag == "mi" && n.Children is null && n.Text is { Length: > 1 } && n.Attributes is null;
 
     MathNode FontArgument(Token t, MathFont font)
     {
@@ -325,7 +338,8 @@ internal sealed partial class Parser
         };
         var leaves = arg.Tag == "mrow" && arg.Children is not null ? arg.Children : [arg];
         MathNode node;
-        if (cls != AtomClass.Ord && leaves.Count > 0 && leaves.TrueForAll(k => k.Children is null && k.Tag is "mo" or "mi" or "mn" && k.Text is not null))
+        // \mathinner{\langle\phi|} (\bra) keeps its atoms; \mathrel{:=}, \mathop{lim} become one token.
+        if (cls is not (AtomClass.Ord or AtomClass.Inner) && leaves.Count > 0 && leaves.TrueForAll(k => k.Children is null && k.Tag is "mo" or "mi" or "mn" && k.Text is not null))
         {
             var text = string.Concat(leaves.Select(k => k.Text));
             node = cls == AtomClass.Op ? new MathNode("mi", text) : new MathNode("mo", text);

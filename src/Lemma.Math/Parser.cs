@@ -397,7 +397,7 @@ internal sealed partial class Parser
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");
             case ')' or ']': return Op(s, AtomClass.Close).Set("stretchy", "false");
-            case '|': return Op("|", AtomClass.Ord).Set("stretchy", "false").Set("lspace", "0em").Set("rspace", "0em");
+            case '|': return new MathNode("mi", "|"); // an ordinary symbol: no stretching, no operator spacing
             case '~': return new MathNode("mtext", "\u00A0");
             case '@' or '"' or '`': return Op(s, AtomClass.Ord);
             case '#' or '$' or '^' or '_' or '&' or '}' or '\'' or '\\':

@@ -58,8 +58,7 @@ internal static class Symbols
             "upsilon υ phi ϕ varphi φ chi χ psi ψ omega ω digamma ϝ " +
             "varGamma Γ varDelta Δ varTheta Θ varLambda Λ varXi Ξ varPi Π varSigma Σ varUpsilon Υ varPhi Φ " +
             "varPsi Ψ varOmega Ω ell ℓ hbar ℏ hslash ℏ imath ı jmath ȷ wp ℘ partial ∂ infty ∞ " +
-            "aleph ℵ beth ℶ gimel ℷ daleth ℸ eth ð Bbbk 𝕜 " +
-            "prime ′ backprime ‵", SymbolKind.Identifier, AtomClass.Ord);
+            "aleph ℵ beth ℶ gimel ℷ daleth ℸ eth ð Bbbk 𝕜", SymbolKind.Identifier, AtomClass.Ord);
         Add("Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Upsilon Υ Phi Φ Psi Ψ Omega Ω " +
             "Alpha Α Beta Β Epsilon Ε Zeta Ζ Eta Η Iota Ι Kappa Κ Mu Μ Nu Ν Omicron Ο Rho Ρ Tau Τ Chi Χ " +
             "nabla ∇ Re ℜ Im ℑ emptyset ∅ varnothing ∅ top ⊤ bot ⊥ angle ∠ measuredangle ∡ sphericalangle ∢ " +
@@ -69,10 +68,12 @@ internal static class Symbols
             "degree ° pounds £ mathsterling £ yen ¥ copyright © circledR ® circledS Ⓢ maltese ✠ S § P ¶ " +
             "$ $ % % # # & & _ _ textdollar $ textbackslash \\ blacktriangle ▲ blacktriangledown ▼ " +
             "infin ∞ alef ℵ alefsym ℵ real ℜ image ℑ weierp ℘ empty ∅ exist ∃ natnums ℕ reals ℝ Reals ℝ " +
-            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And &", SymbolKind.Upright, AtomClass.Ord);
-        Add("forall ∀ exists ∃ nexists ∄ neg ¬ lnot ¬ ldots … cdots ⋯ vdots ⋮ ddots ⋱ iddots ⋰ " +
+            "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And & " +
+            "forall ∀ exists ∃ nexists ∄ vdots ⋮ dag † ddag ‡", SymbolKind.Upright, AtomClass.Ord);
+        Add("neg ¬ lnot ¬ ldots … cdots ⋯ ddots ⋱ iddots ⋰ " +
             "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ ellipsis … " +
-            "backslash ∖ | ‖ Vert ‖ vert | dag † ddag ‡ clubsuit ♣", SymbolKind.Operator, AtomClass.Ord);
+            "backslash ∖ | ‖ Vert ‖ vert | " +
+            "prime ′ backprime ‵", SymbolKind.Operator, AtomClass.Ord); // ′ as mo, like the ' shorthand
         Add("pm ± mp ∓ times × div ÷ cdot ⋅ ast ∗ star ⋆ circ ∘ bullet ∙ oplus ⊕ ominus ⊖ otimes ⊗ oslash ⊘ " +
             "odot ⊙ cup ∪ cap ∩ uplus ⊎ sqcup ⊔ sqcap ⊓ vee ∨ lor ∨ wedge ∧ land ∧ setminus ∖ smallsetminus ∖ " +
             "wr ≀ amalg ⨿ dagger † ddagger ‡ diamond ⋄ bigtriangleup △ bigtriangledown ▽ triangleleft ◃ " +
