@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Lemma.Math;
 
 /// <summary>
@@ -13,13 +15,40 @@ public sealed class MathRenderer
     public MathOptions Options { get; }
 
     /// <summary>Renders one formula. <paramref name="document"/> carries numbering and macros across a post.</summary>
+    /// <remarks>Numbered display equations come out as <c>&lt;div class="equation" id="eq-…"&gt;</c>; \eqref and \ref
+    /// leave placeholders that <see cref="MathDocument.ResolveReferences"/> fills once the whole post is rendered.
+    /// Bad input gives a <c>span.math-error</c> showing the source, and one <see cref="MathError"/>.</remarks>
     public MathResult Render(string tex, bool display, MathDocument? document = null)
     {
-        // Placeholder until the converter lands (issue 3): show the source, styled as an error.
-        var escaped = System.Net.WebUtility.HtmlEncode(tex);
-        return new MathResult(
-            $"<span class=\"math-error\" title=\"math is not converted yet\"><code>{escaped}</code></span>",
-            [new MathError(0, tex.Length, "math conversion is not available")]);
+        ArgumentNullException.ThrowIfNull(tex);
+        document ??= new MathDocument();
+        try
+        {
+            var parser = new Parser(tex, display, document, Options.Macros);
+            var root = parser.ParseTop();
+            return new MathResult(Numbering.Finish(tex, display, root, parser, document), []);
+        }
+        catch (TexException e)
+        {
+            int pos = System.Math.Clamp(e.Pos, 0, tex.Length);
+            int len = System.Math.Clamp(e.Len, 0, tex.Length - pos);
+            return Fallback(tex, new MathError(pos, len, e.Message));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Last resort: a bug in the converter must not break the build of a post.
+            return Fallback(tex, new MathError(0, tex.Length, "Internal error in the math converter: " + e.Message));
+        }
+    }
+
+    static MathResult Fallback(string tex, MathError error)
+    {
+        var sb = new StringBuilder("<span class=\"math-error\" title=\"");
+        MathNode.Escape(sb, error.Message, attribute: true);
+        sb.Append("\"><code>");
+        MathNode.Escape(sb, tex, attribute: false);
+        sb.Append("</code></span>");
+        return new MathResult(sb.ToString(), [error]);
     }
 }
 
@@ -40,13 +69,3 @@ public sealed record MathResult(string Html, IReadOnlyList<MathError> Errors)
 
 /// <summary>An error at <see cref="Offset"/> (UTF-16 index into the formula source).</summary>
 public sealed record MathError(int Offset, int Length, string Message);
-
-/// <summary>Per-post state: equation counter, \label targets, macros defined by the post. Not thread-safe.</summary>
-public sealed class MathDocument
-{
-    /// <summary>Fills \eqref and \ref placeholders once the whole post is rendered, so forward references work.</summary>
-    public string ResolveReferences(string html) => html;
-
-    /// <summary>Labels referenced but never defined, known after <see cref="ResolveReferences"/>.</summary>
-    public IReadOnlyList<string> UnknownLabels => [];
-}

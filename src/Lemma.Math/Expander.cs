@@ -1,0 +1,193 @@
+namespace Lemma.Math;
+
+/// <summary>A macro: its number of parameters, an optional default for the first, and its body.</summary>
+internal sealed record MacroDefinition(int Parameters, List<Token>? OptionalDefault, List<Token> Body);
+
+/// <summary>Reads tokens and expands macros (the post's, the site's, then the built-in ones), with a bound on
+/// expansions so that recursive definitions end in an error instead of a hang.</summary>
+internal sealed class Expander
+{
+    public const int MaxExpansions = 2000;
+    public const int MaxTokens = 200_000;
+
+    readonly Lexer _lexer;
+    readonly List<Token> _pending = []; // pushed-back tokens; the last one is read next
+    readonly Dictionary<string, MacroDefinition> _local;
+    readonly IReadOnlyDictionary<string, string> _site;
+    readonly Dictionary<string, MacroDefinition> _siteCache = [];
+    int _expansions;
+    int _tokens;
+
+    public Expander(string source, Dictionary<string, MacroDefinition> local, IReadOnlyDictionary<string, string> site)
+    {
+        _lexer = new Lexer(source);
+        _local = local;
+        _site = site;
+    }
+
+    public Token NextRaw() => _pending.Count > 0 ? Pop() : _lexer.Next();
+
+    Token Pop()
+    {
+        var t = _pending[^1];
+        _pending.RemoveAt(_pending.Count - 1);
+        return t;
+    }
+
+    public Token PeekRaw()
+    {
+        var t = NextRaw();
+        _pending.Add(t);
+        return t;
+    }
+
+    public void PushBack(Token t) => _pending.Add(t);
+
+    public void PushBack(List<Token> tokens)
+    {
+        _tokens += tokens.Count;
+        if (_tokens > MaxTokens) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : 0, 0, "Too many tokens from macro expansion");
+        for (int i = tokens.Count - 1; i >= 0; i--) _pending.Add(tokens[i]);
+    }
+
+    public bool IsMacro(string name) =>
+        _local.ContainsKey(name) || _site.ContainsKey(name) || _site.ContainsKey("\\" + name) || BuiltinMacros.Table.ContainsKey(name);
+
+    public bool IsLocalMacro(string name) => _local.ContainsKey(name);
+
+    public void Define(string name, MacroDefinition macro) => _local[name] = macro;
+
+    /// <summary>The next token after expanding macros at the head of the input.</summary>
+    public Token Next()
+    {
+        while (true)
+        {
+            var t = NextRaw();
+            if (t.Kind != TokenKind.ControlSequence) return t;
+            var macro = Find(t.Text);
+            if (macro is null) return t;
+            Expand(t, macro);
+        }
+    }
+
+    public Token Peek()
+    {
+        var t = Next();
+        _pending.Add(t);
+        return t;
+    }
+
+    MacroDefinition? Find(string name)
+    {
+        if (_local.TryGetValue(name, out var m)) return m;
+        if (_siteCache.TryGetValue(name, out m)) return m;
+        if (_site.TryGetValue(name, out var body) || _site.TryGetValue("\\" + name, out body)
+            || BuiltinMacros.Table.TryGetValue(name, out body))
+        {
+            m = Parse(body);
+            _siteCache[name] = m;
+            return m;
+        }
+        return null;
+    }
+
+    static MacroDefinition Parse(string body)
+    {
+        var tokens = Lexer.Tokenize(body, 0);
+        int max = 0;
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (tokens[i].IsChar('#') && tokens[i + 1].Kind == TokenKind.Character && tokens[i + 1].Text[0] is >= '1' and <= '9')
+                max = System.Math.Max(max, tokens[i + 1].Text[0] - '0');
+        }
+        return new MacroDefinition(max, null, tokens);
+    }
+
+    void Expand(Token at, MacroDefinition macro)
+    {
+        if (++_expansions > MaxExpansions)
+            throw new TexException(at.Pos, at.Length, "Too many expansions: infinite loop or need to increase maxExpand setting");
+        var args = new List<Token>[macro.Parameters];
+        int first = 0;
+        if (macro.OptionalDefault is not null && macro.Parameters > 0)
+        {
+            args[0] = ReadOptional() ?? macro.OptionalDefault;
+            first = 1;
+        }
+        for (int i = first; i < macro.Parameters; i++) args[i] = ReadArgument(at);
+        var output = new List<Token>(macro.Body.Count);
+        var body = macro.Body;
+        for (int i = 0; i < body.Count; i++)
+        {
+            var t = body[i];
+            if (t.IsChar('#') && i + 1 < body.Count)
+            {
+                var n = body[i + 1];
+                if (n.IsChar('#'))
+                {
+                    output.Add(Relocate(n, at));
+                    i++;
+                    continue;
+                }
+                if (n.Kind == TokenKind.Character && n.Text[0] is >= '1' and <= '9')
+                {
+                    int k = n.Text[0] - '1';
+                    if (k < args.Length) foreach (var a in args[k]) output.Add(a);
+                    i++;
+                    continue;
+                }
+            }
+            output.Add(Relocate(t, at));
+        }
+        PushBack(output);
+    }
+
+    static Token Relocate(Token t, Token at) => t with { Pos = at.Pos, Length = at.Length };
+
+    /// <summary>A macro argument, unexpanded: one token, or a balanced group without its braces.</summary>
+    public List<Token> ReadArgument(Token owner)
+    {
+        var t = NextRaw();
+        while (t.Kind == TokenKind.Space) t = NextRaw();
+        if (t.Kind == TokenKind.Eof) throw new TexException(owner.Pos, owner.Length, $"Missing argument for {owner}");
+        if (t.IsChar('}')) throw new TexException(t.Pos, t.Length, $"Missing argument for {owner}: unexpected '}}'");
+        if (!t.IsChar('{')) return [t];
+        return ReadBalanced(t, '}');
+    }
+
+    /// <summary>Tokens up to the matching close character (which is consumed, not returned).</summary>
+    public List<Token> ReadBalanced(Token open, char close)
+    {
+        var list = new List<Token>();
+        int depth = 0;
+        while (true)
+        {
+            var t = NextRaw();
+            if (t.Kind == TokenKind.Eof) throw new TexException(open.Pos, open.Length, $"Missing '{close}' to match '{open.Text}'");
+            if (t.IsChar('{')) depth++;
+            else if (t.IsChar('}'))
+            {
+                if (depth == 0 && close == '}') return list;
+                depth--;
+                if (depth < 0) throw new TexException(t.Pos, t.Length, "Unexpected '}'");
+            }
+            else if (depth == 0 && t.IsChar(close)) return list;
+            list.Add(t);
+        }
+    }
+
+    /// <summary>An optional [argument], unexpanded, or null when the next token is not '['.</summary>
+    public List<Token>? ReadOptional()
+    {
+        var t = NextRaw();
+        var skipped = new List<Token>();
+        while (t.Kind == TokenKind.Space)
+        {
+            skipped.Add(t);
+            t = NextRaw();
+        }
+        if (t.IsChar('[')) return ReadBalanced(t, ']');
+        _pending.Add(t);
+        return null;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+
+namespace Lemma.Math;
+
+/// <summary>Wraps a converted formula in &lt;math&gt; and, for numbered display equations, in the
+/// div.equation with its number; registers labels in the document.</summary>
+internal static class Numbering
+{
+    public static string Finish(string tex, bool display, MathNode root, Parser parser, MathDocument doc)
+    {
+        if (root.Get("class") is "eqref" or "ref" && root.Get("href") is { } href && root.Children is [{ Tag: "mtext" } text])
+            return $"<a class=\"{root.Get("class")}\" href=\"{MathNode.Escape(href)}\">{text.Text}</a>";
+
+        if (parser.TopRows is { } rows) return Rows(tex, root, rows, parser.TopNumbered, doc);
+
+        var row = parser.Row;
+        bool numbered = display && !row.NoNumber && (parser.TopNumbered || row.Tag is not null || row.Label is not null);
+        if (!numbered)
+        {
+            CheckLabel(row, doc);
+            return Wrap(tex, display, root);
+        }
+        CheckLabel(row, doc);
+        var (number, shown) = Number(row, doc);
+        var id = row.Label is not null ? MathDocument.AnchorId(row.Label) : row.Tag is null ? $"eq-{number}" : MathDocument.AnchorId("tag-" + number);
+        if (row.Label is not null) doc.DefineLabel(row.Label, number);
+        return $"<div class=\"equation\" id=\"{MathNode.Escape(id)}\">{Wrap(tex, true, root)}<span class=\"eqno\">{shown}</span></div>";
+    }
+
+    static void CheckLabel(RowInfo row, MathDocument doc)
+    {
+        if (row.Label is not null && doc.HasLabel(row.Label))
+            throw new TexException(row.LabelToken.Pos, row.LabelToken.Length, $"Label '{row.Label}' is defined twice");
+    }
+
+    /// <summary>The number as plain text (for references) and as HTML for the eqno span.</summary>
+    static (string Text, string Html) Number(RowInfo row, MathDocument doc)
+    {
+        if (row.Tag is null)
+        {
+            var n = (++doc.EquationCount).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return (n, $"({n})");
+        }
+        var text = PlainText(row.Tag);
+        string inner = row.Tag.Tag == "mtext" && row.Tag.Children is null
+            ? MathNode.Escape(text)
+            : $"<math>{row.Tag}</math>";
+        return (text, row.TagStar ? inner : $"({inner})");
+    }
+
+    static string Rows(string tex, MathNode root, List<RowInfo> rows, bool numbered, MathDocument doc)
+    {
+        var seen = new HashSet<string>();
+        foreach (var r in rows)
+        {
+            CheckLabel(r, doc);
+            if (r.Label is not null && !seen.Add(r.Label))
+                throw new TexException(r.LabelToken.Pos, r.LabelToken.Length, $"Label '{r.Label}' is defined twice");
+        }
+        bool any = rows.Exists(r => r.Tag is not null || (numbered && !r.NoNumber));
+        if (!any) return Wrap(tex, true, root);
+        foreach (var r in rows)
+        {
+            var tr = r.TableRow!;
+            var eqno = new MathNode("mtd").Set("class", "eqno").Set("style", "width:50%;padding:0;text-align:right;");
+            if (r.Tag is not null || (numbered && !r.NoNumber))
+            {
+                var (number, _) = Number(r, doc);
+                eqno.Set("id", r.Label is not null ? MathDocument.AnchorId(r.Label) : r.Tag is null ? $"eq-{number}" : MathDocument.AnchorId("tag-" + number));
+                if (r.Tag is null) eqno.Add(new MathNode("mtext", $"({number})"));
+                else if (r.TagStar) eqno.Add(r.Tag);
+                else eqno.Add(MathNode.Element("mrow", new MathNode("mtext", "("), r.Tag, new MathNode("mtext", ")")));
+                if (r.Label is not null) doc.DefineLabel(r.Label, number);
+            }
+            var spacer = new MathNode("mtd").Set("style", "width:50%;padding:0;");
+            tr.Children!.Insert(0, spacer);
+            tr.Add(eqno);
+        }
+        var table = FindTable(root, rows[0].TableRow!);
+        table?.AppendStyle("width:100%;");
+        return $"<div class=\"equation\">{Wrap(tex, true, root)}</div>";
+    }
+
+    static MathNode? FindTable(MathNode node, MathNode row)
+    {
+        if (node.Children is null) return null;
+        if (node.Tag == "mtable" && node.Children.Contains(row)) return node;
+        foreach (var c in node.Children)
+            if (FindTable(c, row) is { } t) return t;
+        return null;
+    }
+
+    static string PlainText(MathNode n)
+    {
+        var sb = new StringBuilder();
+        void Walk(MathNode x)
+        {
+            if (x.Text is not null) sb.Append(x.Text);
+            if (x.Children is not null) foreach (var c in x.Children) Walk(c);
+        }
+        Walk(n);
+        return sb.ToString().Replace('\u00A0', ' ').Trim();
+    }
+
+    public static string Wrap(string tex, bool display, MathNode root)
+    {
+        var sb = new StringBuilder(tex.Length * 8 + 64);
+        sb.Append(display ? "<math display=\"block\"><semantics>" : "<math><semantics>");
+        root.WriteTo(sb);
+        sb.Append("<annotation encoding=\"application/x-tex\">");
+        MathNode.Escape(sb, tex, attribute: false);
+        sb.Append("</annotation></semantics></math>");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,467 @@
+using System.Globalization;
+
+namespace Lemma.Math;
+
+/// <summary>Numbering data of one display row (or of a whole equation): \tag, \label, \nonumber.</summary>
+internal sealed class RowInfo
+{
+    public MathNode? Tag;
+    public bool TagStar;
+    public string? Label;
+    public Token LabelToken;
+    public bool NoNumber;
+    public MathNode? TableRow;
+}
+
+/// <summary>Recursive-descent TeX math parser that builds the MathML tree directly, in the way KaTeX's parser
+/// groups atoms: an expression is a list of atoms; an atom is a nucleus with optional scripts.</summary>
+internal sealed partial class Parser
+{
+    const int MaxDepth = 60;
+
+    readonly Expander _x;
+    readonly bool _display;
+    readonly MathDocument _doc;
+    bool _displayStyle;
+    MathFont _font;
+    int _depth;
+    int _dollar; // > 0 inside $...$ nested in \text
+
+    public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, string> siteMacros)
+    {
+        _x = new Expander(source, doc.Macros, siteMacros);
+        _display = display;
+        _displayStyle = display;
+        _doc = doc;
+    }
+
+    /// <summary>Numbering of a plain display formula or an equation environment.</summary>
+    public RowInfo Row { get; private set; } = new();
+    /// <summary>Set when the formula is an align/gather environment: one entry per row.</summary>
+    public List<RowInfo>? TopRows { get; private set; }
+    /// <summary>True for equation, align, gather (not starred): rows get numbers.</summary>
+    public bool TopNumbered { get; private set; }
+    public bool HasTopEnvironment { get; private set; }
+
+    public MathNode ParseTop()
+    {
+        var rows = new List<List<MathNode>>();
+        var list = ParseExpression();
+        var t = PeekMath();
+        while (t.IsCs("\\"))
+        {
+            NextMath();
+            _x.ReadOptional();
+            rows.Add(list);
+            list = ParseExpression();
+            t = PeekMath();
+        }
+        if (t.Kind != TokenKind.Eof) throw Unexpected(t);
+        if (rows.Count == 0) return list.Count == 1 ? list[0] : MathNode.Row(list);
+        rows.Add(list);
+        var table = new MathNode("mtable").Set("displaystyle", "true");
+        foreach (var r in rows) table.Add(MathNode.Element("mtr", MathNode.Element("mtd", MathNode.Group(r))));
+        return table;
+    }
+
+    Token PeekMath()
+    {
+        while (true)
+        {
+            var t = _x.Peek();
+            if (t.Kind != TokenKind.Space) return t;
+            _x.Next();
+        }
+    }
+
+    Token NextMath()
+    {
+        while (true)
+        {
+            var t = _x.Next();
+            if (t.Kind != TokenKind.Space) return t;
+        }
+    }
+
+    bool IsTerminator(Token t, bool bracket) => t.Kind switch
+    {
+        TokenKind.Eof => true,
+        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$')),
+        TokenKind.ControlSequence => t.Text is "\\" or "end" or "right" or "middle" || (_dollar > 0 && t.Text == ")"),
+        _ => false,
+    };
+
+    static TexException Unexpected(Token t) => t.Kind switch
+    {
+        TokenKind.Eof => new TexException(t.Pos, 0, "Unexpected end of input"),
+        TokenKind.Character when t.Text == "}" => new TexException(t.Pos, t.Length, "Unexpected '}': no matching '{'"),
+        TokenKind.Character when t.Text == "&" => new TexException(t.Pos, t.Length, "Unexpected '&' outside an alignment environment (array, aligned, matrix, cases...)"),
+        TokenKind.ControlSequence when t.Text == "\\" => new TexException(t.Pos, t.Length, "Unexpected '\\\\' (a new row) here"),
+        TokenKind.ControlSequence when t.Text == "end" => new TexException(t.Pos, t.Length, "\\end without a matching \\begin"),
+        TokenKind.ControlSequence when t.Text == "right" => new TexException(t.Pos, t.Length, "\\right without a matching \\left"),
+        TokenKind.ControlSequence when t.Text == "middle" => new TexException(t.Pos, t.Length, "\\middle outside \\left ... \\right"),
+        _ => new TexException(t.Pos, t.Length, $"Unexpected '{t}'"),
+    };
+
+    static readonly HashSet<string> Infix = ["over", "choose", "atop", "brack", "brace", "above"];
+
+    List<MathNode> ParseExpression(bool stopAtBracket = false)
+    {
+        var list = new List<MathNode>();
+        List<MathNode>? numerator = null;
+        Token infix = default;
+        string? thickness = null;
+        while (true)
+        {
+            var t = PeekMath();
+            if (IsTerminator(t, stopAtBracket)) break;
+            if (t.Kind == TokenKind.ControlSequence)
+            {
+                if (Infix.Contains(t.Text))
+                {
+                    NextMath();
+                    if (numerator is not null) throw new TexException(t.Pos, t.Length, "Only one infix operator per group");
+                    if (t.Text == "above") thickness = Em(ReadDimension(t));
+                    numerator = list;
+                    list = [];
+                    infix = t;
+                    continue;
+                }
+                if (TrySwitch(t, list, stopAtBracket)) break;
+            }
+            ParseAtom(list);
+        }
+        if (numerator is null) return list;
+        var frac = MathNode.Element("mfrac", MathNode.Group(numerator), MathNode.Group(list));
+        switch (infix.Text)
+        {
+            case "over": return [frac];
+            case "above": frac.Set("linethickness", thickness!); return [frac];
+            case "atop": frac.Set("linethickness", "0"); return [frac];
+        }
+        frac.Set("linethickness", "0");
+        var (open, close) = infix.Text switch { "choose" => ("(", ")"), "brack" => ("[", "]"), _ => ("{", "}") };
+        return [MathNode.Element("mrow", Fence(open, "prefix"), frac, Fence(close, "postfix"))];
+    }
+
+    /// <summary>Commands that change the style of the rest of the group (\color, \displaystyle, \bf, \large).</summary>
+    bool TrySwitch(Token t, List<MathNode> list, bool bracket)
+    {
+        switch (t.Text)
+        {
+            case "color":
+            {
+                NextMath();
+                var color = ReadColor(t);
+                list.Add(MathNode.Row(ParseExpression(bracket)).Set("mathcolor", color));
+                return true;
+            }
+            case "displaystyle" or "textstyle" or "scriptstyle" or "scriptscriptstyle":
+            {
+                NextMath();
+                bool saved = _displayStyle;
+                _displayStyle = t.Text == "displaystyle";
+                var rest = ParseExpression(bracket);
+                _displayStyle = saved;
+                var level = t.Text switch { "scriptstyle" => "1", "scriptscriptstyle" => "2", _ => "0" };
+                list.Add(MathNode.Row(rest).Set("displaystyle", t.Text == "displaystyle" ? "true" : "false").Set("scriptlevel", level));
+                return true;
+            }
+            case "rm" or "bf" or "it" or "sf" or "tt" or "cal" or "frak" or "Bbb" or "mit" or "boldmath" or "unboldmath":
+            {
+                NextMath();
+                var saved = _font;
+                _font = t.Text switch
+                {
+                    "rm" => MathFont.Roman, "bf" => MathFont.Bold, "it" => MathFont.Italic, "sf" => MathFont.Sans,
+                    "tt" => MathFont.Mono, "cal" => MathFont.Script, "frak" => MathFont.Fraktur, "Bbb" => MathFont.DoubleStruck,
+                    "boldmath" => MathFont.BoldItalic, _ => MathFont.None,
+                };
+                var rest = ParseExpression(bracket);
+                _font = saved;
+                list.Add(MathNode.Group(MergeLetters(rest)));
+                return true;
+            }
+            case "tiny" or "scriptsize" or "footnotesize" or "small" or "normalsize" or "large" or "Large" or "LARGE" or "huge" or "Huge":
+            {
+                NextMath();
+                var size = t.Text switch
+                {
+                    "tiny" => "0.5em", "scriptsize" => "0.7em", "footnotesize" => "0.8em", "small" => "0.9em",
+                    "normalsize" => "1em", "large" => "1.2em", "Large" => "1.44em", "LARGE" => "1.728em",
+                    "huge" => "2.074em", _ => "2.488em",
+                };
+                list.Add(MathNode.Row(ParseExpression(bracket)).Set("mathsize", size));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void ParseAtom(List<MathNode> list)
+    {
+        var t = PeekMath();
+        MathNode? nucleus;
+        if (t.IsChar('^') || t.IsChar('_') || t.IsChar('\'')) nucleus = new MathNode("mrow");
+        else
+        {
+            nucleus = ParsePrimary();
+            if (nucleus is null) return;
+        }
+        MathNode? sup = null, sub = null;
+        var limits = nucleus.Limits;
+        while (true)
+        {
+            t = PeekMath();
+            if (t.IsCs("limits") || t.IsCs("nolimits") || t.IsCs("displaylimits"))
+            {
+                NextMath();
+                if (nucleus.Class != AtomClass.Op) throw new TexException(t.Pos, t.Length, "Limit controls must follow a math operator");
+                limits = t.Text switch { "limits" => Limits.Always, "nolimits" => Limits.Never, _ => Limits.DisplayOnly };
+                continue;
+            }
+            if (t.IsChar('^'))
+            {
+                NextMath();
+                if (sup is not null) throw new TexException(t.Pos, t.Length, "Double superscript");
+                sup = ParseScript(t);
+                continue;
+            }
+            if (t.IsChar('_'))
+            {
+                NextMath();
+                if (sub is not null) throw new TexException(t.Pos, t.Length, "Double subscript");
+                sub = ParseScript(t);
+                continue;
+            }
+            if (t.IsChar('\''))
+            {
+                if (sup is not null) throw new TexException(t.Pos, t.Length, "Double superscript");
+                int n = 0;
+                while (_x.PeekRaw().IsChar('\''))
+                {
+                    _x.NextRaw();
+                    n++;
+                }
+                var primes = new MathNode("mo", n switch { 1 => "′", 2 => "″", 3 => "‴", 4 => "⁗", _ => new string('′', n) });
+                if (PeekMath().IsChar('^'))
+                {
+                    var caret = NextMath();
+                    sup = MathNode.Element("mrow", primes, ParseScript(caret));
+                }
+                else sup = primes;
+                continue;
+            }
+            break;
+        }
+        if (sup is null && sub is null)
+        {
+            list.Add(nucleus);
+            if (nucleus.IsFunction) AddFunctionApplication(list);
+            return;
+        }
+        bool under = limits == Limits.Always || (limits == Limits.DisplayOnly && _displayStyle)
+            || (nucleus.BraceOver && sub is null) || (nucleus.BraceUnder && sup is null);
+        string tag = under
+            ? sub is null ? "mover" : sup is null ? "munder" : "munderover"
+            : sub is null ? "msup" : sup is null ? "msub" : "msubsup";
+        if (under && nucleus.Tag == "mo") nucleus.Set("movablelimits", "false");
+        var node = new MathNode(tag) { Class = nucleus.Class, IsFunction = nucleus.IsFunction };
+        node.Add(nucleus);
+        if (sub is not null) node.Add(sub);
+        if (sup is not null) node.Add(sup);
+        list.Add(node);
+        if (node.IsFunction) AddFunctionApplication(list);
+    }
+
+    MathNode ParseScript(Token caret)
+    {
+        var t = PeekMath();
+        if (IsTerminator(t, false) || t.IsChar('^') || t.IsChar('_'))
+            throw new TexException(caret.Pos, caret.Length, $"Expected a group after '{caret.Text}'");
+        bool saved = _displayStyle;
+        _displayStyle = false;
+        var n = ParsePrimary(script: true);
+        _displayStyle = saved;
+        return n ?? new MathNode("mrow");
+    }
+
+    /// <summary>One required argument in math mode (a token or a braced group).</summary>
+    MathNode Argument(Token owner)
+    {
+        var t = PeekMath();
+        if (IsTerminator(t, false)) throw new TexException(owner.Pos, owner.Length, $"Missing argument for {owner}");
+        return ParsePrimary(script: true) ?? new MathNode("mrow");
+    }
+
+    MathNode? ParsePrimary(bool script = false)
+    {
+        var t = NextMath();
+        if (++_depth > MaxDepth)
+        {
+            _depth = 0;
+            throw new TexException(t.Pos, t.Length, "Formula is nested too deeply");
+        }
+        try
+        {
+            return t.Kind switch
+            {
+                TokenKind.Character when t.IsChar('{') => ParseGroup(t),
+                TokenKind.Character => CharNode(t, script),
+                TokenKind.ControlSequence => Command(t),
+                _ => throw Unexpected(t),
+            };
+        }
+        finally
+        {
+            if (_depth > 0) _depth--;
+        }
+    }
+
+    MathNode ParseGroup(Token open)
+    {
+        var kids = ParseExpression();
+        var close = NextMath();
+        if (!close.IsChar('}'))
+        {
+            if (close.Kind == TokenKind.Eof) throw new TexException(open.Pos, open.Length, "Missing '}' to match this '{'");
+            throw Unexpected(close);
+        }
+        if (kids.Count == 1 && kids[0].Class is AtomClass.Ord or AtomClass.Inner) return kids[0];
+        return MathNode.Row(kids);
+    }
+
+    void AddFunctionApplication(List<MathNode> list)
+    {
+        list.Add(new MathNode("mo", "\u2061"));
+        // TeX puts a thin space between an operator name and an ordinary atom (\sin x), not before a delimiter.
+        var next = PeekMath();
+        bool ord = next.Kind switch
+        {
+            TokenKind.Character => char.IsLetterOrDigit(next.Text, 0) || next.Text == "{" || next.Text == "\\",
+            TokenKind.ControlSequence => Symbols.Table.TryGetValue(next.Text, out var s) ? s.Class == AtomClass.Ord
+                : next.Text.StartsWith("math", StringComparison.Ordinal) || next.Text is "frac" or "sqrt" or "boldsymbol" or "bm" or "left" or "hat" or "bar" or "tilde" or "vec",
+            _ => false,
+        };
+        if (ord) list.Add(Space("0.1667em"));
+    }
+
+    static MathNode Space(string width) => new MathNode("mspace").Set("width", width);
+
+    MathNode CharNode(Token t, bool script)
+    {
+        string s = t.Text;
+        char c = s[0];
+        if (c is >= 'a' and <= 'z' or >= 'A' and <= 'Z') return Letter(s);
+        if (c is >= '0' and <= '9' || (c == '.' && !script && IsDigitToken(_x.PeekRaw())))
+        {
+            var text = s;
+            if (!script) text = ReadNumber(s);
+            return new MathNode("mn", Fonts.Map(text, _font));
+        }
+        switch (c)
+        {
+            case '+': return Op("+", AtomClass.Bin);
+            case '-': return Op("−", AtomClass.Bin);
+            case '*': return Op("∗", AtomClass.Bin);
+            case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
+            case ',' or ';': return Op(s, AtomClass.Punct);
+            case '.': return Op(".", AtomClass.Ord);
+            case '/': return Op("/", AtomClass.Ord);
+            case '!' or '?': return Op(s, AtomClass.Close);
+            case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");
+            case ')' or ']': return Op(s, AtomClass.Close).Set("stretchy", "false");
+            case '|': return Op("|", AtomClass.Ord).Set("stretchy", "false").Set("lspace", "0em").Set("rspace", "0em");
+            case '~': return new MathNode("mtext", "\u00A0");
+            case '@' or '"' or '`': return Op(s, AtomClass.Ord);
+            case '#' or '$' or '^' or '_' or '&' or '}' or '\'' or '\\':
+                throw new TexException(t.Pos, t.Length, $"Unexpected '{s}'");
+        }
+        int cp = Fonts.CodePointAt(s, 0, out _);
+        var cat = CharUnicodeInfo.GetUnicodeCategory(cp);
+        if (cat is UnicodeCategory.DecimalDigitNumber) return new MathNode("mn", s);
+        if (cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.OtherLetter or UnicodeCategory.ModifierLetter)
+        {
+            var n = Letter(s);
+            if (cp is >= 0x391 and <= 0x3A9 && _font == MathFont.None) n.Set("mathvariant", "normal");
+            return n;
+        }
+        if (cp < 0x20 || cat is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
+            throw new TexException(t.Pos, t.Length, $"Unexpected character U+{cp:X4}");
+        return Op(s, ReverseClass.TryGetValue(s, out var cls) ? cls : AtomClass.Ord);
+    }
+
+    static readonly Dictionary<string, AtomClass> ReverseClass = BuildReverse();
+
+    static Dictionary<string, AtomClass> BuildReverse()
+    {
+        var d = new Dictionary<string, AtomClass>();
+        foreach (var s in Symbols.Table.Values)
+            if (s.Kind == SymbolKind.Operator && s.Class != AtomClass.Ord) d.TryAdd(s.Text, s.Class);
+        return d;
+    }
+
+    static bool IsDigitToken(Token t) => t.Kind == TokenKind.Character && t.Text[0] is >= '0' and <= '9';
+
+    string ReadNumber(string first)
+    {
+        var sb = new System.Text.StringBuilder(first);
+        while (true)
+        {
+            var n = _x.PeekRaw();
+            if (IsDigitToken(n))
+            {
+                _x.NextRaw();
+                sb.Append(n.Text);
+                continue;
+            }
+            if (n.IsChar('.'))
+            {
+                _x.NextRaw();
+                var m = _x.PeekRaw();
+                if (IsDigitToken(m))
+                {
+                    sb.Append('.');
+                    continue;
+                }
+                _x.PushBack(n);
+            }
+            return sb.ToString();
+        }
+    }
+
+    MathNode Letter(string s) => _font switch
+    {
+        MathFont.None or MathFont.Italic => new MathNode("mi", s),
+        MathFont.Roman => new MathNode("mi", s).Set("mathvariant", "normal"),
+        _ => new MathNode("mi", Fonts.Map(s, _font)),
+    };
+
+    static MathNode Op(string text, AtomClass cls) => new("mo", text) { Class = cls };
+
+    static MathNode Fence(string text, string form)
+    {
+        if (text.Length == 0) return new MathNode("mrow");
+        return new MathNode("mo", text) { Class = form == "prefix" ? AtomClass.Open : AtomClass.Close }
+            .Set("fence", "true").Set("form", form).Set("stretchy", "true").Set("symmetric", "true");
+    }
+
+    /// <summary>In \mathrm and \operatorname, adjacent upright letters form one identifier (mi "max").</summary>
+    static List<MathNode> MergeLetters(List<MathNode> kids)
+    {
+        var result = new List<MathNode>(kids.Count);
+        foreach (var k in kids)
+        {
+            if (result.Count > 0 && IsUprightLetter(k) && result[^1] is { Tag: "mi" } prev && (IsUprightLetter(prev) || (prev.Text?.Length > 1 && prev.Children is null)))
+            {
+                result[^1] = new MathNode("mi", prev.Text + k.Text);
+                continue;
+            }
+            result.Add(k);
+        }
+        return result;
+    }
+
+    static bool IsUprightLetter(MathNode n) => n.Tag == "mi" && n.Children is null && n.Get("mathvariant") == "normal";
+}
