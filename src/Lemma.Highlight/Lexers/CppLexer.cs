@@ -1,0 +1,330 @@
+using Lemma.Highlight.Lexing;
+
+namespace Lemma.Highlight.Lexers;
+
+/// <summary>
+/// C, C++ and CUDA, shaped after VS Code's C/C++ grammars: preprocessor directives and include paths, primitive types,
+/// storage modifiers, scope qualifiers (<c>std::</c>) as types, calls and member calls, object access, parameters of
+/// definitions, template parameter lists, raw strings <c>R"x(…)x"</c>, escapes and printf placeholders, number
+/// suffixes and digit separators, CUDA qualifiers and built-in index variables. CUDA launches (<c>&lt;&lt;&lt;…&gt;&gt;&gt;</c>)
+/// are operators there, so here too.
+/// </summary>
+public sealed class CppLexer : ILexer
+{
+    public static readonly CppLexer C = new(Dialect.C);
+    public static readonly CppLexer Cpp = new(Dialect.Cpp);
+    public static readonly CppLexer Cuda = new(Dialect.Cuda);
+
+    public enum Dialect { C, Cpp, Cuda }
+
+    private readonly Dialect _dialect;
+
+    private CppLexer(Dialect dialect) => _dialect = dialect;
+
+    private static readonly string[] Keywords = Scan.Words(
+        "alignas alignof asm break case catch class concept const const_cast consteval constexpr constinit continue co_await " +
+        "co_return co_yield decltype default delete do dynamic_cast else enum explicit export extern final for friend goto if " +
+        "import inline module mutable namespace new noexcept operator override private protected public register " +
+        "reinterpret_cast requires restrict return sizeof static static_assert static_cast struct switch template " +
+        "thread_local throw try typedef typeid typename union using virtual volatile while _Alignas _Alignof _Atomic " +
+        "_Generic _Noreturn _Static_assert _Thread_local");
+    private static readonly string[] CudaKeywords = Scan.Words(
+        "__global__ __device__ __host__ __shared__ __constant__ __managed__ __restrict__ __forceinline__ __noinline__ __launch_bounds__");
+    private static readonly string[] Types = Scan.Words(
+        "auto bool char char8_t char16_t char32_t double float int long short signed unsigned void wchar_t " +
+        "size_t ssize_t ptrdiff_t intptr_t uintptr_t int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t " +
+        "_Bool _Complex");
+    private static readonly string[] CudaTypes = Scan.Words("blockIdx blockDim threadIdx gridDim warpSize dim3");
+    private static readonly string[] Constants = Scan.Words("true false nullptr NULL");
+
+    public void Lex(string s, int start, int end, TokenList t)
+    {
+        var i = start;
+        var lastKind = TokenKind.Text;   // kind of the previous significant token
+        var lastChar = '\0';             // previous significant character
+        var lastWord = "";               // previous keyword, if the previous token was one
+        var paramDepth = -1;             // paren depth of a definition's parameter list
+        var templateDepth = 0;           // open template-parameter angle brackets
+        var depth = 0;
+        var typeNameNext = false;        // after class/struct/namespace/enum/typename
+        var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
+        ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
+        var braces = 0;
+        while (i < end)
+        {
+            var c = s[i];
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f') { i++; continue; }
+
+            if (c == '/' && i + 1 < end && s[i + 1] == '/') { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
+            if (c == '/' && i + 1 < end && s[i + 1] == '*')
+            {
+                var close = s.IndexOf("*/", i + 2, end - i - 2, StringComparison.Ordinal);
+                var e = close < 0 ? end : close + 2;
+                t.Add(i, e, TokenKind.Comment);
+                i = e;
+                continue;
+            }
+            if (c == '#' && Scan.AtLineStart(s, i, start)) { i = Directive(s, i, end, t); lastKind = TokenKind.Keyword; lastChar = '#'; continue; }
+
+            if (Scan.IsIdentStart(c))
+            {
+                var e = Scan.Ident(s, i, end);
+                // String and character prefixes: u8"", L'', R"(...)", u8R"(...)".
+                if (e < end && s[e] is '"' or '\'' && IsStringPrefix(s.AsSpan(i, e - i)))
+                {
+                    i = s[e] == '"' && s[e - 1] == 'R' ? RawString(s, i, e, end, t) : Quoted(s, i, e, end, t);
+                    lastKind = TokenKind.String; lastChar = '"';
+                    continue;
+                }
+                var word = s.AsSpan(i, e - i);
+                var next = SkipSpace(s, e, end);
+                var nc = next < end ? s[next] : '\0';
+                var afterAccess = lastChar == '.' || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
+                TokenKind kind;
+                if (typeNameNext) { kind = TokenKind.Type; typeNameNext = false; }
+                else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
+                else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
+                {
+                    kind = TokenKind.Keyword;
+                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
+                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
+                    if (word is "template" && nc == '<') templateDepth = -1; // the next '<' opens a parameter list
+                }
+                else if (Scan.In(Types, word) || _dialect == Dialect.Cuda && Scan.In(CudaTypes, word)) kind = TokenKind.Type;
+                else if (Scan.In(Constants, word)) kind = TokenKind.Constant;
+                else if (word is "this") kind = TokenKind.Builtin;
+                else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
+                else if (nc == '(') kind = TokenKind.Function;
+                else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
+                else if (nc == '[') kind = TokenKind.Variable;
+                else if (nc == '<' && next == e && !InBlock(blocks, braces) && TemplateArgumentsEnd(s, e, end) > e) { kind = TokenKind.Type; templateDepth = -1; }
+                else if (paramDepth == depth - 1 && depth > 0 && nc is ',' or ')' or '=' or '[') kind = TokenKind.Variable;
+                else if (templateDepth > 0 && lastKind == TokenKind.Keyword) kind = TokenKind.Type;
+                else kind = TokenKind.Text;
+                if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
+                    paramDepth = depth; // the '(' that follows opens a parameter list
+                t.Add(i, e, kind);
+                lastKind = kind;
+                lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
+                lastChar = s[e - 1];
+                i = e;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c) || c == '.' && i + 1 < end && char.IsAsciiDigit(s[i + 1]))
+            {
+                var e = Scan.Number(s, i, end, quoteSeparator: true);
+                t.Add(i, e, TokenKind.Number);
+                lastKind = TokenKind.Number; lastChar = '0';
+                i = e;
+                continue;
+            }
+            if (c is '"' or '\'') { i = Quoted(s, i, i, end, t); lastKind = TokenKind.String; lastChar = '"'; continue; }
+
+            TokenKind pk;
+            var len = 1;
+            switch (c)
+            {
+                case '(':
+                    depth++;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case ')':
+                    if (depth > 0) depth--;
+                    if (paramDepth == depth) paramDepth = -1;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '{':
+                    if (braces < 64 && !scopeHead) blocks |= 1UL << braces;
+                    else if (braces < 64) blocks &= ~(1UL << braces);
+                    braces++;
+                    scopeHead = false;
+                    paramDepth = -1;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '}':
+                    if (braces > 0) braces--;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '[' or ']' or ';' or ',':
+                    if (c == ';') { paramDepth = -1; scopeHead = false; }
+                    pk = TokenKind.Punctuation;
+                    break;
+                case ':' when i + 1 < end && s[i + 1] == ':':
+                    pk = TokenKind.Punctuation;
+                    len = 2;
+                    break;
+                case '<' when templateDepth == -1 || templateDepth > 0 && !(i + 1 < end && s[i + 1] == '<'):
+                    templateDepth = templateDepth == -1 ? 1 : templateDepth + 1;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '>' when templateDepth > 0:
+                    templateDepth--;
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '*' or '&' when paramDepth == depth - 1 && depth > 0:
+                    pk = TokenKind.Keyword;
+                    if (c == '&' && i + 1 < end && s[i + 1] == '&') len = 2;
+                    break;
+                case ':':
+                    pk = TokenKind.Punctuation;
+                    break;
+                case '.':
+                    pk = TokenKind.Punctuation;
+                    if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.') len = 3;
+                    break;
+                default:
+                    if ("+-*/%=<>!&|^~?".Contains(c))
+                    {
+                        pk = TokenKind.Operator;
+                        while (i + len < end && len < 2 && "+-=<>&|".Contains(s[i + len]) && !(s[i + len] is '<' or '>' && c is not ('<' or '>' or '-'))) len++;
+                    }
+                    else pk = TokenKind.Text;
+                    break;
+            }
+            t.Add(i, i + len, pk);
+            lastKind = pk;
+            lastChar = s[i + len - 1];
+            lastWord = "";
+            i += len;
+        }
+    }
+
+    /// <summary>A function name preceded by a type or specifier starts a definition (or declaration).</summary>
+    private static bool IsDefinitionContext(TokenKind lastKind, char lastChar, string lastWord) =>
+        lastKind == TokenKind.Type && lastChar != ':' || lastKind == TokenKind.Keyword && lastWord is not ("return" or "new" or "delete" or "throw" or "sizeof" or "else" or "case" or "co_return" or "co_await" or "co_yield")
+        || lastKind == TokenKind.Text && Scan.IsIdentPart(lastChar)
+        || lastKind == TokenKind.Punctuation && lastChar == '>'
+        || lastKind == TokenKind.Operator && lastChar is '*' or '&';
+
+    /// <summary>The end of a template argument list opening at <paramref name="i"/> on this line, or <paramref name="i"/>.</summary>
+    private static int TemplateArgumentsEnd(string s, int i, int end)
+    {
+        if (i + 1 < end && s[i + 1] is '<' or '=') return i;
+        var depth = 0;
+        for (var p = i; p < end; p++)
+        {
+            var c = s[p];
+            if (c == '<') depth++;
+            else if (c == '>') { if (--depth == 0) return p + 1; }
+            else if (!(Scan.IsIdentPart(c) || c is ' ' or ',' or ':' or '*' or '&')) return i;
+        }
+        return i;
+    }
+
+    private static bool InBlock(ulong blocks, int braces)
+    {
+        var n = System.Math.Min(braces, 64);
+        return n > 0 && (blocks & (n == 64 ? ulong.MaxValue : (1UL << n) - 1)) != 0;
+    }
+
+    private static int SkipSpace(string s, int i, int end)
+    {
+        while (i < end && s[i] is ' ' or '\t') i++;
+        return i;
+    }
+
+    private static int PrevSignificant(string s, int i, int start)
+    {
+        i--;
+        while (i > start && char.IsWhiteSpace(s[i])) i--;
+        return System.Math.Max(i, start);
+    }
+
+    private static bool IsStringPrefix(ReadOnlySpan<char> p) => p is "L" or "u" or "U" or "u8" or "R" or "LR" or "uR" or "UR" or "u8R";
+
+    private int Directive(string s, int i, int end, TokenList t)
+    {
+        var lineEnd = Scan.LineEnd(s, i, end);
+        var d = Scan.SkipBlanks(s, i + 1, lineEnd);
+        var de = Scan.Ident(s, d, lineEnd);
+        t.Add(i, de, TokenKind.Keyword);
+        var name = s.AsSpan(d, de - d);
+        var p = Scan.SkipBlanks(s, de, lineEnd);
+        if (name is "include" or "include_next" or "import")
+        {
+            if (p < lineEnd && s[p] is '<' or '"')
+            {
+                var close = s.IndexOf(s[p] == '<' ? '>' : '"', p + 1, lineEnd - p - 1);
+                var e = close < 0 ? lineEnd : close + 1;
+                t.Add(p, e, TokenKind.String);
+                p = e;
+            }
+            Lex(s, p, lineEnd, t);
+            return lineEnd;
+        }
+        if (name is "define" or "undef" or "ifdef" or "ifndef")
+        {
+            var ne = Scan.Ident(s, p, lineEnd);
+            t.Add(p, ne, name is "define" ? TokenKind.Function : TokenKind.Text);
+            p = ne;
+        }
+        // The rest of the line (and continuation lines) is code.
+        var stop = lineEnd;
+        while (stop < end && stop > p && s[stop - 1] == '\\') stop = Scan.LineEnd(s, stop + 1, end);
+        if (name is "pragma")
+        {
+            while (p < stop)
+            {
+                if (Scan.IsIdentStart(s[p])) { var we = Scan.Ident(s, p, stop); t.Add(p, we, TokenKind.Attribute); p = we; }
+                else p++;
+            }
+            return stop;
+        }
+        Lex(s, p, stop, t);
+        return stop;
+    }
+
+    private static int Quoted(string s, int i, int q, int end, TokenList t)
+    {
+        var quote = s[q];
+        t.Add(i, q + 1, TokenKind.String);
+        var p = q + 1;
+        while (p < end && s[p] != quote && s[p] != '\n')
+        {
+            if (s[p] == '\\' && p + 1 < end)
+            {
+                var e = p + 2;
+                if (s[p + 1] == 'x') while (e < end && char.IsAsciiHexDigit(s[e])) e++;
+                else if (s[p + 1] is >= '0' and <= '7') while (e < end && e < p + 4 && s[e] is >= '0' and <= '7') e++;
+                else if (s[p + 1] == 'u') e = System.Math.Min(end, p + 6);
+                else if (s[p + 1] == 'U') e = System.Math.Min(end, p + 10);
+                t.Add(p, e, TokenKind.Escape);
+                p = e;
+                continue;
+            }
+            if (s[p] == '%' && quote == '"')
+            {
+                var e = Placeholder(s, p, end);
+                if (e > p) { t.Add(p, e, TokenKind.Escape); p = e; continue; }
+            }
+            t.Add(p, p + 1, TokenKind.String);
+            p++;
+        }
+        if (p < end && s[p] == quote) { t.Add(p, p + 1, TokenKind.String); p++; }
+        return p;
+    }
+
+    private static int Placeholder(string s, int p, int end)
+    {
+        var e = p + 1;
+        if (e < end && s[e] == '%') return e + 1;
+        while (e < end && s[e] is '-' or '+' or ' ' or '#' or '0') e++;
+        while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '*')) e++;
+        if (e < end && s[e] == '.') { e++; while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '*')) e++; }
+        while (e < end && s[e] is 'h' or 'l' or 'j' or 'z' or 't' or 'L') e++;
+        return e < end && "diouxXeEfFgGaAcspn".Contains(s[e]) ? e + 1 : p;
+    }
+
+    /// <summary>R"delim( … )delim", possibly over several lines.</summary>
+    private static int RawString(string s, int i, int q, int end, TokenList t)
+    {
+        var open = s.IndexOf('(', q + 1, System.Math.Min(end, q + 18) - q - 1);
+        if (open < 0) return Quoted(s, i, q, end, t);
+        var closing = ")" + s[(q + 1)..open] + "\"";
+        var close = s.IndexOf(closing, open + 1, end - open - 1, StringComparison.Ordinal);
+        var e = close < 0 ? end : close + closing.Length;
+        t.Add(i, e, TokenKind.String);
+        return e;
+    }
+}
