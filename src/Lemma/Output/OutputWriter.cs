@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace Lemma.Output;
@@ -20,12 +19,12 @@ public static class OutputWriter
         Directory.CreateDirectory(outputDir);
         var written = 0;
         var unchanged = 0;
-        var createdDirs = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        // Folders first, each once: a writer must never race another one's CreateDirectory of its folder.
+        foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(outputDir, f.Path))!).Distinct(StringComparer.Ordinal))
+            Directory.CreateDirectory(dir);
         Parallel.ForEach(files, file =>
         {
             var target = Path.Combine(outputDir, file.Path);
-            var dir = Path.GetDirectoryName(target)!;
-            if (createdDirs.TryAdd(dir, true)) Directory.CreateDirectory(dir);
             var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
             if (SameContent(target, bytes))
             {
