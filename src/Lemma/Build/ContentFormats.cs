@@ -13,7 +13,7 @@ public static class ContentFormats
     public static IReadOnlyList<IContentFormat> Create(SiteConfig config, string root)
     {
         var math = new MathRenderer(new MathOptions { Macros = config.MathMacros });
-        IHighlighter highlighter = new PlainHighlighter();
+        IHighlighter highlighter = new Highlighter();
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         return [new MarkdownFormat(math, highlighter, code)];
     }
