@@ -8,6 +8,7 @@ public sealed record EmitResult(int Written, int Unchanged, int Deleted);
 /// The emit stage. Runs only after a build without errors, so a failed build never touches the output.
 /// Each file is written to a temporary name and renamed over the old one; files whose bytes did not change
 /// are left alone (their timestamps too); files a previous build wrote and this one did not are removed.
+/// Into a new or empty folder there is nothing to compare with or to replace, so files are written straight.
 /// </summary>
 public static class OutputWriter
 {
@@ -16,6 +17,7 @@ public static class OutputWriter
 
     public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir)
     {
+        var fresh = !Directory.Exists(outputDir) || !Directory.EnumerateFileSystemEntries(outputDir).Any();
         Directory.CreateDirectory(outputDir);
         var written = 0;
         var unchanged = 0;
@@ -26,6 +28,12 @@ public static class OutputWriter
         {
             var target = Path.Combine(outputDir, file.Path);
             var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+            if (fresh)
+            {
+                File.WriteAllBytes(target, bytes);
+                Interlocked.Increment(ref written);
+                return;
+            }
             if (SameContent(target, bytes))
             {
                 Interlocked.Increment(ref unchanged);
