@@ -24,7 +24,9 @@ public static class OutputWriter
         // Folders first, each once: a writer must never race another one's CreateDirectory of its folder.
         foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(outputDir, f.Path))!).Distinct(StringComparer.Ordinal))
             Directory.CreateDirectory(dir);
-        Parallel.ForEach(files, file =>
+        // Bounded like the other stages: writes into the page cache are mostly CPU, and an unbounded loop over
+        // blocking I/O makes the thread pool inject threads for the whole stage.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, file =>
         {
             var target = Path.Combine(outputDir, file.Path);
             var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
