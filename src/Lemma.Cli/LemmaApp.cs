@@ -18,6 +18,7 @@ public static class LemmaApp
             NewCommand.Create(console),
             BuildCommand.Create(console),
             CheckCommand.Create(console),
+            ServeCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

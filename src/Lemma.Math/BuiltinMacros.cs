@@ -3,7 +3,11 @@ namespace Lemma.Math;
 /// <summary>Commands defined in TeX terms, expanded like user macros (KaTeX defines these the same way).</summary>
 internal static class BuiltinMacros
 {
-    public static readonly Dictionary<string, string> Table = new()
+    public static readonly Dictionary<string, MacroDefinition> Table;
+
+    static BuiltinMacros() => Table = Source.ToDictionary(p => p.Key, p => Expander.Parse(p.Value));
+
+    static readonly Dictionary<string, string> Source = new()
     {
         ["iff"] = @"\;\Longleftrightarrow\;",
         ["implies"] = @"\;\Longrightarrow\;",
@@ -19,8 +23,10 @@ internal static class BuiltinMacros
         ["varprojlim"] = @"\mathop{\underleftarrow{\mathrm{lim}}}",
         ["bgroup"] = "{",
         ["egroup"] = "}",
-        ["lq"] = "`",
-        ["rq"] = "'",
+        ["begingroup"] = "{",
+        ["endgroup"] = "}",
+        ["lq"] = "‘",
+        ["rq"] = "’",
         ["thinspace"] = @"\,",
         ["medspace"] = @"\:",
         ["thickspace"] = @"\;",
@@ -51,7 +57,6 @@ internal static class BuiltinMacros
         ["Sampi"] = "Ϡ",
         ["cr"] = @"\\",
         ["newline"] = @"\\",
-        ["Overrightarrow"] = @"\overrightarrow{#1}",
         ["vcentcolon"] = @"\mathrel{:}",
         ["dblcolon"] = @"\mathrel{::}",
         ["coloncolon"] = @"\mathrel{::}",

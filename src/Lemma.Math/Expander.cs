@@ -13,12 +13,11 @@ internal sealed class Expander
     readonly Lexer _lexer;
     readonly List<Token> _pending = []; // pushed-back tokens; the last one is read next
     readonly Dictionary<string, MacroDefinition> _local;
-    readonly IReadOnlyDictionary<string, string> _site;
-    readonly Dictionary<string, MacroDefinition> _siteCache = [];
+    readonly IReadOnlyDictionary<string, MacroDefinition> _site;
     int _expansions;
     int _tokens;
 
-    public Expander(string source, Dictionary<string, MacroDefinition> local, IReadOnlyDictionary<string, string> site)
+    public Expander(string source, Dictionary<string, MacroDefinition> local, IReadOnlyDictionary<string, MacroDefinition> site)
     {
         _lexer = new Lexer(source);
         _local = local;
@@ -51,7 +50,7 @@ internal sealed class Expander
     }
 
     public bool IsMacro(string name) =>
-        _local.ContainsKey(name) || _site.ContainsKey(name) || _site.ContainsKey("\\" + name) || BuiltinMacros.Table.ContainsKey(name);
+        _local.ContainsKey(name) || _site.ContainsKey(name) || BuiltinMacros.Table.ContainsKey(name);
 
     public bool IsLocalMacro(string name) => _local.ContainsKey(name);
 
@@ -63,7 +62,7 @@ internal sealed class Expander
         while (true)
         {
             var t = NextRaw();
-            if (t.Kind != TokenKind.ControlSequence) return t;
+            if (t.Kind != TokenKind.ControlSequence || t.Final) return t;
             var macro = Find(t.Text);
             if (macro is null) return t;
             Expand(t, macro);
@@ -73,25 +72,19 @@ internal sealed class Expander
     public Token Peek()
     {
         var t = Next();
-        _pending.Add(t);
+        _pending.Add(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
         return t;
     }
 
     MacroDefinition? Find(string name)
     {
         if (_local.TryGetValue(name, out var m)) return m;
-        if (_siteCache.TryGetValue(name, out m)) return m;
-        if (_site.TryGetValue(name, out var body) || _site.TryGetValue("\\" + name, out body)
-            || BuiltinMacros.Table.TryGetValue(name, out body))
-        {
-            m = Parse(body);
-            _siteCache[name] = m;
-            return m;
-        }
-        return null;
+        if (_site.TryGetValue(name, out m)) return m;
+        return BuiltinMacros.Table.GetValueOrDefault(name);
     }
 
-    static MacroDefinition Parse(string body)
+    /// <summary>Parses a macro body given as text; its parameters are the highest #n it uses.</summary>
+    public static MacroDefinition Parse(string body)
     {
         var tokens = Lexer.Tokenize(body, 0);
         int max = 0;

@@ -6,6 +6,10 @@ internal enum TokenKind { Eof, ControlSequence, Character, Space }
 /// Pos and Length locate it in the formula; tokens made by a macro carry the position of its invocation.</summary>
 internal readonly record struct Token(TokenKind Kind, string Text, int Pos, int Length)
 {
+    /// <summary>Set on a control sequence already found not to be a macro (a peeked token put back), so that the
+    /// parser's repeated peeks do not look it up again.</summary>
+    public bool Final { get; init; }
+
     public bool IsChar(char c) => Kind == TokenKind.Character && Text.Length == 1 && Text[0] == c;
     public bool IsCs(string name) => Kind == TokenKind.ControlSequence && Text == name;
     public override string ToString() => Kind switch

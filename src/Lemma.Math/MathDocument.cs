@@ -45,8 +45,7 @@ public sealed class MathDocument
     /// equation numbers, including references to equations further down. Unknown labels show "??".</summary>
     public string ResolveReferences(string html)
     {
-        ArgumentNullException.ThrowIfNull(html);
-        if (html.IndexOf(RefStart) < 0) return html;
+        if (string.IsNullOrEmpty(html) || html.IndexOf(RefStart) < 0) return html ?? "";
         var sb = new StringBuilder(html.Length);
         int i = 0;
         while (i < html.Length)

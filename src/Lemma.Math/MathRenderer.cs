@@ -10,7 +10,27 @@ namespace Lemma.Math;
 /// </summary>
 public sealed class MathRenderer
 {
-    public MathRenderer(MathOptions? options = null) => Options = options ?? MathOptions.Default;
+    readonly Dictionary<string, MacroDefinition> _siteMacros = [];
+
+    public MathRenderer(MathOptions? options = null)
+    {
+        Options = options ?? MathOptions.Default;
+        // Parsed once; read-only afterwards, so renders on several threads can share them.
+        foreach (var (name, body) in Options.Macros)
+        {
+            MacroDefinition definition;
+            try
+            {
+                definition = Expander.Parse(body ?? "");
+            }
+            catch (TexException)
+            {
+                // Reported where the macro is used, like any other error in a formula.
+                definition = new MacroDefinition(0, null, [new Token(TokenKind.ControlSequence, "@invalidmacro", 0, 0)]);
+            }
+            _siteMacros[name.StartsWith('\\') ? name[1..] : name] = definition;
+        }
+    }
 
     public MathOptions Options { get; }
 
@@ -20,11 +40,11 @@ public sealed class MathRenderer
     /// Bad input gives a <c>span.math-error</c> showing the source, and one <see cref="MathError"/>.</remarks>
     public MathResult Render(string tex, bool display, MathDocument? document = null)
     {
-        ArgumentNullException.ThrowIfNull(tex);
+        tex ??= "";
         document ??= new MathDocument();
         try
         {
-            var parser = new Parser(tex, display, document, Options.Macros);
+            var parser = new Parser(tex, display, document, _siteMacros);
             var root = parser.ParseTop();
             return new MathResult(Numbering.Finish(tex, display, root, parser, document), []);
         }

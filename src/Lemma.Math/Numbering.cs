@@ -62,7 +62,9 @@ internal static class Numbering
         foreach (var r in rows)
         {
             var tr = r.TableRow!;
-            var eqno = new MathNode("mtd").Set("class", "eqno").Set("style", "width:50%;padding:0;text-align:right;");
+            // Out of flow, at the right edge of div.equation (position:relative) and level with its row: Chromium's
+            // MathML layout ignores a percentage width on mtable, so spacer columns cannot push numbers to the margin.
+            var eqno = new MathNode("mtd").Set("class", "eqno").Set("style", "position:absolute;right:0;padding:0.5ex 0;");
             if (r.Tag is not null || (numbered && !r.NoNumber))
             {
                 var (number, _) = Number(r, doc);
@@ -72,22 +74,9 @@ internal static class Numbering
                 else eqno.Add(MathNode.Element("mrow", new MathNode("mtext", "("), r.Tag, new MathNode("mtext", ")")));
                 if (r.Label is not null) doc.DefineLabel(r.Label, number);
             }
-            var spacer = new MathNode("mtd").Set("style", "width:50%;padding:0;");
-            tr.Children!.Insert(0, spacer);
             tr.Add(eqno);
         }
-        var table = FindTable(root, rows[0].TableRow!);
-        table?.AppendStyle("width:100%;");
-        return $"<div class=\"equation\">{Wrap(tex, true, root)}</div>";
-    }
-
-    static MathNode? FindTable(MathNode node, MathNode row)
-    {
-        if (node.Children is null) return null;
-        if (node.Tag == "mtable" && node.Children.Contains(row)) return node;
-        foreach (var c in node.Children)
-            if (FindTable(c, row) is { } t) return t;
-        return null;
+        return $"<div class=\"equation\" style=\"position:relative\">{Wrap(tex, true, root)}</div>";
     }
 
     static string PlainText(MathNode n)

@@ -5,13 +5,15 @@ namespace Lemma.Math;
 
 internal sealed partial class Parser
 {
+    // Wide accents use the combining marks: STIX Two Math (the theme's font) has horizontal size variants for
+    // U+0302 and U+030C, not for the spacing forms U+02C6 and U+02C7.
     static readonly Dictionary<string, (string Char, bool Stretchy, bool Under)> Accents = new()
     {
-        ["hat"] = ("^", false, false), ["widehat"] = ("^", true, false), ["check"] = ("ˇ", false, false),
-        ["widecheck"] = ("ˇ", true, false), ["tilde"] = ("~", false, false), ["widetilde"] = ("~", true, false),
+        ["hat"] = ("ˆ", false, false), ["widehat"] = ("\u0302", true, false), ["check"] = ("ˇ", false, false),
+        ["widecheck"] = ("\u030C", true, false), ["tilde"] = ("~", false, false), ["widetilde"] = ("\u0303", true, false),
         ["acute"] = ("´", false, false), ["grave"] = ("`", false, false), ["dot"] = ("˙", false, false),
-        ["ddot"] = ("¨", false, false), ["dddot"] = ("\u20DB", false, false), ["ddddot"] = ("\u20DC", false, false),
-        ["breve"] = ("˘", false, false), ["bar"] = ("¯", false, false), ["vec"] = ("→", false, false),
+        ["ddot"] = ("¨", false, false), ["dddot"] = ("…", false, false), ["ddddot"] = ("….", false, false),
+        ["breve"] = ("˘", false, false), ["bar"] = ("‾", false, false), ["vec"] = ("→", false, false),
         ["mathring"] = ("˚", false, false), ["overline"] = ("‾", true, false), ["overrightarrow"] = ("→", true, false),
         ["overleftarrow"] = ("←", true, false), ["overleftrightarrow"] = ("↔", true, false),
         ["Overrightarrow"] = ("⇒", true, false), ["overrightharpoon"] = ("⇀", true, false),
@@ -54,6 +56,7 @@ internal sealed partial class Parser
         ["xmapsto"] = "↦", ["xrightharpoondown"] = "⇁", ["xrightharpoonup"] = "⇀", ["xleftharpoondown"] = "↽",
         ["xleftharpoonup"] = "↼", ["xrightleftharpoons"] = "⇌", ["xleftrightharpoons"] = "⇋", ["xlongequal"] = "=",
         ["xtwoheadrightarrow"] = "↠", ["xtwoheadleftarrow"] = "↞", ["xtofrom"] = "⇄", ["xrightleftarrows"] = "⇄",
+        ["xrightequilibrium"] = "⇌", ["xleftequilibrium"] = "⇋",
     };
 
     static readonly Dictionary<string, string> Negations = new()
@@ -196,6 +199,7 @@ internal sealed partial class Parser
                 ReadRawText(t);
                 return Argument(t);
             case "ensuremath": return Argument(t);
+            case "@invalidmacro": throw new TexException(t.Pos, t.Length, "This site macro's definition is not valid TeX");
             case "global" or "long" or "protected": return null;
             case "angl": return MathNode.Row([Argument(t)]).AppendStyle("border-top:0.06em solid;border-right:0.06em solid;padding:0 0.1em;");
             case "phase": return MathNode.Row([Argument(t)]).AppendStyle("border-bottom:0.06em solid;background:linear-gradient(to top left, transparent 48%, currentColor 48%, currentColor 52%, transparent 52%) left/0.6em 100% no-repeat;padding-left:0.6em;");
@@ -251,7 +255,7 @@ internal sealed partial class Parser
                 if (_font == MathFont.Roman) return new MathNode("mi", sym.Text).Set("mathvariant", "normal");
                 return new MathNode("mi", Fonts.Map(sym.Text, _font));
             case SymbolKind.Upright:
-                if (_font is not (MathFont.None or MathFont.Roman) && Fonts.TryMap(char.ConvertToUtf32(sym.Text, 0), _font, out var m))
+                if (_font is not (MathFont.None or MathFont.Roman) && Fonts.Map(sym.Text, _font) is var m && m != sym.Text)
                     return new MathNode("mi", m);
                 return sym.Text.Length == 1 ? new MathNode("mi", sym.Text).Set("mathvariant", "normal") : new MathNode("mi", sym.Text);
         }
@@ -430,11 +434,14 @@ internal sealed partial class Parser
             if (!close.IsChar(']')) throw Unexpected(close);
         }
         var above = Scripted(() => Argument(t));
-        var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("minsize", "1.75em");
-        MathNode Pad(MathNode n) => MathNode.Element("mrow", Space("0.2778em"), n, Space("0.2778em"));
+        var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");
+        // The arrow stretches to the widest child; the mspace gives it TeX's minimum length when labels are short.
+        MathNode Pad(MathNode n) => MathNode.Element("mover",
+            MathNode.Element("mrow", Space("0.4286em"), n, Space("0.4286em")), Space("3.5em"));
         MathNode node = below is null
             ? MathNode.Element("mover", mo, Pad(above))
             : MathNode.Element("munderover", mo, Pad(below), Pad(above));
+        node = MathNode.Element("mrow", Space("0.2778em"), node, Space("0.2778em"));
         node.Class = AtomClass.Rel;
         return node;
     }
@@ -453,6 +460,7 @@ internal sealed partial class Parser
         var name = t.Text;
         string size;
         string? form = null;
+        if (name.Length is < 3 or > 6 || name[0] is not ('b' or 'B')) return false;
         if (BigSizes.TryGetValue(name, out var s)) size = s;
         else if (name.Length > 3 && BigSizes.TryGetValue(name[..^1], out s) && name[^1] is 'l' or 'r' or 'm')
         {
@@ -652,7 +660,7 @@ internal sealed partial class Parser
         var text = TokensText(tokens).Trim();
         bool ok = text.Length is > 0 and < 40;
         foreach (var ch in text) ok &= char.IsAsciiLetterOrDigit(ch) || ch == '#';
-        if (!ok) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : owner.Pos, owner.Length, $"Invalid color: '{text}'");
+        if (!ok) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : owner.Pos, System.Math.Max(1, text.Length), $"Invalid color: '{text}'");
         // TeX writes hex colours without '#' in \color[HTML]{..}; KaTeX accepts a bare 6-digit hex value.
         if (text.Length is 6 or 3 && text.All(Uri.IsHexDigit) && !text.All(char.IsAsciiLetter)) text = "#" + text;
         return text;

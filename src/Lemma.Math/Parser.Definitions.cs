@@ -77,6 +77,7 @@ internal sealed partial class Parser
             if (p.IsChar('{'))
             {
                 var body = _x.ReadBalanced(p, '}');
+                if (t.Text is "edef" or "xdef") body = ExpandFully(body, t);
                 _x.Define(nameTok.Text, new MacroDefinition(count, null, body));
                 return null;
             }
@@ -92,6 +93,22 @@ internal sealed partial class Parser
             }
             if (p.Kind == TokenKind.Eof) throw new TexException(t.Pos, t.Length, $"Missing body for {t}");
             throw new TexException(p.Pos, p.Length, "Delimited macro parameters are not supported");
+        }
+    }
+
+    /// <summary>\edef: the body with every macro in it expanded now, at definition time.</summary>
+    List<Token> ExpandFully(List<Token> body, Token at)
+    {
+        var end = new Token(TokenKind.ControlSequence, "@edefend", at.Pos, at.Length) { Final = true };
+        _x.PushBack(end);
+        _x.PushBack(body);
+        var result = new List<Token>();
+        while (true)
+        {
+            var t = _x.Next();
+            if (t.Kind == TokenKind.ControlSequence && t.Text == "@edefend") return result;
+            if (t.Kind == TokenKind.Eof) throw new TexException(at.Pos, at.Length, "Unexpected end of input in \\edef");
+            result.Add(t);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed partial class Parser
         ["textdaggerdbl"] = "‡", ["textbullet"] = "•", ["textellipsis"] = "…", ["textdollar"] = "$", ["textbar"] = "|",
         ["textbardbl"] = "‖", ["textless"] = "<", ["textgreater"] = ">", ["textunderscore"] = "_", ["textsterling"] = "£",
         ["textregistered"] = "®", ["textcopyright"] = "©", ["textdegree"] = "°", ["textperiodcentered"] = "·",
-        ["textbraceleft"] = "{", ["textbraceright"] = "}", ["textcircled"] = "◯", ["S"] = "§", ["P"] = "¶",
+        ["textbraceleft"] = "{", ["textbraceright"] = "}", ["S"] = "§", ["P"] = "¶",
         ["dag"] = "†", ["ddag"] = "‡", ["pounds"] = "£", ["copyright"] = "©", [" "] = " ", ["nobreakspace"] = "\u00A0",
         ["slash"] = "/",
     };
@@ -23,7 +23,7 @@ internal sealed partial class Parser
     {
         ["'"] = '\u0301', ["`"] = '\u0300', ["^"] = '\u0302', ["\""] = '\u0308', ["~"] = '\u0303', ["="] = '\u0304',
         ["."] = '\u0307', ["u"] = '\u0306', ["v"] = '\u030C', ["H"] = '\u030B', ["r"] = '\u030A', ["c"] = '\u0327',
-        ["k"] = '\u0328', ["b"] = '\u0331', ["d"] = '\u0323',
+        ["k"] = '\u0328', ["b"] = '\u0331', ["d"] = '\u0323', ["textcircled"] = '\u20DD',
     };
 
     /// <summary>A text-mode argument (\text{...}): mtext runs, with $...$ math inside.</summary>
@@ -106,14 +106,17 @@ internal sealed partial class Parser
         {
             var arg = _x.ReadArgument(t);
             var baseText = arg.Count == 0 ? "\u00A0" : arg[0].Kind == TokenKind.ControlSequence && TextSymbols.TryGetValue(arg[0].Text, out var s) ? s : arg[0].Text;
-            sb.Append((baseText + mark).Normalize(NormalizationForm.FormC));
+            // Base letter + combining mark: browsers compose it; string normalisation is unavailable under invariant globalisation.
+            sb.Append(baseText).Append(mark);
             for (int i = 1; i < arg.Count; i++) sb.Append(arg[i].Text);
             return;
         }
         if (TextCommands.TryGetValue(name, out var inner))
         {
             Flush(sb, parts, font);
-            parts.Add(ParseTextArgument(t, inner == MathFont.None ? font : Combine(font, inner)));
+            // \emph inside italic text switches back to upright, as in LaTeX.
+            var f = name == "emph" && font == MathFont.Italic ? MathFont.None : inner == MathFont.None ? font : Combine(font, inner);
+            parts.Add(ParseTextArgument(t, f));
             return;
         }
         switch (name)

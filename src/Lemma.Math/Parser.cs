@@ -27,7 +27,7 @@ internal sealed partial class Parser
     int _depth;
     int _dollar; // > 0 inside $...$ nested in \text
 
-    public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, string> siteMacros)
+    public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, MacroDefinition> siteMacros)
     {
         _x = new Expander(source, doc.Macros, siteMacros);
         _display = display;
@@ -131,6 +131,7 @@ internal sealed partial class Parser
             }
             ParseAtom(list);
         }
+        FixBinaries(list);
         if (numerator is null) return list;
         var frac = MathNode.Element("mfrac", MathNode.Group(numerator), MathNode.Group(list));
         switch (infix.Text)
@@ -142,6 +143,29 @@ internal sealed partial class Parser
         frac.Set("linethickness", "0");
         var (open, close) = infix.Text switch { "choose" => ("(", ")"), "brack" => ("[", "]"), _ => ("{", "}") };
         return [MathNode.Element("mrow", Fence(open, "prefix"), frac, Fence(close, "postfix"))];
+    }
+
+    /// <summary>TeX's rule: a binary operator with no left operand (after an operator, a relation, an opening
+    /// delimiter or punctuation) is unary; MathML infers the form from the position in the mrow only.</summary>
+    static void FixBinaries(List<MathNode> list)
+    {
+        for (int i = 0; i < list.Count; i++)
+        {
+            var n = list[i];
+            if (n.Class != AtomClass.Bin || n.Tag != "mo" || n.Get("form") is not null) continue;
+            var prev = i == 0 ? (AtomClass?)null : list[i - 1].Class;
+            var next = i + 1 < list.Count ? list[i + 1].Class : (AtomClass?)null;
+            if (i > 0 && prev is AtomClass.Bin or AtomClass.Op or AtomClass.Rel or AtomClass.Open or AtomClass.Punct)
+            {
+                n.Set("form", "prefix");
+                n.Class = AtomClass.Ord;
+            }
+            else if (i > 0 && next is null or AtomClass.Rel or AtomClass.Close or AtomClass.Punct)
+            {
+                n.Set("lspace", "0em").Set("rspace", "0em");
+                n.Class = AtomClass.Ord;
+            }
+        }
     }
 
     /// <summary>Commands that change the style of the rest of the group (\color, \displaystyle, \bf, \large).</summary>
@@ -327,15 +351,17 @@ internal sealed partial class Parser
             if (close.Kind == TokenKind.Eof) throw new TexException(open.Pos, open.Length, "Missing '}' to match this '{'");
             throw Unexpected(close);
         }
-        if (kids.Count == 1 && kids[0].Class is AtomClass.Ord or AtomClass.Inner) return kids[0];
+        // {\sum}_a is an ordinary atom in TeX: its scripts go to the side.
+        if (kids.Count == 1 && kids[0].Class != AtomClass.Op) return kids[0];
         return MathNode.Row(kids);
     }
 
     void AddFunctionApplication(List<MathNode> list)
     {
+        var next = PeekMath();
+        if (IsTerminator(next, false)) return;
         list.Add(new MathNode("mo", "\u2061"));
         // TeX puts a thin space between an operator name and an ordinary atom (\sin x), not before a delimiter.
-        var next = PeekMath();
         bool ord = next.Kind switch
         {
             TokenKind.Character => char.IsLetterOrDigit(next.Text, 0) || next.Text == "{" || next.Text == "\\",
@@ -367,7 +393,7 @@ internal sealed partial class Parser
             case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
             case ',' or ';': return Op(s, AtomClass.Punct);
             case '.': return Op(".", AtomClass.Ord);
-            case '/': return Op("/", AtomClass.Ord);
+            case '/': return new MathNode("mi", "/"); // an ordinary symbol in TeX: no operator spacing
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");
             case ')' or ']': return Op(s, AtomClass.Close).Set("stretchy", "false");
@@ -387,18 +413,26 @@ internal sealed partial class Parser
             if (cp is >= 0x391 and <= 0x3A9 && _font == MathFont.None) n.Set("mathvariant", "normal");
             return n;
         }
+        // A no-break or other Unicode space typed in math is a visible space, like ~.
+        if (cat is UnicodeCategory.SpaceSeparator) return new MathNode("mtext", s);
         if (cp < 0x20 || cat is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate)
             throw new TexException(t.Pos, t.Length, $"Unexpected character U+{cp:X4}");
-        return Op(s, ReverseClass.TryGetValue(s, out var cls) ? cls : AtomClass.Ord);
+        // Unicode input behaves like the command for the same character: ∑ takes limits, ∞ is an identifier, ≤ a relation.
+        if (UnicodeBigOperators.Contains(s)) return new MathNode("mo", s) { Class = AtomClass.Op, Limits = s is "∑" or "∏" or "∐" or "⋃" or "⋂" or "⨁" or "⨂" or "⋁" or "⋀" ? Limits.DisplayOnly : Limits.Never };
+        if (UnicodeSymbols.TryGetValue(s, out var sym)) return SymbolNode(sym);
+        return Op(s, AtomClass.Ord);
     }
 
-    static readonly Dictionary<string, AtomClass> ReverseClass = BuildReverse();
+    static readonly Dictionary<string, Symbol> UnicodeSymbols = BuildReverse();
+    static readonly HashSet<string> UnicodeBigOperators = [.. Symbols.BigOperators.Values];
 
-    static Dictionary<string, AtomClass> BuildReverse()
+    static Dictionary<string, Symbol> BuildReverse()
     {
-        var d = new Dictionary<string, AtomClass>();
+        var d = new Dictionary<string, Symbol>();
+        // Prefer operators of a definite class, then identifiers, for characters several commands share.
         foreach (var s in Symbols.Table.Values)
-            if (s.Kind == SymbolKind.Operator && s.Class != AtomClass.Ord) d.TryAdd(s.Text, s.Class);
+            if (s.Kind == SymbolKind.Operator && s.Class != AtomClass.Ord) d.TryAdd(s.Text, s);
+        foreach (var s in Symbols.Table.Values) d.TryAdd(s.Text, s);
         return d;
     }
 

@@ -22,6 +22,19 @@ public sealed partial class TempSite : IDisposable
         return site;
     }
 
+    /// <summary>A temporary copy of a site folder (a fixture), so a build never writes into the source tree.</summary>
+    public static TempSite CopyOf(string folder)
+    {
+        var site = From("");
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(site.Root, Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        return site;
+    }
+
     /// <summary>Adds or replaces the files of an inline archive.</summary>
     public void Write(string archive)
     {

@@ -50,6 +50,7 @@ public sealed class CppLexer : ILexer
         var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
         var braces = 0;
+        var ternary = 0;                 // open '?' awaiting their ':'
         while (i < end)
         {
             var c = s[i];
@@ -162,15 +163,24 @@ public sealed class CppLexer : ILexer
                     templateDepth--;
                     pk = TokenKind.Punctuation;
                     break;
-                case '*' or '&' when paramDepth == depth - 1 && depth > 0:
+                case '*' or '&' when paramDepth == depth - 1 && depth > 0 && _dialect != Dialect.C:
                     pk = TokenKind.Keyword;
                     if (c == '&' && i + 1 < end && s[i + 1] == '&') len = 2;
+                    break;
+                case ':' when ternary > 0:
+                    ternary--;
+                    pk = TokenKind.Operator;
                     break;
                 case ':':
                     pk = TokenKind.Punctuation;
                     break;
+                case '?':
+                    ternary++;
+                    pk = TokenKind.Operator;
+                    break;
                 case '.':
-                    pk = TokenKind.Punctuation;
+                    // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.
+                    pk = _dialect == Dialect.Cuda && lastKind == TokenKind.Type && Scan.IsIdentPart(lastChar) ? TokenKind.Text : TokenKind.Punctuation;
                     if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.') len = 3;
                     break;
                 default:

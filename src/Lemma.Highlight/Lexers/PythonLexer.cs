@@ -86,7 +86,7 @@ public sealed class PythonLexer : ILexer
                 else if (after == Word.Class) { kind = TokenKind.Type; after = Word.ClassName; }
                 else if (lambdaDepth == depth && !Scan.In(Keywords, word)) kind = TokenKind.Variable;
                 else if (depth > 0 && stack[depth - 1] == Paren.Params && expectParam) { kind = TokenKind.Variable; expectParam = false; }
-                else if (depth > 0 && stack[depth - 1] is Paren.Call or Paren.Inherit && next < end && s[next] == '=' && (next + 1 >= end || s[next + 1] != '='))
+                else if (depth > 0 && stack[depth - 1] is Paren.Call && next < end && s[next] == '=' && (next + 1 >= end || s[next + 1] != '='))
                     kind = TokenKind.Variable;
                 else if (depth > 0 && stack[depth - 1] == Paren.Inherit) kind = TokenKind.Type;
                 else if (!wasDot && Scan.In(Keywords, word))
@@ -102,7 +102,7 @@ public sealed class PythonLexer : ILexer
                 else if (!wasDot && Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (!wasDot && (word is "self" or "cls")) kind = TokenKind.Builtin;
                 else if (IsDunder(word)) kind = TokenKind.Builtin;
-                else if (!wasDot && Scan.In(BuiltinTypes, word)) kind = TokenKind.Type;
+                else if (!wasDot && Scan.In(BuiltinTypes, word)) kind = next < end && s[next] == '[' ? TokenKind.Text : TokenKind.Type;
                 else if (!wasDot && Scan.In(Exceptions, word)) kind = TokenKind.Type;
                 else if (!wasDot && Scan.In(BuiltinFunctions, word)) kind = TokenKind.Builtin;
                 else if (call) kind = TokenKind.Function;

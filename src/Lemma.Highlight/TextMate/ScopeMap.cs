@@ -128,7 +128,8 @@ public static class ScopeMap
                     || P(s, "punctuation.definition.list") || P(s, "punctuation.definition.bold")
                     || P(s, "punctuation.definition.italic") || P(s, "punctuation.definition.link")
                     || P(s, "punctuation.definition.metadata") || P(s, "punctuation.separator.continuation")
-                    || P(s, "punctuation.definition.interpolation") || P(s, "punctuation.support.type.property-name") || P(s, "punctuation.separator.constant.numeric") || P(s, "punctuation.definition.placeholder"))
+                    || P(s, "punctuation.definition.interpolation") || P(s, "punctuation.support.type.property-name") || P(s, "punctuation.separator.constant.numeric") || P(s, "punctuation.separator.dot.decimal")
+                    || P(s, "punctuation.separator.decimal") || P(s, "punctuation.definition.placeholder"))
                     return (TokenKind.Punctuation, false);
                 if (P(s, "punctuation.")) return (TokenKind.Punctuation, true);
                 return none;

@@ -13,7 +13,8 @@ public static class ContentFormats
     public static IReadOnlyList<IContentFormat> Create(SiteConfig config, string root)
     {
         var math = new MathRenderer(new MathOptions { Macros = config.MathMacros });
-        IHighlighter highlighter = new Highlighter();
+        // Highlighted blocks are kept by content hash across builds in the site's .lemma/cache.
+        IHighlighter highlighter = new CachedHighlighter(new Highlighter(), Path.Combine(root, ".lemma", "cache", "highlight"));
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         return [new MarkdownFormat(math, highlighter, code)];
     }

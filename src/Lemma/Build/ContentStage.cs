@@ -14,8 +14,10 @@ public sealed record ContentResult(ImmutableDictionary<string, RenderedContent> 
 /// </summary>
 public static class ContentStage
 {
-    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats)
+    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null)
     {
+        Action finish = () => { };
+        var render = cache?.Renderer(out finish) ?? ((page, run) => run());
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         pages = pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
@@ -32,11 +34,12 @@ public static class ContentStage
                 diagnostics.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path), $"no content format renders {page.Source.Format} files"));
                 return;
             }
-            var rendered = format.Render(page.Source);
+            var rendered = render(page.Source, () => format.Render(page.Source));
             results[page.Source.Path] = rendered;
             foreach (var d in rendered.Diagnostics) diagnostics.Add(d);
         });
 
+        finish();
         var sorted = diagnostics.Concat(LinkRules.UnknownSections(site, results))
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
             .ThenBy(d => d.Message, StringComparer.Ordinal)

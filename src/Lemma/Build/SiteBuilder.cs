@@ -32,7 +32,8 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null)
+    /// <param name="cache">Lent by a long-running caller (`lemma serve`) so unchanged pages are not rendered again.</param>
+    public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null, BuildCache? cache = null)
     {
         var timings = ImmutableArray.CreateBuilder<StageTiming>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -63,8 +64,10 @@ public static class SiteBuilder
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
 
-        var formats = Stage("setup", () => ContentFormats.Create(siteConfig, root));
-        var content = Stage("render content", () => ContentStage.Run(site, formats));
+        var formats = Stage("setup", () => cache is null
+            ? ContentFormats.Create(siteConfig, root)
+            : cache.Formats(siteConfig, root, () => ContentFormats.Create(siteConfig, root)));
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 

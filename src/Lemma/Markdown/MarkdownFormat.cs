@@ -81,6 +81,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         Replace<CodeBlock>(renderer, new CodeBlockHtml(highlighter, math, code, context));
         Replace<HeadingBlock>(renderer, new HeadingHtml(context));
         Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
+        Replace<Markdig.Extensions.TaskLists.TaskList>(renderer, new TaskLists.TaskListHtml());
     }
 
     /// <summary>Puts <paramref name="replacement"/> where the renderer for <typeparamref name="T"/> was, keeping the order.</summary>

@@ -53,7 +53,7 @@ public static class HomeSections
                 return (object)(views.For(p) with
                 {
                     RecentKind = updated ? "updated" : "published",
-                    RecentDate = ViewFactory.Display(p.LastChange),
+                    RecentDate = ViewFactory.Iso(p.LastChange),
                 });
             }).ToArray();
 

@@ -21,7 +21,7 @@ public static class OutputWriter
         Directory.CreateDirectory(outputDir);
         var written = 0;
         var unchanged = 0;
-        // Folders first, each once: a writer must never race another one's CreateDirectory of its folder.
+        // Folders first, so no parallel write can run ahead of the folder it goes in.
         foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(outputDir, f.Path))!).Distinct(StringComparer.Ordinal))
             Directory.CreateDirectory(dir);
         // Bounded like the other stages: writes into the page cache are mostly CPU, and an unbounded loop over

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Lemma.Server;
+
+namespace Lemma.Cli.Commands;
+
+/// <summary>`lemma serve`: the site from memory, rebuilt on every save (or, with --production, for readers).</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var source = SiteOptions.Source();
+        var port = new Option<int>("--port", "-p") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 1313 };
+        var bind = new Option<string>("--bind") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var production = new Option<bool>("--production") { Description = "Serve for readers: no drafts, no watcher, caching and security headers." };
+        var command = new Command("serve", "Serve the site with live reload (drafts shown), or for readers with --production.") { source, port, bind, production };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var root = parse.GetValue(source)!.FullName;
+            if (!Directory.Exists(root))
+            {
+                console.Error.WriteLine($"lemma: no such folder: {root}");
+                return LemmaApp.UsageErrors;
+            }
+            var portValue = parse.GetValue(port);
+            if (portValue is < 0 or > 65535)
+            {
+                console.Error.WriteLine($"lemma: --port must be between 0 and 65535");
+                return LemmaApp.UsageErrors;
+            }
+            var options = new ServerOptions { Source = root, Port = portValue, Bind = parse.GetValue(bind)!, Production = parse.GetValue(production) };
+            await using var server = LemmaServer.Create(options);
+            var clock = Stopwatch.StartNew();
+            server.Rebuilt += e =>
+            {
+                var snapshot = server.Host.Current;
+                foreach (var d in snapshot.Errors) console.Error.WriteLine(d.ToString());
+                if (e is not null)
+                    console.Out.WriteLine($"rebuilt ({e.Kind}) at {DateTime.Now:HH:mm:ss}: {snapshot.Files.Count} files{(snapshot.Failed ? ", build failed: last good version kept" : "")}");
+            };
+            try
+            {
+                await server.StartAsync(cancel);
+            }
+            catch (IOException e)
+            {
+                console.Error.WriteLine($"lemma: cannot listen on {options.Bind}:{options.Port}: {e.Message}");
+                return LemmaApp.UsageErrors;
+            }
+            foreach (var d in server.Host.Current.Errors) console.Error.WriteLine(d.ToString());
+            var mode = options.Production ? "production" : "preview: drafts shown, reloads on save";
+            console.Out.WriteLine($"serving {server.Host.Current.Files.Count} files at {server.Address} ({mode}); started in {clock.Elapsed.TotalSeconds:0.00} s. Ctrl+C stops.");
+            try { await Task.Delay(Timeout.Infinite, cancel); }
+            catch (OperationCanceledException) { }
+            return LemmaApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,255 @@
+using Lemma.Highlight.Lexing;
+
+namespace Lemma.Highlight.Lexers;
+
+/// <summary>
+/// Rust, shaped after VS Code's Rust grammar: lower-case names are variables, capitalised ones types, <c>name!</c>
+/// macros and calls are functions, fields after '.' stay text; lifetimes (<c>'a</c>), attributes (<c>#[…]</c>),
+/// raw strings (<c>r#"…"#</c>), byte strings, chars, escapes, numbers with type suffixes (<c>1u32</c>), paths in
+/// <c>use</c> as namespaces, and Rust's operators (<c>::</c>, <c>.</c>, <c>-&gt;</c>, <c>=&gt;</c>, <c>?</c>, <c>&amp;</c>).
+/// </summary>
+public sealed class RustLexer : ILexer
+{
+    public static readonly RustLexer Instance = new();
+
+    private static readonly string[] Keywords = Scan.Words(
+        "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move mut pub " +
+        "ref return static struct super trait type union unsafe use where while yield");
+    private static readonly string[] Primitives = Scan.Words(
+        "bool char str u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64");
+
+    public void Lex(string s, int start, int end, TokenList t)
+    {
+        var i = start;
+        var inUse = false;
+        var afterFn = false;
+        var prevDot = false;
+        var attribute = 0; // bracket depth inside #[…]
+        while (i < end)
+        {
+            var c = s[i];
+            if (c is ' ' or '\t' or '\n' or '\r') { i++; continue; }
+            var wasDot = prevDot;
+            prevDot = false;
+            if (c == '/' && i + 1 < end && s[i + 1] == '/') { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
+            if (c == '/' && i + 1 < end && s[i + 1] == '*') { i = BlockComment(s, i, end, t); continue; }
+
+            if (Scan.IsIdentStart(c))
+            {
+                var e = Scan.Ident(s, i, end);
+                // r"…", r#"…"#, b"…", br#"…"#, b'x'
+                if (e < end && (s[e] is '"' || s[e] == '#' && (s[e - 1] == 'r')) && e - i <= 2 && s.AsSpan(i, e - i) is "r" or "b" or "br" or "c" or "cr")
+                {
+                    i = s[e - 1] == 'r' ? RawString(s, i, e, end, t) : Quoted(s, i, e, end, t);
+                    continue;
+                }
+                if (e - i == 1 && s[i] == 'b' && e < end && s[e] == '\'') { i = Char(s, i, e, end, t); continue; }
+                var word = s.AsSpan(i, e - i);
+                var next = Scan.SkipBlanks(s, e, end);
+                var nc = next < end ? s[next] : '\0';
+                TokenKind kind;
+                if (e < end && s[e] == '!' && (e + 1 >= end || s[e + 1] != '=') && !Scan.In(Keywords, word))
+                {
+                    t.Add(i, e + 1, TokenKind.Function);
+                    i = e + 1;
+                    continue;
+                }
+                if (Scan.In(Keywords, word))
+                {
+                    kind = TokenKind.Keyword;
+                    if (word is "use") inUse = true;
+                    afterFn = word is "fn";
+                }
+                else if (word is "self" or "Self") kind = TokenKind.Builtin;
+                else if (word is "true" or "false") kind = TokenKind.Constant;
+                else if (Scan.In(Primitives, word)) kind = TokenKind.Type;
+                else if (afterFn) { kind = TokenKind.Function; afterFn = false; }
+                else if (wasDot) kind = nc == '(' || nc == ':' && next + 1 < end && s[next + 1] == ':' ? TokenKind.Function : TokenKind.Text;
+                else if (char.IsAsciiLetterUpper(word[0]))
+                    kind = IsConstantName(word) ? TokenKind.Constant : TokenKind.Type;
+                else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
+                else if (attribute > 0 || inUse) kind = TokenKind.Text;
+                else if (nc == '(') kind = TokenKind.Function;
+                else kind = TokenKind.Variable;
+                t.Add(i, e, kind);
+                i = e;
+                continue;
+            }
+
+            if (char.IsAsciiDigit(c))
+            {
+                var e = Number(s, i, end);
+                var suffix = e;
+                while (suffix > i && Scan.IsIdentPart(s[suffix - 1]) && !char.IsAsciiDigit(s[suffix - 1]) && s[suffix - 1] != '_') suffix--;
+                // a type suffix such as u32 or f64
+                var se = SuffixStart(s, i, e);
+                t.Add(i, se, TokenKind.Number);
+                t.Add(se, e, TokenKind.Type);
+                i = e;
+                continue;
+            }
+
+            switch (c)
+            {
+                case '"':
+                    i = Quoted(s, i, i, end, t);
+                    continue;
+                case '\'':
+                {
+                    // A lifetime ('a, 'static) unless it is a char literal ('a', '\n').
+                    var e = i + 1;
+                    if (e < end && s[e] == '\\' || e + 1 < end && s[e + 1] == '\'' || e + 2 < end && char.IsSurrogate(s[e]) && s[e + 2] == '\'')
+                    {
+                        i = Char(s, i, i, end, t);
+                        continue;
+                    }
+                    if (e < end && Scan.IsIdentStart(s[e]))
+                    {
+                        var le = Scan.Ident(s, e, end);
+                        t.Add(i, i + 1, TokenKind.Punctuation);
+                        t.Add(e, le, TokenKind.Type);
+                        i = le;
+                        continue;
+                    }
+                    t.Add(i, i + 1, TokenKind.Punctuation);
+                    i++;
+                    continue;
+                }
+                case '#' when i + 1 < end && (s[i + 1] == '[' || s[i + 1] == '!' && i + 2 < end && s[i + 2] == '['):
+                    t.Add(i, s[i + 1] == '!' ? i + 3 : i + 2, TokenKind.Punctuation);
+                    attribute = 1;
+                    i += s[i + 1] == '!' ? 3 : 2;
+                    continue;
+                case ';':
+                    inUse = false;
+                    afterFn = false;
+                    t.Add(i, i + 1, TokenKind.Punctuation);
+                    i++;
+                    continue;
+                case '(' or ')' or '[' or ']' or '{' or '}' or ',' or '<' or '>' when !(c is '<' or '>' && IsComparison(s, i, end)):
+                    if (attribute > 0 && c == '[') attribute++;
+                    else if (attribute > 0 && c == ']') attribute--;
+                    t.Add(i, i + 1, TokenKind.Punctuation);
+                    i++;
+                    continue;
+                case '.':
+                {
+                    var e = i + 1;
+                    while (e < end && e - i < 3 && s[e] is '.' or '=') e++;
+                    t.Add(i, e, TokenKind.Operator);
+                    prevDot = e == i + 1;
+                    i = e;
+                    continue;
+                }
+            }
+            if ("+-*/%=!&|^:?<>@~$".Contains(c))
+            {
+                var e = i + 1;
+                while (e < end && e - i < 3 && "=>:&|<.".Contains(s[e]) && !(c == ':' && s[e] != ':') && !(c is '&' or '|' && s[e] != c && s[e] != '=')) e++;
+                t.Add(i, e, TokenKind.Operator);
+                i = e;
+                continue;
+            }
+            i++;
+        }
+    }
+
+    /// <summary>ALL_CAPS names (two characters or more) are constants.</summary>
+    private static bool IsConstantName(ReadOnlySpan<char> w)
+    {
+        if (w.Length < 2) return false;
+        foreach (var ch in w) if (!(char.IsAsciiLetterUpper(ch) || char.IsAsciiDigit(ch) || ch == '_')) return false;
+        return true;
+    }
+
+    /// <summary>'&lt;' or '&gt;' used as a comparison or shift: with blanks on both sides or doubled.</summary>
+    private static bool IsComparison(string s, int i, int end) =>
+        i + 1 < end && s[i + 1] == '=' || i > 0 && s[i - 1] is ' ' && i + 1 < end && s[i + 1] is ' ' || i > 0 && s[i - 1] == '-' || i > 0 && s[i - 1] == '=';
+
+    private static int Number(string s, int i, int end)
+    {
+        var e = Scan.Number(s, i, end);
+        // "1..10" and "x.0.1": Scan.Number already stops before "..".
+        return e;
+    }
+
+    private static int SuffixStart(string s, int i, int e)
+    {
+        for (var k = i + 1; k < e; k++)
+        {
+            if (s[k] is 'u' or 'i' && k + 1 < e && char.IsAsciiDigit(s[k + 1])) return k;
+            if (s[k] is 'u' or 'i' && s.AsSpan(k, e - k) is "usize" or "isize") return k;
+            if (s[k] == 'f' && k + 2 <= e && s.AsSpan(k, e - k) is "f32" or "f64" && !(s.Length > i + 1 && s[i + 1] is 'x' or 'X')) return k;
+        }
+        return e;
+    }
+
+    private static int BlockComment(string s, int i, int end, TokenList t)
+    {
+        var depth = 0;
+        var p = i;
+        while (p < end)
+        {
+            if (s[p] == '/' && p + 1 < end && s[p + 1] == '*') { depth++; p += 2; continue; }
+            if (s[p] == '*' && p + 1 < end && s[p + 1] == '/') { depth--; p += 2; if (depth == 0) break; continue; }
+            p++;
+        }
+        t.Add(i, p, TokenKind.Comment);
+        return p;
+    }
+
+    private static int Quoted(string s, int i, int q, int end, TokenList t)
+    {
+        t.Add(i, q + 1, TokenKind.String);
+        var p = q + 1;
+        while (p < end && s[p] != '"')
+        {
+            if (s[p] == '\\' && p + 1 < end)
+            {
+                var e = s[p + 1] switch
+                {
+                    'x' => System.Math.Min(end, p + 4),
+                    'u' when p + 2 < end && s[p + 2] == '{' => System.Math.Min(end, s.IndexOf('}', p, end - p) is var b and >= 0 ? b + 1 : p + 2),
+                    '\n' => p + 1,
+                    _ => p + 2,
+                };
+                if (e > p + 1) t.Add(p, e, TokenKind.Escape);
+                p = System.Math.Max(e, p + 1);
+                continue;
+            }
+            t.Add(p, p + 1, TokenKind.String);
+            p++;
+        }
+        if (p < end) { t.Add(p, p + 1, TokenKind.String); p++; }
+        return p;
+    }
+
+    private static int RawString(string s, int i, int q, int end, TokenList t)
+    {
+        var hashes = 0;
+        var p = q;
+        while (p < end && s[p] == '#') { hashes++; p++; }
+        if (p >= end || s[p] != '"') { t.Add(i, q, TokenKind.Variable); return q; }
+        var closing = "\"" + new string('#', hashes);
+        var close = s.IndexOf(closing, p + 1, end - p - 1, StringComparison.Ordinal);
+        var e = close < 0 ? end : close + closing.Length;
+        t.Add(i, e, TokenKind.String);
+        return e;
+    }
+
+    /// <summary>A char literal: the quotes are punctuation in VS Code's grammar, the content a string.</summary>
+    private static int Char(string s, int i, int q, int end, TokenList t)
+    {
+        if (q > i) t.Add(i, q, TokenKind.String);
+        t.Add(q, q + 1, TokenKind.Punctuation);
+        var p = q + 1;
+        while (p < end && s[p] != '\'' && s[p] != '\n')
+        {
+            if (s[p] == '\\' && p + 1 < end) { t.Add(p, p + 2, TokenKind.Escape); p += 2; continue; }
+            t.Add(p, p + 1, TokenKind.String);
+            p++;
+        }
+        if (p < end && s[p] == '\'') { t.Add(p, p + 1, TokenKind.Punctuation); p++; }
+        return p;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+using Lemma.Build;
+using Lemma.Model;
+
+namespace Lemma.Server.Hosting;
+
+/// <summary>What a connected browser is told after a rebuild: reload, swap stylesheets, or show build problems.</summary>
+public sealed record SiteEvent(string Kind, long Version, string Data);
+
+/// <summary>
+/// Holds the current <see cref="SiteSnapshot"/> and rebuilds it on demand, one build at a time. A failed build keeps
+/// the last good files and carries its diagnostics, so readers keep a page while the writer fixes the error.
+/// </summary>
+public sealed partial class SiteHost(ServerOptions options)
+{
+    private readonly Lock gate = new();
+    private readonly List<Channel<SiteEvent>> subscribers = [];
+    private readonly SemaphoreSlim building = new(1, 1);
+    private SiteSnapshot current = SiteSnapshot.Empty;
+    private long version;
+    private readonly BuildCache cache = new();
+
+    /// <summary>Pages the rebuilds took from the cache instead of rendering them again, in all.</summary>
+    public long ReusedPages => cache.ReusedTotal;
+
+    public SiteSnapshot Current => Volatile.Read(ref current);
+
+    /// <summary>The base URL pages are built with: the server's own address, so links work locally.</summary>
+    public string BaseUrl { get; set; } = "http://127.0.0.1/";
+
+    public SiteEvent? Rebuild()
+    {
+        building.Wait();
+        try
+        {
+            var result = SiteBuilder.Run(BuildOptions(), cache: cache);
+            var before = Current;
+            var next = result.Succeeded
+                ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
+                : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
+            Volatile.Write(ref current, next);
+            var message = Describe(before, next);
+            if (message is not null) Publish(message);
+            return message;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    /// <summary>The options of every rebuild: in memory, drafts and future posts shown in preview.</summary>
+    public BuildOptions BuildOptions() => new()
+    {
+        Source = options.Source,
+        Output = Path.Combine(options.Source, "public"),
+        Emit = false,
+        Drafts = !options.Production,
+        Future = !options.Production,
+        Preview = !options.Production,
+        BaseUrl = BaseUrl,
+        Clock = options.Clock,
+    };
+
+    private static SiteEvent? Describe(SiteSnapshot before, SiteSnapshot next)
+    {
+        if (next.Failed || before.Failed != next.Failed)
+            return new SiteEvent(next.Failed ? "problems" : "reload", next.Version, Status(next));
+        var changed = next.ChangedSince(before);
+        if (changed.Count == 0) return null;
+        return new SiteEvent(OnlyStyles(changed, before, next) ? "css" : "reload", next.Version, System.Text.Json.JsonSerializer.Serialize(changed));
+    }
+
+    /// <summary>
+    /// True when only stylesheets changed. Pages that link a stylesheet by content hash (?v=...) change with it;
+    /// they count as unchanged when nothing but those hashes differ.
+    /// </summary>
+    private static bool OnlyStyles(IReadOnlyList<string> changed, SiteSnapshot before, SiteSnapshot next)
+    {
+        if (!changed.Any(p => p.EndsWith(".css", StringComparison.Ordinal))) return false;
+        foreach (var path in changed)
+        {
+            if (path.EndsWith(".css", StringComparison.Ordinal)) continue;
+            if (!before.Files.TryGetValue(path, out var old) || !next.Files.TryGetValue(path, out var now)) return false;
+            if (!(path.EndsWith(".html", StringComparison.Ordinal) || path.EndsWith(".xml", StringComparison.Ordinal))) return false;
+            var a = VersionQuery().Replace(System.Text.Encoding.UTF8.GetString(old.Bytes), "");
+            var b = VersionQuery().Replace(System.Text.Encoding.UTF8.GetString(now.Bytes), "");
+            if (a != b) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"\?v=[0-9a-f]+")]
+    private static partial Regex VersionQuery();
+
+    /// <summary>The build's diagnostics as JSON for the browser overlay.</summary>
+    public static string Status(SiteSnapshot snapshot) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        version = snapshot.Version,
+        failed = snapshot.Failed,
+        diagnostics = snapshot.Errors.Select(d => new
+        {
+            path = d.Span.Path,
+            line = d.Span.Line,
+            column = d.Span.Column,
+            severity = d.IsError ? "error" : "warning",
+            message = d.Message,
+            text = d.ToString(),
+        }),
+    });
+
+    public ChannelReader<SiteEvent> Subscribe(CancellationToken cancel)
+    {
+        var channel = Channel.CreateBounded<SiteEvent>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (gate) subscribers.Add(channel);
+        cancel.Register(() =>
+        {
+            lock (gate) subscribers.Remove(channel);
+            channel.Writer.TryComplete();
+        });
+        return channel.Reader;
+    }
+
+    public int Subscribers { get { lock (gate) return subscribers.Count; } }
+
+    private void Publish(SiteEvent message)
+    {
+        ImmutableArray<Channel<SiteEvent>> targets;
+        lock (gate) targets = [.. subscribers];
+        foreach (var s in targets) s.Writer.TryWrite(message);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using Lemma.Diagnostics;
+using Lemma.Output;
+
+namespace Lemma.Server.Hosting;
+
+/// <summary>One file as served: bytes, its content type and a strong ETag from its content.</summary>
+public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, string ETag);
+
+/// <summary>
+/// The site as the server holds it: every output file in memory, immutable, swapped whole on each rebuild.
+/// <see cref="Errors"/> are the diagnostics of the last build; when it failed, the files are the last good ones.
+/// </summary>
+public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, ImmutableArray<Diagnostic> Errors, long Version)
+{
+    public static readonly SiteSnapshot Empty = new(FrozenDictionary<string, ServedFile>.Empty, [], 0);
+
+    public bool Failed => Errors.Any(e => e.IsError);
+
+    public static SiteSnapshot From(IEnumerable<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous)
+    {
+        var served = new Dictionary<string, ServedFile>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+            // Unchanged files keep their object, so a diff of two snapshots is cheap and ETags stay stable.
+            if (previous.Files.TryGetValue(file.Path, out var old) && old.Bytes.AsSpan().SequenceEqual(bytes)) served[file.Path] = old;
+            else served[file.Path] = new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes));
+        }
+        return new SiteSnapshot(served.ToFrozenDictionary(StringComparer.Ordinal), diagnostics, version);
+    }
+
+    /// <summary>Paths whose content differs between two snapshots (added, removed or changed).</summary>
+    public IReadOnlyList<string> ChangedSince(SiteSnapshot older)
+    {
+        var changed = new List<string>();
+        foreach (var (path, file) in Files)
+            if (!older.Files.TryGetValue(path, out var before) || before.ETag != file.ETag) changed.Add(path);
+        foreach (var path in older.Files.Keys)
+            if (!Files.ContainsKey(path)) changed.Add(path);
+        return changed;
+    }
+
+    private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
+}
+
+/// <summary>Content types by extension, with charset for text.</summary>
+public static class ContentTypes
+{
+    private static readonly FrozenDictionary<string, string> ByExtension = new Dictionary<string, string>
+    {
+        [".html"] = "text/html; charset=utf-8",
+        [".css"] = "text/css; charset=utf-8",
+        [".js"] = "text/javascript; charset=utf-8",
+        [".mjs"] = "text/javascript; charset=utf-8",
+        [".json"] = "application/json; charset=utf-8",
+        [".xml"] = "application/xml; charset=utf-8",
+        [".txt"] = "text/plain; charset=utf-8",
+        [".md"] = "text/markdown; charset=utf-8",
+        [".svg"] = "image/svg+xml",
+        [".png"] = "image/png",
+        [".jpg"] = "image/jpeg",
+        [".jpeg"] = "image/jpeg",
+        [".gif"] = "image/gif",
+        [".webp"] = "image/webp",
+        [".avif"] = "image/avif",
+        [".ico"] = "image/x-icon",
+        [".woff"] = "font/woff",
+        [".woff2"] = "font/woff2",
+        [".pdf"] = "application/pdf",
+        [".csv"] = "text/csv; charset=utf-8",
+        [".ipynb"] = "application/x-ipynb+json",
+        [".bib"] = "text/plain; charset=utf-8",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    public static string For(string path) =>
+        ByExtension.TryGetValue(System.IO.Path.GetExtension(path), out var type) ? type : "application/octet-stream";
+
+    public static bool IsCompressible(string contentType) =>
+        contentType.StartsWith("text/", StringComparison.Ordinal) || contentType.Contains("json") || contentType.Contains("xml") || contentType.Contains("svg");
+}

@@ -1,0 +1,74 @@
+using Lemma.Server.Hosting;
+using Lemma.Server.Preview;
+using Lemma.Server.Publishing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Lemma.Server;
+
+/// <summary>
+/// `lemma serve`: builds the site into memory and serves it with Kestrel. In preview, drafts and future posts are
+/// shown with a badge, a watcher rebuilds on every save and the browser follows; in production, none of that, and
+/// the headers real readers need.
+/// </summary>
+public sealed class LemmaServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private SourceWatcher? watcher;
+
+    private LemmaServer(WebApplication app, SiteHost host, ServerOptions options)
+    {
+        this.app = app;
+        Host = host;
+        Options = options;
+    }
+
+    public SiteHost Host { get; }
+    public ServerOptions Options { get; }
+
+    /// <summary>The address the server listens on, e.g. http://127.0.0.1:1313/ (with the real port when 0 was asked).</summary>
+    public Uri Address { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>Raised after each rebuild the watcher started (null when nothing changed).</summary>
+    public event Action<SiteEvent?>? Rebuilt;
+
+    public static LemmaServer Create(ServerOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.AddServerHeader = false);
+        builder.WebHost.UseUrls($"http://{(options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind)}:{options.Port}");
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        var host = new SiteHost(options);
+        if (!options.Production) app.MapLiveReload(host);
+        app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
+        return new LemmaServer(app, host, options);
+    }
+
+    /// <summary>Starts listening, builds the site with the real address as base URL, then starts watching.</summary>
+    public async Task StartAsync(CancellationToken cancel = default)
+    {
+        await app.StartAsync(cancel);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Address = new Uri(address.EndsWith('/') ? address : address + "/");
+        Host.BaseUrl = Address.ToString();
+        Host.Rebuild();
+        if (!Options.Production)
+            watcher = new SourceWatcher(Options.Source, Options.Debounce, Host, e => Rebuilt?.Invoke(e));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancel = default) => app.WaitForShutdownAsync(cancel);
+
+    public async ValueTask DisposeAsync()
+    {
+        watcher?.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

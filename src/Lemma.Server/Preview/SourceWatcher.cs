@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using Lemma.Server.Hosting;
+
+namespace Lemma.Server.Preview;
+
+/// <summary>
+/// Watches the site's folder and rebuilds after a quiet period, so an editor's burst of writes (temp file, rename,
+/// write) is one rebuild. Output and cache folders, version control and editor swap files are ignored.
+/// </summary>
+public sealed class SourceWatcher : IDisposable
+{
+    private readonly FileSystemWatcher watcher;
+    private readonly Channel<string> events = Channel.CreateUnbounded<string>();
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task loop;
+
+    public SourceWatcher(string root, TimeSpan debounce, SiteHost host, Action<SiteEvent?>? rebuilt = null)
+    {
+        watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+        FileSystemEventHandler onChange = (_, e) => Offer(root, e.FullPath);
+        watcher.Changed += onChange;
+        watcher.Created += onChange;
+        watcher.Deleted += onChange;
+        watcher.Renamed += (_, e) => { Offer(root, e.OldFullPath); Offer(root, e.FullPath); };
+        watcher.EnableRaisingEvents = true;
+        loop = Task.Run(async () =>
+        {
+            var token = stop.Token;
+            try
+            {
+                while (await events.Reader.WaitToReadAsync(token))
+                {
+                    // Coalesce: wait until no event arrived for one debounce period.
+                    do
+                    {
+                        while (events.Reader.TryRead(out _)) { }
+                        await Task.Delay(debounce, token);
+                    }
+                    while (events.Reader.TryRead(out _));
+                    SiteEvent? result = null;
+                    try { result = host.Rebuild(); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // A file vanished mid-build (an editor's rename); the next event rebuilds again.
+                        events.Writer.TryWrite("retry");
+                        continue;
+                    }
+                    rebuilt?.Invoke(result);
+                }
+            }
+            catch (OperationCanceledException) { }
+        });
+    }
+
+    private void Offer(string root, string fullPath)
+    {
+        var rel = Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+        if (Ignored(rel)) return;
+        events.Writer.TryWrite(rel);
+    }
+
+    /// <summary>Paths whose changes never affect the site.</summary>
+    public static bool Ignored(string relativePath)
+    {
+        var first = relativePath.Split('/')[0];
+        if (first is "public" or ".lemma" or ".git" or "node_modules" or "resources") return true;
+        var name = Path.GetFileName(relativePath);
+        return name.StartsWith(".#", StringComparison.Ordinal) || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)
+            || name.EndsWith(".swx", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal) || name == "4913"
+            || name.EndsWith(".lemma-tmp", StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        watcher.Dispose();
+        stop.Cancel();
+        events.Writer.TryComplete();
+        try { loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        stop.Dispose();
+    }
+}

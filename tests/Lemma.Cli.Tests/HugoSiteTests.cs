@@ -1,0 +1,53 @@
+namespace Lemma.Cli.Tests;
+
+/// <summary>A Hugo site (the benchmark corpus generator's output, in fixtures/) builds as it is: no change, no error.</summary>
+public class HugoSiteTests
+{
+    private static TempSite Corpus() => TempSite.CopyOf(Path.Combine(AppContext.BaseDirectory, "fixtures", "hugo-corpus"));
+
+    [Fact]
+    public void The_hugo_corpus_builds_with_no_error_and_no_warning()
+    {
+        using var site = Corpus();
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(run.ErrorLines);
+        Assert.Contains("98 posts", run.Output);
+    }
+
+    [Fact]
+    public void Every_published_post_is_reachable_from_the_paginated_section_list()
+    {
+        using var site = Corpus();
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var posts = site.Files("public/posts").Where(f => f.EndsWith("/index.html", StringComparison.Ordinal) && !f.StartsWith("page/", StringComparison.Ordinal))
+            .Select(f => "/posts/" + f[..^"index.html".Length]).ToHashSet();
+        Assert.Equal(98, posts.Count);
+        var listed = site.Files("public/posts").Where(f => f == "index.html" || f.StartsWith("page/", StringComparison.Ordinal))
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(site.Read("public/posts/" + f), "href=\"(/posts/[^\"/]+/)\"").Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Empty(posts.Except(listed));
+    }
+
+    [Fact]
+    public void Hugo_urls_config_and_content_carry_over()
+    {
+        using var site = Corpus();
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        // baseURL, the posts permalink, taxonomies and pagination by 10 from hugo.yaml.
+        var post = site.Read("public/posts/revisiting-attention-kernels/index.html");
+        Assert.Contains("https://blog.example.org/posts/revisiting-attention-kernels/", post);
+        Assert.True(site.Exists("public/posts/page/10/index.html"));
+        Assert.False(site.Exists("public/posts/page/11/index.html"));
+        Assert.True(site.Exists("public/tags/index.html"));
+        Assert.True(site.Exists("public/categories/index.html"));
+        // The draft is not published.
+        Assert.False(site.Exists("public/posts/bayesian-optimization-from-scratch/index.html"));
+        // Math became MathML and code was highlighted at build time.
+        var pages = site.Files("public").Where(f => f.StartsWith("posts/", StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal))
+            .Select(f => site.Read("public/" + f)).ToArray();
+        Assert.Contains(pages, p => p.Contains("<math", StringComparison.Ordinal));
+        Assert.Contains(pages, p => p.Contains("class=\"hl-keyword\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(pages, p => p.Contains("math-error", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,115 @@
+namespace Lemma.Highlight.Tests;
+
+public sealed class CachedHighlighterTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "lemma-hl-cache-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>Counts calls, to see when the cache answers instead.</summary>
+    private sealed class Counting(IHighlighter inner) : IHighlighter
+    {
+        public int Calls;
+        public bool Supports(string language) => inner.Supports(language);
+        public HighlightedCode Highlight(string code, string language) { Interlocked.Increment(ref Calls); return inner.Highlight(code, language); }
+    }
+
+    private static string[] Files(string dir) => Directory.Exists(dir) ? Directory.GetFiles(dir, "*.json", SearchOption.AllDirectories) : [];
+
+    [Fact]
+    public void Same_code_and_language_is_highlighted_once_per_build()
+    {
+        var inner = new Counting(new Highlighter());
+        var cache = new CachedHighlighter(inner, null);
+        var a = cache.Highlight("x = 1", "python");
+        var b = cache.Highlight("x = 1", "python");
+        cache.Highlight("x = 1", "py"); // the language as given is part of the key
+        cache.Highlight("x = 2", "python");
+        Assert.Same(a, b);
+        Assert.Equal(3, inner.Calls);
+        Assert.Equal(1, cache.MemoryHits);
+    }
+
+    [Fact]
+    public void Results_survive_across_builds_on_disk()
+    {
+        var first = new CachedHighlighter(new Highlighter(), _dir);
+        var expected = first.Highlight("def f():\n    return 1", "python");
+        Assert.Single(Files(_dir));
+
+        var inner = new Counting(new Highlighter());
+        var second = new CachedHighlighter(inner, _dir);
+        var again = second.Highlight("def f():\n    return 1", "python");
+        Assert.Equal(0, inner.Calls);
+        Assert.Equal(1, second.DiskHits);
+        Assert.Equal(expected.Lines, again.Lines);
+        Assert.Equal(expected.Language, again.Language);
+        Assert.Equal(expected.Recognized, again.Recognized);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"Format\":\"lemma-highlight-1\",\"Key\":")]
+    [InlineData("not json at all")]
+    [InlineData("{\"Format\":\"lemma-highlight-0\",\"Key\":\"x\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":[\"stale\"]}")]
+    [InlineData("{\"Format\":\"lemma-highlight-1\",\"Key\":\"other\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":[\"wrong\"]}")]
+    [InlineData("{\"Format\":\"lemma-highlight-1\",\"Key\":\"KEY\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":null}")]
+    public void A_corrupt_or_foreign_entry_is_ignored_and_rewritten(string content)
+    {
+        const string code = "print('hi')";
+        var key = CachedHighlighter.Key(code, "python");
+        var path = Path.Combine(_dir, key[..2], key + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.Replace("KEY", key));
+
+        var inner = new Counting(new Highlighter());
+        var result = new CachedHighlighter(inner, _dir).Highlight(code, "python");
+        Assert.Equal(1, inner.Calls);
+        Assert.Equal(new Highlighter().Highlight(code, "python").Lines, result.Lines);
+        // rewritten: a new build reads it back
+        var inner2 = new Counting(new Highlighter());
+        new CachedHighlighter(inner2, _dir).Highlight(code, "python");
+        Assert.Equal(0, inner2.Calls);
+    }
+
+    [Fact]
+    public void An_unwritable_cache_directory_never_fails_highlighting()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "lemma-hl-not-a-dir-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "x");
+        try
+        {
+            var cache = new CachedHighlighter(new Highlighter(), Path.Combine(file, "sub"));
+            Assert.True(cache.Highlight("x = 1", "python").Recognized);
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
+    public void Concurrent_builds_sharing_a_directory_agree()
+    {
+        var codes = Enumerable.Range(0, 20).Select(i => $"x_{i} = {i}  # n").ToArray();
+        var caches = Enumerable.Range(0, 4).Select(_ => new CachedHighlighter(new Highlighter(), _dir)).ToArray();
+        var failures = 0;
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var code = codes[i % codes.Length];
+            var lines = caches[i % caches.Length].Highlight(code, "python").Lines;
+            if (!lines.SequenceEqual(new Highlighter().Highlight(code, "python").Lines)) Interlocked.Increment(ref failures);
+        });
+        Assert.Equal(0, failures);
+        Assert.Equal(codes.Length, Files(_dir).Length);
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Unknown_languages_are_cached_too_and_stay_unrecognized()
+    {
+        var cache = new CachedHighlighter(new Highlighter(), _dir);
+        Assert.False(cache.Highlight("a < b", "klingon").Recognized);
+        Assert.False(new CachedHighlighter(new Highlighter(), _dir).Highlight("a < b", "klingon").Recognized);
+    }
+}
