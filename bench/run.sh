@@ -24,6 +24,7 @@
 #                            (e.g. RESULTS=bench/RESULTS.md)
 #       LEMMA_ENV="K=V ..."  extra environment for the Lemma runs (e.g. DOTNET_gcServer=1)
 #       NO_BUILD=1           do not rebuild Lemma (use the existing Release build)
+#       LEMMA_KEEP_CACHE=1   keep the corpus's .lemma/cache between Lemma runs (default: every build is cold)
 # Lemma exits 1 when a build reports errors ("failed, nothing written"): that run is still timed (every
 # stage up to emit ran) but marked "no emit" in the table, with its error count.
 # Needs: python3, dotnet, hugo, GNU time (Debian packages: hugo, time).
@@ -86,6 +87,8 @@ measure() {
   : >"$times"
   for ((i = 1; i <= WARMUP + RUNS; i++)); do
     rm -rf "$out"
+    # Lemma keeps highlighted code by content hash in the site's .lemma/cache: measure cold builds unless asked.
+    [ "$tool" = lemma ] && [ -z "${LEMMA_KEEP_CACHE:-}" ] && rm -rf "$src/.lemma"
     rc=0
     case $tool in
       lemma) env $LEMMA_ENV /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" \
