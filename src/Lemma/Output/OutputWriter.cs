@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
 namespace Lemma.Output;
@@ -9,6 +8,7 @@ public sealed record EmitResult(int Written, int Unchanged, int Deleted);
 /// The emit stage. Runs only after a build without errors, so a failed build never touches the output.
 /// Each file is written to a temporary name and renamed over the old one; files whose bytes did not change
 /// are left alone (their timestamps too); files a previous build wrote and this one did not are removed.
+/// Into a new or empty folder there is nothing to compare with or to replace, so files are written straight.
 /// </summary>
 public static class OutputWriter
 {
@@ -17,16 +17,25 @@ public static class OutputWriter
 
     public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir)
     {
+        var fresh = !Directory.Exists(outputDir) || !Directory.EnumerateFileSystemEntries(outputDir).Any();
         Directory.CreateDirectory(outputDir);
         var written = 0;
         var unchanged = 0;
         // Folders first, so no parallel write can run ahead of the folder it goes in.
         foreach (var dir in files.Select(f => Path.GetDirectoryName(Path.Combine(outputDir, f.Path))!).Distinct(StringComparer.Ordinal))
             Directory.CreateDirectory(dir);
-        Parallel.ForEach(files, file =>
+        // Bounded like the other stages: writes into the page cache are mostly CPU, and an unbounded loop over
+        // blocking I/O makes the thread pool inject threads for the whole stage.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, file =>
         {
             var target = Path.Combine(outputDir, file.Path);
             var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+            if (fresh)
+            {
+                File.WriteAllBytes(target, bytes);
+                Interlocked.Increment(ref written);
+                return;
+            }
             if (SameContent(target, bytes))
             {
                 Interlocked.Increment(ref unchanged);

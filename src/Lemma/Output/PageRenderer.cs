@@ -93,7 +93,8 @@ public static class PageRenderer
 
         var files = new ConcurrentBag<OutputFile>();
         var errors = new ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(jobs, job =>
+        // One worker per core (see ContentStage): templates are CPU-bound.
+        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, job =>
         {
             var context = new TemplateContext(templates.Options);
             context.SetValue("site", siteView);
