@@ -25,6 +25,9 @@ public static class RelatedPages
         var weight = index.ToDictionary(kv => kv.Key,
             kv => System.Math.Log(1.0 + posts.Length / (double)kv.Value.Count) * (kv.Key.StartsWith('#') ? TagWeight : 1.0));
 
+        // A feature shared by more than one page in twenty says little and costs a pass over all its pages:
+        // skipping those keeps the work per page bounded as the site grows (it was quadratic at 10k posts).
+        var commonAt = System.Math.Max(50, posts.Length / 20);
         var result = new KeyValuePair<string, ImmutableArray<Page>>[posts.Length];
         Parallel.For(0, posts.Length, () => new Dictionary<int, double>(), (i, _, scores) =>
         {
@@ -32,8 +35,7 @@ public static class RelatedPages
             foreach (var f in features[i])
             {
                 var list = index[f];
-                // A feature shared by most pages says nothing; skip it to stay linear.
-                if (list.Count > 2000 || list.Count < 2) continue;
+                if (list.Count > commonAt || list.Count < 2) continue;
                 var w = weight[f];
                 foreach (var j in list)
                     if (j != i) scores[j] = scores.GetValueOrDefault(j) + w;
