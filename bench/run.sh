@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Macro build benchmark: Lemma against Hugo on the shared synthetic corpus.
+# Macro build benchmark: Lemma against Hugo (and Eleventy, Jekyll) on the shared synthetic corpus.
 #
 #   bench/run.sh [SIZES...]          (default: 1000 10000 posts)
 #
@@ -12,10 +12,12 @@
 # Tools: lemma     dotnet Lemma.Cli.dll build (Release, built first), the corpus as is
 #        hugo      hugo with the corpus's hugo.yaml (Chroma highlighting, inline styles)
 #        hugo-nohl the same with ../shared/bench/peers/hugo-nohighlight.yaml layered over it
+#        eleventy  Eleventy 3 with the shared adapter (markdown-it, Prism highlighting), from npm into $NODE_DIR
+#        jekyll    Jekyll (Debian package) with the shared adapter (kramdown + Rouge), --disable-disk-cache
 # All three write to disk (run_peers.sh's hugo-nohl renders to memory; here it writes, like the others).
 #
 # Env:  RUNS=3 WARMUP=1      timed and untimed runs per tool
-#       TOOLS="lemma hugo hugo-nohl"
+#       TOOLS="lemma hugo hugo-nohl"   (add eleventy and/or jekyll: TOOLS="lemma hugo hugo-nohl eleventy jekyll")
 #       CACHE=dir            where corpora are kept (default: ${XDG_CACHE_HOME:-~/.cache}/lemma-bench)
 #       WORK=dir             scratch for outputs and logs (default: a new mktemp -d, removed at the end)
 #       SHARED=dir           the shared bench folder (default: ../shared/bench beside the repository,
@@ -50,6 +52,7 @@ RUNS=${RUNS:-3}; WARMUP=${WARMUP:-1}
 TOOLS=${TOOLS:-lemma hugo hugo-nohl}
 CACHE=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lemma-bench}
 LEMMA_ENV=${LEMMA_ENV:-}
+NODE_DIR=${NODE_DIR:-$CACHE/node}   # Eleventy and its plugins, installed there on first use
 if [ -z "${WORK:-}" ]; then WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
 mkdir -p "$CACHE" "$WORK"
 for cmd in python3 dotnet; do
@@ -96,6 +99,11 @@ measure() {
       hugo) /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" hugo --quiet -s "$src" -d "$out" >"$log" 2>&1 || rc=$? ;;
       hugo-nohl) /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" hugo --quiet -s "$src" -d "$out" \
                    --config "$src/hugo.yaml,$NOHL" >"$log" 2>&1 || rc=$? ;;
+      # The peers' own adapters from ../shared/bench (the same ones run_peers.sh uses), prepared once per size.
+      eleventy) /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" env -C "$WORK/src-eleventy-$n" \
+                  node "$NODE_DIR/node_modules/@11ty/eleventy/cmd.cjs" --quiet --output="$out" >"$log" 2>&1 || rc=$? ;;
+      jekyll) /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" jekyll build --quiet --disable-disk-cache \
+                -s "$WORK/src-jekyll-$n" -d "$out" >"$log" 2>&1 || rc=$? ;;
       *) echo "bench/run.sh: unknown tool $tool" >&2; exit 2 ;;
     esac
     local status=ok
@@ -129,6 +137,21 @@ for n in $SIZES; do
   src=$(corpus "$n")
   rm -f "$WORK/stages.$n.lemma"
   for tool in $TOOLS; do
+    case $tool in
+      eleventy)
+        if [ ! -e "$NODE_DIR/node_modules/@11ty/eleventy/cmd.cjs" ]; then
+          mkdir -p "$NODE_DIR"
+          (cd "$NODE_DIR" && npm install --silent --no-audit --no-fund @11ty/eleventy@3 markdown-it \
+            markdown-it-footnote markdown-it-anchor @11ty/eleventy-plugin-syntaxhighlight >/dev/null)
+        fi
+        rm -rf "$WORK/src-eleventy-$n"
+        python3 "$SHARED/peers/prepare.py" eleventy "$src" "$WORK/src-eleventy-$n" >/dev/null
+        ln -s "$NODE_DIR/node_modules" "$WORK/src-eleventy-$n/node_modules" ;;
+      jekyll)
+        command -v jekyll >/dev/null || { echo "bench/run.sh: jekyll not found (apt-get install jekyll)" >&2; exit 2; }
+        rm -rf "$WORK/src-jekyll-$n"
+        python3 "$SHARED/peers/prepare.py" jekyll "$src" "$WORK/src-jekyll-$n" >/dev/null ;;
+    esac
     echo "# $n posts: $tool..." >&2
     measure "$tool" "$src" "$n"
   done
@@ -146,13 +169,17 @@ def ratio(t, key):
     if "hugo" not in rows or t == "hugo": return "-"
     return "%.2fx" % (st.median(rows[t][key]) / st.median(rows["hugo"][key]))
 print(f"**{n} posts**\n")
-print("| tool | wall median [min-max] s | CPU user+sys s | peak RSS MiB | files | MiB | wall / hugo | CPU / hugo | status |")
-print("|---|---|---|---|---|---|---|---|---|")
+def lemma_over(t, key):
+    if "lemma" not in rows or t == "lemma": return "-"
+    return "%.2fx" % (st.median(rows["lemma"][key]) / st.median(rows[t][key]))
+print("| tool | wall median [min-max] s | CPU user+sys s | peak RSS MiB | files | MiB | wall / hugo | CPU / hugo | lemma / tool: wall, CPU, RSS | status |")
+print("|---|---|---|---|---|---|---|---|---|---|")
 for t, r in rows.items():
     w = r["wall"]
-    print("| %s | %.2f [%.2f-%.2f] | %.2f | %.0f | %d | %.1f | %s | %s | %s |" % (
+    lemma = "-" if t == "lemma" or "lemma" not in rows else ", ".join(lemma_over(t, k) for k in ("wall", "cpu", "rss"))
+    print("| %s | %.2f [%.2f-%.2f] | %.2f | %.0f | %d | %.1f | %s | %s | %s | %s |" % (
         t, st.median(w), min(w), max(w), st.median(r["cpu"]), st.median(r["rss"]), r["files"], r["size"],
-        ratio(t, "wall"), ratio(t, "cpu"), ",".join(r["status"])))
+        ratio(t, "wall"), ratio(t, "cpu"), lemma, ",".join(r["status"])))
 stages = f"{work}/stages.{n}.lemma"
 if os.path.exists(stages):
     by = {}
