@@ -141,7 +141,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         return words;
     }
 
-    private static int Words(ReadOnlySpan<char> text)
+    /// <summary>Whitespace-separated words: how prose, code and notebook cells are counted alike.</summary>
+    internal static int Words(ReadOnlySpan<char> text)
     {
         var count = 0;
         var inWord = false;

@@ -182,7 +182,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
     {
         state.HasCode = true;
         var source = cell.Source.TrimEnd('\n');
-        state.Words += Words(source);
+        state.Words += MarkdownFormat.Words(source);
         var highlighted = highlighter.Highlight(source, language);
         if (!highlighted.Recognized && language.Length > 0)
             state.UnknownLanguages.Add(new LanguageUse(language, new SourceSpan(state.Path, cell.SourceLine, 1)));
@@ -343,17 +343,4 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
 
     [GeneratedRegex(@"[^A-Za-z0-9._-]")]
     private static partial Regex SafeChars();
-
-    private static int Words(string text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var letter = !char.IsWhiteSpace(c);
-            if (letter && !inWord) count++;
-            inWord = letter;
-        }
-        return count;
-    }
 }
