@@ -13,15 +13,24 @@ public sealed class IncrementalTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
+    /// <summary>What the test wrote since the last rebuild, as a watcher would report it.</summary>
+    private readonly List<string> changed = [];
+
     private void Write(string path, string text)
     {
+        changed.Add(path);
         var full = Path.Combine(root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
     }
 
-    private static string Post(string title, int day, string tags, string body) =>
-        $"---\ntitle: \"{title}\"\ndate: 2024-03-{day:00}\ntags: [{tags}]\nseries: {(day % 3 == 0 ? "Loops" : "Other")}\n---\n\n{body}\n";
+    /// <summary>One post's front matter and body; an edit changes one of them at a time.</summary>
+    private sealed record Post(string Title, int Day, string Tags, string Body, string Summary = "")
+    {
+        public string Text =>
+            $"---\ntitle: \"{Title}\"\ndate: 2024-03-{Day:00}\ntags: [{Tags}]\n" + (Day % 5 == 0 ? "series: Loops\n" : "")
+            + (Summary.Length > 0 ? $"summary: \"{Summary}\"\n" : "") + $"---\n\n{Body}\n";
+    }
 
     private static readonly string[] Tags = ["python", "math", "cuda", "rust", "notes"];
     private static readonly string[] Bodies =
@@ -37,55 +46,90 @@ public sealed class IncrementalTests : IDisposable
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
     public void Random_edits_give_the_bytes_of_a_full_build(int seed)
     {
         var random = new Random(seed);
         Write("site.yaml", "title: Incremental\nbase_url: https://example.org/\npage_size: 3\n");
         Write("data/recommendations.yaml", "- { kind: Book, title: SICP, link: https://example.org/sicp }\n");
-        var posts = new List<string>();
-        for (var i = 1; i <= 6; i++)
+        var posts = new Dictionary<string, Post>();
+        void Save(string name, Post post)
         {
-            posts.Add($"p{i}");
-            Write($"content/posts/p{i}.md", Post($"Post {i}", i, Tags[i % Tags.Length], Bodies[i % Bodies.Length]));
+            posts[name] = post;
+            Write($"content/posts/{name}.md", post.Text);
         }
+        for (var i = 1; i <= 30; i++) Save($"p{i}", new Post($"T{i}", 1 + i % 27, Tags[i % Tags.Length], Bodies[i % Bodies.Length]));
         var host = new SiteHost(new ServerOptions { Source = root, Port = 0 });
         host.Rebuild();
-        var next = 7;
+        changed.Clear();
+        var reusedPages = 0;
+        var next = 31;
 
-        for (var step = 0; step < 12; step++)
+        for (var step = 0; step < 20; step++)
         {
-            var op = random.Next(6);
-            var target = posts[random.Next(posts.Count)];
+            var op = random.Next(12);
+            var names = posts.Keys.Order(StringComparer.Ordinal).ToList();
+            var target = names[random.Next(names.Count)];
+            var post = posts[target];
             switch (op)
             {
-                case 0: // edit a body
-                    Write($"content/posts/{target}.md", Post($"Post {target}", random.Next(1, 28), Tags[random.Next(Tags.Length)], Bodies[random.Next(Bodies.Length)]));
+                case 0: // the body alone: lists that show only titles and summaries keep their output
+                    Save(target, post with { Body = post.Body + $"\n\nAnother paragraph, step {step}." });
                     break;
-                case 1: // retitle and retag
-                    Write($"content/posts/{target}.md", Post($"Renamed {step}", random.Next(1, 28), string.Join(", ", Tags.Take(random.Next(1, 4))), Bodies[random.Next(Bodies.Length)]));
+                case 1: // the title alone: lists, related posts, series and neighbours show it
+                    Save(target, post with { Title = $"R{step}" });
                     break;
-                case 2: // create
-                    var name = $"p{next++}";
-                    posts.Add(name);
-                    Write($"content/posts/{name}.md", Post($"Post {name}", random.Next(1, 28), Tags[random.Next(Tags.Length)], Bodies[random.Next(Bodies.Length)]));
+                case 2: // the date alone: lists reorder, neighbours change
+                    Save(target, post with { Day = random.Next(1, 28) });
                     break;
-                case 3 when posts.Count > 2: // delete (p1 stays: other posts link to it)
-                    if (target == "p1") goto default;
+                case 3: // the tags alone: term pages gain and lose the post
+                    Save(target, post with { Tags = string.Join(", ", Tags.OrderBy(_ => random.Next()).Take(random.Next(1, 4))) });
+                    break;
+                case 4: // the summary alone: list cards show it
+                    Save(target, post with { Summary = $"Summary {step}" });
+                    break;
+                case 5: // create
+                    Save($"p{next++}", new Post($"N{step}", random.Next(1, 28), Tags[random.Next(Tags.Length)], Bodies[random.Next(Bodies.Length)]));
+                    break;
+                case 6 when posts.Count > 2 && target != "p1": // delete (p1 stays: other posts link to it)
                     File.Delete(Path.Combine(root, $"content/posts/{target}.md"));
+                    changed.Add($"content/posts/{target}.md");
                     posts.Remove(target);
                     break;
-                case 4 when target != "p1": // rename
+                case 7 when target != "p1": // rename
                     var renamed = $"p{next++}";
                     File.Move(Path.Combine(root, $"content/posts/{target}.md"), Path.Combine(root, $"content/posts/{renamed}.md"));
-                    posts[posts.IndexOf(target)] = renamed;
+                    changed.AddRange([$"content/posts/{target}.md", $"content/posts/{renamed}.md"]);
+                    posts.Remove(target);
+                    posts[renamed] = post;
                     break;
-                default: // data and config
+                case 8: // a site layout overriding the theme's, then edited, then removed
+                    if (File.Exists(Path.Combine(root, "layouts/term.liquid")) && random.Next(2) == 0)
+                    {
+                        File.Delete(Path.Combine(root, "layouts/term.liquid"));
+                        changed.Add("layouts/term.liquid");
+                    }
+                    else
+                    {
+                        // Term pages that show their posts' word counts (a body member) through a partial.
+                        Write("layouts/term.liquid", $"<h1>{{{{ page.title }}}} ({step})</h1>{{% for p in paginator.items %}}{{% render 'partials/words', item: p %}}{{% endfor %}}");
+                        Write("layouts/partials/words.liquid", "<p>{{ item.title }}: {{ item.word_count }} words</p>");
+                    }
+                    break;
+                case 9: // a static file
+                    Write("static/notes.txt", $"Notes, step {step}.\n");
+                    break;
+                case 10: // data
                     Write("data/recommendations.yaml", $"- {{ kind: Book, title: Book {step}, link: https://example.org/{step} }}\n");
+                    break;
+                default: // config
                     Write("site.yaml", $"title: Incremental {step % 2}\nbase_url: https://example.org/\npage_size: {2 + step % 3}\n");
                     break;
             }
 
-            host.Rebuild();
+            host.Rebuild([.. changed]);
+            changed.Clear();
             var full = SiteBuilder.Run(host.BuildOptions());
             Assert.True(full.Succeeded, string.Join("\n", full.Diagnostics));
             var expected = full.Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
@@ -93,7 +137,9 @@ public sealed class IncrementalTests : IDisposable
             Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
             foreach (var (path, bytes) in expected)
                 Assert.True(bytes.AsSpan().SequenceEqual(actual[path].Bytes), $"step {step} (op {op}): {path} differs from a full build");
+            reusedPages += host.ReusedPages;
         }
-        Assert.True(host.ReusedPages > 0, "the cache was never used");
+        Assert.True(host.ReusedContent > 0, "no page's content was ever reused");
+        Assert.True(reusedPages > 0, "no rendered page was ever reused");
     }
 }

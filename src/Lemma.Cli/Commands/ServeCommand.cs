@@ -35,8 +35,11 @@ public static class ServeCommand
             {
                 var snapshot = server.Host.Current;
                 foreach (var d in snapshot.Errors) console.Error.WriteLine(d.ToString());
-                if (e is not null)
-                    console.Out.WriteLine($"rebuilt ({e.Kind}) at {DateTime.Now:HH:mm:ss}: {snapshot.Files.Count} files{(snapshot.Failed ? ", build failed: last good version kept" : "")}");
+                if (e is null) return;
+                var timings = server.Host.LastTimings;
+                var total = timings.Sum(t => t.Elapsed.TotalMilliseconds);
+                var slowest = string.Join(", ", timings.OrderByDescending(t => t.Elapsed).Take(3).Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:0}"));
+                console.Out.WriteLine($"rebuilt ({e.Kind}) at {DateTime.Now:HH:mm:ss} in {total:0} ms ({slowest}): {snapshot.Files.Count} files{(snapshot.Failed ? ", build failed: last good version kept" : "")}");
             };
             try
             {

@@ -22,24 +22,36 @@ public sealed partial class SiteHost(ServerOptions options)
     private long version;
     private readonly BuildCache cache = new();
 
-    /// <summary>Pages the rebuilds took from the cache instead of rendering them again, in all.</summary>
-    public long ReusedPages => cache.ReusedTotal;
+    /// <summary>Pages the rebuilds took from the cache instead of rendering their content again, in all.</summary>
+    public long ReusedContent => cache.ReusedTotal;
+
+    /// <summary>Pages the last rebuild did not render through the templates again.</summary>
+    public int ReusedPages => cache.ReusedPages;
 
     public SiteSnapshot Current => Volatile.Read(ref current);
 
     /// <summary>The base URL pages are built with: the server's own address, so links work locally.</summary>
     public string BaseUrl { get; set; } = "http://127.0.0.1/";
 
-    public SiteEvent? Rebuild()
+    /// <summary>Stage timings of the last rebuild, ending with the swap of the served files ("snapshot").</summary>
+    public ImmutableArray<StageTiming> LastTimings { get; private set; } = [];
+
+    /// <summary>Rebuilds the site. <paramref name="changed"/> lists the files (relative to the site root) written,
+    /// created or deleted since the last rebuild, so only what they reach is redone; null means anything may have changed.</summary>
+    public SiteEvent? Rebuild(IEnumerable<string>? changed = null)
     {
+        if (changed is null) cache.ChangedUnknown();
+        else cache.Changed(changed);
         building.Wait();
         try
         {
             var result = SiteBuilder.Run(BuildOptions(), cache: cache);
             var before = Current;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var next = result.Succeeded
                 ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
                 : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
+            LastTimings = result.Timings.Add(new StageTiming("snapshot", clock.Elapsed));
             Volatile.Write(ref current, next);
             var message = Describe(before, next);
             if (message is not null) Publish(message);

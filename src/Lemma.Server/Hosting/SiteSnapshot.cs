@@ -7,7 +7,11 @@ using Lemma.Output;
 namespace Lemma.Server.Hosting;
 
 /// <summary>One file as served: bytes, its content type and a strong ETag from its content.</summary>
-public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, string ETag);
+public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, string ETag)
+{
+    /// <summary>For a file copied from the sources: where from, and its time and size then, to tell whether it changed without reading it.</summary>
+    public (string From, DateTime Written, long Length)? Stamp { get; init; }
+}
 
 /// <summary>
 /// The site as the server holds it: every output file in memory, immutable, swapped whole on each rebuild.
@@ -24,10 +28,20 @@ public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, Im
         var served = new Dictionary<string, ServedFile>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
             // Unchanged files keep their object, so a diff of two snapshots is cheap and ETags stay stable.
-            if (previous.Files.TryGetValue(file.Path, out var old) && old.Bytes.AsSpan().SequenceEqual(bytes)) served[file.Path] = old;
-            else served[file.Path] = new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes));
+            previous.Files.TryGetValue(file.Path, out var old);
+            if (old is not null && ReferenceEquals(old.Bytes, file.Bytes)) { served[file.Path] = old; continue; }
+            (string, DateTime, long)? stamp = null;
+            if (file.CopyFrom is { } from)
+            {
+                var info = new FileInfo(from);
+                stamp = (from, info.LastWriteTimeUtc, info.Length);
+                if (old is not null && old.Stamp == stamp) { served[file.Path] = old; continue; }
+            }
+            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+            served[file.Path] = old is not null && old.Bytes.AsSpan().SequenceEqual(bytes)
+                ? old with { Stamp = stamp }
+                : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
         }
         return new SiteSnapshot(served.ToFrozenDictionary(StringComparer.Ordinal), diagnostics, version);
     }

@@ -22,6 +22,8 @@ public sealed class SourceWatcher : IDisposable
         watcher.Created += onChange;
         watcher.Deleted += onChange;
         watcher.Renamed += (_, e) => { Offer(root, e.OldFullPath); Offer(root, e.FullPath); };
+        // The watcher's buffer overflowed: events were lost, so the next rebuild cannot trust the list of changes.
+        watcher.Error += (_, _) => events.Writer.TryWrite(Overflow);
         watcher.EnableRaisingEvents = true;
         loop = Task.Run(async () =>
         {
@@ -31,18 +33,21 @@ public sealed class SourceWatcher : IDisposable
                 while (await events.Reader.WaitToReadAsync(token))
                 {
                     // Coalesce: wait until no event arrived for one debounce period.
-                    do
+                    var changed = new HashSet<string>(StringComparer.Ordinal);
+                    var unknown = false;
+                    while (true)
                     {
-                        while (events.Reader.TryRead(out _)) { }
+                        while (events.Reader.TryRead(out var path)) unknown |= !Collect(changed, path);
                         await Task.Delay(debounce, token);
+                        if (!events.Reader.TryRead(out var late)) break;
+                        unknown |= !Collect(changed, late);
                     }
-                    while (events.Reader.TryRead(out _));
                     SiteEvent? result = null;
-                    try { result = host.Rebuild(); }
+                    try { result = host.Rebuild(unknown ? null : changed); }
                     catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                     {
                         // A file vanished mid-build (an editor's rename); the next event rebuilds again.
-                        events.Writer.TryWrite("retry");
+                        events.Writer.TryWrite(Overflow);
                         continue;
                     }
                     rebuilt?.Invoke(result);
@@ -50,6 +55,16 @@ public sealed class SourceWatcher : IDisposable
             }
             catch (OperationCanceledException) { }
         });
+    }
+
+    /// <summary>Stands for "anything may have changed".</summary>
+    private const string Overflow = "\0";
+
+    private static bool Collect(HashSet<string> changed, string path)
+    {
+        if (path == Overflow) return false;
+        changed.Add(path);
+        return true;
     }
 
     private void Offer(string root, string fullPath)

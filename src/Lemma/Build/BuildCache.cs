@@ -1,52 +1,82 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
+using System.Collections.Immutable;
+using Lemma.Bibliography;
 using Lemma.Configuration;
 using Lemma.Content;
+using Lemma.Data;
+using Lemma.Diagnostics;
 using Lemma.Markdown;
+using Lemma.Model;
+using Lemma.Output;
+using Lemma.Sources;
+using Lemma.Templates;
 
 namespace Lemma.Build;
 
 /// <summary>
-/// What one build can lend the next in the same process (`lemma serve`): the content formats (Markdig pipeline,
-/// highlighter, math renderer) while the config is unchanged, and each page's rendered content while its file is
-/// unchanged. Keys hold every input of the work they stand for, so a build with the cache gives the same bytes as one
-/// without. Thread-safe; owned by whoever rebuilds, never static.
+/// What one build lends the next in the same process (`lemma serve`): each stage's result, kept while its inputs are
+/// unchanged. The owner reports which files changed (<see cref="Changed"/>); a stage redoes only the work those files
+/// reach, and compares what it would hand on with what it handed on last time, so unchanged things keep their objects
+/// and later stages can tell them apart by reference. A build with the cache gives the same bytes as one without.
+/// Thread-safe; owned by whoever rebuilds, never static.
 /// </summary>
 public sealed class BuildCache
 {
     private readonly Lock gate = new();
-    private string? formatsKey;
+    private SourceChanges pending = SourceChanges.Unknown;
     private IReadOnlyList<IContentFormat>? formats;
-    private ConcurrentDictionary<RenderKey, RenderedContent> rendered = new();
+    private (SiteConfig Config, BibLibrary Bibliography)? formatsKey;
+    private ConcurrentDictionary<string, (PageSource Source, RenderedContent Content)> rendered = new(StringComparer.Ordinal);
 
-    private sealed record RenderKey(string Path, ContentFormat Format, int BodyLine, string Body);
+    /// <summary>The last build's stage results.</summary>
+    internal BuildState? Last { get; set; }
 
-    /// <summary>Pages the last build took from the cache instead of rendering them.</summary>
+    /// <summary>Pages the last build took from the cache instead of rendering their content.</summary>
     public int Reused { get; private set; }
 
     /// <summary>Pages taken from the cache over its whole life.</summary>
     public long ReusedTotal { get; private set; }
 
-    /// <summary>Everything the content formats are made from: the site, its config and its bibliographies.</summary>
-    internal static string FormatsKey(SiteConfig config, string root, IEnumerable<string> bibliographyFiles)
+    /// <summary>Pages the last build did not render through the templates again.</summary>
+    public int ReusedPages => Last?.Pages?.Reused ?? 0;
+
+    /// <summary>Tells the next build that these files (relative to the site root) were written, created or deleted.</summary>
+    public void Changed(IEnumerable<string> relativePaths)
     {
-        var key = new StringBuilder(root).Append('\n').Append(JsonSerializer.Serialize(config.Params));
-        foreach (var bib in bibliographyFiles)
-            key.Append('\n').Append(bib).Append('\n').Append(Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(root, bib)))));
-        return key.ToString();
+        lock (gate) pending = pending.Union(SourceChanges.Of(relativePaths));
     }
 
-    internal IReadOnlyList<IContentFormat> Formats(string key, Func<IReadOnlyList<IContentFormat>> create)
+    /// <summary>Tells the next build that anything may have changed (a watcher lost events).</summary>
+    public void ChangedUnknown()
+    {
+        lock (gate) pending = SourceChanges.Unknown;
+    }
+
+    /// <summary>The changes since the last build, which the caller now owns; <see cref="Requeue"/> them if the build fails.</summary>
+    internal SourceChanges TakeChanges()
     {
         lock (gate)
         {
-            if (formats is null || formatsKey != key)
+            var taken = Last is null ? SourceChanges.Unknown : pending;
+            pending = SourceChanges.Of([]);
+            return taken;
+        }
+    }
+
+    internal void Requeue(SourceChanges changes)
+    {
+        lock (gate) pending = pending.Union(changes);
+    }
+
+    internal IReadOnlyList<IContentFormat> Formats(SiteConfig config, BibLibrary bibliography, Func<IReadOnlyList<IContentFormat>> create)
+    {
+        lock (gate)
+        {
+            if (formats is null || formatsKey is not { } key || !ReferenceEquals(key.Config, config) || !ReferenceEquals(key.Bibliography, bibliography))
             {
                 formats = create();
-                formatsKey = key;
-                rendered = new ConcurrentDictionary<RenderKey, RenderedContent>();
+                formatsKey = (config, bibliography);
+                rendered = new ConcurrentDictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
             }
             return formats;
         }
@@ -55,7 +85,7 @@ public sealed class BuildCache
     /// <summary>The cached rendering of <paramref name="page"/>, or a new one (then kept). Old entries go after each build.</summary>
     internal Func<PageSource, Func<RenderedContent>, RenderedContent> Renderer(out Action finish)
     {
-        var used = new ConcurrentDictionary<RenderKey, RenderedContent>();
+        var used = new ConcurrentDictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
         var reused = 0;
         var current = rendered;
         finish = () =>
@@ -67,11 +97,30 @@ public sealed class BuildCache
         };
         return (page, render) =>
         {
-            var key = new RenderKey(page.Path, page.Format, page.BodyLine, page.Body);
-            if (current.TryGetValue(key, out var hit)) Interlocked.Increment(ref reused);
-            else hit = render();
-            used[key] = hit;
-            return hit;
+            // A rendering depends on the path, format and body (and its line, for positions). The same source object
+            // has the same body; another one (a front matter edit) is compared, and only then, character by character.
+            RenderedContent content;
+            if (current.TryGetValue(page.Path, out var last) && (ReferenceEquals(last.Source, page)
+                    || (last.Source.Format == page.Format && last.Source.BodyLine == page.BodyLine && last.Source.Body == page.Body)))
+            {
+                content = last.Content;
+                Interlocked.Increment(ref reused);
+            }
+            else content = render();
+            used[page.Path] = (page, content);
+            return content;
         };
     }
 }
+
+/// <summary>The results of one build's stages, as the next build may reuse them.</summary>
+internal sealed record BuildState(
+    ConfigResult Config,
+    SiteConfig SiteConfig,
+    SourceSet Sources,
+    LoadResult Loaded,
+    DataResult Data,
+    Site Site,
+    (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Bibliography,
+    (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics, SiteUrls Urls) Templates,
+    RenderedPages? Pages);

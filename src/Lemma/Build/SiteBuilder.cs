@@ -33,8 +33,23 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    /// <param name="cache">Lent by a long-running caller (`lemma serve`) so unchanged pages are not rendered again.</param>
+    /// <param name="cache">Lent by a long-running caller (`lemma serve`), which tells it what changed between builds,
+    /// so a rebuild redoes only the work those changes reach.</param>
     public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null, BuildCache? cache = null)
+    {
+        var changes = cache?.TakeChanges() ?? SourceChanges.Unknown;
+        try
+        {
+            return Run(options, progress, cache, changes);
+        }
+        catch
+        {
+            cache?.Requeue(changes);
+            throw;
+        }
+    }
+
+    private static BuildResult Run(BuildOptions options, IProgress<string>? progress, BuildCache? cache, SourceChanges changes)
     {
         var timings = ImmutableArray.CreateBuilder<StageTiming>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -49,52 +64,83 @@ public static class SiteBuilder
         }
 
         var root = options.Source;
-        var config = Stage("config", () => ConfigLoader.Load(root));
+        var last = changes.IsUnknown ? null : cache?.Last;
+        var config = Stage("config", () => last is not null && !changes.TouchesAny(ConfigLoader.FileNames) ? last.Config : ConfigLoader.Load(root));
         diagnostics.AddRange(config.Diagnostics);
-        var siteConfig = options.BaseUrl is { Length: > 0 } baseUrl
-            ? config.Config with { BaseUrl = baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/" }
-            : config.Config;
+        var siteConfig = last is not null && ReferenceEquals(last.Config, config) && last.SiteConfig.BaseUrl == BaseUrl(config.Config, options)
+            ? last.SiteConfig
+            : config.Config with { BaseUrl = BaseUrl(config.Config, options) };
+        // Everything below was read with the config: a new one starts afresh.
+        if (last is not null && !ReferenceEquals(last.SiteConfig, siteConfig)) last = null;
 
-        var sources = Stage("discover", () => SourceDiscovery.Discover(root, siteConfig));
-        var loaded = Stage("load", () => ContentLoader.Load(sources, siteConfig));
+        var sources = Stage("discover", () => last is not null && StillDiscovered(last.Sources, changes) ? last.Sources : SourceDiscovery.Discover(root, siteConfig));
+        var loaded = Stage("load", () => ContentLoader.Load(sources, siteConfig, last?.Loaded, changes));
         diagnostics.AddRange(loaded.Diagnostics);
-        var data = Stage("data", () => DataLoader.Load(root, sources.DataFiles));
+        var data = Stage("data", () => last is not null && Unchanged(last.Sources.DataFiles, sources.DataFiles, changes)
+            ? last.Data : DataLoader.Load(root, sources.DataFiles));
         diagnostics.AddRange(data.Diagnostics);
 
-        var model = Stage("model", () => SiteModeler.Run(siteConfig, loaded.Pages, data.Data, options));
+        var model = Stage("model", () => SiteModeler.Run(siteConfig, loaded.Pages, data.Data, options, last?.Site));
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
 
-        var (bibliography, bibErrors) = Stage("bibliography", () => BibLibrary.Load(root, sources.BibliographyFiles));
-        diagnostics.AddRange(bibErrors);
+        var bibliography = Stage("bibliography", () => last is not null && Unchanged(last.Sources.BibliographyFiles, sources.BibliographyFiles, changes)
+            ? last.Bibliography : BibLibrary.Load(root, sources.BibliographyFiles));
+        diagnostics.AddRange(bibliography.Diagnostics);
         diagnostics.AddRange(ContentFormats.ConfigWarnings(siteConfig, sources.ConfigFile));
         var formats = Stage("setup", () => cache is null
-            ? ContentFormats.Create(siteConfig, root, bibliography)
-            : cache.Formats(BuildCache.FormatsKey(siteConfig, root, sources.BibliographyFiles), () => ContentFormats.Create(siteConfig, root, bibliography)));
+            ? ContentFormats.Create(siteConfig, root, bibliography.Library)
+            : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
         var content = Stage("render content", () => ContentStage.Run(site, formats, cache));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 
         var urls = new SiteUrls(siteConfig.BaseUrl);
-        var (templates, templateErrors) = Stage("templates", () =>
-            TemplateEngine.Create(TemplateFiles.Load(root, sources.LayoutFiles), o => TemplateSetup.Configure(o, urls)));
-        diagnostics.AddRange(templateErrors);
+        var templates = Stage("templates", () =>
+        {
+            if (last is not null && last.Templates.Urls == urls && Unchanged(last.Sources.LayoutFiles, sources.LayoutFiles, changes)) return last.Templates;
+            var (engine, errors) = TemplateEngine.Create(TemplateFiles.Load(root, sources.LayoutFiles), o => TemplateSetup.Configure(o, urls));
+            return (Engine: engine, Diagnostics: errors, Urls: urls);
+        });
+        diagnostics.AddRange(templates.Diagnostics);
 
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
-        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates, layout, options));
+        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages));
         diagnostics.AddRange(pages.Diagnostics);
+        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, site, bibliography, templates, pages.Rendered);
 
         var all = diagnostics.ToImmutable();
-        var errors = all.Count(d => d.IsError);
-        var warnings = all.Length - errors;
-        var failed = errors > 0 || (options.Strict && warnings > 0);
+        var errorCount = all.Count(d => d.IsError);
+        var warnings = all.Length - errorCount;
+        var failed = errorCount > 0 || (options.Strict && warnings > 0);
         var emitted = failed || !options.Emit ? null : Stage("emit", () => OutputWriter.Emit(pages.Files, options.Output));
         var stats = new BuildStats(
             Pages: pages.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)),
             Posts: site.Posts.Count(),
             Files: pages.Files.Length,
-            Errors: errors,
+            Errors: errorCount,
             Warnings: warnings);
         return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content.Pages, pages.Files);
     }
+
+    private static string BaseUrl(SiteConfig config, BuildOptions options) =>
+        options.BaseUrl is { Length: > 0 } baseUrl ? (baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : config.BaseUrl;
+
+    /// <summary>True when every changed path is a file the last discovery listed and that still exists: the set of files is the same.</summary>
+    private static bool StillDiscovered(SourceSet last, SourceChanges changes)
+    {
+        foreach (var path in changes.Paths)
+        {
+            var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
+                || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path)
+                || path == last.ConfigFile;
+            if (!listed || !File.Exists(Path.Combine(last.Root, path))) return false;
+        }
+        return true;
+    }
+
+    private static bool Listed(ImmutableArray<string> sortedPaths, string path) => sortedPaths.BinarySearch(path, StringComparer.Ordinal) >= 0;
+
+    private static bool Unchanged(ImmutableArray<string> before, ImmutableArray<string> now, SourceChanges changes) =>
+        before.SequenceEqual(now) && !changes.TouchesAny(now);
 }

@@ -10,7 +10,13 @@ using Lemma.Sources;
 
 namespace Lemma.Content;
 
-public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Each file's page (null when it failed) and problems, so a rebuild can keep the files that did not change.</summary>
+    internal IReadOnlyDictionary<string, FileLoad> Files { get; init; } = new Dictionary<string, FileLoad>();
+}
+
+internal sealed record FileLoad(PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
 /// The load stage: reads every content file, splits front matter (YAML ---, TOML +++ or a JSON object) from the
@@ -18,20 +24,33 @@ public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray
 /// </summary>
 public static partial class ContentLoader
 {
-    public static LoadResult Load(SourceSet sources, SiteConfig config)
+    public static LoadResult Load(SourceSet sources, SiteConfig config) => Load(sources, config, null, SourceChanges.Unknown);
+
+    /// <param name="previous">The last build's load with the same config: its files that <paramref name="changes"/> does not touch are kept.</param>
+    internal static LoadResult Load(SourceSet sources, SiteConfig config, LoadResult? previous, SourceChanges changes)
     {
-        var pages = new ConcurrentBag<PageSource>();
-        var diagnostics = new ConcurrentBag<Diagnostic>();
-        Parallel.ForEach(sources.ContentFiles, path =>
+        var files = new FileLoad[sources.ContentFiles.Length];
+        Parallel.For(0, files.Length, i =>
         {
+            var path = sources.ContentFiles[i];
+            if (previous is not null && !changes.Touches(path) && previous.Files.TryGetValue(path, out var kept))
+            {
+                files[i] = kept;
+                return;
+            }
             var text = File.ReadAllText(Path.Combine(sources.Root, path));
             var (page, problems) = Parse(path, text, config);
-            if (page is not null) pages.Add(page);
-            foreach (var p in problems) diagnostics.Add(p);
+            files[i] = new FileLoad(page, problems);
         });
+        // ContentFiles is sorted by path, so pages and problems come out in path order.
+        var byPath = new Dictionary<string, FileLoad>(files.Length, StringComparer.Ordinal);
+        for (var i = 0; i < files.Length; i++) byPath[sources.ContentFiles[i]] = files[i];
         return new LoadResult(
-            [.. pages.OrderBy(p => p.Path, StringComparer.Ordinal)],
-            [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+            [.. files.Where(f => f.Page is not null).Select(f => f.Page!)],
+            [.. files.SelectMany(f => f.Diagnostics).OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
+        {
+            Files = byPath,
+        };
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>

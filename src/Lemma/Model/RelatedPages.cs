@@ -11,9 +11,13 @@ public static class RelatedPages
 {
     private const double TagWeight = 2.0;
 
-    public static ImmutableDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage)
+    /// <param name="previous">The last build's site: when the posts are the same, in the same order, with the same
+    /// titles, summaries and tags, its answer stands (with edited pages' new objects put in).</param>
+    public static ImmutableDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage, Site? previous = null)
     {
         var posts = pages.Where(p => p.Kind == PageKind.Post).ToArray();
+        if (previous is not null && Reusable(posts, previous, out var replaced))
+            return replaced.Count == 0 ? previous.Related : Remap(previous.Related, replaced);
         var features = posts.Select(Features).ToArray();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < posts.Length; i++)
@@ -47,6 +51,30 @@ public static class RelatedPages
             return scores;
         }, _ => { });
         return result.ToImmutableDictionary(StringComparer.Ordinal);
+    }
+
+    private static bool Reusable(Page[] posts, Site previous, out Dictionary<string, Page> replaced)
+    {
+        replaced = new Dictionary<string, Page>(StringComparer.Ordinal);
+        var before = previous.Posts.ToArray();
+        if (before.Length != posts.Length) return false;
+        for (var i = 0; i < posts.Length; i++)
+        {
+            if (ReferenceEquals(posts[i], before[i])) continue;
+            if (posts[i].Source.Path != before[i].Source.Path || !Features(posts[i]).SetEquals(Features(before[i]))) return false;
+            replaced[posts[i].Source.Path] = posts[i];
+        }
+        return true;
+    }
+
+    private static ImmutableDictionary<string, ImmutableArray<Page>> Remap(
+        ImmutableDictionary<string, ImmutableArray<Page>> related, Dictionary<string, Page> replaced)
+    {
+        var result = related.ToBuilder();
+        foreach (var (path, list) in related)
+            if (list.Any(p => replaced.ContainsKey(p.Source.Path)))
+                result[path] = [.. list.Select(p => replaced.GetValueOrDefault(p.Source.Path, p))];
+        return result.ToImmutable();
     }
 
     private static HashSet<string> Features(Page page)

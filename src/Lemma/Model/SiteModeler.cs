@@ -13,17 +13,23 @@ public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnosti
 /// </summary>
 public static class SiteModeler
 {
-    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data, BuildOptions options)
+    /// <param name="previous">The last build's site: a page whose source and config are the same objects keeps its
+    /// <see cref="Page"/>, and related posts are kept while no post's title, summary or tags changed.</param>
+    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data,
+        BuildOptions options, Site? previous = null)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var now = options.Clock.GetUtcNow();
         var pages = new List<Page>();
         var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
         Page? homeIndex = null;
+        var known = previous is not null && ReferenceEquals(previous.Config, config) ? PagesBySource(previous) : null;
 
         foreach (var source in sources)
         {
-            var page = MakePage(config, source, now);
+            var page = known is not null && known.TryGetValue(source, out var kept) && kept.Future == IsFuture(source, now)
+                ? kept
+                : MakePage(config, source, now);
             if (source.IsSectionIndex)
             {
                 if (source.Section.Length == 0) homeIndex = page;
@@ -57,7 +63,7 @@ public static class SiteModeler
             Sections = sections,
             Taxonomies = taxonomies,
             Series = series,
-            Related = RelatedPages.Find(published, maxPerPage: 4),
+            Related = RelatedPages.Find(published, maxPerPage: 4, previous),
             Data = data,
             HomeIndex = homeIndex,
         };
@@ -71,12 +77,21 @@ public static class SiteModeler
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
     }
 
+    private static Dictionary<PageSource, Page> PagesBySource(Site site)
+    {
+        var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
+        if (site.HomeIndex is { } home) all = all.Append(home);
+        return all.ToDictionary(p => p.Source, ReferenceEqualityComparer.Instance as IEqualityComparer<PageSource>);
+    }
+
+    private static bool IsFuture(PageSource source, DateTimeOffset now) =>
+        (source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate) is { } publish && publish > now;
+
     private static Page MakePage(SiteConfig config, PageSource source, DateTimeOffset now)
     {
         var fm = source.FrontMatter;
         var slug = fm.Slug is { Length: > 0 } s ? s : source.FileSlug;
         var date = fm.Date ?? source.FileDate;
-        var publish = fm.PublishDate ?? date;
         var terms = config.Taxonomies.Keys.ToImmutableDictionary(
             plural => plural,
             plural => plural switch
@@ -96,7 +111,7 @@ public static class SiteModeler
             Updated = fm.Updated,
             Draft = fm.Draft,
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
-            Future = publish is { } p && p > now,
+            Future = IsFuture(source, now),
             Terms = terms,
             Aliases = fm.Aliases.Select(Permalinks.Normalize).ToImmutableArray(),
         };

@@ -10,34 +10,129 @@ using Lemma.Templates;
 
 namespace Lemma.Output;
 
-public sealed record PagesResult(ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record PagesResult(ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics, RenderedPages Rendered);
+
+/// <summary>
+/// What the render-pages stage lends the next build in the same process: the views it made and each output with the
+/// inputs it came from, so that a rebuild renders only the pages whose inputs changed.
+/// </summary>
+public sealed class RenderedPages
+{
+    internal RenderedPages(TemplateEngine templates, ViewFactory views, SiteView site, ThemeAssets.Result assets,
+        IReadOnlyDictionary<string, RenderedJob> pages, IReadOnlyDictionary<string, RenderedFeed> feeds,
+        (Sitemap.Entry[] Entries, OutputFile File) sitemap, int reused)
+    {
+        (Templates, Views, Site, Assets, Pages, Feeds, Sitemap, Reused) = (templates, views, site, assets, pages, feeds, sitemap, reused);
+    }
+
+    internal TemplateEngine Templates { get; }
+    internal ViewFactory Views { get; }
+    internal SiteView Site { get; }
+    internal ThemeAssets.Result Assets { get; }
+    internal IReadOnlyDictionary<string, RenderedJob> Pages { get; }
+    internal IReadOnlyDictionary<string, RenderedFeed> Feeds { get; }
+    internal (Sitemap.Entry[] Entries, OutputFile File) Sitemap { get; }
+
+    /// <summary>Pages the build took from the previous one instead of rendering them.</summary>
+    public int Reused { get; }
+}
+
+internal sealed record PageJob(string SitePath, string Template, PageView Page, bool InSitemap, IReadOnlyDictionary<string, object?> Values);
+
+internal sealed record RenderedJob(PageJob Job, TemplateReads Reads, OutputFile File);
+
+internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] Files);
 
 /// <summary>
 /// The render-pages stage: every HTML page of the site through the templates (in parallel), then feeds,
-/// sitemap, robots.txt, redirects, theme assets, static files and bundle resources.
+/// sitemap, robots.txt, redirects, theme assets, static files and bundle resources. Given the last build's
+/// <see cref="RenderedPages"/>, a page whose inputs (and whatever its templates read) are unchanged is not rendered again.
 /// </summary>
 public static class PageRenderer
 {
-    private sealed record Job(string SitePath, string Template, PageView Page, bool InSitemap, IReadOnlyDictionary<string, object?> Values);
-
     public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        SourceLayout sources, BuildOptions options)
+        SourceLayout sources, BuildOptions options, RenderedPages? previous = null)
     {
         var config = site.Config;
         var urls = new SiteUrls(config.BaseUrl);
         var now = options.Clock.GetUtcNow();
-        var views = new ViewFactory(site, urls, content);
-        var assets = ThemeAssets.Collect(urls);
+        var views = new ViewFactory(site, urls, content, previous?.Views);
+        var assets = previous is not null && previous.Assets.Urls.Values.FirstOrDefault()?.StartsWith(urls.Link("/assets/"), StringComparison.Ordinal) == true
+            ? previous.Assets : ThemeAssets.Collect(urls);
         var siteView = MakeSiteView(site, views, urls, assets.Urls, now, options);
+        var jobs = Plan(site, content, templates, views, siteView, urls, now);
+        var same = previous is null ? null : new Unchanged(previous, templates, siteView);
 
-        var jobs = new List<Job>();
+        var rendered = new RenderedJob?[jobs.Count];
+        var errors = new ConcurrentBag<Diagnostic>();
+        var reused = 0;
+        // One worker per core (see ContentStage): templates are CPU-bound.
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var job = jobs[i];
+            if (same is not null && previous!.Pages.TryGetValue(job.SitePath, out var last) && same.Job(job, last))
+            {
+                rendered[i] = last with { Job = job };
+                Interlocked.Increment(ref reused);
+                return;
+            }
+            var context = new TemplateContext(templates.Options);
+            var reads = new TemplateReads(job.Page);
+            reads.Attach(context);
+            context.SetValue("site", siteView);
+            context.SetValue("page", job.Page);
+            foreach (var (key, value) in job.Values) context.SetValue(key, value);
+            var result = templates.Render(job.Template, context);
+            if (result.Error is { } error) errors.Add(error);
+            else rendered[i] = new RenderedJob(job, reads, OutputFile.Text(SiteUrls.FileFor(job.SitePath), result.Html!));
+        });
+
+        var files = new List<OutputFile>(jobs.Count + 64);
+        var pages = new Dictionary<string, RenderedJob>(jobs.Count, StringComparer.Ordinal);
+        foreach (var r in rendered)
+        {
+            if (r is null) continue;
+            files.Add(r.File);
+            pages.TryAdd(r.Job.SitePath, r);
+        }
+
+        var feeds = new Dictionary<string, RenderedFeed>(StringComparer.Ordinal);
+        foreach (var spec in FeedSpecs(site, views, config))
+        {
+            var feed = previous?.Feeds.GetValueOrDefault(spec.Folder) is { } lastFeed && same!.Feed(spec, siteView.BuildDate, lastFeed)
+                ? lastFeed
+                : new RenderedFeed(spec, siteView.BuildDate, [.. Feeds.Write(spec, siteView, urls, siteView.BuildDate)]);
+            feeds.TryAdd(spec.Folder, feed);
+            files.AddRange(feed.Files);
+        }
+        var entries = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), j.Page.Updated ?? j.Page.Date)).ToArray();
+        var sitemap = previous is not null && previous.Sitemap.Entries.AsSpan().SequenceEqual(entries) ? previous.Sitemap : (Entries: entries, File: Sitemap.Write(entries));
+        files.Add(sitemap.File);
+        files.Add(Sitemap.Robots(urls));
+        files.AddRange(assets.Files);
+        foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
+        files.AddRange(BundleCopies(site, sources));
+        files.AddRange(Resources(site, content));
+
+        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
+        var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused);
+        return new PagesResult(sorted, diagnostics.AddRange(DuplicateOutputs(sorted)), memo);
+    }
+
+    /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>
+    private static List<PageJob> Plan(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
+        ViewFactory views, SiteView siteView, SiteUrls urls, DateTimeOffset now)
+    {
+        var config = site.Config;
+        var jobs = new List<PageJob>();
         var home = new PageView
         {
             Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
             Description = config.Description, Content = site.HomeIndex is { } hi ? content.GetValueOrDefault(hi.Source.Path)?.Html : null,
             Feeds = siteView.Feeds,
         };
-        jobs.Add(new Job("/", "home", home, true, new Dictionary<string, object?>
+        jobs.Add(new PageJob("/", "home", home, true, new Dictionary<string, object?>
         {
             ["home"] = new Dictionary<string, object?> { ["sections"] = HomeSections.Resolve(site, views, urls, now) },
         }));
@@ -45,9 +140,9 @@ public static class PageRenderer
         foreach (var page in site.Pages)
         {
             var layout = page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
-            jobs.Add(new Job(page.Url, layout, views.For(page), true, Empty));
+            jobs.Add(new PageJob(page.Url, layout, views.For(page), true, Empty));
             foreach (var alias in page.Aliases)
-                jobs.Add(new Job(alias, "alias", views.For(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+                jobs.Add(new PageJob(alias, "alias", views.For(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
         }
 
         foreach (var section in site.Sections)
@@ -70,10 +165,11 @@ public static class PageRenderer
                 Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
                 Kind = "taxonomy", Section = taxonomy.Name, Slug = taxonomy.Name,
             };
-            jobs.Add(new Job(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
+            jobs.Add(new PageJob(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
+            var termViews = taxView.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
             foreach (var term in taxonomy.Terms)
             {
-                var termView = taxView.Terms.First(t => t.Slug == term.Slug);
+                var termView = termViews[term.Slug];
                 var page = new PageView
                 {
                     Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
@@ -87,41 +183,41 @@ public static class PageRenderer
         var archive = new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" };
         var years = site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
             .Select(g => new ArchiveYear(g.Key, views.For(g))).ToArray();
-        jobs.Add(new Job("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
+        jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
         var notFound = new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" };
-        jobs.Add(new Job("/404.html", "404", notFound, false, Empty));
+        jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
+        return jobs;
+    }
 
-        var files = new ConcurrentBag<OutputFile>();
-        var errors = new ConcurrentBag<Diagnostic>();
-        // One worker per core (see ContentStage): templates are CPU-bound.
-        Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, job =>
+    /// <summary>Decides, for one build against the last, which outputs can be kept. Site-wide answers are worked out once.</summary>
+    private sealed class Unchanged(RenderedPages previous, TemplateEngine templates, SiteView site)
+    {
+        private readonly bool sameBase = ReferenceEquals(previous.Templates, templates)
+            && ViewEquality.Full.Same(WithoutLists(previous.Site), WithoutLists(site));
+        private readonly Lazy<bool> sectionCards = new(() => ViewEquality.Cards.Same(previous.Site.Sections, site.Sections));
+        private readonly Lazy<bool> sectionsFull = new(() => ViewEquality.Full.Same(previous.Site.Sections, site.Sections));
+        private readonly Lazy<bool> taxonomies = new(() => ViewEquality.Full.Same(previous.Site.Taxonomies, site.Taxonomies));
+
+        private static SiteView WithoutLists(SiteView s) => s with { Sections = [], Taxonomies = ImmutableDictionary<string, TaxonomyView>.Empty, BuildDate = "" };
+
+        public bool Job(PageJob job, RenderedJob last)
         {
-            var context = new TemplateContext(templates.Options);
-            context.SetValue("site", siteView);
-            context.SetValue("page", job.Page);
-            foreach (var (key, value) in job.Values) context.SetValue(key, value);
-            var result = templates.Render(job.Template, context);
-            if (result.Error is { } error) errors.Add(error);
-            else files.Add(OutputFile.Text(SiteUrls.FileFor(job.SitePath), result.Html!));
-        });
+            var reads = last.Reads;
+            return sameBase && job.Template == last.Job.Template
+                && (!reads.BuildDate || previous.Site.BuildDate == site.BuildDate)
+                && (!reads.SiteSections || (reads.ItemBodies ? sectionsFull.Value : sectionCards.Value))
+                && (!reads.SiteTaxonomies || taxonomies.Value)
+                && ViewEquality.Full.Same(job.Page, last.Job.Page)
+                && (reads.ItemBodies ? ViewEquality.Full : ViewEquality.Cards).Same(job.Values, last.Job.Values);
+        }
 
-        foreach (var feed in FeedSpecs(site, views, config))
-            foreach (var file in Feeds.Write(feed, siteView, urls, siteView.BuildDate)) files.Add(file);
-        files.Add(Sitemap.Write(jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), j.Page.Updated ?? j.Page.Date))));
-        files.Add(Sitemap.Robots(urls));
-        foreach (var asset in assets.Files) files.Add(asset);
-        foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
-        foreach (var file in BundleCopies(site, sources)) files.Add(file);
-        foreach (var file in Resources(site, content)) files.Add(file);
-
-        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
-        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
-        return new PagesResult(sorted, diagnostics.AddRange(DuplicateOutputs(sorted)));
+        public bool Feed(FeedSpec spec, string updated, RenderedFeed last) =>
+            sameBase && updated == last.Updated && ViewEquality.Full.Same(spec, last.Spec);
     }
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
-    private static void AddPaginated(List<Job> jobs, string folder, string template, PageView page, IReadOnlyList<PageView> items,
+    private static void AddPaginated(List<PageJob> jobs, string folder, string template, PageView page, IReadOnlyList<PageView> items,
         int pageSize, SiteUrls urls, IReadOnlyDictionary<string, object?> values)
     {
         var size = System.Math.Max(1, pageSize);
@@ -133,7 +229,7 @@ public static class PageRenderer
                 n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
                 urls.Link(PathOf(1)), urls.Link(PathOf(total)));
             var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
-            jobs.Add(new Job(PathOf(n), template, page, n == 1, all));
+            jobs.Add(new PageJob(PathOf(n), template, page, n == 1, all));
         }
     }
 

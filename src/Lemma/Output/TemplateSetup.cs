@@ -29,6 +29,7 @@ public static class TemplateSetup
         access.Register<Author>();
         access.Register<MenuItem>();
         access.Register<SocialLink>();
+        TemplateReads.Register(access);
 
         // {{ "/posts/" | absolute_url }} -> https://example.org/posts/ ; relative_url adds the base path only.
         options.Filters.AddFilter("absolute_url", (input, _, _) =>

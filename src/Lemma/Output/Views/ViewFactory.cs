@@ -13,24 +13,55 @@ public sealed partial class ViewFactory
     private readonly Site site;
     private readonly SiteUrls urls;
     private readonly IReadOnlyDictionary<string, RenderedContent> content;
-    private readonly Dictionary<string, PageView> views = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (PageView View, ViewInputs Inputs)> views = new(StringComparer.Ordinal);
 
-    public ViewFactory(Site site, SiteUrls urls, IReadOnlyDictionary<string, RenderedContent> content)
+    /// <summary>Everything a page's view is made of; the same inputs (by reference) make the same view.</summary>
+    private sealed record ViewInputs(Page Page, RenderedContent? Content, Page? Older, Page? Newer, ImmutableArray<Page> Related, ImmutableArray<Page> Series)
+    {
+        public bool SameAs(ViewInputs other) =>
+            ReferenceEquals(Page, other.Page) && ReferenceEquals(Content, other.Content) && ReferenceEquals(Older, other.Older)
+            && ReferenceEquals(Newer, other.Newer) && SameRefs(Related, other.Related) && SameRefs(Series, other.Series);
+
+        private static bool SameRefs(ImmutableArray<Page> a, ImmutableArray<Page> b)
+        {
+            if (a.IsDefault || b.IsDefault) return a.IsDefault == b.IsDefault;
+            if (a.Length != b.Length) return false;
+            for (var i = 0; i < a.Length; i++) if (!ReferenceEquals(a[i], b[i])) return false;
+            return true;
+        }
+    }
+
+    /// <param name="previous">The last build's views: a page whose inputs are unchanged keeps its view object, and one
+    /// made again but equal to the last is swapped for the last, so later stages can compare views by reference.</param>
+    public ViewFactory(Site site, SiteUrls urls, IReadOnlyDictionary<string, RenderedContent> content, ViewFactory? previous = null)
     {
         this.site = site;
         this.urls = urls;
         this.content = content;
+        var reusable = previous is not null && ReferenceEquals(previous.site.Config, site.Config) && previous.urls == urls;
         var sectionNeighbours = site.Sections.SelectMany(s => s.Pages.Select((p, i) => (p, s.Pages, i)))
             .ToDictionary(x => x.p.Source.Path, x => (x.Pages, x.i), StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
-            views[page.Source.Path] = sectionNeighbours.TryGetValue(page.Source.Path, out var neighbours)
-                ? Make(page, neighbours.Pages, neighbours.i)
-                : Make(page);
+            var path = page.Source.Path;
+            var (pages, index) = sectionNeighbours.TryGetValue(path, out var n) ? n : (default, -1);
+            var inputs = new ViewInputs(page, content.GetValueOrDefault(path),
+                Older: index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
+                Newer: index > 0 ? pages[index - 1] : null,
+                site.Related.GetValueOrDefault(path),
+                page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series) : default);
+            if (reusable && previous!.views.TryGetValue(path, out var last))
+            {
+                if (last.Inputs.SameAs(inputs)) { views[path] = (last.View, inputs); continue; }
+                var made = Make(page, pages, index);
+                views[path] = (ViewEquality.Full.Same(made, last.View) ? last.View : made, inputs);
+                continue;
+            }
+            views[path] = (Make(page, pages, index), inputs);
         }
     }
 
-    public PageView For(Page page) => views[page.Source.Path];
+    public PageView For(Page page) => views[page.Source.Path].View;
 
     public IReadOnlyList<PageView> For(IEnumerable<Page> pages) => pages.Select(For).ToArray();
 
