@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Lemma.Bibliography;
 using Lemma.Configuration;
@@ -26,7 +25,7 @@ public sealed class BuildCache
     private SourceChanges pending = SourceChanges.Unknown;
     private IReadOnlyList<IContentFormat>? formats;
     private (SiteConfig Config, BibLibrary Bibliography)? formatsKey;
-    private ConcurrentDictionary<string, (PageSource Source, RenderedContent Content)> rendered = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, (PageSource Source, RenderedContent Content)> rendered = new(StringComparer.Ordinal);
 
     /// <summary>The last build's stage results.</summary>
     internal BuildState? Last { get; set; }
@@ -76,40 +75,31 @@ public sealed class BuildCache
             {
                 formats = create();
                 formatsKey = (config, bibliography);
-                rendered = new ConcurrentDictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
+                rendered = new Dictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
             }
             return formats;
         }
     }
 
-    /// <summary>The cached rendering of <paramref name="page"/>, or a new one (then kept). Old entries go after each build.</summary>
-    internal Func<PageSource, Func<RenderedContent>, RenderedContent> Renderer(out Action finish)
+    /// <summary>The last build's rendering of <paramref name="page"/>, if its body is the same; thread-safe (read-only during a build).</summary>
+    internal RenderedContent? Rendered(PageSource page)
     {
-        var used = new ConcurrentDictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
-        var reused = 0;
-        var current = rendered;
-        finish = () =>
-        {
-            // Keep only what this build used, so deleted and edited pages do not pile up.
-            lock (gate) if (ReferenceEquals(rendered, current)) rendered = used;
-            Reused = reused;
-            ReusedTotal += reused;
-        };
-        return (page, render) =>
-        {
-            // A rendering depends on the path, format and body (and its line, for positions). The same source object
-            // has the same body; another one (a front matter edit) is compared, and only then, character by character.
-            RenderedContent content;
-            if (current.TryGetValue(page.Path, out var last) && (ReferenceEquals(last.Source, page)
-                    || (last.Source.Format == page.Format && last.Source.BodyLine == page.BodyLine && last.Source.Body == page.Body)))
-            {
-                content = last.Content;
-                Interlocked.Increment(ref reused);
-            }
-            else content = render();
-            used[page.Path] = (page, content);
-            return content;
-        };
+        // A rendering depends on the path, format and body (and its line, for positions). The same source object
+        // has the same body; another one (a front matter edit) is compared, and only then, character by character.
+        var last = rendered;
+        if (!last.TryGetValue(page.Path, out var entry)) return null;
+        return ReferenceEquals(entry.Source, page) || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body)
+            ? entry.Content : null;
+    }
+
+    /// <summary>Keeps this build's renderings for the next (and only these, so deleted and edited pages do not pile up).</summary>
+    internal void KeepRendered(IEnumerable<(PageSource Source, RenderedContent Content)> pages, int reused)
+    {
+        var next = new Dictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
+        foreach (var (source, content) in pages) next[source.Path] = (source, content);
+        lock (gate) rendered = next;
+        Reused = reused;
+        ReusedTotal += reused;
     }
 }
 
@@ -122,5 +112,6 @@ internal sealed record BuildState(
     DataResult Data,
     Site Site,
     (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Bibliography,
+    ContentResult Content,
     (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics, SiteUrls Urls) Templates,
     RenderedPages? Pages);

@@ -6,7 +6,11 @@ using Lemma.Model;
 
 namespace Lemma.Build;
 
-public sealed record ContentResult(ImmutableDictionary<string, RenderedContent> Pages, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record ContentResult(IReadOnlyDictionary<string, RenderedContent> Pages, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The first URL segments links may use, and each page's broken links against them, for the next build.</summary>
+    internal LinkRules.Checked? Links { get; init; }
+}
 
 /// <summary>
 /// The render-content stage: each page body to HTML, in parallel, by the first format that accepts it.
@@ -14,36 +18,44 @@ public sealed record ContentResult(ImmutableDictionary<string, RenderedContent> 
 /// </summary>
 public static class ContentStage
 {
-    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null)
+    /// <param name="previous">The last build's result: a page rendered to the same object keeps its link check
+    /// while the site's sections, taxonomies and top-level pages are the same.</param>
+    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null, ContentResult? previous = null)
     {
-        Action finish = () => { };
-        var render = cache?.Renderer(out finish) ?? ((page, run) => run());
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         pages = pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
+        var all = pages.ToArray();
 
-        var results = new ConcurrentDictionary<string, RenderedContent>(StringComparer.Ordinal);
-        var diagnostics = new ConcurrentBag<Diagnostic>();
-        // One worker per core: unbounded, Parallel.ForEach keeps taking the threads the pool injects while workers
+        // Pages whose body the last build rendered are looked up first; only the rest are rendered, in parallel.
+        var results = new RenderedContent?[all.Length];
+        var toRender = new List<int>();
+        for (var i = 0; i < all.Length; i++)
+            if ((results[i] = cache?.Rendered(all[i].Source)) is null) toRender.Add(i);
+        var missing = new ConcurrentBag<Diagnostic>();
+        // One worker per core: unbounded, Parallel.For keeps taking the threads the pool injects while workers
         // run long (over a hundred at 10k pages on 2 cores), and pays for them in memory and GC.
-        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+        Parallel.ForEach(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            var page = all[i];
             var format = formats.FirstOrDefault(f => f.Accepts(page.Source));
             if (format is null)
             {
-                diagnostics.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path), $"no content format renders {page.Source.Format} files"));
+                missing.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path), $"no content format renders {page.Source.Format} files"));
                 return;
             }
-            var rendered = render(page.Source, () => format.Render(page.Source));
-            results[page.Source.Path] = rendered;
-            foreach (var d in rendered.Diagnostics) diagnostics.Add(d);
+            results[i] = format.Render(page.Source);
         });
+        cache?.KeepRendered(all.Zip(results).Where(x => x.Second is not null).Select(x => (x.First.Source, x.Second!)), all.Length - toRender.Count);
 
-        finish();
-        var sorted = diagnostics.Concat(LinkRules.UnknownSections(site, results))
+        var byPath = new Dictionary<string, RenderedContent>(all.Length, StringComparer.Ordinal);
+        for (var i = 0; i < all.Length; i++)
+            if (results[i] is { } rendered) byPath[all[i].Source.Path] = rendered;
+        var links = LinkRules.Check(site, byPath.Values, previous?.Links);
+        var sorted = missing.Concat(byPath.Values.SelectMany(r => r.Diagnostics)).Concat(links.Diagnostics)
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
             .ThenBy(d => d.Message, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new ContentResult(results.ToImmutableDictionary(StringComparer.Ordinal), sorted);
+        return new ContentResult(byPath, sorted) { Links = links };
     }
 }

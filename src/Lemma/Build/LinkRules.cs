@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Lemma.Diagnostics;
 using Lemma.Markdown;
 using Lemma.Model;
@@ -10,7 +11,15 @@ namespace Lemma.Build;
 /// </summary>
 public static class LinkRules
 {
-    public static IEnumerable<Diagnostic> UnknownSections(Site site, IReadOnlyDictionary<string, RenderedContent> content)
+    /// <summary>The first URL segments links may start with, and each page's broken links against them.</summary>
+    public sealed record Checked(IReadOnlySet<string> Known, IReadOnlyDictionary<RenderedContent, ImmutableArray<Diagnostic>> ByPage)
+    {
+        public IEnumerable<Diagnostic> Diagnostics => ByPage.Values.SelectMany(d => d);
+    }
+
+    /// <param name="previous">The last build's check: while the known segments are the same, a page rendered to the
+    /// same object has the same broken links.</param>
+    internal static Checked Check(Site site, IEnumerable<RenderedContent> pages, Checked? previous)
     {
         var known = new HashSet<string>(StringComparer.Ordinal) { "archive", "assets" };
         foreach (var s in site.Sections) known.Add(s.Name);
@@ -18,20 +27,26 @@ public static class LinkRules
         foreach (var p in site.Pages) known.Add(FirstSegment(p.Url));
         foreach (var p in site.Pages)
             foreach (var alias in p.Aliases) known.Add(FirstSegment(alias));
+        var reuse = previous is not null && previous.Known.SetEquals(known) ? previous.ByPage : null;
 
-        foreach (var (_, rendered) in content.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var byPage = new Dictionary<RenderedContent, ImmutableArray<Diagnostic>>(ReferenceEqualityComparer.Instance);
+        foreach (var rendered in pages)
+            byPage[rendered] = reuse is not null && reuse.TryGetValue(rendered, out var kept) ? kept : [.. Broken(rendered, known)];
+        return new Checked(known, byPage);
+    }
+
+    private static IEnumerable<Diagnostic> Broken(RenderedContent rendered, HashSet<string> known)
+    {
+        foreach (var link in rendered.Links)
         {
-            foreach (var link in rendered.Links)
-            {
-                var target = link.Target;
-                if (link.IsImage || !target.StartsWith('/') || target.StartsWith("//", StringComparison.Ordinal)) continue;
-                var path = target.Split('#', '?')[0];
-                var last = path[(path.LastIndexOf('/') + 1)..];
-                if (last.Contains('.')) continue; // a file: static, feed, image
-                var first = FirstSegment(path);
-                if (first.Length == 0 || known.Contains(first)) continue;
-                yield return Diagnostic.Error(link.Span, $"link to {target}: no section, taxonomy or page '{first}'");
-            }
+            var target = link.Target;
+            if (link.IsImage || !target.StartsWith('/') || target.StartsWith("//", StringComparison.Ordinal)) continue;
+            var path = target.Split('#', '?')[0];
+            var last = path[(path.LastIndexOf('/') + 1)..];
+            if (last.Contains('.')) continue; // a file: static, feed, image
+            var first = FirstSegment(path);
+            if (first.Length == 0 || known.Contains(first)) continue;
+            yield return Diagnostic.Error(link.Span, $"link to {target}: no section, taxonomy or page '{first}'");
         }
     }
 

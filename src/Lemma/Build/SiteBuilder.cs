@@ -24,7 +24,7 @@ public sealed record BuildResult(
     ImmutableArray<StageTiming> Timings,
     EmitResult? Emitted,
     Site Site,
-    ImmutableDictionary<string, Markdown.RenderedContent> Content,
+    IReadOnlyDictionary<string, Markdown.RenderedContent> Content,
     ImmutableArray<OutputFile> Files);
 
 /// <summary>
@@ -91,7 +91,7 @@ public static class SiteBuilder
         var formats = Stage("setup", () => cache is null
             ? ContentFormats.Create(siteConfig, root, bibliography.Library)
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache));
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 
@@ -107,7 +107,7 @@ public static class SiteBuilder
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
         var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages));
         diagnostics.AddRange(pages.Diagnostics);
-        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, site, bibliography, templates, pages.Rendered);
+        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, site, bibliography, content, templates, pages.Rendered);
 
         var all = diagnostics.ToImmutable();
         var errorCount = all.Count(d => d.IsError);

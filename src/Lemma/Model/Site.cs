@@ -17,14 +17,26 @@ public sealed record Site
     /// <summary>Pages of each series, in series order.</summary>
     public required ImmutableDictionary<string, ImmutableArray<Page>> Series { get; init; }
     /// <summary>Related pages of each page (by source path), best first.</summary>
-    public required ImmutableDictionary<string, ImmutableArray<Page>> Related { get; init; }
+    public required IReadOnlyDictionary<string, ImmutableArray<Page>> Related { get; init; }
     /// <summary>Parsed data/*.yaml|json|toml by file name without extension.</summary>
     public required ImmutableDictionary<string, object?> Data { get; init; }
     /// <summary>content/_index.md, if any: the home page's own text.</summary>
     public Page? HomeIndex { get; init; }
 
     /// <summary>Posts only (pages in a section), newest first.</summary>
-    public IEnumerable<Page> Posts => Pages.Where(p => p.Kind == PageKind.Post);
+    public ImmutableArray<Page> Posts => posts.Value;
+
+    // Worked out once: lists, feeds and related posts all walk it. (A copy made with `with` and other pages gets its own.)
+    private readonly Lazy<ImmutableArray<Page>> posts;
+
+    public Site() => posts = new(() => [.. Pages.Where(p => p.Kind == PageKind.Post)]);
+
+    private Site(Site original)
+    {
+        Config = original.Config; Pages = original.Pages; Sections = original.Sections; Taxonomies = original.Taxonomies;
+        Series = original.Series; Related = original.Related; Data = original.Data; HomeIndex = original.HomeIndex;
+        posts = new(() => [.. Pages.Where(p => p.Kind == PageKind.Post)]);
+    }
 }
 
 /// <summary>A top-level folder of content/: its list page and its posts, newest first.</summary>

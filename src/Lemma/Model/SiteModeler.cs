@@ -42,11 +42,13 @@ public static class SiteModeler
             pages.Add(page);
         }
 
+        var byPath = pages.ToArray(); // the load stage gives sources sorted by path
+        if (!SortedByPath(byPath)) Array.Sort(byPath, (a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
         pages.Sort(NewestFirst);
         var published = pages.ToImmutableArray();
         var sections = MakeSections(published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published);
-        ReportUrlConflicts(published, sections, taxonomies, diagnostics);
+        ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
 
         var series = published
             .Where(p => p.FrontMatter.Series is not null)
@@ -75,6 +77,13 @@ public static class SiteModeler
     {
         var byDate = b.SortDate.CompareTo(a.SortDate);
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
+    }
+
+    private static bool SortedByPath(Page[] pages)
+    {
+        for (var i = 1; i < pages.Length; i++)
+            if (string.CompareOrdinal(pages[i - 1].Source.Path, pages[i].Source.Path) > 0) return false;
+        return true;
     }
 
     private static Dictionary<PageSource, Page> PagesBySource(Site site)
@@ -136,15 +145,19 @@ public static class SiteModeler
     private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, ImmutableArray<Page> pages)
     {
         var result = ImmutableArray.CreateBuilder<Taxonomy>();
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (plural, singular) in config.Taxonomies.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             // Terms that differ only in case or punctuation ("Python", "python") are one term; the first spelling wins.
             var bySlug = new Dictionary<string, (string Name, List<Page> Pages)>(StringComparer.Ordinal);
             foreach (var page in pages)
             {
-                foreach (var name in page.Terms.GetValueOrDefault(plural, []).Distinct())
+                var names = page.Terms.GetValueOrDefault(plural, []);
+                for (var n = 0; n < names.Length; n++)
                 {
-                    var slug = Slug.From(name);
+                    var name = names[n];
+                    if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
+                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.From(name);
                     if (slug.Length == 0) continue;
                     if (!bySlug.TryGetValue(slug, out var entry)) bySlug[slug] = entry = (name, []);
                     if (entry.Pages.Count == 0 || !ReferenceEquals(entry.Pages[^1], page)) entry.Pages.Add(page);
@@ -159,8 +172,9 @@ public static class SiteModeler
         return result.ToImmutable();
     }
 
+    /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>
     private static void ReportUrlConflicts(
-        ImmutableArray<Page> pages, ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies,
+        IReadOnlyList<Page> pages, ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies,
         ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = "the home page" };
@@ -170,13 +184,12 @@ public static class SiteModeler
             owners.TryAdd(t.Url, $"the {t.Name} index");
             foreach (var term in t.Terms) owners.TryAdd(term.Url, $"the {t.Singular} page '{term.Name}'");
         }
-        // Sorted by path so the first file keeps the URL and the report is the same on every run.
-        foreach (var page in pages.OrderBy(p => p.Source.Path, StringComparer.Ordinal))
+        foreach (var page in pages)
         {
             if (!owners.TryAdd(page.Url, page.Source.Path))
                 diagnostics.Add(Diagnostic.Error(UrlSpan(page, "url", "slug"), $"URL {page.Url} is already used by {owners[page.Url]}"));
         }
-        foreach (var page in pages.OrderBy(p => p.Source.Path, StringComparer.Ordinal))
+        foreach (var page in pages)
         {
             foreach (var alias in page.Aliases)
             {

@@ -86,7 +86,6 @@ public static class PageRenderer
             if (result.Error is { } error) errors.Add(error);
             else rendered[i] = new RenderedJob(job, reads, OutputFile.Text(SiteUrls.FileFor(job.SitePath), result.Html!));
         });
-
         var files = new List<OutputFile>(jobs.Count + 64);
         var pages = new Dictionary<string, RenderedJob>(jobs.Count, StringComparer.Ordinal);
         foreach (var r in rendered)
@@ -99,9 +98,11 @@ public static class PageRenderer
         var feeds = new Dictionary<string, RenderedFeed>(StringComparer.Ordinal);
         foreach (var spec in FeedSpecs(site, views, config))
         {
-            var feed = previous?.Feeds.GetValueOrDefault(spec.Folder) is { } lastFeed && same!.Feed(spec, siteView.BuildDate, lastFeed)
+            // The build time shows only in a feed with undated entries; other feeds need not change with it.
+            var clock = spec.Entries.All(e => (e.Updated ?? e.Date) is not null) ? "" : siteView.BuildDate;
+            var feed = previous?.Feeds.GetValueOrDefault(spec.Folder) is { } lastFeed && same!.Feed(spec, clock, lastFeed)
                 ? lastFeed
-                : new RenderedFeed(spec, siteView.BuildDate, [.. Feeds.Write(spec, siteView, urls, siteView.BuildDate)]);
+                : new RenderedFeed(spec, clock, [.. Feeds.Write(spec, siteView, urls, siteView.BuildDate)]);
             feeds.TryAdd(spec.Folder, feed);
             files.AddRange(feed.Files);
         }
@@ -113,7 +114,6 @@ public static class PageRenderer
         foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
         files.AddRange(BundleCopies(site, sources));
         files.AddRange(Resources(site, content));
-
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
         var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused);
@@ -190,13 +190,25 @@ public static class PageRenderer
     }
 
     /// <summary>Decides, for one build against the last, which outputs can be kept. Site-wide answers are worked out once.</summary>
-    private sealed class Unchanged(RenderedPages previous, TemplateEngine templates, SiteView site)
+    private sealed class Unchanged
     {
-        private readonly bool sameBase = ReferenceEquals(previous.Templates, templates)
-            && ViewEquality.Full.Same(WithoutLists(previous.Site), WithoutLists(site));
-        private readonly Lazy<bool> sectionCards = new(() => ViewEquality.Cards.Same(previous.Site.Sections, site.Sections));
-        private readonly Lazy<bool> sectionsFull = new(() => ViewEquality.Full.Same(previous.Site.Sections, site.Sections));
-        private readonly Lazy<bool> taxonomies = new(() => ViewEquality.Full.Same(previous.Site.Taxonomies, site.Taxonomies));
+        private readonly RenderedPages previous;
+        private readonly SiteView site;
+        private readonly ViewEquality full = ViewEquality.Full();
+        private readonly ViewEquality cards = ViewEquality.Cards();
+        private readonly bool sameBase;
+        private readonly Lazy<bool> sectionCards;
+        private readonly Lazy<bool> sectionsFull;
+        private readonly Lazy<bool> taxonomies;
+
+        public Unchanged(RenderedPages previous, TemplateEngine templates, SiteView site)
+        {
+            (this.previous, this.site) = (previous, site);
+            sameBase = ReferenceEquals(previous.Templates, templates) && full.Same(WithoutLists(previous.Site), WithoutLists(site));
+            sectionCards = new(() => cards.Same(previous.Site.Sections, site.Sections));
+            sectionsFull = new(() => full.Same(previous.Site.Sections, site.Sections));
+            taxonomies = new(() => full.Same(previous.Site.Taxonomies, site.Taxonomies));
+        }
 
         private static SiteView WithoutLists(SiteView s) => s with { Sections = [], Taxonomies = ImmutableDictionary<string, TaxonomyView>.Empty, BuildDate = "" };
 
@@ -207,12 +219,12 @@ public static class PageRenderer
                 && (!reads.BuildDate || previous.Site.BuildDate == site.BuildDate)
                 && (!reads.SiteSections || (reads.ItemBodies ? sectionsFull.Value : sectionCards.Value))
                 && (!reads.SiteTaxonomies || taxonomies.Value)
-                && ViewEquality.Full.Same(job.Page, last.Job.Page)
-                && (reads.ItemBodies ? ViewEquality.Full : ViewEquality.Cards).Same(job.Values, last.Job.Values);
+                && full.Same(job.Page, last.Job.Page)
+                && (reads.ItemBodies ? full : cards).Same(job.Values, last.Job.Values);
         }
 
         public bool Feed(FeedSpec spec, string updated, RenderedFeed last) =>
-            sameBase && updated == last.Updated && ViewEquality.Full.Same(spec, last.Spec);
+            sameBase && updated == last.Updated && full.Same(spec, last.Spec);
     }
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();

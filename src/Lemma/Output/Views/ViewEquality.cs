@@ -19,12 +19,15 @@ public sealed class ViewEquality
     };
 
     /// <summary>Compares everything, page bodies included.</summary>
-    public static readonly ViewEquality Full = new(withBodies: true);
+    public static ViewEquality Full() => new(withBodies: true);
 
     /// <summary>Compares page views without their bodies (<see cref="BodyMembers"/>).</summary>
-    public static readonly ViewEquality Cards = new(withBodies: false);
+    public static ViewEquality Cards() => new(withBodies: false);
 
     private readonly bool withBodies;
+    // Many pages share one view (a taxonomy's terms, say): each pair is compared once per comparer.
+    private readonly ConcurrentDictionary<(object, object), bool> known = new(new PairComparer());
+    // Reflection over the view types, found once per process.
     private static readonly ConcurrentDictionary<Type, PropertyInfo[]?> Members = new();
 
     private ViewEquality(bool withBodies) => this.withBodies = withBodies;
@@ -33,11 +36,30 @@ public sealed class ViewEquality
     {
         if (ReferenceEquals(a, b)) return true;
         if (a is null || b is null) return false;
+        if (a is string s) return b is string t && s == t;
+        if (a.GetType() != b.GetType()) return false;
+        if (a.GetType().IsValueType) return a.Equals(b);
+        // Remember records and long lists, which pages share; a page's own small lists and dictionaries are met once.
+        var remember = a is not IEnumerable || a is ICollection { Count: > 64 };
+        if (remember && known.TryGetValue((a, b), out var same)) return same;
+        same = Compare(a, b);
+        if (remember) known[(a, b)] = same;
+        return same;
+    }
+
+    private sealed class PairComparer : IEqualityComparer<(object, object)>
+    {
+        public bool Equals((object, object) x, (object, object) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((object, object) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Item2));
+    }
+
+    private bool Compare(object a, object b)
+    {
         var type = a.GetType();
-        if (type != b.GetType()) return false;
         switch (a)
         {
-            case string s: return s == (string)b;
             case IReadOnlyDictionary<string, object?> ra: return SameReadOnly(ra, (IReadOnlyDictionary<string, object?>)b);
             case IDictionary da: return SameDictionary(da, (IDictionary)b);
             case IEnumerable ea: return SameSequence(ea, (IEnumerable)b);

@@ -14,6 +14,8 @@ public sealed partial class ViewFactory
     private readonly SiteUrls urls;
     private readonly IReadOnlyDictionary<string, RenderedContent> content;
     private readonly Dictionary<string, (PageView View, ViewInputs Inputs)> views = new(StringComparer.Ordinal);
+    // Lists ask for the views of many pages per build: by object, which needs no string hashing.
+    private readonly Dictionary<Page, PageView> byPage = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Everything a page's view is made of; the same inputs (by reference) make the same view.</summary>
     private sealed record ViewInputs(Page Page, RenderedContent? Content, Page? Older, Page? Newer, ImmutableArray<Page> Related, ImmutableArray<Page> Series)
@@ -39,12 +41,14 @@ public sealed partial class ViewFactory
         this.urls = urls;
         this.content = content;
         var reusable = previous is not null && ReferenceEquals(previous.site.Config, site.Config) && previous.urls == urls;
-        var sectionNeighbours = site.Sections.SelectMany(s => s.Pages.Select((p, i) => (p, s.Pages, i)))
-            .ToDictionary(x => x.p.Source.Path, x => (x.Pages, x.i), StringComparer.Ordinal);
+        var equality = ViewEquality.Full();
+        var sectionNeighbours = new Dictionary<Page, (ImmutableArray<Page>, int)>(ReferenceEqualityComparer.Instance);
+        foreach (var section in site.Sections)
+            for (var i = 0; i < section.Pages.Length; i++) sectionNeighbours[section.Pages[i]] = (section.Pages, i);
         foreach (var page in site.Pages)
         {
             var path = page.Source.Path;
-            var (pages, index) = sectionNeighbours.TryGetValue(path, out var n) ? n : (default, -1);
+            var (pages, index) = sectionNeighbours.TryGetValue(page, out var n) ? n : (default, -1);
             var inputs = new ViewInputs(page, content.GetValueOrDefault(path),
                 Older: index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
                 Newer: index > 0 ? pages[index - 1] : null,
@@ -52,16 +56,15 @@ public sealed partial class ViewFactory
                 page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series) : default);
             if (reusable && previous!.views.TryGetValue(path, out var last))
             {
-                if (last.Inputs.SameAs(inputs)) { views[path] = (last.View, inputs); continue; }
-                var made = Make(page, pages, index);
-                views[path] = (ViewEquality.Full.Same(made, last.View) ? last.View : made, inputs);
-                continue;
+                var made = last.Inputs.SameAs(inputs) ? last.View : Make(page, pages, index);
+                views[path] = (ReferenceEquals(made, last.View) || equality.Same(made, last.View) ? last.View : made, inputs);
             }
-            views[path] = (Make(page, pages, index), inputs);
+            else views[path] = (Make(page, pages, index), inputs);
+            byPage[page] = views[path].View;
         }
     }
 
-    public PageView For(Page page) => views[page.Source.Path].View;
+    public PageView For(Page page) => byPage[page];
 
     public IReadOnlyList<PageView> For(IEnumerable<Page> pages) => pages.Select(For).ToArray();
 
