@@ -37,7 +37,7 @@ def main():
     markdown_every = 5  # cells 0, 5, 10... and the one after: 40% Markdown
     code_cells = [i for i in range(cells_n) if not (i % markdown_every in (0, 1) and i > 0)]
     code_cells = code_cells[: cells_n * 6 // 10]
-    image_cells = set(code_cells[:: max(1, len(code_cells) // images)][:images])
+    image_cells = set(code_cells[:: max(1, len(code_cells) // images)][:images]) if images > 0 else set()
     cells.append({"cell_type": "raw", "metadata": {}, "source": lines(
         "---\ntitle: Benchmark notebook\ndate: 2024-01-01\ntags: [bench]\n---")})
     for i in range(cells_n):
