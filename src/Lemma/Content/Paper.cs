@@ -67,7 +67,9 @@ internal static partial class PaperReader
             Authors = Authors(Get(map, "authors"), error),
             Year = Year(Get(map, "year"), error),
             Venue = Text("venue"),
-            Arxiv = Arxiv(Text("arxiv"), error),
+            Arxiv = Get(map, "arxiv") is double number
+                ? Unquoted(number, error)
+                : Arxiv(Text("arxiv"), error),
             Doi = Doi(Text("doi"), error),
             Code = Url("code", Text("code"), error),
             Url = Url("url", Text("url"), error),
@@ -114,6 +116,13 @@ internal static partial class PaperReader
         var id = StripPrefix(value, "https://arxiv.org/abs/", "http://arxiv.org/abs/", "arxiv:");
         if (ArxivId().IsMatch(id)) return id;
         error($"'paper.arxiv' must be an arXiv identifier such as 2203.15556 or hep-th/9901001, not '{value}'");
+        return null;
+    }
+
+    /// <summary>An unquoted new-style id is a YAML number, which loses trailing zeros (1706.03760 becomes 1706.0376).</summary>
+    private static string? Unquoted(double number, Action<string> error)
+    {
+        error($"'paper.arxiv' must be quoted (arxiv: \"{number.ToString(CultureInfo.InvariantCulture)}\"): as a number it loses trailing zeros");
         return null;
     }
 

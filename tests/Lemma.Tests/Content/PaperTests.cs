@@ -69,6 +69,7 @@ public class PaperTests
     [InlineData("paper:\n  title: T\n  year: soon", "content/research/n.md:4:1: error: 'paper.year' must be a four-digit year, not 'soon'")]
     [InlineData("paper:\n  title: T\n  year: 22", "content/research/n.md:4:1: error: 'paper.year' must be a four-digit year, not '22'")]
     [InlineData("paper:\n  title: T\n  arxiv: chinchilla", "content/research/n.md:4:1: error: 'paper.arxiv' must be an arXiv identifier such as 2203.15556 or hep-th/9901001, not 'chinchilla'")]
+    [InlineData("paper:\n  title: T\n  arxiv: 1706.03760", "content/research/n.md:4:1: error: 'paper.arxiv' must be quoted (arxiv: \"1706.0376\"): as a number it loses trailing zeros")]
     [InlineData("paper:\n  title: T\n  doi: 1234/5", "content/research/n.md:4:1: error: 'paper.doi' must be a DOI such as 10.1145/3292500.3330701, not '1234/5'")]
     [InlineData("paper:\n  title: T\n  code: github.com/x/y", "content/research/n.md:4:1: error: 'paper.code' must be an absolute http(s) URL, not 'github.com/x/y'")]
     [InlineData("paper:\n  title: T\n  authors: {first: A}", "content/research/n.md:4:1: error: 'paper.authors' must be a list of names or one string (\"A and B\")")]
