@@ -64,6 +64,15 @@ public class SidenoteTests
     }
 
     [Fact]
+    public void A_note_cited_only_from_another_note_stays_a_footnote()
+    {
+        var html = Format().Render("p.md", "A.[^a]\n\n[^a]: Outer, see [^b].\n[^b]: Inner.\n", 1).Html;
+        Assert.Equal(1, Count(html, "class=\"sidenote\" role=\"note\""));
+        Assert.Contains("<li id=\"fn:2\" value=\"2\">", html); // listed, and shown on wide screens too
+        Assert.Contains("<li id=\"fn:1\" class=\"sidenoted\" value=\"1\">", html);
+    }
+
+    [Fact]
     public void An_unknown_citation_in_a_note_is_one_error()
     {
         var library = new BibLibrary([BibParser.Parse("references.bib", File.ReadAllText(Path.Combine(BibDir(), "references.bib")))]);

@@ -15,9 +15,23 @@ public static class SidenoteHtml
     /// <summary>A note of paragraphs only (and at least one): it can be flattened into a span.</summary>
     public static bool CanBeSidenote(Footnote note) => note.Count > 0 && note.All(b => b is ParagraphBlock { Inline: not null });
 
-    /// <summary>The first reference to a note: the one that carries its sidenote.</summary>
-    public static bool IsFirstReference(FootnoteLink link) =>
-        link.Footnote.Links.FirstOrDefault(l => !l.IsBackLink) is { } first && ReferenceEquals(first, link);
+    /// <summary>
+    /// The reference that carries a note's sidenote: its first one in the text. A reference from inside another
+    /// note does not count (the footnote list it sits in is hidden where sidenotes show).
+    /// </summary>
+    public static FootnoteLink? Anchor(Footnote note) => note.Links.FirstOrDefault(l => !l.IsBackLink && !InFootnote(l));
+
+    /// <summary>Whether a note is shown as a sidenote (and its footnote hidden on wide screens).</summary>
+    public static bool IsSidenote(Footnote note) => CanBeSidenote(note) && Anchor(note) is not null;
+
+    private static bool InFootnote(Markdig.Syntax.Inlines.Inline inline)
+    {
+        var top = inline.Parent;
+        while (top?.Parent is not null) top = top.Parent;
+        for (Block? block = top?.ParentBlock; block is not null; block = block.Parent)
+            if (block is Footnote) return true;
+        return false;
+    }
 
     /// <summary>
     /// <paramref name="html"/> without its sidenotes, for a summary shown on list pages and in feeds, where the note's
@@ -75,7 +89,7 @@ public sealed class SidenoteLinkHtml : HtmlObjectRenderer<FootnoteLink>
         }
         renderer.Write("<a id=\"fnref:").Write(SidenoteHtml.Number(link.Index)).Write("\" href=\"#fn:").Write(order)
             .Write("\" class=\"footnote-ref\"><sup>").Write(order).Write("</sup></a>");
-        if (!SidenoteHtml.CanBeSidenote(link.Footnote) || !SidenoteHtml.IsFirstReference(link)) return;
+        if (!SidenoteHtml.CanBeSidenote(link.Footnote) || !ReferenceEquals(SidenoteHtml.Anchor(link.Footnote), link)) return;
 
         inSidenote = true;
         renderer.Write(SidenoteHtml.Open).Write("<span class=\"sidenote-number\">").Write(order).Write("</span> ");
@@ -101,7 +115,7 @@ public sealed class SidenoteGroupHtml : HtmlObjectRenderer<FootnoteGroup>
     protected override void Write(HtmlRenderer renderer, FootnoteGroup group)
     {
         var notes = group.OfType<Footnote>().ToList();
-        var sidenoted = notes.Select(n => SidenoteHtml.CanBeSidenote(n) && n.Links.Any(l => !l.IsBackLink)).ToList();
+        var sidenoted = notes.Select(SidenoteHtml.IsSidenote).ToList();
         var all = sidenoted.All(s => s);
         var some = !all && sidenoted.Any(s => s);
         renderer.EnsureLine();
