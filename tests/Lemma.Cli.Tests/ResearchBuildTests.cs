@@ -65,6 +65,26 @@ public class ResearchBuildTests
     }
 
     [Fact]
+    public void The_json_ld_citation_is_valid_json_whatever_the_title_holds()
+    {
+        using var site = TempSite.From(Site.Replace("  title: Training Compute-Optimal Large Language Models",
+            "  title: 'Training \"Compute-Optimal\" Models </script> \\ Redux'"));
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/research/chinchilla/index.html");
+        var start = html.IndexOf("<script type=\"application/ld+json\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no JSON-LD");
+        start = html.IndexOf('>', start) + 1;
+        using var json = System.Text.Json.JsonDocument.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)]);
+        var citation = json.RootElement.GetProperty("citation");
+        Assert.Equal("ScholarlyArticle", citation.GetProperty("@type").GetString());
+        Assert.Equal("Training \"Compute-Optimal\" Models </script> \\ Redux", citation.GetProperty("name").GetString());
+        Assert.Equal(["Jordan Hoffmann", "Sebastian Borgeaud"], citation.GetProperty("author").EnumerateArray().Select(a => a.GetProperty("name").GetString()));
+        Assert.Equal("2022", citation.GetProperty("datePublished").GetString());
+        Assert.Equal("https://doi.org/10.5555/3600270.3602446", citation.GetProperty("identifier").GetString());
+    }
+
+    [Fact]
     public void Sidenotes_false_keeps_footnotes_only()
     {
         using var site = TempSite.From(Site.Replace("title: T\n", "title: T\nparams: { sidenotes: false }\n"));
