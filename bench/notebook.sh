@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Notebook benchmark (not a test): a notebook of 100 cells with 20 PNG plot outputs (gen_notebook.py) in a
 # temporary site, built RUNS times with `lemma build --timings` (each cold: new process, no .lemma/cache, empty
-# output); the same for a 2-cell notebook (the fixed cost of a build that renders a notebook at all: start-up,
-# JIT, grammar and math set-up); and the big notebook rendered in-process with warm code
+# output); the same for a 5-cell notebook with one output of each kind (the fixed cost of a build that renders a
+# notebook at all: start-up, JIT of every path, grammar and math set-up); and the big notebook rendered in-process with warm code
 # (bench/Lemma.Notebook.Bench). Prints a Markdown section; RESULTS=bench/RESULTS.md appends it there.
 #   bench/notebook.sh              # RUNS=5 CELLS=100 IMAGES=20
 set -euo pipefail
@@ -41,7 +41,7 @@ site() {
   images_out=$(find "$dir/out/posts" -name '*.png' | wc -l)
 }
 
-site small 2 0
+site small 5 1
 small_wall=$(median "${walls[@]}"); small_stage=$(median "${stages[@]}")
 small_walls="${walls[*]}"; small_stages="${stages[*]}"
 site big "$CELLS" "$IMAGES"
@@ -54,12 +54,13 @@ section=$(cat <<MD
 ## Notebook: ${CELLS} cells, ${IMAGES} PNG outputs ($(date -u +%Y-%m-%d), \`bench/notebook.sh\`, load average $(cut -d' ' -f1 /proc/loadavg))
 
 A notebook of ${CELLS} cells (40% Markdown with math, 60% Python code with stream, text, HTML-table and 560x300
-PNG outputs; ${nbsize} KiB) alone in a site, ${images_out} image files written; against the same site with a 2-cell
-notebook. Each build is a new process with no cache. Medians of ${RUNS} runs (all runs in brackets).
+PNG outputs; ${nbsize} KiB) alone in a site, ${images_out} image files written; against the same site with a
+notebook of 5 cells with one output of each kind (so that both builds JIT the same code). Each build is a
+new process with no cache. Medians of ${RUNS} runs (all runs in brackets).
 
 | site | \`lemma build\` wall | "render content" stage |
 |---|---|---|
-| 2-cell notebook | ${small_wall} ms [${small_walls}] | ${small_stage} ms [${small_stages}] |
+| 5-cell notebook | ${small_wall} ms [${small_walls}] | ${small_stage} ms [${small_stages}] |
 | ${CELLS}-cell notebook | ${big_wall} ms [${walls[*]}] | ${big_stage} ms [${stages[*]}] |
 | difference: the ${CELLS} cells themselves, cold | | ${marginal} ms |
 
