@@ -20,7 +20,7 @@ public static class ContentFormats
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), Path.Combine(root, ".lemma", "cache", "highlight"));
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
-        var markdown = new MarkdownFormat(math, highlighter, code, citations);
+        var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params));
         return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
     }
 

@@ -44,6 +44,8 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Cover = Get("cover") is IReadOnlyDictionary<string, object?> cover ? Str(ConfigLoader.Get(cover, "image")) : Text("cover") ?? Text("image"),
             Layout = Text("layout"),
             Weight = Int("weight") ?? 0,
+            Paper = PaperReader.Read(Get("paper"), message => Error("paper", message),
+                message => diagnostics.Add(Diagnostic.Warning(SpanOf("paper"), message))),
             Raw = map.Values.ToImmutableDictionary(StringComparer.Ordinal),
             KeyLines = map.KeyLines,
         };

@@ -61,6 +61,8 @@ public sealed record FrontMatter
     public string? Cover { get; init; }
     public string? Layout { get; init; }
     public int Weight { get; init; }
+    /// <summary>A paper note's paper (<c>paper:</c>), checked; see <see cref="Content.Paper"/>.</summary>
+    public Paper? Paper { get; init; }
     /// <summary>Every field as parsed (strings, numbers, bools, dates, lists, maps), for templates.</summary>
     public ImmutableDictionary<string, object?> Raw { get; init; } = ImmutableDictionary<string, object?>.Empty;
     /// <summary>Line (in the file) of each top-level key, for diagnostics about a field.</summary>

@@ -9,6 +9,7 @@ using Lemma.Markdown.Citations;
 using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
 using Lemma.Markdown.Math;
+using Lemma.Markdown.Sidenotes;
 using Lemma.Math;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -23,7 +24,8 @@ namespace Lemma.Markdown;
 /// Markdown pages: CommonMark and GFM through Markdig, math to MathML, code highlighted, headings linked,
 /// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
 /// </summary>
-public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null) : IContentFormat
+public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null,
+    bool sidenotes = true) : IContentFormat
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -32,6 +34,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseEmphasisExtras()
         .UseAutoLinks()
         .UseFootnotes()
+        .UseSidenotes(sidenotes)
         .UseDefinitionLists()
         .UseMathematics()
         .UsePandocCitations()
@@ -68,7 +71,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         foreach (var label in context.Math.UnknownLabels)
             context.Diagnostics.Add(Diagnostic.Error(Locate(context, body, label), $"math: no equation is labelled '{label}'"));
         var more = html.IndexOf("<!--more-->", StringComparison.Ordinal);
-        var summary = more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml;
+        var summary = SidenoteHtml.Strip(more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml ?? "");
         return new RenderedContent
         {
             Html = html,
@@ -79,7 +82,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
             HasCode = context.HasCode,
             Links = [.. Links(document, context)],
             Anchors = [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
-            Diagnostics = [.. context.Diagnostics],
+            Diagnostics = [.. context.Diagnostics.Distinct()], // a sidenote renders its note's text a second time
             UnknownLanguages = [.. context.UnknownLanguages],
         };
     }

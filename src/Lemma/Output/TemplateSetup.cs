@@ -18,6 +18,7 @@ public static class TemplateSetup
         access.Register<TocView>();
         access.Register<SeriesView>();
         access.Register<SeriesItem>();
+        access.Register<PaperView>();
         access.Register<FeedLinks>();
         access.Register<SectionView>();
         access.Register<TaxonomyView>();

@@ -30,6 +30,8 @@ public sealed record PageView
     public bool Featured { get; init; }
     public string? ExternalUrl { get; init; }
     public string? Cover { get; init; }
+    /// <summary>A paper note's paper (front matter <c>paper:</c>); null on other pages.</summary>
+    public PaperView? Paper { get; init; }
     public bool HasMath { get; init; }
     public bool HasCode { get; init; }
     public PageLink? Prev { get; init; }

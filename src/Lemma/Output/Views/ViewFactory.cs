@@ -110,6 +110,7 @@ public sealed partial class ViewFactory
             Featured = fm.Featured,
             ExternalUrl = fm.ExternalUrl,
             Cover = fm.Cover is { Length: > 0 } c ? Resource(page, c) : null,
+            Paper = fm.Paper is { } paper ? PaperView.From(paper) : null,
             HasMath = rendered?.HasMath ?? false,
             HasCode = rendered?.HasCode ?? false,
             // Sections list newest first, so the previous (older) post is the next in the list.
