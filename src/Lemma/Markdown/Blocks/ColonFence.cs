@@ -14,8 +14,8 @@ namespace Lemma.Markdown.Blocks;
 /// Pandoc-style fenced divs, <c>:::kind[Title] {#label}</c> ... <c>:::</c>, parsed by Markdig's custom-container
 /// machinery (only the block form: Markdig's <c>::inline::</c> form would eat C++'s <c>std::vector</c>). Each kind of
 /// block has its own parser, tried in turn on a line starting with ':::'; a kind no parser takes is an
-/// <see cref="UnknownContainer"/>, rendered as a plain div with a warning. A block nested inside another takes a
-/// shorter fence (<c>::::theorem</c> around <c>:::proof</c>), as with code fences.
+/// <see cref="UnknownContainer"/>, rendered as a plain div with a warning. Blocks nest: a bare <c>:::</c> closes the
+/// innermost open one (as in Pandoc), and a longer fence around a shorter one (<c>::::theorem</c> around <c>:::proof</c>) reads well.
 /// </summary>
 public static partial class ColonFence
 {
@@ -39,6 +39,18 @@ public static partial class ColonFence
         var start = i;
         while (i <= end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '_')) i++;
         return i > start ? text[start..i].ToLowerInvariant() : null;
+    }
+
+    /// <summary>Whether a line is a bare fence: three colons or more and nothing else.</summary>
+    public static bool IsClosing(StringSlice line)
+    {
+        var text = line.Text;
+        var i = line.Start;
+        while (i <= line.End && text[i] is ' ' or '\t') i++;
+        var colons = 0;
+        while (i <= line.End && text[i] == ':') { i++; colons++; }
+        while (i <= line.End && text[i] is ' ' or '\t' or '\r' or '\n') i++;
+        return colons >= 3 && i > line.End;
     }
 
     /// <summary>The title of <c>:::kind[Title]</c> or <c>:::kind Title</c> (null when none); a <c>{#label}</c> was taken off by generic attributes.</summary>
@@ -77,6 +89,21 @@ public abstract class ColonFenceParser<T> : FencedBlockParserBase<T> where T : C
         var kind = ColonFence.KindOf(processor.Line);
         return kind is not null && Takes(kind) ? base.TryOpen(processor) : BlockState.None;
     }
+
+    /// <summary>A bare closing fence closes the innermost open block, so that blocks nest with fences of one length too.</summary>
+    public override BlockState TryContinue(BlockProcessor processor, Block block)
+    {
+        if (ColonFence.IsClosing(processor.Line) && HasOpenFencedChild(block)) return BlockState.Continue;
+        return base.TryContinue(processor, block);
+    }
+
+    /// <summary>Whether a fenced block inside this open one still waits for its closing fence (the last child, or its last child...).</summary>
+    private static bool HasOpenFencedChild(Block block)
+    {
+        for (var child = (block as ContainerBlock)?.LastChild; child is not null; child = (child as ContainerBlock)?.LastChild)
+            if (child is CustomContainer { ClosingFencedCharCount: 0 }) return true;
+        return false;
+    }
 }
 
 /// <summary>A <c>:::kind</c> block of a kind no extension knows.</summary>
@@ -97,7 +124,7 @@ public sealed class UnknownContainerHtml(PageContext page) : HtmlObjectRenderer<
         page.Diagnostics.Add(Diagnostic.Warning(page.At(block.Line, block.Column),
             $"markdown: unknown block ':::{kind}' (known: note, tip, warning, important, caution, theorem, lemma, proposition, corollary, definition, example, remark, proof, figure, details); it is rendered as a plain div"));
         renderer.EnsureLine();
-        renderer.Write("<div class=\"").WriteEscape(kind).Write('"').WriteAttributes(block).WriteLine(">");
+        renderer.Write("<div").WriteAttributes(block).WriteLine(">"); // the parser gave it the kind as its class
         renderer.WriteChildren(block);
         renderer.EnsureLine();
         renderer.WriteLine("</div>");
