@@ -87,6 +87,17 @@ public class ScholarlyBlockTests
     }
 
     [Fact]
+    public void A_title_is_inline_markdown_and_may_hold_braces_before_its_label()
+    {
+        var r = Render(":::figure[Exponents of $N_{\\text{opt}}$, *fitted*] {#fig-exp}\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n\nSee [](#fig-exp).\n");
+        Assert.Empty(r.Diagnostics);
+        Assert.Contains("<figure class=\"figure\" id=\"fig-exp\">", r.Html);
+        Assert.Matches("<figcaption><span class=\"figure-label\">Figure 1:</span> Exponents of <math>.*</math>, <em>fitted</em></figcaption>", r.Html);
+        Assert.Contains("<a href=\"#fig-exp\">Figure 1</a>", r.Html);
+        Assert.DoesNotContain("{#fig-exp}", r.Html);
+    }
+
+    [Fact]
     public void A_stray_fence_with_no_kind_is_text()
     {
         var r = Render("Before.\n\n:::\n\nAfter.\n");

@@ -26,6 +26,12 @@ public static partial class ColonFence
         pipeline.BlockParsers.Insert(pipeline.BlockParsers.FindIndex(p => p is UnknownContainerParser), parser);
     }
 
+    /// <summary>What every extension with <c>:::</c> blocks sets up in a renderer: <see cref="BlockTitleHtml"/>.</summary>
+    public static void Setup(IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<BlockTitleHtml>()) html.ObjectRenderers.Insert(0, new BlockTitleHtml());
+    }
+
     /// <summary>The kind word after the colons of an opening fence ("theorem" in ":::theorem[x]"), lower-cased; null when none.</summary>
     public static string? KindOf(StringSlice line)
     {
@@ -53,15 +59,40 @@ public static partial class ColonFence
         return colons >= 3 && i > line.End;
     }
 
-    /// <summary>The title of <c>:::kind[Title]</c> or <c>:::kind Title</c> (null when none); a <c>{#label}</c> was taken off by generic attributes.</summary>
+    /// <summary>
+    /// The title of <c>:::kind[Title]</c> or <c>:::kind Title</c> (null when none). A trailing <c>{#label}</c> is not part of it:
+    /// generic attributes take it off, except when the title holds braces of its own (<c>$N_{\text{opt}}$</c>), where
+    /// <see cref="TakeLabel"/> does.
+    /// </summary>
     public static string? TitleOf(CustomContainer block)
     {
-        var text = (block.Info ?? "") + (block.Arguments is { Length: > 0 } a ? " " + a : "");
+        var text = InfoText(block);
+        if (TrailingLabel().Match(text) is { Success: true } label) text = text[..label.Index];
         var m = InfoLine().Match(text.Trim());
         if (!m.Success) return null;
         var title = m.Groups["bracket"].Success ? m.Groups["bracket"].Value : m.Groups["rest"].Value;
         title = title.Trim();
         return title.Length > 0 ? title : null;
+    }
+
+    /// <summary>Gives the block the id of a trailing <c>{#label}</c> that generic attributes left in its info line.</summary>
+    internal static void TakeLabel(CustomContainer block)
+    {
+        if (block.TryGetAttributes()?.Id is { Length: > 0 }) return;
+        if (TrailingLabel().Match(InfoText(block)) is { Success: true } label) block.GetAttributes().Id = label.Groups["id"].Value;
+    }
+
+    private static string InfoText(CustomContainer block) => ((block.Info ?? "") + (block.Arguments is { Length: > 0 } a ? " " + a : "")).TrimEnd();
+
+    [GeneratedRegex(@"\s*\{#(?<id>[\w:.-]+)\}$")]
+    private static partial Regex TrailingLabel();
+
+    /// <summary>Writes the title of <c>:::kind[Title]</c> as inline HTML; false when the block has none.</summary>
+    public static bool WriteTitle(HtmlRenderer renderer, ContainerBlock block)
+    {
+        if (block.Count == 0 || block[0] is not BlockTitle title) return false;
+        renderer.WriteLeafInline(title);
+        return true;
     }
 
     /// <summary>The block's <c>{#label}</c>, if it has one.</summary>
@@ -87,7 +118,19 @@ public abstract class ColonFenceParser<T> : FencedBlockParserBase<T> where T : C
     {
         if (processor.IsCodeIndent) return BlockState.None;
         var kind = ColonFence.KindOf(processor.Line);
-        return kind is not null && Takes(kind) ? base.TryOpen(processor) : BlockState.None;
+        if (kind is null || !Takes(kind)) return BlockState.None;
+        var state = base.TryOpen(processor);
+        // The title becomes the block's first child, a leaf whose inlines Markdig parses like any text (math, emphasis, citations).
+        if (state == BlockState.None || processor.NewBlocks.Count == 0 || processor.NewBlocks.Peek() is not T block) return state;
+        ColonFence.TakeLabel(block);
+        if (ColonFence.TitleOf(block) is { } title)
+        {
+            var text = new StringSlice(title);
+            var heading = new BlockTitle(this, inlines: true) { Line = block.Line, Column = block.Column, Span = block.Span, IsOpen = false };
+            heading.AppendLine(ref text, block.Column, block.Line, block.Span.Start, false);
+            block.Add(heading);
+        }
+        return state;
     }
 
     /// <summary>A bare closing fence closes the innermost open block, so that blocks nest with fences of one length too.</summary>
@@ -104,6 +147,18 @@ public abstract class ColonFenceParser<T> : FencedBlockParserBase<T> where T : C
             if (child is CustomContainer { ClosingFencedCharCount: 0 }) return true;
         return false;
     }
+}
+
+/// <summary>The title of a <c>:::kind[Title]</c> block, its first child, written by the block's renderer (<see cref="ColonFence.WriteTitle"/>).</summary>
+public sealed class BlockTitle(BlockParser parser) : LeafBlock(parser)
+{
+    public BlockTitle(BlockParser parser, bool inlines) : this(parser) => ProcessInlines = inlines;
+}
+
+/// <summary>Writes nothing where a <see cref="BlockTitle"/> stands among its block's children: the block wrote it already.</summary>
+public sealed class BlockTitleHtml : HtmlObjectRenderer<BlockTitle>
+{
+    protected override void Write(HtmlRenderer renderer, BlockTitle block) { }
 }
 
 /// <summary>A <c>:::kind</c> block of a kind no extension knows.</summary>

@@ -22,6 +22,7 @@ public sealed class CalloutExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
+        ColonFence.Setup(renderer);
         if (renderer is not HtmlRenderer html) return;
         html.ObjectRenderers.RemoveAll(r => r is AlertBlockRenderer);
         if (!html.ObjectRenderers.Contains<CalloutHtml>()) html.ObjectRenderers.Insert(0, new CalloutHtml());

@@ -21,18 +21,21 @@ public sealed class CalloutHtml : HtmlObjectRenderer<CalloutBlock>
     protected override void Write(HtmlRenderer renderer, CalloutBlock block)
     {
         var kind = Blocks.ColonFence.KindOf(new Markdig.Helpers.StringSlice(":::" + block.Info)) ?? "note";
-        Open(renderer, block, kind, Blocks.ColonFence.TitleOf(block) ?? Titles[kind]);
+        Open(renderer, block, kind, Titles[kind]);
         renderer.WriteChildren(block);
         Close(renderer);
     }
 
-    internal static void Open(HtmlRenderer renderer, Block block, string kind, string title)
+    /// <summary>Opens the aside and writes its title: the block's own (<c>:::note[Title]</c>), else <paramref name="title"/>.</summary>
+    internal static void Open(HtmlRenderer renderer, ContainerBlock block, string kind, string title)
     {
         renderer.EnsureLine();
         renderer.Write("<aside class=\"callout callout-").Write(kind).Write('"');
         if (Blocks.ColonFence.LabelOf(block) is { } id) renderer.Write(" id=\"").WriteEscape(id).Write('"');
         renderer.WriteLine(" role=\"note\">");
-        renderer.Write("<p class=\"callout-title\">").WriteEscape(title).WriteLine("</p>");
+        renderer.Write("<p class=\"callout-title\">");
+        if (!Blocks.ColonFence.WriteTitle(renderer, block)) renderer.WriteEscape(title);
+        renderer.WriteLine("</p>");
     }
 
     internal static void Close(HtmlRenderer renderer)

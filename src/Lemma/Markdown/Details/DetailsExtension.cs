@@ -21,6 +21,7 @@ public sealed class DetailsExtension : IMarkdownExtension
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
+        ColonFence.Setup(renderer);
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<DetailsHtml>()) html.ObjectRenderers.Insert(0, new DetailsHtml());
     }
 }
@@ -40,7 +41,9 @@ public sealed class DetailsHtml : HtmlObjectRenderer<DetailsBlock>
         renderer.EnsureLine();
         renderer.Write("<details class=\"details\"");
         if (ColonFence.LabelOf(block) is { } id) renderer.Write(" id=\"").WriteEscape(id).Write('"');
-        renderer.Write("><summary>").WriteEscape(ColonFence.TitleOf(block) ?? "Details").WriteLine("</summary>");
+        renderer.Write("><summary>");
+        if (!ColonFence.WriteTitle(renderer, block)) renderer.Write("Details");
+        renderer.WriteLine("</summary>");
         renderer.WriteChildren(block);
         renderer.EnsureLine();
         renderer.WriteLine("</details>");

@@ -22,7 +22,7 @@ public sealed partial class FigureExtension : IMarkdownExtension
         pipeline.DocumentProcessed += Promote;
     }
 
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) => ColonFence.Setup(renderer);
 
     /// <summary>Turns each paragraph that is one captioned image into an <see cref="ImageFigureBlock"/>.</summary>
     private static void Promote(MarkdownDocument document)

@@ -37,11 +37,10 @@ public sealed class FigureHtml(PageContext page) : HtmlObjectRenderer<FigureBloc
 {
     protected override void Write(HtmlRenderer renderer, FigureBlock block)
     {
-        var caption = ColonFence.TitleOf(block);
         FigureNumbers.Open(renderer, page, block, ColonFence.LabelOf(block), out var name);
         renderer.WriteChildren(block);
-        FigureNumbers.CaptionStart(renderer, name, caption is not null);
-        if (caption is not null) renderer.WriteEscape(caption);
+        FigureNumbers.CaptionStart(renderer, name, block.Count > 0 && block[0] is BlockTitle);
+        ColonFence.WriteTitle(renderer, block);
         FigureNumbers.Close(renderer);
     }
 }

@@ -17,7 +17,7 @@ public sealed class TheoremExtension : IMarkdownExtension
         if (!pipeline.BlockParsers.Contains<TheoremParser>()) ColonFence.Add(pipeline, new TheoremParser());
     }
 
-    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) { }
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer) => ColonFence.Setup(renderer);
 }
 
 /// <summary>A theorem-like block or a proof; <see cref="Kind"/> is its lower-case kind ("lemma").</summary>

@@ -35,14 +35,18 @@ public sealed class TheoremHtml(PageContext page) : HtmlObjectRenderer<TheoremBl
         var label = ColonFence.LabelOf(block);
         if (label is not null && !page.Numbers.Define(label, heading))
             page.Diagnostics.Add(Lemma.Diagnostics.Diagnostic.Error(page.At(block.Line, block.Column), $"reference: the label '{label}' is used twice on this page"));
-        var title = ColonFence.TitleOf(block);
 
         renderer.EnsureLine();
         renderer.Write(counter is null ? "<div class=\"proof\"" : $"<div class=\"theorem theorem-{kind}\"");
         if (label is not null) renderer.Write(" id=\"").WriteEscape(label).Write('"');
         renderer.WriteLine(">");
         renderer.Write("<p class=\"theorem-title\">").Write(counter is null ? "<em>" : "<strong>").WriteEscape(heading);
-        if (title is not null) renderer.Write(" (").WriteEscape(title).Write(')');
+        if (block.Count > 0 && block[0] is BlockTitle)
+        {
+            renderer.Write(" (");
+            ColonFence.WriteTitle(renderer, block);
+            renderer.Write(')');
+        }
         renderer.Write('.').Write(counter is null ? "</em>" : "</strong>").WriteLine("</p>");
         renderer.WriteChildren(block);
         renderer.EnsureLine();
