@@ -24,7 +24,7 @@ public sealed class ScholarlyTests(SiteFixture site)
     }
 
     private string TheoremPage => PageWith("class=\"theorem theorem-theorem\"");
-    private string FigurePage => PageWith("<figure class=\"figure\" id=\"fig-exponents\"");
+    private string FigurePage => PageWith("<figure class=\"figure figure-block\" id=\"fig-exponents\"");
 
     /// <summary>
     /// A page with a numbered image figure and no citations: the axe check stays about figures (citation links,

@@ -91,7 +91,7 @@ public class ScholarlyBlockTests
     {
         var r = Render(":::figure[Exponents of $N_{\\text{opt}}$, *fitted*] {#fig-exp}\n| a | b |\n|---|---|\n| 1 | 2 |\n:::\n\nSee [](#fig-exp).\n");
         Assert.Empty(r.Diagnostics);
-        Assert.Contains("<figure class=\"figure\" id=\"fig-exp\">", r.Html);
+        Assert.Contains("<figure class=\"figure figure-block\" id=\"fig-exp\">", r.Html);
         Assert.Matches("<figcaption><span class=\"figure-label\">Figure 1:</span> Exponents of <math>.*</math>, <em>fitted</em></figcaption>", r.Html);
         Assert.Contains("<a href=\"#fig-exp\">Figure 1</a>", r.Html);
         Assert.DoesNotContain("{#fig-exp}", r.Html);

@@ -12,7 +12,8 @@ namespace Lemma.Markdown.Figures;
 /// </summary>
 internal static class FigureNumbers
 {
-    public static void Open(HtmlRenderer renderer, PageContext page, Block block, string? label, out string name)
+    /// <param name="cls">"figure", or "figure figure-block" for a <c>:::figure</c>, whose content (a wide table) needs scholarly.css.</param>
+    public static void Open(HtmlRenderer renderer, PageContext page, Block block, string? label, string cls, out string name)
     {
         var n = page.Numbers.Next("figure");
         name = $"Figure {n}";
@@ -20,7 +21,7 @@ internal static class FigureNumbers
         if (!page.Numbers.Define(id, name))
             page.Diagnostics.Add(Lemma.Diagnostics.Diagnostic.Error(page.At(block.Line, block.Column), $"reference: the label '{id}' is used twice on this page"));
         renderer.EnsureLine();
-        renderer.Write("<figure class=\"figure\" id=\"").WriteEscape(id).WriteLine("\">");
+        renderer.Write("<figure class=\"").Write(cls).Write("\" id=\"").WriteEscape(id).WriteLine("\">");
     }
 
     public static void CaptionStart(HtmlRenderer renderer, string name, bool hasCaption)
@@ -37,7 +38,7 @@ public sealed class FigureHtml(PageContext page) : HtmlObjectRenderer<FigureBloc
 {
     protected override void Write(HtmlRenderer renderer, FigureBlock block)
     {
-        FigureNumbers.Open(renderer, page, block, ColonFence.LabelOf(block), out var name);
+        FigureNumbers.Open(renderer, page, block, ColonFence.LabelOf(block), "figure figure-block", out var name);
         renderer.WriteChildren(block);
         FigureNumbers.CaptionStart(renderer, name, block.Count > 0 && block[0] is BlockTitle);
         ColonFence.WriteTitle(renderer, block);
@@ -55,7 +56,7 @@ public sealed class ImageFigureHtml(PageContext page) : HtmlObjectRenderer<Image
     {
         var image = block.Image;
         var attributes = image.TryGetAttributes();
-        FigureNumbers.Open(renderer, page, block, attributes?.Id is { Length: > 0 } id ? id : null, out var name);
+        FigureNumbers.Open(renderer, page, block, attributes?.Id is { Length: > 0 } id ? id : null, "figure", out var name);
         renderer.Write("<img src=\"").WriteEscapeUrl(image.GetDynamicUrl?.Invoke() ?? image.Url).Write("\" alt=\"")
             .WriteEscape(Headings.HeadingHtml.PlainText(image)).Write('"');
         if (attributes?.Classes is { Count: > 0 } classes) renderer.Write(" class=\"").WriteEscape(string.Join(' ', classes)).Write('"');
