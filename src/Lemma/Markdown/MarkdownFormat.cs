@@ -5,7 +5,12 @@ using Lemma.Content;
 using Lemma.Diagnostics;
 using SourceSpan = Lemma.Diagnostics.SourceSpan;
 using Lemma.Highlight;
+using Lemma.Markdown.Blocks;
+using Lemma.Markdown.Callouts;
 using Lemma.Markdown.Citations;
+using Lemma.Markdown.Details;
+using Lemma.Markdown.Figures;
+using Lemma.Markdown.Theorems;
 using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
 using Lemma.Markdown.Math;
@@ -38,6 +43,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseDefinitionLists()
         .UseMathematics()
         .UsePandocCitations()
+        .UseCallouts()
+        .UseTheorems()
+        .UseNumberedFigures()
+        .UseDetails()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UsePreciseSourceLocation()
         .UseGenericAttributes() // last: it reads what the others leave
@@ -51,9 +60,25 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     public RenderedContent Render(string path, string body, int bodyLine)
     {
         var context = new PageContext(path, bodyLine);
+        var part = Render(context, body, bodyLine);
+        var (html, summary) = Resolve(context, part.Html, part.SummaryHtml);
+        return part with { Html = html, SummaryHtml = summary, Diagnostics = [.. context.Diagnostics.Distinct()] }; // a sidenote renders its note's text a second time
+    }
+
+    /// <summary>
+    /// Renders one part of a page (a notebook's Markdown cell) into the page's <paramref name="context"/>: equation,
+    /// theorem and figure numbers run on from the parts before, and references wait, as placeholders, for
+    /// <see cref="Resolve"/> once every part is rendered. What the result reports (TOC, diagnostics...) is this part's own.
+    /// </summary>
+    public RenderedContent Render(PageContext context, string body, int bodyLine)
+    {
+        context.BodyLine = bodyLine;
+        context.Sources.Add((body, bodyLine));
+        var (diagnostics, toc, languages) = (context.Diagnostics.Count, context.Toc.Count, context.UnknownLanguages.Count);
         var document = Markdig.Markdown.Parse(body, pipeline);
         var settings = citations ?? CitationSettings.None;
-        context.Citations = new PageCitations(settings.Library.For(path), settings.Style, document);
+        context.Citations = new PageCitations(settings.Library.For(context.Path), settings.Style, document);
+        context.Numbers.Collect(document, context);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
@@ -67,24 +92,39 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         }
         writer.Flush();
 
-        var html = context.Math.ResolveReferences(writer.ToString());
-        foreach (var label in context.Math.UnknownLabels)
-            context.Diagnostics.Add(Diagnostic.Error(Locate(context, body, label), $"math: no equation is labelled '{label}'"));
+        var html = writer.ToString();
         var more = html.IndexOf("<!--more-->", StringComparison.Ordinal);
         var summary = SidenoteHtml.Strip(more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml ?? "");
         return new RenderedContent
         {
             Html = html,
             SummaryHtml = summary is { Length: > 0 } ? summary : null,
-            Toc = [.. context.Toc],
+            Toc = [.. context.Toc.Skip(toc)],
             WordCount = CountWords(document),
             HasMath = context.HasMath,
             HasCode = context.HasCode,
             Links = [.. Links(document, context)],
             Anchors = [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
-            Diagnostics = [.. context.Diagnostics.Distinct()], // a sidenote renders its note's text a second time
-            UnknownLanguages = [.. context.UnknownLanguages],
+            Diagnostics = [.. context.Diagnostics.Skip(diagnostics).Distinct()], // a sidenote renders its note's text a second time
+            UnknownLanguages = [.. context.UnknownLanguages.Skip(languages)],
         };
+    }
+
+    /// <summary>
+    /// Fills a whole page's references (\eqref and \ref, text-less links to theorems, figures and equations) in its HTML
+    /// and summary; a reference to nothing is an error added to <paramref name="context"/>'s diagnostics.
+    /// </summary>
+    public static (string Html, string? Summary) Resolve(PageContext context, string html, string? summary)
+    {
+        html = context.Math.ResolveReferences(html);
+        summary = summary is null ? null : context.Math.ResolveReferences(summary);
+        foreach (var label in context.Math.UnknownLabels)
+            context.Diagnostics.Add(Diagnostic.Error(Locate(context, label), $"math: no equation is labelled '{label}'"));
+        var anchors = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+        context.Numbers.Check(context, anchors);
+        html = context.Numbers.Fill(html, context);
+        summary = summary is null ? null : context.Numbers.Fill(summary, context);
+        return (html, summary);
     }
 
     private void Install(HtmlRenderer renderer, PageContext context, StringWriter writer)
@@ -96,6 +136,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
         Replace<Markdig.Extensions.TaskLists.TaskList>(renderer, new TaskLists.TaskListHtml());
         Replace<CitationInline>(renderer, new CitationHtml(context));
+        Replace<TheoremBlock>(renderer, new TheoremHtml(context));
+        Replace<FigureBlock>(renderer, new FigureHtml(context));
+        Replace<ImageFigureBlock>(renderer, new ImageFigureHtml(context));
+        Replace<UnknownContainer>(renderer, new UnknownContainerHtml(context));
     }
 
     /// <summary>Puts <paramref name="replacement"/> where the renderer for <typeparamref name="T"/> was, keeping the order.</summary>
@@ -158,16 +202,19 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         return count;
     }
 
-    /// <summary>Where a label is referenced, for an unknown \eqref: the first line naming it, else the body's start.</summary>
-    private static SourceSpan Locate(PageContext context, string body, string label)
+    /// <summary>Where a label is referenced, for an unknown \eqref: the first line naming it, else the page's start.</summary>
+    private static SourceSpan Locate(PageContext context, string label)
     {
-        var lines = body.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (body, bodyLine) in context.Sources)
         {
-            var col = lines[i].IndexOf("{" + label + "}", StringComparison.Ordinal);
-            if (col >= 0 && (lines[i].Contains("ref", StringComparison.Ordinal))) return context.At(i, col + 1);
+            var lines = body.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var col = lines[i].IndexOf("{" + label + "}", StringComparison.Ordinal);
+                if (col >= 0 && (lines[i].Contains("ref", StringComparison.Ordinal))) return new SourceSpan(context.Path, bodyLine + i, col + 2);
+            }
         }
-        return context.At(0, 0);
+        return new SourceSpan(context.Path, context.Sources.Count > 0 ? context.Sources[0].BodyLine : context.BodyLine, 1);
     }
 
     [GeneratedRegex(""" \sid="([^"]+)" """, RegexOptions.IgnorePatternWhitespace)]

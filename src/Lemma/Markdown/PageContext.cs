@@ -9,12 +9,20 @@ public sealed record LanguageUse(string Language, SourceSpan Span);
 
 /// <summary>
 /// What the renderers of one page share while it is rendered: where the body sits in its file (to turn Markdig's
-/// body positions into file positions), the post's math state, and what they found. One per page; not shared.
+/// body positions into file positions), the post's math state, its theorem and figure numbers, and what they found.
+/// One per page, not shared between pages; a notebook renders all its Markdown cells into one, so that numbers run on
+/// and references resolve across cells.
 /// </summary>
 public sealed class PageContext(string path, int bodyLine)
 {
     public string Path { get; } = path;
+    /// <summary>The file line where the body being rendered starts (a notebook moves it from cell to cell).</summary>
+    public int BodyLine { get; set; } = bodyLine;
     public MathDocument Math { get; } = new();
+    /// <summary>Theorem and figure numbers, labels and the text-less links waiting for them.</summary>
+    public CrossReferences.PageNumbers Numbers { get; } = new();
+    /// <summary>The bodies rendered into this page so far, with their first file lines (to locate an unknown \eqref).</summary>
+    public List<(string Body, int BodyLine)> Sources { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];
     public List<TocEntry> Toc { get; } = [];
     public List<LanguageUse> UnknownLanguages { get; } = [];
@@ -26,5 +34,5 @@ public sealed class PageContext(string path, int bodyLine)
     public string? FirstParagraphHtml { get; set; }
 
     /// <summary>File position of a 0-based body line and column.</summary>
-    public SourceSpan At(int bodyLineIndex, int column0) => new(Path, bodyLine + System.Math.Max(0, bodyLineIndex), column0 + 1);
+    public SourceSpan At(int bodyLineIndex, int column0) => new(Path, BodyLine + System.Math.Max(0, bodyLineIndex), column0 + 1);
 }

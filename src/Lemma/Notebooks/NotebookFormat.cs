@@ -25,7 +25,8 @@ public sealed record NotebookSettings(bool Trusted)
 }
 
 /// <summary>
-/// Jupyter notebooks as pages. Markdown cells go through <see cref="MarkdownFormat"/> (math, highlighting, links);
+/// Jupyter notebooks as pages. Markdown cells go through <see cref="MarkdownFormat"/> (math, highlighting, links) as
+/// parts of one page: equations, theorems and figures are numbered across cells and references resolve across them;
 /// code cells are highlighted in the kernel's language with their execution counts; outputs are streams, rich data
 /// (HTML, Markdown, SVG, LaTeX, PNG, JPEG, plain text, in that order of preference) and errors with their ANSI
 /// colours. Images are files beside the page (<see cref="RenderedContent.Resources"/>), named
@@ -59,10 +60,14 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             if (cell.Tags.Contains("hide-cell")) cellHtml = Fold(cellHtml, "nb-hidden-cell", "Show cell");
             html.Append(cellHtml).Append('\n');
         }
+        // References resolve once every cell is rendered: a cell may cite an equation or figure of a later one.
+        var before = state.Page.Diagnostics.Count;
+        var (resolved, summary) = MarkdownFormat.Resolve(state.Page, html.ToString(), state.Summary);
+        state.Diagnostics.AddRange(state.Page.Diagnostics.Skip(before));
         return new RenderedContent
         {
-            Html = html.ToString(),
-            SummaryHtml = state.Summary,
+            Html = resolved,
+            SummaryHtml = summary,
             Toc = [.. state.Toc],
             WordCount = state.Words,
             HasMath = state.HasMath,
@@ -79,6 +84,8 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
     {
         public string Path { get; } = path;
         public string Slug { get; } = slug;
+        /// <summary>The page all Markdown cells render into, so that equations, theorems and figures are numbered across cells.</summary>
+        public PageContext Page { get; } = new(path, 1);
         public string? Summary { get; set; }
         public List<TocEntry> Toc { get; } = [];
         public int Words { get; set; }
@@ -122,7 +129,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             var file = state.AddResource(cell, Path.GetFileNameWithoutExtension(SafeName(name)), ext, bytes);
             source = source.Replace("attachment:" + name, file, StringComparison.Ordinal);
         }
-        var rendered = Unique(markdown.Render(state.Path, source, cell.SourceLine), state);
+        var rendered = Unique(markdown.Render(state.Page, source, cell.SourceLine), state);
         state.Merge(rendered, forSummary: true);
         return $"<div class=\"nb-cell nb-markdown\">\n{rendered.Html}</div>";
     }
@@ -235,7 +242,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
                 case "text/html":
                     return $"<div class=\"nb-html\">{(settings.Trusted ? value : Untrusted(value))}</div>";
                 case "text/markdown":
-                    var md = markdown.Render(state.Path, value, cell.SourceLine);
+                    var md = markdown.Render(state.Page, value, cell.SourceLine);
                     state.Merge(md with { Toc = [] }, forSummary: false);
                     return $"<div class=\"nb-markdown-output\">\n{md.Html}</div>";
                 case "text/latex":

@@ -1,0 +1,57 @@
+using static Lemma.Tests.Notebooks.NotebookReaderTests;
+
+namespace Lemma.Tests.Notebooks;
+
+/// <summary>
+/// A notebook is one page: equations, theorems and figures are numbered across its Markdown cells, and a reference
+/// in one cell finds its target in another, before or after it.
+/// </summary>
+public class NotebookNumberingTests
+{
+    private const string Python = """{ "kernelspec": { "language": "python" } }""";
+
+    private static readonly string CrossCell = Notebook(Python,
+        Cell("markdown", "Forward: [](#fig-plot), [](#thm-main) and $\\eqref{second}$.", "", "$$", "a = b \\label{first}", "$$"),
+        Cell("code", "x = 1"),
+        Cell("markdown", ":::theorem[Main] {#thm-main}", "It holds.", ":::", "", "$$", "c = d \\label{second}", "$$"),
+        Cell("markdown", "![A plot of the loss](plot.png){#fig-plot}", "", "Back: $\\eqref{first}$, [](#eq-second) and [](#thm-main)."),
+        Cell("markdown", ":::lemma", "Numbered after the theorem of another cell.", ":::", "", "![Second plot](b.png)"));
+
+    [Fact]
+    public void Numbers_run_on_from_cell_to_cell()
+    {
+        var r = NotebookFixtures.Render(CrossCell);
+        Assert.Empty(r.Diagnostics);
+        Assert.Contains("id=\"eq-first\"", r.Html);
+        Assert.Contains("id=\"eq-second\"", r.Html);
+        Assert.Contains("<strong>Theorem 1 (Main).</strong>", r.Html);
+        Assert.Contains("<strong>Lemma 2.</strong>", r.Html);
+        Assert.Contains("<figure class=\"figure\" id=\"fig-plot\">", r.Html);
+        Assert.Contains("<span class=\"figure-label\">Figure 1:</span> A plot of the loss", r.Html);
+        Assert.Contains("<figure class=\"figure\" id=\"fig-2\">", r.Html);
+    }
+
+    [Fact]
+    public void References_resolve_across_cells_forward_and_back()
+    {
+        var html = NotebookFixtures.Render(CrossCell).Html;
+        Assert.Contains("<a href=\"#fig-plot\">Figure 1</a>", html);
+        Assert.Contains("<a href=\"#thm-main\">Theorem 1</a>", html);
+        Assert.Contains("href=\"#eq-second\">(2)</a>", html);
+        Assert.Contains("href=\"#eq-first\">(1)</a>", html);
+        Assert.Contains("<a href=\"#eq-second\">(2)</a>", html);
+        Assert.DoesNotContain('\uE000', html);
+        Assert.DoesNotContain("??", html);
+    }
+
+    [Fact]
+    public void An_unknown_reference_in_a_cell_is_an_error_at_its_line_in_the_notebook()
+    {
+        var json = Notebook(Python, Cell("markdown", "Intro."), Cell("markdown", "First line.", "See [](#fig-nowhere) and $\\eqref{nothing}$."));
+        var r = NotebookFixtures.Render(json);
+        var line = json.Split('\n').Select((l, i) => (l, i)).First(x => x.l.Contains("fig-nowhere")).i + 1;
+        Assert.Collection(r.Diagnostics.OrderBy(d => d.Message, StringComparer.Ordinal),
+            d => { Assert.True(d.IsError); Assert.Contains("'nothing'", d.Message); Assert.Equal(line, d.Span.Line); },
+            d => { Assert.True(d.IsError); Assert.Contains("'fig-nowhere'", d.Message); Assert.Equal(line, d.Span.Line); });
+    }
+}
