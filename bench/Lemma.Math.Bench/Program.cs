@@ -23,6 +23,13 @@ if (args.Contains("--compare"))
     Compare.Run(corpus ?? CorpusFile.Load(), rounds);
     return;
 }
+if (args.Length >= 2 && args[0] == "--dump")
+{
+    // Every corpus formula's output, one per line, to check that a speed change leaves the output byte-identical.
+    var renderer = new MathRenderer();
+    File.WriteAllLines(args[1], CorpusFile.LoadWithIds().Select(f => f.Id + "\t" + renderer.Render(f.Tex, f.Display, new MathDocument()).Html.ReplaceLineEndings("\\n")));
+    return;
+}
 if (args.Contains("--slowest"))
 {
     QuickRun.Slowest();
@@ -31,6 +38,16 @@ if (args.Contains("--slowest"))
 if (args.Contains("--profile"))
 {
     QuickRun.Profile(args.Length >= 2 ? double.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+if (args.Length >= 2 && args[0] == "--passes")
+{
+    // A fixed amount of work, for hardware counters that the machine's load does not disturb:
+    //   perf stat -e instructions dotnet Lemma.Math.Bench.dll --passes 300   (minus the same with 100, over 200 passes)
+    var formulas = CorpusFile.Load();
+    var renderer = new MathRenderer();
+    int passes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    for (int k = 0; k < passes; k++) foreach (var (t, d) in formulas) renderer.Render(t, d, new MathDocument());
     return;
 }
 if (args.Contains("--phases"))
