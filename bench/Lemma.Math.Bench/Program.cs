@@ -40,6 +40,20 @@ if (args.Contains("--profile"))
     QuickRun.Profile(args.Length >= 2 ? double.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture) : 20);
     return;
 }
+if (args.Length >= 2 && args[0] == "--alloc")
+{
+    // Bytes allocated by one render of each given formula (after a first render), to find what allocates.
+    var renderer = new MathRenderer();
+    foreach (var tex in args.Skip(1))
+    {
+        renderer.Render(tex, false, new MathDocument());
+        var doc = new MathDocument();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var html = renderer.Render(tex, false, doc).Html;
+        Console.WriteLine($"{GC.GetAllocatedBytesForCurrentThread() - before,6} bytes ({html.Length} chars out): {tex}");
+    }
+    return;
+}
 if (args.Length >= 2 && args[0] == "--passes")
 {
     // A fixed amount of work, for hardware counters that the machine's load does not disturb:

@@ -63,6 +63,8 @@ internal sealed class Expander
         {
             var t = NextRaw();
             if (t.Kind != TokenKind.ControlSequence || t.Final) return t;
+            // Most formulas define no macros and most sites few: a built-in name that is no macro needs no look-up.
+            if (t.Info is { IsMacro: false } && _local.Count == 0 && _site.Count == 0) return t;
             var macro = Find(t.Text);
             if (macro is null) return t;
             Expand(t, macro);

@@ -76,15 +76,20 @@ internal sealed partial class Parser
     MathNode? Command(Token t)
     {
         var name = t.Text;
-        if (Symbols.Table.TryGetValue(name, out var sym)) return SymbolNode(sym);
-        if (Symbols.BigOperators.TryGetValue(name, out var op))
-            return Limit(Op(op, AtomClass.Op), Symbols.Integrals.Contains(name) ? Limits.Never : Limits.DisplayOnly);
-        if (Symbols.OperatorNames.TryGetValue(name, out var takesLimits)) return OperatorName(name, takesLimits);
-        if (FontCommands.TryGetValue(name, out var font)) return FontArgument(t, font);
-        if (TextCommands.TryGetValue(name, out font)) return ParseTextArgument(t, font);
-        if (Accents.TryGetValue(name, out var accent)) return Accent(t, accent.Char, accent.Stretchy, accent.Under);
-        if (Braces.TryGetValue(name, out var brace)) return Brace(t, brace.Char, brace.Under);
-        if (ExtensibleArrows.TryGetValue(name, out var arrow)) return ExtensibleArrow(t, arrow);
+        if (Dispatch.Of(t) is { } info)
+        {
+            switch (info.Kind)
+            {
+                case CommandKind.Symbol: return SymbolNode(info.Symbol);
+                case CommandKind.BigOperator: return Limit(Op(info.Char, AtomClass.Op), info.Flag ? Limits.Never : Limits.DisplayOnly);
+                case CommandKind.OperatorName: return OperatorName(name, info.Flag);
+                case CommandKind.Font: return FontArgument(t, info.Font);
+                case CommandKind.Text: return ParseTextArgument(t, info.Font);
+                case CommandKind.Accent: return Accent(t, info.Char, info.Flag, info.Under);
+                case CommandKind.Brace: return Brace(t, info.Char, info.Under);
+                case CommandKind.Arrow: return ExtensibleArrow(t, info.Char);
+            }
+        }
         if (TryBig(t, out var big)) return big;
         switch (name)
         {

@@ -115,9 +115,9 @@ internal sealed partial class Parser
         {
             var t = PeekMath();
             if (IsTerminator(t, stopAtBracket)) break;
-            if (t.Kind == TokenKind.ControlSequence)
+            if (t.Kind == TokenKind.ControlSequence && Dispatch.Of(t) is { } info)
             {
-                if (Infix.Contains(t.Text))
+                if (info.Infix)
                 {
                     NextMath();
                     if (numerator is not null) throw new TexException(t.Pos, t.Length, "Only one infix operator per group");
@@ -127,7 +127,7 @@ internal sealed partial class Parser
                     infix = t;
                     continue;
                 }
-                if (TrySwitch(t, list, stopAtBracket)) break;
+                if (info.Switch && TrySwitch(t, list, stopAtBracket)) break;
             }
             ParseAtom(list);
         }
@@ -365,7 +365,7 @@ internal sealed partial class Parser
         bool ord = next.Kind switch
         {
             TokenKind.Character => char.IsLetterOrDigit(next.Text, 0) || next.Text == "{" || next.Text == "\\",
-            TokenKind.ControlSequence => Symbols.Table.TryGetValue(next.Text, out var s) ? s.Class == AtomClass.Ord
+            TokenKind.ControlSequence => Dispatch.Of(next) is { Kind: CommandKind.Symbol } s ? s.Symbol.Class == AtomClass.Ord
                 : next.Text.StartsWith("math", StringComparison.Ordinal) || next.Text is "frac" or "sqrt" or "boldsymbol" or "bm" or "left" or "hat" or "bar" or "tilde" or "vec",
             _ => false,
         };
