@@ -23,6 +23,8 @@ internal sealed partial class Parser
     readonly bool _display;
     readonly MathDocument _doc;
     bool _displayStyle;
+    /// <summary>TeX's style below text style: 0 (display or text), 1 (script), 2 (scriptscript); for \mathchoice.</summary>
+    int _scriptLevel;
     MathFont _font;
     int _depth;
     int _dollar; // > 0 inside $...$ nested in \text
@@ -184,9 +186,12 @@ internal sealed partial class Parser
             {
                 NextMath();
                 bool saved = _displayStyle;
+                int savedLevel = _scriptLevel;
                 _displayStyle = t.Text == "displaystyle";
+                _scriptLevel = t.Text switch { "scriptstyle" => 1, "scriptscriptstyle" => 2, _ => 0 };
                 var rest = ParseExpression(bracket);
                 _displayStyle = saved;
+                _scriptLevel = savedLevel;
                 var level = t.Text switch { "scriptstyle" => "1", "scriptscriptstyle" => "2", _ => "0" };
                 list.Add(MathNode.Row(rest).Set("displaystyle", t.Text == "displaystyle" ? "true" : "false").Set("scriptlevel", level));
                 return true;
@@ -304,9 +309,12 @@ internal sealed partial class Parser
         if (IsTerminator(t, false) || t.IsChar('^') || t.IsChar('_'))
             throw new TexException(caret.Pos, caret.Length, $"Expected a group after '{caret.Text}'");
         bool saved = _displayStyle;
+        int savedLevel = _scriptLevel;
         _displayStyle = false;
+        _scriptLevel = System.Math.Min(_scriptLevel + 1, 2);
         var n = ParsePrimary(script: true);
         _displayStyle = saved;
+        _scriptLevel = savedLevel;
         return n ?? new MathNode("mrow");
     }
 

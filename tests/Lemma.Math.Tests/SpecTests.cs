@@ -191,6 +191,21 @@ public sealed class SpecTests
     [InlineData(@"\begin{smallmatrix}a\end{smallmatrix}", "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0.2em;\"><mi>a</mi></mtd></mtr></mtable>")]
     public void Environments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
+    [Theory]
+    [InlineData(@"\mathchoice{D}{T}{S}{W}", "<mi>T</mi>")]
+    [InlineData(@"\displaystyle\mathchoice{D}{T}{S}{W}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>D</mi></mrow>")]
+    [InlineData(@"\scriptstyle\mathchoice{D}{T}{S}{W}", "<mrow displaystyle=\"false\" scriptlevel=\"1\"><mi>S</mi></mrow>")]
+    [InlineData(@"x_{\mathchoice{D}{T}{S}{W}}", "<msub><mi>x</mi><mi>S</mi></msub>")]
+    [InlineData(@"x_{y_{\mathchoice{D}{T}{S}{W}}}", "<msub><mi>x</mi><msub><mi>y</mi><mi>W</mi></msub></msub>")]
+    [InlineData(@"\frac{\mathchoice{D}{T}{S}{W}}{1}", "<mfrac><mi>S</mi><mn>1</mn></mfrac>")]
+    [InlineData(@"\dfrac{\mathchoice{D}{T}{S}{W}}{1}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mfrac><mi>T</mi><mn>1</mn></mfrac></mrow>")]
+    [InlineData(@"\sqrt[\mathchoice{D}{T}{S}{W}]{x}", "<mroot><mi>x</mi><mi>W</mi></mroot>")]
+    public void Mathchoice_follows_the_style(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Fact]
+    public void Vcenter_is_a_one_cell_table_centred_on_the_axis() =>
+        Assert.Equal("<mtable><mtr><mtd style=\"padding:0;\"><mi>x</mi></mtd></mtr></mtable>", Render.Inner(@"\vcenter{x}"));
+
     [Fact]
     public void Output_is_math_with_semantics_and_a_TeX_annotation()
     {
