@@ -142,13 +142,14 @@ public class CorpusBenchmark
 
 public static class QuickRun
 {
-    /// <summary>Runs <paramref name="pass"/> for at least <paramref name="seconds"/> of wall time. .NET's tiered JIT
-    /// needs about a second of this corpus before the hot methods reach optimised tier-1 code (measured: 36,000
+    /// <summary>Runs <paramref name="pass"/> for at least <paramref name="seconds"/> of process CPU time (not wall
+    /// time: on a loaded machine a wall-time warm-up ends before the JIT is done). .NET's tiered JIT needs about a
+    /// second of this corpus before the hot methods reach optimised tier-1 code (measured on a quiet machine: 36,000
     /// formulas/s over the first second, over 300,000/s after it); a few warm-up passes are not enough.</summary>
     public static void WarmUp(Action pass, double seconds = 3)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        while (sw.Elapsed.TotalSeconds < seconds) pass();
+        var cpu0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        while ((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds < seconds) pass();
     }
 
     /// <summary>CPU time of lexing, of parsing (tree building) and of the whole render, to see where time goes.</summary>
@@ -217,14 +218,14 @@ public static class QuickRun
     {
         var renderer = new MathRenderer();
         int passes = 0;
-        var warm = System.Diagnostics.Stopwatch.StartNew();
+        var warm = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         WarmUp(() =>
         {
             foreach (var (t, d) in formulas) renderer.Render(t, d, new MathDocument());
             passes++;
         });
-        // Passes per rep from the warm-up's rate (pessimistic: it includes the cold start).
-        int perRep = System.Math.Max(10, (int)(0.3 * passes / warm.Elapsed.TotalSeconds));
+        // Passes per rep from the warm-up's rate (pessimistic: it includes the cold start): about 0.3 s of CPU.
+        int perRep = System.Math.Max(10, (int)(0.3 * passes / (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - warm).TotalSeconds));
         var times = new List<double>();
         var cpu = new List<double>();
         long allocated = 0;

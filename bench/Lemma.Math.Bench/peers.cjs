@@ -2,7 +2,7 @@
 //   npm install katex temml   (in a scratch folder)
 //   NODE_PATH=<folder>/node_modules node bench/Lemma.Math.Bench/peers.cjs tests/Lemma.Math.Tests/corpus/formulas.jsonl
 // Prints formulas/s by wall time and by process CPU time (robust on a busy machine), median of 7 reps of 10 passes,
-// after 3 s of warm-up per engine (the same as Program.cs --quick gives .NET's tiered JIT).
+// after 3 s of process CPU time of warm-up per engine (the same as Program.cs --quick gives .NET's tiered JIT).
 const fs = require("fs");
 const katex = require("katex");
 const temml = require("temml");
@@ -12,8 +12,9 @@ const engines = {
   temml: (r) => temml.renderToString(r.tex, { displayMode: r.display, throwOnError: false, macros: { ...(r.macros || {}) } }),
 };
 for (const [name, render] of Object.entries(engines)) {
-  const warm = process.hrtime.bigint();
-  while (Number(process.hrtime.bigint() - warm) / 1e9 < 3) for (const r of rows) render(r);
+  const warm = process.cpuUsage();
+  const spent = () => { const c = process.cpuUsage(warm); return (c.user + c.system) / 1e6; };
+  while (spent() < 3) for (const r of rows) render(r);
   const wall = [], cpu = [];
   for (let rep = 0; rep < 7; rep++) {
     const c0 = process.cpuUsage(), t0 = process.hrtime.bigint();

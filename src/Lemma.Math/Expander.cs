@@ -177,12 +177,7 @@ internal sealed class Expander
     public List<Token>? ReadOptional()
     {
         var t = NextRaw();
-        var skipped = new List<Token>();
-        while (t.Kind == TokenKind.Space)
-        {
-            skipped.Add(t);
-            t = NextRaw();
-        }
+        while (t.Kind == TokenKind.Space) t = NextRaw(); // spaces before a missing [ are dropped, as TeX does
         if (t.IsChar('[')) return ReadBalanced(t, ']');
         _pending.Add(t);
         return null;

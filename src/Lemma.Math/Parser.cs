@@ -47,19 +47,19 @@ internal sealed partial class Parser
 
     public MathNode ParseTop()
     {
-        var rows = new List<List<MathNode>>();
+        List<List<MathNode>>? rows = null;
         var list = ParseExpression();
         var t = PeekMath();
         while (t.IsCs("\\"))
         {
             NextMath();
             _x.ReadOptional();
-            rows.Add(list);
+            (rows ??= []).Add(list);
             list = ParseExpression();
             t = PeekMath();
         }
         if (t.Kind != TokenKind.Eof) throw Unexpected(t);
-        if (rows.Count == 0) return list.Count == 1 ? list[0] : MathNode.Row(list);
+        if (rows is null) return list.Count == 1 ? list[0] : MathNode.Row(list);
         rows.Add(list);
         var table = new MathNode("mtable").Set("displaystyle", "true");
         foreach (var r in rows) table.Add(MathNode.Element("mtr", MathNode.Element("mtd", MathNode.Group(r))));
@@ -448,6 +448,9 @@ internal sealed partial class Parser
 
     string ReadNumber(string first)
     {
+        // Most numbers are one digit: no builder.
+        var after = _x.PeekRaw();
+        if (!IsDigitToken(after) && !after.IsChar('.')) return first;
         var sb = new System.Text.StringBuilder(first);
         while (true)
         {
