@@ -496,16 +496,38 @@ internal sealed partial class Parser
     static List<MathNode> MergeLetters(List<MathNode> kids)
     {
         var result = new List<MathNode>(kids.Count);
-        foreach (var k in kids)
+        int runStart = -1; // kids[runStart..i) are merged into result[^1], whose text is not yet joined
+        for (int i = 0; i < kids.Count; i++)
         {
-            if (result.Count > 0 && IsUprightLetter(k) && result[^1] is { Tag: "mi" } prev && (IsUprightLetter(prev) || (prev.Text?.Length > 1 && prev.Children is null)))
+            var k = kids[i];
+            if (result.Count > 0 && IsUprightLetter(k) && result[^1] is { Tag: "mi" } prev
+                && (runStart >= 0 || IsUprightLetter(prev) || (prev.Text?.Length > 1 && prev.Children is null)))
             {
-                result[^1] = new MathNode("mi", prev.Text + k.Text);
+                if (runStart < 0) runStart = i - 1;
                 continue;
             }
+            if (runStart >= 0) result[^1] = new MathNode("mi", JoinTexts(kids, runStart, i));
+            runStart = -1;
             result.Add(k);
         }
+        if (runStart >= 0) result[^1] = new MathNode("mi", JoinTexts(kids, runStart, kids.Count));
         return result;
+    }
+
+    /// <summary>The texts of kids[start..end) as one string, built once.</summary>
+    static string JoinTexts(List<MathNode> kids, int start, int end)
+    {
+        int length = 0;
+        for (int i = start; i < end; i++) length += kids[i].Text!.Length;
+        return string.Create(length, (kids, start, end), static (span, s) =>
+        {
+            int at = 0;
+            for (int i = s.start; i < s.end; i++)
+            {
+                s.kids[i].Text.AsSpan().CopyTo(span[at..]);
+                at += s.kids[i].Text!.Length;
+            }
+        });
     }
 
     static bool IsUprightLetter(MathNode n) => n.Tag == "mi" && n.Children is null && n.Get("mathvariant") == "normal";
