@@ -37,7 +37,9 @@ if (args.Contains("--slowest"))
 }
 if (args.Contains("--profile"))
 {
-    QuickRun.Profile(args.Length >= 2 ? double.Parse(args[^1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    int at = Array.IndexOf(args, "--profile");
+    QuickRun.Profile(corpus ?? CorpusFile.Load(),
+        at + 1 < args.Length && double.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 20);
     return;
 }
 if (args.Length >= 2 && args[0] == "--alloc")
@@ -197,9 +199,8 @@ public static class QuickRun
     }
 
     /// <summary>Renders the corpus in a loop for some seconds (for perf record / dotnet-trace).</summary>
-    public static void Profile(double seconds)
+    public static void Profile(List<(string Tex, bool Display)> formulas, double seconds)
     {
-        var formulas = CorpusFile.Load();
         var renderer = new MathRenderer();
         var sw = System.Diagnostics.Stopwatch.StartNew();
         long n = 0;
