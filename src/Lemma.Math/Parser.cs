@@ -88,7 +88,8 @@ internal sealed partial class Parser
     bool IsTerminator(Token t, bool bracket) => t.Kind switch
     {
         TokenKind.Eof => true,
-        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$')),
+        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$'))
+            || (_cd > 0 && t.IsChar('@')),
         TokenKind.ControlSequence => t.Text is "\\" or "end" or "right" or "middle" || (_dollar > 0 && t.Text == ")"),
         _ => false,
     };

@@ -203,6 +203,20 @@ public sealed class SpecTests
     public void Mathchoice_follows_the_style(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Fact]
+    public void CD_rows_alternate_objects_with_horizontal_arrows_and_vertical_arrows()
+    {
+        var html = Render.Inner(@"\begin{CD}A @>f>> B \\ @VgVV @. \\ C @= D\end{CD}", display: true);
+        Assert.StartsWith("<mtable><mtr><mtd style=\"padding-left:0em;padding-right:0.25em;\"><mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>A</mi></mrow></mtd>", html);
+        // The labelled right arrow stretches over its label (padded) and a 6em minimum.
+        Assert.Contains("<mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">→</mo><mover><mrow><mspace width=\"0.4286em\"></mspace><mi>f</mi>", html);
+        // The vertical arrow row: the arrow with its left label, then the gap cell, then the empty arrow '@.'.
+        Assert.Contains("<mtr><mtd style=\"padding-left:0em;padding-right:0.25em;\"><mrow><mpadded width=\"0\" displaystyle=\"false\" scriptlevel=\"1\" lspace=\"-100%\">", html);
+        Assert.Contains(">↓</mo><mrow></mrow></mrow></mtd><mtd style=\"padding-left:0.25em;padding-right:0.25em;\"><mrow displaystyle=\"true\" scriptlevel=\"0\"></mrow></mtd><mtd style=\"padding-left:0.25em;padding-right:0em;\"><mrow></mrow></mtd></mtr>", html);
+        Assert.Contains("<mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">=</mo><mspace width=\"4.2857em\"></mspace></mover>", html);
+        Assert.Equal(3, html.Split("<mtr><mtd style=\"padding-left:0em;").Length - 1); // three rows (the label has its own mtr)
+    }
+
+    [Fact]
     public void Vcenter_is_a_one_cell_table_centred_on_the_axis() =>
         Assert.Equal("<mtable><mtr><mtd style=\"padding:0;\"><mi>x</mi></mtd></mtr></mtable>", Render.Inner(@"\vcenter{x}"));
 
