@@ -1,7 +1,8 @@
 // Peer throughput on the same corpus: KaTeX (output 'mathml') and Temml under Node, one thread.
 //   npm install katex temml   (in a scratch folder)
 //   NODE_PATH=<folder>/node_modules node bench/Lemma.Math.Bench/peers.cjs tests/Lemma.Math.Tests/corpus/formulas.jsonl
-// Prints formulas/s by wall time and by process CPU time (robust on a busy machine), median of 7 reps of 10 passes.
+// Prints formulas/s by wall time and by process CPU time (robust on a busy machine), median of 7 reps of 10 passes,
+// after 3 s of process CPU time of warm-up per engine (the same as Program.cs --quick gives .NET's tiered JIT).
 const fs = require("fs");
 const katex = require("katex");
 const temml = require("temml");
@@ -11,7 +12,9 @@ const engines = {
   temml: (r) => temml.renderToString(r.tex, { displayMode: r.display, throwOnError: false, macros: { ...(r.macros || {}) } }),
 };
 for (const [name, render] of Object.entries(engines)) {
-  for (let i = 0; i < 3; i++) for (const r of rows) render(r);
+  const warm = process.cpuUsage();
+  const spent = () => { const c = process.cpuUsage(warm); return (c.user + c.system) / 1e6; };
+  while (spent() < 3) for (const r of rows) render(r);
   const wall = [], cpu = [];
   for (let rep = 0; rep < 7; rep++) {
     const c0 = process.cpuUsage(), t0 = process.hrtime.bigint();

@@ -5,9 +5,14 @@ internal static class BuiltinMacros
 {
     public static readonly Dictionary<string, MacroDefinition> Table;
 
-    static BuiltinMacros() => Table = Source.ToDictionary(p => p.Key, p => Expander.Parse(p.Value));
+    static BuiltinMacros() => Table = BuiltinMacroSource.Source.ToDictionary(p => p.Key, p => Expander.Parse(p.Value));
+}
 
-    static readonly Dictionary<string, string> Source = new()
+/// <summary>The bodies of <see cref="BuiltinMacros"/>, apart so that the lexer's command table can read the names
+/// without parsing (which needs the lexer).</summary>
+internal static class BuiltinMacroSource
+{
+    public static readonly Dictionary<string, string> Source = new()
     {
         ["iff"] = @"\;\Longleftrightarrow\;",
         ["implies"] = @"\;\Longrightarrow\;",

@@ -12,6 +12,10 @@ internal sealed class Expander
 
     readonly Lexer _lexer;
     readonly List<Token> _pending = []; // pushed-back tokens; the last one is read next
+    // The most recently pushed-back token, kept out of the list (the parser peeks at every token several times):
+    // when set, it comes before everything in _pending.
+    Token _top;
+    bool _hasTop;
     readonly Dictionary<string, MacroDefinition> _local;
     readonly IReadOnlyDictionary<string, MacroDefinition> _site;
     int _expansions;
@@ -24,7 +28,22 @@ internal sealed class Expander
         _site = site;
     }
 
-    public Token NextRaw() => _pending.Count > 0 ? Pop() : _lexer.Next();
+    public Token NextRaw()
+    {
+        if (_hasTop)
+        {
+            _hasTop = false;
+            return _top;
+        }
+        return _pending.Count > 0 ? Pop() : _lexer.Next();
+    }
+
+    void Push(in Token t)
+    {
+        if (_hasTop) _pending.Add(_top);
+        _top = t;
+        _hasTop = true;
+    }
 
     Token Pop()
     {
@@ -36,17 +55,17 @@ internal sealed class Expander
     public Token PeekRaw()
     {
         var t = NextRaw();
-        _pending.Add(t);
+        Push(t);
         return t;
     }
 
-    public void PushBack(Token t) => _pending.Add(t);
+    public void PushBack(Token t) => Push(t);
 
     public void PushBack(List<Token> tokens)
     {
         _tokens += tokens.Count;
         if (_tokens > MaxTokens) throw new TexException(tokens.Count > 0 ? tokens[0].Pos : 0, 0, "Too many tokens from macro expansion");
-        for (int i = tokens.Count - 1; i >= 0; i--) _pending.Add(tokens[i]);
+        for (int i = tokens.Count - 1; i >= 0; i--) Push(tokens[i]);
     }
 
     public bool IsMacro(string name) =>
@@ -63,6 +82,8 @@ internal sealed class Expander
         {
             var t = NextRaw();
             if (t.Kind != TokenKind.ControlSequence || t.Final) return t;
+            // Most formulas define no macros and most sites few: a built-in name that is no macro needs no look-up.
+            if (t.Info is { IsMacro: false } && _local.Count == 0 && _site.Count == 0) return t;
             var macro = Find(t.Text);
             if (macro is null) return t;
             Expand(t, macro);
@@ -72,7 +93,7 @@ internal sealed class Expander
     public Token Peek()
     {
         var t = Next();
-        _pending.Add(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
+        Push(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
         return t;
     }
 
@@ -175,14 +196,9 @@ internal sealed class Expander
     public List<Token>? ReadOptional()
     {
         var t = NextRaw();
-        var skipped = new List<Token>();
-        while (t.Kind == TokenKind.Space)
-        {
-            skipped.Add(t);
-            t = NextRaw();
-        }
+        while (t.Kind == TokenKind.Space) t = NextRaw(); // spaces before a missing [ are dropped, as TeX does
         if (t.IsChar('[')) return ReadBalanced(t, ']');
-        _pending.Add(t);
+        Push(t);
         return null;
     }
 }

@@ -79,9 +79,23 @@ internal static class Fonts
         return true;
     }
 
+    /// <summary>Mapped single characters below U+0400 (Latin, digits, Greek), per font, filled on first use: most
+    /// font commands apply to one letter (\mathbb{R}, \boldsymbol{x}). Racing threads store equal strings.</summary>
+    static readonly string?[]?[] Single = new string?[]?[(int)Enum.GetValues<MathFont>().Max() + 1];
+
     public static string Map(string text, MathFont font)
     {
         if (font is MathFont.None or MathFont.Roman) return text;
+        if (text.Length == 1 && text[0] < 0x400)
+        {
+            var row = Single[(int)font] ??= new string?[0x400];
+            return row[text[0]] ??= MapText(text, font);
+        }
+        return MapText(text, font);
+    }
+
+    static string MapText(string text, MathFont font)
+    {
         var sb = new StringBuilder(text.Length * 2);
         for (int i = 0; i < text.Length; i++)
         {

@@ -10,6 +10,9 @@ internal readonly record struct Token(TokenKind Kind, string Text, int Pos, int 
     /// parser's repeated peeks do not look it up again.</summary>
     public bool Final { get; init; }
 
+    /// <summary>A built-in name's dispatch entry, found by the lexer; null for other names and non-commands.</summary>
+    public CommandInfo? Info { get; init; }
+
     public bool IsChar(char c) => Kind == TokenKind.Character && Text.Length == 1 && Text[0] == c;
     public bool IsCs(string name) => Kind == TokenKind.ControlSequence && Text == name;
     public override string ToString() => Kind switch
@@ -62,16 +65,19 @@ internal sealed class Lexer(string source, int origin = -1)
                 {
                     while (_pos < s.Length && IsLetter(s[_pos])) _pos++;
                     var span = s.AsSpan(start + 1, _pos - start - 1);
-                    var name = KnownNames.TryGetValue(span, out var known) ? known : span.ToString();
                     int end = _pos;
                     // Spaces after a control word are not tokens.
                     while (_pos < s.Length && s[_pos] is ' ' or '\t' or '\n' or '\r') _pos++;
-                    return Make(TokenKind.ControlSequence, name, start, end - start);
+                    return Parser.Dispatch.BySpan.TryGetValue(span, out var known)
+                        ? Make(TokenKind.ControlSequence, known.Name, start, end - start) with { Info = known }
+                        : Make(TokenKind.ControlSequence, span.ToString(), start, end - start);
                 }
                 int w = char.IsHighSurrogate(s[_pos]) && _pos + 1 < s.Length ? 2 : 1;
-                var sym = s.Substring(_pos, w);
+                var symbol = s.AsSpan(_pos, w);
                 _pos += w;
-                return Make(TokenKind.ControlSequence, sym, start, _pos - start);
+                return Parser.Dispatch.BySpan.TryGetValue(symbol, out var info)
+                    ? Make(TokenKind.ControlSequence, info.Name, start, _pos - start) with { Info = info }
+                    : Make(TokenKind.ControlSequence, w == 1 ? CharString(symbol[0]) : symbol.ToString(), start, _pos - start);
             }
             int width = char.IsHighSurrogate(c) && _pos + 1 < s.Length && char.IsLowSurrogate(s[_pos + 1]) ? 2 : 1;
             _pos += width;
@@ -97,19 +103,6 @@ internal sealed class Lexer(string source, int origin = -1)
 
     Token Make(TokenKind kind, string text, int pos, int length) =>
         _origin >= 0 ? new Token(kind, text, _origin, 0) : new Token(kind, text, pos, length);
-
-    static readonly string[] CommonCommands =
-    [
-        "frac", "dfrac", "tfrac", "sqrt", "left", "right", "middle", "begin", "end", "text", "mathrm", "mathbf", "mathbb",
-        "mathcal", "mathit", "mathsf", "boldsymbol", "bm", "operatorname", "hat", "bar", "vec", "tilde", "dot", "ddot",
-        "widehat", "overline", "underline", "quad", "qquad", "displaystyle", "textstyle", "label", "tag", "big", "Big",
-        "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr", "limits", "nolimits", "sin", "cos", "log", "exp", "lim", "max",
-        "min", "sum", "prod", "int", "color", "textbf", "mbox", "binom", "overset", "underset", "hline", "nonumber",
-    ];
-
-    /// <summary>Symbol names, looked up by span so that a known control word allocates no string.</summary>
-    static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownNames =
-        new HashSet<string>(Symbols.Table.Keys.Concat(CommonCommands), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     static readonly string[] Ascii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 

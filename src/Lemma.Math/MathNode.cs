@@ -30,21 +30,18 @@ internal sealed class MathNode
     public bool BraceOver { get; set; }
     public bool BraceUnder { get; set; }
 
-    public static MathNode Row(IEnumerable<MathNode> children)
-    {
-        var row = new MathNode("mrow");
-        foreach (var c in children) row.Add(c);
-        return row;
-    }
+    /// <summary>An mrow that takes <paramref name="children"/> as its own list (no copy): the caller gives it up.</summary>
+    public static MathNode Row(List<MathNode> children) =>
+        new("mrow") { Children = children.Count > 0 ? children : null };
 
     /// <summary>An mrow, or the single child itself when there is one.</summary>
     public static MathNode Group(List<MathNode> children) => children.Count == 1 ? children[0] : Row(children);
 
-    public static MathNode Element(string tag, params MathNode[] children)
+    public static MathNode Element(string tag, params ReadOnlySpan<MathNode> children)
     {
-        var n = new MathNode(tag);
-        foreach (var c in children) n.Add(c);
-        return n;
+        var list = new List<MathNode>(children.Length);
+        foreach (var c in children) list.Add(c);
+        return new MathNode(tag) { Children = list.Count > 0 ? list : null };
     }
 
     public MathNode Add(MathNode child)
@@ -120,8 +117,19 @@ internal sealed class MathNode
         return sb.ToString();
     }
 
+    /// <summary>Characters that <see cref="Escape(StringBuilder, string, bool)"/> must rewrite: markup and controls.</summary>
+    static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "&<>\"\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000D\u000E\u000F" +
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
+
     public static void Escape(StringBuilder sb, string text, bool attribute)
     {
+        // Most text needs no escaping: append it whole.
+        if (text.AsSpan().IndexOfAny(Special) < 0)
+        {
+            sb.Append(text);
+            return;
+        }
         foreach (var ch in text)
         {
             switch (ch)

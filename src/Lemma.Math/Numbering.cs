@@ -91,14 +91,21 @@ internal static class Numbering
         return sb.ToString().Replace('\u00A0', ' ').Trim();
     }
 
+    /// <summary>One output buffer per thread, reused from formula to formula (the renderer is shared by threads).</summary>
+    [ThreadStatic] static StringBuilder? _buffer;
+
     public static string Wrap(string tex, bool display, MathNode root)
     {
-        var sb = new StringBuilder(tex.Length * 8 + 64);
+        var sb = _buffer ??= new StringBuilder(1024);
+        sb.Clear();
+        if (sb.Capacity > 1 << 20) sb.Capacity = 1024; // do not keep a huge formula's buffer alive
         sb.Append(display ? "<math display=\"block\"><semantics>" : "<math><semantics>");
         root.WriteTo(sb);
         sb.Append("<annotation encoding=\"application/x-tex\">");
         MathNode.Escape(sb, tex, attribute: false);
         sb.Append("</annotation></semantics></math>");
-        return sb.ToString();
+        var html = sb.ToString();
+        sb.Clear();
+        return html;
     }
 }

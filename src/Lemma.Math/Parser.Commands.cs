@@ -76,15 +76,20 @@ internal sealed partial class Parser
     MathNode? Command(Token t)
     {
         var name = t.Text;
-        if (Symbols.Table.TryGetValue(name, out var sym)) return SymbolNode(sym);
-        if (Symbols.BigOperators.TryGetValue(name, out var op))
-            return Limit(Op(op, AtomClass.Op), Symbols.Integrals.Contains(name) ? Limits.Never : Limits.DisplayOnly);
-        if (Symbols.OperatorNames.TryGetValue(name, out var takesLimits)) return OperatorName(name, takesLimits);
-        if (FontCommands.TryGetValue(name, out var font)) return FontArgument(t, font);
-        if (TextCommands.TryGetValue(name, out font)) return ParseTextArgument(t, font);
-        if (Accents.TryGetValue(name, out var accent)) return Accent(t, accent.Char, accent.Stretchy, accent.Under);
-        if (Braces.TryGetValue(name, out var brace)) return Brace(t, brace.Char, brace.Under);
-        if (ExtensibleArrows.TryGetValue(name, out var arrow)) return ExtensibleArrow(t, arrow);
+        if (Dispatch.Of(t) is { } info)
+        {
+            switch (info.Kind)
+            {
+                case CommandKind.Symbol: return SymbolNode(info.Symbol);
+                case CommandKind.BigOperator: return Limit(Op(info.Char, AtomClass.Op), info.Flag ? Limits.Never : Limits.DisplayOnly);
+                case CommandKind.OperatorName: return OperatorName(name, info.Flag);
+                case CommandKind.Font: return FontArgument(t, info.Font);
+                case CommandKind.Text: return ParseTextArgument(t, info.Font);
+                case CommandKind.Accent: return Accent(t, info.Char, info.Flag, info.Under);
+                case CommandKind.Brace: return Brace(t, info.Char, info.Under);
+                case CommandKind.Arrow: return ExtensibleArrow(t, info.Char);
+            }
+        }
         if (TryBig(t, out var big)) return big;
         switch (name)
         {
@@ -172,9 +177,9 @@ internal sealed partial class Parser
             {
                 var d = Argument(t);
                 var tx = Argument(t);
-                Argument(t);
-                Argument(t);
-                return _displayStyle ? d : tx;
+                var s = Argument(t);
+                var ss = Argument(t);
+                return _displayStyle ? d : _scriptLevel switch { 0 => tx, 1 => s, _ => ss };
             }
             case "raisebox":
             {
@@ -191,7 +196,13 @@ internal sealed partial class Parser
             }
             case "(" or ")" or "[" or "]":
                 throw new TexException(t.Pos, t.Length, $"\\{name} cannot be used inside math");
-            case "vcenter": return Argument(t);
+            case "vcenter":
+                // A one-cell table is centred on the math axis, which is what \vcenter does (Temml's way too).
+                // An mtable's cells are in text style; in display style, say so.
+            {
+                var table = MathNode.Element("mtable", MathNode.Element("mtr", MathNode.Element("mtd", Argument(t)).Set("style", "padding:0;")));
+                return _displayStyle ? table.Set("displaystyle", "true") : table;
+            }
             case "char": return CharCode(t);
             case "href": return Href(t);
             case "url": return Href(t, textOnly: true);
@@ -357,10 +368,19 @@ internal sealed partial class Parser
         var name = t.Text;
         if (name == "genfrac") return GenFrac(t);
         bool saved = _displayStyle;
+        int savedLevel = _scriptLevel;
         _displayStyle = name == "cfrac";
+        // TeX: the parts of a fraction are one style smaller (display → text, text → script, script → scriptscript).
+        _scriptLevel = name switch
+        {
+            "dfrac" or "dbinom" or "cfrac" => 0,
+            "tfrac" or "tbinom" => 1,
+            _ => saved ? 0 : System.Math.Min(_scriptLevel + 1, 2),
+        };
         var num = Argument(t);
         var den = Argument(t);
         _displayStyle = saved;
+        _scriptLevel = savedLevel;
         var frac = MathNode.Element("mfrac", num, den);
         MathNode result = frac;
         if (name.EndsWith("binom", StringComparison.Ordinal))
@@ -400,9 +420,12 @@ internal sealed partial class Parser
         {
             NextMath();
             bool saved = _displayStyle;
+            int savedLevel = _scriptLevel;
             _displayStyle = false;
+            _scriptLevel = 2;
             index = MathNode.Group(ParseExpression(stopAtBracket: true));
             _displayStyle = saved;
+            _scriptLevel = savedLevel;
             var close = NextMath();
             if (!close.IsChar(']')) throw close.Kind == TokenKind.Eof ? new TexException(t.Pos, t.Length, "Missing ']' for \\sqrt[") : Unexpected(close);
         }
@@ -463,9 +486,15 @@ internal sealed partial class Parser
     T Scripted<T>(Func<T> parse)
     {
         bool saved = _displayStyle;
+        int savedLevel = _scriptLevel;
         _displayStyle = false;
+        _scriptLevel = System.Math.Min(_scriptLevel + 1, 2);
         try { return parse(); }
-        finally { _displayStyle = saved; }
+        finally
+        {
+            _displayStyle = saved;
+            _scriptLevel = savedLevel;
+        }
     }
 
     bool TryBig(Token t, out MathNode? node)

@@ -39,6 +39,7 @@ internal sealed partial class Parser
             "gathered" => Gathered(begin, name, top: false),
             "gather" or "gather*" or "multline" or "multline*" => Gathered(begin, name, top: true),
             "equation" or "equation*" => Equation(begin, name),
+            "CD" => CommutativeDiagram(begin),
             _ => throw new TexException(begin.Pos, begin.Length + 2 + name.Length, $"Unknown environment '{name}'"),
         };
         ExpectEnd(begin, name);
@@ -283,5 +284,128 @@ internal sealed partial class Parser
         TopNumbered = !name.EndsWith('*');
         var kids = ParseExpression();
         return MathNode.Group(kids);
+    }
+
+    int _cd; // > 0 inside {CD}: '@' starts an arrow
+
+    /// <summary>amscd's {CD}, as KaTeX and Temml read it: rows of objects and horizontal arrows (@>a>b>, @<<<,
+    /// @=, @.) alternate with rows of vertical arrows (@VaVbV, @AAA, @|, @.) that sit under the objects.</summary>
+    MathNode CommutativeDiagram(Token begin)
+    {
+        _cd++;
+        var rows = new List<List<MathNode>>();
+        while (true)
+        {
+            var cells = new List<MathNode>();
+            var objects = new List<MathNode>();
+            while (true)
+            {
+                objects.AddRange(ParseExpression());
+                var t = PeekMath();
+                if (!t.IsChar('@')) break;
+                NextMath();
+                cells.Add(CdObject(objects));
+                objects = [];
+                cells.Add(CdArrow(t));
+            }
+            // A vertical-arrow row (odd) keeps the gaps between its arrows but not the empty cell before the first.
+            if (rows.Count % 2 == 0) cells.Add(CdObject(objects));
+            else if (cells.Count > 0) cells.RemoveAt(0);
+            rows.Add(cells);
+            var end = PeekMath();
+            if (end.IsCs("\\"))
+            {
+                NextMath();
+                _x.ReadOptional();
+                continue;
+            }
+            if (end.IsCs("end")) break;
+            if (end.Kind == TokenKind.Eof) throw new TexException(begin.Pos, begin.Length, "Missing \\end{CD}");
+            throw Unexpected(end);
+        }
+        _cd--;
+        // A final \\ makes no empty row.
+        if (rows.Count > 1 && rows[^1] is [{ Children: null }] or []) rows.RemoveAt(rows.Count - 1);
+        var table = new MathNode("mtable");
+        foreach (var cells in rows)
+        {
+            var tr = new MathNode("mtr");
+            for (int c = 0; c < cells.Count; c++)
+            {
+                var style = c == 0 ? "padding-left:0em;padding-right:0.25em;"
+                    : c == cells.Count - 1 ? "padding-left:0.25em;padding-right:0em;" : "padding-left:0.25em;padding-right:0.25em;";
+                tr.Add(MathNode.Element("mtd", cells[c]).Set("style", style));
+            }
+            table.Add(tr);
+        }
+        return table;
+    }
+
+    MathNode CdObject(List<MathNode> objects) =>
+        MathNode.Row(objects).Set("displaystyle", "true").Set("scriptlevel", "0");
+
+    MathNode CdArrow(Token at)
+    {
+        var c = _x.NextRaw();
+        var kind = c.Kind == TokenKind.Character ? c.Text : "";
+        switch (kind)
+        {
+            case ">" or "<":
+            {
+                var above = CdLabel(_x.ReadBalanced(c, kind[0]), at);
+                var below = CdLabel(_x.ReadBalanced(c, kind[0]), at);
+                var mo = new MathNode("mo", kind == ">" ? "→" : "←").Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");
+                MathNode Pad(MathNode? n) => MathNode.Element("mover",
+                    MathNode.Element("mrow", Space("0.4286em"), n ?? new MathNode("mrow"), Space("0.4286em")), Space("6em"));
+                var arrow = below is null
+                    ? MathNode.Element("mover", mo, Pad(above))
+                    : MathNode.Element("munderover", mo, Pad(below), Pad(above));
+                return MathNode.Element("mrow", Space("0.2778em"), arrow, Space("0.2778em"));
+            }
+            case "=":
+            {
+                var mo = new MathNode("mo", "=").Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");
+                return MathNode.Element("mrow", Space("0.2778em"), MathNode.Element("mover", mo, Space("4.2857em")), Space("0.2778em"));
+            }
+            case "V" or "A" or "|":
+            {
+                MathNode? left = null, right = null;
+                if (kind != "|")
+                {
+                    left = CdLabel(_x.ReadBalanced(c, kind[0]), at);
+                    right = CdLabel(_x.ReadBalanced(c, kind[0]), at);
+                }
+                var mo = new MathNode("mo", kind switch { "V" => "↓", "A" => "↑", _ => "‖" })
+                    .Set("fence", "false").Set("stretchy", "true").Set("symmetric", "true").Set("minsize", "1.8em").Set("maxsize", "1.8em");
+                // Labels in script size, centred on the arrow by a one-cell table, taking no width: the left one
+                // is moved left of the arrow by its own width.
+                MathNode Side(MathNode? label, bool leftSide)
+                {
+                    if (label is null) return new MathNode("mrow");
+                    var cell = MathNode.Element("mtd", leftSide
+                        ? MathNode.Element("mrow", label, Space("0.2em")) : MathNode.Element("mrow", Space("0.2em"), label)).Set("style", "padding:0;");
+                    var pad = MathNode.Element("mpadded", MathNode.Element("mtable", MathNode.Element("mtr", cell)))
+                        .Set("width", "0").Set("displaystyle", "false").Set("scriptlevel", "1");
+                    return leftSide ? pad.Set("lspace", "-100%") : pad;
+                }
+                return MathNode.Element("mrow", Side(left, true), mo, Side(right, false));
+            }
+            case ".":
+                return new MathNode("mrow");
+        }
+        throw new TexException(at.Pos, at.Length + c.Length, $"Invalid arrow in {{CD}}: '@{c}'");
+    }
+
+    /// <summary>A label of a {CD} arrow, parsed as math in script style; null when empty.</summary>
+    MathNode? CdLabel(List<Token> tokens, Token at)
+    {
+        if (tokens.TrueForAll(t => t.Kind == TokenKind.Space)) return null;
+        // The label's tokens, then a closing brace that ends the expression.
+        tokens.Add(new Token(TokenKind.Character, "}", at.Pos, at.Length));
+        _x.PushBack(tokens);
+        var label = Scripted(() => MathNode.Group(ParseExpression()));
+        var close = NextMath();
+        if (!close.IsChar('}')) throw Unexpected(close);
+        return label;
     }
 }

@@ -201,13 +201,16 @@ internal sealed partial class Parser
     MathNode InlineMath(Token open, string close)
     {
         bool savedStyle = _displayStyle;
+        int savedLevel = _scriptLevel;
         var savedFont = _font;
         _displayStyle = false;
+        _scriptLevel = 0;
         _font = MathFont.None;
         _dollar++;
         var kids = ParseExpression();
         _dollar--;
         _displayStyle = savedStyle;
+        _scriptLevel = savedLevel;
         _font = savedFont;
         var end = NextMath();
         bool ok = close == "$" ? end.IsChar('$') : end.IsCs(")");

@@ -23,6 +23,8 @@ internal sealed partial class Parser
     readonly bool _display;
     readonly MathDocument _doc;
     bool _displayStyle;
+    /// <summary>TeX's style below text style: 0 (display or text), 1 (script), 2 (scriptscript); for \mathchoice.</summary>
+    int _scriptLevel;
     MathFont _font;
     int _depth;
     int _dollar; // > 0 inside $...$ nested in \text
@@ -45,19 +47,19 @@ internal sealed partial class Parser
 
     public MathNode ParseTop()
     {
-        var rows = new List<List<MathNode>>();
+        List<List<MathNode>>? rows = null;
         var list = ParseExpression();
         var t = PeekMath();
         while (t.IsCs("\\"))
         {
             NextMath();
             _x.ReadOptional();
-            rows.Add(list);
+            (rows ??= []).Add(list);
             list = ParseExpression();
             t = PeekMath();
         }
         if (t.Kind != TokenKind.Eof) throw Unexpected(t);
-        if (rows.Count == 0) return list.Count == 1 ? list[0] : MathNode.Row(list);
+        if (rows is null) return list.Count == 1 ? list[0] : MathNode.Row(list);
         rows.Add(list);
         var table = new MathNode("mtable").Set("displaystyle", "true");
         foreach (var r in rows) table.Add(MathNode.Element("mtr", MathNode.Element("mtd", MathNode.Group(r))));
@@ -86,7 +88,8 @@ internal sealed partial class Parser
     bool IsTerminator(Token t, bool bracket) => t.Kind switch
     {
         TokenKind.Eof => true,
-        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$')),
+        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$'))
+            || (_cd > 0 && t.IsChar('@')),
         TokenKind.ControlSequence => t.Text is "\\" or "end" or "right" or "middle" || (_dollar > 0 && t.Text == ")"),
         _ => false,
     };
@@ -115,9 +118,9 @@ internal sealed partial class Parser
         {
             var t = PeekMath();
             if (IsTerminator(t, stopAtBracket)) break;
-            if (t.Kind == TokenKind.ControlSequence)
+            if (t.Kind == TokenKind.ControlSequence && Dispatch.Of(t) is { } info)
             {
-                if (Infix.Contains(t.Text))
+                if (info.Infix)
                 {
                     NextMath();
                     if (numerator is not null) throw new TexException(t.Pos, t.Length, "Only one infix operator per group");
@@ -127,7 +130,7 @@ internal sealed partial class Parser
                     infix = t;
                     continue;
                 }
-                if (TrySwitch(t, list, stopAtBracket)) break;
+                if (info.Switch && TrySwitch(t, list, stopAtBracket)) break;
             }
             ParseAtom(list);
         }
@@ -184,9 +187,12 @@ internal sealed partial class Parser
             {
                 NextMath();
                 bool saved = _displayStyle;
+                int savedLevel = _scriptLevel;
                 _displayStyle = t.Text == "displaystyle";
+                _scriptLevel = t.Text switch { "scriptstyle" => 1, "scriptscriptstyle" => 2, _ => 0 };
                 var rest = ParseExpression(bracket);
                 _displayStyle = saved;
+                _scriptLevel = savedLevel;
                 var level = t.Text switch { "scriptstyle" => "1", "scriptscriptstyle" => "2", _ => "0" };
                 list.Add(MathNode.Row(rest).Set("displaystyle", t.Text == "displaystyle" ? "true" : "false").Set("scriptlevel", level));
                 return true;
@@ -304,9 +310,12 @@ internal sealed partial class Parser
         if (IsTerminator(t, false) || t.IsChar('^') || t.IsChar('_'))
             throw new TexException(caret.Pos, caret.Length, $"Expected a group after '{caret.Text}'");
         bool saved = _displayStyle;
+        int savedLevel = _scriptLevel;
         _displayStyle = false;
+        _scriptLevel = System.Math.Min(_scriptLevel + 1, 2);
         var n = ParsePrimary(script: true);
         _displayStyle = saved;
+        _scriptLevel = savedLevel;
         return n ?? new MathNode("mrow");
     }
 
@@ -365,7 +374,7 @@ internal sealed partial class Parser
         bool ord = next.Kind switch
         {
             TokenKind.Character => char.IsLetterOrDigit(next.Text, 0) || next.Text == "{" || next.Text == "\\",
-            TokenKind.ControlSequence => Symbols.Table.TryGetValue(next.Text, out var s) ? s.Class == AtomClass.Ord
+            TokenKind.ControlSequence => Dispatch.Of(next) is { Kind: CommandKind.Symbol } s ? s.Symbol.Class == AtomClass.Ord
                 : next.Text.StartsWith("math", StringComparison.Ordinal) || next.Text is "frac" or "sqrt" or "boldsymbol" or "bm" or "left" or "hat" or "bar" or "tilde" or "vec",
             _ => false,
         };
@@ -440,6 +449,9 @@ internal sealed partial class Parser
 
     string ReadNumber(string first)
     {
+        // Most numbers are one digit: no builder.
+        var after = _x.PeekRaw();
+        if (!IsDigitToken(after) && !after.IsChar('.')) return first;
         var sb = new System.Text.StringBuilder(first);
         while (true)
         {
@@ -485,16 +497,38 @@ internal sealed partial class Parser
     static List<MathNode> MergeLetters(List<MathNode> kids)
     {
         var result = new List<MathNode>(kids.Count);
-        foreach (var k in kids)
+        int runStart = -1; // kids[runStart..i) are merged into result[^1], whose text is not yet joined
+        for (int i = 0; i < kids.Count; i++)
         {
-            if (result.Count > 0 && IsUprightLetter(k) && result[^1] is { Tag: "mi" } prev && (IsUprightLetter(prev) || (prev.Text?.Length > 1 && prev.Children is null)))
+            var k = kids[i];
+            if (result.Count > 0 && IsUprightLetter(k) && result[^1] is { Tag: "mi" } prev
+                && (runStart >= 0 || IsUprightLetter(prev) || (prev.Text?.Length > 1 && prev.Children is null)))
             {
-                result[^1] = new MathNode("mi", prev.Text + k.Text);
+                if (runStart < 0) runStart = i - 1;
                 continue;
             }
+            if (runStart >= 0) result[^1] = new MathNode("mi", JoinTexts(kids, runStart, i));
+            runStart = -1;
             result.Add(k);
         }
+        if (runStart >= 0) result[^1] = new MathNode("mi", JoinTexts(kids, runStart, kids.Count));
         return result;
+    }
+
+    /// <summary>The texts of kids[start..end) as one string, built once.</summary>
+    static string JoinTexts(List<MathNode> kids, int start, int end)
+    {
+        int length = 0;
+        for (int i = start; i < end; i++) length += kids[i].Text!.Length;
+        return string.Create(length, (kids, start, end), static (span, s) =>
+        {
+            int at = 0;
+            for (int i = s.start; i < s.end; i++)
+            {
+                s.kids[i].Text.AsSpan().CopyTo(span[at..]);
+                at += s.kids[i].Text!.Length;
+            }
+        });
     }
 
     static bool IsUprightLetter(MathNode n) => n.Tag == "mi" && n.Children is null && n.Get("mathvariant") == "normal";

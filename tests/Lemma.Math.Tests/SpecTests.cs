@@ -191,6 +191,35 @@ public sealed class SpecTests
     [InlineData(@"\begin{smallmatrix}a\end{smallmatrix}", "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0.2em;\"><mi>a</mi></mtd></mtr></mtable>")]
     public void Environments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
+    [Theory]
+    [InlineData(@"\mathchoice{D}{T}{S}{W}", "<mi>T</mi>")]
+    [InlineData(@"\displaystyle\mathchoice{D}{T}{S}{W}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>D</mi></mrow>")]
+    [InlineData(@"\scriptstyle\mathchoice{D}{T}{S}{W}", "<mrow displaystyle=\"false\" scriptlevel=\"1\"><mi>S</mi></mrow>")]
+    [InlineData(@"x_{\mathchoice{D}{T}{S}{W}}", "<msub><mi>x</mi><mi>S</mi></msub>")]
+    [InlineData(@"x_{y_{\mathchoice{D}{T}{S}{W}}}", "<msub><mi>x</mi><msub><mi>y</mi><mi>W</mi></msub></msub>")]
+    [InlineData(@"\frac{\mathchoice{D}{T}{S}{W}}{1}", "<mfrac><mi>S</mi><mn>1</mn></mfrac>")]
+    [InlineData(@"\dfrac{\mathchoice{D}{T}{S}{W}}{1}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mfrac><mi>T</mi><mn>1</mn></mfrac></mrow>")]
+    [InlineData(@"\sqrt[\mathchoice{D}{T}{S}{W}]{x}", "<mroot><mi>x</mi><mi>W</mi></mroot>")]
+    public void Mathchoice_follows_the_style(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Fact]
+    public void CD_rows_alternate_objects_with_horizontal_arrows_and_vertical_arrows()
+    {
+        var html = Render.Inner(@"\begin{CD}A @>f>> B \\ @VgVV @. \\ C @= D\end{CD}", display: true);
+        Assert.StartsWith("<mtable><mtr><mtd style=\"padding-left:0em;padding-right:0.25em;\"><mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>A</mi></mrow></mtd>", html);
+        // The labelled right arrow stretches over its label (padded) and a 6em minimum.
+        Assert.Contains("<mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">→</mo><mover><mrow><mspace width=\"0.4286em\"></mspace><mi>f</mi>", html);
+        // The vertical arrow row: the arrow with its left label, then the gap cell, then the empty arrow '@.'.
+        Assert.Contains("<mtr><mtd style=\"padding-left:0em;padding-right:0.25em;\"><mrow><mpadded width=\"0\" displaystyle=\"false\" scriptlevel=\"1\" lspace=\"-100%\">", html);
+        Assert.Contains(">↓</mo><mrow></mrow></mrow></mtd><mtd style=\"padding-left:0.25em;padding-right:0.25em;\"><mrow displaystyle=\"true\" scriptlevel=\"0\"></mrow></mtd><mtd style=\"padding-left:0.25em;padding-right:0em;\"><mrow></mrow></mtd></mtr>", html);
+        Assert.Contains("<mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">=</mo><mspace width=\"4.2857em\"></mspace></mover>", html);
+        Assert.Equal(3, html.Split("<mtr><mtd style=\"padding-left:0em;").Length - 1); // three rows (the label has its own mtr)
+    }
+
+    [Fact]
+    public void Vcenter_is_a_one_cell_table_centred_on_the_axis() =>
+        Assert.Equal("<mtable><mtr><mtd style=\"padding:0;\"><mi>x</mi></mtd></mtr></mtable>", Render.Inner(@"\vcenter{x}"));
+
     [Fact]
     public void Output_is_math_with_semantics_and_a_TeX_annotation()
     {
