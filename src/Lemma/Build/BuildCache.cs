@@ -110,7 +110,7 @@ internal sealed record BuildState(
     SourceSet Sources,
     LoadResult Loaded,
     DataResult Data,
-    Site Site,
+    ModelResult Model,
     (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Bibliography,
     ContentResult Content,
     (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics, SiteUrls Urls) Templates,

@@ -7,6 +7,7 @@ using Lemma.Data;
 using Lemma.Diagnostics;
 using Lemma.Model;
 using Lemma.Output;
+using Lemma.Output.Views;
 using Lemma.Sources;
 using Lemma.Templates;
 
@@ -80,7 +81,10 @@ public static class SiteBuilder
             ? last.Data : DataLoader.Load(root, sources.DataFiles));
         diagnostics.AddRange(data.Diagnostics);
 
-        var model = Stage("model", () => SiteModeler.Run(siteConfig, loaded.Pages, data.Data, options, last?.Site));
+        var model = Stage("model", () =>
+            (last is not null && ReferenceEquals(sources, last.Sources) && ReferenceEquals(data, last.Data) && options.Future
+                && BodyEdits(last.Loaded, loaded, changes) is { } edits ? SiteModeler.WithNewBodies(last.Model, edits, options) : null)
+            ?? SiteModeler.Run(siteConfig, loaded.Pages, data.Data, options, last?.Model.Site));
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
 
@@ -107,7 +111,7 @@ public static class SiteBuilder
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
         var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages));
         diagnostics.AddRange(pages.Diagnostics);
-        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, site, bibliography, content, templates, pages.Rendered);
+        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, model, bibliography, content, templates, pages.Rendered);
 
         var all = diagnostics.ToImmutable();
         var errorCount = all.Count(d => d.IsError);
@@ -137,6 +141,29 @@ public static class SiteBuilder
             if (!listed || !File.Exists(Path.Combine(last.Root, path))) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The content files that changed only in their body (same place, same front matter, no problems before or after),
+    /// with their last and new sources; null when any changed content file did more than that.
+    /// </summary>
+    private static List<(PageSource Old, PageSource New)>? BodyEdits(LoadResult last, LoadResult now, SourceChanges changes)
+    {
+        var edits = new List<(PageSource, PageSource)>();
+        var frontMatter = ViewEquality.Full();
+        foreach (var path in changes.Paths)
+        {
+            if (!now.Files.TryGetValue(path, out var after)) continue; // not content: the model does not read it
+            if (!last.Files.TryGetValue(path, out var before) || before.Page is not { } old || after.Page is not { } @new
+                || before.Diagnostics.Count > 0 || after.Diagnostics.Count > 0) return null;
+            var samePlace = old.Path == @new.Path && old.Section == @new.Section && old.Format == @new.Format && old.FileSlug == @new.FileSlug
+                && old.BundleDir == @new.BundleDir && old.IsSectionIndex == @new.IsSectionIndex && old.FileDate == @new.FileDate && old.BodyLine == @new.BodyLine;
+            // Every typed field is read from the raw front matter (and the config, which is the same).
+            if (!samePlace || !frontMatter.Same(old.FrontMatter.Raw, @new.FrontMatter.Raw) || !frontMatter.Same(old.FrontMatter.KeyLines, @new.FrontMatter.KeyLines))
+                return null;
+            edits.Add((old, @new));
+        }
+        return edits;
     }
 
     private static bool Listed(ImmutableArray<string> sortedPaths, string path) => sortedPaths.BinarySearch(path, StringComparer.Ordinal) >= 0;

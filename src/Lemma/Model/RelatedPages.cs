@@ -68,7 +68,8 @@ public static class RelatedPages
         return true;
     }
 
-    private static Dictionary<string, ImmutableArray<Page>> Remap(
+    /// <summary>The same related lists with replaced pages' new objects put in.</summary>
+    internal static Dictionary<string, ImmutableArray<Page>> Remap(
         IReadOnlyDictionary<string, ImmutableArray<Page>> related, Dictionary<Page, Page> replaced)
     {
         // Copying a dictionary with the same comparer copies its table without hashing again.

@@ -72,6 +72,44 @@ public static class SiteModeler
         return new ModelResult(site, diagnostics.ToImmutable());
     }
 
+    /// <summary>
+    /// The last site with new sources for pages whose body alone changed (same file, same front matter): every list,
+    /// term, series and related list keeps its order, with the edited pages' new objects put in. Null when a page's
+    /// publication changed with the clock since (a publish or expiry date passed): then the full model is needed.
+    /// </summary>
+    public static ModelResult? WithNewBodies(ModelResult previous, IReadOnlyList<(PageSource Old, PageSource New)> edits, BuildOptions options)
+    {
+        var site = previous.Site;
+        var now = options.Clock.GetUtcNow();
+        foreach (var page in site.Pages)
+        {
+            var fm = page.Source.FrontMatter;
+            if (page.Future != IsFuture(page.Source, now) || (fm.ExpiryDate is { } expiry && expiry <= now)) return null;
+        }
+        var replaced = new Dictionary<Page, Page>(ReferenceEqualityComparer.Instance);
+        var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
+        if (site.HomeIndex is { } home) all = all.Append(home);
+        foreach (var (old, @new) in edits)
+        {
+            // A draft or future page the build leaves out has no Page: nothing to put in.
+            if (all.FirstOrDefault(p => ReferenceEquals(p.Source, old)) is { } page) replaced[page] = page with { Source = @new };
+        }
+        if (replaced.Count == 0) return previous;
+
+        Page Swap(Page p) => replaced.GetValueOrDefault(p, p);
+        ImmutableArray<Page> SwapAll(ImmutableArray<Page> pages) => pages.Any(replaced.ContainsKey) ? [.. pages.Select(Swap)] : pages;
+        var swapped = site with
+        {
+            Pages = SwapAll(site.Pages),
+            Sections = [.. site.Sections.Select(s => s with { Pages = SwapAll(s.Pages), Index = s.Index is { } i ? Swap(i) : null })],
+            Taxonomies = [.. site.Taxonomies.Select(t => t with { Terms = [.. t.Terms.Select(term => term with { Pages = SwapAll(term.Pages) })] })],
+            Series = site.Series.ToImmutableDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal),
+            Related = RelatedPages.Remap(site.Related, replaced),
+            HomeIndex = site.HomeIndex is { } h ? Swap(h) : null,
+        };
+        return previous with { Site = swapped };
+    }
+
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
     internal static int NewestFirst(Page a, Page b)
     {
