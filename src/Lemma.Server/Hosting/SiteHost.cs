@@ -80,7 +80,7 @@ public sealed partial class SiteHost(ServerOptions options)
     {
         if (next.Failed || before.Failed != next.Failed)
             return new SiteEvent(next.Failed ? "problems" : "reload", next.Version, Status(next));
-        var changed = next.ChangedSince(before);
+        var changed = next.Changed;
         if (changed.Count == 0) return null;
         return new SiteEvent(OnlyStyles(changed, before, next) ? "css" : "reload", next.Version, System.Text.Json.JsonSerializer.Serialize(changed));
     }

@@ -21,29 +21,62 @@ public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, Im
 {
     public static readonly SiteSnapshot Empty = new(FrozenDictionary<string, ServedFile>.Empty, [], 0);
 
+    /// <summary>The files in path order, to compare the next build's with these without hashing every path.</summary>
+    private ImmutableArray<ServedFile> Ordered { get; init; } = [];
+
+    /// <summary>Paths added, removed or changed since the snapshot this one was made from.</summary>
+    public IReadOnlyList<string> Changed { get; private init; } = [];
+
     public bool Failed => Errors.Any(e => e.IsError);
 
     public static SiteSnapshot From(IEnumerable<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous)
     {
-        var served = new Dictionary<string, ServedFile>(StringComparer.Ordinal);
-        foreach (var file in files)
+        var sorted = files.ToArray();
+        if (!SortedByPath(sorted)) Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var served = ImmutableArray.CreateBuilder<ServedFile>(sorted.Length);
+        var changed = new List<string>();
+        var before = previous.Ordered;
+        var j = 0;
+        // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
+        foreach (var file in sorted)
         {
-            // Unchanged files keep their object, so a diff of two snapshots is cheap and ETags stay stable.
-            previous.Files.TryGetValue(file.Path, out var old);
-            if (old is not null && ReferenceEquals(old.Bytes, file.Bytes)) { served[file.Path] = old; continue; }
-            (string, DateTime, long)? stamp = null;
-            if (file.CopyFrom is { } from)
-            {
-                var info = new FileInfo(from);
-                stamp = (from, info.LastWriteTimeUtc, info.Length);
-                if (old is not null && old.Stamp == stamp) { served[file.Path] = old; continue; }
-            }
-            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
-            served[file.Path] = old is not null && old.Bytes.AsSpan().SequenceEqual(bytes)
-                ? old with { Stamp = stamp }
-                : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
+            while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
+            var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
+            var next = Serve(file, old);
+            if (!ReferenceEquals(next, old) && (old is null || old.ETag != next.ETag)) changed.Add(file.Path);
+            served.Add(next);
         }
-        return new SiteSnapshot(served.ToFrozenDictionary(StringComparer.Ordinal), diagnostics, version);
+        while (j < before.Length) changed.Add(before[j++].Path);
+        var ordered = served.MoveToImmutable();
+        return new SiteSnapshot(ordered.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal), diagnostics, version)
+        {
+            Ordered = ordered,
+            Changed = changed,
+        };
+    }
+
+    /// <summary>The file as served; unchanged files keep their object, so ETags stay stable and a diff is cheap.</summary>
+    private static ServedFile Serve(OutputFile file, ServedFile? old)
+    {
+        if (old is not null && ReferenceEquals(old.Bytes, file.Bytes)) return old;
+        (string, DateTime, long)? stamp = null;
+        if (file.CopyFrom is { } from)
+        {
+            var info = new FileInfo(from);
+            stamp = (from, info.LastWriteTimeUtc, info.Length);
+            if (old is not null && old.Stamp == stamp) return old;
+        }
+        var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+        return old is not null && old.Bytes.AsSpan().SequenceEqual(bytes)
+            ? old with { Stamp = stamp }
+            : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
+    }
+
+    private static bool SortedByPath(OutputFile[] files)
+    {
+        for (var i = 1; i < files.Length; i++)
+            if (string.CompareOrdinal(files[i - 1].Path, files[i].Path) > 0) return false;
+        return true;
     }
 
     /// <summary>Paths whose content differs between two snapshots (added, removed or changed).</summary>

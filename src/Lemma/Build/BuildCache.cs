@@ -81,22 +81,39 @@ public sealed class BuildCache
         }
     }
 
-    /// <summary>The last build's rendering of <paramref name="page"/>, if its body is the same; thread-safe (read-only during a build).</summary>
-    internal RenderedContent? Rendered(PageSource page)
+    /// <summary>The last build's rendering of <paramref name="page"/>, if its body is the same; thread-safe (read-only
+    /// during a build). <paramref name="same"/> tells whether the last build rendered this very source object.</summary>
+    internal RenderedContent? Rendered(PageSource page, out bool same)
     {
         // A rendering depends on the path, format and body (and its line, for positions). The same source object
         // has the same body; another one (a front matter edit) is compared, and only then, character by character.
-        var last = rendered;
-        if (!last.TryGetValue(page.Path, out var entry)) return null;
-        return ReferenceEquals(entry.Source, page) || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body)
+        same = false;
+        if (!rendered.TryGetValue(page.Path, out var entry)) return null;
+        same = ReferenceEquals(entry.Source, page);
+        return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body)
             ? entry.Content : null;
     }
 
-    /// <summary>Keeps this build's renderings for the next (and only these, so deleted and edited pages do not pile up).</summary>
-    internal void KeepRendered(IEnumerable<(PageSource Source, RenderedContent Content)> pages, int reused)
+    /// <summary>
+    /// Keeps this build's renderings for the next, and only these, so deleted and edited pages do not pile up.
+    /// <paramref name="changed"/> are the pages whose source or rendering is not the last build's.
+    /// </summary>
+    internal void KeepRendered(IReadOnlyList<PageSource> sources, IReadOnlyList<RenderedContent?> results, IReadOnlyList<int> changed, int reused)
     {
-        var next = new Dictionary<string, (PageSource, RenderedContent)>(StringComparer.Ordinal);
-        foreach (var (source, content) in pages) next[source.Path] = (source, content);
+        var last = rendered;
+        Dictionary<string, (PageSource, RenderedContent)> next;
+        if (last.Count == sources.Count && results.All(r => r is not null) && changed.All(i => last.ContainsKey(sources[i].Path)))
+        {
+            // The same paths as last time: copy the table (no hashing) and put in what changed.
+            next = new Dictionary<string, (PageSource, RenderedContent)>(last, StringComparer.Ordinal);
+            foreach (var i in changed) next[sources[i].Path] = (sources[i], results[i]!);
+        }
+        else
+        {
+            next = new Dictionary<string, (PageSource, RenderedContent)>(sources.Count, StringComparer.Ordinal);
+            for (var i = 0; i < sources.Count; i++)
+                if (results[i] is { } content) next[sources[i].Path] = (sources[i], content);
+        }
         lock (gate) rendered = next;
         Reused = reused;
         ReusedTotal += reused;

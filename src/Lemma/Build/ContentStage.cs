@@ -30,8 +30,13 @@ public static class ContentStage
         // Pages whose body the last build rendered are looked up first; only the rest are rendered, in parallel.
         var results = new RenderedContent?[all.Length];
         var toRender = new List<int>();
+        var changed = new List<int>();
         for (var i = 0; i < all.Length; i++)
-            if ((results[i] = cache?.Rendered(all[i].Source)) is null) toRender.Add(i);
+        {
+            var same = false;
+            if ((results[i] = cache?.Rendered(all[i].Source, out same)) is null) toRender.Add(i);
+            if (!same) changed.Add(i);
+        }
         var missing = new ConcurrentBag<Diagnostic>();
         // One worker per core: unbounded, Parallel.For keeps taking the threads the pool injects while workers
         // run long (over a hundred at 10k pages on 2 cores), and pays for them in memory and GC.
@@ -46,7 +51,7 @@ public static class ContentStage
             }
             results[i] = format.Render(page.Source);
         });
-        cache?.KeepRendered(all.Zip(results).Where(x => x.Second is not null).Select(x => (x.First.Source, x.Second!)), all.Length - toRender.Count);
+        cache?.KeepRendered([.. all.Select(p => p.Source)], results, changed, all.Length - toRender.Count);
 
         var byPath = new Dictionary<string, RenderedContent>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
