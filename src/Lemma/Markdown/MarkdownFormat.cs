@@ -61,8 +61,12 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     {
         var context = new PageContext(path, bodyLine);
         var part = Render(context, body, bodyLine);
-        var (html, summary) = Resolve(context, part.Html, part.SummaryHtml);
-        return part with { Html = html, SummaryHtml = summary, Diagnostics = [.. context.Diagnostics.Distinct()] }; // a sidenote renders its note's text a second time
+        var (html, summary) = Resolve(context, part.Html + References(context), part.SummaryHtml);
+        return part with
+        {
+            Html = html, SummaryHtml = summary, Toc = [.. context.Toc], Anchors = AnchorsIn(html),
+            Diagnostics = [.. context.Diagnostics.Distinct()], // a sidenote renders its note's text a second time
+        };
     }
 
     /// <summary>
@@ -77,19 +81,14 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var (diagnostics, toc, languages) = (context.Diagnostics.Count, context.Toc.Count, context.UnknownLanguages.Count);
         var document = Markdig.Markdown.Parse(body, pipeline);
         var settings = citations ?? CitationSettings.None;
-        context.Citations = new PageCitations(settings.Library.For(context.Path), settings.Style, document);
+        context.Citations ??= new PageCitations(settings.Library.For(context.Path), settings.Style);
+        context.Citations.Add(document);
         context.Numbers.Collect(document, context);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         Install(renderer, context, writer);
         renderer.Render(document);
-        var references = CitationHtml.References(context.Citations);
-        if (references.Length > 0)
-        {
-            writer.Write(references);
-            context.Toc.Add(new TocEntry(2, "references", "References"));
-        }
         writer.Flush();
 
         var html = writer.ToString();
@@ -104,10 +103,22 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
             HasMath = context.HasMath,
             HasCode = context.HasCode,
             Links = [.. Links(document, context)],
-            Anchors = [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)],
+            Anchors = AnchorsIn(html),
             Diagnostics = [.. context.Diagnostics.Skip(diagnostics).Distinct()], // a sidenote renders its note's text a second time
             UnknownLanguages = [.. context.UnknownLanguages.Skip(languages)],
         };
+    }
+
+    /// <summary>The ids an HTML fragment defines, each once.</summary>
+    public static ImmutableArray<string> AnchorsIn(string html) => [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The page's reference list, once, after its last part (empty when it cites nothing); adds it to the TOC.</summary>
+    public static string References(PageContext context)
+    {
+        if (context.Citations is null) return "";
+        var references = CitationHtml.References(context.Citations);
+        if (references.Length > 0) context.Toc.Add(new TocEntry(2, "references", "References"));
+        return references;
     }
 
     /// <summary>

@@ -60,6 +60,12 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             if (cell.Tags.Contains("hide-cell")) cellHtml = Fold(cellHtml, "nb-hidden-cell", "Show cell");
             html.Append(cellHtml).Append('\n');
         }
+        // One reference list for the whole notebook, after its last cell.
+        var tocBefore = state.Page.Toc.Count;
+        var references = MarkdownFormat.References(state.Page);
+        html.Append(references);
+        state.Anchors.AddRange(MarkdownFormat.AnchorsIn(references));
+        state.Toc.AddRange(state.Page.Toc.Skip(tocBefore));
         // References resolve once every cell is rendered: a cell may cite an equation or figure of a later one.
         var before = state.Page.Diagnostics.Count;
         var (resolved, summary) = MarkdownFormat.Resolve(state.Page, html.ToString(), state.Summary);

@@ -54,4 +54,30 @@ public class NotebookNumberingTests
             d => { Assert.True(d.IsError); Assert.Contains("'nothing'", d.Message); Assert.Equal(line, d.Span.Line); },
             d => { Assert.True(d.IsError); Assert.Contains("'fig-nowhere'", d.Message); Assert.Equal(line, d.Span.Line); });
     }
+
+    [Fact]
+    public void Citations_in_several_cells_make_one_reference_list_numbered_across_cells()
+    {
+        var bib = """
+            @article{first2020, author = {Ada Lovelace}, title = {Notes}, journal = {J}, year = {2020}}
+            @article{second2021, author = {Alan Turing}, title = {Machines}, journal = {J}, year = {2021}}
+            """;
+        var library = new Lemma.Bibliography.BibLibrary([Lemma.Bibliography.BibParser.Parse("references.bib", bib)]);
+        var math = new Lemma.Math.MathRenderer();
+        var highlighter = new Lemma.Highlight.PlainHighlighter();
+        var code = new Lemma.Markdown.Code.CodeSettings(LineNumbers: false, CopyButton: false);
+        var markdown = new Lemma.Markdown.MarkdownFormat(math, highlighter, code,
+            new Lemma.Markdown.Citations.CitationSettings(library, Lemma.Markdown.Citations.CitationStyle.Numeric));
+        var format = new Lemma.Notebooks.NotebookFormat(markdown, highlighter, math, code, new Lemma.Notebooks.NotebookSettings(false));
+        var json = Notebook(Python, Cell("markdown", "As [@second2021] showed."), Cell("code", "x = 1"), Cell("markdown", "Earlier, [@first2020] and again [@second2021]."));
+
+        var r = format.Render(NotebookFixtures.Page(json));
+
+        Assert.Empty(r.Diagnostics);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(r.Html, "id=\"references\""));
+        Assert.True(r.Html.IndexOf("id=\"ref-second2021\"", StringComparison.Ordinal) < r.Html.IndexOf("id=\"ref-first2020\"", StringComparison.Ordinal),
+            "numeric references follow the order of first citation, across cells");
+        Assert.Contains("ref-first2020", r.Anchors);
+        Assert.Single(r.Toc, t => t.Id == "references");
+    }
 }

@@ -32,20 +32,27 @@ public sealed class PageCitations
     private readonly List<BibEntry> cited = [];
 
     public PageCitations(IReadOnlyDictionary<string, BibEntry> entries, CitationStyle style, MarkdownDocument document)
+        : this(entries, style) => Add(document);
+
+    public PageCitations(IReadOnlyDictionary<string, BibEntry> entries, CitationStyle style)
     {
         Entries = entries;
         Style = style;
+    }
+
+    /// <summary>Takes in the citations of one more part of the page (a notebook's next Markdown cell).</summary>
+    public void Add(MarkdownDocument document)
+    {
         foreach (var citation in document.Descendants<CitationInline>())
             foreach (var item in citation.Items)
-                if (entries.TryGetValue(item.Key, out var entry) && numbers.TryAdd(entry.Key, numbers.Count + 1))
+                if (Entries.TryGetValue(item.Key, out var entry) && numbers.TryAdd(entry.Key, numbers.Count + 1))
                     cited.Add(entry);
-        if (style == CitationStyle.AuthorYear)
+        if (Style != CitationStyle.AuthorYear) return;
+        // Suffixes over what the page cites so far: a part rendered earlier keeps the ones it was given.
+        foreach (var group in cited.GroupBy(e => (ReferenceFormatter.AuthorLabel(e), e.Year)).Where(g => g.Count() > 1))
         {
-            foreach (var group in cited.GroupBy(e => (ReferenceFormatter.AuthorLabel(e), e.Year)).Where(g => g.Count() > 1))
-            {
-                var letter = 'a';
-                foreach (var entry in group) suffixes[entry.Key] = (letter++).ToString();
-            }
+            var letter = 'a';
+            foreach (var entry in group) suffixes.TryAdd(entry.Key, (letter++).ToString());
         }
     }
 
