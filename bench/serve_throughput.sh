@@ -21,7 +21,7 @@ trap cleanup EXIT
 
 # The same files for both: a production build with the base URL both servers answer on.
 dotnet "$LEMMA" build --source "$CORPUS" --out "$WORK/site" --base-url http://127.0.0.1/ >/dev/null
-POST=$(cd "$WORK/site" && find posts -mindepth 2 -name index.html | sort | sed -n 500p)
+POST=$(cd "$WORK/site" && find posts -mindepth 2 -name index.html | grep -v "^posts/page/" | sort | sed -n 500p)
 URL_PATH=/${POST%index.html}
 [ -n "$POST" ] || { echo "serve_throughput.sh: no post page in the build" >&2; exit 1; }
 
