@@ -57,8 +57,8 @@ public static class PageRenderer
         var urls = new SiteUrls(config.BaseUrl);
         var now = options.Clock.GetUtcNow();
         var views = new ViewFactory(site, urls, content, previous?.Views);
-        var assets = previous is not null && previous.Assets.Urls.Values.FirstOrDefault()?.StartsWith(urls.Link("/assets/"), StringComparison.Ordinal) == true
-            ? previous.Assets : ThemeAssets.Collect(urls);
+        // The theme's assets are embedded: only their URLs can change, with the base URL.
+        var assets = previous is not null && previous.Site.BaseUrl == config.BaseUrl ? previous.Assets : ThemeAssets.Collect(urls);
         var siteView = MakeSiteView(site, views, urls, assets.Urls, now, options);
         var jobs = Plan(site, content, templates, views, siteView, urls, now);
         var same = previous is null ? null : new Unchanged(previous, templates, siteView);
