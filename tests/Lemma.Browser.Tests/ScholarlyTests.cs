@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -90,27 +89,13 @@ public sealed class ScholarlyTests(SiteFixture site)
     [InlineData("figure", "dark")]
     public async Task Axe_core_finds_no_violation(string which, string scheme)
     {
-        Assert.True(File.Exists(site.AxePath), $"{site.AxePath} is missing: run scripts/browser-setup.sh");
         await using var visit = await site.NewVisitAsync(new() { ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         var page = visit.Page;
         var path = which == "theorem" ? TheoremPage : ImageFigurePage;
         await visit.GoAsync(path);
         Assert.Equal(scheme, await page.Locator("html").GetAttributeAsync("data-theme"));
 
-        await page.AddScriptTagAsync(new() { Path = site.AxePath });
-        var json = await page.EvaluateAsync<string>("""
-            async () => {
-              const result = await axe.run(document, { resultTypes: ['violations'] });
-              return JSON.stringify(result.violations.map(v => ({
-                id: v.id, impact: v.impact, help: v.help,
-                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — ' + n.failureSummary.replace(/\s+/g, ' '))
-              })));
-            }
-            """);
-        var violations = JsonSerializer.Deserialize<JsonElement[]>(json)!;
-        var report = string.Join("\n", violations.Select(v =>
-            $"{v.GetProperty("id")} ({v.GetProperty("impact")}): {v.GetProperty("help")}\n    "
-            + string.Join("\n    ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))));
-        Assert.True(violations.Length == 0, $"{path} in {scheme}:\n{report}");
+        var violations = await Axe.ViolationsAsync(page, site.AxePath);
+        Assert.True(violations.Count == 0, $"{path} in {scheme}:\n{string.Join("\n", violations)}");
     }
 }

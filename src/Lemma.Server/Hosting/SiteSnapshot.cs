@@ -79,17 +79,6 @@ public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, Im
         return true;
     }
 
-    /// <summary>Paths whose content differs between two snapshots (added, removed or changed).</summary>
-    public IReadOnlyList<string> ChangedSince(SiteSnapshot older)
-    {
-        var changed = new List<string>();
-        foreach (var (path, file) in Files)
-            if (!older.Files.TryGetValue(path, out var before) || before.ETag != file.ETag) changed.Add(path);
-        foreach (var path in older.Files.Keys)
-            if (!Files.ContainsKey(path)) changed.Add(path);
-        return changed;
-    }
-
     private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
 }
 
