@@ -74,6 +74,23 @@ public class ErrorTests
     }
 
     [Fact]
+    public void A_build_that_fails_while_rendering_pages_leaves_the_output_and_no_staged_pages()
+    {
+        using var site = TempSite.From(Config + "-- content/posts/a.md --\n---\ntitle: A\n---\nFirst version\n");
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var before = site.Files("public").ToDictionary(f => f, f => site.Read("public/" + f));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, ".public.lemma-staging")));
+
+        // Other pages render (and are staged) before this layout fails.
+        site.Write("-- content/posts/a.md --\n---\ntitle: A\n---\nSecond version\n-- layouts/page.liquid --\n{% layout 'nowhere' %}x\n-- content/about.md --\n---\ntitle: About\n---\nMe\n");
+        var run = site.Lemma("build");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.Contains("template 'nowhere' not found"));
+        Assert.Equal(before, site.Files("public").ToDictionary(f => f, f => site.Read("public/" + f)));
+        Assert.False(Directory.Exists(Path.Combine(site.Root, ".public.lemma-staging")));
+    }
+
+    [Fact]
     public void Strict_turns_warnings_into_a_failed_build()
     {
         using var site = TempSite.From(Config + "-- content/posts/a.md --\n---\ntitle: A\n---\n\n```klingon\nqapla'\n```\n");

@@ -30,7 +30,8 @@ public sealed record BuildResult(
 
 /// <summary>
 /// One build: discover -> load -> model -> render content -> render pages -> emit, timed stage by stage.
-/// Output is written only when no stage reported an error (or, with --strict, a warning).
+/// Output is written only when no stage reported an error (or, with --strict, a warning). Pages are staged on disk
+/// beside the output while they render, and moved into it by emit.
 /// </summary>
 public static class SiteBuilder
 {
@@ -109,7 +110,10 @@ public static class SiteBuilder
         diagnostics.AddRange(templates.Diagnostics);
 
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
-        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages));
+        // A build that writes stages its pages on disk as they render instead of holding them all until emit;
+        // the staging folder goes when the build does, emitted or not.
+        using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
+        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages, staging));
         diagnostics.AddRange(pages.Diagnostics);
         if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, model, bibliography, content, templates, pages.Rendered);
 

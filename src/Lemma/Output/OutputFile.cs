@@ -2,11 +2,17 @@ namespace Lemma.Output;
 
 /// <summary>
 /// One file of the built site: its path under the output folder ("posts/x/index.html") and either its
-/// bytes or the source file to copy.
+/// bytes or the source file to copy. A <see cref="Staged"/> file was already written, by this build, to
+/// <see cref="CopyFrom"/> in its staging folder, which emit may move rather than copy.
 /// </summary>
 public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom)
 {
+    public bool Staged { get; init; }
+
     public static OutputFile Text(string path, string text) => new(path, System.Text.Encoding.UTF8.GetBytes(text), null);
 
     public static OutputFile Copy(string path, string absoluteSource) => new(path, null, absoluteSource);
+
+    /// <summary>The file's bytes, from memory or from the file it copies.</summary>
+    public byte[] ReadBytes() => Bytes ?? File.ReadAllBytes(CopyFrom!);
 }

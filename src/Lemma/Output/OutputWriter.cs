@@ -9,6 +9,7 @@ public sealed record EmitResult(int Written, int Unchanged, int Deleted);
 /// Each file is written to a temporary name and renamed over the old one; files whose bytes did not change
 /// are left alone (their timestamps too); files a previous build wrote and this one did not are removed.
 /// Into a new or empty folder there is nothing to compare with or to replace, so files are written straight.
+/// Pages the build staged on disk (<see cref="OutputStaging"/>) are moved into place rather than written.
 /// </summary>
 public static class OutputWriter
 {
@@ -29,21 +30,27 @@ public static class OutputWriter
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, file =>
         {
             var target = Path.Combine(outputDir, file.Path);
-            var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
             if (fresh)
             {
-                File.WriteAllBytes(target, bytes);
+                Place(file, target);
                 Interlocked.Increment(ref written);
                 return;
             }
-            if (SameContent(target, bytes))
+            if (SameContent(target, file.ReadBytes()))
             {
                 Interlocked.Increment(ref unchanged);
                 return;
             }
-            var temp = target + ".lemma-tmp";
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, target, overwrite: true);
+            if (file.Staged)
+            {
+                Place(file, target);
+            }
+            else
+            {
+                var temp = target + ".lemma-tmp";
+                File.WriteAllBytes(temp, file.ReadBytes());
+                File.Move(temp, target, overwrite: true);
+            }
             Interlocked.Increment(ref written);
         });
 
@@ -52,6 +59,13 @@ public static class OutputWriter
         var manifest = string.Concat(files.Select(f => f.Path + "\n"));
         if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest) File.WriteAllText(manifestPath, manifest);
         return new EmitResult(written, unchanged, deleted);
+    }
+
+    /// <summary>A staged file is moved into place (a rename: the staging folder is beside the output); others are written.</summary>
+    private static void Place(OutputFile file, string target)
+    {
+        if (file.Staged) File.Move(file.CopyFrom!, target, overwrite: true);
+        else File.WriteAllBytes(target, file.ReadBytes());
     }
 
     private static bool SameContent(string path, byte[] bytes)

@@ -51,7 +51,7 @@ internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] 
 public static class PageRenderer
 {
     public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        SourceLayout sources, BuildOptions options, RenderedPages? previous = null)
+        SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null)
     {
         var config = site.Config;
         var urls = new SiteUrls(config.BaseUrl);
@@ -84,7 +84,11 @@ public static class PageRenderer
             foreach (var (key, value) in job.Values) context.SetValue(key, value);
             var result = templates.Render(job.Template, context);
             if (result.Error is { } error) errors.Add(error);
-            else rendered[i] = new RenderedJob(job, reads, OutputFile.Text(SiteUrls.FileFor(job.SitePath), result.Html!));
+            else
+            {
+                var path = SiteUrls.FileFor(job.SitePath);
+                rendered[i] = new RenderedJob(job, reads, staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null));
+            }
         });
         var files = new List<OutputFile>(jobs.Count + 64);
         var pages = new Dictionary<string, RenderedJob>(jobs.Count, StringComparer.Ordinal);
@@ -288,9 +292,11 @@ public static class PageRenderer
     {
         for (var i = 1; i < files.Length; i++)
             if (files[i].Path == files[i - 1].Path)
-                yield return Diagnostic.Error(SourceSpan.File(files[i].CopyFrom ?? files[i - 1].CopyFrom ?? files[i].Path),
+                yield return Diagnostic.Error(SourceSpan.File(SourceOf(files[i]) ?? SourceOf(files[i - 1]) ?? files[i].Path),
                     $"two outputs write {files[i].Path}");
     }
+
+    private static string? SourceOf(OutputFile file) => file.Staged ? null : file.CopyFrom;
 
     private static SiteView MakeSiteView(Site site, ViewFactory views, SiteUrls urls, ImmutableDictionary<string, string> assets,
         DateTimeOffset now, BuildOptions options)

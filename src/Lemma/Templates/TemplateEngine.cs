@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
@@ -42,7 +43,7 @@ public sealed partial class TemplateEngine
         });
         parser.RegisterEmptyTag("renderbody", (writer, _, context) =>
         {
-            if (context.AmbientValues.TryGetValue(BodyKey, out var body)) writer.Write((string)body!);
+            if (context.AmbientValues.TryGetValue(BodyKey, out var body)) writer.Write(((PageWriter)body!).Written);
             return ValueTask.FromResult(Completion.Normal);
         });
 
@@ -69,30 +70,55 @@ public sealed partial class TemplateEngine
 
     public bool Has(string name) => templates.ContainsKey(name + ".liquid");
 
-    /// <summary>Renders <paramref name="name"/> (without ".liquid") and the layouts it names, outermost last.</summary>
+    /// <summary>Renders <paramref name="name"/> (without ".liquid") and the layouts it names, outermost last, to UTF-8.</summary>
     public TemplateResult Render(string name, TemplateContext context)
     {
+        // Two buffers taken in turns: each layout reads the body the level inside it wrote.
+        var (body, next) = (Rent(), Rent());
+        try
+        {
+            return Render(name, context, ref body, ref next);
+        }
+        finally
+        {
+            context.AmbientValues.Remove(BodyKey);
+            writers.Add(body);
+            writers.Add(next);
+        }
+    }
+
+    private TemplateResult Render(string name, TemplateContext context, ref PageWriter body, ref PageWriter next)
+    {
         var current = name;
-        string? body = null;
+        var inner = false;
         for (var depth = 0; depth < MaxLayoutDepth; depth++)
         {
             if (!templates.TryGetValue(current + ".liquid", out var template))
                 return TemplateResult.Fail(Diagnostic.Error(SourceSpan.File(DisplayPath(name)), $"template '{current}' not found (looked in layouts/ and the theme)"));
             context.AmbientValues.Remove(LayoutKey);
-            if (body is not null) context.AmbientValues[BodyKey] = body;
+            if (inner) context.AmbientValues[BodyKey] = body;
+            next.Reset();
             try
             {
-                body = template.Render(context, HtmlEncoder.Default);
+                var rendering = template.RenderAsync(next, context, HtmlEncoder.Default, isolateContext: true);
+                if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
             {
                 return TemplateResult.Fail(Diagnostic.Error(ErrorSpan(DisplayPath(current), e.Message), "template: " + e.Message));
             }
-            if (!context.AmbientValues.TryGetValue(LayoutKey, out var layout) || layout is not string next) return TemplateResult.Ok(body);
-            current = next;
+            (body, next) = (next, body);
+            inner = true;
+            if (!context.AmbientValues.TryGetValue(LayoutKey, out var layout) || layout is not string outer) return TemplateResult.Ok(body.ToUtf8());
+            current = outer;
         }
         return TemplateResult.Fail(Diagnostic.Error(SourceSpan.File(DisplayPath(name)), $"layouts nest deeper than {MaxLayoutDepth}: is there a cycle?"));
     }
+
+    /// <summary>Writers kept between renders; a build renders from a few threads, so a handful are ever made.</summary>
+    private readonly ConcurrentBag<PageWriter> writers = [];
+
+    private PageWriter Rent() => writers.TryTake(out var writer) ? writer : new PageWriter();
 
     private string DisplayPath(string name) =>
         files.Files.TryGetValue(name + ".liquid", out var f) ? f.DisplayPath : name + ".liquid";
@@ -108,9 +134,10 @@ public sealed partial class TemplateEngine
     private static partial Regex PositionPattern();
 }
 
-public sealed record TemplateResult(string? Html, Diagnostic? Error)
+/// <summary>A rendered page as UTF-8, or the error that stopped it.</summary>
+public sealed record TemplateResult(byte[]? Utf8, Diagnostic? Error)
 {
-    public static TemplateResult Ok(string html) => new(html, null);
+    public static TemplateResult Ok(byte[] utf8) => new(utf8, null);
 
     public static TemplateResult Fail(Diagnostic error) => new(null, error);
 }
