@@ -60,8 +60,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     public RenderedContent Render(string path, string body, int bodyLine)
     {
         var context = new PageContext(path, bodyLine);
-        var part = Render(context, body, bodyLine);
-        var (html, summary) = Resolve(context, part.Html + References(context), part.SummaryHtml);
+        var (part, partHtml) = RenderPart(context, body, bodyLine);
+        var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with
         {
             Html = html, SummaryHtml = summary, Toc = [.. context.Toc], Anchors = AnchorsIn(html),
@@ -75,6 +75,14 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     /// <see cref="Resolve"/> once every part is rendered. What the result reports (TOC, diagnostics...) is this part's own.
     /// </summary>
     public RenderedContent Render(PageContext context, string body, int bodyLine)
+    {
+        var (part, html) = RenderPart(context, body, bodyLine);
+        return part with { Html = html, Anchors = AnchorsIn(html) };
+    }
+
+    /// <summary>A part as <see cref="Render(PageContext, string, int)"/> renders it, with its HTML beside it rather than in it
+    /// (which holds HTML as UTF-8): a whole page goes on working on the text.</summary>
+    private (RenderedContent Part, string Html) RenderPart(PageContext context, string body, int bodyLine)
     {
         context.BodyLine = bodyLine;
         context.Sources.Add((body, bodyLine));
@@ -94,19 +102,18 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var html = writer.ToString();
         var more = html.IndexOf("<!--more-->", StringComparison.Ordinal);
         var summary = SidenoteHtml.Strip(more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml ?? "");
-        return new RenderedContent
+        return (new RenderedContent
         {
-            Html = html,
+            Html = "",
             SummaryHtml = summary is { Length: > 0 } ? summary : null,
             Toc = [.. context.Toc.Skip(toc)],
             WordCount = CountWords(document),
             HasMath = context.HasMath,
             HasCode = context.HasCode,
             Links = [.. Links(document, context)],
-            Anchors = AnchorsIn(html),
             Diagnostics = [.. context.Diagnostics.Skip(diagnostics).Distinct()], // a sidenote renders its note's text a second time
             UnknownLanguages = [.. context.UnknownLanguages.Skip(languages)],
-        };
+        }, html);
     }
 
     /// <summary>The ids an HTML fragment defines, each once.</summary>

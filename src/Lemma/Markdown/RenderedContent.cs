@@ -8,7 +8,9 @@ namespace Lemma.Markdown;
 /// </summary>
 public sealed record RenderedContent
 {
-    public required string Html { get; init; }
+    /// <summary>The body as HTML; held as <see cref="Utf8"/>, so reading this decodes it.</summary>
+    public required string Html { get => Utf8.ToString(); init => Utf8 = Utf8Html.From(value); }
+    public Utf8Html Utf8 { get; private init; } = Utf8Html.Empty;
     /// <summary>HTML before &lt;!--more--&gt;, else the first paragraph; null when the body has neither.</summary>
     public string? SummaryHtml { get; init; }
     public ImmutableArray<TocEntry> Toc { get; init; } = [];

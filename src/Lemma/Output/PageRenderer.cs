@@ -133,7 +133,7 @@ public static class PageRenderer
         var home = new PageView
         {
             Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
-            Description = config.Description, Content = site.HomeIndex is { } hi ? content.GetValueOrDefault(hi.Source.Path)?.Html : null,
+            Description = config.Description, Content = site.HomeIndex is { } hi ? content.GetValueOrDefault(hi.Source.Path)?.Utf8 : null,
             Feeds = siteView.Feeds,
         };
         jobs.Add(new PageJob("/", "home", home, true, new Dictionary<string, object?>
@@ -155,7 +155,7 @@ public static class PageRenderer
             {
                 Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
                 Section = section.Name, Slug = section.Name, Feeds = views.FeedsAt(section.Url),
-                Content = section.Index is { } idx ? content.GetValueOrDefault(idx.Source.Path)?.Html : null,
+                Content = section.Index is { } idx ? content.GetValueOrDefault(idx.Source.Path)?.Utf8 : null,
                 Description = section.Index?.FrontMatter.Description ?? "",
             };
             AddPaginated(jobs, section.Url, "list", view, views.For(section.Pages), config.PageSize, urls, Empty);

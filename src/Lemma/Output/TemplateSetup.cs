@@ -1,6 +1,7 @@
 using Fluid;
 using Fluid.Values;
 using Lemma.Configuration;
+using Lemma.Markdown;
 using Lemma.Output.Views;
 
 namespace Lemma.Output;
@@ -31,6 +32,9 @@ public static class TemplateSetup
         access.Register<MenuItem>();
         access.Register<SocialLink>();
         TemplateReads.Register(access);
+        // Page bodies are UTF-8 (see Utf8Html); raw keeps them so, and prints them without a copy.
+        options.ValueConverters.Add(value => value is Utf8Html html ? new HtmlValue(html, encode: true) : null);
+        options.Filters.AddFilter("raw", (input, _, _) => input is HtmlValue html ? html.Raw() : new StringValue(input.ToStringValue(), false));
 
         // {{ "/posts/" | absolute_url }} -> https://example.org/posts/ ; relative_url adds the base path only.
         options.Filters.AddFilter("absolute_url", (input, _, _) =>

@@ -1,3 +1,5 @@
+using Lemma.Markdown;
+
 namespace Lemma.Output.Views;
 
 /// <summary>A page as templates see it (snake_case in Liquid: <c>page.date_display</c>). See docs/templates.md.</summary>
@@ -16,7 +18,7 @@ public sealed record PageView
     public int? Year { get; init; }
     public string? Summary { get; init; }
     public string Description { get; init; } = "";
-    public string? Content { get; init; }
+    public Utf8Html? Content { get; init; }
     public int ReadingMinutes { get; init; }
     public int WordCount { get; init; }
     public IReadOnlyList<TermLink> Tags { get; init; } = [];

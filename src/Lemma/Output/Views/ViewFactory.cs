@@ -96,7 +96,7 @@ public sealed partial class ViewFactory
             Year = page.Date?.Year,
             Summary = summary,
             Description = fm.Description ?? fm.Summary ?? PlainText(summary ?? ""),
-            Content = rendered?.Html ?? "",
+            Content = rendered?.Utf8 ?? Utf8Html.Empty,
             WordCount = words,
             ReadingMinutes = System.Math.Max(1, (int)System.Math.Round(words / (double)site.Config.WordsPerMinute)),
             Tags = Terms(page, "tags"),
