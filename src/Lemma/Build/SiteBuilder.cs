@@ -113,7 +113,7 @@ public static class SiteBuilder
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
-        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages, staging));
+        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages, staging, model.BodyEdited));
         diagnostics.AddRange(pages.Diagnostics);
         if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, model, bibliography, content, templates, pages.Rendered);
 

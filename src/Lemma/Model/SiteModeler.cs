@@ -5,7 +5,12 @@ using Lemma.Diagnostics;
 
 namespace Lemma.Model;
 
-public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>Set by <see cref="SiteModeler.WithNewBodies"/>: the pages of <see cref="Site"/> that differ from the last
+    /// build's only in their body. Later stages may then redo those pages alone; empty after a full model.</summary>
+    public ImmutableArray<Page> BodyEdited { get; init; } = [];
+}
 
 /// <summary>
 /// The model stage: decides which pages are published, where each lives, and what lists it belongs to.
@@ -94,7 +99,7 @@ public static class SiteModeler
             // A draft or future page the build leaves out has no Page: nothing to put in.
             if (all.FirstOrDefault(p => ReferenceEquals(p.Source, old)) is { } page) replaced[page] = page with { Source = @new };
         }
-        if (replaced.Count == 0) return previous;
+        if (replaced.Count == 0) return previous with { BodyEdited = [] };
 
         Page Swap(Page p) => replaced.GetValueOrDefault(p, p);
         ImmutableArray<Page> SwapAll(ImmutableArray<Page> pages) => pages.Any(replaced.ContainsKey) ? [.. pages.Select(Swap)] : pages;
@@ -107,7 +112,7 @@ public static class SiteModeler
             Related = RelatedPages.Remap(site.Related, replaced),
             HomeIndex = site.HomeIndex is { } h ? Swap(h) : null,
         };
-        return previous with { Site = swapped };
+        return previous with { Site = swapped, BodyEdited = [.. replaced.Values] };
     }
 
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>

@@ -23,6 +23,11 @@ public sealed class RenderedPages
         (Sitemap.Entry[] Entries, OutputFile File) sitemap, int reused)
     {
         (Templates, Views, Site, Assets, Pages, Feeds, Sitemap, Reused) = (templates, views, site, assets, pages, feeds, sitemap, reused);
+        foreach (var job in pages.Values)
+        {
+            ReadsItemBodies |= job.Reads.ItemBodies;
+            if (job.Reads.BuildDate) BuildDateReaders.Add(job.Job.SitePath);
+        }
     }
 
     internal TemplateEngine Templates { get; }
@@ -32,6 +37,15 @@ public sealed class RenderedPages
     internal IReadOnlyDictionary<string, RenderedJob> Pages { get; }
     internal IReadOnlyDictionary<string, RenderedFeed> Feeds { get; }
     internal (Sitemap.Entry[] Entries, OutputFile File) Sitemap { get; }
+
+    /// <summary>Every output of the stage, in path order, when it succeeded (else default).</summary>
+    internal ImmutableArray<OutputFile> Files { get; init; }
+    /// <summary>Source paths of the pages whose bodies made files of their own (a notebook's images).</summary>
+    internal IReadOnlySet<string> WithResources { get; init; } = new HashSet<string>();
+    /// <summary>Whether any page's templates read another page's body.</summary>
+    internal bool ReadsItemBodies { get; }
+    /// <summary>The site paths of the pages whose templates read <c>site.build_date</c>.</summary>
+    internal HashSet<string> BuildDateReaders { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Pages the build took from the previous one instead of rendering them.</summary>
     public int Reused { get; }
@@ -51,8 +65,11 @@ internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] 
 public static class PageRenderer
 {
     public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null)
+        SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null,
+        ImmutableArray<Page> bodyEdited = default)
     {
+        if (previous is not null && !bodyEdited.IsDefaultOrEmpty
+            && AfterBodyEdits(site, content, templates, options, previous, bodyEdited, staging) is { } patched) return patched;
         var config = site.Config;
         var urls = new SiteUrls(config.BaseUrl);
         var now = options.Clock.GetUtcNow();
@@ -76,19 +93,7 @@ public static class PageRenderer
                 Interlocked.Increment(ref reused);
                 return;
             }
-            var context = new TemplateContext(templates.Options);
-            var reads = new TemplateReads(job.Page);
-            reads.Attach(context);
-            context.SetValue("site", siteView);
-            context.SetValue("page", job.Page);
-            foreach (var (key, value) in job.Values) context.SetValue(key, value);
-            var result = templates.Render(job.Template, context);
-            if (result.Error is { } error) errors.Add(error);
-            else
-            {
-                var path = SiteUrls.FileFor(job.SitePath);
-                rendered[i] = new RenderedJob(job, reads, staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null));
-            }
+            rendered[i] = Render(job, templates, siteView, staging, errors);
         });
         var files = new List<OutputFile>(jobs.Count + 64);
         var pages = new Dictionary<string, RenderedJob>(jobs.Count, StringComparer.Ordinal);
@@ -120,8 +125,102 @@ public static class PageRenderer
         files.AddRange(Resources(site, content));
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
-        var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused);
-        return new PagesResult(sorted, diagnostics.AddRange(DuplicateOutputs(sorted)), memo);
+        diagnostics = diagnostics.AddRange(DuplicateOutputs(sorted));
+        var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused)
+        {
+            Files = diagnostics.IsEmpty ? sorted : default,
+            WithResources = site.Pages.Where(p => content.GetValueOrDefault(p.Source.Path) is { Resources.Length: > 0 }).Select(p => p.Source.Path).ToHashSet(StringComparer.Ordinal),
+        };
+        return new PagesResult(sorted, diagnostics, memo);
+    }
+
+    private static RenderedJob? Render(PageJob job, TemplateEngine templates, SiteView siteView, OutputStaging? staging, ConcurrentBag<Diagnostic> errors)
+    {
+        var context = new TemplateContext(templates.Options);
+        var reads = new TemplateReads(job.Page);
+        reads.Attach(context);
+        context.SetValue("site", siteView);
+        context.SetValue("page", job.Page);
+        foreach (var (key, value) in job.Values) context.SetValue(key, value);
+        var result = templates.Render(job.Template, context);
+        if (result.Error is { } error)
+        {
+            errors.Add(error);
+            return null;
+        }
+        var path = SiteUrls.FileFor(job.SitePath);
+        return new RenderedJob(job, reads, staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null));
+    }
+
+    /// <summary>
+    /// The stage after edits that changed only some pages' bodies (the model says which, and the view of each shows
+    /// it changed nothing a list shows): those pages are rendered again, with the pages whose templates read the build
+    /// date; every other output is the last build's. Null when the edits may reach further (a template that reads other
+    /// pages' bodies, a home or section index, a notebook's images, a failed last build), and the whole stage runs.
+    /// </summary>
+    private static PagesResult? AfterBodyEdits(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
+        BuildOptions options, RenderedPages previous, ImmutableArray<Page> edited, OutputStaging? staging)
+    {
+        var now = options.Clock.GetUtcNow();
+        if (!ReferenceEquals(previous.Templates, templates) || previous.Files.IsDefault || previous.ReadsItemBodies
+            || previous.Site.BaseUrl != site.Config.BaseUrl || previous.Site.Year != now.Year) return null;
+        foreach (var page in edited)
+        {
+            if (ReferenceEquals(page, site.HomeIndex) || site.Sections.Any(s => ReferenceEquals(s.Index, page))
+                || previous.WithResources.Contains(page.Source.Path) || content.GetValueOrDefault(page.Source.Path) is not { Resources.Length: 0 }) return null;
+        }
+        if (previous.Views.WithBodies(site, content, edited) is not { } views) return null;
+
+        var siteView = previous.Site with { BuildDate = ViewFactory.Iso(now)! };
+        var redo = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+        foreach (var page in edited)
+        {
+            var before = previous.Views.ForPath(page.Source.Path);
+            foreach (var sitePath in page.Aliases.Prepend(page.Url))
+            {
+                if (!previous.Pages.TryGetValue(sitePath, out var last) || !ReferenceEquals(last.Job.Page, before)) return null;
+                redo[sitePath] = last.Job with { Page = views.For(page) };
+            }
+        }
+        if (siteView.BuildDate != previous.Site.BuildDate)
+            foreach (var sitePath in previous.BuildDateReaders) redo.TryAdd(sitePath, previous.Pages[sitePath].Job);
+
+        var jobs = redo.Values.ToArray();
+        var rendered = new RenderedJob?[jobs.Length];
+        var errors = new ConcurrentBag<Diagnostic>();
+        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => rendered[i] = Render(jobs[i], templates, siteView, staging, errors));
+        if (!errors.IsEmpty) return null; // the whole stage reports them, in order
+
+        var pages = new Dictionary<string, RenderedJob>(previous.Pages, StringComparer.Ordinal);
+        var files = previous.Files.ToBuilder();
+        foreach (var job in rendered)
+        {
+            pages[job!.Job.SitePath] = job;
+            files[IndexOf(files, job.File.Path)] = job.File;
+        }
+        var sorted = files.MoveToImmutable();
+        var memo = new RenderedPages(templates, views, siteView, previous.Assets, pages, previous.Feeds, previous.Sitemap, pages.Count - jobs.Length)
+        {
+            Files = sorted,
+            WithResources = previous.WithResources,
+        };
+        return new PagesResult(sorted, [], memo);
+    }
+
+    /// <summary>Where the file at <paramref name="path"/> is in files sorted by path.</summary>
+    private static int IndexOf(ImmutableArray<OutputFile>.Builder files, string path)
+    {
+        var (low, high) = (0, files.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(files[middle].Path, path);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        throw new InvalidOperationException($"{path} is not among the last build's files");
     }
 
     /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>

@@ -64,6 +64,45 @@ public sealed partial class ViewFactory
         }
     }
 
+    private ViewFactory(ViewFactory previous, Site site, IReadOnlyDictionary<string, RenderedContent> content)
+    {
+        this.site = site;
+        urls = previous.urls;
+        this.content = content;
+        views = new(previous.views, StringComparer.Ordinal);
+        byPage = new(previous.byPage, ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// The last build's views with those of <paramref name="edited"/> (pages of <paramref name="site"/> whose body alone
+    /// changed) made again; null when an edit changed more than the body members of its page's view
+    /// (<see cref="ViewEquality.BodyMembers"/>), which lists show. Other pages keep their views: none shows another's body.
+    /// </summary>
+    public ViewFactory? WithBodies(Site site, IReadOnlyDictionary<string, RenderedContent> content, IEnumerable<Page> edited)
+    {
+        if (!ReferenceEquals(this.site.Config, site.Config)) return null;
+        var patched = new ViewFactory(this, site, content);
+        var cards = ViewEquality.Cards();
+        foreach (var page in edited)
+        {
+            var path = page.Source.Path;
+            if (!views.TryGetValue(path, out var last)) return null;
+            var section = site.Sections.FirstOrDefault(s => s.Name == page.Section);
+            var pages = section?.Pages ?? default;
+            var index = section is null ? -1 : pages.IndexOf(page);
+            var inputs = last.Inputs with { Page = page, Content = content.GetValueOrDefault(path) };
+            var view = patched.Make(page, pages, index);
+            if (!cards.Same(view, last.View)) return null;
+            patched.views[path] = (view, inputs);
+            patched.byPage.Remove(last.Inputs.Page);
+            patched.byPage[page] = view;
+        }
+        return patched;
+    }
+
+    /// <summary>The view this factory made for the page at <paramref name="sourcePath"/>.</summary>
+    internal PageView? ForPath(string sourcePath) => views.GetValueOrDefault(sourcePath).View;
+
     public PageView For(Page page) => byPage[page];
 
     public IReadOnlyList<PageView> For(IEnumerable<Page> pages) => pages.Select(For).ToArray();
