@@ -75,6 +75,16 @@ public sealed class IncrementalTests : IDisposable
             switch (op)
             {
                 case 0: // the body alone: lists that show only titles and summaries keep their output
+                    if (random.Next(3) == 0)
+                    {
+                        // A body edit that breaks the build, then one that mends it: the errors come and go as a full build's.
+                        Save(target, post with { Body = post.Body + $"\n\nA [broken link](/nowhere/{step}/)." });
+                        host.Rebuild([.. changed]);
+                        changed.Clear();
+                        var broken = SiteBuilder.Run(host.BuildOptions());
+                        Assert.False(broken.Succeeded);
+                        Assert.Equal(broken.Diagnostics.Select(d => d.ToString()), host.Current.Errors.Select(d => d.ToString()));
+                    }
                     Save(target, post with { Body = post.Body + $"\n\nAnother paragraph, step {step}." });
                     break;
                 case 1: // the title alone: lists, related posts, series and neighbours show it

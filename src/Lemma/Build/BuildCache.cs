@@ -118,6 +118,16 @@ public sealed class BuildCache
         Reused = reused;
         ReusedTotal += reused;
     }
+
+    /// <summary>Keeps the renderings of a build that rendered only <paramref name="edited"/> and took the rest from the last.</summary>
+    internal void KeepEdited(IReadOnlyList<(PageSource Source, RenderedContent Content)> edited)
+    {
+        var next = new Dictionary<string, (PageSource, RenderedContent)>(rendered, StringComparer.Ordinal);
+        foreach (var (source, content) in edited) next[source.Path] = (source, content);
+        lock (gate) rendered = next;
+        Reused = next.Count - edited.Count;
+        ReusedTotal += Reused;
+    }
 }
 
 /// <summary>The results of one build's stages, as the next build may reuse them.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Lemma.Content;
 using Lemma.Diagnostics;
 using Lemma.Markdown;
 using Lemma.Model;
@@ -20,8 +21,13 @@ public static class ContentStage
 {
     /// <param name="previous">The last build's result: a page rendered to the same object keeps its link check
     /// while the site's sections, taxonomies and top-level pages are the same.</param>
-    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null, ContentResult? previous = null)
+    /// <param name="bodyEdited">Pages the model says changed only in their body since <paramref name="previous"/>:
+    /// those alone are rendered again.</param>
+    public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null, ContentResult? previous = null,
+        ImmutableArray<Page> bodyEdited = default)
     {
+        if (previous is { Links: { } } && cache is not null && !bodyEdited.IsDefaultOrEmpty
+            && AfterBodyEdits(site, formats, cache, previous, bodyEdited) is { } patched) return patched;
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         pages = pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
@@ -57,10 +63,50 @@ public static class ContentStage
         for (var i = 0; i < all.Length; i++)
             if (results[i] is { } rendered) byPath[all[i].Source.Path] = rendered;
         var links = LinkRules.Check(site, byPath.Values, previous?.Links);
-        var sorted = missing.Concat(byPath.Values.SelectMany(r => r.Diagnostics)).Concat(links.Diagnostics)
-            .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToImmutableArray();
+        var sorted = Sorted(missing.Concat(byPath.Values.SelectMany(r => r.Diagnostics)).Concat(links.Diagnostics));
         return new ContentResult(byPath, sorted) { Links = links };
     }
+
+    /// <summary>
+    /// The stage after edits that changed only some pages' bodies: those are rendered and link-checked again, and every
+    /// other page keeps the last build's rendering and diagnostics. Null (and the whole stage runs) when a page has
+    /// no format that accepts it or the last build's diagnostics are not the ones its renderings made.
+    /// </summary>
+    private static ContentResult? AfterBodyEdits(Site site, IReadOnlyList<IContentFormat> formats, BuildCache cache, ContentResult previous, ImmutableArray<Page> edited)
+    {
+        var results = new (PageSource Source, RenderedContent Content)[edited.Length];
+        for (var i = 0; i < edited.Length; i++)
+        {
+            var source = edited[i].Source;
+            if (!previous.Pages.ContainsKey(source.Path) || formats.FirstOrDefault(f => f.Accepts(source)) is not { } format) return null;
+            results[i] = (source, cache.Rendered(source, out _) ?? format.Render(source));
+        }
+
+        var byPath = new Dictionary<string, RenderedContent>(previous.Pages, StringComparer.Ordinal);
+        var links = previous.Links!;
+        var byPage = new Dictionary<RenderedContent, ImmutableArray<Diagnostic>>(links.ByPage, ReferenceEqualityComparer.Instance);
+        var diagnostics = previous.Diagnostics.ToList();
+        foreach (var (source, rendered) in results)
+        {
+            // The last rendering's diagnostics go, each once: others may be equal and must stay.
+            var before = previous.Pages[source.Path];
+            foreach (var gone in before.Diagnostics.Concat(links.ByPage.GetValueOrDefault(before, [])))
+            {
+                var at = diagnostics.FindIndex(d => ReferenceEquals(d, gone));
+                if (at < 0) return null;
+                diagnostics.RemoveAt(at);
+            }
+            byPage.Remove(before);
+            byPath[source.Path] = rendered;
+        }
+        var checkedLinks = LinkRules.Recheck(links, byPage, results.Select(r => r.Content));
+        foreach (var (_, rendered) in results) diagnostics.AddRange(rendered.Diagnostics.Concat(checkedLinks.ByPage[rendered]));
+        cache.KeepEdited(results);
+        return new ContentResult(byPath, Sorted(diagnostics)) { Links = checkedLinks };
+    }
+
+    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
 }

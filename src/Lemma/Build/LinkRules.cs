@@ -35,7 +35,15 @@ public static class LinkRules
         return new Checked(known, byPage);
     }
 
-    private static IEnumerable<Diagnostic> Broken(RenderedContent rendered, HashSet<string> known)
+    /// <summary>The last check with <paramref name="pages"/> checked against the same known segments and added to
+    /// <paramref name="byPage"/> (the last check's pages, less those the new ones replace).</summary>
+    internal static Checked Recheck(Checked last, Dictionary<RenderedContent, ImmutableArray<Diagnostic>> byPage, IEnumerable<RenderedContent> pages)
+    {
+        foreach (var rendered in pages) byPage[rendered] = [.. Broken(rendered, last.Known)];
+        return new Checked(last.Known, byPage);
+    }
+
+    private static IEnumerable<Diagnostic> Broken(RenderedContent rendered, IReadOnlySet<string> known)
     {
         foreach (var link in rendered.Links)
         {

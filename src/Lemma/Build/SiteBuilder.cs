@@ -96,7 +96,7 @@ public static class SiteBuilder
         var formats = Stage("setup", () => cache is null
             ? ContentFormats.Create(siteConfig, root, bibliography.Library)
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content));
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 
