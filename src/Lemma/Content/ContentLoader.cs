@@ -14,6 +14,9 @@ public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray
 {
     /// <summary>Each file's page (null when it failed) and problems, so a rebuild can keep the files that did not change.</summary>
     internal IReadOnlyDictionary<string, FileLoad> Files { get; init; } = new Dictionary<string, FileLoad>();
+
+    /// <summary>The content files this load read (the discovery's list).</summary>
+    internal ImmutableArray<string> ContentFiles { get; init; } = [];
 }
 
 internal sealed record FileLoad(PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics);
@@ -29,6 +32,8 @@ public static partial class ContentLoader
     /// <param name="previous">The last build's load with the same config: its files that <paramref name="changes"/> does not touch are kept.</param>
     internal static LoadResult Load(SourceSet sources, SiteConfig config, LoadResult? previous, SourceChanges changes)
     {
+        if (previous is not null && !changes.IsUnknown && previous.ContentFiles == sources.ContentFiles
+            && Reloaded(sources, config, previous, changes) is { } reloaded) return reloaded;
         var files = new FileLoad[sources.ContentFiles.Length];
         Parallel.For(0, files.Length, i =>
         {
@@ -50,7 +55,47 @@ public static partial class ContentLoader
             [.. files.SelectMany(f => f.Diagnostics).OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
         {
             Files = byPath,
+            ContentFiles = sources.ContentFiles,
         };
+    }
+
+    /// <summary>
+    /// The last load with the changed files read again, when the same files are there and each changed one loads
+    /// cleanly, before and after: every other page and problem is the last load's, with no pass over them all.
+    /// </summary>
+    private static LoadResult? Reloaded(SourceSet sources, SiteConfig config, LoadResult previous, SourceChanges changes)
+    {
+        // Copying a dictionary with the same comparer copies its table without hashing again.
+        var byPath = previous.Files is Dictionary<string, FileLoad> table
+            ? new Dictionary<string, FileLoad>(table, StringComparer.Ordinal)
+            : new Dictionary<string, FileLoad>(previous.Files, StringComparer.Ordinal);
+        var pages = previous.Pages.ToBuilder();
+        foreach (var path in changes.Paths)
+        {
+            if (!byPath.TryGetValue(path, out var before)) continue; // not a content file
+            var (page, problems) = Parse(path, File.ReadAllText(Path.Combine(sources.Root, path)), config);
+            if (before.Page is null || page is null || before.Diagnostics.Count > 0 || problems.Count > 0) return null;
+            byPath[path] = new FileLoad(page, problems);
+            // Pages are in path order, as the files are.
+            var at = BinarySearch(pages, path);
+            if (at < 0) return null;
+            pages[at] = page;
+        }
+        return new LoadResult(pages.MoveToImmutable(), previous.Diagnostics) { Files = byPath, ContentFiles = sources.ContentFiles };
+    }
+
+    private static int BinarySearch(ImmutableArray<PageSource>.Builder pages, string path)
+    {
+        var (low, high) = (0, pages.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(pages[middle].Path, path);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        return -1;
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>

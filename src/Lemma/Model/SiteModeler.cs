@@ -101,8 +101,21 @@ public static class SiteModeler
         }
         if (replaced.Count == 0) return previous with { BodyEdited = [] };
 
-        Page Swap(Page p) => replaced.GetValueOrDefault(p, p);
-        ImmutableArray<Page> SwapAll(ImmutableArray<Page> pages) => pages.Any(replaced.ContainsKey) ? [.. pages.Select(Swap)] : pages;
+        // Usually one page was edited: comparing references beats hashing every entry of every list.
+        var pairs = replaced.ToArray();
+        Page Swap(Page p)
+        {
+            if (pairs.Length > 16) return replaced.GetValueOrDefault(p, p);
+            foreach (var (before, after) in pairs) if (ReferenceEquals(p, before)) return after;
+            return p;
+        }
+        ImmutableArray<Page> SwapAll(ImmutableArray<Page> pages)
+        {
+            Page[]? copy = null;
+            for (var i = 0; i < pages.Length; i++)
+                if (Swap(pages[i]) is var after && !ReferenceEquals(after, pages[i])) (copy ??= [.. pages])[i] = after;
+            return copy is null ? pages : [.. copy];
+        }
         var swapped = site with
         {
             Pages = SwapAll(site.Pages),
