@@ -17,9 +17,9 @@ public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, s
 /// The site as the server holds it: every output file in memory, immutable, swapped whole on each rebuild.
 /// <see cref="Errors"/> are the diagnostics of the last build; when it failed, the files are the last good ones.
 /// </summary>
-public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, ImmutableArray<Diagnostic> Errors, long Version)
+public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files, ImmutableArray<Diagnostic> Errors, long Version)
 {
-    public static readonly SiteSnapshot Empty = new(FrozenDictionary<string, ServedFile>.Empty, [], 0);
+    public static readonly SiteSnapshot Empty = new(new Dictionary<string, ServedFile>(), [], 0);
 
     /// <summary>The files in path order, to compare the next build's with these without hashing every path.</summary>
     private ImmutableArray<ServedFile> Ordered { get; init; } = [];
@@ -35,6 +35,7 @@ public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, Im
         if (!SortedByPath(sorted)) Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Path, b.Path));
         var served = ImmutableArray.CreateBuilder<ServedFile>(sorted.Length);
         var changed = new List<string>();
+        var renewed = new List<string>(); // files served from a new object, changed or not
         var before = previous.Ordered;
         var j = 0;
         // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
@@ -43,16 +44,49 @@ public sealed record SiteSnapshot(FrozenDictionary<string, ServedFile> Files, Im
             while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
             var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
             var next = Serve(file, old);
+            if (!ReferenceEquals(next, old)) renewed.Add(file.Path);
             if (!ReferenceEquals(next, old) && (old is null || old.ETag != next.ETag)) changed.Add(file.Path);
             served.Add(next);
         }
         while (j < before.Length) changed.Add(before[j++].Path);
         var ordered = served.MoveToImmutable();
-        return new SiteSnapshot(ordered.ToFrozenDictionary(f => f.Path, StringComparer.Ordinal), diagnostics, version)
+        return new SiteSnapshot(Table(ordered, renewed, previous), diagnostics, version)
         {
             Ordered = ordered,
             Changed = changed,
         };
+    }
+
+    /// <summary>The files by path. When the paths are the last snapshot's, its table is copied (no hashing) and the
+    /// <paramref name="renewed"/> files put in: a rebuild after one edit need not hash every path of a large site.</summary>
+    private static IReadOnlyDictionary<string, ServedFile> Table(ImmutableArray<ServedFile> ordered, List<string> renewed, SiteSnapshot previous)
+    {
+        // As many files, none of them new to the table: the same paths.
+        var samePaths = previous.Files is Dictionary<string, ServedFile> last && previous.Ordered.Length == ordered.Length && renewed.All(last.ContainsKey);
+        if (samePaths && renewed.Count == 0) return previous.Files;
+        if (samePaths)
+        {
+            var copy = new Dictionary<string, ServedFile>((Dictionary<string, ServedFile>)previous.Files, StringComparer.Ordinal);
+            foreach (var path in renewed) copy[path] = ordered[IndexOf(ordered, path)];
+            return copy;
+        }
+        var table = new Dictionary<string, ServedFile>(ordered.Length, StringComparer.Ordinal);
+        foreach (var file in ordered) table[file.Path] = file;
+        return table;
+    }
+
+    private static int IndexOf(ImmutableArray<ServedFile> ordered, string path)
+    {
+        var (low, high) = (0, ordered.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var order = string.CompareOrdinal(ordered[middle].Path, path);
+            if (order == 0) return middle;
+            if (order < 0) low = middle + 1;
+            else high = middle - 1;
+        }
+        throw new InvalidOperationException($"{path} is not among the files");
     }
 
     /// <summary>The file as served; unchanged files keep their object, so ETags stay stable and a diff is cheap.</summary>
