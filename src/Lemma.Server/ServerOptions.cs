@@ -10,7 +10,8 @@ public sealed record ServerOptions
     public int Port { get; init; } = 1313;
     /// <summary>For readers: no drafts, no watcher, no injected script; caching, compression and security headers.</summary>
     public bool Production { get; init; }
-    /// <summary>Quiet period after a file event before rebuilding, so an editor's burst of writes is one rebuild.</summary>
-    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>Quiet period after a file event before rebuilding, so an editor's burst of writes is one rebuild. An editor's
+    /// save (write, or temp file and rename) comes within a millisecond or two; a later write simply rebuilds again.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }
