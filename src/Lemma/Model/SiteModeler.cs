@@ -119,9 +119,16 @@ public static class SiteModeler
         var swapped = site with
         {
             Pages = SwapAll(site.Pages),
-            Sections = [.. site.Sections.Select(s => s with { Pages = SwapAll(s.Pages), Index = s.Index is { } i ? Swap(i) : null })],
-            Taxonomies = [.. site.Taxonomies.Select(t => t with { Terms = [.. t.Terms.Select(term => term with { Pages = SwapAll(term.Pages) })] })],
-            Series = site.Series.ToImmutableDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal),
+            // Lists without an edited page keep their objects, so later stages see them unchanged at a glance.
+            Sections = [.. site.Sections.Select(s => SwapAll(s.Pages) is var pages && pages == s.Pages && (s.Index is null || ReferenceEquals(Swap(s.Index), s.Index))
+                ? s : s with { Pages = pages, Index = s.Index is { } i ? Swap(i) : null })],
+            Taxonomies = [.. site.Taxonomies.Select(t =>
+            {
+                var terms = t.Terms.Select(term => SwapAll(term.Pages) is var pages && pages == term.Pages ? term : term with { Pages = pages }).ToArray();
+                return terms.AsSpan().SequenceEqual(t.Terms.AsSpan(), ReferenceEqualityComparer.Instance) ? t : t with { Terms = [.. terms] };
+            })],
+            Series = site.Series.Values.Any(pages => SwapAll(pages) != pages)
+                ? site.Series.ToImmutableDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal) : site.Series,
             Related = RelatedPages.Remap(site.Related, replaced),
             HomeIndex = site.HomeIndex is { } h ? Swap(h) : null,
         };
