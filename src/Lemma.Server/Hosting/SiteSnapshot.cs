@@ -32,7 +32,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
     public static SiteSnapshot From(IEnumerable<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous)
     {
         var sorted = files.ToArray();
-        if (!SortedByPath(sorted)) Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        PathOrder.Sort(sorted, f => f.Path);
         var served = ImmutableArray.CreateBuilder<ServedFile>(sorted.Length);
         var changed = new List<string>();
         var renewed = new List<string>(); // files served from a new object, changed or not
@@ -67,26 +67,12 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         if (samePaths)
         {
             var copy = new Dictionary<string, ServedFile>((Dictionary<string, ServedFile>)previous.Files, StringComparer.Ordinal);
-            foreach (var path in renewed) copy[path] = ordered[IndexOf(ordered, path)];
+            foreach (var path in renewed) copy[path] = ordered[PathOrder.IndexOf(ordered, path, f => f.Path)];
             return copy;
         }
         var table = new Dictionary<string, ServedFile>(ordered.Length, StringComparer.Ordinal);
         foreach (var file in ordered) table[file.Path] = file;
         return table;
-    }
-
-    private static int IndexOf(ImmutableArray<ServedFile> ordered, string path)
-    {
-        var (low, high) = (0, ordered.Length - 1);
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var order = string.CompareOrdinal(ordered[middle].Path, path);
-            if (order == 0) return middle;
-            if (order < 0) low = middle + 1;
-            else high = middle - 1;
-        }
-        throw new InvalidOperationException($"{path} is not among the files");
     }
 
     /// <summary>The file as served; unchanged files keep their object, so ETags stay stable and a diff is cheap.</summary>
@@ -104,13 +90,6 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         return old is not null && old.Bytes.AsSpan().SequenceEqual(bytes)
             ? old with { Stamp = stamp }
             : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
-    }
-
-    private static bool SortedByPath(OutputFile[] files)
-    {
-        for (var i = 1; i < files.Length; i++)
-            if (string.CompareOrdinal(files[i - 1].Path, files[i].Path) > 0) return false;
-        return true;
     }
 
     private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";

@@ -77,25 +77,11 @@ public static partial class ContentLoader
             if (before.Page is null || page is null || before.Diagnostics.Count > 0 || problems.Count > 0) return null;
             byPath[path] = new FileLoad(page, problems);
             // Pages are in path order, as the files are.
-            var at = BinarySearch(pages, path);
+            var at = PathOrder.IndexOf(pages, path, p => p.Path);
             if (at < 0) return null;
             pages[at] = page;
         }
         return new LoadResult(pages.MoveToImmutable(), previous.Diagnostics) { Files = byPath, ContentFiles = sources.ContentFiles };
-    }
-
-    private static int BinarySearch(ImmutableArray<PageSource>.Builder pages, string path)
-    {
-        var (low, high) = (0, pages.Count - 1);
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var order = string.CompareOrdinal(pages[middle].Path, path);
-            if (order == 0) return middle;
-            if (order < 0) low = middle + 1;
-            else high = middle - 1;
-        }
-        return -1;
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>

@@ -48,7 +48,7 @@ public static class SiteModeler
         }
 
         var byPath = pages.ToArray(); // the load stage gives sources sorted by path
-        if (!SortedByPath(byPath)) Array.Sort(byPath, (a, b) => string.CompareOrdinal(a.Source.Path, b.Source.Path));
+        PathOrder.Sort(byPath, p => p.Source.Path);
         pages.Sort(NewestFirst);
         var published = pages.ToImmutableArray();
         var sections = MakeSections(published, sectionIndexes);
@@ -140,13 +140,6 @@ public static class SiteModeler
     {
         var byDate = b.SortDate.CompareTo(a.SortDate);
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
-    }
-
-    private static bool SortedByPath(Page[] pages)
-    {
-        for (var i = 1; i < pages.Length; i++)
-            if (string.CompareOrdinal(pages[i - 1].Source.Path, pages[i].Source.Path) > 0) return false;
-        return true;
     }
 
     private static Dictionary<PageSource, Page> PagesBySource(Site site)

@@ -197,7 +197,9 @@ public static class PageRenderer
         foreach (var job in rendered)
         {
             pages[job!.Job.SitePath] = job;
-            files[IndexOf(files, job.File.Path)] = job.File;
+            var at = PathOrder.IndexOf(files, job.File.Path, f => f.Path);
+            if (at < 0) return null; // a page the last build did not write (it failed then)
+            files[at] = job.File;
         }
         var sorted = files.MoveToImmutable();
         var memo = new RenderedPages(templates, views, siteView, previous.Assets, pages, previous.Feeds, previous.Sitemap, pages.Count - jobs.Length)
@@ -206,21 +208,6 @@ public static class PageRenderer
             WithResources = previous.WithResources,
         };
         return new PagesResult(sorted, [], memo);
-    }
-
-    /// <summary>Where the file at <paramref name="path"/> is in files sorted by path.</summary>
-    private static int IndexOf(ImmutableArray<OutputFile>.Builder files, string path)
-    {
-        var (low, high) = (0, files.Count - 1);
-        while (low <= high)
-        {
-            var middle = low + (high - low) / 2;
-            var order = string.CompareOrdinal(files[middle].Path, path);
-            if (order == 0) return middle;
-            if (order < 0) low = middle + 1;
-            else high = middle - 1;
-        }
-        throw new InvalidOperationException($"{path} is not among the last build's files");
     }
 
     /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>
