@@ -92,6 +92,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         context.Citations ??= new PageCitations(settings.Library.For(context.Path), settings.Style);
         context.Citations.Add(document);
         context.Numbers.Collect(document, context);
+        context.Footnotes.Continue(document);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);

@@ -21,6 +21,8 @@ public sealed class PageContext(string path, int bodyLine)
     public MathDocument Math { get; } = new();
     /// <summary>Theorem and figure numbers, labels and the text-less links waiting for them.</summary>
     public CrossReferences.PageNumbers Numbers { get; } = new();
+    /// <summary>Footnote numbers, which run on from part to part like the others.</summary>
+    public Sidenotes.FootnoteNumbers Footnotes { get; } = new();
     /// <summary>The bodies rendered into this page so far, with their first file lines (to locate an unknown \eqref).</summary>
     public List<(string Body, int BodyLine)> Sources { get; } = [];
     public List<Diagnostic> Diagnostics { get; } = [];

@@ -32,6 +32,18 @@ public class NotebookNumberingTests
     }
 
     [Fact]
+    public void Footnotes_are_numbered_across_cells_and_each_id_is_defined_once()
+    {
+        var html = NotebookFixtures.Render(Notebook(Python,
+            Cell("markdown", "One[^a] and two[^b].", "", "[^a]: First.", "[^b]: Second."),
+            Cell("markdown", "Three[^a] and three again[^a].", "", "[^a]: Third, with [a link](https://example.org)."))).Html;
+        foreach (var id in new[] { "fn:1", "fn:2", "fn:3", "fnref:1", "fnref:2", "fnref:3", "fnref:4" })
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(html, $"id=\"{id}\""));
+        Assert.Contains("href=\"#fn:3\" class=\"footnote-ref\"><sup>3</sup>", html);
+        Assert.DoesNotContain("id=\"fnref:5\"", html);
+    }
+
+    [Fact]
     public void References_resolve_across_cells_forward_and_back()
     {
         var html = NotebookFixtures.Render(CrossCell).Html;
