@@ -29,6 +29,20 @@ public class ScholarlyBlockTests
     }
 
     [Fact]
+    public void A_block_indented_in_a_list_item_closes_at_its_indented_fence()
+    {
+        var r = Render("- First item.\n\n  :::note\n  Inside the note.\n  :::\n\n  After the note.\n- Second item.\n");
+        Assert.Empty(r.Diagnostics);
+        Assert.Contains("<p>Inside the note.</p>\n</aside>\n<p>After the note.</p>\n</li>", r.Html);
+
+        var ordered = Render("1. First.\n\n   ::::theorem\n   Stated.\n\n   :::proof\n   Shown.\n   :::\n   ::::\n\n   Then this.\n2. Second.\n");
+        Assert.Empty(ordered.Diagnostics);
+        Assert.DoesNotContain(":::", ordered.Html);
+        Assert.Matches(@"Shown\.(.|\n)*</div>\n<p>Then this\.</p>\n</li>", ordered.Html);
+        Assert.DoesNotContain(":::", r.Html);
+    }
+
+    [Fact]
     public void A_reference_to_no_label_is_an_error_at_the_link()
     {
         var r = Render("Para.\n\nAs [](#thm-missing) shows.\n", bodyLine: 3);
