@@ -96,6 +96,27 @@ public class BuildTests
     }
 
     [Fact]
+    public void A_file_in_the_sites_assets_replaces_the_themes_of_that_name_and_pages_link_its_new_hash()
+    {
+        using var site = TempSite.From(Config + "-- content/posts/a.md --\n" + Post("A", "2024-01-01"));
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var themeLink = StylesheetLink(site.Read("public/posts/a/index.html"));
+
+        site.Write("-- assets/css/site.css --\nbody { color: rebeccapurple; }\n-- assets/js/extra.js --\nconsole.log('extra');\n");
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("body { color: rebeccapurple; }\n", site.Read("public/assets/css/site.css"));
+        Assert.Equal("console.log('extra');\n", site.Read("public/assets/js/extra.js"));
+        Assert.True(site.Exists("public/assets/js/theme.js")); // the theme's others stay
+        var siteLink = StylesheetLink(site.Read("public/posts/a/index.html"));
+        Assert.StartsWith("/assets/css/site.css?v=", siteLink);
+        Assert.NotEqual(themeLink, siteLink);
+    }
+
+    private static string StylesheetLink(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "<link rel=\"stylesheet\" href=\"([^\"]*site\\.css[^\"]*)\"").Groups[1].Value;
+
+    [Fact]
     public void Aliases_become_redirect_pages_to_the_canonical_url()
     {
         using var site = TempSite.From(Config + "-- content/posts/new.md --\n" + Post("New", "2024-01-01", "aliases: [/old-url/, /2019/01/old/]\n"));

@@ -127,8 +127,11 @@ public sealed class IncrementalTests : IDisposable
                         Write("layouts/partials/words.liquid", "<p>{{ item.title }}: {{ item.word_count }} words</p>");
                     }
                     break;
-                case 9: // a static file
+                case 9 when random.Next(2) == 0: // a static file
                     Write("static/notes.txt", $"Notes, step {step}.\n");
+                    break;
+                case 9: // the site's own stylesheet in place of the theme's: every page links its new hash
+                    Write("assets/css/site.css", $"body {{ margin: {step}px; }}\n");
                     break;
                 case 10: // data
                     Write("data/recommendations.yaml", $"- {{ kind: Book, title: Book {step}, link: https://example.org/{step} }}\n");

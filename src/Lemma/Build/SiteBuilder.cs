@@ -109,11 +109,13 @@ public static class SiteBuilder
         });
         diagnostics.AddRange(templates.Diagnostics);
 
+        var assets = Stage("assets", () => last?.Pages is { } lastPages && Unchanged(last.Sources.AssetFiles, sources.AssetFiles, changes)
+            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.AssetFiles));
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
-        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, layout, options, last?.Pages, staging, model.BodyEdited));
+        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, assets, layout, options, last?.Pages, staging, model.BodyEdited));
         diagnostics.AddRange(pages.Diagnostics);
         if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, model, bibliography, content, templates, pages.Rendered);
 
@@ -140,7 +142,7 @@ public static class SiteBuilder
         foreach (var path in changes.Paths)
         {
             var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
-                || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path)
+                || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path) || Listed(last.AssetFiles, path)
                 || path == last.ConfigFile;
             if (!listed || !File.Exists(Path.Combine(last.Root, path))) return false;
         }

@@ -65,17 +65,15 @@ internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] 
 public static class PageRenderer
 {
     public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null,
+        ThemeAssets.Result assets, SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null,
         ImmutableArray<Page> bodyEdited = default)
     {
         if (previous is not null && !bodyEdited.IsDefaultOrEmpty
-            && AfterBodyEdits(site, content, templates, options, previous, bodyEdited, staging) is { } patched) return patched;
+            && AfterBodyEdits(site, content, templates, assets, options, previous, bodyEdited, staging) is { } patched) return patched;
         var config = site.Config;
         var urls = new SiteUrls(config.BaseUrl);
         var now = options.Clock.GetUtcNow();
         var views = new ViewFactory(site, urls, content, previous?.Views);
-        // The theme's assets are embedded: only their URLs can change, with the base URL.
-        var assets = previous is not null && previous.Site.BaseUrl == config.BaseUrl ? previous.Assets : ThemeAssets.Collect(urls);
         var siteView = MakeSiteView(site, views, urls, assets.Urls, now, options);
         var jobs = Plan(site, content, templates, views, siteView, urls, now);
         var same = previous is null ? null : new Unchanged(previous, templates, siteView);
@@ -159,10 +157,10 @@ public static class PageRenderer
     /// pages' bodies, a home or section index, a notebook's images, a failed last build), and the whole stage runs.
     /// </summary>
     private static PagesResult? AfterBodyEdits(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        BuildOptions options, RenderedPages previous, ImmutableArray<Page> edited, OutputStaging? staging)
+        ThemeAssets.Result assets, BuildOptions options, RenderedPages previous, ImmutableArray<Page> edited, OutputStaging? staging)
     {
         var now = options.Clock.GetUtcNow();
-        if (!ReferenceEquals(previous.Templates, templates) || previous.Files.IsDefault || previous.ReadsItemBodies
+        if (!ReferenceEquals(previous.Templates, templates) || !ReferenceEquals(previous.Assets, assets) || previous.Files.IsDefault || previous.ReadsItemBodies
             || previous.Site.BaseUrl != site.Config.BaseUrl || previous.Site.Year != now.Year) return null;
         foreach (var page in edited)
         {

@@ -4,18 +4,23 @@ using System.Security.Cryptography;
 namespace Lemma.Output;
 
 /// <summary>
-/// The theme's CSS, scripts and fonts, written under /assets/. Templates reach them through
-/// <c>site.assets["css/site.css"]</c>, a URL with a content hash, so browsers can cache them forever.
+/// The theme's CSS, scripts and fonts, written under /assets/, with the files of the site's own assets/ folder, which
+/// replace the theme's of the same name. Templates reach them through <c>site.assets["css/site.css"]</c>, a URL with a
+/// content hash, so browsers can cache them forever.
 /// </summary>
 public static class ThemeAssets
 {
     public sealed record Result(ImmutableArray<OutputFile> Files, ImmutableDictionary<string, string> Urls);
 
-    public static Result Collect(SiteUrls urls)
+    /// <param name="siteAssets">The site's files under assets/ (paths relative to <paramref name="root"/>).</param>
+    public static Result Collect(SiteUrls urls, string? root = null, IEnumerable<string>? siteAssets = null)
     {
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var (name, bytes) in Templates.EmbeddedTheme.Bytes("theme/assets/"))
+        var all = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (name, bytes) in Templates.EmbeddedTheme.Bytes("theme/assets/")) all[name] = bytes;
+        foreach (var path in siteAssets ?? []) all[path["assets/".Length..]] = File.ReadAllBytes(Path.Combine(root!, path));
+        foreach (var (name, bytes) in all)
         {
             files.Add(new OutputFile("assets/" + name, bytes, null));
             var hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];

@@ -46,7 +46,10 @@ public static class SourceDiscovery
         if (File.Exists(Path.Combine(root, "references.bib"))) bibliography.Add("references.bib");
 
         return new SourceSet(root, ConfigLoader.Find(root), Sorted(content), Sorted(resources), Sorted(data), Sorted(layouts),
-            Sorted(statics), Sorted(bibliography.Distinct()));
+            Sorted(statics), Sorted(bibliography.Distinct()))
+        {
+            AssetFiles = Sorted(Files(root, "assets")),
+        };
     }
 
     private static bool IsContent(string name) => ContentExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());

@@ -14,4 +14,8 @@ public sealed record SourceSet(
     ImmutableArray<string> DataFiles,
     ImmutableArray<string> LayoutFiles,
     ImmutableArray<string> StaticFiles,
-    ImmutableArray<string> BibliographyFiles);
+    ImmutableArray<string> BibliographyFiles)
+{
+    /// <summary>assets/: files that replace the theme's assets of the same name (assets/css/site.css), or add to them.</summary>
+    public ImmutableArray<string> AssetFiles { get; init; } = [];
+}
