@@ -64,7 +64,12 @@ public sealed class LemmaServer : IAsyncDisposable
     {
         const string inlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
         if (Environment.GetEnvironmentVariable(inlineCompletions) is null) Environment.SetEnvironmentVariable(inlineCompletions, "1");
-        builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = true;
+            // A keep-alive connection holds a receive buffer while idle, instead of a zero-byte read on every request.
+            sockets.WaitForDataBeforeAllocatingBuffer = false;
+        });
     }
 
     /// <summary>Starts listening, builds the site with the real address as base URL, then starts watching.</summary>
