@@ -107,12 +107,7 @@ public static class SiteFiles
             }
 
             var headers = response.Headers;
-            if (production)
-            {
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
+            if (production) Secure(headers);
             response.StatusCode = file is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
             file ??= snapshot.Files.GetValueOrDefault("404.html");
             if (file is null)
@@ -122,9 +117,7 @@ public static class SiteFiles
             }
 
             headers.ETag = file.ETag;
-            headers.CacheControl = !production ? "no-cache"
-                : path.StartsWith("/assets/", StringComparison.Ordinal) && request.Query.ContainsKey("v") ? Immutable
-                : Revalidate;
+            headers.CacheControl = !production ? "no-cache" : HashedAsset(path, request) ? Immutable : Revalidate;
             if (response.StatusCode == StatusCodes.Status200OK && Matches(request.Headers.IfNoneMatch, file.ETag))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -136,6 +129,17 @@ public static class SiteFiles
             response.ContentLength = bytes.Length;
             return head ? Task.CompletedTask : Send(response, bytes);
         }
+
+        private static void Secure(IHeaderDictionary headers)
+        {
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
+        /// <summary>Theme assets are linked as /assets/x.css?v=HASH: the URL changes with the content, so it never goes stale.</summary>
+        private static bool HashedAsset(string path, HttpRequest request) =>
+            path.StartsWith("/assets/", StringComparison.Ordinal) && request.Query.ContainsKey("v");
 
         // Straight into Kestrel's output pipe: no response stream in between.
         private static async Task Send(HttpResponse response, byte[] bytes) => await response.BodyWriter.WriteAsync(bytes);
