@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Requests per second and p99 latency of `lemma serve --production` for one post page, beside nginx serving the
-# same built files, in the same run, with wrk over keep-alive connections on 127.0.0.1.
+# Requests per second and p99 latency of `lemma serve --production` for one page (by default a post), beside nginx
+# serving the same built files, in the same run, with wrk over keep-alive connections on 127.0.0.1.
 #
-#   bench/serve_throughput.sh CORPUS_DIR [DURATION=10s] [CONNECTIONS=64] [ROUNDS=3]
+#   bench/serve_throughput.sh CORPUS_DIR [DURATION=10s] [CONNECTIONS=64] [ROUNDS=3] [URL_PATH]
+#
+# URL_PATH picks another page, e.g. /posts/page/2/ for a list page; the default is the 500th post in path order.
 #
 # Needs: dotnet, wrk and nginx (Debian packages wrk, nginx). Build Lemma first (dotnet build src/Lemma.Cli -c Release).
 # wrk, the server and nginx share the machine's cores, so read the ratio, not the absolute figures. Each round
 # measures both servers back to back; the table gives every round and the median ratio.
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-CORPUS=$(cd "${1:?usage: serve_throughput.sh CORPUS_DIR [DURATION] [CONNECTIONS] [ROUNDS]}" && pwd)
-DURATION=${2:-10s}; CONNECTIONS=${3:-64}; ROUNDS=${4:-3}
+CORPUS=$(cd "${1:?usage: serve_throughput.sh CORPUS_DIR [DURATION] [CONNECTIONS] [ROUNDS] [URL_PATH]}" && pwd)
+DURATION=${2:-10s}; CONNECTIONS=${3:-64}; ROUNDS=${4:-3}; URL_PATH=${5:-}
 LEMMA=$REPO/src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll
 for cmd in wrk nginx dotnet; do command -v "$cmd" >/dev/null || { echo "serve_throughput.sh: $cmd not found" >&2; exit 2; }; done
 [ -f "$LEMMA" ] || { echo "serve_throughput.sh: build Lemma first (dotnet build src/Lemma.Cli -c Release)" >&2; exit 2; }
@@ -21,9 +23,12 @@ trap cleanup EXIT
 
 # The same files for both: a production build with the base URL both servers answer on.
 dotnet "$LEMMA" build --source "$CORPUS" --out "$WORK/site" --base-url http://127.0.0.1/ >/dev/null
-POST=$(cd "$WORK/site" && find posts -mindepth 2 -name index.html | grep -v "^posts/page/" | sort | sed -n 500p)
-URL_PATH=/${POST%index.html}
-[ -n "$POST" ] || { echo "serve_throughput.sh: no post page in the build" >&2; exit 1; }
+if [ -z "$URL_PATH" ]; then
+  POST=$(cd "$WORK/site" && find posts -mindepth 2 -name index.html | grep -v "^posts/page/" | sort | sed -n 500p)
+  [ -n "$POST" ] || { echo "serve_throughput.sh: no post page in the build" >&2; exit 1; }
+  URL_PATH=/${POST%index.html}
+fi
+[ -f "$WORK/site${URL_PATH%/}/index.html" ] || [ -f "$WORK/site$URL_PATH" ] || { echo "serve_throughput.sh: $URL_PATH is not in the build" >&2; exit 1; }
 
 cat >"$NGINX_CONF" <<EOF
 worker_processes auto;

@@ -49,6 +49,28 @@ public class ProductionTests
         Assert.Equal(first.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
     }
 
+    [Fact]
+    public async Task Only_get_and_head_are_answered()
+    {
+        await using var site = await ServedSite.Start(Site, production: true);
+        var response = await site.Http.PostAsync("posts/a/", new StringContent("x"));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+    }
+
+    [Fact]
+    public async Task Pages_revalidate_and_hashed_assets_are_cached_for_a_year()
+    {
+        await using var site = await ServedSite.Start(Site, production: true);
+        var page = await site.Http.GetAsync("posts/a/");
+        Assert.Equal("public, max-age=0, must-revalidate", page.Headers.NonValidated["Cache-Control"].ToString());
+        var stylesheet = site.Server.Host.Current.Files.Keys.First(p => p.StartsWith("assets/", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
+        var hashed = await site.Http.GetAsync(stylesheet + "?v=1");
+        Assert.Equal(HttpStatusCode.OK, hashed.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", hashed.Headers.NonValidated["Cache-Control"].ToString());
+        Assert.Equal("Accept-Encoding", hashed.Headers.Vary.Single());
+    }
+
     [Theory]
     [InlineData("br")]
     [InlineData("gzip")]

@@ -11,6 +11,11 @@ public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, s
 {
     /// <summary>For a file copied from the sources: where from, and its time and size then, to tell whether it changed without reading it.</summary>
     public (string From, DateTime Written, long Length)? Stamp { get; init; }
+
+    public bool IsHtml { get; } = ContentType.StartsWith("text/html", StringComparison.Ordinal);
+
+    /// <summary>Text that Brotli or gzip make smaller (not images, fonts or PDF, compressed already).</summary>
+    public bool IsCompressible { get; } = ContentTypes.IsCompressible(ContentType);
 }
 
 /// <summary>

@@ -18,57 +18,15 @@ public static class SiteFiles
         "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; style-src-attr 'unsafe-inline'; " +
         "script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Answers every request that no endpoint took (the preview maps /_lemma/) from the current snapshot. A middleware
+    /// rather than a catch-all route: every path is a file lookup, so routing has nothing to decide and a production
+    /// server runs without it.
+    /// </summary>
     public static void MapSiteFiles(this WebApplication app, SiteHost host, bool production, Func<string, string>? transformHtml = null)
     {
-        var compressed = new ConcurrentDictionary<(string ETag, string Encoding), byte[]>();
-        app.MapMethods("/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
-        {
-            var snapshot = host.Current;
-            var path = context.Request.Path.Value ?? "/";
-            var (file, redirect) = Resolve(snapshot, path);
-            if (redirect is not null) return Results.Redirect(redirect + context.Request.QueryString, permanent: true);
-
-            var status = StatusCodes.Status200OK;
-            if (file is null)
-            {
-                status = StatusCodes.Status404NotFound;
-                file = snapshot.Files.GetValueOrDefault("404.html");
-            }
-            var headers = context.Response.Headers;
-            if (production)
-            {
-                headers.XContentTypeOptions = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
-            if (file is null) return Results.Text("Not found", "text/plain", statusCode: 404);
-
-            var isHtml = file.ContentType.StartsWith("text/html", StringComparison.Ordinal);
-            var bytes = file.Bytes;
-            if (isHtml && transformHtml is not null)
-                bytes = System.Text.Encoding.UTF8.GetBytes(transformHtml(System.Text.Encoding.UTF8.GetString(bytes)));
-
-            headers.ETag = file.ETag;
-            headers.CacheControl = !production ? "no-cache"
-                : path.StartsWith("/assets/", StringComparison.Ordinal) && context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable"
-                : "public, max-age=0, must-revalidate";
-            if (status == 200 && context.Request.Headers.IfNoneMatch.Any(v => v is not null && (v == file.ETag || v == "*" || v.Split(',').Select(s => s.Trim()).Contains(file.ETag))))
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-
-            var encoding = production && ContentTypes.IsCompressible(file.ContentType) && bytes.Length > 256 ? Pick(context.Request.Headers.AcceptEncoding) : null;
-            if (ContentTypes.IsCompressible(file.ContentType)) headers.Vary = "Accept-Encoding";
-            if (encoding is not null)
-            {
-                var source = bytes;
-                bytes = compressed.GetOrAdd((file.ETag, encoding), key => Compress(source, key.Encoding));
-                headers.ContentEncoding = encoding;
-            }
-            context.Response.StatusCode = status;
-            context.Response.ContentType = file.ContentType;
-            context.Response.ContentLength = bytes.Length;
-            if (HttpMethods.IsHead(context.Request.Method)) return Results.Empty;
-            return Results.Bytes(bytes, file.ContentType);
-        });
+        var files = new Responder(host, production, transformHtml);
+        app.Use((context, next) => context.GetEndpoint() is null ? files.Serve(context) : next(context));
     }
 
     /// <summary>"/" and "/posts/x/" to their index.html; "/posts/x" redirects to "/posts/x/" when that is a page.</summary>
@@ -82,10 +40,122 @@ public static class SiteFiles
         return (null, null);
     }
 
-    private static string? Pick(StringValues acceptEncoding)
+    /// <summary>True when an If-None-Match value names <paramref name="etag"/> (weakly or strongly) or is "*".</summary>
+    public static bool Matches(StringValues ifNoneMatch, string etag)
     {
-        var accepted = acceptEncoding.SelectMany(v => (v ?? "").Split(',')).Select(v => v.Split(';')[0].Trim().ToLowerInvariant()).ToHashSet();
-        return accepted.Contains("br") ? "br" : accepted.Contains("gzip") ? "gzip" : null;
+        foreach (var value in ifNoneMatch)
+            foreach (var range in value.AsSpan().Split(','))
+            {
+                var tag = value.AsSpan()[range].Trim();
+                if (tag.StartsWith("W/", StringComparison.Ordinal)) tag = tag[2..];
+                if (tag is "*" || tag.SequenceEqual(etag)) return true;
+            }
+        return false;
+    }
+
+    /// <summary>"br" or "gzip" when Accept-Encoding lists it without q=0, Brotli first; else null (identity).</summary>
+    public static string? PickEncoding(StringValues acceptEncoding)
+    {
+        bool br = false, gzip = false;
+        foreach (var value in acceptEncoding)
+            foreach (var range in value.AsSpan().Split(','))
+            {
+                var item = value.AsSpan()[range];
+                var semicolon = item.IndexOf(';');
+                var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
+                if (semicolon >= 0 && Refused(item[(semicolon + 1)..])) continue;
+                br |= name.Equals("br", StringComparison.OrdinalIgnoreCase);
+                gzip |= name.Equals("gzip", StringComparison.OrdinalIgnoreCase);
+            }
+        return br ? "br" : gzip ? "gzip" : null;
+    }
+
+    private static bool Refused(ReadOnlySpan<char> parameters)
+    {
+        var q = parameters.Trim();
+        return q.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+            && double.TryParse(q[2..], System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight == 0;
+    }
+
+    /// <summary>The request handler, with what it keeps between requests: the compressed versions of files.</summary>
+    private sealed class Responder(SiteHost host, bool production, Func<string, string>? transformHtml)
+    {
+        private const string Immutable = "public, max-age=31536000, immutable";
+        private const string Revalidate = "public, max-age=0, must-revalidate";
+        private readonly ConcurrentDictionary<(string ETag, string Encoding), byte[]> compressed = new();
+
+        public Task Serve(HttpContext context)
+        {
+            var request = context.Request;
+            var response = context.Response;
+            var head = HttpMethods.IsHead(request.Method);
+            if (!head && !HttpMethods.IsGet(request.Method))
+            {
+                response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+                response.Headers.Allow = "GET, HEAD";
+                return Task.CompletedTask;
+            }
+
+            var snapshot = host.Current;
+            var path = request.Path.Value ?? "/";
+            var (file, redirect) = Resolve(snapshot, path);
+            if (redirect is not null)
+            {
+                response.StatusCode = StatusCodes.Status301MovedPermanently;
+                response.Headers.Location = redirect + request.QueryString;
+                return Task.CompletedTask;
+            }
+
+            var headers = response.Headers;
+            if (production) Secure(headers);
+            response.StatusCode = file is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
+            file ??= snapshot.Files.GetValueOrDefault("404.html");
+            if (file is null)
+            {
+                response.ContentType = "text/plain; charset=utf-8";
+                return head ? Task.CompletedTask : response.WriteAsync("Not found");
+            }
+
+            headers.ETag = file.ETag;
+            headers.CacheControl = !production ? "no-cache" : HashedAsset(path, request) ? Immutable : Revalidate;
+            if (response.StatusCode == StatusCodes.Status200OK && Matches(request.Headers.IfNoneMatch, file.ETag))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                return Task.CompletedTask;
+            }
+
+            var bytes = Body(file, request, headers);
+            response.ContentType = file.ContentType;
+            response.ContentLength = bytes.Length;
+            return head ? Task.CompletedTask : Send(response, bytes);
+        }
+
+        private static void Secure(IHeaderDictionary headers)
+        {
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
+
+        /// <summary>Theme assets are linked as /assets/x.css?v=HASH: the URL changes with the content, so it never goes stale.</summary>
+        private static bool HashedAsset(string path, HttpRequest request) =>
+            path.StartsWith("/assets/", StringComparison.Ordinal) && request.Query.ContainsKey("v");
+
+        // Straight into Kestrel's output pipe: no response stream in between.
+        private static async Task Send(HttpResponse response, byte[] bytes) => await response.BodyWriter.WriteAsync(bytes);
+
+        /// <summary>The bytes to send: the file's own, with the preview script, or compressed for this client.</summary>
+        private byte[] Body(ServedFile file, HttpRequest request, IHeaderDictionary headers)
+        {
+            if (file.IsCompressible) headers.Vary = "Accept-Encoding";
+            if (transformHtml is not null && file.IsHtml)
+                return System.Text.Encoding.UTF8.GetBytes(transformHtml(System.Text.Encoding.UTF8.GetString(file.Bytes)));
+            if (!file.IsCompressible) return file.Bytes;
+            var encoding = production && file.Bytes.Length > 256 ? PickEncoding(request.Headers.AcceptEncoding) : null;
+            if (encoding is null) return file.Bytes;
+            headers.ContentEncoding = encoding;
+            return compressed.GetOrAdd((file.ETag, encoding), static (key, bytes) => Compress(bytes, key.Encoding), file.Bytes);
+        }
     }
 
     private static byte[] Compress(byte[] bytes, string encoding)
