@@ -67,11 +67,10 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
     private static IReadOnlyDictionary<string, ServedFile> Table(ImmutableArray<ServedFile> ordered, List<string> renewed, SiteSnapshot previous)
     {
         // As many files, none of them new to the table: the same paths.
-        var samePaths = previous.Files is Dictionary<string, ServedFile> last && previous.Ordered.Length == ordered.Length && renewed.All(last.ContainsKey);
-        if (samePaths && renewed.Count == 0) return previous.Files;
-        if (samePaths)
+        if (previous.Files is Dictionary<string, ServedFile> last && previous.Ordered.Length == ordered.Length && renewed.All(last.ContainsKey))
         {
-            var copy = new Dictionary<string, ServedFile>((Dictionary<string, ServedFile>)previous.Files, StringComparer.Ordinal);
+            if (renewed.Count == 0) return last;
+            var copy = new Dictionary<string, ServedFile>(last, StringComparer.Ordinal);
             foreach (var path in renewed) copy[path] = ordered[PathOrder.IndexOf(ordered, path, f => f.Path)];
             return copy;
         }
@@ -91,7 +90,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             stamp = (from, info.LastWriteTimeUtc, info.Length);
             if (old is not null && old.Stamp == stamp) return old;
         }
-        var bytes = file.Bytes ?? File.ReadAllBytes(file.CopyFrom!);
+        var bytes = file.ReadBytes();
         return old is not null && old.Bytes.AsSpan().SequenceEqual(bytes)
             ? old with { Stamp = stamp }
             : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
