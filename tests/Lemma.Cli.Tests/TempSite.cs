@@ -13,9 +13,12 @@ public sealed partial class TempSite : IDisposable
 
     private TempSite(string root) => Root = root;
 
-    public static TempSite From(string archive)
+    public static TempSite From(string archive) =>
+        In(Path.Combine(Path.GetTempPath(), "lemma-test-" + Guid.NewGuid().ToString("N")[..12]), archive);
+
+    /// <summary>A site at <paramref name="root"/> (created), written from an inline archive.</summary>
+    public static TempSite In(string root, string archive)
     {
-        var root = Path.Combine(Path.GetTempPath(), "lemma-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var site = new TempSite(root);
         site.Write(archive);
