@@ -62,7 +62,7 @@ public static class ConfigLoader
                 Social = ReadSocial(Get(Map.Values, "social") ?? Get(Params, "social")),
                 Home = ReadHome(),
                 Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
-                Permalinks = ReadStringMap("permalinks"),
+                Permalinks = ReadPermalinks(),
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
                 FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 MathMacros = ReadMacros(),
@@ -173,15 +173,42 @@ public static class ConfigLoader
             {
                 if (value is not string other) { Error("taxonomies", "taxonomies maps a plural name to a singular one, e.g. tags: tag"); continue; }
                 // Hugo writes singular: plural; Lemma plural: singular.
-                if (IsHugo) result[other] = key; else result[key] = other;
+                var (plural, singular) = IsHugo ? (other, key) : (key, other);
+                // The plural is the folder of the taxonomy's pages.
+                if (plural.Contains('/') || OutputPath.Problem(plural) is not null)
+                {
+                    Error("taxonomies", $"taxonomy name '{plural}' must be one folder name, without '/', '\\', '.' or '..'");
+                    continue;
+                }
+                result[plural] = singular;
             }
             return result.ToImmutable();
         }
 
-        private ImmutableDictionary<string, string> ReadStringMap(string key)
+        /// <summary>Permalink patterns by section; a pattern that would climb out of the output is an error here, and its
+        /// section keeps the default /section/slug/.</summary>
+        private ImmutableDictionary<string, string> ReadPermalinks()
         {
-            if (Get(Map.Values, key) is not IReadOnlyDictionary<string, object?> map) return ImmutableDictionary<string, string>.Empty;
-            return map.Where(kv => kv.Value is string).ToImmutableDictionary(kv => kv.Key, kv => (string)kv.Value!, StringComparer.Ordinal);
+            if (Get(Map.Values, "permalinks") is not IReadOnlyDictionary<string, object?> map) return ImmutableDictionary<string, string>.Empty;
+            var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (section, value) in map)
+            {
+                if (value is not string pattern) continue;
+                if (PatternProblem(pattern) is { } problem) Error("permalinks", $"permalink pattern '{pattern}' for {section}: the path {problem}");
+                else result[section] = pattern;
+            }
+            return result.ToImmutable();
+        }
+
+        /// <summary>Why a pattern's paths would not be inside the output, its tokens aside (each page's slug is checked with its page).</summary>
+        private static string? PatternProblem(string pattern)
+        {
+            var sample = pattern;
+            foreach (var token in (string[])[":year", ":month", ":day", ":section", ":slug", ":filename", ":title"])
+                sample = sample.Replace(token, "x", StringComparison.Ordinal);
+            // As the model normalises a URL: empty and '.' segments go.
+            var path = string.Join('/', sample.Trim().Split('/').Where(s => s is not ("" or ".")));
+            return OutputPath.Problem(path.Length == 0 ? "index.html" : path);
         }
 
         private ImmutableDictionary<string, string> ReadMacros()

@@ -11,8 +11,8 @@ public static class Permalinks
     {
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url);
         if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + source.Section + "/";
-        if (source.Section.Length == 0) return "/" + slug + "/";
-        if (!config.Permalinks.TryGetValue(source.Section, out var pattern)) return $"/{source.Section}/{slug}/";
+        if (source.Section.Length == 0) return Normalize("/" + slug + "/");
+        if (!config.Permalinks.TryGetValue(source.Section, out var pattern)) return Normalize($"/{source.Section}/{slug}/");
 
         var d = date ?? DateTimeOffset.UnixEpoch;
         var sb = new StringBuilder(pattern);
@@ -26,14 +26,15 @@ public static class Permalinks
         return Normalize(sb.ToString());
     }
 
-    /// <summary>"posts/x" -> "/posts/x/"; a path with a file extension keeps its form ("/feed.xml").</summary>
+    /// <summary>
+    /// "posts/x" -> "/posts/x/"; a path with a file extension keeps its form ("/feed.xml"). Empty and '.' segments go
+    /// ("/posts/./" is "/posts/", where it conflicts with the section's list); '..' stays, for <see cref="OutputPath"/> to refuse.
+    /// </summary>
     public static string Normalize(string url)
     {
-        var path = url.Trim();
-        if (!path.StartsWith('/')) path = "/" + path;
-        while (path.Contains("//", StringComparison.Ordinal)) path = path.Replace("//", "/", StringComparison.Ordinal);
-        var last = path[(path.LastIndexOf('/') + 1)..];
-        if (!path.EndsWith('/') && !last.Contains('.')) path += "/";
+        var segments = url.Trim().Split('/').Where(s => s is not ("" or ".")).ToArray();
+        var path = "/" + string.Join('/', segments);
+        if (segments.Length > 0 && (url.TrimEnd().EndsWith('/') || !segments[^1].Contains('.') || segments[^1] == "..")) path += "/";
         return path;
     }
 }

@@ -37,14 +37,15 @@ public static class SiteModeler
                 : MakePage(config, source, now);
             if (source.IsSectionIndex)
             {
-                if (source.Section.Length == 0) homeIndex = page;
-                else sectionIndexes[source.Section] = page;
+                if (WithinOutput(page, diagnostics) is not { } index) continue;
+                if (source.Section.Length == 0) homeIndex = index;
+                else sectionIndexes[source.Section] = index;
                 continue;
             }
             if (page.Draft && !options.Drafts) continue;
             if (page.Future && !options.Future) continue;
             if (source.FrontMatter.ExpiryDate is { } expiry && expiry <= now) continue;
-            pages.Add(page);
+            if (WithinOutput(page, diagnostics) is { } contained) pages.Add(contained);
         }
 
         var byPath = pages.ToArray(); // the load stage gives sources sorted by path
@@ -52,7 +53,7 @@ public static class SiteModeler
         pages.Sort(NewestFirst);
         var published = pages.ToImmutableArray();
         var sections = MakeSections(published, sectionIndexes);
-        var taxonomies = MakeTaxonomies(config, published);
+        var taxonomies = MakeTaxonomies(config, published, diagnostics);
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
 
         var series = published
@@ -198,10 +199,33 @@ public static class SiteModeler
         }).ToImmutableArray();
     }
 
-    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, ImmutableArray<Page> pages)
+    /// <summary>
+    /// The page when its URL names a file inside the output, without the aliases that do not; null when its URL does
+    /// not. Each refusal is an error at the front matter line that made the URL.
+    /// </summary>
+    private static Page? WithinOutput(Page page, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        if (OutsideOutput(page.Url) is { } problem)
+        {
+            diagnostics.Add(Diagnostic.Error(UrlSpan(page, "url", "slug"), $"URL {page.Url} {problem}"));
+            return null;
+        }
+        var aliases = page.Aliases.Where(a => OutsideOutput(a) is null).ToImmutableArray();
+        if (aliases.Length == page.Aliases.Length) return page;
+        foreach (var alias in page.Aliases)
+            if (OutsideOutput(alias) is { } aliasProblem) diagnostics.Add(Diagnostic.Error(UrlSpan(page, "aliases"), $"alias {alias} {aliasProblem}"));
+        return page with { Aliases = aliases };
+    }
+
+    /// <summary>Why the file of <paramref name="sitePath"/> would not be inside the output, or null.</summary>
+    private static string? OutsideOutput(string sitePath) =>
+        OutputPath.Problem(OutputPath.For(sitePath)) is { } problem ? $"cannot be written inside the output folder: its file {problem}" : null;
+
+    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, ImmutableArray<Page> pages, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var result = ImmutableArray.CreateBuilder<Taxonomy>();
         var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refused = new HashSet<(string, string)>();
         foreach (var (plural, singular) in config.Taxonomies.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
             // Terms that differ only in case or punctuation ("Python", "python") are one term; the first spelling wins.
@@ -215,7 +239,17 @@ public static class SiteModeler
                     if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
                     if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.From(name);
                     if (slug.Length == 0) continue;
-                    if (!bySlug.TryGetValue(slug, out var entry)) bySlug[slug] = entry = (name, []);
+                    if (!bySlug.TryGetValue(slug, out var entry))
+                    {
+                        if (OutsideOutput($"/{plural}/{slug}/") is { } problem)
+                        {
+                            // Reported once, at the first page that names the term; the term gets no page.
+                            if (refused.Add((plural, slug)))
+                                diagnostics.Add(Diagnostic.Error(UrlSpan(page, plural), $"{singular} '{name}' {problem}"));
+                            continue;
+                        }
+                        bySlug[slug] = entry = (name, []);
+                    }
                     if (entry.Pages.Count == 0 || !ReferenceEquals(entry.Pages[^1], page)) entry.Pages.Add(page);
                 }
             }

@@ -123,7 +123,7 @@ public static class PageRenderer
         files.AddRange(Resources(site, content));
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
-        diagnostics = diagnostics.AddRange(DuplicateOutputs(sorted));
+        diagnostics = diagnostics.AddRange(OutsideOutput(sorted, sources.Root)).AddRange(DuplicateOutputs(sorted, sources.Root));
         var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused)
         {
             Files = diagnostics.IsEmpty ? sorted : default,
@@ -372,15 +372,28 @@ public static class PageRenderer
     }
 
     /// <summary>Two things written to one file (a static file over a page, say) is an error, never a silent overwrite.</summary>
-    private static IEnumerable<Diagnostic> DuplicateOutputs(ImmutableArray<OutputFile> files)
+    private static IEnumerable<Diagnostic> DuplicateOutputs(ImmutableArray<OutputFile> files, string root)
     {
         for (var i = 1; i < files.Length; i++)
             if (files[i].Path == files[i - 1].Path)
-                yield return Diagnostic.Error(SourceSpan.File(SourceOf(files[i]) ?? SourceOf(files[i - 1]) ?? files[i].Path),
+                yield return Diagnostic.Error(SourceSpan.File(SourceOf(files[i], root) ?? SourceOf(files[i - 1], root) ?? files[i].Path),
                     $"two outputs write {files[i].Path}");
     }
 
-    private static string? SourceOf(OutputFile file) => file.Staged ? null : file.CopyFrom;
+    /// <summary>
+    /// The last gate before emit: every output names a file inside the output folder. The model refuses URLs where the
+    /// front matter made them; what reaches here is a file's own name (static/a\b.txt), reported at that file.
+    /// </summary>
+    private static IEnumerable<Diagnostic> OutsideOutput(ImmutableArray<OutputFile> files, string root)
+    {
+        foreach (var file in files)
+            if (OutputPath.Problem(file.Path) is { } problem)
+                yield return Diagnostic.Error(SourceSpan.File(SourceOf(file, root) ?? file.Path), $"output {file.Path} cannot be written inside the output folder: it {problem}");
+    }
+
+    /// <summary>The site file an output copies, relative to the site root as every diagnostic's path is.</summary>
+    private static string? SourceOf(OutputFile file, string root) =>
+        file.Staged || file.CopyFrom is null ? null : Path.GetRelativePath(root, file.CopyFrom).Replace(Path.DirectorySeparatorChar, '/');
 
     private static SiteView MakeSiteView(Site site, ViewFactory views, SiteUrls urls, ImmutableDictionary<string, string> assets,
         DateTimeOffset now, BuildOptions options)

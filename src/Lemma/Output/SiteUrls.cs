@@ -14,6 +14,5 @@ public sealed record SiteUrls(string BaseUrl)
     public string Absolute(string sitePath) => BaseUrl.TrimEnd('/') + sitePath;
 
     /// <summary>The output file for a site path: "/posts/x/" -> "posts/x/index.html"; "/404.html" stays.</summary>
-    public static string FileFor(string sitePath) =>
-        sitePath.EndsWith('/') ? sitePath.TrimStart('/') + "index.html" : sitePath.TrimStart('/');
+    public static string FileFor(string sitePath) => OutputPath.For(sitePath);
 }
