@@ -38,7 +38,7 @@ public sealed class BibLibrary
     public static (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Load(string root, IEnumerable<string> paths)
     {
         var files = paths.AsParallel().AsOrdered()
-            .Select(p => BibParser.Parse(p, File.ReadAllText(Path.Combine(root, p))))
+            .Select(p => BibParser.Parse(p, FileTree.ReadText(Path.Combine(root, p))))
             .ToList();
         return (new BibLibrary(files), [.. files.SelectMany(f => f.Diagnostics)]);
     }

@@ -16,8 +16,11 @@ public static class ContentFormats
     public static IReadOnlyList<IContentFormat> Create(SiteConfig config, string root, BibLibrary? bibliography = null)
     {
         var math = new MathRenderer(new MathOptions { Macros = config.MathMacros });
-        // Highlighted blocks are kept by content hash across builds in the site's .lemma/cache.
-        IHighlighter highlighter = new CachedHighlighter(new Highlighter(), Path.Combine(root, ".lemma", "cache", "highlight"));
+        // Highlighted blocks are kept by content hash across builds in the site's .lemma/cache; not when a link there
+        // leads out of the site, where the cache would write.
+        var cache = Path.Combine(root, ".lemma", "cache", "highlight");
+        var inside = FileTree.RealPath(root) is { } realRoot && FileTree.RealPath(cache) is { } realCache && FileTree.IsInside(realRoot, realCache);
+        IHighlighter highlighter = new CachedHighlighter(new Highlighter(), inside ? cache : null);
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
         var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params));

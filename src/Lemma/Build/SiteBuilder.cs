@@ -76,6 +76,7 @@ public static class SiteBuilder
         if (last is not null && !ReferenceEquals(last.SiteConfig, siteConfig)) last = null;
 
         var sources = Stage("discover", () => last is not null && StillDiscovered(last.Sources, changes) ? last.Sources : SourceDiscovery.Discover(root, siteConfig));
+        diagnostics.AddRange(sources.Diagnostics);
         var loaded = Stage("load", () => ContentLoader.Load(sources, siteConfig, last?.Loaded, changes));
         diagnostics.AddRange(loaded.Diagnostics);
         var data = Stage("data", () => last is not null && Unchanged(last.Sources.DataFiles, sources.DataFiles, changes)

@@ -34,7 +34,12 @@ public static class ConfigLoader
             ".json" => StructuredFormat.Json,
             _ => StructuredFormat.Yaml,
         };
-        var (map, error) = StructuredText.Parse(File.ReadAllText(System.IO.Path.Combine(root, name)), format, name, 1);
+        var full = System.IO.Path.Combine(root, name);
+        // A config that links out of the site is not read: its text would show in the errors.
+        if (new FileInfo(full).Attributes.HasFlag(FileAttributes.ReparsePoint)
+            && FileTree.FollowLink(FileTree.RealPath(root) ?? root, name, full, out var problem) is null)
+            return new ConfigResult(new SiteConfig(), name, [problem!]);
+        var (map, error) = StructuredText.Parse(FileTree.ReadText(full), format, name, 1);
         if (map is null) return new ConfigResult(new SiteConfig(), name, [error!]);
         var reader = new ConfigReader(name, map, IsHugo: !name.StartsWith("site.", StringComparison.Ordinal) && !name.StartsWith("_config", StringComparison.Ordinal),
             IsJekyll: name.StartsWith("_config", StringComparison.Ordinal));

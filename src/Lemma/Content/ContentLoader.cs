@@ -43,7 +43,7 @@ public static partial class ContentLoader
                 files[i] = kept;
                 return;
             }
-            var text = File.ReadAllText(Path.Combine(sources.Root, path));
+            var text = FileTree.ReadText(Path.Combine(sources.Root, path));
             var (page, problems) = Parse(path, text, config);
             files[i] = new FileLoad(page, problems);
         });
@@ -73,7 +73,7 @@ public static partial class ContentLoader
         foreach (var path in changes.Paths)
         {
             if (!byPath.TryGetValue(path, out var before)) continue; // not a content file
-            var (page, problems) = Parse(path, File.ReadAllText(Path.Combine(sources.Root, path)), config);
+            var (page, problems) = Parse(path, FileTree.ReadText(Path.Combine(sources.Root, path)), config);
             if (before.Page is null || page is null || before.Diagnostics.Count > 0 || problems.Count > 0) return null;
             byPath[path] = new FileLoad(page, problems);
             // Pages are in path order, as the files are.

@@ -22,7 +22,7 @@ public static class DataLoader
         foreach (var path in dataFiles)
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            var text = File.ReadAllText(Path.Combine(root, path));
+            var text = FileTree.ReadText(Path.Combine(root, path));
             try
             {
                 data[name] = Path.GetExtension(path).ToLowerInvariant() switch

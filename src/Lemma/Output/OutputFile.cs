@@ -14,5 +14,5 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom)
     public static OutputFile Copy(string path, string absoluteSource) => new(path, null, absoluteSource);
 
     /// <summary>The file's bytes, from memory or from the file it copies.</summary>
-    public byte[] ReadBytes() => Bytes ?? File.ReadAllBytes(CopyFrom!);
+    public byte[] ReadBytes() => Bytes ?? FileTree.ReadBytes(CopyFrom!);
 }

@@ -19,7 +19,7 @@ public static class ThemeAssets
         var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var all = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (name, bytes) in Templates.EmbeddedTheme.Bytes("theme/assets/")) all[name] = bytes;
-        foreach (var path in siteAssets ?? []) all[path["assets/".Length..]] = File.ReadAllBytes(Path.Combine(root!, path));
+        foreach (var path in siteAssets ?? []) all[path["assets/".Length..]] = FileTree.ReadBytes(Path.Combine(root!, path));
         foreach (var (name, bytes) in all)
         {
             files.Add(new OutputFile("assets/" + name, bytes, null));

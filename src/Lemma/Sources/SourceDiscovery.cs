@@ -6,7 +6,8 @@ namespace Lemma.Sources;
 /// <summary>
 /// The discover stage: walks a site root and sorts its files into content, bundle resources, data, layouts,
 /// static files and bibliographies. Understands Lemma's and Hugo's layout (content/, data/, layouts/, static/)
-/// and Jekyll's (_posts/, _data/, pages at the root).
+/// and Jekyll's (_posts/, _data/, pages at the root). Reads only files inside the site (<see cref="SiteWalker"/>):
+/// links out of it are errors, links to nothing warnings, both at the link.
 /// </summary>
 public static class SourceDiscovery
 {
@@ -17,38 +18,38 @@ public static class SourceDiscovery
 
     public static SourceSet Discover(string root, SiteConfig config)
     {
+        var walker = new SiteWalker(root);
         var content = new List<string>();
         var resources = new List<string>();
         var bibliography = new List<string>();
 
-        if (Directory.Exists(Path.Combine(root, "content")))
+        if (walker.At("content") is { IsFolder: true } contentFolder)
         {
-            ScanContent(root, "content", content, resources, bibliography);
+            ScanContent(walker, ContentEntries(walker, contentFolder), content, resources, bibliography);
         }
         else
         {
             // A Jekyll site: posts in _posts/, pages at the root.
-            if (Directory.Exists(Path.Combine(root, "_posts"))) ScanContent(root, "_posts", content, resources, bibliography);
-            foreach (var file in Directory.EnumerateFiles(root))
-            {
-                var name = Path.GetFileName(file);
-                if (IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
-                    content.Add(name);
-                else if (name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) bibliography.Add(name);
-            }
+            if (walker.At("_posts") is { IsFolder: true } posts) ScanContent(walker, ContentEntries(walker, posts), content, resources, bibliography);
+            var rootFiles = walker.List(walker.Root, (name, isFolder) => !isFolder && !IsHidden(name)
+                && ((IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
+                    || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
+            foreach (var file in rootFiles.Where(f => !f.IsFolder))
+                (IsContent(file.Name) ? content : bibliography).Add(file.Name);
         }
 
-        var data = Files(root, "data").Concat(Files(root, "_data"))
-            .Where(f => DataExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()));
+        var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
         // Only Liquid templates: a Hugo site's Go templates in layouts/ are not Lemma's to read.
-        var layouts = Files(root, "layouts").Where(f => f.EndsWith(".liquid", StringComparison.Ordinal));
-        var statics = Files(root, "static");
-        if (File.Exists(Path.Combine(root, "references.bib"))) bibliography.Add("references.bib");
+        var layouts = Files(walker, "layouts", [".liquid"]);
+        var statics = Files(walker, "static", null);
+        var assets = Files(walker, "assets", null);
+        if (walker.At("references.bib") is { IsFolder: false }) bibliography.Add("references.bib");
 
         return new SourceSet(root, ConfigLoader.Find(root), Sorted(content), Sorted(resources), Sorted(data), Sorted(layouts),
             Sorted(statics), Sorted(bibliography.Distinct()))
         {
-            AssetFiles = Sorted(Files(root, "assets")),
+            AssetFiles = Sorted(assets),
+            Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal)],
         };
     }
 
@@ -60,52 +61,51 @@ public static class SourceDiscovery
     /// Content files, and the files of page bundles (a folder with an index.md holds its page's images and data).
     /// Non-content files outside a bundle are resources too: they are copied only when a bundle claims them.
     /// </summary>
-    private static void ScanContent(string root, string dir, List<string> content, List<string> resources, List<string> bibliography)
+    /// <param name="entries">The folder's entries, listed once (<see cref="ContentEntries"/>): a walker reports a link each time it reads it.</param>
+    private static void ScanContent(SiteWalker walker, List<SiteEntry> entries, List<string> content, List<string> resources, List<string> bibliography)
     {
-        var full = Path.Combine(root, dir);
-        foreach (var file in Directory.EnumerateFiles(full))
+        foreach (var file in entries.Where(e => !e.IsFolder))
         {
-            var name = Path.GetFileName(file);
-            if (IsHidden(name)) continue;
-            var rel = dir + "/" + name;
-            if (IsContent(name)) content.Add(rel);
-            else if (name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) { bibliography.Add(rel); resources.Add(rel); }
-            else resources.Add(rel);
+            if (IsContent(file.Name)) content.Add(file.Path);
+            else if (file.Name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) { bibliography.Add(file.Path); resources.Add(file.Path); }
+            else resources.Add(file.Path);
         }
-        foreach (var sub in Directory.EnumerateDirectories(full))
+        foreach (var sub in entries.Where(e => e.IsFolder))
         {
-            var name = Path.GetFileName(sub);
-            if (IsHidden(name) || name is "node_modules") continue;
-            var rel = dir + "/" + name;
-            var isLeafBundle = ContentExtensions.Any(e => File.Exists(Path.Combine(sub, "index" + e)));
-            if (isLeafBundle)
+            var children = ContentEntries(walker, sub);
+            var isLeafBundle = children.Any(c => !c.IsFolder && IsContent(c.Name) && Path.GetFileNameWithoutExtension(c.Name) == "index");
+            if (!isLeafBundle)
             {
-                // Everything below a leaf bundle belongs to it; only its index is a page.
-                foreach (var file in Directory.EnumerateFiles(sub, "*", SearchOption.AllDirectories))
+                ScanContent(walker, children, content, resources, bibliography);
+                continue;
+            }
+            // Everything below a leaf bundle belongs to it; only its index is a page.
+            foreach (var child in children)
+            {
+                var files = child.IsFolder ? walker.Files(child, (name, _) => !IsHidden(name)) : [child.Path];
+                foreach (var file in files)
                 {
-                    var relFile = Path.GetRelativePath(root, file).Replace('\\', '/');
-                    if (relFile.Split('/').Any(IsHidden)) continue;
                     var fileName = Path.GetFileName(file);
-                    if (Path.GetDirectoryName(file) == sub && IsContent(fileName) && Path.GetFileNameWithoutExtension(fileName) == "index")
-                        content.Add(relFile);
+                    if (!child.IsFolder && IsContent(fileName) && Path.GetFileNameWithoutExtension(fileName) == "index") content.Add(file);
                     else
                     {
-                        if (fileName.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) bibliography.Add(relFile);
-                        resources.Add(relFile);
+                        if (fileName.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) bibliography.Add(file);
+                        resources.Add(file);
                     }
                 }
             }
-            else ScanContent(root, rel, content, resources, bibliography);
         }
     }
 
-    private static IEnumerable<string> Files(string root, string dir)
+    private static List<SiteEntry> ContentEntries(SiteWalker walker, SiteEntry folder) =>
+        [.. walker.List(folder, (name, isFolder) => !IsHidden(name) && !(isFolder && name is "node_modules"))];
+
+    /// <summary>Every file under the site's folder <paramref name="dir"/> with one of <paramref name="extensions"/> (any, when null).</summary>
+    private static List<string> Files(SiteWalker walker, string dir, string[]? extensions)
     {
-        var full = Path.Combine(root, dir);
-        if (!Directory.Exists(full)) return [];
-        return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
-            .Where(f => !f.Split('/').Any(IsHidden));
+        if (walker.At(dir) is not { IsFolder: true } folder) return [];
+        return [.. walker.Files(folder, (name, isFolder) => !IsHidden(name)
+            && (isFolder || extensions is null || extensions.Contains(Path.GetExtension(name).ToLowerInvariant())))];
     }
 
     private static ImmutableArray<string> Sorted(IEnumerable<string> paths) => [.. paths.Order(StringComparer.Ordinal)];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lemma.Diagnostics;
 
 namespace Lemma.Sources;
 
@@ -18,4 +19,7 @@ public sealed record SourceSet(
 {
     /// <summary>assets/: files that replace the theme's assets of the same name (assets/css/site.css), or add to them.</summary>
     public ImmutableArray<string> AssetFiles { get; init; } = [];
+
+    /// <summary>What discovery found wrong with the site's files: links out of the site (errors), links to nothing (warnings).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 }

@@ -20,7 +20,7 @@ public sealed record TemplateFiles(ImmutableSortedDictionary<string, TemplateFil
         foreach (var path in layoutFiles)
         {
             var name = path["layouts/".Length..];
-            files[name] = new TemplateFile(path, File.ReadAllText(Path.Combine(siteRoot, path)));
+            files[name] = new TemplateFile(path, FileTree.ReadText(Path.Combine(siteRoot, path)));
         }
         return new TemplateFiles(files.ToImmutable());
     }
