@@ -15,13 +15,25 @@ public sealed class OutputStaging : IDisposable
 
     /// <summary>A fresh staging folder beside <paramref name="outputDir"/> (".public.lemma-staging" for "public"),
     /// on the same file system so that moving a file into the output is a rename.</summary>
+    /// <exception cref="OutputException">The folder could not be made.</exception>
     public static OutputStaging Beside(string outputDir)
     {
-        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
-        var root = Path.Combine(Path.GetDirectoryName(full) ?? full, "." + Path.GetFileName(full) + ".lemma-staging");
-        // Left over by a build that was killed: nothing in it is worth keeping.
-        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
-        Directory.CreateDirectory(root);
+        var root = OutputWriter.Beside(outputDir, ".lemma-staging");
+        try
+        {
+            // Left over by a build that was killed: nothing in it is worth keeping. A link or file there (a site's
+            // repository may hold one) is removed, not followed.
+            switch (OutputWriter.Kind(root))
+            {
+                case OutputWriter.Entry.Folder: Directory.Delete(root, recursive: true); break;
+                case OutputWriter.Entry.File or OutputWriter.Entry.Link: File.Delete(root); break;
+            }
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"cannot make the staging folder {root}: {e.Message}", e);
+        }
         return new OutputStaging(root);
     }
 
@@ -30,12 +42,26 @@ public sealed class OutputStaging : IDisposable
     {
         // Numbered files in one flat folder: a tree of folders would cost a mkdir and an rmdir per page.
         var staged = Path.Combine(Root, Interlocked.Increment(ref count).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.WriteAllBytes(staged, bytes);
+        try
+        {
+            File.WriteAllBytes(staged, bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException(e.Message, e);
+        }
         return new OutputFile(path, null, staged) { Staged = true };
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        try
+        {
+            if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort while another failure unwinds; the next build removes what is left before it starts.
+        }
     }
 }

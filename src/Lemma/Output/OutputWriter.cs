@@ -11,15 +11,83 @@ public sealed record EmitResult(int Written, int Unchanged, int Deleted);
 /// Into a new or empty folder there is nothing to compare with or to replace, so files are written straight.
 /// Pages the build staged on disk (<see cref="OutputStaging"/>) are moved into place rather than written.
 /// </summary>
+/// <remarks>
+/// The output may hold what the site's repository put there (a committed public/), so emit writes through no link:
+/// a link or a file where it needs a folder fails the emit before anything is written (<see cref="OutputException"/>),
+/// and a file is replaced by a rename, never written through.
+/// </remarks>
 public static class OutputWriter
 {
-    /// <summary>Lists what Lemma wrote, so that only its own stale files are ever deleted.</summary>
-    public const string ManifestName = ".lemma-manifest";
+    /// <summary>Where builds before the manifest moved beside the output kept it: inside, where a static host would publish it.</summary>
+    public const string OldManifestName = ".lemma-manifest";
 
+    /// <summary>
+    /// The list of what Lemma wrote, so that only its own stale files are ever deleted. It is kept beside the output
+    /// (".public.lemma-manifest" for "public"), like the staging folder, so that it is never published with the site.
+    /// </summary>
+    public static string ManifestFor(string outputDir) => Beside(outputDir, ".lemma-manifest");
+
+    /// <summary>"/site/public" with <paramref name="suffix"/> ".x" -> "/site/.public.x".</summary>
+    internal static string Beside(string outputDir, string suffix)
+    {
+        var full = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar);
+        return Path.Combine(Path.GetDirectoryName(full) ?? full, "." + Path.GetFileName(full) + suffix);
+    }
+
+    /// <exception cref="OutputException">The output could not be written; when it is found before the first write
+    /// (a link, a file where a folder goes, a folder that is not writable), the output is as it was.</exception>
     public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir)
     {
+        foreach (var file in files)
+            if (OutputPath.Problem(file.Path) is { } problem)
+                throw new ArgumentException($"output {file.Path} {problem}: the render stage lets no such path through", nameof(files));
+        try
+        {
+            var fresh = Prepare(files, outputDir);
+            return Write(files, outputDir, fresh);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputException)
+        {
+            throw new OutputException(e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// Checks, before any write, that every folder the files go in is a real folder or not there yet, and that the
+    /// output folder takes a new file. Returns whether the output is new or empty.
+    /// </summary>
+    private static bool Prepare(ImmutableArray<OutputFile> files, string outputDir)
+    {
+        switch (Kind(outputDir))
+        {
+            case Entry.Link: throw new OutputException($"{outputDir} is a symbolic link; Lemma writes only into a real folder");
+            case Entry.File: throw new OutputException($"{outputDir} is a file, not a folder");
+        }
         var fresh = !Directory.Exists(outputDir) || !Directory.EnumerateFileSystemEntries(outputDir).Any();
         Directory.CreateDirectory(outputDir);
+        // A folder that is read-only (or a disk that is full) fails here, before the first file changes.
+        var probe = Path.Combine(outputDir, ".lemma-probe-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(probe, []);
+        File.Delete(probe);
+        if (fresh) return true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            for (var slash = file.Path.IndexOf('/'); slash >= 0; slash = file.Path.IndexOf('/', slash + 1))
+            {
+                var folder = file.Path[..slash];
+                if (!seen.Add(folder)) continue;
+                var kind = Kind(Path.Combine(outputDir, folder));
+                if (kind == Entry.None) break; // nothing below it exists either
+                if (kind == Entry.Link) throw new OutputException($"{folder} in the output is a symbolic link; Lemma does not write through links");
+                if (kind == Entry.File) throw new OutputException($"{folder} in the output is a file where a folder is needed");
+            }
+        }
+        return false;
+    }
+
+    private static EmitResult Write(ImmutableArray<OutputFile> files, string outputDir, bool fresh)
+    {
         var written = 0;
         var unchanged = 0;
         // Folders first, so no parallel write can run ahead of the folder it goes in.
@@ -47,17 +115,24 @@ public static class OutputWriter
             }
             else
             {
+                // A temporary name left behind (or planted as a link) is removed, never written through.
                 var temp = target + ".lemma-tmp";
+                File.Delete(temp);
                 File.WriteAllBytes(temp, file.ReadBytes());
                 File.Move(temp, target, overwrite: true);
             }
             Interlocked.Increment(ref written);
         });
 
-        var deleted = DeleteStale(files, outputDir);
-        var manifestPath = Path.Combine(outputDir, ManifestName);
+        var manifestPath = ManifestFor(outputDir);
+        var oldManifest = Path.Combine(outputDir, OldManifestName);
+        var listed = ReadManifest(manifestPath) ?? ReadManifest(oldManifest) ?? [];
+        var deleted = DeleteStale(files, listed, outputDir);
         var manifest = string.Concat(files.Select(f => f.Path + "\n"));
-        if (!File.Exists(manifestPath) || File.ReadAllText(manifestPath) != manifest) File.WriteAllText(manifestPath, manifest);
+        if (!string.Equals(string.Concat(listed.Select(l => l + "\n")), manifest, StringComparison.Ordinal) || Kind(manifestPath) != Entry.File)
+            WriteNew(manifestPath, manifest);
+        // The manifest moved out of the published tree: an old one inside goes.
+        if (Kind(oldManifest) != Entry.None) File.Delete(oldManifest);
         return new EmitResult(written, unchanged, deleted);
     }
 
@@ -68,29 +143,73 @@ public static class OutputWriter
         else File.WriteAllBytes(target, file.ReadBytes());
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> is a file holding <paramref name="bytes"/>. A link is never the same (it is
+    /// replaced), nor is an empty entry, which may be a FIFO that blocks whoever opens it: rewriting an empty file is cheap.
+    /// </summary>
     private static bool SameContent(string path, byte[] bytes)
     {
         var info = new FileInfo(path);
-        if (!info.Exists || info.Length != bytes.Length) return false;
+        if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Length == 0 || info.Length != bytes.Length) return false;
         return File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 
-    private static int DeleteStale(ImmutableArray<OutputFile> files, string outputDir)
+    /// <summary>The lines of a manifest, or null when there is none. A link or an empty entry is not read.</summary>
+    private static string[]? ReadManifest(string path)
     {
-        var manifest = Path.Combine(outputDir, ManifestName);
-        if (!File.Exists(manifest)) return 0;
+        var info = new FileInfo(path);
+        if (Kind(path) != Entry.File || info.Length == 0) return null;
+        return File.ReadAllLines(path);
+    }
+
+    /// <summary>Writes a new file at <paramref name="path"/>: whatever was there (a link, say) is removed, not written through.</summary>
+    private static void WriteNew(string path, string text)
+    {
+        File.Delete(path);
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        stream.Write(System.Text.Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary>
+    /// Deletes what the last build listed and this one did not write. The list may have been edited by anyone who could
+    /// write beside the output, so an entry is deleted only when it names a file inside the output (<see cref="OutputPath"/>)
+    /// reached through real folders, and is a file itself, not a link.
+    /// </summary>
+    private static int DeleteStale(ImmutableArray<OutputFile> files, string[] listed, string outputDir)
+    {
         var current = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var root = Path.GetFullPath(outputDir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var deleted = 0;
-        foreach (var old in File.ReadLines(manifest))
+        foreach (var old in listed)
         {
-            if (old.Length == 0 || current.Contains(old) || old.Contains("..", StringComparison.Ordinal)) continue;
-            var path = Path.Combine(outputDir, old);
-            if (!File.Exists(path)) continue;
+            if (old.Length == 0 || current.Contains(old) || OutputPath.Problem(old) is not null) continue;
+            var path = Path.GetFullPath(Path.Combine(root, old));
+            if (!path.StartsWith(root, StringComparison.Ordinal) || !ThroughRealFolders(root, old) || Kind(path) != Entry.File) continue;
             File.Delete(path);
             deleted++;
             RemoveEmptyParents(Path.GetDirectoryName(path)!, outputDir);
         }
         return deleted;
+    }
+
+    /// <summary>True when every folder on the way from <paramref name="root"/> to <paramref name="relative"/> is a real folder.</summary>
+    private static bool ThroughRealFolders(string root, string relative)
+    {
+        for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
+            if (Kind(Path.Combine(root, relative[..slash])) != Entry.Folder) return false;
+        return true;
+    }
+
+    internal enum Entry { None, File, Folder, Link }
+
+    /// <summary>What is at <paramref name="path"/>, without following a link there.</summary>
+    internal static Entry Kind(string path)
+    {
+        // Without a trailing separator, which would make the system follow a link.
+        var attributes = new FileInfo(Path.TrimEndingDirectorySeparator(path)).Attributes;
+        if ((int)attributes == -1) return Entry.None;
+        if (attributes.HasFlag(FileAttributes.ReparsePoint)) return Entry.Link;
+        return attributes.HasFlag(FileAttributes.Directory) ? Entry.Folder : Entry.File;
     }
 
     private static void RemoveEmptyParents(string dir, string root)

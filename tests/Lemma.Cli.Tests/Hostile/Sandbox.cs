@@ -32,6 +32,9 @@ public sealed class Sandbox : IDisposable
 
     public string Output => Path.Combine(Site.Root, "public");
 
+    /// <summary>Lemma's list of what it wrote, kept beside the output so that it is never published: Lemma's own, like the output.</summary>
+    public string Manifest => Path.Combine(Site.Root, ".public.lemma-manifest");
+
     public static Sandbox With(string archive)
     {
         var root = Path.Combine(Path.GetTempPath(), "lemma-hostile-" + Guid.NewGuid().ToString("N")[..12]);
@@ -45,20 +48,20 @@ public sealed class Sandbox : IDisposable
     public HostileRun Build(params string[] args)
     {
         var outsideBefore = FingerprintOutside();
-        var outputBefore = Fingerprint(Output, skip: null);
+        var outputBefore = Fingerprint(Output, skip: []);
         var task = Task.Run(() => Site.Lemma(["build", .. args]));
         if (!task.Wait(BuildLimit)) Assert.Fail($"lemma build did not finish within {BuildLimit.TotalSeconds} s");
         var run = task.Result;
         var outsideAfter = FingerprintOutside();
-        var outputAfter = Fingerprint(Output, skip: null);
+        var outputAfter = Fingerprint(Output, skip: []);
         return new HostileRun(run, Diff(outsideBefore, outsideAfter), Diff(outputBefore, outputAfter));
     }
 
     /// <summary>Every entry of the sandbox but the output, with what it holds.</summary>
-    public SortedDictionary<string, string> FingerprintOutside() => Fingerprint(Root, skip: Output);
+    public SortedDictionary<string, string> FingerprintOutside() => Fingerprint(Root, skip: [Output, Manifest]);
 
     /// <summary>Every entry under <paramref name="folder"/> (links not followed) with what it holds.</summary>
-    private static SortedDictionary<string, string> Fingerprint(string folder, string? skip)
+    private static SortedDictionary<string, string> Fingerprint(string folder, string[] skip)
     {
         var entries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return entries;
@@ -68,7 +71,7 @@ public sealed class Sandbox : IDisposable
             var dir = pending.Pop();
             foreach (var entry in new DirectoryInfo(dir).EnumerateFileSystemInfos())
             {
-                if (skip is not null && entry.FullName == skip) continue;
+                if (skip.Contains(entry.FullName)) continue;
                 var key = Path.GetRelativePath(folder, entry.FullName);
                 if (entry.LinkTarget is { } target) entries[key] = "link -> " + target;
                 else if (entry is DirectoryInfo) { entries[key] = "dir"; pending.Push(entry.FullName); }

@@ -57,4 +57,34 @@ public sealed class OutputWriterTests : IDisposable
         Assert.Equal(new EmitResult(301, 0, 0), result);
         Assert.Equal("example.org", Read("public/CNAME"));
     }
+
+    [Fact]
+    public void The_manifest_is_kept_beside_the_output_and_stale_files_it_lists_are_deleted()
+    {
+        var output = Path.Combine(root, "public");
+        OutputWriter.Emit(Site("v1"), output);
+        Assert.False(File.Exists(Path.Combine(output, OutputWriter.OldManifestName)));
+        Assert.Equal(Path.Combine(root, ".public.lemma-manifest"), OutputWriter.ManifestFor(output));
+        Assert.Equal(301, File.ReadAllLines(OutputWriter.ManifestFor(output)).Length);
+
+        var result = OutputWriter.Emit([OutputFile.Text("index.html", "<h1>v1</h1>")], output);
+
+        Assert.Equal(new EmitResult(0, 1, 300), result);
+        Assert.Equal(["index.html"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_manifest_line_that_names_a_file_outside_the_output_deletes_nothing()
+    {
+        var output = Path.Combine(root, "public");
+        Directory.CreateDirectory(output);
+        var victim = Path.Combine(root, "victim.txt");
+        File.WriteAllText(victim, "keep");
+        File.WriteAllText(OutputWriter.ManifestFor(output), $"{victim}\n../victim.txt\nx/../../victim.txt\n");
+
+        var result = OutputWriter.Emit(Site("v1"), output);
+
+        Assert.Equal(0, result.Deleted);
+        Assert.Equal("keep", File.ReadAllText(victim));
+    }
 }
