@@ -42,7 +42,22 @@ public static class BuildCommand
             console.Error.WriteLine($"lemma: no such folder: {options.Source}");
             return LemmaApp.UsageErrors;
         }
-        var result = console.IsInteractive ? BuildWithProgress(options) : SiteBuilder.Run(options);
+        if (OutputFolder.Refusal(options.Source, options.Output) is { } refusal)
+        {
+            console.Error.WriteLine($"lemma: cannot build into {options.Output}: it {refusal}");
+            return LemmaApp.UsageErrors;
+        }
+        BuildResult result;
+        try
+        {
+            result = console.IsInteractive ? BuildWithProgress(options) : SiteBuilder.Run(options);
+        }
+        catch (Exception e) when (OutputFolder.Failure(e) is { } failure)
+        {
+            // Staging is gone with the build; the output is as it was unless the failure came in the middle of emit.
+            console.Error.WriteLine($"lemma: cannot write output: {failure.Message}");
+            return LemmaApp.ContentErrors;
+        }
         Report.Diagnostics(console, result.Diagnostics);
         if (timings) Report.Timings(console, result);
         Report.Summary(console, result);

@@ -46,6 +46,20 @@ public sealed partial record HostileRun(LemmaRun Run, IReadOnlyList<string> Outs
         return this;
     }
 
+    /// <summary>
+    /// Refused before or while writing (not a content problem): nothing outside the output and nothing in it changed,
+    /// exit <paramref name="exitCode"/>, and one line from lemma itself, never a stack trace, holding <paramref name="words"/>.
+    /// </summary>
+    public HostileRun AssertRefused(int exitCode, string words)
+    {
+        Assert.True(OutsideChanges.Count == 0, $"changed outside the output: {string.Join(", ", OutsideChanges)}\n{Run}");
+        Assert.True(OutputChanges.Count == 0, $"a refused build changed its output: {string.Join(", ", OutputChanges)}\n{Run}");
+        Assert.True(ExitCode == exitCode, Run.ToString());
+        var line = Assert.Single(ErrorLines);
+        Assert.True(line.StartsWith("lemma: ", StringComparison.Ordinal) && line.Contains(words, StringComparison.OrdinalIgnoreCase), Run.ToString());
+        return this;
+    }
+
     [GeneratedRegex(@"^[^:\s][^:]*:\d+:\d+: (error|warning): \S")]
     private static partial Regex DiagnosticLine();
 }
