@@ -137,15 +137,20 @@ public static class SiteBuilder
     private static string BaseUrl(SiteConfig config, BuildOptions options) =>
         options.BaseUrl is { Length: > 0 } baseUrl ? (baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : config.BaseUrl;
 
-    /// <summary>True when every changed path is a file the last discovery listed and that still exists: the set of files is the same.</summary>
+    /// <summary>
+    /// True when every changed path is a file the last discovery listed and that still exists, reached through no link:
+    /// the set of files is the same. A file that became a link is discovered again, and its link checked.
+    /// </summary>
     private static bool StillDiscovered(SourceSet last, SourceChanges changes)
     {
+        var realRoot = changes.Paths.Count == 0 ? null : FileTree.RealPath(last.Root);
         foreach (var path in changes.Paths)
         {
             var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
                 || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path) || Listed(last.AssetFiles, path)
                 || path == last.ConfigFile;
-            if (!listed || !File.Exists(Path.Combine(last.Root, path))) return false;
+            var full = Path.Combine(last.Root, path);
+            if (!listed || !File.Exists(full) || realRoot is null || FileTree.RealPath(full) != Path.Combine(realRoot, path)) return false;
         }
         return true;
     }

@@ -1,0 +1,35 @@
+using Lemma.Build;
+using Lemma.Model;
+
+namespace Lemma.Tests.Build;
+
+/// <summary>A rebuild in the same process (`lemma serve`) checks a changed file's links as a first build does.</summary>
+public sealed class RebuildLinkTests : IDisposable
+{
+    private readonly string sandbox = Directory.CreateTempSubdirectory("lemma-rebuild-").FullName;
+
+    public void Dispose() => Directory.Delete(sandbox, recursive: true);
+
+    [Fact]
+    public void A_content_file_replaced_by_a_link_out_of_the_site_is_an_error_on_the_rebuild()
+    {
+        var site = Path.Combine(sandbox, "site");
+        var post = Path.Combine(site, "content/posts/a.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(post)!);
+        File.WriteAllText(Path.Combine(site, "site.yaml"), "title: T\nbase_url: https://example.org/\n");
+        File.WriteAllText(post, "---\ntitle: A\n---\nBody\n");
+        File.WriteAllText(Path.Combine(sandbox, "secret.md"), "---\ntitle: precious\n---\nprecious\n");
+        var options = new BuildOptions { Source = site, Output = Path.Combine(site, "public"), Emit = false };
+        var cache = new BuildCache();
+        Assert.True(SiteBuilder.Run(options, cache: cache).Succeeded);
+
+        File.Delete(post);
+        File.CreateSymbolicLink(post, Path.Combine(sandbox, "secret.md"));
+        cache.Changed(["content/posts/a.md"]);
+        var rebuilt = SiteBuilder.Run(options, cache: cache);
+
+        Assert.False(rebuilt.Succeeded);
+        Assert.Contains(rebuilt.Diagnostics, d => d.IsError && d.ToString().StartsWith("content/posts/a.md:1:1: error: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(rebuilt.Site.Pages, p => p.Title == "precious");
+    }
+}
