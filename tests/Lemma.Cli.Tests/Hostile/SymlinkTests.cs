@@ -151,4 +151,16 @@ public class SymlinkTests
         if (fifo == "static/pipe") Assert.Equal(0, new FileInfo(Path.Combine(sandbox.Output, "pipe")).Length);
         Assert.True(run.ExitCode is LemmaApp.Ok or LemmaApp.ContentErrors, run.Run.ToString());
     }
+
+    [Fact]
+    public void A_cache_folder_that_links_out_of_the_site_is_not_written()
+    {
+        using var sandbox = Sandbox.With(Site + "-- content/posts/code.md --\n---\ntitle: Code\n---\n```haskell\nmain :: IO ()\nmain = putStrLn \"hi\"\n```\n\n```javascript\nconst x = 1;\n```\n");
+        Directory.CreateSymbolicLink(Path.Combine(sandbox.Site.Root, ".lemma"), sandbox.Outside);
+
+        var run = sandbox.Build().AssertContained();
+
+        Assert.True(run.ExitCode == LemmaApp.Ok, run.Run.ToString());
+        Assert.Equal(["precious.txt"], Directory.EnumerateFileSystemEntries(sandbox.Outside).Select(Path.GetFileName));
+    }
 }
