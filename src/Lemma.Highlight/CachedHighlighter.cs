@@ -57,7 +57,9 @@ public sealed class CachedHighlighter : IHighlighter
         try
         {
             if (!Directory.Exists(_directory)) return keys;
-            foreach (var file in Directory.EnumerateFiles(_directory, "*.json", SearchOption.AllDirectories))
+            // Links are skipped: a cache inside a site the user did not write may hold one that loops or leads out.
+            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint };
+            foreach (var file in Directory.EnumerateFiles(_directory, "*.json", options))
                 keys.TryAdd(Path.GetFileNameWithoutExtension(file), 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -110,6 +112,12 @@ public sealed class CachedHighlighter : IHighlighter
         return Convert.ToHexStringLower(digest);
     }
 
+    private static bool IsLink(string path)
+    {
+        var attributes = new FileInfo(path).Attributes;
+        return (int)attributes != -1 && attributes.HasFlag(FileAttributes.ReparsePoint);
+    }
+
     private string? PathOf(string key) => _directory == null ? null : Path.Combine(_directory, key[..2], key + ".json");
 
     private sealed record Entry(string Format, string Key, string Language, bool Recognized, string[] Lines);
@@ -120,7 +128,9 @@ public sealed class CachedHighlighter : IHighlighter
         if (path == null || !_onDisk.Value.ContainsKey(key)) return null;
         try
         {
-            if (!File.Exists(path)) return null;
+            // Only a plain file in a plain folder: never through a link, never an empty entry (a FIFO would block).
+            var file = new FileInfo(path);
+            if (!file.Exists || file.Length == 0 || file.Attributes.HasFlag(FileAttributes.ReparsePoint) || IsLink(file.DirectoryName!)) return null;
             var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path));
             // A stale, foreign or damaged entry is a miss.
             if (entry == null || entry.Format != FormatVersion || entry.Key != key || entry.Lines == null || entry.Language == null
@@ -140,6 +150,8 @@ public sealed class CachedHighlighter : IHighlighter
         if (path == null) return;
         try
         {
+            // A folder that is a link would take the write wherever it leads.
+            if (IsLink(Path.GetDirectoryName(path)!)) return;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var entry = new Entry(FormatVersion, key, result.Language, result.Recognized, result.Lines.ToArray());
             var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";

@@ -146,4 +146,29 @@ public sealed class CachedHighlighterTests : IDisposable
         Assert.False(cache.Highlight("a < b", "klingon").Recognized);
         Assert.False(new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero).Highlight("a < b", "klingon").Recognized);
     }
+
+    [Fact]
+    public void A_cache_subfolder_that_is_a_link_is_neither_written_nor_read()
+    {
+        var elsewhere = _dir + "-elsewhere";
+        Directory.CreateDirectory(elsewhere);
+        try
+        {
+            var key = CachedHighlighter.Key("x = 1", "python");
+            Directory.CreateDirectory(_dir);
+            Directory.CreateSymbolicLink(Path.Combine(_dir, key[..2]), elsewhere);
+            Directory.CreateSymbolicLink(Path.Combine(_dir, "loop"), _dir);
+
+            new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero).Highlight("x = 1", "python");
+
+            Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+            var again = new Counting(new Highlighter());
+            new CachedHighlighter(again, _dir, TimeSpan.Zero).Highlight("x = 1", "python");
+            Assert.Equal(1, again.Calls);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
 }
