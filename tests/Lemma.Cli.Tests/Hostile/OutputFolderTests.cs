@@ -98,6 +98,23 @@ public class OutputFolderTests
         Assert.False(Directory.Exists(Path.Combine(sandbox.Site.Root, ".public.lemma-staging")));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_staging_folder_that_is_a_link_is_removed_not_followed(bool toFolder)
+    {
+        using var sandbox = Sandbox.With(Site);
+        var staging = Path.Combine(sandbox.Site.Root, ".public.lemma-staging");
+        if (toFolder) Directory.CreateSymbolicLink(staging, sandbox.Outside);
+        else File.CreateSymbolicLink(staging, sandbox.Canary);
+
+        var run = sandbox.Build();
+
+        // The link itself, Lemma's own name beside the output, is the one entry that goes.
+        Assert.Equal(["removed site/.public.lemma-staging"], run.OutsideChanges);
+        Assert.True(run.ExitCode == LemmaApp.Ok, run.Run.ToString());
+    }
+
     [Fact]
     public void An_output_that_is_a_link_out_of_the_site_is_refused()
     {
