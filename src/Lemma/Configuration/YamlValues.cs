@@ -28,7 +28,16 @@ internal sealed class YamlValues
     public static (object? Root, ImmutableDictionary<string, int> KeyLines) Read(string text)
     {
         var reader = new YamlValues(new Parser(new StringReader(text)));
-        return reader.Document();
+        try
+        {
+            return reader.Document();
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet's scanner has states it cannot leave on some malformed input; say where it stopped.
+            var at = reader.parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "YAML that cannot be read after this point");
+        }
     }
 
     private (object? Root, ImmutableDictionary<string, int> KeyLines) Document()
