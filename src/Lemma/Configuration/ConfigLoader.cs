@@ -237,8 +237,11 @@ public static class ConfigLoader
         {
             var from = Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(key)).Value;
             var lines = Source.Split('\n');
+            // A value with an escaped character ("java\tscript:") is not written as it reads: look for its longest plain run.
+            var controls = value.Where(char.IsControl).Distinct().ToArray();
+            var plain = controls.Length == 0 ? value : value.Split(controls).MaxBy(part => part.Length)!;
             for (var i = System.Math.Max(0, from - 1); i < lines.Length; i++)
-                if (lines[i].Contains(value, StringComparison.Ordinal)) return i + 1;
+                if (plain.Length > 0 && lines[i].Contains(plain, StringComparison.Ordinal)) return i + 1;
             return from == 0 ? 1 : from;
         }
 

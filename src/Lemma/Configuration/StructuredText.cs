@@ -171,6 +171,8 @@ public static partial class StructuredText
         message = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         message = TomlPosition().Replace(message, "");
         message = JsonPosition().Replace(message, "");
+        // Tomlyn's advice is for programmers; the writer needs the fact.
+        message = message.Replace(" Change TomlSerializerOptions.MaxDepth to allow deeper nesting.", "", StringComparison.Ordinal);
         message = OtherPosition().Replace(message, p => $"line {firstLine + int.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) - 1}");
         return message.Trim();
     }
