@@ -174,8 +174,11 @@ public static partial class StructuredText
         // Tomlyn's advice is for programmers; the writer needs the fact.
         message = message.Replace(" Change TomlSerializerOptions.MaxDepth to allow deeper nesting.", "", StringComparison.Ordinal);
         message = OtherPosition().Replace(message, p => $"line {firstLine + int.Parse(p.Groups[1].Value, CultureInfo.InvariantCulture) - 1}");
-        return message.Trim();
+        return Spaces().Replace(message, " ").Trim();
     }
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): (.*)$", RegexOptions.Singleline)]
     private static partial Regex YamlPosition();

@@ -46,6 +46,7 @@ public class BadInputTests
         { "quotes nested 10,000 deep", Config + Post("title: A\n", new string('>', 10_000) + " deep\n"), "content/posts/a.md:4:65:", "nest deeper than 64" },
         { "lists nested 2,000 deep", Config + Post("title: A\n", string.Concat(Enumerable.Range(0, 2000).Select(i => new string(' ', 2 * i) + "- x\n"))), "content/posts/a.md:68:", "nest deeper than 64" },
         { "emphasis nested 20,000 deep", Config + Post("title: A\n", new string('*', 20_000) + "a" + new string('*', 20_000) + "\n"), "content/posts/a.md:4:1:", "nested too deeply" },
+        { "YAML that stops YamlDotNet's scanner (found by fuzzing)", Config + Post("title: A\nparams: {a: [1, {b]\nz: 1\n"), "content/posts/a.md:3:", "cannot be read" },
         { "a missing include in a layout", Config + Post("title: A\n") + "-- layouts/single.liquid --\n<main>\n  {% include 'nowhere' %}\n</main>\n", "layouts/single.liquid:2:3:", "include 'nowhere'" },
         { "a javascript: menu URL", Config + "menu:\n  - name: Home\n    url: /\n  - name: Evil\n    url: \"javascript:alert(1)\"\n", "site.yaml:7:", "javascript:alert(1)" },
         { "a vbscript: social URL", Config + "social:\n  github: https://github.com/x\n  evil: \"vbscript:msgbox(1)\"\n", "site.yaml:5:", "vbscript:" },
@@ -150,6 +151,31 @@ public class BadInputTests
         run.AssertWarningAt("content/posts/a.md:4:1:", "summary");
         Assert.Equal(LemmaApp.Ok, run.ExitCode);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), $"took {DateTime.UtcNow - started}");
+    }
+
+    // Found by fuzzing: brackets past the Python lexer's stack, nested f-strings that overflowed the process's stack,
+    // and long lines that took TextMate grammars minutes.
+    [Theory]
+    [InlineData("python", "x = ", "(", 2000)]
+    [InlineData("python", "x = ", "f\"{", 20_000)]
+    [InlineData("css", "", "1. ", 5000)]
+    [InlineData("js", "", "f\"{", 5000)]
+    public void Pathological_code_blocks_highlight_in_bounded_time(string language, string start, string repeated, int times)
+    {
+        var root = Directory.CreateTempSubdirectory("lemma-code-").FullName;
+        try
+        {
+            var format = Lemma.Build.ContentFormats.Create(new Lemma.Configuration.SiteConfig(), root)[0];
+            var body = $"```{language}\n{start}{string.Concat(Enumerable.Repeat(repeated, times))}\n```\n";
+            var started = DateTime.UtcNow;
+            var rendered = ((Lemma.Markdown.MarkdownFormat)format).Render("content/posts/a.md", body, 4);
+            Assert.Empty(rendered.Diagnostics);
+            Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20), $"took {DateTime.UtcNow - started}");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
