@@ -62,6 +62,7 @@ public sealed partial class TemplateEngine
         foreach (var (name, file) in files.Files)
         {
             if (!name.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            if (TemplateNesting.Check(file.DisplayPath, file.Text) is { } tooDeep) { diagnostics.Add(tooDeep); continue; }
             if (parser.TryParse(file.Text, out var template, out var error)) parsed[name] = template;
             else diagnostics.Add(Diagnostic.Error(ErrorSpan(file.DisplayPath, error), "template: " + error));
             diagnostics.AddRange(MissingIncludes(files, file));
