@@ -51,6 +51,7 @@ public class BadInputTests
         { "blocks nested 5,000 deep in a layout", Config + Post("title: A\n") + "-- layouts/single.liquid --\n<main>\n" + string.Concat(Enumerable.Repeat("{% if true %}", 5000)) + "x" + string.Concat(Enumerable.Repeat("{% endif %}", 5000)) + "\n", "layouts/single.liquid:2:833:", "nest deeper than 64" },
         { "brackets nested 5,000 deep in a layout", Config + Post("title: A\n") + "-- layouts/single.liquid --\n{{ " + new string('(', 5000) + "1" + new string(')', 5000) + " }}\n", "layouts/single.liquid:1:1:", "brackets nest deeper" },
         { "20,000 filters in a layout", Config + Post("title: A\n") + "-- layouts/single.liquid --\n{{ x" + string.Concat(Enumerable.Repeat(" | append: 1", 20_000)) + " }}\n", "layouts/single.liquid:1:1:", "more than 100 filters" },
+        { "a BibTeX value nested 100,000 braces deep", Config + "-- references.bib --\n@article{a, title = " + new string('{', 100_000) + "x" + new string('}', 100_000) + "}\n@article{b, title = {" + string.Concat(Enumerable.Repeat("\\emph{", 100_000)) + "}}\n", "references.bib:2:", "never closed" },
         { "a javascript: menu URL", Config + "menu:\n  - name: Home\n    url: /\n  - name: Evil\n    url: \"javascript:alert(1)\"\n", "site.yaml:7:", "javascript:alert(1)" },
         { "a vbscript: social URL", Config + "social:\n  github: https://github.com/x\n  evil: \"vbscript:msgbox(1)\"\n", "site.yaml:5:", "vbscript:" },
         { "a data: avatar URL", Config + "author:\n  name: A\n  avatar: \"data:text/html,<script>alert(1)</script>\"\n", "site.yaml:5:", "data:text/html" },
@@ -72,6 +73,14 @@ public class BadInputTests
         { "a PNG saved as .md", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], "content/posts/a.md:1:1:" },
         { "Latin-1 after a line of ASCII", [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n"u8], "content/posts/a.md:2:11:" },
     };
+
+    [Fact]
+    public void A_bibliography_that_is_not_utf8_is_an_error_at_its_first_bad_byte()
+    {
+        using var sandbox = Sandbox.With(Config + Other);
+        File.WriteAllBytes(Path.Combine(sandbox.Site.Root, "references.bib"), [.. "@article{a,\n  title = {Caf"u8, 0xE9, .. "}}\n"u8]);
+        sandbox.Build().AssertErrorAt("references.bib:2:15:", "not UTF-8 text").AssertErrorAt("content/posts/zz-other.md:1:1:", "title");
+    }
 
     [Theory]
     [MemberData(nameof(NotText))]
