@@ -199,7 +199,14 @@ public static class ConfigLoader
             var macros = Get(Get(Map.Values, "math"), "macros") ?? Get(Map.Values, "math_macros");
             if (macros is null) return ImmutableDictionary<string, string>.Empty;
             if (macros is not IReadOnlyDictionary<string, object?> map) { Error("math", "math.macros maps a name to its TeX"); return ImmutableDictionary<string, string>.Empty; }
-            return map.ToImmutableDictionary(kv => kv.Key.TrimStart('\\'), kv => Convert.ToString(kv.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+            var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (name, tex) in map)
+            {
+                // "\\RR" and "RR" name the same macro.
+                if (!result.TryAdd(name.TrimStart('\\'), Convert.ToString(tex, CultureInfo.InvariantCulture) ?? ""))
+                    Error("math", $"math macro '{name.TrimStart('\\')}' is defined twice");
+            }
+            return result.ToImmutable();
         }
 
         private HighlightSettings ReadHighlight()

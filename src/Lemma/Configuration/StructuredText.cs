@@ -72,6 +72,11 @@ public static partial class StructuredText
         {
             return (null, Diagnostic.Error(new SourceSpan(path, e.Line, e.Column), e.Message));
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // A parser failing in a way it does not report as a syntax error: still this text's problem, not a crash.
+            return (null, Diagnostic.Error(new SourceSpan(path, firstLine, 1), $"could not be read: {Clean(e.Message, firstLine)}"));
+        }
     }
 
     /// <summary>Where a JSON key is written the second time (System.Text.Json names the key but not the place).</summary>
