@@ -60,8 +60,7 @@ public static class ConfigLoader
                 Title = Text("title") ?? defaults.Title,
                 Description = Text("description") ?? Str(Get(Params, "description")) ?? "",
                 Tagline = Text("tagline") ?? Text("subtitle") ?? Str(Get(Params, "tagline")) ?? Str(Get(Params, "subtitle")) ?? "",
-                Author = ReadAuthor(Get(Map.Values, "author") ?? Get(Params, "author")) is var author && SafeUrl(AuthorKey, author.Avatar) is null
-                    ? author with { Avatar = "" } : author,
+                Author = WithSafeAvatar(ReadAuthor(Get(Map.Values, "author") ?? Get(Params, "author"))),
                 BaseUrl = ReadBaseUrl() ?? defaults.BaseUrl,
                 Language = ReadLanguage(),
                 Menu = ReadMenu(),
@@ -81,7 +80,8 @@ public static class ConfigLoader
             return config;
         }
 
-        private string AuthorKey => Get(Map.Values, "author") is null ? "params" : "author";
+        private Author WithSafeAvatar(Author author) =>
+            SafeUrl(Get(Map.Values, "author") is null ? "params" : "author", author.Avatar) is null ? author with { Avatar = "" } : author;
 
         private string? ReadBaseUrl()
         {

@@ -126,8 +126,12 @@ public sealed partial class TemplateEngine
                 var rendering = template.RenderAsync(next, context, HtmlEncoder.Default, isolateContext: true);
                 if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException
-                or FileNotFoundException)
+            catch (FileNotFoundException e)
+            {
+                // Fluid names the missing template and nothing else; an include of a literal name was reported at its line.
+                return TemplateResult.Fail(Diagnostic.Error(SourceSpan.File(DisplayPath(current)), $"template: '{e.Message}' is included but no template has that name"));
+            }
+            catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
             {
                 return TemplateResult.Fail(Diagnostic.Error(ErrorSpan(DisplayPath(current), e.Message), "template: " + e.Message));
             }
