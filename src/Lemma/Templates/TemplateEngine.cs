@@ -59,6 +59,7 @@ public sealed partial class TemplateEngine
 
         var parsed = ImmutableDictionary.CreateBuilder<string, IFluidTemplate>(StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        diagnostics.AddRange(files.Diagnostics);
         foreach (var (name, file) in files.Files)
         {
             if (!name.EndsWith(".liquid", StringComparison.Ordinal)) continue;

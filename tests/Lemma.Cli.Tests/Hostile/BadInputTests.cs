@@ -75,6 +75,15 @@ public class BadInputTests
     };
 
     [Fact]
+    public void A_layout_that_is_not_utf8_is_an_error_at_its_first_bad_byte()
+    {
+        using var sandbox = Sandbox.With(Config + Other);
+        Directory.CreateDirectory(Path.Combine(sandbox.Site.Root, "layouts"));
+        File.WriteAllBytes(Path.Combine(sandbox.Site.Root, "layouts/single.liquid"), Encoding.Unicode.GetBytes("<main>{{ page.title }}</main>"));
+        sandbox.Build().AssertErrorAt("layouts/single.liquid:1:2:", "not UTF-8 text").AssertErrorAt("content/posts/zz-other.md:1:1:", "title");
+    }
+
+    [Fact]
     public void A_bibliography_that_is_not_utf8_is_an_error_at_its_first_bad_byte()
     {
         using var sandbox = Sandbox.With(Config + Other);
