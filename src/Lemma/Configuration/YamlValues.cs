@@ -7,20 +7,21 @@ namespace Lemma.Configuration;
 
 /// <summary>
 /// Reads the first YAML document of a text straight into plain values (maps, lists, scalars), within bounds:
-/// an alias counts as every node it stands for, so a "billion laughs" document stops at the alias that passes
-/// <see cref="MaxNodes"/>, and collections may nest <see cref="MaxDepth"/> deep. Either is a <see cref="YamlException"/>
+/// aliases may stand for <see cref="MaxAliasedNodes"/> values in all, each counting as every value of its anchor, so a
+/// "billion laughs" document stops at the alias that passes the bound; and collections may nest <see cref="MaxDepth"/> deep. Either is a <see cref="YamlException"/>
 /// at the offending mark, like a syntax error. An alias shares its anchor's value rather than copying it.
 /// </summary>
 internal sealed class YamlValues
 {
-    /// <summary>Nodes a document may stand for, aliases expanded: far above any real config or front matter.</summary>
-    public const long MaxNodes = 100_000;
+    /// <summary>Values the aliases of one document may stand for: far above any real config, front matter or data file.
+    /// Values written out are not counted, so a large data file is not limited.</summary>
+    public const long MaxAliasedNodes = 100_000;
 
     public const int MaxDepth = 64;
 
     private readonly IParser parser;
     private readonly Dictionary<string, (object? Value, long Nodes)> anchors = new(StringComparer.Ordinal);
-    private long nodes;
+    private long aliased;
 
     private YamlValues(IParser parser) => this.parser = parser;
 
@@ -60,19 +61,17 @@ internal sealed class YamlValues
                 parser.MoveNext();
                 if (!anchors.TryGetValue(alias.Value.Value, out var anchored))
                     throw new YamlException(alias.Start, alias.End, $"alias *{alias.Value.Value} names no anchor before it");
-                Count(anchored.Nodes, alias);
+                CountAliased(anchored.Nodes, alias);
                 size = anchored.Nodes;
                 return anchored.Value;
             case Scalar scalar:
                 parser.MoveNext();
-                Count(1, scalar);
                 size = 1;
                 return Anchor(scalar.Anchor, Scalar(scalar), 1);
             case SequenceStart sequence:
             {
                 Deeper(depth, sequence);
                 parser.MoveNext();
-                Count(1, sequence);
                 var list = new List<object?>();
                 size = 1;
                 while (!parser.TryConsume<SequenceEnd>(out _))
@@ -86,7 +85,6 @@ internal sealed class YamlValues
             {
                 Deeper(depth, mapping);
                 parser.MoveNext();
-                Count(1, mapping);
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
@@ -124,12 +122,12 @@ internal sealed class YamlValues
         return value;
     }
 
-    private void Count(long more, ParsingEvent at)
+    private void CountAliased(long more, ParsingEvent at)
     {
-        nodes += more;
-        if (nodes > MaxNodes)
+        aliased += more;
+        if (aliased > MaxAliasedNodes)
             throw new YamlException(at.Start, at.End,
-                $"the YAML stands for more than {MaxNodes:N0} values once its aliases are expanded (an alias bomb?)");
+                $"the aliases of this YAML stand for more than {MaxAliasedNodes:N0} values once expanded (an alias bomb?)");
     }
 
     private static void Deeper(int depth, ParsingEvent at)

@@ -28,9 +28,9 @@ public class BadInputTests
     // on the sixth line of the bomb.
     public static TheoryData<string, string, string, string> Cases => new()
     {
-        { "alias bomb in front matter", Config + Post("title: A\n" + AliasBomb(9)), "content/posts/a.md:8:", "aliases are expanded" },
-        { "alias bomb in site.yaml", Config + AliasBomb(8), "site.yaml:8:", "aliases are expanded" },
-        { "alias bomb in a data file", Config + "-- data/laughs.yaml --\n" + AliasBomb(9), "data/laughs.yaml:6:", "aliases are expanded" },
+        { "alias bomb in front matter", Config + Post("title: A\n" + AliasBomb(9)), "content/posts/a.md:8:", "once expanded" },
+        { "alias bomb in site.yaml", Config + AliasBomb(8), "site.yaml:8:", "once expanded" },
+        { "alias bomb in a data file", Config + "-- data/laughs.yaml --\n" + AliasBomb(9), "data/laughs.yaml:6:", "once expanded" },
         { "YAML nested past the bound", Config + Post("title: A\nx: " + new string('[', 1000) + new string(']', 1000) + "\n"), "content/posts/a.md:3:", "nest deeper than 64" },
         { "unclosed [ in front matter", Config + Post("title: A\ntags: [a, b\n"), "content/posts/a.md:3:", "flow sequence" },
         { "unclosed { in front matter", Config + Post("title: {\n"), "content/posts/a.md:2:", "node content" },

@@ -27,7 +27,16 @@ public class BoundedInputTests
         for (var i = 1; i < 12; i++) text.Append($"a{i}: &a{i} [{string.Join(", ", Enumerable.Repeat($"*a{i - 1}", 10))}]\n");
         // a3 stands for 11,111 values; the eighth alias on a4's line passes 100,000 in all.
         Assert.StartsWith("f:6:", Error(text.ToString(), StructuredFormat.Yaml, firstLine: 2));
-        Assert.Contains("aliases are expanded", Error(text.ToString(), StructuredFormat.Yaml));
+        Assert.Contains("once expanded", Error(text.ToString(), StructuredFormat.Yaml));
+    }
+
+    [Fact]
+    public void Values_written_out_are_not_limited_as_aliases_are()
+    {
+        var text = "items:\n" + string.Concat(Enumerable.Range(0, 150_000).Select(i => $"  - {i}\n"));
+        var (value, error) = StructuredText.ParseValue(text, StructuredFormat.Yaml, "d");
+        Assert.Null(error);
+        Assert.Equal(150_000, ((List<object?>)((Dictionary<string, object?>)value!)["items"]!).Count);
     }
 
     [Theory]
