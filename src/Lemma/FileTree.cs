@@ -75,9 +75,6 @@ public static class FileTree
     /// <summary>A site file's bytes; an entry of length 0 is empty and is not opened.</summary>
     public static byte[] ReadBytes(string path) => IsEmpty(path) ? [] : File.ReadAllBytes(path);
 
-    /// <summary>A site file's text (its encoding from its byte order mark, else UTF-8); an entry of length 0 is "" and is not opened.</summary>
-    public static string ReadText(string path) => IsEmpty(path) ? "" : File.ReadAllText(path);
-
     /// <summary>Length 0 at the end of any links: an empty file, or a FIFO or device that reading would block on.</summary>
     private static bool IsEmpty(string path)
     {

@@ -46,9 +46,9 @@ public sealed class FileTreeTests : IDisposable
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [At("pipe")])) await mkfifo.WaitForExitAsync();
         File.CreateSymbolicLink(At("to-pipe"), "pipe");
 
-        var read = Task.Run(() => (FileTree.ReadText(At("pipe")), FileTree.ReadBytes(At("to-pipe")).Length));
+        var read = Task.Run(() => (FileTree.ReadBytes(At("pipe")).Length, FileTree.ReadBytes(At("to-pipe")).Length));
 
         Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(10))));
-        Assert.Equal(("", 0), await read);
+        Assert.Equal((0, 0), await read);
     }
 }

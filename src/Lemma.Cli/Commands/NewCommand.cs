@@ -61,9 +61,29 @@ public static class NewCommand
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var date = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var yamlTitle = "\"" + title.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        var yamlTitle = YamlQuoted(title);
         File.WriteAllText(path, $"---\ntitle: {yamlTitle}\ndate: {date}\ndraft: true\ntags: []\nsummary: \"\"\n---\n\nWrite here.\n");
         console.Out.WriteLine($"created {Path.GetRelativePath(root, path)}");
         return LemmaApp.Ok;
+    }
+
+    /// <summary>A YAML double-quoted string that reads back as <paramref name="text"/>, control characters and all.</summary>
+    internal static string YamlQuoted(string text)
+    {
+        var quoted = new System.Text.StringBuilder("\"");
+        foreach (var c in text)
+        {
+            quoted.Append(c switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)c:X4}",
+                _ => c.ToString(),
+            });
+        }
+        return quoted.Append('"').ToString();
     }
 }

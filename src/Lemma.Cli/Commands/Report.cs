@@ -9,7 +9,8 @@ public static class Report
 {
     public static void Diagnostics(CliConsole console, IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var d in diagnostics) console.Error.WriteLine(d.ToString());
+        // A template that fails fails for every page it renders: the same line once is enough.
+        foreach (var d in diagnostics.Distinct()) console.Error.WriteLine(d.ToString());
     }
 
     public static void Timings(CliConsole console, BuildResult result)

@@ -43,6 +43,9 @@ public sealed class PythonLexer : ILexer
     /// Lexes Python from <paramref name="i"/>. In an f-string replacement field (<paramref name="fstring"/>) it stops at
     /// the '}', '!' or ':' that closes the expression, and returns that index.
     /// </summary>
+    /// <summary>The innermost open bracket; past the stack's depth (brackets nested over 64 deep) nothing is known of it.</summary>
+    private static Paren? Top(Span<Paren> stack, int depth) => depth > 0 && depth <= stack.Length ? stack[depth - 1] : null;
+
     private static int LexCode(string s, int i, int end, TokenList t, bool fstring)
     {
         Span<Paren> stack = stackalloc Paren[64];
@@ -79,10 +82,10 @@ public sealed class PythonLexer : ILexer
                 if (after == Word.Def) { kind = IsDunder(word) ? TokenKind.Builtin : TokenKind.Function; after = Word.DefName; }
                 else if (after == Word.Class) { kind = TokenKind.Type; after = Word.ClassName; }
                 else if (lambdaDepth == depth && !Scan.In(Keywords, word)) kind = TokenKind.Variable;
-                else if (depth > 0 && stack[depth - 1] == Paren.Params && expectParam) { kind = TokenKind.Variable; expectParam = false; }
-                else if (depth > 0 && stack[depth - 1] is Paren.Call && next < end && s[next] == '=' && (next + 1 >= end || s[next + 1] != '='))
+                else if (Top(stack, depth) == Paren.Params && expectParam) { kind = TokenKind.Variable; expectParam = false; }
+                else if (Top(stack, depth) is Paren.Call && next < end && s[next] == '=' && (next + 1 >= end || s[next + 1] != '='))
                     kind = TokenKind.Variable;
-                else if (depth > 0 && stack[depth - 1] == Paren.Inherit) kind = TokenKind.Type;
+                else if (Top(stack, depth) == Paren.Inherit) kind = TokenKind.Type;
                 else if (!wasDot && Scan.In(Keywords, word))
                 {
                     kind = TokenKind.Keyword;
@@ -167,7 +170,7 @@ public sealed class PythonLexer : ILexer
                     i++;
                     continue;
                 case ',':
-                    if (depth > 0 && stack[depth - 1] == Paren.Params) expectParam = true;
+                    if (Top(stack, depth) == Paren.Params) expectParam = true;
                     t.Add(i, i + 1, TokenKind.Punctuation);
                     i++;
                     continue;
@@ -198,7 +201,7 @@ public sealed class PythonLexer : ILexer
             {
                 var e = i + 1;
                 while (e < end && "=*/<>".Contains(s[e]) && e - i < 3) e++;
-                if (c == '=' && depth > 0 && stack[depth - 1] == Paren.Params) expectParam = false;
+                if (c == '=' && Top(stack, depth) == Paren.Params) expectParam = false;
                 t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
@@ -245,6 +248,9 @@ public sealed class PythonLexer : ILexer
             else if ((ch | 0x20) == 'b') bytes = true;
         }
         if (f) rawRegex = false;
+        // f-strings nest (f"{f"{...}"}"), each level a call deeper: thousands of levels would overflow the stack and
+        // kill the process, so past what the stack can hold the rest is lexed as a plain string.
+        if (f && !System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack()) f = false;
         var kind = rawRegex ? TokenKind.Regex : TokenKind.String;
         var quote = s[q];
         var triple = q + 2 < end && s[q + 1] == quote && s[q + 2] == quote;

@@ -14,6 +14,13 @@ public sealed class TextMateHighlighter
     // A guard against a pathological grammar/line pair, not a budget: a line's first tokenisation also compiles the
     // grammar's regular expressions, which on a loaded machine can take seconds, and a timeout truncates the tokens.
     private static readonly TimeSpan LineTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Longer lines are left plain, as VS Code leaves lines past its maxTokenizationLineLength: grammars' regular
+    /// expressions rescan a line from each token, so a 14 KB line of repeated tokens took minutes, and such lines are
+    /// minified or generated code nobody reads for its colours.
+    /// </summary>
+    public const int MaxLineLength = 2_000;
     private readonly object _registryLock = new();
     private RegistryOptions? _options;
     private Registry? _registry;
@@ -73,6 +80,12 @@ public sealed class TextMateHighlighter
             {
                 var nl = code.IndexOf('\n', lineStart);
                 var lineEnd = nl < 0 ? code.Length : nl;
+                if (lineEnd - lineStart > MaxLineLength)
+                {
+                    if (nl < 0) break;
+                    lineStart = nl + 1;
+                    continue;
+                }
                 var line = code.Substring(lineStart, lineEnd - lineStart);
                 var result = slot.Grammar.TokenizeLine(line, state, LineTimeout);
                 state = result.RuleStack;

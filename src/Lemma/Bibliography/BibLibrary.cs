@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lemma.Configuration;
 using Lemma.Diagnostics;
 
 namespace Lemma.Bibliography;
@@ -38,7 +39,11 @@ public sealed class BibLibrary
     public static (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Load(string root, IEnumerable<string> paths)
     {
         var files = paths.AsParallel().AsOrdered()
-            .Select(p => BibParser.Parse(p, FileTree.ReadText(Path.Combine(root, p))))
+            .Select(p =>
+            {
+                var (text, unreadable) = SourceText.Read(root, p);
+                return text is null ? new BibFile(p, [], [unreadable!]) : BibParser.Parse(p, text);
+            })
             .ToList();
         return (new BibLibrary(files), [.. files.SelectMany(f => f.Diagnostics)]);
     }

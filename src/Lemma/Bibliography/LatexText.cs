@@ -47,6 +47,14 @@ public static class LatexText
 
     private static void Convert(string s, ref int i, StringBuilder output, bool stopAtBrace)
     {
+        // Each brace group is a call deeper: a value of 100,000 nested braces would overflow the stack and end the
+        // process. Past what the stack can hold, the rest of the value is kept as written.
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            output.Append(s, i, s.Length - i);
+            i = s.Length;
+            return;
+        }
         while (i < s.Length)
         {
             var c = s[i];

@@ -55,7 +55,16 @@ public static class ContentStage
                 missing.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path), $"no content format renders {page.Source.Format} files"));
                 return;
             }
-            results[i] = format.Render(page.Source);
+            try
+            {
+                results[i] = format.Render(page.Source);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A page Lemma cannot render is a bug to fix (the fuzz tests look for these), but never a stack trace.
+                missing.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path),
+                    $"internal error while rendering this page ({e.GetType().Name}: {e.Message}); please report it"));
+            }
         });
         cache?.KeepRendered([.. all.Select(p => p.Source)], results, changed, all.Length - toRender.Count);
 

@@ -27,7 +27,10 @@ public static class ConfigLoader
     public static ConfigResult Load(string root)
     {
         var name = Find(root);
-        if (name is null) return new ConfigResult(new SiteConfig(), null, []);
+        // Without a config the sitemap and feeds link to http://localhost/: worth saying, not worth failing for.
+        if (name is null)
+            return new ConfigResult(new SiteConfig(), null, [Diagnostic.Warning(SourceSpan.File(FileNames[0]),
+                $"no config file (site.yaml, hugo.toml, config.toml or _config.yml): the sitemap and feeds link to {new SiteConfig().BaseUrl} unless --base-url is given")]);
         var format = System.IO.Path.GetExtension(name) switch
         {
             ".toml" => StructuredFormat.Toml,
@@ -39,14 +42,16 @@ public static class ConfigLoader
         if (new FileInfo(full).Attributes.HasFlag(FileAttributes.ReparsePoint)
             && FileTree.FollowLink(FileTree.RealPath(root) ?? root, name, full, out var problem) is null)
             return new ConfigResult(new SiteConfig(), name, [problem!]);
-        var (map, error) = StructuredText.Parse(FileTree.ReadText(full), format, name, 1);
+        var (text, unreadable) = SourceText.Read(root, name);
+        if (text is null) return new ConfigResult(new SiteConfig(), name, [unreadable!]);
+        var (map, error) = StructuredText.Parse(text, format, name, 1);
         if (map is null) return new ConfigResult(new SiteConfig(), name, [error!]);
-        var reader = new ConfigReader(name, map, IsHugo: !name.StartsWith("site.", StringComparison.Ordinal) && !name.StartsWith("_config", StringComparison.Ordinal),
+        var reader = new ConfigReader(name, text, map, IsHugo: !name.StartsWith("site.", StringComparison.Ordinal) && !name.StartsWith("_config", StringComparison.Ordinal),
             IsJekyll: name.StartsWith("_config", StringComparison.Ordinal));
         return new ConfigResult(reader.Read(), name, reader.Diagnostics.ToImmutableArray());
     }
 
-    private sealed record ConfigReader(string Path, StructuredMap Map, bool IsHugo, bool IsJekyll)
+    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -60,11 +65,12 @@ public static class ConfigLoader
                 Title = Text("title") ?? defaults.Title,
                 Description = Text("description") ?? Str(Get(Params, "description")) ?? "",
                 Tagline = Text("tagline") ?? Text("subtitle") ?? Str(Get(Params, "tagline")) ?? Str(Get(Params, "subtitle")) ?? "",
-                Author = ReadAuthor(Get(Map.Values, "author") ?? Get(Params, "author")),
+                Author = WithSafeAvatar(ReadAuthor(Get(Map.Values, "author") ?? Get(Params, "author"))),
                 BaseUrl = ReadBaseUrl() ?? defaults.BaseUrl,
                 Language = ReadLanguage(),
                 Menu = ReadMenu(),
-                Social = ReadSocial(Get(Map.Values, "social") ?? Get(Params, "social")),
+                Social = [.. ReadSocial(Get(Map.Values, "social") ?? Get(Params, "social"))
+                    .Where(l => SafeUrl(Get(Map.Values, "social") is null ? "params" : "social", l.Url) is not null)],
                 Home = ReadHome(),
                 Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
                 Permalinks = ReadPermalinks(),
@@ -78,6 +84,9 @@ public static class ConfigLoader
             if (config.PageSize < 1) Error("page_size", "page_size must be at least 1");
             return config;
         }
+
+        private Author WithSafeAvatar(Author author) =>
+            SafeUrl(Get(Map.Values, "author") is null ? "params" : "author", author.Avatar) is null ? author with { Avatar = "" } : author;
 
         private string? ReadBaseUrl()
         {
@@ -132,6 +141,7 @@ public static class ConfigLoader
                     continue;
                 }
                 var url = Str(Get(m, "url")) ?? Str(Get(m, "page_ref")) ?? "/";
+                if (SafeUrl(Get(Map.Values, "menu") is null ? "menus" : "menu", url) is null) continue;
                 items.Add(new MenuItem(itemName, url, ToInt(Get(m, "weight")) ?? 0));
             }
             return [.. items.Select((m, i) => (m, i)).OrderBy(x => x.m.Weight).ThenBy(x => x.i).Select(x => x.m)];
@@ -221,7 +231,14 @@ public static class ConfigLoader
             var macros = Get(Get(Map.Values, "math"), "macros") ?? Get(Map.Values, "math_macros");
             if (macros is null) return ImmutableDictionary<string, string>.Empty;
             if (macros is not IReadOnlyDictionary<string, object?> map) { Error("math", "math.macros maps a name to its TeX"); return ImmutableDictionary<string, string>.Empty; }
-            return map.ToImmutableDictionary(kv => kv.Key.TrimStart('\\'), kv => Convert.ToString(kv.Value, CultureInfo.InvariantCulture) ?? "", StringComparer.Ordinal);
+            var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            foreach (var (name, tex) in map)
+            {
+                // "\\RR" and "RR" name the same macro.
+                if (!result.TryAdd(name.TrimStart('\\'), Convert.ToString(tex, CultureInfo.InvariantCulture) ?? ""))
+                    Error("math", $"math macro '{name.TrimStart('\\')}' is defined twice");
+            }
+            return result.ToImmutable();
         }
 
         private HighlightSettings ReadHighlight()
@@ -233,6 +250,38 @@ public static class ConfigLoader
                 LineNumbers = Get(map, "line_numbers") as bool? ?? defaults.LineNumbers,
                 CopyButton = Get(map, "copy_button") as bool? ?? defaults.CopyButton,
             };
+        }
+
+        /// <summary>
+        /// A link the theme writes into every page as it is: http(s), mailto, tel, a relative path or a fragment. A
+        /// script URL (javascript:, vbscript:, data:) would run in every reader's browser, so it is an error at its line.
+        /// </summary>
+        private string? SafeUrl(string key, string url)
+        {
+            if (url.Length == 0) return url;
+            // Browsers drop control characters and whitespace inside a scheme ("java\tscript:"); so does this check.
+            var bare = new string([.. url.Where(c => c > ' ')]);
+            var colon = bare.IndexOf(':');
+            var slash = bare.IndexOfAny(['/', '?', '#']);
+            if (colon < 0 || (slash >= 0 && slash < colon)) return url;
+            var scheme = bare[..colon].ToLowerInvariant();
+            if (scheme is "http" or "https" or "mailto" or "tel") return url;
+            Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, LineOf(key, url), 1),
+                $"{key}: '{url}' is not a link the site may show (use http, https, mailto, tel, a relative path or #fragment)"));
+            return null;
+        }
+
+        /// <summary>The first line at or after <paramref name="key"/>'s that holds <paramref name="value"/>: nested values have no recorded line.</summary>
+        private int LineOf(string key, string value)
+        {
+            var from = Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(key)).Value;
+            var lines = Source.Split('\n');
+            // A value with an escaped character ("java\tscript:") is not written as it reads: look for its longest plain run.
+            var controls = value.Where(char.IsControl).Distinct().ToArray();
+            var plain = controls.Length == 0 ? value : value.Split(controls).MaxBy(part => part.Length)!;
+            for (var i = System.Math.Max(0, from - 1); i < lines.Length; i++)
+                if (plain.Length > 0 && lines[i].Contains(plain, StringComparison.Ordinal)) return i + 1;
+            return from == 0 ? 1 : from;
         }
 
         private string? Text(string key)

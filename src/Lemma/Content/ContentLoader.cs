@@ -43,9 +43,7 @@ public static partial class ContentLoader
                 files[i] = kept;
                 return;
             }
-            var text = FileTree.ReadText(Path.Combine(sources.Root, path));
-            var (page, problems) = Parse(path, text, config);
-            files[i] = new FileLoad(page, problems);
+            files[i] = Read(sources.Root, path, config);
         });
         // ContentFiles is sorted by path, so pages and problems come out in path order.
         var byPath = new Dictionary<string, FileLoad>(files.Length, StringComparer.Ordinal);
@@ -73,7 +71,7 @@ public static partial class ContentLoader
         foreach (var path in changes.Paths)
         {
             if (!byPath.TryGetValue(path, out var before)) continue; // not a content file
-            var (page, problems) = Parse(path, FileTree.ReadText(Path.Combine(sources.Root, path)), config);
+            var (page, problems) = Read(sources.Root, path, config);
             if (before.Page is null || page is null || before.Diagnostics.Count > 0 || problems.Count > 0) return null;
             byPath[path] = new FileLoad(page, problems);
             // Pages are in path order, as the files are.
@@ -82,6 +80,23 @@ public static partial class ContentLoader
             pages[at] = page;
         }
         return new LoadResult(pages.MoveToImmutable(), previous.Diagnostics) { Files = byPath, ContentFiles = sources.ContentFiles };
+    }
+
+    /// <summary>One content file read and parsed: what went wrong is a diagnostic, whatever it was.</summary>
+    private static FileLoad Read(string root, string path, SiteConfig config)
+    {
+        var (text, unreadable) = SourceText.Read(root, path);
+        if (text is null) return new FileLoad(null, [unreadable!]);
+        try
+        {
+            var (page, problems) = Parse(path, text, config);
+            return new FileLoad(page, problems);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A file Lemma cannot parse is a bug to fix (the fuzz tests look for these), but never a stack trace.
+            return new FileLoad(null, [Diagnostic.Error(SourceSpan.File(path), $"internal error while reading this file ({e.GetType().Name}: {e.Message}); please report it")]);
+        }
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>

@@ -76,9 +76,18 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     {
         var value = Get(key);
         if (value is null) return null;
-        if (Str(value) is { } s) return s;
+        if (Str(value) is { } s) return Printable(key, s);
         Error(key, $"'{key}' must be text");
         return null;
+    }
+
+    /// <summary>Text without the control characters feeds cannot hold: a warning, since the page is still readable.</summary>
+    private string Printable(string key, string text)
+    {
+        var at = ControlCharacters.IndexIn(text);
+        if (at < 0) return text;
+        diagnostics.Add(Diagnostic.Warning(SpanOf(key), $"'{key}' holds the control character {ControlCharacters.Name(text[at])}; it is left out"));
+        return ControlCharacters.Strip(text);
     }
 
     private string? Url(string key)
@@ -134,11 +143,13 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
         switch (value)
         {
             case null: return [];
-            case string s: return key is "tags" && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+            case string text:
+                var s = Printable(key, text);
+                return key is "tags" && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             case IEnumerable<object?> list:
                 var items = list.Select(Str).ToArray();
                 if (items.Any(i => i is null)) { Error(key, $"'{key}' must be a list of text"); return []; }
-                return [.. items.Where(i => i!.Length > 0).Select(i => i!).Distinct(StringComparer.Ordinal)];
+                return [.. items.Select(i => Printable(key, i!)).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal)];
             default:
                 Error(key, $"'{key}' must be a list");
                 return [];

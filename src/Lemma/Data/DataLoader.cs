@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.Json;
+using Lemma.Configuration;
 using Lemma.Diagnostics;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Lemma.Data;
 
@@ -12,6 +9,7 @@ public sealed record DataResult(ImmutableDictionary<string, object?> Data, Immut
 /// <summary>
 /// Loads data/*.yaml|yml|json|toml into plain values for templates: maps become
 /// Dictionary&lt;string, object?&gt;, sequences List&lt;object?&gt;, scalars bool, long, double or string.
+/// They are read as config and front matter are, with the same bounds and positioned errors.
 /// </summary>
 public static class DataLoader
 {
@@ -21,37 +19,18 @@ public static class DataLoader
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var path in dataFiles)
         {
-            var name = Path.GetFileNameWithoutExtension(path);
-            var text = FileTree.ReadText(Path.Combine(root, path));
-            try
+            var (text, unreadable) = SourceText.Read(root, path);
+            if (text is null) { diagnostics.Add(unreadable!); continue; }
+            var format = Path.GetExtension(path).ToLowerInvariant() switch
             {
-                data[name] = Path.GetExtension(path).ToLowerInvariant() switch
-                {
-                    ".json" => PlainValues.FromJson(JsonDocument.Parse(text).RootElement),
-                    ".toml" => PlainValues.FromToml(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(text)),
-                    _ => FromYaml(text),
-                };
-            }
-            catch (YamlException e)
-            {
-                diagnostics.Add(Diagnostic.Error(new SourceSpan(path, (int)e.Start.Line, (int)e.Start.Column), e.Message));
-            }
-            catch (JsonException e)
-            {
-                diagnostics.Add(Diagnostic.Error(new SourceSpan(path, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1), e.Message));
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                diagnostics.Add(Diagnostic.Error(SourceSpan.File(path), e.Message));
-            }
+                ".json" => StructuredFormat.Json,
+                ".toml" => StructuredFormat.Toml,
+                _ => StructuredFormat.Yaml,
+            };
+            var (value, error) = StructuredText.ParseValue(text, format, path);
+            if (error is not null) diagnostics.Add(error);
+            else data[Path.GetFileNameWithoutExtension(path)] = value;
         }
         return new DataResult(data.ToImmutable(), diagnostics.ToImmutable());
-    }
-
-    private static object? FromYaml(string text)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(text));
-        return stream.Documents.Count == 0 ? null : PlainValues.FromYaml(stream.Documents[0].RootNode);
     }
 }

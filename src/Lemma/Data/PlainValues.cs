@@ -1,46 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Lemma.Data;
 
 /// <summary>
-/// Turns parsed YAML, JSON and TOML into the plain values templates see: maps become
+/// Turns parsed JSON and TOML (YAML is read straight into them: Configuration.YamlValues) into the plain values templates see: maps become
 /// Dictionary&lt;string, object?&gt;, sequences List&lt;object?&gt;, scalars bool, long, double, DateTimeOffset or string.
 /// </summary>
 public static class PlainValues
 {
-    public static object? FromYaml(YamlNode node) => node switch
-    {
-        YamlMappingNode map => map.Children.ToDictionary(kv => (kv.Key as YamlScalarNode)?.Value ?? kv.Key.ToString(), kv => FromYaml(kv.Value)),
-        YamlSequenceNode seq => seq.Children.Select(FromYaml).ToList(),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => null,
-    };
-
-    private static object? Scalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value;
-        if (value is null) return null;
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded) return value;
-        return value switch
-        {
-            "" or "~" or "null" or "Null" or "NULL" => null,
-            "true" or "True" or "TRUE" => true,
-            "false" or "False" or "FALSE" => false,
-            _ when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l) => l,
-            _ when double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-            _ => value,
-        };
-    }
-
     public static object? FromJson(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.Object => e.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value)),
         JsonValueKind.Array => e.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => e.GetString(),
-        JsonValueKind.Number => e.TryGetInt64(out var l) ? l : e.GetDouble(),
+        // Boxed apart: as one conditional expression the long would widen to double, and "weight": 3 read as 3.0.
+        JsonValueKind.Number => e.TryGetInt64(out var l) ? (object)l : e.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,

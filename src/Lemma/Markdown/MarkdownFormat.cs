@@ -54,7 +54,25 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public bool Accepts(PageSource page) => page.Format == ContentFormat.Markdown;
 
-    public RenderedContent Render(PageSource page) => Render(page.Path, page.Body, page.BodyLine);
+    /// <summary>
+    /// The most HTML a summary drawn from the body may hold. Lists, the home page and every feed repeat a summary, so a
+    /// first paragraph of 200,000 formulas would be copied a dozen times over; past this the page has none, with a warning.
+    /// </summary>
+    public const int MaxSummaryLength = 64 * 1024;
+
+    public RenderedContent Render(PageSource page)
+    {
+        var rendered = Render(page.Path, page.Body, page.BodyLine);
+        if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
+        var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
+            $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
+            + "lists and feeds show none for this page: write a shorter one in the front matter's 'summary'");
+        return rendered with
+        {
+            SummaryHtml = null,
+            Diagnostics = page.FrontMatter.Summary is null ? rendered.Diagnostics.Add(warning) : rendered.Diagnostics,
+        };
+    }
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
     public RenderedContent Render(string path, string body, int bodyLine)
@@ -87,7 +105,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         context.BodyLine = bodyLine;
         context.Sources.Add((body, bodyLine));
         var (diagnostics, toc, languages) = (context.Diagnostics.Count, context.Toc.Count, context.UnknownLanguages.Count);
-        var document = Markdig.Markdown.Parse(body, pipeline);
+        var unread = (new RenderedContent { Html = "" }, "");
+        if (Parse(context, body) is not { } document) return (unread.Item1 with { Diagnostics = [.. context.Diagnostics.Skip(diagnostics)] }, "");
         var settings = citations ?? CitationSettings.None;
         context.Citations ??= new PageCitations(settings.Library.For(context.Path), settings.Style);
         context.Citations.Add(document);
@@ -97,7 +116,15 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var renderer = new HtmlRenderer(writer);
         pipeline.Setup(renderer);
         Install(renderer, context, writer);
-        renderer.Render(document);
+        try
+        {
+            renderer.Render(document);
+        }
+        catch (ArgumentException e) when (TooDeep(e))
+        {
+            context.Diagnostics.Add(NestedTooDeep(context));
+            return (unread.Item1 with { Diagnostics = [.. context.Diagnostics.Skip(diagnostics)] }, "");
+        }
         writer.Flush();
 
         var html = writer.ToString();
@@ -116,6 +143,32 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
             UnknownLanguages = [.. context.UnknownLanguages.Skip(languages)],
         }, html);
     }
+
+    /// <summary>The body's syntax tree, or null and an error in <paramref name="context"/> when it nests past what can be read.</summary>
+    private MarkdownDocument? Parse(PageContext context, string body)
+    {
+        if (BlockNesting.FindTooDeep(body) is var (line, column))
+        {
+            context.Diagnostics.Add(Diagnostic.Error(context.At(line, column),
+                $"quotes and lists nest deeper than {BlockNesting.MaxDepth} levels here; the page is not rendered"));
+            return null;
+        }
+        try
+        {
+            return Markdig.Markdown.Parse(body, pipeline);
+        }
+        catch (ArgumentException e) when (TooDeep(e))
+        {
+            context.Diagnostics.Add(NestedTooDeep(context));
+            return null;
+        }
+    }
+
+    // Markdig's own depth limit, met by nesting the line scan does not count (emphasis, links, tables), while parsing or rendering.
+    private static bool TooDeep(ArgumentException e) => e.Message.Contains("too deeply nested", StringComparison.Ordinal);
+
+    private static Diagnostic NestedTooDeep(PageContext context) =>
+        Diagnostic.Error(context.At(0, 0), "Markdown nested too deeply to be read (emphasis, links or blocks); the page is not rendered");
 
     /// <summary>The ids an HTML fragment defines, each once.</summary>
     public static ImmutableArray<string> AnchorsIn(string html) => [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];

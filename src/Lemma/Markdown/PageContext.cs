@@ -31,6 +31,8 @@ public sealed class PageContext(string path, int bodyLine)
     /// <summary>The page's citations and the entries it may cite; set before rendering.</summary>
     public Citations.PageCitations? Citations { get; set; }
     public bool HasMath { get; set; }
+    /// <summary>Formulas rendered so far, to bound how many one page converts.</summary>
+    public int Formulas { get; set; }
     public bool HasCode { get; set; }
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
     public string? FirstParagraphHtml { get; set; }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Xml;
+using Lemma.Configuration;
 using Lemma.Output.Views;
 
 namespace Lemma.Output;
@@ -31,9 +32,9 @@ public static class Feeds
             w.WriteAttributeString("version", "2.0");
             w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
             w.WriteStartElement("channel");
-            w.WriteElementString("title", feed.Title);
+            w.WriteElementString("title", Clean(feed.Title));
             w.WriteElementString("link", urls.Absolute(feed.Folder));
-            w.WriteElementString("description", site.Description.Length > 0 ? site.Description : feed.Title);
+            w.WriteElementString("description", Clean(site.Description.Length > 0 ? site.Description : feed.Title));
             w.WriteElementString("language", site.Language);
             w.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
             w.WriteAttributeString("href", urls.Absolute(feed.Folder + "index.xml"));
@@ -43,15 +44,15 @@ public static class Feeds
             foreach (var e in feed.Entries)
             {
                 w.WriteStartElement("item");
-                w.WriteElementString("title", e.Title);
+                w.WriteElementString("title", Clean(e.Title));
                 w.WriteElementString("link", e.ExternalUrl ?? e.Permalink);
                 w.WriteStartElement("guid");
                 w.WriteAttributeString("isPermaLink", "true");
                 w.WriteString(e.Permalink);
                 w.WriteEndElement();
                 if (e.Date is { } d) w.WriteElementString("pubDate", DateTimeOffset.Parse(d).ToString("r"));
-                foreach (var c in e.Categories.Concat(e.Tags)) w.WriteElementString("category", c.Name);
-                w.WriteElementString("description", e.Summary ?? e.Description);
+                foreach (var c in e.Categories.Concat(e.Tags)) w.WriteElementString("category", Clean(c.Name));
+                w.WriteElementString("description", Clean(e.Summary ?? e.Description));
                 w.WriteEndElement();
             }
             w.WriteEndElement();
@@ -69,7 +70,7 @@ public static class Feeds
             w.WriteStartDocument();
             w.WriteStartElement("feed", ns);
             w.WriteAttributeString("xml", "lang", null, site.Language);
-            w.WriteElementString("title", ns, feed.Title);
+            w.WriteElementString("title", ns, Clean(feed.Title));
             w.WriteElementString("id", ns, urls.Absolute(feed.Folder));
             w.WriteElementString("updated", ns, feed.Entries.Select(e => e.Updated ?? e.Date).FirstOrDefault(d => d is not null) ?? updated);
             Link(w, ns, urls.Absolute(feed.Folder + "atom.xml"), "self");
@@ -77,13 +78,13 @@ public static class Feeds
             if (site.Author.Name.Length > 0)
             {
                 w.WriteStartElement("author", ns);
-                w.WriteElementString("name", ns, site.Author.Name);
+                w.WriteElementString("name", ns, Clean(site.Author.Name));
                 w.WriteEndElement();
             }
             foreach (var e in feed.Entries)
             {
                 w.WriteStartElement("entry", ns);
-                w.WriteElementString("title", ns, e.Title);
+                w.WriteElementString("title", ns, Clean(e.Title));
                 w.WriteElementString("id", ns, e.Permalink);
                 Link(w, ns, e.ExternalUrl ?? e.Permalink, "alternate");
                 if (e.Date is { } d) w.WriteElementString("published", ns, d);
@@ -91,12 +92,12 @@ public static class Feeds
                 foreach (var c in e.Categories.Concat(e.Tags))
                 {
                     w.WriteStartElement("category", ns);
-                    w.WriteAttributeString("term", c.Name);
+                    w.WriteAttributeString("term", Clean(c.Name));
                     w.WriteEndElement();
                 }
                 w.WriteStartElement("summary", ns);
                 w.WriteAttributeString("type", "html");
-                w.WriteString(e.Summary ?? e.Description);
+                w.WriteString(Clean(e.Summary ?? e.Description));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -104,6 +105,12 @@ public static class Feeds
         }
         return stream.ToArray();
     }
+
+    /// <summary>
+    /// Text as XML (and JSON) can hold it. Front matter is checked at load, with a warning; a body's summary is not,
+    /// and a control character in it must not stop the whole build.
+    /// </summary>
+    private static string? Clean(string? text) => text is null ? null : ControlCharacters.Strip(text);
 
     private static void Link(XmlWriter w, string ns, string href, string rel)
     {
@@ -120,16 +127,16 @@ public static class Feeds
         {
             w.WriteStartObject();
             w.WriteString("version", "https://jsonfeed.org/version/1.1");
-            w.WriteString("title", feed.Title);
+            w.WriteString("title", Clean(feed.Title));
             w.WriteString("home_page_url", urls.Absolute(feed.Folder));
             w.WriteString("feed_url", urls.Absolute(feed.Folder + "feed.json"));
-            if (site.Description.Length > 0) w.WriteString("description", site.Description);
+            if (site.Description.Length > 0) w.WriteString("description", Clean(site.Description));
             w.WriteString("language", site.Language);
             if (site.Author.Name.Length > 0)
             {
                 w.WriteStartArray("authors");
                 w.WriteStartObject();
-                w.WriteString("name", site.Author.Name);
+                w.WriteString("name", Clean(site.Author.Name));
                 w.WriteEndObject();
                 w.WriteEndArray();
             }
@@ -140,13 +147,13 @@ public static class Feeds
                 w.WriteString("id", e.Permalink);
                 w.WriteString("url", e.Permalink);
                 if (e.ExternalUrl is { } ext) w.WriteString("external_url", ext);
-                w.WriteString("title", e.Title);
-                w.WriteString("summary", e.Description);
-                w.WriteString("content_html", e.Summary ?? "");
+                w.WriteString("title", Clean(e.Title));
+                w.WriteString("summary", Clean(e.Description));
+                w.WriteString("content_html", Clean(e.Summary ?? ""));
                 if (e.Date is { } d) w.WriteString("date_published", d);
                 if (e.Updated is { } u) w.WriteString("date_modified", u);
                 w.WriteStartArray("tags");
-                foreach (var t in e.Tags) w.WriteStringValue(t.Name);
+                foreach (var t in e.Tags) w.WriteStringValue(Clean(t.Name));
                 w.WriteEndArray();
                 w.WriteEndObject();
             }

@@ -59,14 +59,38 @@ public sealed partial class TemplateEngine
 
         var parsed = ImmutableDictionary.CreateBuilder<string, IFluidTemplate>(StringComparer.Ordinal);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        diagnostics.AddRange(files.Diagnostics);
         foreach (var (name, file) in files.Files)
         {
             if (!name.EndsWith(".liquid", StringComparison.Ordinal)) continue;
+            if (TemplateNesting.Check(file.DisplayPath, file.Text) is { } tooDeep) { diagnostics.Add(tooDeep); continue; }
             if (parser.TryParse(file.Text, out var template, out var error)) parsed[name] = template;
             else diagnostics.Add(Diagnostic.Error(ErrorSpan(file.DisplayPath, error), "template: " + error));
+            diagnostics.AddRange(MissingIncludes(files, file));
         }
         return (new TemplateEngine(files, parsed.ToImmutable(), options), diagnostics.ToImmutable());
     }
+
+    /// <summary>
+    /// Each {% include 'x' %} or {% render 'x' %} of a literal name that no template provides, at its line: Fluid would
+    /// only find out while rendering, once per page and with no position.
+    /// </summary>
+    private static IEnumerable<Diagnostic> MissingIncludes(TemplateFiles files, TemplateFile file)
+    {
+        foreach (Match m in IncludeTag().Matches(file.Text))
+        {
+            var target = m.Groups["name"].Value;
+            var key = target.TrimStart('/');
+            if (!key.EndsWith(".liquid", StringComparison.Ordinal)) key += ".liquid";
+            if (files.Files.ContainsKey(key)) continue;
+            var before = file.Text.AsSpan(0, m.Index);
+            yield return Diagnostic.Error(new SourceSpan(file.DisplayPath, before.Count('\n') + 1, m.Index - before.LastIndexOf('\n')),
+                $"template: {m.Groups["tag"].Value} '{target}': no such template in layouts/ or the theme");
+        }
+    }
+
+    [GeneratedRegex("""\{%-?\s*(?<tag>include|render)\s+(?<q>['"])(?<name>[^'"]+)\k<q>""")]
+    private static partial Regex IncludeTag();
 
     public bool Has(string name) => templates.ContainsKey(name + ".liquid");
 
@@ -102,6 +126,11 @@ public sealed partial class TemplateEngine
             {
                 var rendering = template.RenderAsync(next, context, HtmlEncoder.Default, isolateContext: true);
                 if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+            }
+            catch (FileNotFoundException e)
+            {
+                // Fluid names the missing template and nothing else; an include of a literal name was reported at its line.
+                return TemplateResult.Fail(Diagnostic.Error(SourceSpan.File(DisplayPath(current)), $"template: '{e.Message}' is included but no template has that name"));
             }
             catch (Exception e) when (e is FluidException or InvalidOperationException or ArgumentException or FormatException or NullReferenceException)
             {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using Lemma.Configuration;
+using Lemma.Diagnostics;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Primitives;
 
@@ -12,17 +14,22 @@ namespace Lemma.Templates;
 /// </summary>
 public sealed record TemplateFiles(ImmutableSortedDictionary<string, TemplateFile> Files)
 {
+    /// <summary>Layout files that could not be read as text: each an error, and the theme's template of that name stays.</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
+
     public static TemplateFiles Load(string siteRoot, IEnumerable<string> layoutFiles)
     {
         var files = ImmutableSortedDictionary.CreateBuilder<string, TemplateFile>(StringComparer.Ordinal);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var (name, text) in EmbeddedTheme.Files("theme/templates/"))
             files[name] = new TemplateFile("theme/templates/" + name, text);
         foreach (var path in layoutFiles)
         {
-            var name = path["layouts/".Length..];
-            files[name] = new TemplateFile(path, FileTree.ReadText(Path.Combine(siteRoot, path)));
+            var (text, unreadable) = SourceText.Read(siteRoot, path);
+            if (text is null) { diagnostics.Add(unreadable!); continue; }
+            files[path["layouts/".Length..]] = new TemplateFile(path, text);
         }
-        return new TemplateFiles(files.ToImmutable());
+        return new TemplateFiles(files.ToImmutable()) { Diagnostics = diagnostics.ToImmutable() };
     }
 
     /// <summary>A read-only file provider over these files, for Fluid's include and render tags.</summary>

@@ -35,6 +35,10 @@ public sealed class Sandbox : IDisposable
     /// <summary>Lemma's list of what it wrote, kept beside the output so that it is never published: Lemma's own, like the output.</summary>
     public string Manifest => Path.Combine(Site.Root, ".public.lemma-manifest");
 
+    /// <summary>The site's .lemma folder (the highlight cache), Lemma's own working state, which a build may write. Where it
+    /// is a link that leads out, the target is still fingerprinted, so a write through it is seen.</summary>
+    public string State => Path.Combine(Site.Root, ".lemma");
+
     public static Sandbox With(string archive)
     {
         var root = Path.Combine(Path.GetTempPath(), "lemma-hostile-" + Guid.NewGuid().ToString("N")[..12]);
@@ -58,7 +62,7 @@ public sealed class Sandbox : IDisposable
     }
 
     /// <summary>Every entry of the sandbox but the output, with what it holds.</summary>
-    public SortedDictionary<string, string> FingerprintOutside() => Fingerprint(Root, skip: [Output, Manifest]);
+    public SortedDictionary<string, string> FingerprintOutside() => Fingerprint(Root, skip: [Output, Manifest, State]);
 
     /// <summary>Every entry under <paramref name="folder"/> (links not followed) with what it holds.</summary>
     private static SortedDictionary<string, string> Fingerprint(string folder, string[] skip)

@@ -116,7 +116,7 @@ public class ContentLoaderTests
     [InlineData("---\ntitle: T\ntags: {a: 1}\n---\n", "content/posts/e.md:3:1: error: 'tags' must be a list")]
     [InlineData("---\ntitle: T\nexternal_url: not a url\n---\n", "content/posts/e.md:3:1: error: 'external_url' must be an absolute http(s) URL, not 'not a url'")]
     [InlineData("---\ntitle: T\n", "content/posts/e.md:1:1: error: front matter opened with --- is never closed")]
-    [InlineData("---\ntitle: T\ntitle: U\n---\n", "content/posts/e.md:3:1: error: Duplicate key title")]
+    [InlineData("---\ntitle: T\ntitle: U\n---\n", "content/posts/e.md:3:1: error: duplicate key 'title'")]
     public void Bad_front_matter_is_an_error_at_its_line(string text, string error) =>
         Assert.Contains(error, Errors("content/posts/e.md", text));
 

@@ -13,9 +13,22 @@ namespace Lemma.Markdown.Math;
 /// </summary>
 public static class MathHtml
 {
+    /// <summary>
+    /// Formulas one page converts to MathML; the rest show their TeX. The densest real posts hold a few thousand, and each
+    /// formula's MathML is many times its source, repeated in every copy of the page's HTML.
+    /// </summary>
+    public const int MaxFormulas = 10_000;
+
     public static string Render(MathRenderer math, PageContext page, string tex, bool display, Func<int, SourceSpan> positionOf)
     {
         page.HasMath = true;
+        if (++page.Formulas > MaxFormulas)
+        {
+            if (page.Formulas == MaxFormulas + 1)
+                page.Diagnostics.Add(Diagnostic.Warning(positionOf(0),
+                    $"math: more than {MaxFormulas:N0} formulas in one page; from here on they are shown as TeX, not converted"));
+            return "<code class=\"math-source\">" + System.Net.WebUtility.HtmlEncode(tex) + "</code>";
+        }
         var result = math.Render(tex, display, page.Math);
         foreach (var error in result.Errors)
             page.Diagnostics.Add(Diagnostic.Error(positionOf(error.Offset), $"math: {error.Message}"));
