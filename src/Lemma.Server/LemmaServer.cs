@@ -42,6 +42,7 @@ public sealed class LemmaServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.AddServerHeader = false);
+        builder.AddConnectionLimits(options);
         if (options.Production) RunRequestsOnSocketThreads(builder);
         builder.WebHost.UseUrls($"http://{(options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind)}:{options.Port}");
         builder.Services.AddRouting();
