@@ -48,6 +48,7 @@ public sealed class LemmaServer : IAsyncDisposable
         builder.Services.AddRouting();
         var app = builder.Build();
         var host = new SiteHost(options);
+        app.UseHostFilter(options);
         if (!options.Production) app.MapLiveReload(host);
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
         return new LemmaServer(app, host, options);
