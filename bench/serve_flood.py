@@ -91,7 +91,9 @@ ROW_KEYS = ("round", "up", "peak_mib", "base_p50", "base_p99", "flood_p50", "flo
 
 def run_round(args, number):
     log = tempfile.NamedTemporaryFile("w+", prefix="lemma-flood-", suffix=".log", delete=False)
-    command = ["dotnet", args.lemma, "serve", "--source", args.site, "--port", str(args.port), "--max-connections-per-client", "1000"]
+    command = ["dotnet", args.lemma, "serve", "--source", args.site, "--port", str(args.port)]
+    if "--max-connections-per-client" in subprocess.run(["dotnet", args.lemma, "serve", "--help"], capture_output=True, text=True).stdout:
+        command += ["--max-connections-per-client", "1000"]  # builds before the limits had none
     if not args.preview:
         command.insert(3, "--production")
     limit = args.server_nofile
