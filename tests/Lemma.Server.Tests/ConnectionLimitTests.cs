@@ -68,6 +68,15 @@ public class ConnectionLimitTests
     public void The_connection_cap_stays_below_the_file_descriptor_limit(int configured, long? descriptors, long cap) =>
         Assert.Equal(cap, ConnectionLimits.MaxConnections(configured, descriptors));
 
+    [Fact]
+    public void The_descriptor_limit_is_the_processs_own()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var line = File.ReadLines("/proc/self/limits").Single(l => l.StartsWith("Max open files", StringComparison.Ordinal));
+        var soft = line["Max open files".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        Assert.Equal(soft == "unlimited" ? null : long.Parse(soft), ConnectionLimits.DescriptorLimit());
+    }
+
     [Theory]
     [InlineData("203.0.113.7", "203.0.113.7")]
     [InlineData("::ffff:203.0.113.7", "203.0.113.7")]

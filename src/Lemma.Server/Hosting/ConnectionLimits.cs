@@ -37,7 +37,7 @@ public static class ConnectionLimits
     /// <summary>The configured cap, lowered to three quarters of the descriptor limit: the rest is for the site's files,
     /// the watcher, the runtime and the connections accepted only to be closed.</summary>
     public static long MaxConnections(int configured, long? descriptorLimit) =>
-        descriptorLimit is { } fds ? System.Math.Clamp(fds * 3 / 4, 1, configured) : configured;
+        descriptorLimit is { } fds ? System.Math.Clamp(fds * 3 / 4, 1, System.Math.Max(1, configured)) : System.Math.Max(1, configured);
 
     /// <summary>The process's soft limit of open files (which .NET raises to the hard limit at start); null where there is none.</summary>
     public static long? DescriptorLimit()
