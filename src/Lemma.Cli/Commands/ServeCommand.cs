@@ -55,7 +55,8 @@ public static class ServeCommand
                 var timings = server.Host.LastTimings;
                 var total = timings.Sum(t => t.Elapsed.TotalMilliseconds);
                 var slowest = string.Join(", ", timings.OrderByDescending(t => t.Elapsed).Take(3).Select(t => $"{t.Stage} {t.Elapsed.TotalMilliseconds:0}"));
-                console.Out.WriteLine($"rebuilt ({e.Kind}) at {DateTime.Now:HH:mm:ss} in {total:0} ms ({slowest}): {snapshot.Files.Count} files{(snapshot.Failed ? ", build failed: last good version kept" : "")}");
+                var took = timings.IsEmpty ? "" : $" in {total:0} ms ({slowest})"; // a build that threw has no timings
+                console.Out.WriteLine($"rebuilt ({e.Kind}) at {DateTime.Now:HH:mm:ss}{took}: {snapshot.Files.Count} files{(snapshot.Failed ? ", build failed: last good version kept" : "")}");
             };
             try
             {
