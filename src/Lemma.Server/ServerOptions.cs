@@ -17,9 +17,9 @@ public sealed record ServerOptions
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Open connections at most; more are accepted and closed at once. 4096 idle connections hold about
-    /// 70 MiB. Never more than three quarters of the process's file descriptor limit, so accepting cannot run out of
-    /// descriptors (see Hosting/ConnectionLimits.cs).</summary>
+    /// <summary>Open connections at most; more are accepted and closed at once. 4096 idle connections hold about 45 MiB
+    /// (bench/RESULTS.md). Never more than three quarters of the process's file descriptor limit, so that accepting
+    /// cannot run out of descriptors (Hosting/ConnectionLimits.cs).</summary>
     public int MaxConnections { get; init; } = 4096;
 
     /// <summary>Open connections from one client address (IPv6: one /64) at most; more are closed at once. Null: 256 in
