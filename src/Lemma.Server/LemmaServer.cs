@@ -42,11 +42,13 @@ public sealed class LemmaServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.AddServerHeader = false);
+        builder.AddConnectionLimits(options);
         if (options.Production) RunRequestsOnSocketThreads(builder);
         builder.WebHost.UseUrls($"http://{(options.Bind.Contains(':') ? "[" + options.Bind + "]" : options.Bind)}:{options.Port}");
         builder.Services.AddRouting();
         var app = builder.Build();
         var host = new SiteHost(options);
+        app.UseHostFilter(options);
         if (!options.Production) app.MapLiveReload(host);
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
         return new LemmaServer(app, host, options);

@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Lemma.Server;
 
 /// <summary>How `lemma serve` runs.</summary>
@@ -14,4 +16,30 @@ public sealed record ServerOptions
     /// save (write, or temp file and rename) comes within a millisecond or two; a later write simply rebuilds again.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Open connections at most; more are accepted and closed at once. 4096 idle connections hold about 45 MiB
+    /// (bench/RESULTS.md). Never more than three quarters of the process's file descriptor limit, so that accepting
+    /// cannot run out of descriptors (Hosting/ConnectionLimits.cs).</summary>
+    public int MaxConnections { get; init; } = 4096;
+
+    /// <summary>Open connections from one client address (IPv6: one /64) at most; more are closed at once. Null: 256 in
+    /// production, no limit in preview, whose only client is the writer. 0: no limit. Behind a reverse proxy every
+    /// connection comes from the proxy, so set this above the proxy's upstream connections, or 0.</summary>
+    public int? MaxConnectionsPerClient { get; init; }
+
+    /// <summary>Time a client has to send a whole request line and headers (10 s); slower clients are disconnected.</summary>
+    public TimeSpan RequestHeadersTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time a connection may sit idle, before its first request or between requests (30 s).</summary>
+    public TimeSpan KeepAliveTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slowest request body accepted, in bytes per second after a 5 s grace period (240).</summary>
+    public double MinRequestBodyBytesPerSecond { get; init; } = 240;
+
+    /// <summary>The per-client limit in force: <see cref="MaxConnectionsPerClient"/> or the mode's default; 0 for none.</summary>
+    public int ConnectionsPerClient => MaxConnectionsPerClient ?? (Production ? 256 : 0);
+
+    /// <summary>True when <see cref="Bind"/> is a loopback address or "localhost": only this machine can connect.</summary>
+    public bool BindsLoopback =>
+        Bind.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(Bind, out var address) && IPAddress.IsLoopback(address));
 }

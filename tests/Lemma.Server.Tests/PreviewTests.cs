@@ -81,4 +81,36 @@ public class PreviewTests
         var response = await site.Http.GetAsync("posts/draft/");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_request_for_another_host_name_gets_421_so_dns_rebinding_cannot_read_drafts()
+    {
+        await using var site = await ServedSite.Start(Site());
+        foreach (var path in new[] { "posts/draft/", "_lemma/status" })
+        {
+            var rebound = new HttpRequestMessage(HttpMethod.Get, path);
+            rebound.Headers.Host = $"evil.example:{site.Server.Address.Port}";
+            var response = await site.Http.SendAsync(rebound);
+            Assert.Equal(System.Net.HttpStatusCode.MisdirectedRequest, response.StatusCode);
+            Assert.DoesNotContain("Soon.", await response.Content.ReadAsStringAsync());
+        }
+        var local = new HttpRequestMessage(HttpMethod.Get, "posts/draft/");
+        local.Headers.Host = $"localhost:{site.Server.Address.Port}";
+        Assert.Contains("Soon.", await (await site.Http.SendAsync(local)).Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false, false)]
+    [InlineData("localhost", false, false)]
+    [InlineData("::1", false, false)]
+    [InlineData("0.0.0.0", false, true)]
+    [InlineData("::", false, true)]
+    [InlineData("192.168.1.5", false, true)]
+    [InlineData("0.0.0.0", true, false)]
+    public void A_preview_bound_beyond_loopback_is_announced_as_visible_to_the_network(string bind, bool production, bool warned)
+    {
+        var warning = Preview.HostFilter.NetworkWarning(new ServerOptions { Source = "/site", Bind = bind, Production = production });
+        Assert.Equal(warned, warning is not null);
+        if (warned) Assert.Contains("drafts", warning);
+    }
 }

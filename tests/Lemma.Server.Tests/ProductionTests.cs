@@ -102,4 +102,13 @@ public class ProductionTests
         Assert.Equal("/posts/a/", redirect.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync("../site.yaml")).StatusCode);
     }
+
+    [Fact]
+    public async Task Production_answers_any_host_name_as_it_sits_behind_a_proxy()
+    {
+        await using var site = await ServedSite.Start(Site, production: true);
+        var request = new HttpRequestMessage(HttpMethod.Get, "posts/a/");
+        request.Headers.Host = "blog.example.org";
+        Assert.Equal(HttpStatusCode.OK, (await site.Http.SendAsync(request)).StatusCode);
+    }
 }

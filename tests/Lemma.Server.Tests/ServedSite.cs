@@ -10,11 +10,12 @@ public sealed class ServedSite : IAsyncDisposable
     public LemmaServer Server { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
 
-    public static async Task<ServedSite> Start(IReadOnlyDictionary<string, string> files, bool production = false)
+    public static async Task<ServedSite> Start(IReadOnlyDictionary<string, string> files, bool production = false, Func<ServerOptions, ServerOptions>? configure = null)
     {
         var site = new ServedSite();
         foreach (var (path, text) in files) site.Write(path, text);
-        site.Server = LemmaServer.Create(new ServerOptions { Source = site.Root, Port = 0, Production = production });
+        var options = new ServerOptions { Source = site.Root, Port = 0, Production = production };
+        site.Server = LemmaServer.Create(configure is null ? options : configure(options));
         await site.Server.StartAsync();
         site.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Lemma.Build;
+using Lemma.Diagnostics;
 using Lemma.Model;
 
 namespace Lemma.Server.Hosting;
@@ -11,16 +12,28 @@ public sealed record SiteEvent(string Kind, long Version, string Data);
 
 /// <summary>
 /// Holds the current <see cref="SiteSnapshot"/> and rebuilds it on demand, one build at a time. A failed build keeps
-/// the last good files and carries its diagnostics, so readers keep a page while the writer fixes the error.
+/// the last good files and carries its diagnostics, so readers keep a page while the writer fixes the error; so does a
+/// build that throws, with the exception as its one error.
 /// </summary>
-public sealed partial class SiteHost(ServerOptions options)
+public sealed partial class SiteHost
 {
+    private readonly ServerOptions options;
+    private readonly Func<BuildOptions, BuildCache, BuildResult> build;
     private readonly Lock gate = new();
     private readonly List<Channel<SiteEvent>> subscribers = [];
     private readonly SemaphoreSlim building = new(1, 1);
     private SiteSnapshot current = SiteSnapshot.Empty;
     private long version;
     private readonly BuildCache cache = new();
+
+    public SiteHost(ServerOptions options) : this(options, static (o, cache) => SiteBuilder.Run(o, cache: cache)) { }
+
+    /// <summary>With another build in place of <see cref="SiteBuilder.Run(BuildOptions, IProgress{string}?, BuildCache?)"/>, for tests.</summary>
+    internal SiteHost(ServerOptions options, Func<BuildOptions, BuildCache, BuildResult> build)
+    {
+        this.options = options;
+        this.build = build;
+    }
 
     /// <summary>Pages the rebuilds took from the cache instead of rendering their content again, in all.</summary>
     public long ReusedContent => cache.ReusedTotal;
@@ -45,22 +58,65 @@ public sealed partial class SiteHost(ServerOptions options)
         building.Wait();
         try
         {
-            var result = SiteBuilder.Run(BuildOptions(), cache: cache);
             var before = Current;
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var next = result.Succeeded
-                ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
-                : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
-            LastTimings = result.Timings.Add(new StageTiming("snapshot", clock.Elapsed));
-            Volatile.Write(ref current, next);
-            var message = Describe(before, next);
-            if (message is not null) Publish(message);
-            return message;
+            SiteSnapshot next;
+            try
+            {
+                var result = build(BuildOptions(), cache);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                next = result.Succeeded
+                    ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
+                    : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
+                LastTimings = result.Timings.Add(new StageTiming("snapshot", clock.Elapsed));
+            }
+            catch (Exception e)
+            {
+                next = Stopped(before, e);
+            }
+            return Swap(before, next);
         }
         finally
         {
             building.Release();
         }
+    }
+
+    /// <summary>Shows <paramref name="exception"/> as the build's error (in the overlay, /_lemma/status and on the console),
+    /// keeping the last good files: for what fails outside a build, such as the watcher itself.</summary>
+    public SiteEvent? Fail(Exception exception)
+    {
+        building.Wait();
+        try
+        {
+            var before = Current;
+            return Swap(before, Stopped(before, exception));
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    /// <summary>A build that threw (a bug, or a file that vanished while it was read): the last good files, the exception
+    /// as the one error, and a full rebuild next time, since the cache may hold half of this build.</summary>
+    private SiteSnapshot Stopped(SiteSnapshot before, Exception exception)
+    {
+        cache.ChangedUnknown();
+        LastTimings = [];
+        while (exception is AggregateException { InnerExceptions: [var only] }) exception = only;
+        var path = exception is FileNotFoundException { FileName: { } file } && Path.IsPathFullyQualified(file)
+            ? Path.GetRelativePath(options.Source, file).Replace('\\', '/')
+            : "(build)";
+        var error = Diagnostic.Error(SourceSpan.File(path), $"the build stopped: {exception.GetType().Name}: {exception.Message}");
+        return before with { Errors = [error], Version = Interlocked.Increment(ref version) };
+    }
+
+    private SiteEvent? Swap(SiteSnapshot before, SiteSnapshot next)
+    {
+        Volatile.Write(ref current, next);
+        var message = Describe(before, next);
+        if (message is not null) Publish(message);
+        return message;
     }
 
     /// <summary>The options of every rebuild: in memory, drafts and future posts shown in preview.</summary>

@@ -53,7 +53,10 @@ public static class SiteFiles
         return false;
     }
 
-    /// <summary>"br" or "gzip" when Accept-Encoding lists it without q=0, Brotli first; else null (identity).</summary>
+    /// <summary>"br" or "gzip" when Accept-Encoding lists it with a weight above 0, Brotli first; else null (identity).</summary>
+    /// <remarks>An entry whose parameters are not one weight (RFC 9110, 12.4.2: <c>;q=</c> and a qvalue such as 0.5, at
+    /// most three decimals, at most 1) does not match the field's grammar, so it is skipped as if absent; and a coding
+    /// the field does not list is not acceptable (12.5.3). So <c>br;q=x</c> gets no Brotli, whatever else it meant.</remarks>
     public static string? PickEncoding(StringValues acceptEncoding)
     {
         bool br = false, gzip = false;
@@ -62,19 +65,28 @@ public static class SiteFiles
             {
                 var item = value.AsSpan()[range];
                 var semicolon = item.IndexOf(';');
-                var name = (semicolon < 0 ? item : item[..semicolon]).Trim();
-                if (semicolon >= 0 && Refused(item[(semicolon + 1)..])) continue;
+                var name = (semicolon < 0 ? item : item[..semicolon]).Trim(" \t");
+                if (semicolon >= 0 && Weight(item[(semicolon + 1)..]) is not > 0) continue;
                 br |= name.Equals("br", StringComparison.OrdinalIgnoreCase);
                 gzip |= name.Equals("gzip", StringComparison.OrdinalIgnoreCase);
             }
         return br ? "br" : gzip ? "gzip" : null;
     }
 
-    private static bool Refused(ReadOnlySpan<char> parameters)
+    /// <summary>The weight in <c>q=0.5</c> (after the semicolon), or null when it is not exactly
+    /// <c>OWS "q=" qvalue</c>, qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).</summary>
+    public static double? Weight(ReadOnlySpan<char> parameter)
     {
-        var q = parameters.Trim();
-        return q.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
-            && double.TryParse(q[2..], System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight == 0;
+        var q = parameter.Trim(" \t");
+        if (q.Length < 3 || (q[0] != 'q' && q[0] != 'Q') || q[1] != '=') return null;
+        var number = q[2..];
+        if (number[0] is not ('0' or '1')) return null;
+        var fraction = number[1..];
+        if (fraction.Length > 0 && (fraction[0] != '.' || fraction.Length > 4)) return null;
+        if (fraction.Length > 0) fraction = fraction[1..];
+        foreach (var digit in fraction)
+            if (!char.IsAsciiDigit(digit) || (number[0] == '1' && digit != '0')) return null;
+        return double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The request handler, with what it keeps between requests: the compressed versions of files.</summary>
