@@ -14,7 +14,8 @@ namespace Lemma.Notebooks;
 public sealed partial class NotebookHtml
 {
     private static readonly string[] Forms = ["form", "select", "option", "optgroup", "textarea", "datalist", "keygen", "menuitem", "html", "head", "body"];
-    private static readonly string[] FormAttributes = ["action", "method", "enctype", "accept-charset", "novalidate", "accesskey"];
+    // pattern too: a backtracking regular expression in it can hang the page that validates it.
+    private static readonly string[] FormAttributes = ["action", "method", "enctype", "accept-charset", "novalidate", "accesskey", "pattern"];
 
     // What Lemma's math renderer and notebook libraries (sympy, pandas' LaTeX-free reprs) write. Not annotation-xml,
     // mglyph or malignmark: the HTML parser treats them specially inside <math>, the root of namespace-confusion tricks.
