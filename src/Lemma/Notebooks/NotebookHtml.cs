@@ -13,9 +13,11 @@ namespace Lemma.Notebooks;
 /// </summary>
 public sealed partial class NotebookHtml
 {
-    private static readonly string[] Forms = ["form", "select", "option", "optgroup", "textarea", "datalist", "keygen", "menuitem", "html", "head", "body"];
+    // Off HtmlSanitizer's default list: forms (a notebook page submits nothing; a form is a phishing kit) and the
+    // document-level tags a fragment never needs.
+    private static readonly string[] DroppedTags = ["form", "select", "option", "optgroup", "textarea", "datalist", "keygen", "menuitem", "html", "head", "body"];
     // pattern too: a backtracking regular expression in it can hang the page that validates it.
-    private static readonly string[] FormAttributes = ["action", "method", "enctype", "accept-charset", "novalidate", "accesskey", "pattern"];
+    private static readonly string[] DroppedAttributes = ["action", "method", "enctype", "accept-charset", "novalidate", "accesskey", "pattern"];
 
     // What Lemma's math renderer and notebook libraries (sympy, pandas' LaTeX-free reprs) write. Not annotation-xml,
     // mglyph or malignmark: the HTML parser treats them specially inside <math>, the root of namespace-confusion tricks.
@@ -54,9 +56,9 @@ public sealed partial class NotebookHtml
     private NotebookHtml()
     {
         var options = new HtmlSanitizerOptions { AllowDataAttributes = true };
-        options.AllowedTags.ExceptWith(Forms);
+        options.AllowedTags.ExceptWith(DroppedTags);
         options.AllowedTags.UnionWith(MathTags);
-        options.AllowedAttributes.ExceptWith(FormAttributes);
+        options.AllowedAttributes.ExceptWith(DroppedAttributes);
         options.AllowedAttributes.UnionWith(MathAttributes);
         options.AllowedAttributes.UnionWith(PageAttributes);
         options.AllowedSchemes.Add("mailto");
