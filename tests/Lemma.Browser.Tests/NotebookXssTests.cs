@@ -8,11 +8,15 @@ namespace Lemma.Browser.Tests;
 /// <summary>
 /// Notebook outputs never run script: every vector of the XSS corpus, in every place a notebook carries HTML, loaded
 /// in Chromium with no Content-Security-Policy header, with and without the theme's &lt;meta&gt; policy. One page load
-/// per place and policy holds all the vectors. Script that ran is caught five ways: a trap installed before any page
+/// per place and policy holds all the vectors. Script that ran is caught six ways: a trap installed before any page
 /// script replaces alert, confirm, prompt, print, open and document.write in every frame; a dialog; a console
-/// message or uncaught error; a navigation, popup or extra frame; and what is left in the DOM that could still run
-/// (a script-capable element, an on* handler, a javascript:, vbscript: or data: URL), which catches handlers that only
-/// a click or hover would fire.
+/// message or uncaught error; a navigation, popup or extra frame; a script the &lt;meta&gt; policy refused (the
+/// sanitizer missed it even if the policy held); and what is left in the DOM that could still run (a script-capable
+/// element, an on* handler, a javascript:, vbscript: or data: URL), which catches handlers that only a click or hover
+/// would fire. A page that hangs fails after 45 s instead of stopping the run.
+/// The checks see what they look for: with notebooks: { trusted: true } in XssSite's site.yaml (no sanitizer), the
+/// text/html page without the policy has 37 vectors calling a trapped function and 279 leaving what could run behind,
+/// and with the policy 166 vectors have script refused.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class NotebookXssTests(SiteFixture site, XssSite xss, ITestOutputHelper output) : IClassFixture<XssSite>
