@@ -14,9 +14,7 @@ namespace Lemma.Server.Publishing;
 public static class SiteFiles
 {
     /// <summary>A strict policy the default theme passes: no inline script; style attributes (code line starts, table alignment) allowed.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' data: https:; media-src 'self' https:; style-src 'self'; style-src-attr 'unsafe-inline'; " +
-        "script-src 'self'; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    public const string ContentSecurityPolicy = Lemma.Output.ContentSecurityPolicy.Header;
 
     /// <summary>
     /// Answers every request that no endpoint took (the preview maps /_lemma/) from the current snapshot. A middleware

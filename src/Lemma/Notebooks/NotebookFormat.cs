@@ -13,7 +13,8 @@ using Lemma.Math;
 
 namespace Lemma.Notebooks;
 
-/// <summary>Site-wide notebook settings: <c>notebooks: { trusted: true }</c> keeps scripts in HTML outputs.</summary>
+/// <summary>Site-wide notebook settings: <c>notebooks: { trusted: true }</c> keeps notebooks' HTML as written, as a Markdown
+/// page's is; otherwise it goes through <see cref="NotebookHtml"/>.</summary>
 public sealed record NotebookSettings(bool Trusted)
 {
     public static NotebookSettings From(IReadOnlyDictionary<string, object?> config)
@@ -54,7 +55,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             {
                 "markdown" => MarkdownCell(cell, state),
                 "code" => CodeCell(cell, notebook.Language, state),
-                _ => RawCell(cell),
+                _ => RawCell(cell, state),
             };
             if (cellHtml.Length == 0) continue;
             if (cell.Tags.Contains("hide-cell")) cellHtml = Fold(cellHtml, "nb-hidden-cell", "Show cell");
@@ -132,10 +133,18 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
         foreach (var (name, (mime, base64)) in cell.Attachments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             if (Extension(mime) is not { } ext || Decode(base64) is not { } bytes) continue;
-            var file = state.AddResource(cell, Path.GetFileNameWithoutExtension(SafeName(name)), ext, bytes);
+            // SVG stays in the page as a data URI, for the reason SVG outputs do (see RichOutput).
+            var file = ext == "svg"
+                ? "data:image/svg+xml;base64," + System.Convert.ToBase64String(bytes)
+                : state.AddResource(cell, Path.GetFileNameWithoutExtension(SafeName(name)), ext, bytes);
             source = source.Replace("attachment:" + name, file, StringComparison.Ordinal);
         }
-        var rendered = Unique(markdown.Render(state.Page, source, cell.SourceLine), state);
+        var rendered = markdown.Render(state.Page, source, cell.SourceLine);
+        rendered = Unique(rendered with
+        {
+            Html = Safe(rendered.Html, cell, "Markdown cell", state),
+            SummaryHtml = rendered.SummaryHtml is { } summary ? Safe(summary, cell, null, state) : null,
+        }, state);
         state.Merge(rendered, forSummary: true);
         return $"<div class=\"nb-cell nb-markdown\">\n{rendered.Html}</div>";
     }
@@ -163,8 +172,10 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
         return cell with { Html = html, Toc = toc, Anchors = anchors };
     }
 
-    private static string RawCell(NotebookCell cell) =>
-        cell.RawFormat is "text/html" or "html" && cell.Source.Trim().Length > 0 ? $"<div class=\"nb-cell nb-raw\">{cell.Source}</div>" : "";
+    private string RawCell(NotebookCell cell, RenderState state) =>
+        cell.RawFormat is "text/html" or "html" && cell.Source.Trim().Length > 0
+            ? $"<div class=\"nb-cell nb-raw\">{Safe(cell.Source, cell, "raw HTML cell", state)}</div>"
+            : "";
 
     private string CodeCell(NotebookCell cell, string language, RenderState state)
     {
@@ -246,17 +257,22 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
             switch (mime)
             {
                 case "text/html":
-                    return $"<div class=\"nb-html\">{(settings.Trusted ? value : Untrusted(value))}</div>";
+                    return $"<div class=\"nb-html\">{Safe(value, cell, $"text/html output {number}", state)}</div>";
                 case "text/markdown":
                     var md = markdown.Render(state.Page, value, cell.SourceLine);
                     state.Merge(md with { Toc = [] }, forSummary: false);
-                    return $"<div class=\"nb-markdown-output\">\n{md.Html}</div>";
+                    return $"<div class=\"nb-markdown-output\">\n{Safe(md.Html, cell, $"text/markdown output {number}", state)}</div>";
                 case "text/latex":
                     var latex = Latex(value, state);
                     if (latex is null) continue; // not convertible: the next format (an image or plain text) stands in
                     return latex;
-                case "image/svg+xml" or "image/png" or "image/jpeg" or "image/gif":
-                    var bytes = mime == "image/svg+xml" ? Encoding.UTF8.GetBytes(value) : Decode(value);
+                case "image/svg+xml":
+                    // An SVG file beside the page would run its scripts in the site's origin when opened on its own; as
+                    // an image's data URI it never runs script and has no origin to run in.
+                    var svg = System.Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+                    return $"<img class=\"nb-image\" src=\"data:image/svg+xml;base64,{svg}\" alt=\"Output {number} of cell {cell.Index + 1}\"{Size(output, mime)} loading=\"lazy\">";
+                case "image/png" or "image/jpeg" or "image/gif":
+                    var bytes = Decode(value);
                     if (bytes is null)
                     {
                         state.Diagnostics.Add(Diagnostic.Warning(new SourceSpan(state.Path, cell.SourceLine, 1),
@@ -320,22 +336,19 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
     private static string Fold(string html, string cls, string summary) =>
         $"<details class=\"{cls} nb-hidden\"><summary>{summary}</summary>\n{html}\n</details>";
 
-    /// <summary>Untrusted HTML keeps its markup but loses scripts: script elements, on* handlers, javascript: URLs.</summary>
-    private static string Untrusted(string html)
+    /// <summary>
+    /// HTML a notebook carries, through <see cref="NotebookHtml"/> unless the site trusts its notebooks. What could have
+    /// run script is one warning per output or cell (<paramref name="what"/>; null for a second pass that stays quiet).
+    /// </summary>
+    private string Safe(string html, NotebookCell cell, string? what, RenderState state)
     {
-        html = ScriptElement().Replace(html, "");
-        html = EventAttribute().Replace(html, "");
-        return JavascriptUrl().Replace(html, "$1\"#\"");
+        if (settings.Trusted) return html;
+        var (clean, removed) = NotebookHtml.Shared.Sanitize(html);
+        if (what is not null && removed.Count > 0)
+            state.Diagnostics.Add(Diagnostic.Warning(new SourceSpan(state.Path, cell.SourceLine, 1),
+                $"notebook: cell {cell.Index + 1}: its {what} could run script; removed {string.Join(", ", removed)}"));
+        return clean;
     }
-
-    [GeneratedRegex(@"<script\b[^>]*>.*?</script\s*>|<script\b[^>]*/>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
-    private static partial Regex ScriptElement();
-
-    [GeneratedRegex(@"\s+on[a-z]+\s*=\s*(""[^""]*""|'[^']*'|[^\s>]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex EventAttribute();
-
-    [GeneratedRegex(@"(\b(?:href|src|action|formaction)\s*=\s*)(?:""\s*javascript:[^""]*""|'\s*javascript:[^']*'|javascript:[^\s>]*)", RegexOptions.IgnoreCase)]
-    private static partial Regex JavascriptUrl();
 
     private static string? Extension(string mime) => mime switch
     {

@@ -62,19 +62,19 @@ public class NotebookFormatTests
     }
 
     [Fact]
-    public void Images_are_files_beside_the_page_named_after_the_slug_cell_and_output()
+    public void Images_are_files_beside_the_page_named_after_the_slug_cell_and_output_and_svg_stays_a_data_uri()
     {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
         var rendered = NotebookFixtures.Render(Notebook(Python,
             Code("a", 1), Code("plot()", 2, null, Stream("stdout", "x"), Data("display_data", "image/png", Png, metadata: """{ "image/png": { "width": 300 } }"""),
                 Data("display_data", "image/svg+xml", svg), Data("display_data", "image/jpeg", Png))), "content/posts/my-plot.ipynb");
-        Assert.Equal(["my-plot-cell2-2.png", "my-plot-cell2-3.svg", "my-plot-cell2-4.jpg"], rendered.Resources.Select(r => r.Name));
+        Assert.Equal(["my-plot-cell2-2.png", "my-plot-cell2-4.jpg"], rendered.Resources.Select(r => r.Name));
         Assert.Equal(Convert.FromBase64String(Png), rendered.Resources[0].Bytes);
-        Assert.Equal(svg, System.Text.Encoding.UTF8.GetString(rendered.Resources[1].Bytes));
         Assert.Contains("<img class=\"nb-image\" src=\"my-plot-cell2-2.png\" alt=\"Output 2 of cell 2\" width=\"300\" loading=\"lazy\">", rendered.Html);
-        Assert.DoesNotContain("base64", rendered.Html);
+        // An .svg file in the site could be opened on its own, and run its scripts there; an image never runs them.
+        Assert.Contains($"<img class=\"nb-image\" src=\"data:image/svg+xml;base64,{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(svg))}\" alt=\"Output 3 of cell 2\" loading=\"lazy\">", rendered.Html);
         Assert.DoesNotContain("<svg", rendered.Html);
-        Assert.Equal(["my-plot-cell2-2.png", "my-plot-cell2-3.svg", "my-plot-cell2-4.jpg"], rendered.Links.Where(l => l.IsImage).Select(l => l.Target));
+        Assert.Equal(["my-plot-cell2-2.png", "my-plot-cell2-4.jpg"], rendered.Links.Where(l => l.IsImage).Select(l => l.Target));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public class NotebookFormatTests
         const string table = "<table onclick=\"steal()\"><tr><td><a href=\"javascript:go()\">x</a></td></tr></table><script>alert(1)</script><SCRIPT src=a.js></SCRIPT>";
         var json = Notebook(Python, Code("df", 1, null, Data("execute_result", "text/html", table, 1)));
         var untrusted = NotebookFixtures.Render(json).Html;
-        Assert.Contains("<div class=\"nb-html\"><table><tr><td><a href=\"#\">x</a></td></tr></table></div>", untrusted);
+        Assert.Contains("<div class=\"nb-html\"><table><tbody><tr><td><a>x</a></td></tr></tbody></table></div>", untrusted);
         Assert.DoesNotContain("script", untrusted, StringComparison.OrdinalIgnoreCase);
         var trusted = NotebookFixtures.Render(json, trusted: true).Html;
         Assert.Contains(table, trusted);
