@@ -144,3 +144,30 @@ public class HighlighterTests
         Assert.Equal(new Highlighter(HighlightEngine.TextMate).Highlight(code, "py").Lines, Highlighter.Highlight(code, "py").Lines);
     }
 }
+
+public class HighlightBoundsTests
+{
+    private static readonly Highlighter Highlighter = new();
+
+    [Fact]
+    public void A_line_over_the_TextMate_limit_is_plain_and_the_lines_around_it_are_not()
+    {
+        var code = "<b>x</b>\n" + new string('<', TextMate.TextMateHighlighter.MaxLineLength + 1) + "\n<i>y</i>";
+        var lines = Highlighter.Highlight(code, "html").Lines;
+        Assert.Contains("hl-tag", lines[0]);
+        Assert.DoesNotContain("<span", lines[1]);
+        Assert.Contains("hl-tag", lines[2]);
+    }
+
+    [Fact]
+    public void A_block_past_its_scan_budget_is_plain_from_there_on()
+    {
+        // Each line: 12 tags, about 80 tokens over 96 characters, so some 260 lines spend the budget.
+        var line = string.Concat(Enumerable.Repeat("<i>a</i>", 12));
+        var lines = Highlighter.Highlight(string.Join("\n", Enumerable.Repeat(line, 600)), "html").Lines;
+        Assert.Contains("hl-tag", lines[0]);
+        Assert.Contains("hl-tag", lines[100]);
+        Assert.DoesNotContain("<span", lines[^1]);
+        Assert.Equal(600, lines.Count);
+    }
+}

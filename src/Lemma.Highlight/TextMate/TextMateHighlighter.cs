@@ -20,7 +20,16 @@ public sealed class TextMateHighlighter
     /// expressions rescan a line from each token, so a 14 KB line of repeated tokens took minutes, and such lines are
     /// minified or generated code nobody reads for its colours.
     /// </summary>
-    public const int MaxLineLength = 2_000;
+    public const int MaxLineLength = 1_000;
+
+    /// <summary>
+    /// How much scanning one block may cost, counted as tokens times line length summed over its lines; past it the
+    /// rest of the block is plain. A grammar rescans the line from each token, so a line of 1,000 '&lt;' in HTML costs
+    /// about a million (a second of CPU), while a typical 80-character line of code costs about 1,600: the budget stops
+    /// a block of such lines from taking minutes and leaves about 1,200 lines of ordinary code highlighted. Counted, not
+    /// timed, so the same block gives the same HTML on any machine.
+    /// </summary>
+    public const long MaxBlockCost = 2_000_000;
     private readonly object _registryLock = new();
     private RegistryOptions? _options;
     private Registry? _registry;
@@ -76,7 +85,8 @@ public sealed class TextMateHighlighter
         {
             IStateStack? state = null;
             var lineStart = 0;
-            while (lineStart <= code.Length)
+            var cost = 0L;
+            while (lineStart <= code.Length && cost <= MaxBlockCost)
             {
                 var nl = code.IndexOf('\n', lineStart);
                 var lineEnd = nl < 0 ? code.Length : nl;
@@ -89,6 +99,7 @@ public sealed class TextMateHighlighter
                 var line = code.Substring(lineStart, lineEnd - lineStart);
                 var result = slot.Grammar.TokenizeLine(line, state, LineTimeout);
                 state = result.RuleStack;
+                cost += (long)result.Tokens.Length * System.Math.Max(line.Length, 1);
                 foreach (var t in result.Tokens)
                 {
                     var start = System.Math.Min(t.StartIndex, line.Length);
