@@ -71,7 +71,10 @@ def original_urls(site, root, scratch):
         rc, log = run(["hugo", "--quiet", "-s", str(root), "-d", str(out)])
         if rc == 0:
             return html_urls(out), "hugo"
-        notes.append("hugo failed: " + first_error(log))
+        notes.append("hugo failed: " + first_error(log, root))
+        urls, stubbed = hugo_with_stubs(root, scratch, log)
+        if urls is not None:
+            return urls, "; ".join(notes + [f"hugo with empty stand-ins for {', '.join(stubbed)}"])
     if kind == "jekyll" and shutil.which("jekyll"):
         # Plugins come from Debian's gems, not the Gemfile; a theme or plugin gem Debian lacks gets a second try
         # without theme and plugins, which still gives Jekyll's URLs (pages render without layouts).
@@ -79,15 +82,15 @@ def original_urls(site, root, scratch):
         rc, log = run(["jekyll", "build", "-s", str(root), "-d", str(out)], env=env)
         if rc == 0:
             return html_urls(out), "jekyll"
-        notes.append("jekyll failed: " + first_error(log))
+        notes.append("jekyll failed: " + first_error(log, root))
         override = scratch / "no-theme.yml"
         override.write_text("theme: false\nplugins: []\nwhitelist: []\nliquid:\n  error_mode: lax\n", encoding="utf-8")
         shutil.rmtree(out, ignore_errors=True)
-        rc, log = run(["jekyll", "build", "-s", str(root), "-d", str(out), "--config",
+        rc, log = run(["jekyll", "build", "--safe", "-s", str(root), "-d", str(out), "--config",
                        f"{root / '_config.yml'},{override}"], env=env)
         if rc == 0:
-            return html_urls(out), "jekyll without theme and plugins"
-        notes.append("jekyll without theme and plugins failed: " + first_error(log))
+            return html_urls(out), "jekyll --safe without theme and plugins"
+        notes.append("jekyll --safe without theme and plugins failed: " + first_error(log, root))
     published = Path(str(site["_dir"]) + ".published")
     if published.is_dir():
         return html_urls(published), "; ".join(notes + [f"published output ({site['published']})"])
@@ -96,16 +99,44 @@ def original_urls(site, root, scratch):
     return implied_urls(site, root), "; ".join(notes + ["URLs implied by the sources"])
 
 
-def first_error(log):
-    for line in log.splitlines():
-        if re.search(r"error|Error|could not|not found", line) and not line.strip().startswith("from "):
-            return re.sub(r"\x1b\[[0-9;]*m", "", line).strip()[:160]
-    return (log.strip().splitlines() or ["?"])[-1][:160]
+def first_error(log, root):
+    """The first error line of a tool's log, with this machine's folders taken out."""
+    lines = [l for l in log.splitlines() if re.search(r"error|Error|could not|not found", l) and not l.strip().startswith("from ")]
+    line = re.sub(r"\x1b\[[0-9;]*m", "", (lines or log.strip().splitlines() or ["?"])[0]).strip()
+    line = line.replace(str(root) + "/", "").replace(str(root), ".")
+    return re.sub(r"(/[\w.+-]+){3,}/", ".../", line)[:160]
+
+
+def hugo_with_stubs(root, scratch, log):
+    """Hugo on a copy of the site in which every shortcode or partial it cannot find is an empty template: the
+    pages and their URLs are the same, which is all the original is needed for. (None, names) when Hugo still fails."""
+    copy = scratch / "hugo-copy"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "public", "resources", "node_modules"))
+    out, stubbed = scratch / "original", []
+    for _ in range(20):
+        m = re.search(r'shortcode "([^"]+)" not found', log) or re.search(r'partial "([^"]+)" not found', log)
+        if not m:
+            return None, stubbed
+        folder = "shortcodes" if "shortcode" in m.group(0) else "partials"
+        stub = copy / "layouts" / folder / (m.group(1) if m.group(1).endswith(".html") else m.group(1) + ".html")
+        if stub.exists():
+            return None, stubbed
+        stub.parent.mkdir(parents=True, exist_ok=True)
+        stub.write_text("{{ with .Inner }}{{ . }}{{ end }}" if folder == "shortcodes" else "", encoding="utf-8")
+        stubbed.append(f"{folder}/{stub.name}")
+        shutil.rmtree(out, ignore_errors=True)
+        rc, log = run(["hugo", "--quiet", "-s", str(copy), "-d", str(out)])
+        if rc == 0:
+            return html_urls(out), stubbed
+    return None, stubbed
 
 
 def implied_urls(site, root):
-    """Rough URLs from file names alone, when no tool output is at hand."""
+    """Rough URLs from file names and permalink/url fields alone, when no tool output is at hand."""
     urls = set()
+    config = root / "_config.yml"
+    chirpy = config.is_file() and "permalink: /posts/:title/" in config.read_text(errors="replace")
     for f in root.rglob("*"):
         rel = f.relative_to(root).as_posix()
         if not f.is_file() or any(part.startswith((".", "_site", "node_modules")) for part in rel.split("/")):
@@ -113,17 +144,26 @@ def implied_urls(site, root):
         stem, ext = posixpath.splitext(rel)
         if ext not in (".md", ".markdown", ".ipynb", ".qmd", ".html"):
             continue
+        head = f.read_text(encoding="utf-8", errors="replace")[:3000]
+        fixed = re.search(r"^(?:permalink|url):\s*['\"]?(/[^'\"\s]*)", head.split("\n---", 1)[0], re.M) \
+            if head.startswith(("---", "+++")) else None
         if site["kind"] == "hugo":
             if not rel.startswith("content/"):
                 continue
             stem = stem[len("content/"):]
             base = posixpath.basename(stem)
-            urls.add((posixpath.dirname(stem) + "/" if base in ("index", "_index") else stem + "/").lstrip("/").lower())
+            url = posixpath.dirname(stem) + "/" if base in ("index", "_index") else stem + "/"
+            urls.add(fixed.group(1).lstrip("/") if fixed else url.lstrip("/").lower())
         elif site["kind"] == "jekyll":
+            if not head.startswith("---"):
+                continue  # Jekyll copies a file without front matter as it is: no page
             m = re.match(r"_posts/(?:.*/)?(\d{4})-(\d{2})-(\d{2})-(.+)$", stem)
-            if m:
-                urls.add(f"posts/{m.group(4)}/")  # Chirpy's /posts/:title/
-            elif not rel.startswith("_"):
+            if fixed and not m:
+                urls.add(fixed.group(1).lstrip("/"))
+            elif m:
+                # Chirpy's /posts/:title/ where the config says so, else Jekyll's default (categories aside).
+                urls.add(f"posts/{m.group(4)}/" if chirpy else f"{m.group(1)}/{m.group(2)}/{m.group(3)}/{m.group(4)}.html")
+            elif not rel.startswith("_") and posixpath.basename(stem).lower() not in ("readme", "license", "changelog"):
                 urls.add(stem + ".html")
         else:
             urls.add((stem + ".html").lower())
@@ -167,23 +207,49 @@ def add_title(f):
     return False
 
 
+def drop_lines(f, lines):
+    """Comments out the config lines, or removes the front matter fields (with their indented values), that an
+    error points at; False when an error is elsewhere in the file."""
+    text = f.read_text(encoding="utf-8", errors="replace").split("\n")
+    config = f.suffix in (".yml", ".yaml", ".toml") and f.parent.name != "_data"
+    end = len(text) if config else next((i + 1 for i in range(1, len(text)) if text[i].strip() in ("---", "+++")), 0)
+    if not end or any(not 1 <= n <= end for n in lines):
+        return False
+    drop = set()
+    for n in lines:
+        i = n - 1
+        drop.add(i)
+        indent = len(text[i]) - len(text[i].lstrip())
+        j = i + 1
+        while not config and j < end - 1 and (not text[j].strip() or len(text[j]) - len(text[j].lstrip()) > indent
+                                               or text[j].lstrip().startswith("- ")):
+            drop.add(j)
+            j += 1
+    text = [("# " + l if config else None) if i in drop else l for i, l in enumerate(text)]
+    f.write_text("\n".join(l for l in text if l is not None), encoding="utf-8")
+    return True
+
+
 def salvage(lemma, root, scratch, diags):
     """Builds a copy in which sources lacking a title get one and other sources with errors are left out (up to 4
     rounds), so that the rest can be measured. Returns (exit, files left out, files given a title)."""
     copy = scratch / "salvage"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "node_modules", ".lemma"))
-    removed, titled, rc = set(), set(), 1
+    removed, titled, patched, rc, later = set(), set(), set(), 1, []
     for _ in range(4):
         errors = [d for d in diags if d["sev"] == "error" and d["path"] not in removed]
         acted = False
         for path in sorted({d["path"] for d in errors}):
             f = copy / path
-            if not f.is_file() or re.search(r"(^|/)(_config|_quarto|site|hugo|config)\.", path):
+            if not f.is_file():
                 continue
-            only_title = all("required field 'title'" in d["msg"] for d in errors if d["path"] == path)
+            mine = [d for d in errors if d["path"] == path]
+            only_title = all("required field 'title'" in d["msg"] for d in mine)
             if only_title and path not in titled and add_title(f):
                 titled.add(path)
+            elif path not in patched and drop_lines(f, [int(d["line"]) for d in mine]):
+                patched.add(path)
             else:
                 f.unlink()
                 removed.add(path)
@@ -191,9 +257,10 @@ def salvage(lemma, root, scratch, diags):
         if not acted:
             break
         rc, log, diags = lemma_build(lemma, copy, scratch / "lemma")
+        later += diags
         if rc == 0:
             break
-    return rc, removed - set(), titled - removed
+    return rc, removed, titled - removed, patched - removed, later
 
 
 # ---------- what the pages show
@@ -332,6 +399,9 @@ def source_words(f):
             return set()
     text = re.sub(r"\A(---|\+\+\+)\n.*?\n\1\s*\n", "", text, flags=re.S)
     text = re.sub(r"^(```|~~~).*?^\1[^\n]*$", " ", text, flags=re.S | re.M)
+    # Indented code blocks: whole blank-line-separated blocks indented by four (list continuations go too).
+    text = "\n\n".join(b for b in re.split(r"\n\s*\n", text)
+                       if not all(l.startswith(("    ", "\t")) for l in b.split("\n") if l.strip()))
     text = re.sub(r"\{%\s*(highlight|raw|comment)\b.*?\{%\s*end\1\s*%\}", " ", text, flags=re.S)
     text = re.sub(r"\$\$.*?\$\$|\$[^$\n]+\$|\\\(.*?\\\)|\\\[.*?\\\]|\\begin\{(\w+\*?)\}.*?\\end\{\1\}", " ", text, flags=re.S)
     text = re.sub(r"(`+)(?:(?!\1).)+?\1", " ", text, flags=re.S)
@@ -354,7 +424,7 @@ def dropped_text(root, pages):
     for f in root.rglob("*"):
         rel = f.relative_to(root).as_posix()
         if f.suffix not in (".md", ".markdown", ".ipynb", ".qmd") or any(
-                p.startswith(".") or p in ("node_modules", "public", "_site", "themes") for p in rel.split("/")):
+                p.startswith(".") or p in ("node_modules", "public", "_site", "themes", "_drafts") for p in rel.split("/")):
             continue
         if f.name.lower() in ("readme.md", "license.md", "changelog.md"):
             continue
@@ -392,16 +462,15 @@ def measure(site, work, lemma, scratch_root):
     r["warnings"] = sum(d["sev"] == "warning" for d in diags)
     r["summary"] = next((l for l in log.splitlines() if re.match(r"(built|failed)\b", l)),
                         next((l for l in reversed(log.splitlines()) if l.strip()), ""))[:200]
-    kinds = collections.Counter((d["sev"], normalise(d["msg"])) for d in diags)
-    example = {}
-    for d in diags:
-        example.setdefault((d["sev"], normalise(d["msg"])), f"{d['path']}:{d['line']}:{d['col']}: {d['msg'][:160]}")
-    r["kinds"] = [(sev, kind, n, example[(sev, kind)]) for (sev, kind), n in kinds.most_common(12)]
-    r["removed"], r["titled"] = [], []
+    r["math_diagnostics"] = sum(d["msg"].startswith("math") for d in diags)
+    r["kinds"] = kinds_of(diags)
+    r["removed"], r["titled"], r["patched"] = [], [], []
     out = scratch / "lemma"
     if rc != 0:
-        rc2, removed, titled = salvage(lemma, root, scratch, diags)
-        r["removed"], r["titled"] = sorted(removed), sorted(titled)
+        rc2, removed, titled, patched, later = salvage(lemma, root, scratch, diags)
+        r["later_kinds"] = kinds_of(later, exclude={(s, k) for s, k, _, _ in r["kinds"]})
+        r["math_diagnostics"] = len({(d["path"], d["line"], d["col"]) for d in diags + later if d["msg"].startswith("math")})
+        r["removed"], r["titled"], r["patched"] = sorted(removed), sorted(titled), sorted(patched)
         r["salvage_exit"] = rc2
         root_for_words = scratch / "salvage"
     else:
@@ -425,6 +494,20 @@ def measure(site, work, lemma, scratch_root):
     return r
 
 
+def kinds_of(diags, exclude=frozenset()):
+    """(severity, normalised message, count, first example) for the commonest kinds, deduplicated by position."""
+    seen, kinds, example = set(), collections.Counter(), {}
+    for d in diags:
+        key = (d["sev"], normalise(d["msg"]))
+        where = (d["path"], d["line"], d["col"], d["msg"])
+        if key in exclude or where in seen:
+            continue
+        seen.add(where)
+        kinds[key] += 1
+        example.setdefault(key, f"{d['path']}:{d['line']}:{d['col']}: {d['msg'][:160]}")
+    return [(sev, kind, n, example[(sev, kind)]) for (sev, kind), n in kinds.most_common(12)]
+
+
 def share(a, b):
     return "–" if not b else f"{a:,}/{b:,} ({100 * a / b:.1f}%)"
 
@@ -438,13 +521,14 @@ def table(results):
             lines.append(f"| {r['name']} | {r['kind']} | {r['missing']} |" + " |" * 10)
             continue
         fixes = ([f"{len(r['titled'])} files given a title"] if r["titled"] else []) + (
+            [f"{len(r['patched'])} files with the lines in error taken out"] if r["patched"] else []) + (
             [f"{len(r['removed'])} failing files left out"] if r["removed"] else [])
         built = "as is" if r["exit"] == 0 else (
             f"{', '.join(fixes)} (exit {r.get('salvage_exit')})" if fixes else "nothing written")
         if r.get("no_output"):
             lines.append(f"| {r['name']} | {r['kind']} | {r['exit']} | {r['errors']} | {r['warnings']} | {built} |" + " – |" * 7)
             continue
-        maths, errs = r.get("maths", 0), r.get("math_errors", 0)
+        maths, errs = r.get("maths", 0), max(r.get("math_errors", 0), r.get("math_diagnostics", 0))
         raw = " / ".join(str(r.get("raw " + t, 0)) for t in RAW_TEMPLATE)
         lines.append(
             f"| {r['name']} | {r['kind']} | {r['exit']} | {r['errors']} | {r['warnings']} | {built} "
@@ -464,10 +548,15 @@ def details(results):
         out.append(f"- Lemma: {r['summary']}")
         if r["titled"]:
             out.append(f"- measured with a title added to {len(r['titled'])} sources that lacked one")
+        if r["patched"]:
+            out.append(f"- measured with the config lines or front matter fields in error taken out of {', '.join(r['patched'][:4])}"
+                       + (" …" if len(r["patched"]) > 4 else ""))
         if r["removed"]:
             out.append(f"- measured without {len(r['removed'])} source files that had errors, e.g. {', '.join(r['removed'][:4])}")
         for sev, kind, n, ex in r["kinds"][:8]:
             out.append(f"- {n} × {sev}: {kind} — e.g. `{ex}`")
+        for sev, kind, n, ex in r.get("later_kinds", [])[:6]:
+            out.append(f"- then, with those out of the way: {n} × {sev}: {kind} — e.g. `{ex}`")
         for key, label in (("urls_missing", "URLs Lemma does not answer"),):
             if r.get(key):
                 out.append(f"- {label}: {', '.join(r[key])}")
