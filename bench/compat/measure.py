@@ -108,35 +108,67 @@ def first_error(log, root):
 
 
 def hugo_with_stubs(root, scratch, log):
-    """Hugo on a copy of the site in which every shortcode or partial it cannot find is an empty template: the
-    pages and their URLs are the same, which is all the original is needed for. (None, names) when Hugo still fails."""
+    """Hugo on a copy of the site in which every shortcode or partial it cannot find or run is an empty template:
+    the pages and their URLs are the same, which is all the original is needed for. (None, names) when Hugo still
+    fails."""
     copy = scratch / "hugo-copy"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "public", "resources", "node_modules"))
     out, stubbed = scratch / "original", []
-    for _ in range(20):
-        m = re.search(r'shortcode "([^"]+)" not found', log) or re.search(r'partial "([^"]+)" not found', log)
-        if not m:
+    for _ in range(30):
+        # A missing shortcode or partial, or (a theme newer than this Hugo) the innermost template that failed.
+        missing = re.search(r'(shortcode|partial) "([^"]+)" not found', log)
+        failed = re.findall(r'layouts/([\w/.-]+\.(?:html|xml|json)):\d+:\d+', log)
+        if missing:
+            name = missing.group(2) if missing.group(2).endswith(".html") else missing.group(2) + ".html"
+            stub = copy / "layouts" / (missing.group(1) + "s") / name
+        elif failed:
+            stub = copy / "layouts" / failed[-1]
+        elif (raised := raised_by(copy, log)) is not None:
+            stub = copy / "layouts" / raised
+        else:
             return None, stubbed
-        folder = "shortcodes" if "shortcode" in m.group(0) else "partials"
-        stub = copy / "layouts" / folder / (m.group(1) if m.group(1).endswith(".html") else m.group(1) + ".html")
-        if stub.exists():
+        folder = "shortcodes" if missing and missing.group(1) == "shortcode" else ""
+        if stub.relative_to(copy / "layouts").as_posix() in stubbed:
             return None, stubbed
         stub.parent.mkdir(parents=True, exist_ok=True)
-        stub.write_text("{{ with .Inner }}{{ . }}{{ end }}" if folder == "shortcodes" else "", encoding="utf-8")
-        stubbed.append(f"{folder}/{stub.name}")
+        # Hugo writes no file for an empty page, so a page-level stand-in still writes something.
+        stub.write_text("{{ with .Inner }}{{ . }}{{ end }}" if folder == "shortcodes" else
+                        "" if "partials/" in stub.as_posix() or "_markup/" in stub.as_posix() else
+                        '<!-- stand-in -->{{ block "main" . }}{{ end }}' if stub.name == "baseof.html" else "<!-- stand-in -->",
+                        encoding="utf-8")
+        stubbed.append(stub.relative_to(copy / "layouts").as_posix())
         shutil.rmtree(out, ignore_errors=True)
-        rc, log = run(["hugo", "--quiet", "-s", str(copy), "-d", str(out)])
+        rc, log = run(["hugo", "-s", str(copy), "-d", str(out)])
         if rc == 0:
             return html_urls(out), stubbed
     return None, stubbed
 
 
+def raised_by(copy, log):
+    """The layout (relative to layouts/) whose errorf wrote the ERROR line of Hugo's log, e.g. a theme's version check."""
+    m = re.search(r"^ERROR \S+ \S+ (?:=> )?(.+)$", log, re.M)
+    if not m:
+        return None
+    piece = max(re.split(r"\S*\d\S*", m.group(1)), key=len).strip()
+    if len(piece) < 12:
+        return None
+    for f in sorted(copy.glob("themes/*/layouts/**/*")) + sorted(copy.glob("layouts/**/*")):
+        if f.is_file() and piece in f.read_text(errors="replace"):
+            return f.relative_to(copy).as_posix().split("layouts/", 1)[1]
+    return None
+
+
 def implied_urls(site, root):
     """Rough URLs from file names and permalink/url fields alone, when no tool output is at hand."""
     urls = set()
-    config = root / "_config.yml"
-    chirpy = config.is_file() and "permalink: /posts/:title/" in config.read_text(errors="replace")
+    config = (root / "_config.yml").read_text(errors="replace") if (root / "_config.yml").is_file() else ""
+    # The posts' permalink: the top-level one, else one with :title in the config's defaults (Chirpy's).
+    style = re.search(r"^permalink:\s*['\"]?([^'\"\s#]+)", config, re.M) or \
+        re.search(r"^\s+permalink:\s*['\"]?(/[^'\"\s#]*:title[^'\"\s#]*)", config, re.M)
+    style = {"date": "/:categories/:year/:month/:day/:title:output_ext", "pretty": "/:categories/:year/:month/:day/:title/",
+             "ordinal": "/:categories/:year/:y_day/:title:output_ext", "none": "/:categories/:title:output_ext"}.get(
+        style.group(1) if style else "date", style.group(1) if style else "")
     for f in root.rglob("*"):
         rel = f.relative_to(root).as_posix()
         if not f.is_file() or any(part.startswith((".", "_site", "node_modules")) for part in rel.split("/")):
@@ -161,13 +193,17 @@ def implied_urls(site, root):
             if fixed and not m:
                 urls.add(fixed.group(1).lstrip("/"))
             elif m:
-                # Chirpy's /posts/:title/ where the config says so, else Jekyll's default (categories aside).
-                urls.add(f"posts/{m.group(4)}/" if chirpy else f"{m.group(1)}/{m.group(2)}/{m.group(3)}/{m.group(4)}.html")
+                # The config's permalink style, categories aside.
+                url = style.replace(":categories", "").replace(":year", m.group(1)).replace(":month", m.group(2)) \
+                    .replace(":day", m.group(3)).replace(":title", m.group(4)).replace(":output_ext", ".html")
+                urls.add(re.sub(r"/+", "/", url).lstrip("/"))
             elif not rel.startswith("_") and posixpath.basename(stem).lower() not in ("readme", "license", "changelog"):
                 urls.add(stem + ".html")
         else:
             urls.add((stem + ".html").lower())
-    return urls
+    # As html_urls names them: x/index.html is x/, no 404 page.
+    urls = {u[: -len("index.html")] if u == "index.html" or u.endswith("/index.html") else u for u in urls}
+    return {u for u in urls if u not in ("404.html", "404/")}
 
 
 # ---------- Lemma
