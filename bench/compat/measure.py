@@ -6,6 +6,7 @@ the URLs from its published output, else the URLs its sources imply), build it u
 what a reader would meet. Prints a Markdown table and, per site, the commonest diagnostics and misses.
 
     bench/compat/measure.py [--sites WORK] [--only NAME ...] [--lemma Lemma.Cli.dll] [--scratch DIR] [--json FILE]
+    bench/compat/measure.py --from-json FILE     # the tables again, from an earlier run
 
 Stdlib only. Needs the .NET SDK; `hugo` and `jekyll` on PATH when present are used for the originals.
 """
@@ -544,8 +545,12 @@ def kinds_of(diags, exclude=frozenset()):
     return [(sev, kind, n, example[(sev, kind)]) for (sev, kind), n in kinds.most_common(12)]
 
 
-def share(a, b):
-    return "–" if not b else f"{a:,}/{b:,} ({100 * a / b:.1f}%)"
+def share(a, b, none="–"):
+    return none if not b else f"{a:,}/{b:,} ({100 * a / b:.1f}%)"
+
+
+def files(names):
+    return f"{len(names)} file" + ("" if len(names) == 1 else "s")
 
 
 def table(results):
@@ -556,9 +561,9 @@ def table(results):
         if "missing" in r:
             lines.append(f"| {r['name']} | {r['kind']} | {r['missing']} |" + " |" * 10)
             continue
-        fixes = ([f"{len(r['titled'])} files given a title"] if r["titled"] else []) + (
-            [f"{len(r['patched'])} files with the lines in error taken out"] if r["patched"] else []) + (
-            [f"{len(r['removed'])} failing files left out"] if r["removed"] else [])
+        fixes = ([f"{files(r['titled'])} given a title"] if r["titled"] else []) + (
+            [f"{files(r['patched'])} with the lines in error taken out"] if r["patched"] else []) + (
+            [f"{files(r['removed'])} with errors left out"] if r["removed"] else [])
         built = "as is" if r["exit"] == 0 else (
             f"{', '.join(fixes)} (exit {r.get('salvage_exit')})" if fixes else "nothing written")
         if r.get("no_output"):
@@ -569,7 +574,8 @@ def table(results):
         lines.append(
             f"| {r['name']} | {r['kind']} | {r['exit']} | {r['errors']} | {r['warnings']} | {built} "
             f"| {share(r['urls_kept'], r['urls'])} | {share(maths, maths + errs)} | {r.get('tex_as_text', 0):,} | {raw} "
-            f"| {share(r.get('images_present', 0), r.get('images', 0))} | {share(r.get('links_ok', 0), r.get('links', 0))} "
+            f"| {share(r.get('images_present', 0), r.get('images', 0), 'none found')} "
+            f"| {share(r.get('links_ok', 0), r.get('links', 0), 'none found')} "
             f"| {r['text_dropped']}/{r['text_checked']} |")
     return "\n".join(lines)
 
@@ -612,7 +618,13 @@ def main():
     ap.add_argument("--lemma", type=Path, default=REPO / "src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll")
     ap.add_argument("--scratch", type=Path, default=TMP / "lemma-compat-out", help="outputs and copies go here")
     ap.add_argument("--json", type=Path, help="also write the raw figures here")
+    ap.add_argument("--from-json", type=Path, help="print the tables of an earlier --json file, building nothing")
     a = ap.parse_args()
+    if a.from_json:
+        results = json.loads(a.from_json.read_text(encoding="utf-8"))
+        print(table(results))
+        print(details(results))
+        return
     if not a.lemma.is_file():
         sys.exit(f"no {a.lemma}: build it first (dotnet build src/Lemma.Cli -c Release)")
     results = []
