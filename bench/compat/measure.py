@@ -75,7 +75,7 @@ def original_urls(site, root, scratch):
         notes.append("hugo failed: " + first_error(log, root))
         urls, stubbed = hugo_with_stubs(root, scratch, log)
         if urls is not None:
-            return urls, "; ".join(notes + [f"hugo with empty stand-ins for {', '.join(stubbed)}"])
+            return urls, "; ".join(notes + [f"hugo with stand-ins for {', '.join(stubbed)}"])
     if kind == "jekyll" and shutil.which("jekyll"):
         # Plugins come from Debian's gems, not the Gemfile; a theme or plugin gem Debian lacks gets a second try
         # without theme and plugins, which still gives Jekyll's URLs (pages render without layouts).
