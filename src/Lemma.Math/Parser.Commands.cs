@@ -68,9 +68,11 @@ internal sealed partial class Parser
         ["preceq"] = "⋠", ["succeq"] = "⋡", ["sqsubseteq"] = "⋢", ["sqsupseteq"] = "⋣",
     };
 
+    // TeX's \big family is 8.5pt, 11.5pt, 14.5pt and 17.5pt tall around a 10pt font plus the surrounding
+    // struts; KaTeX and Temml size them 1.2em, 1.8em, 2.4em and 3em, and so do we.
     static readonly Dictionary<string, string> BigSizes = new()
     {
-        ["big"] = "1.2em", ["Big"] = "1.623em", ["bigg"] = "2.047em", ["Bigg"] = "2.470em",
+        ["big"] = "1.2em", ["Big"] = "1.8em", ["bigg"] = "2.4em", ["Bigg"] = "3em",
     };
 
     MathNode? Command(Token t)

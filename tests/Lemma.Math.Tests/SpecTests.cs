@@ -47,13 +47,16 @@ public sealed class SpecTests
     [InlineData(@"\int_0^1", true, "<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>")]
     [InlineData(@"\int\limits_0^1", true, "<munderover><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")]
     [InlineData(@"\lim_{n} a", true, "<mrow><munder><mi>lim</mi><mi>n</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>a</mi></mrow>")]
-    [InlineData(@"\lim_{n}", false, "<msub><mi>lim</mi><mi>n</mi></msub>")]
+    [InlineData(@"\lim_{n}", false, "<mrow><msub><mi>lim</mi><mi>n</mi></msub><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
     [InlineData(@"\max_i x", true, "<mrow><munder><mi>max</mi><mi>i</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
     [InlineData(@"\log_2 n", true, "<mrow><msub><mi>log</mi><mn>2</mn></msub><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>n</mi></mrow>")]
+    [InlineData(@"\log\det\Sigma", false, "<mrow><mi>log</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>det</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi mathvariant=\"normal\">Σ</mi></mrow>")]
+    [InlineData(@"a\sin x", false, "<mrow><mi>a</mi><mspace width=\"0.1667em\"></mspace><mi>sin</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
+    [InlineData(@"\sin = 0", false, "<mrow><mi>sin</mi><mo>\u2061</mo><mo>=</mo><mn>0</mn></mrow>")]
     [InlineData(@"\sin(x)", false, "<mrow><mi>sin</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"\operatorname{softmax}(z)", false, "<mrow><mi>softmax</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")]
-    [InlineData(@"\operatorname*{arg\,max}_x", true, "<munder><mi>arg\u2009max</mi><mi>x</mi></munder>")]  // one name, thin space inside
-    [InlineData(@"\arg\max_x", true, "<mrow><mi>arg</mi><mo>\u2061</mo><munder><mi>max</mi><mi>x</mi></munder></mrow>")]
+    [InlineData(@"\operatorname*{arg\,max}_x", true, "<mrow><munder><mi>arg\u2009max</mi><mi>x</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]  // one name, thin space inside
+    [InlineData(@"\arg\max_x", true, "<mrow><mi>arg</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><munder><mi>max</mi><mi>x</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
     public void Big_operators_and_operator_names_take_limits_in_display(string tex, bool display, string mathml) =>
         Assert.Equal(mathml, Render.Inner(tex, display));
 
@@ -144,9 +147,9 @@ public sealed class SpecTests
     [InlineData(@"\left.x\right|", "<mrow><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">|</mo></mrow>")]
     [InlineData(@"\left\langle a \middle| b\right\rangle", "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" symmetric=\"true\">⟨</mo><mi>a</mi><mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" lspace=\"0.05em\" rspace=\"0.05em\">|</mo><mi>b</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">⟩</mo></mrow>")]
     [InlineData(@"\big(", "<mo minsize=\"1.2em\" maxsize=\"1.2em\" stretchy=\"true\" symmetric=\"true\" lspace=\"0em\" rspace=\"0em\">(</mo>")]
-    [InlineData(@"\Bigl[", "<mo minsize=\"1.623em\" maxsize=\"1.623em\" stretchy=\"true\" symmetric=\"true\" form=\"prefix\" fence=\"true\">[</mo>")]
-    [InlineData(@"\biggr\}", "<mo minsize=\"2.047em\" maxsize=\"2.047em\" stretchy=\"true\" symmetric=\"true\" form=\"postfix\" fence=\"true\">}</mo>")]
-    [InlineData(@"\Biggm\vert", "<mo minsize=\"2.470em\" maxsize=\"2.470em\" stretchy=\"true\" symmetric=\"true\" form=\"infix\">|</mo>")]
+    [InlineData(@"\Bigl[", "<mo minsize=\"1.8em\" maxsize=\"1.8em\" stretchy=\"true\" symmetric=\"true\" form=\"prefix\" fence=\"true\">[</mo>")]
+    [InlineData(@"\biggr\}", "<mo minsize=\"2.4em\" maxsize=\"2.4em\" stretchy=\"true\" symmetric=\"true\" form=\"postfix\" fence=\"true\">}</mo>")]
+    [InlineData(@"\Biggm\vert", "<mo minsize=\"3em\" maxsize=\"3em\" stretchy=\"true\" symmetric=\"true\" form=\"infix\">|</mo>")]
     [InlineData(@"\norm{x}", "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" symmetric=\"true\">‖</mo><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">‖</mo></mrow>")]
     public void Delimiters(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
