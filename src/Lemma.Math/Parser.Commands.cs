@@ -101,6 +101,7 @@ internal sealed partial class Parser
             case "left": return LeftRight(t);
             case "begin": return Environment(t);
             case "operatorname" or "operatornamewithlimits": return OperatorNameArgument(t);
+            case "sideset": return Sideset(t);
             case "mathop" or "mathbin" or "mathrel" or "mathord" or "mathopen" or "mathclose" or "mathpunct" or "mathinner":
                 return ClassCommand(t);
             case "@dots": return Dots();
@@ -305,21 +306,14 @@ internal sealed partial class Parser
         _font = MathFont.Roman;
         var arg = Argument(t);
         _font = saved;
-        var kids = MergeLetters(arg.Tag == "mrow" && arg.Children is not null ? arg.Children : [arg]);
-        // arg\,max: words joined by a thin space are one name, like lim inf (one mi, U+2009 inside).
-        for (int i = kids.Count - 3; i >= 0; i--)
-        {
-            if (IsWord(kids[i]) && kids[i + 1] is { Tag: "mspace", Children: null } sp && sp.Get("width") == "0.1667em" && sp.Attributes!.Count == 1 && IsWord(kids[i + 2]))
-            {
-                kids[i] = new MathNode("mi", kids[i].Text + "\u2009" + kids[i + 2].Text);
-                kids.RemoveRange(i + 1, 2);
-            }
-        }
+        var kids = MergeLetters(arg.Tag == "mrow" && arg.Children is not null ? arg.Children : arg.IsEmptyRow ? [] : [arg]);
         MathNode node;
-        if (kids.Count == 1 && kids[0].Tag is "mi" or "mn" && kids[0].Children is null)
+        // A name made of text only (letters, digits, signs, thin spaces) is one word, as amsopn sets it: Gam-ma keeps
+        // its hyphen, arg\,max is one name with a thin space inside.
+        if (NameText(kids) is { } word)
         {
-            node = new MathNode("mi", kids[0].Text);
-            if (kids[0].Text?.Length == 1) node.Set("mathvariant", "normal");
+            node = new MathNode("mi", word);
+            if (word.Length == 1) node.Set("mathvariant", "normal");
         }
         else node = MathNode.Row(kids);
         node.Class = AtomClass.Op;
@@ -328,7 +322,63 @@ internal sealed partial class Parser
         return node;
     }
 
-    static bool IsWord(MathNode n) => n.Tag == "mi" && n.Children is null && n.Text is { Length: > 1 } && n.Attributes is null;
+    /// <summary>amsmath's \sideset{_a^b}{_c^d}\sum: scripts at the four corners of a big operator (mmultiscripts),
+    /// which keeps its own limits for the scripts written after it.</summary>
+    MathNode Sideset(Token t)
+    {
+        var (preSub, preSup) = CornerScripts(t, Argument(t));
+        var (postSub, postSup) = CornerScripts(t, Argument(t));
+        var op = Argument(t);
+        var node = MathNode.Element("mmultiscripts", op, postSub, postSup, new MathNode("mprescripts"), preSub, preSup);
+        node.Class = AtomClass.Op;
+        node.Limits = op.Class == AtomClass.Op ? op.Limits : Limits.Never;
+        return node;
+    }
+
+    /// <summary>The subscript and superscript of a \sideset argument ({_a^b}, {'}, {}), an empty mrow where one is missing.</summary>
+    static (MathNode Sub, MathNode Sup) CornerScripts(Token owner, MathNode arg)
+    {
+        var none = new MathNode("mrow");
+        if (arg.IsEmptyRow) return (none, new MathNode("mrow"));
+        if (arg.Tag is "msub" or "msup" or "msubsup" && arg.Children is [{ IsEmptyRow: true }, ..] kids)
+        {
+            return arg.Tag switch
+            {
+                "msub" => (kids[1], new MathNode("mrow")),
+                "msup" => (none, kids[1]),
+                _ => (kids[1], kids[2]),
+            };
+        }
+        throw new TexException(owner.Pos, owner.Length, "\\sideset takes scripts only in its first two arguments: {_a^b}");
+    }
+
+    /// <summary>The text of an operator name made of leaves only (mi, mn, mo, mtext and thin spaces), with the math
+    /// minus and asterisk read back as the hyphen and star that were typed; null when it holds more structure.</summary>
+    static string? NameText(List<MathNode> kids)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var k in kids)
+        {
+            if (k.Children is not null) return null;
+            switch (k.Tag)
+            {
+                case "mi" or "mn" or "mtext" when k.Text is not null:
+                    sb.Append(k.Text);
+                    break;
+                case "mo" when k.Text is not null:
+                    sb.Append(k.Text switch { "\u2212" => "-", "\u2217" => "*", _ => k.Text });
+                    break;
+                case "mspace" when k.Get("width") == "0.1667em" && k.Attributes!.Count == 1:
+                    sb.Append('\u2009');
+                    break;
+                case "mrow" when k.Text is null:
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return sb.ToString();
+    }
 
     MathNode FontArgument(Token t, MathFont font)
     {

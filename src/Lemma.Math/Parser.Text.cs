@@ -90,8 +90,6 @@ internal sealed partial class Parser
                     case "~":
                         sb.Append('\u00A0');
                         return;
-                    case "&" or "#" or "^" or "_":
-                        throw new TexException(t.Pos, t.Length, $"Unexpected '{t.Text}' in text");
                 }
                 sb.Append(t.Text);
                 return;
@@ -178,7 +176,8 @@ internal sealed partial class Parser
             sb.Append(mathSym.Text);
             return;
         }
-        throw new TexException(t.Pos, t.Length, $"Undefined control sequence: \\{name}");
+        // MathJax (without its textmacros extension) shows a command it does not know in text as it was typed.
+        sb.Append('\\').Append(name);
     }
 
     static MathFont? TextSwitch(string name) => name switch

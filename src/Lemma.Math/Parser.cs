@@ -297,6 +297,7 @@ internal sealed partial class Parser
             ? sub is null ? "mover" : sup is null ? "munder" : "munderover"
             : sub is null ? "msup" : sup is null ? "msub" : "msubsup";
         if (under && nucleus.Tag == "mo") nucleus.Set("movablelimits", "false");
+        else if (under && nucleus is { Tag: "mmultiscripts", Children: [{ Tag: "mo" } core, ..] }) core.Set("movablelimits", "false");
         var node = new MathNode(tag) { Class = nucleus.Class, IsFunction = nucleus.IsFunction };
         node.Add(nucleus);
         if (sub is not null) node.Add(sub);

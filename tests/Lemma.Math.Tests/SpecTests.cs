@@ -194,6 +194,27 @@ public sealed class SpecTests
     [InlineData(@"\begin{smallmatrix}a\end{smallmatrix}", "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0.2em;\"><mi>a</mi></mtd></mtr></mtable>")]
     public void Environments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
+    // What MathJax accepts as written: text-mode characters that only mean something in math are literal there.
+    [Theory]
+    [InlineData(@"\text{sentence_length}", "<mtext>sentence_length</mtext>")]
+    [InlineData(@"\text{ & }", "<mtext>\u00A0&amp;\u00A0</mtext>")]
+    [InlineData(@"\text{x^2 #1}", "<mtext>x^2 #1</mtext>")]
+    [InlineData(@"\begin{array}{c}\text{a & b}\end{array}", "<mtable><mtr><mtd><mtext>a &amp; b</mtext></mtd></mtr></mtable>")]
+    [InlineData(@"\text{\unknowncommand}", "<mtext>\\unknowncommand</mtext>")]
+    public void Text_takes_what_MathJax_takes(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Theory]
+    [InlineData(@"\operatorname{Gam-ma}(z)", "<mrow><mi>Gam-ma</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")]
+    [InlineData(@"\operatorname{sgn*}", "<mrow><mi>sgn*</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
+    [InlineData(@"\operatorname{\Gamma}", "<mrow><mi mathvariant=\"normal\">Γ</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
+    public void An_operator_name_made_of_text_is_one_word(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Theory]
+    [InlineData(@"\sideset{_1^2}{_3^4}\sum", false, "<mmultiscripts><mo>∑</mo><mn>3</mn><mn>4</mn><mprescripts></mprescripts><mn>1</mn><mn>2</mn></mmultiscripts>")]
+    [InlineData(@"\sideset{}{'}\sum_{n}", true, "<munder><mmultiscripts><mo movablelimits=\"false\">∑</mo><mrow></mrow><mo>′</mo><mprescripts></mprescripts><mrow></mrow><mrow></mrow></mmultiscripts><mi>n</mi></munder>")]
+    public void Sideset_puts_scripts_at_the_corners_of_an_operator(string tex, bool display, string mathml) =>
+        Assert.Equal(mathml, Render.Inner(tex, display));
+
     [Theory]
     [InlineData(@"\mathchoice{D}{T}{S}{W}", "<mi>T</mi>")]
     [InlineData(@"\displaystyle\mathchoice{D}{T}{S}{W}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>D</mi></mrow>")]
