@@ -113,7 +113,7 @@ internal sealed partial class Parser
             case " " or "nobreakspace" or "\t" or "\n": return new MathNode("mtext", "\u00A0");
             case "hspace" or "hskip" or "kern" or "mkern" or "mskip" or "hphantomspace":
                 if (name == "hspace" && _x.PeekRaw().IsChar('*')) _x.NextRaw();
-                return Space(Em(ReadDimension(t)));
+                return Space(Em(ReadMathDimension(t)));
             case "phantom": return MathNode.Element("mphantom", Argument(t));
             case "hphantom":
                 return MathNode.Element("mpadded", MathNode.Element("mphantom", Argument(t))).Set("height", "0").Set("depth", "0");
@@ -193,8 +193,8 @@ internal sealed partial class Parser
             case "rule":
             {
                 _x.ReadOptional();
-                var w = Em(ReadDimension(t));
-                var h = Em(ReadDimension(t));
+                var w = Em(ReadMathDimension(t));
+                var h = Em(ReadMathDimension(t));
                 return new MathNode("mspace").Set("width", w).Set("height", h).AppendStyle("background:currentColor;");
             }
             case "(" or ")" or "[" or "]":
@@ -762,10 +762,22 @@ internal sealed partial class Parser
     }
 
     /// <summary>A TeX dimension, braced or not, converted to em.</summary>
-    double ReadDimension(Token owner)
+    double ReadDimension(Token owner) => ReadDimension(owner, out _);
+
+    /// <summary>A dimension for a space or a rule in math, in em of the current script size: TeX's em, ex and pt
+    /// are those of the text font, so in a subscript (70% size) 1em is 1/0.7 of the script's em; mu already
+    /// follows the style.</summary>
+    double ReadMathDimension(Token owner)
+    {
+        var em = ReadDimension(owner, out bool mu);
+        if (mu || _displayStyle) return em;
+        return _scriptLevel switch { 1 => em / 0.7, 2 => em / 0.5, _ => em };
+    }
+
+    double ReadDimension(Token owner, out bool mu)
     {
         var t = PeekMath();
-        if (t.IsChar('{')) return ParseDimension(ReadRawText(owner), owner);
+        if (t.IsChar('{')) return ParseDimension(ReadRawText(owner), owner, out mu);
         var sb = new StringBuilder();
         while (true)
         {
@@ -787,16 +799,19 @@ internal sealed partial class Parser
             _x.NextRaw();
             sb.Append(n.Text);
         }
-        return ParseDimension(sb.ToString(), owner);
+        return ParseDimension(sb.ToString(), owner, out mu);
     }
 
-    static double ParseDimension(string text, Token owner)
+    static double ParseDimension(string text, Token owner) => ParseDimension(text, owner, out _);
+
+    static double ParseDimension(string text, Token owner, out bool mu)
     {
         text = text.Trim().Replace(',', '.');
         int i = 0;
         while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '.' or '-' or '+' or ' ')) i++;
         var number = text[..i].Replace(" ", "");
         var unit = text[i..].Trim();
+        mu = unit == "mu";
         if (!double.TryParse(number.Length == 0 || number is "-" or "+" ? number + "1" : number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             || number.Length == 0)
             throw new TexException(owner.Pos, owner.Length, $"Invalid size: '{text}'");

@@ -25,9 +25,11 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
         var spacedGroups = new Dictionary<string, List<string>>();
         var byCommand = new Dictionary<string, int>();
         var examples = new List<string>();
-        // LEMMA_MATH_DIFF=file writes every differing formula (id, TeX, both normalised forms) for triage.
+        // LEMMA_MATH_DIFF=file writes every differing formula (id, TeX, both normalised forms) for triage, and
+    // file.spaced the same for the count with spacing kept.
         var dumpPath = Environment.GetEnvironmentVariable("LEMMA_MATH_DIFF");
         var dump = new List<string>();
+        var spacedDump = new List<string>();
         foreach (var f in Corpus.Formulas)
         {
             if (!temml.TryGetValue(f.Id, out var reference) || reference is null) continue;
@@ -45,6 +47,7 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
                 var key = FirstDifference(oursSpaced, theirsSpaced);
                 if (!spacedGroups.TryGetValue(key, out var ids)) spacedGroups[key] = ids = [];
                 ids.Add(f.Id);
+                spacedDump.Add($"{f.Id}\t{f.Tex.ReplaceLineEndings(" ")}\t{oursSpaced}\t{theirsSpaced}");
             }
             if (ours == theirs)
             {
@@ -65,7 +68,11 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
         output.WriteLine("commands in differing formulas: " +
             string.Join(", ", byCommand.OrderByDescending(p => p.Value).Take(60).Select(p => $"{p.Key} {p.Value}")));
         foreach (var e in examples) output.WriteLine(e);
-        if (!string.IsNullOrEmpty(dumpPath)) File.WriteAllLines(dumpPath, dump);
+        if (!string.IsNullOrEmpty(dumpPath))
+        {
+            File.WriteAllLines(dumpPath, dump);
+            File.WriteAllLines(dumpPath + ".spaced", spacedDump);
+        }
         Assert.True(errorFree >= ErrorFreeFloor, $"error-free {errorFree:P2} < {ErrorFreeFloor:P0}");
         Assert.True(structural >= StructuralFloor, $"structural {structural:P2} < {StructuralFloor:P0}");
         Assert.True(spaced >= SpacedFloor, $"equal with spacing kept {spaced:P2} < {SpacedFloor:P1}");
@@ -126,10 +133,19 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
         {
             var name = child.Name.LocalName;
             if (name is "annotation" or "annotation-xml") continue;
-            if (name == "mspace")
+            // Temml writes a negative space as an empty mrow with a negative margin.
+            double? margin = name == "mrow" && !child.HasElements && child.Value.Length == 0
+                && ((string?)child.Attribute("style"))?.Trim() is { } style && style.StartsWith("margin-left:", StringComparison.Ordinal)
+                ? Em(style["margin-left:".Length..].TrimEnd(';')) : null;
+            if (name == "mspace" || margin is not null)
             {
-                // A space of no width (Temml writes an empty mspace after \Alpha, \Gamma…) is no space.
-                if (keepSpacing && Width(child) is var w && w != "0em") result.Add(new XElement("mspace", new XAttribute("width", w)));
+                if (!keepSpacing) continue;
+                double em = margin ?? Em((string?)child.Attribute("width") ?? "0em");
+                // Adjacent spaces are one space of their total width (\,\, is the same as 0.333em).
+                if (result.Count > 0 && result[^1].Name.LocalName == "mspace") em += (double)result[^1].Attribute("width")!;
+                if (result.Count > 0 && result[^1].Name.LocalName == "mspace") result.RemoveAt(result.Count - 1);
+                // A space of no width (Temml writes an empty mspace after \Alpha, \Gamma, and 0pt ones in roots) is no space.
+                if (System.Math.Round(em, 3) != 0) result.Add(new XElement("mspace", new XAttribute("width", System.Math.Round(em, 3))));
                 continue;
             }
             // Invisible operators: null delimiters (\left.) and function application.
@@ -182,13 +198,16 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
         return copy;
     }
 
-    /// <summary>An mspace width in em with four decimals at most (0.1667em and 0.16667em are one space).</summary>
-    static string Width(XElement space)
+    /// <summary>A length in em. TeX points are a tenth of an em at TeX's 10pt size (docs/math.md); Temml writes them
+    /// as CSS points (1pt TeX = 0.99626pt CSS), so a CSS pt is read back as 0.1/0.99626 em. NaN when unreadable.</summary>
+    static double Em(string length)
     {
-        var w = (string?)space.Attribute("width") ?? "0em";
-        if (w.EndsWith("em", StringComparison.Ordinal) && double.TryParse(w[..^2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var em))
-            return System.Math.Round(em, 3).ToString(System.Globalization.CultureInfo.InvariantCulture) + "em";
-        return w;
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        length = length.Trim();
+        if (length.Length == 0) return 0;
+        if (length.EndsWith("em", StringComparison.Ordinal) && double.TryParse(length[..^2], System.Globalization.NumberStyles.Float, inv, out var em)) return em;
+        if (length.EndsWith("pt", StringComparison.Ordinal) && double.TryParse(length[..^2], System.Globalization.NumberStyles.Float, inv, out var pt)) return pt / 9.9626;
+        return double.TryParse(length, System.Globalization.NumberStyles.Float, inv, out var bare) && bare == 0 ? 0 : double.NaN;
     }
 
     static void Write(XElement e, StringBuilder sb)

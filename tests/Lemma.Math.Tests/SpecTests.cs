@@ -162,6 +162,9 @@ public sealed class SpecTests
     [InlineData(@"a\hspace{3pt}b", "<mrow><mi>a</mi><mspace width=\"0.3em\"></mspace><mi>b</mi></mrow>")]
     [InlineData(@"a\mkern9mu b", "<mrow><mi>a</mi><mspace width=\"0.5em\"></mspace><mi>b</mi></mrow>")]
     [InlineData(@"\phantom{x}", "<mphantom><mi>x</mi></mphantom>")]
+    [InlineData(@"x^{a\kern1em b}", "<msup><mi>x</mi><mrow><mi>a</mi><mspace width=\"1.4286em\"></mspace><mi>b</mi></mrow></msup>")]  // the text font's em, in a 70% script
+    [InlineData(@"x^{a\mkern18mu b}", "<msup><mi>x</mi><mrow><mi>a</mi><mspace width=\"1em\"></mspace><mi>b</mi></mrow></msup>")]  // mu follows the style
+    [InlineData(@"\displaystyle a\pod{n}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"a~b", "<mrow><mi>a</mi><mtext>\u00A0</mtext><mi>b</mi></mrow>")]
     public void Spacing(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
@@ -176,7 +179,7 @@ public sealed class SpecTests
     [InlineData(@"\xrightarrow{f}", "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">→</mo><mover><mrow><mspace width=\"0.4286em\"></mspace><mi>f</mi><mspace width=\"0.4286em\"></mspace></mrow><mspace width=\"3.5em\"></mspace></mover></mover><mspace width=\"0.2778em\"></mspace></mrow>")]
     [InlineData(@"\sum_{\substack{i\\j}}", "<msub><mo>∑</mo><mtable><mtr><mtd style=\"padding:0;\"><mi>i</mi></mtd></mtr><mtr><mtd style=\"padding:0;\"><mi>j</mi></mtd></mtr></mtable></msub>")]
     [InlineData(@"a \bmod b", "<mrow><mi>a</mi><mo>mod</mo><mi>b</mi></mrow>")]
-    [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
+    [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"0.4444em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"a, \dots, b", "<mrow><mi>a</mi><mo>,</mo><mo>…</mo><mo>,</mo><mi>b</mi></mrow>")]
     [InlineData(@"a + \dots + b", "<mrow><mi>a</mi><mo>+</mo><mo>⋯</mo><mo>+</mo><mi>b</mi></mrow>")]
     [InlineData(@"\cdots\vdots\ddots\ldots", "<mrow><mo>⋯</mo><mi>⋮</mi><mo>⋱</mo><mo>…</mo></mrow>")]
