@@ -47,6 +47,7 @@ internal static class BuiltinMacroSource
         ["space"] = @"\ ",
         ["mathstrut"] = @"\vphantom{(}",
         ["strut"] = @"\vphantom{(}",
+        ["dotsi"] = @"\!\cdots", // amsmath: dots between integrals, pulled in by a thin space
         ["TeX"] = @"\textrm{T\kern-.1667em\raisebox{-.5ex}{E}\kern-.125emX}",
         ["LaTeX"] = @"\textrm{L\kern-.36em\raisebox{.2em}{\scriptstyle A}\kern-.15em\TeX}",
         ["KaTeX"] = @"\textrm{K\kern-.17em\raisebox{.2em}{\scriptstyle A}\kern-.15em\TeX}",

@@ -71,7 +71,7 @@ internal static class Symbols
             "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And & " +
             "forall ∀ exists ∃ nexists ∄ vdots ⋮ dag † ddag ‡", SymbolKind.Upright, AtomClass.Ord);
         Add("neg ¬ lnot ¬ ldots … cdots ⋯ ddots ⋱ iddots ⋰ " +
-            "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ ellipsis … " +
+            "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ ellipsis … " +
             "backslash ∖ | ‖ Vert ‖ vert | " +
             "prime ′ backprime ‵", SymbolKind.Operator, AtomClass.Ord); // ′ as mo, like the ' shorthand
         Add("pm ± mp ∓ times × div ÷ cdot ⋅ ast ∗ star ⋆ circ ∘ bullet ∙ oplus ⊕ ominus ⊖ otimes ⊗ oslash ⊘ " +
