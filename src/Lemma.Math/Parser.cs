@@ -395,7 +395,8 @@ internal sealed partial class Parser
             case TokenKind.Character:
                 return next.Text is not ("(" or "[" or ")" or "]" or "<" or ">" or "=" or ":" or "," or ";" or "!" or "?");
             case TokenKind.ControlSequence:
-                if (next.Text.Length > 3 && next.Text[^1] is 'l' or 'r' or 'm' && BigSizes.ContainsKey(next.Text[..^1])) return false;
+                if (next.Text is "bigl" or "bigr" or "bigm" or "Bigl" or "Bigr" or "Bigm" or "biggl" or "biggr" or "biggm"
+                    or "Biggl" or "Biggr" or "Biggm") return false;
                 return Dispatch.Of(next) is not { Kind: CommandKind.Symbol } s || s.Symbol.Class is not (AtomClass.Rel or AtomClass.Punct or AtomClass.Open or AtomClass.Close);
             default:
                 return true;
