@@ -275,7 +275,7 @@ internal sealed partial class Parser
                     return new MathNode("mi", m);
                 return sym.Text.Length == 1 ? new MathNode("mi", sym.Text).Set("mathvariant", "normal") : new MathNode("mi", sym.Text);
         }
-        if (sym.Text is "|" or "‖" && sym.Class == AtomClass.Ord) return new MathNode("mi", sym.Text);
+        if (sym.Text is "|" or "‖" or "\\" && sym.Class == AtomClass.Ord) return new MathNode("mi", sym.Text);
         var n = Op(sym.Text, sym.Class);
         if (sym.Class is AtomClass.Open or AtomClass.Close) n.Set("stretchy", "false");
         return n;

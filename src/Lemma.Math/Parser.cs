@@ -433,7 +433,7 @@ internal sealed partial class Parser
             case '*': return Op("∗", AtomClass.Bin);
             case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
             case ',' or ';': return Op(s, AtomClass.Punct);
-            case '.': return Op(".", AtomClass.Ord);
+            case '.': return new MathNode("mi", "."); // an ordinary symbol: as an mo it would get operator spacing
             case '/': return new MathNode("mi", "/"); // an ordinary symbol in TeX: no operator spacing
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");

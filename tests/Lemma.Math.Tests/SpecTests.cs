@@ -13,6 +13,8 @@ public sealed class SpecTests
     [InlineData("x<y", "<mrow><mi>x</mi><mo>&lt;</mo><mi>y</mi></mrow>")]
     [InlineData("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData("|x|", "<mrow><mi>|</mi><mi>x</mi><mi>|</mi></mrow>")]
+    [InlineData("f(.)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>.</mi><mo stretchy=\"false\">)</mo></mrow>")]  // TeX's ord: no operator spacing
+    [InlineData(@"x \backslash A", "<mrow><mi>x</mi><mi>\\</mi><mi>A</mi></mrow>")]  // U+005C, not ∖ (\setminus)
     [InlineData("α+β", "<mrow><mi>α</mi><mo>+</mo><mi>β</mi></mrow>")]
     [InlineData("a→b", "<mrow><mi>a</mi><mo>→</mo><mi>b</mi></mrow>")]
     [InlineData("∞≤∂", "<mrow><mi>∞</mi><mo>≤</mo><mi>∂</mi></mrow>")]
