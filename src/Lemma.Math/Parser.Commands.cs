@@ -521,6 +521,8 @@ internal sealed partial class Parser
             below = Scripted(() => MathNode.Group(ParseExpression(stopAtBracket: true)));
             var close = NextMath();
             if (!close.IsChar(']')) throw Unexpected(close);
+            // \xrightarrow[]{a}: an empty label below is no label, as in KaTeX and Temml.
+            if (below.IsEmptyRow) below = null;
         }
         var above = Scripted(() => Argument(t));
         var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");

@@ -214,6 +214,10 @@ public sealed class SpecTests
     [InlineData(@"\operatorname{\Gamma}", "<mrow><mi mathvariant=\"normal\">Γ</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
     public void An_operator_name_made_of_text_is_one_word(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
+    [Fact]
+    public void An_empty_label_under_an_extensible_arrow_is_no_label() =>
+        Assert.Equal(Render.Inner(@"\xrightarrow{a}"), Render.Inner(@"\xrightarrow[]{a}"));
+
     [Theory]
     [InlineData(@"\sideset{_1^2}{_3^4}\sum", false, "<mmultiscripts><mo>∑</mo><mn>3</mn><mn>4</mn><mprescripts></mprescripts><mn>1</mn><mn>2</mn></mmultiscripts>")]
     [InlineData(@"\sideset{}{'}\sum_{n}", true, "<munder><mmultiscripts><mo movablelimits=\"false\">∑</mo><mrow></mrow><mo>′</mo><mprescripts></mprescripts><mrow></mrow><mrow></mrow></mmultiscripts><mi>n</mi></munder>")]
