@@ -12,8 +12,10 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
 {
     /// <summary>Floors recorded from the last measurement; CI fails if a rate drops below.</summary>
     const double ErrorFreeFloor = 0.99;   // measured 99.76%
-    const double StructuralFloor = 0.88;  // measured 88.43%
-    const double SpacedFloor = 0.85;      // structural with mspace and its width kept; measured 79.15% before operator spacing
+    const double StructuralFloor = 0.885; // measured 88.59% (1,126 of 1,271)
+    // Structural with mspace and its width kept (spacing between atoms counts): 82.69% before operator-name
+    // spacing; measured 87.73%. The floor is the measured count itself: any formula lost fails the test.
+    const double SpacedFloor = 1115.0 / 1271;
 
     static readonly HashSet<string> KeptAttributes = ["mathvariant", "linethickness", "movablelimits"];
 
@@ -60,8 +62,8 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
         }
         double errorFree = (double)ok / accepted, structural = (double)equal / accepted, spaced = (double)spacedEqual / accepted;
         output.WriteLine($"over the {accepted} formulas Temml accepts: converted without error {errorFree:P2} (floor {ErrorFreeFloor:P0}), " +
-            $"structurally equal to Temml {structural:P2} (floor {StructuralFloor:P0}), " +
-            $"equal with spacing kept {spaced:P2} (floor {SpacedFloor:P1})");
+            $"structurally equal to Temml {structural:P2} (floor {StructuralFloor:P1}), " +
+            $"equal with spacing kept {spaced:P2} (floor {SpacedFloor:P2})");
         output.WriteLine("with spacing kept, differing formulas by first difference (ours | Temml's):");
         foreach (var (key, ids) in spacedGroups.OrderByDescending(p => p.Value.Count).Take(40))
             output.WriteLine($"  {ids.Count,4}  {key}  e.g. {string.Join(", ", ids.Take(3))}");
@@ -74,8 +76,8 @@ public sealed partial class ConformanceTests(ITestOutputHelper output)
             File.WriteAllLines(dumpPath + ".spaced", spacedDump);
         }
         Assert.True(errorFree >= ErrorFreeFloor, $"error-free {errorFree:P2} < {ErrorFreeFloor:P0}");
-        Assert.True(structural >= StructuralFloor, $"structural {structural:P2} < {StructuralFloor:P0}");
-        Assert.True(spaced >= SpacedFloor, $"equal with spacing kept {spaced:P2} < {SpacedFloor:P1}");
+        Assert.True(structural >= StructuralFloor, $"structural {structural:P2} < {StructuralFloor:P1}");
+        Assert.True(spaced >= SpacedFloor - 1e-9, $"equal with spacing kept {spaced:P2} < {SpacedFloor:P2}");
     }
 
     /// <summary>The two normalised forms from their first differing character, each cut to a short window.</summary>
