@@ -176,8 +176,9 @@ internal sealed partial class Parser
             sb.Append(mathSym.Text);
             return;
         }
-        // MathJax (without its textmacros extension) shows a command it does not know in text as it was typed.
-        sb.Append('\\').Append(name);
+        // MathJax shows an unknown command in text as typed; it is more often a typo, so it stays an error (a warning
+        // with the formula's source marked on the page).
+        throw new TexException(t.Pos, t.Length, $"Undefined control sequence: \\{name}");
     }
 
     static MathFont? TextSwitch(string name) => name switch

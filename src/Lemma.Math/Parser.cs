@@ -380,7 +380,7 @@ internal sealed partial class Parser
             }) return;
         // The U+2061 and the space stand for the operator atom, so that a following - is unary (\sin -x).
         list.Add(new MathNode("mo", "\u2061") { Class = AtomClass.Op });
-        // At the end of the formula, a row or a cell the space is kept as Temml and KaTeX keep it: an operator name
+        // At the end of the formula, a row or a cell the space is kept, as Temml keeps it: an operator name
         // set alone ($\log$ of a number) reads as a word followed by the prose.
         if (last || SpacedAfterOperator(next)) list.Add(Space("0.1667em", AtomClass.Op));
     }

@@ -205,7 +205,6 @@ public sealed class SpecTests
     [InlineData(@"\text{ & }", "<mtext>\u00A0&amp;\u00A0</mtext>")]
     [InlineData(@"\text{x^2 #1}", "<mtext>x^2 #1</mtext>")]
     [InlineData(@"\begin{array}{c}\text{a & b}\end{array}", "<mtable><mtr><mtd><mtext>a &amp; b</mtext></mtd></mtr></mtable>")]
-    [InlineData(@"\text{\unknowncommand}", "<mtext>\\unknowncommand</mtext>")]
     public void Text_takes_what_MathJax_takes(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Theory]
