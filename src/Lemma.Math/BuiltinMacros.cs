@@ -17,9 +17,10 @@ internal static class BuiltinMacroSource
         ["iff"] = @"\;\Longleftrightarrow\;",
         ["implies"] = @"\;\Longrightarrow\;",
         ["impliedby"] = @"\;\Longleftarrow\;",
-        ["pmod"] = @"\mkern18mu(\mathrm{mod}\mkern6mu #1)",
-        ["pod"] = @"\mkern18mu(#1)",
-        ["mod"] = @"\mkern18mu\mathrm{mod}\mkern6mu #1",
+        // amsmath: 18mu before in display math, 8mu (\pod, \pmod) or 12mu (\mod) inline.
+        ["pmod"] = @"\mathchoice{\mkern18mu}{\mkern8mu}{\mkern8mu}{\mkern8mu}(\mathrm{mod}\mkern6mu #1)",
+        ["pod"] = @"\mathchoice{\mkern18mu}{\mkern8mu}{\mkern8mu}{\mkern8mu}(#1)",
+        ["mod"] = @"\mathchoice{\mkern18mu}{\mkern12mu}{\mkern12mu}{\mkern12mu}\mathrm{mod}\mkern6mu #1",
         ["argmax"] = @"\operatorname*{arg\,max}",
         ["argmin"] = @"\operatorname*{arg\,min}",
         ["varliminf"] = @"\mathop{\underline{\mathrm{lim}}}",
@@ -46,6 +47,7 @@ internal static class BuiltinMacroSource
         ["space"] = @"\ ",
         ["mathstrut"] = @"\vphantom{(}",
         ["strut"] = @"\vphantom{(}",
+        ["dotsi"] = @"\!\cdots", // amsmath: dots between integrals, pulled in by a thin space
         ["TeX"] = @"\textrm{T\kern-.1667em\raisebox{-.5ex}{E}\kern-.125emX}",
         ["LaTeX"] = @"\textrm{L\kern-.36em\raisebox{.2em}{\scriptstyle A}\kern-.15em\TeX}",
         ["KaTeX"] = @"\textrm{K\kern-.17em\raisebox{.2em}{\scriptstyle A}\kern-.15em\TeX}",

@@ -68,9 +68,11 @@ internal sealed partial class Parser
         ["preceq"] = "⋠", ["succeq"] = "⋡", ["sqsubseteq"] = "⋢", ["sqsupseteq"] = "⋣",
     };
 
+    // TeX's \big family is 8.5pt, 11.5pt, 14.5pt and 17.5pt tall around a 10pt font plus the surrounding
+    // struts; KaTeX and Temml size them 1.2em, 1.8em, 2.4em and 3em, and so do we.
     static readonly Dictionary<string, string> BigSizes = new()
     {
-        ["big"] = "1.2em", ["Big"] = "1.623em", ["bigg"] = "2.047em", ["Bigg"] = "2.470em",
+        ["big"] = "1.2em", ["Big"] = "1.8em", ["bigg"] = "2.4em", ["Bigg"] = "3em",
     };
 
     MathNode? Command(Token t)
@@ -99,6 +101,7 @@ internal sealed partial class Parser
             case "left": return LeftRight(t);
             case "begin": return Environment(t);
             case "operatorname" or "operatornamewithlimits": return OperatorNameArgument(t);
+            case "sideset": return Sideset(t);
             case "mathop" or "mathbin" or "mathrel" or "mathord" or "mathopen" or "mathclose" or "mathpunct" or "mathinner":
                 return ClassCommand(t);
             case "@dots": return Dots();
@@ -110,7 +113,7 @@ internal sealed partial class Parser
             case " " or "nobreakspace" or "\t" or "\n": return new MathNode("mtext", "\u00A0");
             case "hspace" or "hskip" or "kern" or "mkern" or "mskip" or "hphantomspace":
                 if (name == "hspace" && _x.PeekRaw().IsChar('*')) _x.NextRaw();
-                return Space(Em(ReadDimension(t)));
+                return Space(Em(ReadMathDimension(t)));
             case "phantom": return MathNode.Element("mphantom", Argument(t));
             case "hphantom":
                 return MathNode.Element("mpadded", MathNode.Element("mphantom", Argument(t))).Set("height", "0").Set("depth", "0");
@@ -190,8 +193,8 @@ internal sealed partial class Parser
             case "rule":
             {
                 _x.ReadOptional();
-                var w = Em(ReadDimension(t));
-                var h = Em(ReadDimension(t));
+                var w = Em(ReadMathDimension(t));
+                var h = Em(ReadMathDimension(t));
                 return new MathNode("mspace").Set("width", w).Set("height", h).AppendStyle("background:currentColor;");
             }
             case "(" or ")" or "[" or "]":
@@ -272,7 +275,7 @@ internal sealed partial class Parser
                     return new MathNode("mi", m);
                 return sym.Text.Length == 1 ? new MathNode("mi", sym.Text).Set("mathvariant", "normal") : new MathNode("mi", sym.Text);
         }
-        if (sym.Text is "|" or "‖" && sym.Class == AtomClass.Ord) return new MathNode("mi", sym.Text);
+        if (sym.Text is "|" or "‖" or "\\" && sym.Class == AtomClass.Ord) return new MathNode("mi", sym.Text);
         var n = Op(sym.Text, sym.Class);
         if (sym.Class is AtomClass.Open or AtomClass.Close) n.Set("stretchy", "false");
         return n;
@@ -303,21 +306,14 @@ internal sealed partial class Parser
         _font = MathFont.Roman;
         var arg = Argument(t);
         _font = saved;
-        var kids = MergeLetters(arg.Tag == "mrow" && arg.Children is not null ? arg.Children : [arg]);
-        // arg\,max: words joined by a thin space are one name, like lim inf (one mi, U+2009 inside).
-        for (int i = kids.Count - 3; i >= 0; i--)
-        {
-            if (IsWord(kids[i]) && kids[i + 1] is { Tag: "mspace", Children: null } sp && sp.Get("width") == "0.1667em" && sp.Attributes!.Count == 1 && IsWord(kids[i + 2]))
-            {
-                kids[i] = new MathNode("mi", kids[i].Text + "\u2009" + kids[i + 2].Text);
-                kids.RemoveRange(i + 1, 2);
-            }
-        }
+        var kids = MergeLetters(arg.Tag == "mrow" && arg.Children is not null ? arg.Children : arg.IsEmptyRow ? [] : [arg]);
         MathNode node;
-        if (kids.Count == 1 && kids[0].Tag is "mi" or "mn" && kids[0].Children is null)
+        // A name made of text only (letters, digits, signs, thin spaces) is one word, as amsopn sets it: Gam-ma keeps
+        // its hyphen, arg\,max is one name with a thin space inside.
+        if (NameText(kids) is { } word)
         {
-            node = new MathNode("mi", kids[0].Text);
-            if (kids[0].Text?.Length == 1) node.Set("mathvariant", "normal");
+            node = new MathNode("mi", word);
+            if (word.Length == 1) node.Set("mathvariant", "normal");
         }
         else node = MathNode.Row(kids);
         node.Class = AtomClass.Op;
@@ -326,7 +322,63 @@ internal sealed partial class Parser
         return node;
     }
 
-    static bool IsWord(MathNode n) => n.Tag == "mi" && n.Children is null && n.Text is { Length: > 1 } && n.Attributes is null;
+    /// <summary>amsmath's \sideset{_a^b}{_c^d}\sum: scripts at the four corners of a big operator (mmultiscripts),
+    /// which keeps its own limits for the scripts written after it.</summary>
+    MathNode Sideset(Token t)
+    {
+        var (preSub, preSup) = CornerScripts(t, Argument(t));
+        var (postSub, postSup) = CornerScripts(t, Argument(t));
+        var op = Argument(t);
+        var node = MathNode.Element("mmultiscripts", op, postSub, postSup, new MathNode("mprescripts"), preSub, preSup);
+        node.Class = AtomClass.Op;
+        node.Limits = op.Class == AtomClass.Op ? op.Limits : Limits.Never;
+        return node;
+    }
+
+    /// <summary>The subscript and superscript of a \sideset argument ({_a^b}, {'}, {}), an empty mrow where one is missing.</summary>
+    static (MathNode Sub, MathNode Sup) CornerScripts(Token owner, MathNode arg)
+    {
+        var none = new MathNode("mrow");
+        if (arg.IsEmptyRow) return (none, new MathNode("mrow"));
+        if (arg.Tag is "msub" or "msup" or "msubsup" && arg.Children is [{ IsEmptyRow: true }, ..] kids)
+        {
+            return arg.Tag switch
+            {
+                "msub" => (kids[1], new MathNode("mrow")),
+                "msup" => (none, kids[1]),
+                _ => (kids[1], kids[2]),
+            };
+        }
+        throw new TexException(owner.Pos, owner.Length, "\\sideset takes scripts only in its first two arguments: {_a^b}");
+    }
+
+    /// <summary>The text of an operator name made of leaves only (mi, mn, mo, mtext and thin spaces), with the math
+    /// minus and asterisk read back as the hyphen and star that were typed; null when it holds more structure.</summary>
+    static string? NameText(List<MathNode> kids)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var k in kids)
+        {
+            if (k.Children is not null) return null;
+            switch (k.Tag)
+            {
+                case "mi" or "mn" or "mtext" when k.Text is not null:
+                    sb.Append(k.Text);
+                    break;
+                case "mo" when k.Text is not null:
+                    sb.Append(k.Text switch { "\u2212" => "-", "\u2217" => "*", _ => k.Text });
+                    break;
+                case "mspace" when k.Get("width") == "0.1667em" && k.Attributes!.Count == 1:
+                    sb.Append('\u2009');
+                    break;
+                case "mrow" when k.Text is null:
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return sb.ToString();
+    }
 
     MathNode FontArgument(Token t, MathFont font)
     {
@@ -469,6 +521,8 @@ internal sealed partial class Parser
             below = Scripted(() => MathNode.Group(ParseExpression(stopAtBracket: true)));
             var close = NextMath();
             if (!close.IsChar(']')) throw Unexpected(close);
+            // \xrightarrow[]{a}: an empty label below is no label, as in KaTeX and Temml.
+            if (below.IsEmptyRow) below = null;
         }
         var above = Scripted(() => Argument(t));
         var mo = new MathNode("mo", arrow).Set("stretchy", "true").Set("lspace", "0").Set("rspace", "0");
@@ -710,10 +764,22 @@ internal sealed partial class Parser
     }
 
     /// <summary>A TeX dimension, braced or not, converted to em.</summary>
-    double ReadDimension(Token owner)
+    double ReadDimension(Token owner) => ReadDimension(owner, out _);
+
+    /// <summary>A dimension for a space or a rule in math, in em of the current script size: TeX's em, ex and pt
+    /// are those of the text font, so in a subscript (70% size) 1em is 1/0.7 of the script's em; mu already
+    /// follows the style.</summary>
+    double ReadMathDimension(Token owner)
+    {
+        var em = ReadDimension(owner, out bool mu);
+        if (mu || _displayStyle) return em;
+        return _scriptLevel switch { 1 => em / 0.7, 2 => em / 0.5, _ => em };
+    }
+
+    double ReadDimension(Token owner, out bool mu)
     {
         var t = PeekMath();
-        if (t.IsChar('{')) return ParseDimension(ReadRawText(owner), owner);
+        if (t.IsChar('{')) return ParseDimension(ReadRawText(owner), owner, out mu);
         var sb = new StringBuilder();
         while (true)
         {
@@ -735,16 +801,19 @@ internal sealed partial class Parser
             _x.NextRaw();
             sb.Append(n.Text);
         }
-        return ParseDimension(sb.ToString(), owner);
+        return ParseDimension(sb.ToString(), owner, out mu);
     }
 
-    static double ParseDimension(string text, Token owner)
+    static double ParseDimension(string text, Token owner) => ParseDimension(text, owner, out _);
+
+    static double ParseDimension(string text, Token owner, out bool mu)
     {
         text = text.Trim().Replace(',', '.');
         int i = 0;
         while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '.' or '-' or '+' or ' ')) i++;
         var number = text[..i].Replace(" ", "");
         var unit = text[i..].Trim();
+        mu = unit == "mu";
         if (!double.TryParse(number.Length == 0 || number is "-" or "+" ? number + "1" : number, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             || number.Length == 0)
             throw new TexException(owner.Pos, owner.Length, $"Invalid size: '{text}'");

@@ -55,7 +55,7 @@ internal sealed partial class Parser
             "nobreak nobreakspace nolimits nonscript nonumber normalsize not notag operatorname operatornamewithlimits " +
             "orange over overline overset phantom phase pink protected providecommand purple qquad quad raisebox red ref " +
             "relax renewcommand right rm rule scriptscriptstyle scriptsize scriptstyle sf small smash sout sqrt stackrel " +
-            "substack tag tbinom teal textcolor textstyle tfrac thickspace thinspace tiny tt unboldmath underline " +
+            "sideset substack tag tbinom teal textcolor textstyle tfrac thickspace thinspace tiny tt unboldmath underline " +
             "underset url vcenter verb vphantom xcancel xdef brack brace choose bigl bigr bigm Bigl Bigr Bigm biggl " +
             "biggr biggm Biggl Biggr Biggm big Big bigg Bigg";
 

@@ -90,8 +90,6 @@ internal sealed partial class Parser
                     case "~":
                         sb.Append('\u00A0');
                         return;
-                    case "&" or "#" or "^" or "_":
-                        throw new TexException(t.Pos, t.Length, $"Unexpected '{t.Text}' in text");
                 }
                 sb.Append(t.Text);
                 return;
@@ -178,6 +176,8 @@ internal sealed partial class Parser
             sb.Append(mathSym.Text);
             return;
         }
+        // MathJax shows an unknown command in text as typed; it is more often a typo, so it stays an error (a warning
+        // with the formula's source marked on the page).
         throw new TexException(t.Pos, t.Length, $"Undefined control sequence: \\{name}");
     }
 

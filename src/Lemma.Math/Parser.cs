@@ -284,6 +284,7 @@ internal sealed partial class Parser
             }
             break;
         }
+        if (nucleus.IsFunction && SpacedBeforeOperator(list)) list.Add(Space("0.1667em"));
         if (sup is null && sub is null)
         {
             list.Add(nucleus);
@@ -296,6 +297,7 @@ internal sealed partial class Parser
             ? sub is null ? "mover" : sup is null ? "munder" : "munderover"
             : sub is null ? "msup" : sup is null ? "msub" : "msubsup";
         if (under && nucleus.Tag == "mo") nucleus.Set("movablelimits", "false");
+        else if (under && nucleus is { Tag: "mmultiscripts", Children: [{ Tag: "mo" } core, ..] }) core.Set("movablelimits", "false");
         var node = new MathNode(tag) { Class = nucleus.Class, IsFunction = nucleus.IsFunction };
         node.Add(nucleus);
         if (sub is not null) node.Add(sub);
@@ -368,20 +370,50 @@ internal sealed partial class Parser
     void AddFunctionApplication(List<MathNode> list)
     {
         var next = PeekMath();
-        if (IsTerminator(next, false)) return;
-        list.Add(new MathNode("mo", "\u2061"));
-        // TeX puts a thin space between an operator name and an ordinary atom (\sin x), not before a delimiter.
-        bool ord = next.Kind switch
-        {
-            TokenKind.Character => char.IsLetterOrDigit(next.Text, 0) || next.Text == "{" || next.Text == "\\",
-            TokenKind.ControlSequence => Dispatch.Of(next) is { Kind: CommandKind.Symbol } s ? s.Symbol.Class == AtomClass.Ord
-                : next.Text.StartsWith("math", StringComparison.Ordinal) || next.Text is "frac" or "sqrt" or "boldsymbol" or "bm" or "left" or "hat" or "bar" or "tilde" or "vec",
-            _ => false,
-        };
-        if (ord) list.Add(Space("0.1667em"));
+        bool last = IsTerminator(next, false);
+        // Closing a group or a \left…\right: nothing follows to apply to or space from.
+        if (last && next.Kind switch
+            {
+                TokenKind.Character => !next.IsChar('&'),
+                TokenKind.ControlSequence => next.Text is "right" or "middle" or ")",
+                _ => false,
+            }) return;
+        // The U+2061 and the space stand for the operator atom, so that a following - is unary (\sin -x).
+        list.Add(new MathNode("mo", "\u2061") { Class = AtomClass.Op });
+        // At the end of the formula, a row or a cell the space is kept, as Temml keeps it: an operator name
+        // set alone ($\log$ of a number) reads as a word followed by the prose.
+        if (last || SpacedAfterOperator(next)) list.Add(Space("0.1667em", AtomClass.Op));
     }
 
-    static MathNode Space(string width) => new MathNode("mspace").Set("width", width);
+    /// <summary>TeX's spacing after an operator atom: a thin space before an ordinary atom, another operator, a
+    /// unary sign or a \left…\right group (\log\det\Sigma, \sin x, \max -x, \sin\left(x\right)); none before an
+    /// opening or closing delimiter, punctuation or a relation, which brings its own.</summary>
+    bool SpacedAfterOperator(Token next)
+    {
+        switch (next.Kind)
+        {
+            case TokenKind.Character:
+                return next.Text is not ("(" or "[" or ")" or "]" or "<" or ">" or "=" or ":" or "," or ";" or "!" or "?");
+            case TokenKind.ControlSequence:
+                if (next.Text is "bigl" or "bigr" or "bigm" or "Bigl" or "Bigr" or "Bigm" or "biggl" or "biggr" or "biggm"
+                    or "Biggl" or "Biggr" or "Biggm") return false;
+                return Dispatch.Of(next) is not { Kind: CommandKind.Symbol } s || s.Symbol.Class is not (AtomClass.Rel or AtomClass.Punct or AtomClass.Open or AtomClass.Close);
+            default:
+                return true;
+        }
+    }
+
+    /// <summary>TeX's thin space between an ordinary atom (or a closing delimiter, or a group) and an operator name
+    /// after it (a\sin x, f(x)\log y); MathML gives an mi no operator spacing.</summary>
+    static bool SpacedBeforeOperator(List<MathNode> list)
+    {
+        if (list.Count == 0) return false;
+        var prev = list[^1];
+        if (prev.Tag is "mspace" or "mtext" || prev.Tag == "mo" && prev.Text is "\u2061" or "") return false;
+        return prev.Class is AtomClass.Ord or AtomClass.Close or AtomClass.Inner;
+    }
+
+    static MathNode Space(string width, AtomClass cls = AtomClass.Ord) => new MathNode("mspace") { Class = cls }.Set("width", width);
 
     MathNode CharNode(Token t, bool script)
     {
@@ -401,7 +433,7 @@ internal sealed partial class Parser
             case '*': return Op("∗", AtomClass.Bin);
             case '=' or '<' or '>' or ':': return Op(s, AtomClass.Rel);
             case ',' or ';': return Op(s, AtomClass.Punct);
-            case '.': return Op(".", AtomClass.Ord);
+            case '.': return new MathNode("mi", "."); // an ordinary symbol: as an mo it would get operator spacing
             case '/': return new MathNode("mi", "/"); // an ordinary symbol in TeX: no operator spacing
             case '!' or '?': return Op(s, AtomClass.Close);
             case '(' or '[': return Op(s, AtomClass.Open).Set("stretchy", "false");

@@ -25,7 +25,7 @@ internal static class Symbols
     public static readonly Dictionary<string, string> Delimiters = Pairs(
         "lbrace { rbrace } { { } } lbrack [ rbrack ] langle ⟨ rangle ⟩ lceil ⌈ rceil ⌉ lfloor ⌊ rfloor ⌋ " +
         "vert | Vert ‖ lvert | rvert | lVert ‖ rVert ‖ | ‖ lgroup ⟮ rgroup ⟯ lmoustache ⎰ rmoustache ⎱ " +
-        "uparrow ↑ downarrow ↓ updownarrow ↕ Uparrow ⇑ Downarrow ⇓ Updownarrow ⇕ backslash ∖ " +
+        "uparrow ↑ downarrow ↓ updownarrow ↕ Uparrow ⇑ Downarrow ⇓ Updownarrow ⇕ backslash \\ " +
         "ulcorner ⌜ urcorner ⌝ llcorner ⌞ lrcorner ⌟ llbracket ⟦ rrbracket ⟧ lBrace ⦃ rBrace ⦄ " +
         "lang ⟨ rang ⟩ lparen ( rparen ) lt ⟨ gt ⟩ mid ∣ arrowvert ⏐ Arrowvert ‖ bracevert ⎪");
 
@@ -71,8 +71,8 @@ internal static class Symbols
             "Complex ℂ cnums ℂ Z ℤ N ℕ R ℝ thetasym ϑ Dagger ‡ sect § bull • minuso ⦵ And & " +
             "forall ∀ exists ∃ nexists ∄ vdots ⋮ dag † ddag ‡", SymbolKind.Upright, AtomClass.Ord);
         Add("neg ¬ lnot ¬ ldots … cdots ⋯ ddots ⋱ iddots ⋰ " +
-            "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ dotsi ⋯ ellipsis … " +
-            "backslash ∖ | ‖ Vert ‖ vert | " +
+            "mathellipsis … dotsc … dotso … dotsb ⋯ dotsm ⋯ ellipsis … " +
+            "backslash \\ | ‖ Vert ‖ vert | " +
             "prime ′ backprime ‵", SymbolKind.Operator, AtomClass.Ord); // ′ as mo, like the ' shorthand
         Add("pm ± mp ∓ times × div ÷ cdot ⋅ ast ∗ star ⋆ circ ∘ bullet ∙ oplus ⊕ ominus ⊖ otimes ⊗ oslash ⊘ " +
             "odot ⊙ cup ∪ cap ∩ uplus ⊎ sqcup ⊔ sqcap ⊓ vee ∨ lor ∨ wedge ∧ land ∧ setminus ∖ smallsetminus ∖ " +

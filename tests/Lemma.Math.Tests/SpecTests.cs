@@ -13,6 +13,8 @@ public sealed class SpecTests
     [InlineData("x<y", "<mrow><mi>x</mi><mo>&lt;</mo><mi>y</mi></mrow>")]
     [InlineData("f(x)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData("|x|", "<mrow><mi>|</mi><mi>x</mi><mi>|</mi></mrow>")]
+    [InlineData("f(.)", "<mrow><mi>f</mi><mo stretchy=\"false\">(</mo><mi>.</mi><mo stretchy=\"false\">)</mo></mrow>")]  // TeX's ord: no operator spacing
+    [InlineData(@"x \backslash A", "<mrow><mi>x</mi><mi>\\</mi><mi>A</mi></mrow>")]  // U+005C, not ∖ (\setminus)
     [InlineData("α+β", "<mrow><mi>α</mi><mo>+</mo><mi>β</mi></mrow>")]
     [InlineData("a→b", "<mrow><mi>a</mi><mo>→</mo><mi>b</mi></mrow>")]
     [InlineData("∞≤∂", "<mrow><mi>∞</mi><mo>≤</mo><mi>∂</mi></mrow>")]
@@ -47,13 +49,16 @@ public sealed class SpecTests
     [InlineData(@"\int_0^1", true, "<msubsup><mo>∫</mo><mn>0</mn><mn>1</mn></msubsup>")]
     [InlineData(@"\int\limits_0^1", true, "<munderover><mo movablelimits=\"false\">∫</mo><mn>0</mn><mn>1</mn></munderover>")]
     [InlineData(@"\lim_{n} a", true, "<mrow><munder><mi>lim</mi><mi>n</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>a</mi></mrow>")]
-    [InlineData(@"\lim_{n}", false, "<msub><mi>lim</mi><mi>n</mi></msub>")]
+    [InlineData(@"\lim_{n}", false, "<mrow><msub><mi>lim</mi><mi>n</mi></msub><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
     [InlineData(@"\max_i x", true, "<mrow><munder><mi>max</mi><mi>i</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
     [InlineData(@"\log_2 n", true, "<mrow><msub><mi>log</mi><mn>2</mn></msub><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>n</mi></mrow>")]
+    [InlineData(@"\log\det\Sigma", false, "<mrow><mi>log</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>det</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi mathvariant=\"normal\">Σ</mi></mrow>")]
+    [InlineData(@"a\sin x", false, "<mrow><mi>a</mi><mspace width=\"0.1667em\"></mspace><mi>sin</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")]
+    [InlineData(@"\sin = 0", false, "<mrow><mi>sin</mi><mo>\u2061</mo><mo>=</mo><mn>0</mn></mrow>")]
     [InlineData(@"\sin(x)", false, "<mrow><mi>sin</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"\operatorname{softmax}(z)", false, "<mrow><mi>softmax</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")]
-    [InlineData(@"\operatorname*{arg\,max}_x", true, "<munder><mi>arg\u2009max</mi><mi>x</mi></munder>")]  // one name, thin space inside
-    [InlineData(@"\arg\max_x", true, "<mrow><mi>arg</mi><mo>\u2061</mo><munder><mi>max</mi><mi>x</mi></munder></mrow>")]
+    [InlineData(@"\operatorname*{arg\,max}_x", true, "<mrow><munder><mi>arg\u2009max</mi><mi>x</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]  // one name, thin space inside
+    [InlineData(@"\arg\max_x", true, "<mrow><mi>arg</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace><munder><mi>max</mi><mi>x</mi></munder><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
     public void Big_operators_and_operator_names_take_limits_in_display(string tex, bool display, string mathml) =>
         Assert.Equal(mathml, Render.Inner(tex, display));
 
@@ -144,9 +149,9 @@ public sealed class SpecTests
     [InlineData(@"\left.x\right|", "<mrow><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">|</mo></mrow>")]
     [InlineData(@"\left\langle a \middle| b\right\rangle", "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" symmetric=\"true\">⟨</mo><mi>a</mi><mo fence=\"true\" stretchy=\"true\" symmetric=\"true\" lspace=\"0.05em\" rspace=\"0.05em\">|</mo><mi>b</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">⟩</mo></mrow>")]
     [InlineData(@"\big(", "<mo minsize=\"1.2em\" maxsize=\"1.2em\" stretchy=\"true\" symmetric=\"true\" lspace=\"0em\" rspace=\"0em\">(</mo>")]
-    [InlineData(@"\Bigl[", "<mo minsize=\"1.623em\" maxsize=\"1.623em\" stretchy=\"true\" symmetric=\"true\" form=\"prefix\" fence=\"true\">[</mo>")]
-    [InlineData(@"\biggr\}", "<mo minsize=\"2.047em\" maxsize=\"2.047em\" stretchy=\"true\" symmetric=\"true\" form=\"postfix\" fence=\"true\">}</mo>")]
-    [InlineData(@"\Biggm\vert", "<mo minsize=\"2.470em\" maxsize=\"2.470em\" stretchy=\"true\" symmetric=\"true\" form=\"infix\">|</mo>")]
+    [InlineData(@"\Bigl[", "<mo minsize=\"1.8em\" maxsize=\"1.8em\" stretchy=\"true\" symmetric=\"true\" form=\"prefix\" fence=\"true\">[</mo>")]
+    [InlineData(@"\biggr\}", "<mo minsize=\"2.4em\" maxsize=\"2.4em\" stretchy=\"true\" symmetric=\"true\" form=\"postfix\" fence=\"true\">}</mo>")]
+    [InlineData(@"\Biggm\vert", "<mo minsize=\"3em\" maxsize=\"3em\" stretchy=\"true\" symmetric=\"true\" form=\"infix\">|</mo>")]
     [InlineData(@"\norm{x}", "<mrow><mo fence=\"true\" form=\"prefix\" stretchy=\"true\" symmetric=\"true\">‖</mo><mi>x</mi><mo fence=\"true\" form=\"postfix\" stretchy=\"true\" symmetric=\"true\">‖</mo></mrow>")]
     public void Delimiters(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
@@ -159,6 +164,9 @@ public sealed class SpecTests
     [InlineData(@"a\hspace{3pt}b", "<mrow><mi>a</mi><mspace width=\"0.3em\"></mspace><mi>b</mi></mrow>")]
     [InlineData(@"a\mkern9mu b", "<mrow><mi>a</mi><mspace width=\"0.5em\"></mspace><mi>b</mi></mrow>")]
     [InlineData(@"\phantom{x}", "<mphantom><mi>x</mi></mphantom>")]
+    [InlineData(@"x^{a\kern1em b}", "<msup><mi>x</mi><mrow><mi>a</mi><mspace width=\"1.4286em\"></mspace><mi>b</mi></mrow></msup>")]  // the text font's em, in a 70% script
+    [InlineData(@"x^{a\mkern18mu b}", "<msup><mi>x</mi><mrow><mi>a</mi><mspace width=\"1em\"></mspace><mi>b</mi></mrow></msup>")]  // mu follows the style
+    [InlineData(@"\displaystyle a\pod{n}", "<mrow displaystyle=\"true\" scriptlevel=\"0\"><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"a~b", "<mrow><mi>a</mi><mtext>\u00A0</mtext><mi>b</mi></mrow>")]
     public void Spacing(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
@@ -173,7 +181,7 @@ public sealed class SpecTests
     [InlineData(@"\xrightarrow{f}", "<mrow><mspace width=\"0.2778em\"></mspace><mover><mo stretchy=\"true\" lspace=\"0\" rspace=\"0\">→</mo><mover><mrow><mspace width=\"0.4286em\"></mspace><mi>f</mi><mspace width=\"0.4286em\"></mspace></mrow><mspace width=\"3.5em\"></mspace></mover></mover><mspace width=\"0.2778em\"></mspace></mrow>")]
     [InlineData(@"\sum_{\substack{i\\j}}", "<msub><mo>∑</mo><mtable><mtr><mtd style=\"padding:0;\"><mi>i</mi></mtd></mtr><mtr><mtd style=\"padding:0;\"><mi>j</mi></mtd></mtr></mtable></msub>")]
     [InlineData(@"a \bmod b", "<mrow><mi>a</mi><mo>mod</mo><mi>b</mi></mrow>")]
-    [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"1em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
+    [InlineData(@"a \pmod{n}", "<mrow><mi>a</mi><mspace width=\"0.4444em\"></mspace><mo stretchy=\"false\">(</mo><mi>mod</mi><mspace width=\"0.3333em\"></mspace><mi>n</mi><mo stretchy=\"false\">)</mo></mrow>")]
     [InlineData(@"a, \dots, b", "<mrow><mi>a</mi><mo>,</mo><mo>…</mo><mo>,</mo><mi>b</mi></mrow>")]
     [InlineData(@"a + \dots + b", "<mrow><mi>a</mi><mo>+</mo><mo>⋯</mo><mo>+</mo><mi>b</mi></mrow>")]
     [InlineData(@"\cdots\vdots\ddots\ldots", "<mrow><mo>⋯</mo><mi>⋮</mi><mo>⋱</mo><mo>…</mo></mrow>")]
@@ -190,6 +198,30 @@ public sealed class SpecTests
     [InlineData(@"\begin{gathered}a\\b\end{gathered}", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>")]
     [InlineData(@"\begin{smallmatrix}a\end{smallmatrix}", "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0.2em;\"><mi>a</mi></mtd></mtr></mtable>")]
     public void Environments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    // What MathJax accepts as written: text-mode characters that only mean something in math are literal there.
+    [Theory]
+    [InlineData(@"\text{sentence_length}", "<mtext>sentence_length</mtext>")]
+    [InlineData(@"\text{ & }", "<mtext>\u00A0&amp;\u00A0</mtext>")]
+    [InlineData(@"\text{x^2 #1}", "<mtext>x^2 #1</mtext>")]
+    [InlineData(@"\begin{array}{c}\text{a & b}\end{array}", "<mtable><mtr><mtd><mtext>a &amp; b</mtext></mtd></mtr></mtable>")]
+    public void Text_takes_what_MathJax_takes(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Theory]
+    [InlineData(@"\operatorname{Gam-ma}(z)", "<mrow><mi>Gam-ma</mi><mo>\u2061</mo><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")]
+    [InlineData(@"\operatorname{sgn*}", "<mrow><mi>sgn*</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
+    [InlineData(@"\operatorname{\Gamma}", "<mrow><mi mathvariant=\"normal\">Γ</mi><mo>\u2061</mo><mspace width=\"0.1667em\"></mspace></mrow>")]
+    public void An_operator_name_made_of_text_is_one_word(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
+    [Fact]
+    public void An_empty_label_under_an_extensible_arrow_is_no_label() =>
+        Assert.Equal(Render.Inner(@"\xrightarrow{a}"), Render.Inner(@"\xrightarrow[]{a}"));
+
+    [Theory]
+    [InlineData(@"\sideset{_1^2}{_3^4}\sum", false, "<mmultiscripts><mo>∑</mo><mn>3</mn><mn>4</mn><mprescripts></mprescripts><mn>1</mn><mn>2</mn></mmultiscripts>")]
+    [InlineData(@"\sideset{}{'}\sum_{n}", true, "<munder><mmultiscripts><mo movablelimits=\"false\">∑</mo><mrow></mrow><mo>′</mo><mprescripts></mprescripts><mrow></mrow><mrow></mrow></mmultiscripts><mi>n</mi></munder>")]
+    public void Sideset_puts_scripts_at_the_corners_of_an_operator(string tex, bool display, string mathml) =>
+        Assert.Equal(mathml, Render.Inner(tex, display));
 
     [Theory]
     [InlineData(@"\mathchoice{D}{T}{S}{W}", "<mi>T</mi>")]
