@@ -72,6 +72,11 @@ public class AttributeSpecTests
         { "``` {.python}\nx = 1\n```", "<figure class=\"code\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
         { "```{python}\nx = 1\n```", "<figure class=\"code\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
         { "~~~\nputs 1\n~~~\n{: .language-ruby}", "<figure class=\"code\"><pre data-lang=\"ruby\"><code><span class=\"line\">puts 1</span></code></pre></figure>\n" },
+        // Pandoc fenced divs; Quarto's callouts are callouts
+        { "::: {.callout-warning}\nCareful.\n:::", "<aside class=\"callout callout-warning\" role=\"note\">\n<p class=\"callout-title\">Warning</p>\n<p>Careful.</p>\n</aside>\n" },
+        { "::: {.callout-tip title=\"Heads up\"}\nX.\n:::", "<aside class=\"callout callout-tip\" role=\"note\">\n<p class=\"callout-title\">Heads up</p>\n<p>X.</p>\n</aside>\n" },
+        { "::: {.columns #c}\nX.\n:::", "<div id=\"c\" class=\"columns\">\n<p>X.</p>\n</div>\n" },
+        { ":::: {#outer}\n::: {.inner}\nX.\n:::\n::::", "<div id=\"outer\">\n<div class=\"inner\">\n<p>X.</p>\n</div>\n</div>\n" },
         // kramdown definitions
         { "{:note: .note title=\"N\"}\n\nA paragraph.\n{: note}", "<p class=\"note\" title=\"N\">A paragraph.</p>\n" },
         // kramdown extensions
@@ -81,6 +86,38 @@ public class AttributeSpecTests
         { "{::nomarkdown}\n<div class=\"raw\">*not emphasis*</div>\n{:/nomarkdown}", "<div class=\"raw\">*not emphasis*</div>\n" },
         { "Inline {::nomarkdown}<b>raw</b>{:/} here.", "<p>Inline <b>raw</b> here.</p>\n" },
     };
+
+    public static TheoryData<string, string> Warnings => new()
+    {
+        { "A [link](u){onclick=\"alert(1)\" .ok}", "event handler" },
+        { "![x](a.png){src=\"javascript:alert(1)\"}", "javascript:" },
+        { "A *span*{style=\"background: url(x.png)\"}", "loads or runs" },
+        { "Text with a stray {: .nothing} list.", "follows no span" },
+        { "Para.\n\n{: .alone}\n\nPara.", "no block right above or below" },
+        { "A paragraph.\n{: undefined-name}", "no attribute list definition is named 'undefined-name'" },
+        { "{::unknownext}", "unknown extension '{::unknownext}'" },
+        { "## Title {:toc}", "{:toc} applies to a list" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Warnings))]
+    public void What_is_left_out_or_not_understood_is_a_warning_at_its_line(string markdown, string message)
+    {
+        var r = Render(markdown);
+        var warning = Assert.Single(r.Diagnostics);
+        Assert.False(warning.IsError);
+        Assert.Contains(message, warning.Message);
+        var line = markdown.Split('\n').ToList().FindIndex(l => l.Contains('{')) + 1;
+        Assert.Equal(line, warning.Span.Line);
+    }
+
+    [Fact]
+    public void Braces_in_a_heading_that_are_not_a_list_keep_the_heading_in_the_toc_as_written()
+    {
+        var r = Render("## The set {x} of all\n\n## Kept {#k}\n\n## Left out {.no_toc}\n");
+        Assert.Equal(["The set {x} of all", "Kept"], r.Toc.Select(e => e.Text));
+        Assert.Equal("k", r.Toc[1].Id);
+    }
 
     [Theory]
     [MemberData(nameof(AttributePlacements))]
