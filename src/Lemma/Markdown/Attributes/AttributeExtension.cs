@@ -31,6 +31,7 @@ public sealed class AttributeExtension : IMarkdownExtension
     {
         if (renderer is not HtmlRenderer html) return;
         if (!html.ObjectRenderers.Contains<KramdownExtensionHtml>()) html.ObjectRenderers.Add(new KramdownExtensionHtml());
+        if (!html.ObjectRenderers.Contains<BracketedSpanHtml>()) html.ObjectRenderers.Add(new BracketedSpanHtml());
         var lists = html.ObjectRenderers.FindIndex(r => r is ListRenderer);
         if (lists >= 0) html.ObjectRenderers[lists] = new TocListHtml(html.ObjectRenderers[lists]);
     }

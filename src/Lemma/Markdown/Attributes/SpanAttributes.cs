@@ -28,6 +28,7 @@ public sealed class SpanAttributeParser : InlineParser, IPostInlineProcessor
     {
         if (!isFinalProcessing || root is not ContainerInline container || !ReferenceEquals(root, state.Root) || state.Block is null) return true;
         var notes = AttributeNotes.Of(state.Document);
+        Brackets(container, notes);
         if (state.Block is ParagraphBlock or HeadingBlock) TakeTrailing(container, state.Block, notes);
         Walk(container, notes);
         return true;
@@ -53,7 +54,46 @@ public sealed class SpanAttributeParser : InlineParser, IPostInlineProcessor
         }
     }
 
-    private static bool IsSpan(Inline? inline) => inline is EmphasisInline or LinkInline or CodeInline or MathInline;
+    private static bool IsSpan(Inline? inline) => inline is EmphasisInline or LinkInline or CodeInline or MathInline or BracketedSpan;
+
+    /// <summary>
+    /// Pandoc's bracketed spans: "[text]{.x}" that is no link (Markdig left its '[' as a literal of its own) becomes a
+    /// <see cref="BracketedSpan"/> holding the text, with the list's attributes.
+    /// </summary>
+    private static void Brackets(ContainerInline container, AttributeNotes notes)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            if (child is ContainerInline inner and not DelimiterInline) { Brackets(inner, notes); continue; }
+            if (child is not LiteralInline { IsFirstCharacterEscaped: false } literal) continue;
+            var content = literal.Content;
+            var text = content.Text;
+            for (var k = content.Start; k < content.End; k++)
+            {
+                if (text[k] != ']' || text[k + 1] != '{') continue;
+                if (AttributeList.Parse(text.AsSpan(k + 1)) is not { Definition: null, Kramdown: false } list || !Covered(literal, k + 1 + list.Length)) continue;
+                Inline? open = literal.PreviousSibling;
+                while (open is not null && !(open is LiteralInline { Content.Length: 1 } l && l.Content.CurrentChar == '[')) open = open.PreviousSibling;
+                if (open is null) break;
+                var span = new BracketedSpan { Line = open.Line, Column = open.Column, Span = new SourceSpan(open.Span.Start, literal.Span.Start + (k - content.Start)) };
+                open.InsertBefore(span);
+                for (var inline = open.NextSibling; inline is not null && !ReferenceEquals(inline, literal);)
+                {
+                    var next = inline.NextSibling;
+                    inline.Remove();
+                    span.AppendChild(inline);
+                    inline = next;
+                }
+                open.Remove();
+                if (k > content.Start)
+                    span.AppendChild(new LiteralInline { Content = new Markdig.Helpers.StringSlice(text, content.Start, k - 1), Line = literal.Line, Column = literal.Column, Span = new SourceSpan(literal.Span.Start, literal.Span.Start + (k - 1 - content.Start)) });
+                AttributeRules.Apply(list, span, notes, literal.Line, literal.Column + (k + 1 - content.Start));
+                Cut(literal, content.Start, k + 1 + list.Length);
+                child = span; // go on after it
+                break;
+            }
+        }
+    }
 
     /// <summary>Lists at the start of <paramref name="literal"/>, one after another (<c>`code`{:#id}{:.class}</c>), go to <paramref name="span"/>.</summary>
     private static void TakeAfterSpan(LiteralInline literal, Inline span, AttributeNotes notes)

@@ -26,6 +26,7 @@ public class AttributeSpecTests
         { "Shortcodes {{< figure src=\"a.png\" >}} stay.", "<p>Shortcodes {{&lt; figure src=&quot;a.png&quot; &gt;}} stay.</p>\n" },
         { "Empty {} and { } braces.", "<p>Empty {} and { } braces.</p>\n" },
         { "{name}", "<p>{name}</p>\n" },
+        { "An array a[i]{x} and [b]{name}.", "<p>An array a[i]{x} and [b]{name}.</p>\n" },
         { "{#only-a-list}", "<p>{#only-a-list}</p>\n" },
         { "A word{.class} glued to text.", "<p>A word{.class} glued to text.</p>\n" },
         { "Escaped *x*\\{.y} brace.", "<p>Escaped <em>x</em>{.y} brace.</p>\n" },
@@ -67,6 +68,8 @@ public class AttributeSpecTests
         { "Pandoc ![img](a.png){width=50%} size.", "<p>Pandoc <img src=\"a.png\" width=\"50%\" alt=\"img\" /> size.</p>\n" },
         { "A **bold**{.text-danger} word.", "<p>A <strong class=\"text-danger\">bold</strong> word.</p>\n" },
         { "This *is italic*{::}*marked*{:.special} text", "<p>This <em>is italic</em><em class=\"special\">marked</em> text</p>\n" },
+        { "A [Small Caps]{.smallcaps} span.", "<p>A <span class=\"smallcaps\">Small Caps</span> span.</p>\n" },
+        { "A [*styled* text]{#s .x} span.", "<p>A <span id=\"s\" class=\"x\"><em>styled</em> text</span> span.</p>\n" },
         // a fence's info string
         { "```python {.numberLines #train}\nx = 1\n```", "<figure class=\"code\" id=\"train\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
         { "``` {.python}\nx = 1\n```", "<figure class=\"code\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
