@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using Markdig.Extensions.Mathematics;
 using Markdig.Helpers;
+using Markdig.Renderers.Html;
 using Markdig.Parsers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -44,6 +46,8 @@ public sealed class SpanAttributeParser : InlineParser, IPostInlineProcessor
             Inline? boundary = literal;
             while (boundary is LiteralInline) boundary = boundary.NextSibling;
             if (!literal.IsFirstCharacterEscaped && IsSpan(before)) TakeAfterSpan(literal, before!, notes);
+            else if (!literal.IsFirstCharacterEscaped && before is HtmlInline { Tag: ['<', '/', ..] } closing && Opening(closing) is { } opening)
+                TakeAfterHtml(literal, opening, notes);
             var l = (before is null ? container.FirstChild : before.NextSibling) as LiteralInline;
             while (l is not null && !ReferenceEquals(l, boundary))
             {
@@ -93,6 +97,53 @@ public sealed class SpanAttributeParser : InlineParser, IPostInlineProcessor
                 break;
             }
         }
+    }
+
+    /// <summary>The opening tag of the HTML element that <paramref name="closing"/> ends, among the inlines before it (kramdown reads <c>&lt;span&gt;x&lt;/span&gt;{: .y}</c> as a span).</summary>
+    private static HtmlInline? Opening(HtmlInline closing)
+    {
+        var name = closing.Tag[2..].TrimEnd('>', ' ', '\t', '\n');
+        if (name.Length == 0 || !name.All(char.IsAsciiLetterOrDigit)) return null;
+        var depth = 0;
+        for (var inline = closing.PreviousSibling; inline is not null; inline = inline.PreviousSibling)
+        {
+            if (inline is not HtmlInline { Tag: var tag }) continue;
+            if (tag.StartsWith("</" + name, StringComparison.OrdinalIgnoreCase)) depth++;
+            else if (tag.StartsWith("<" + name, StringComparison.OrdinalIgnoreCase) && tag.Length > name.Length + 1 && tag[name.Length + 1] is '>' or ' ' or '\t' or '\n')
+            {
+                if (depth == 0) return tag.EndsWith("/>", StringComparison.Ordinal) ? null : (HtmlInline)inline;
+                depth--;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Lists right after an HTML element go into its opening tag, but for attributes the tag sets already.</summary>
+    private static void TakeAfterHtml(LiteralInline literal, HtmlInline opening, AttributeNotes notes)
+    {
+        var holder = new LiteralInline();
+        var text = literal.Content.Text;
+        var at = literal.Content.Start;
+        while (at < text.Length && text[at] == '{' && AttributeList.Parse(text.AsSpan(at)) is { Definition: null } list && Covered(literal, at + list.Length))
+        {
+            AttributeRules.Apply(list, holder, notes, literal.Line, literal.Column + (at - literal.Content.Start));
+            at += list.Length;
+        }
+        if (at == literal.Content.Start) return;
+        var attributes = holder.GetAttributes();
+        var added = new System.Text.StringBuilder();
+        void Add(string key, string? value)
+        {
+            if (Regex.IsMatch(opening.Tag, $@"\s{Regex.Escape(key)}\s*=", RegexOptions.IgnoreCase)) return;
+            added.Append(' ').Append(key);
+            if (value is not null) added.Append("=\"").Append(System.Net.WebUtility.HtmlEncode(value)).Append('"');
+        }
+        if (attributes.Id is { } id) Add("id", id);
+        if (attributes.Classes is { Count: > 0 } classes) Add("class", string.Join(' ', classes));
+        foreach (var (key, value) in attributes.Properties ?? []) Add(key, value);
+        var end = opening.Tag.Length - 1;
+        opening.Tag = opening.Tag[..end].TrimEnd() + added + opening.Tag[end..];
+        Cut(literal, literal.Content.Start, at);
     }
 
     /// <summary>Lists at the start of <paramref name="literal"/>, one after another (<c>`code`{:#id}{:.class}</c>), go to <paramref name="span"/>.</summary>

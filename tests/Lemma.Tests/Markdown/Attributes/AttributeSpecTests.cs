@@ -70,6 +70,8 @@ public class AttributeSpecTests
         { "This *is italic*{::}*marked*{:.special} text", "<p>This <em>is italic</em><em class=\"special\">marked</em> text</p>\n" },
         { "A [Small Caps]{.smallcaps} span.", "<p>A <span class=\"smallcaps\">Small Caps</span> span.</p>\n" },
         { "A [*styled* text]{#s .x} span.", "<p>A <span id=\"s\" class=\"x\"><em>styled</em> text</span> span.</p>\n" },
+        { "<span>New (v0.4.0)</span>{: .label .label-green }\nText.", "<p><span class=\"label label-green\">New (v0.4.0)</span>\nText.</p>\n" },
+        { "<span class=\"a\">x</span>{: .b #i}", "<p><span class=\"a\" id=\"i\">x</span></p>\n" },
         // a fence's info string
         { "```python {.numberLines #train}\nx = 1\n```", "<figure class=\"code\" id=\"train\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
         { "``` {.python}\nx = 1\n```", "<figure class=\"code\"><pre data-lang=\"python\"><code><span class=\"line\">x = 1</span></code></pre></figure>\n" },
