@@ -5,6 +5,7 @@ using Lemma.Content;
 using Lemma.Diagnostics;
 using SourceSpan = Lemma.Diagnostics.SourceSpan;
 using Lemma.Highlight;
+using Lemma.Markdown.Attributes;
 using Lemma.Markdown.Blocks;
 using Lemma.Markdown.Callouts;
 using Lemma.Markdown.Citations;
@@ -49,7 +50,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseDetails()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UsePreciseSourceLocation()
-        .UseGenericAttributes() // last: it reads what the others leave
+        .UseAttributes() // last: it hooks the heading and fence parsers the others added
         .Build();
 
     public bool Accepts(PageSource page) => page.Format == ContentFormat.Markdown;
@@ -107,6 +108,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var (diagnostics, toc, languages) = (context.Diagnostics.Count, context.Toc.Count, context.UnknownLanguages.Count);
         var unread = (new RenderedContent { Html = "" }, "");
         if (Parse(context, body) is not { } document) return (unread.Item1 with { Diagnostics = [.. context.Diagnostics.Skip(diagnostics)] }, "");
+        AttributeNotes.Report(document, context);
         var settings = citations ?? CitationSettings.None;
         context.Citations ??= new PageCitations(settings.Library.For(context.Path), settings.Style);
         context.Citations.Add(document);
@@ -195,6 +197,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var anchors = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         context.Numbers.Check(context, anchors);
         html = context.Numbers.Fill(html, context);
+        html = TocList.Fill(html, context.Toc);
+        summary = summary?.Replace(TocList.Marker, "", StringComparison.Ordinal); // a list of headings is no summary
         summary = summary is null ? null : context.Numbers.Fill(summary, context);
         return (html, summary);
     }

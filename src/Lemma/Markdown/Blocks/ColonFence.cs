@@ -32,7 +32,11 @@ public static partial class ColonFence
         if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<BlockTitleHtml>()) html.ObjectRenderers.Insert(0, new BlockTitleHtml());
     }
 
-    /// <summary>The kind word after the colons of an opening fence ("theorem" in ":::theorem[x]"), lower-cased; null when none.</summary>
+    /// <summary>
+    /// The kind word after the colons of an opening fence ("theorem" in ":::theorem[x]"), lower-cased; null when none.
+    /// A Pandoc fenced div, <c>::: {.callout-note #id}</c>, is of the kind of its first class, Quarto's <c>callout-</c> taken
+    /// off ("note"), or "div" when it has no class.
+    /// </summary>
     public static string? KindOf(StringSlice line)
     {
         var text = line.Text;
@@ -42,10 +46,23 @@ public static partial class ColonFence
         while (i <= end && text[i] == ':') { i++; colons++; }
         if (colons < 3) return null;
         while (i <= end && text[i] is ' ' or '\t') i++;
+        if (i <= end && text[i] == '{')
+            return Attributes.AttributeList.Parse(text.AsSpan(i, end - i + 1)) is { Kramdown: false } list && text.AsSpan(i + list.Length, end - i + 1 - list.Length).IsWhiteSpace()
+                ? KindOfClass(list.Classes.FirstOrDefault()) : null;
         var start = i;
         while (i <= end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '_')) i++;
         return i > start ? text[start..i].ToLowerInvariant() : null;
     }
+
+    /// <summary>The kind of a block: its info word, else (a Pandoc div) its first class.</summary>
+    public static string? KindOf(CustomContainer block) =>
+        block.Info is { Length: > 0 } info ? KindOf(new StringSlice(":::" + info)) : KindOfClass(block.TryGetAttributes()?.Classes?.FirstOrDefault());
+
+    /// <summary>Whether the block was written as a Pandoc div (<c>::: {.class}</c>): a plain div with attributes is what it means.</summary>
+    public static bool IsPandocDiv(CustomContainer block) => block.Info is not { Length: > 0 };
+
+    private static string KindOfClass(string? cls) => cls is null ? "div"
+        : cls.StartsWith("callout-", StringComparison.OrdinalIgnoreCase) ? cls["callout-".Length..].ToLowerInvariant() : cls.ToLowerInvariant();
 
     /// <summary>Whether a line is a bare fence: three colons or more and nothing else.</summary>
     public static bool IsClosing(StringSlice line)
@@ -176,7 +193,7 @@ public sealed class UnknownContainerHtml(PageContext page) : HtmlObjectRenderer<
     protected override void Write(HtmlRenderer renderer, UnknownContainer block)
     {
         var kind = block.Info is { Length: > 0 } info ? ColonFence.KindOf(new StringSlice(":::" + info)) ?? info : "";
-        page.Diagnostics.Add(Diagnostic.Warning(page.At(block.Line, block.Column),
+        if (!ColonFence.IsPandocDiv(block)) page.Diagnostics.Add(Diagnostic.Warning(page.At(block.Line, block.Column),
             $"markdown: unknown block ':::{kind}' (known: note, tip, warning, important, caution, theorem, lemma, proposition, corollary, definition, example, remark, proof, figure, details); it is rendered as a plain div"));
         renderer.EnsureLine();
         renderer.Write("<div").WriteAttributes(block).WriteLine(">"); // the parser gave it the kind as its class

@@ -20,8 +20,10 @@ public sealed class CalloutHtml : HtmlObjectRenderer<CalloutBlock>
 
     protected override void Write(HtmlRenderer renderer, CalloutBlock block)
     {
-        var kind = Blocks.ColonFence.KindOf(new Markdig.Helpers.StringSlice(":::" + block.Info)) ?? "note";
-        Open(renderer, block, kind, Titles[kind]);
+        var kind = Blocks.ColonFence.KindOf(block) is { } k && Titles.ContainsKey(k) ? k : "note";
+        // Quarto's ::: {.callout-tip title="..."}
+        var title = block.TryGetAttributes()?.Properties?.FirstOrDefault(p => p.Key == "title").Value ?? Titles[kind];
+        Open(renderer, block, kind, title);
         renderer.WriteChildren(block);
         Close(renderer);
     }

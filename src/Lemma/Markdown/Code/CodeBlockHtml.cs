@@ -23,10 +23,24 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
     /// <summary>Names that mean "no highlighting" and are not worth a warning.</summary>
     private static readonly HashSet<string> PlainNames = new(StringComparer.OrdinalIgnoreCase) { "", "text", "plain", "plaintext", "txt", "none", "output", "log" };
 
+    /// <summary>
+    /// The info string's first word; else Pandoc's first class (<c>```{.python}</c>) or kramdown's <c>language-ruby</c> class
+    /// (<c>{: .language-ruby}</c>); Quarto's and R Markdown's <c>```{python}</c> cell is its language.
+    /// </summary>
+    private static string Language(string? info, HtmlAttributes? attributes)
+    {
+        var language = (info ?? "").Trim();
+        if (language is ['{', .., '}'])
+            return language[1..^1].Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (language.Length > 0 || attributes?.Classes is not { Count: > 0 } classes) return language;
+        var named = classes.FirstOrDefault(c => c.StartsWith("language-", StringComparison.Ordinal));
+        return named is not null ? named["language-".Length..] : classes[0];
+    }
+
     protected override void Write(HtmlRenderer renderer, CodeBlock block)
     {
         var fenced = block as FencedCodeBlock;
-        var language = (fenced?.Info ?? "").Trim();
+        var language = Language(fenced?.Info, block.TryGetAttributes());
         var code = block.Lines.ToString();
         renderer.EnsureLine();
 

@@ -22,7 +22,8 @@ public sealed class HeadingHtml(PageContext page) : HtmlObjectRenderer<HeadingBl
         if (id is { Length: > 0 })
         {
             renderer.Write(" <a class=\"anchor\" href=\"#").WriteEscapeUrl(id).Write("\" aria-label=\"Link to this section\">#</a>");
-            if (block.Level is >= 2 and <= 4) page.Toc.Add(new TocEntry(block.Level, id, PlainText(block.Inline).Trim()));
+            // kramdown's .no_toc keeps a heading (the TOC's own "Contents") out of the table of contents
+            if (block.Level is >= 2 and <= 4 && block.GetAttributes().Classes?.Contains("no_toc") != true) page.Toc.Add(new TocEntry(block.Level, id, PlainText(block.Inline).Trim()));
         }
         renderer.Write("</").Write(tag).WriteLine(">");
     }

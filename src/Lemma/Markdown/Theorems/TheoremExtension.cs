@@ -23,7 +23,7 @@ public sealed class TheoremExtension : IMarkdownExtension
 /// <summary>A theorem-like block or a proof; <see cref="Kind"/> is its lower-case kind ("lemma").</summary>
 public sealed class TheoremBlock(BlockParser parser) : CustomContainer(parser)
 {
-    public string Kind => ColonFence.KindOf(new Markdig.Helpers.StringSlice(":::" + Info)) ?? "theorem";
+    public string Kind => ColonFence.KindOf(this) ?? "theorem";
 }
 
 public sealed class TheoremParser : ColonFenceParser<TheoremBlock>
