@@ -1,0 +1,101 @@
+using System.Text;
+using Markdig.Extensions.Mathematics;
+using Markdig.Helpers;
+using Markdig.Parsers;
+using Markdig.Syntax;
+
+namespace Lemma.Markdown.Math;
+
+/// <summary>Display math that starts a line: <c>$$…$$</c>, <c>\[…\]</c>, or an environment such as <c>\begin{align}</c>.</summary>
+public sealed class DisplayMathBlock(BlockParser parser) : MathBlock(parser)
+{
+    internal StringBuilder Source { get; } = new();
+    internal string Close { get; init; } = "";
+    /// <summary>The delimiters are part of the TeX (an environment), not around it.</summary>
+    internal bool KeepsClose { get; init; }
+    public bool Unescape { get; init; }
+    /// <summary>Body line and column (0-based) where the TeX starts.</summary>
+    public int TexLine { get; init; }
+    public int TexColumn { get; init; }
+    public string Tex => Source.ToString();
+    /// <summary>Text after the close on its line (<c>$$ so that</c>), shown as a paragraph after the math.</summary>
+    public string Trailing { get; internal set; } = "";
+}
+
+/// <summary>
+/// Opens display math at the start of a line and reads to its closing delimiter, which may share a line with the
+/// opening one (<c>$$ x = 1 $$</c>) or with text after it (<c>x$$ and so</c>: that text follows as a paragraph). In a
+/// kramdown page a <c>$$</c> block needs a blank line before it and nothing after its close, or it is inline math.
+/// </summary>
+public sealed class DisplayMathParser : BlockParser
+{
+    /// <summary>Environments MathJax typesets when they stand in the page's text.</summary>
+    private static readonly string[] Environments =
+    [
+        "equation", "equation*", "align", "align*", "alignat", "alignat*", "flalign", "flalign*", "gather", "gather*",
+        "multline", "multline*", "eqnarray", "eqnarray*", "displaymath", "split",
+    ];
+
+    public DisplayMathParser() => OpeningCharacters = ['$', '\\'];
+
+    public override bool CanInterrupt(BlockProcessor processor, Block block) => !MathDialect.Of(processor).Kramdown || processor.CurrentChar != '$';
+
+    public override BlockState TryOpen(BlockProcessor processor)
+    {
+        if (processor.IsCodeIndent) return BlockState.None;
+        var dialect = MathDialect.Of(processor);
+        var line = processor.Line;
+        var text = line.Text.AsSpan(line.Start, line.End - line.Start + 1);
+        string open, close;
+        var keep = false;
+        var dollars = false;
+        if (text.StartsWith("$$") && !text.StartsWith("$$$")) (open, close, dollars) = ("$$", "$$", true);
+        else if (dialect.MarkdownEscapes ? text.StartsWith(@"\\[") : text.StartsWith(@"\[")) (open, close) = dialect.MarkdownEscapes ? (@"\\[", @"\\]") : (@"\[", @"\]");
+        else if (Environment(text) is { } name) (open, close, keep) = ("", @"\end{" + name + "}", true);
+        else return BlockState.None;
+        if (dollars && dialect.Kramdown && processor.LastBlock is ParagraphBlock { IsOpen: true }) return BlockState.None;
+        var end = TexScan.Find(text, close, open.Length + (keep ? 7 : 0));
+        // kramdown: $$x$$ followed by text on its line is inline math in a paragraph.
+        if (end >= 0 && dollars && dialect.Kramdown && !text[(end + close.Length)..].IsWhiteSpace()) return BlockState.None;
+        var block = new DisplayMathBlock(this)
+        {
+            Close = close, KeepsClose = keep, Unescape = dialect.Unescapes(dollars),
+            TexLine = processor.LineIndex, TexColumn = processor.Column + open.Length,
+            Line = processor.LineIndex, Column = processor.Column, Span = new SourceSpan(line.Start, line.End),
+        };
+        processor.NewBlocks.Push(block);
+        return Take(processor, block, line.Start + open.Length);
+    }
+
+    public override BlockState TryContinue(BlockProcessor processor, Block block) =>
+        Take(processor, (DisplayMathBlock)block, processor.Line.Start);
+
+    /// <summary>Takes the TeX of the current line from <paramref name="from"/>, up to the close if it is on this line.</summary>
+    private static BlockState Take(BlockProcessor processor, DisplayMathBlock block, int from)
+    {
+        var line = processor.Line;
+        var text = line.Text.AsSpan(from, System.Math.Max(0, line.End - from + 1));
+        var end = TexScan.Find(text, block.Close, 0);
+        if (block.Source.Length > 0 || block.TexLine != processor.LineIndex) block.Source.Append('\n');
+        if (end < 0)
+        {
+            block.Source.Append(text);
+            block.UpdateSpanEnd(line.End);
+            return BlockState.Continue;
+        }
+        block.Source.Append(text[..(end + (block.KeepsClose ? block.Close.Length : 0))]);
+        var after = from + end + block.Close.Length;
+        block.UpdateSpanEnd(after - 1);
+        block.Trailing = line.Text.AsSpan(after, System.Math.Max(0, line.End - after + 1)).Trim().ToString();
+        return BlockState.BreakDiscard;
+    }
+
+    private static string? Environment(ReadOnlySpan<char> text)
+    {
+        if (!text.StartsWith(@"\begin{")) return null;
+        var end = text.IndexOf('}');
+        if (end < 0) return null;
+        var name = text[7..end].ToString().Replace(@"\*", "*", StringComparison.Ordinal);
+        return Array.IndexOf(Environments, name) >= 0 ? text[7..end].ToString() : null;
+    }
+}
