@@ -212,7 +212,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
             {
                 var shown = kind == "eqref" ? "(??)" : "??";
                 var link = $"<a class=\"{kind}\" href=\"#{System.Net.WebUtility.HtmlEncode(MathDocument.AnchorId(label))}\">{shown}</a>";
-                var source = $"<code class=\"math-source\">\\{kind}{{{System.Net.WebUtility.HtmlEncode(label)}}}</code>";
+                var source = $"<span class=\"math-error\" title=\"no equation is labelled this\"><code>\\{kind}{{{System.Net.WebUtility.HtmlEncode(label)}}}</code></span>";
                 html = html.Replace(link, source, StringComparison.Ordinal);
                 summary = summary?.Replace(link, source, StringComparison.Ordinal);
             }
