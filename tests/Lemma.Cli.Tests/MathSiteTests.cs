@@ -37,6 +37,52 @@ public class MathSiteTests
     }
 
     [Fact]
+    public void A_hugo_theme_that_loads_mathjax_makes_every_page_read_markdown_escapes()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            baseURL = "https://blog.example.org/"
+            theme = "paper"
+            -- themes/paper/layouts/partials/math.html --
+            <script src="https://cdn.example.org/mathjax/tex-mml-chtml.js"></script>
+            -- content/posts/plain.md --
+            ---
+            title: "Plain"
+            date: 2024-01-01
+            ---
+            The weight $a\_b$.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("<msub><mi>a</mi><mi>b</mi></msub>", site.Read("public/posts/plain/index.html"));
+    }
+
+    [Fact]
+    public void A_hugo_site_with_goldmark_passthrough_keeps_math_raw()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            baseURL = "https://blog.example.org/"
+            [params]
+            math = true
+            [markup.goldmark.extensions.passthrough]
+            enable = true
+            -- content/posts/raw.md --
+            ---
+            title: "Raw"
+            date: 2024-01-01
+            math: true
+            ---
+            A literal underscore $a\_b$ and \(x\).
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/posts/raw/index.html");
+        Assert.DoesNotContain("<msub>", html);
+        Assert.Contains("<annotation encoding=\"application/x-tex\">x</annotation>", html);
+    }
+
+    [Fact]
     public void A_jekyll_site_reads_kramdown_dollars_as_inline_and_display_math()
     {
         using var site = TempSite.From("""

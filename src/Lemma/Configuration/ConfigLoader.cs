@@ -256,7 +256,8 @@ public static class ConfigLoader
             var passthrough = Get(Get(Get(Get(Map.Values, "markup"), "goldmark"), "extensions"), "passthrough");
             if (Get(passthrough, "enable") is true) return new MathSyntax(Escapes: setting ?? false);
             var site = (string[])["math", "mathjax", "katex"];
-            return new MathSyntax(Escapes: setting ?? site.Any(key => Truthy(Get(Params, key))), PageFlags: setting is null);
+            var flagged = site.Any(key => Truthy(Get(Params, key)));
+            return new MathSyntax(Escapes: setting ?? flagged, PageFlags: setting is null, LayoutsDecide: setting is null && !flagged);
         }
 
         private HighlightSettings ReadHighlight()

@@ -58,6 +58,7 @@ public sealed record HighlightSettings
 /// How a site writes math. <see cref="Kramdown"/>: a Jekyll site's kramdown ($$ inline in a paragraph, $ is text).
 /// <see cref="Escapes"/>: math was found by MathJax/KaTeX after Markdown ran, so Markdown's backslash escapes apply inside
 /// it. <see cref="PageFlags"/>: a page's <c>math</c>, <c>mathjax</c> or <c>katex</c> front matter turns escapes on (Hugo
-/// without Goldmark's passthrough). A page's <c>math_escapes: true|false</c> decides over all of these.
+/// without Goldmark's passthrough). <see cref="LayoutsDecide"/>: escapes are on when the site's or its theme's templates
+/// load MathJax or KaTeX (Hugo without passthrough or flags). A page's <c>math_escapes: true|false</c> decides over all of these.
 /// </summary>
-public sealed record MathSyntax(bool Kramdown = false, bool Escapes = false, bool PageFlags = false);
+public sealed record MathSyntax(bool Kramdown = false, bool Escapes = false, bool PageFlags = false, bool LayoutsDecide = false);

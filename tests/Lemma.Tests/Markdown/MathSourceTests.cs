@@ -27,6 +27,8 @@ public partial class MathSourceTests
         { "lemma", "$$ x = 1 $$", "[d: x = 1 ]" },
         { "lemma", "$$\nx\n$$ so\n\nafter", "[d:\nx\n] so after" },
         { "lemma", "text\n$$\nx\n$$", "text [d:\nx\n]" },
+        { "lemma", "$$\nx\n$$ with $y$ and **b**", "[d:\nx\n] with [i:y] and b" },
+        { "lemma", "$$x$$ and $y$ more", "[d:x] and [i:y] more" },
         { "lemma", "\\begin{equation}\nx\n\\end{equation}", "[n:\\begin{equation}\nx\n\\end{equation}]" },
         { "lemma", "\\begin{align*}\na &= b \\\\\nc &= d\n\\end{align*}", "[d:\\begin{align*}\na &= b \\\\\nc &= d\n\\end{align*}]" },
         { "lemma", "\\begin{gather}\nx\n\\end{gather}", "[n:\\begin{gather}\nx\n\\end{gather}]" },

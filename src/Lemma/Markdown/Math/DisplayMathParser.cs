@@ -18,8 +18,6 @@ public sealed class DisplayMathBlock(BlockParser parser) : MathBlock(parser)
     public int TexLine { get; init; }
     public int TexColumn { get; init; }
     public string Tex => Source.ToString();
-    /// <summary>Text after the close on its line (<c>$$ so that</c>), shown as a paragraph after the math.</summary>
-    public string Trailing { get; internal set; } = "";
 }
 
 /// <summary>
@@ -55,8 +53,8 @@ public sealed class DisplayMathParser : BlockParser
         else return BlockState.None;
         if (dollars && dialect.Kramdown && processor.LastBlock is ParagraphBlock { IsOpen: true }) return BlockState.None;
         var end = TexScan.Find(text, close, open.Length + (keep ? 7 : 0));
-        // kramdown: $$x$$ followed by text on its line is inline math in a paragraph.
-        if (end >= 0 && dollars && dialect.Kramdown && !text[(end + close.Length)..].IsWhiteSpace()) return BlockState.None;
+        // $$x$$ followed by text on its line is math in a paragraph (inline for kramdown, display for MathJax).
+        if (end >= 0 && dollars && !text[(end + close.Length)..].IsWhiteSpace()) return BlockState.None;
         var block = new DisplayMathBlock(this)
         {
             Close = close, KeepsClose = keep, Unescape = dialect.Unescapes(dollars),
@@ -86,7 +84,15 @@ public sealed class DisplayMathParser : BlockParser
         block.Source.Append(text[..(end + (block.KeepsClose ? block.Close.Length : 0))]);
         var after = from + end + block.Close.Length;
         block.UpdateSpanEnd(after - 1);
-        block.Trailing = line.Text.AsSpan(after, System.Math.Max(0, line.End - after + 1)).Trim().ToString();
+        // Text after the close ($$ so that...) is a paragraph of its own, its inlines read like any other.
+        var rest = new StringSlice(line.Text, after, line.End);
+        rest.TrimStart();
+        var paragraph = new ParagraphBlock(processor.Parsers.Find<ParagraphBlockParser>())
+        {
+            Line = processor.LineIndex, Column = processor.Column + (rest.Start - line.Start), Span = new SourceSpan(rest.Start, rest.End),
+        };
+        paragraph.AppendLine(ref rest, paragraph.Column, processor.LineIndex, processor.CurrentLineStartPosition, processor.TrackTrivia);
+        block.Parent?.Add(paragraph);
         return BlockState.BreakDiscard;
     }
 

@@ -89,7 +89,5 @@ public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObj
         // Numbered equations come wrapped in their own div.equation; others get one to centre and scroll.
         if (html.StartsWith("<div", StringComparison.Ordinal)) renderer.WriteLine(html);
         else renderer.Write("<div class=\"math-display\">").Write(html).WriteLine("</div>");
-        if (block is DisplayMathBlock { Trailing.Length: > 0 } closed)
-            renderer.Write("<p>").Write(System.Net.WebUtility.HtmlEncode(closed.Trailing)).WriteLine("</p>");
     }
 }
