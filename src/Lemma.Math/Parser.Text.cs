@@ -90,8 +90,9 @@ internal sealed partial class Parser
                     case "~":
                         sb.Append('\u00A0');
                         return;
+                    // MathJax prints them as they are in \text (\text{sentence_length}, \text{ & }); KaTeX refuses them.
                     case "&" or "#" or "^" or "_":
-                        throw new TexException(t.Pos, t.Length, $"Unexpected '{t.Text}' in text");
+                        break;
                 }
                 sb.Append(t.Text);
                 return;
