@@ -49,6 +49,9 @@ public partial class MathSourceTests
         { "kramdown", "$$x$$", "[d:x]" },
         { "kramdown", "$$\nx\n$$", "[d:\nx\n]" },
         { "kramdown", "text\n$$x$$", "text [i:x]" },
+        { "kramdown", "text\n$$\nx\n$$", "text [i:\nx\n]" },
+        { "kramdown", "$$\n\\begin{align*}\na \\\\[2pt] b\n\\end{align*}\n$$", "[d:\n\\begin{align*}\na \\\\[2pt] b\n\\end{align*}\n]" },
+        { "kramdown", "\\begin{align}\na \\\\\\\\ b\n\\end{align}", "[n:\\begin{align}\na \\\\ b\n\\end{align}]" },
         { "kramdown", "costs $5, $x$ is text", "costs $5, $x$ is text" },
         { "kramdown", @"a \$$x$$ b", "a $$x$$ b" },
         { "kramdown", @"a $$x\_1$$ b", @"a [i:x\_1] b" },
@@ -64,6 +67,7 @@ public partial class MathSourceTests
         var dialect = kind switch { "kramdown" => MathDialect.Jekyll, "escapes" => new MathDialect(MarkdownEscapes: true), _ => MathDialect.Lemma };
         var rendered = Format.Render("content/posts/p.md", markdown, 1, dialect);
         Assert.Equal(shown, Trace(rendered.Html));
+        Assert.DoesNotContain("<p></p>", rendered.Html);
         if (!shown.Contains("[!", StringComparison.Ordinal)) Assert.Empty(rendered.Diagnostics);
     }
 

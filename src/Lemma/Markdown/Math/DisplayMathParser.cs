@@ -7,8 +7,11 @@ using Markdig.Syntax;
 namespace Lemma.Markdown.Math;
 
 /// <summary>Display math that starts a line: <c>$$…$$</c>, <c>\[…\]</c>, or an environment such as <c>\begin{align}</c>.</summary>
-public sealed class DisplayMathBlock(BlockParser parser) : MathBlock(parser)
+public sealed class DisplayMathBlock : MathBlock
 {
+    // Nothing opens inside math: a \begin{align*} line within $$…$$ is part of it.
+    public DisplayMathBlock(BlockParser parser) : base(parser) => IsBreakable = false;
+
     internal StringBuilder Source { get; } = new();
     internal string Close { get; init; } = "";
     /// <summary>The delimiters are part of the TeX (an environment), not around it.</summary>
@@ -36,7 +39,9 @@ public sealed class DisplayMathParser : BlockParser
 
     public DisplayMathParser() => OpeningCharacters = ['$', '\\'];
 
-    public override bool CanInterrupt(BlockProcessor processor, Block block) => !MathDialect.Of(processor).Kramdown || processor.CurrentChar != '$';
+    // kramdown: $$ after a paragraph's line, with no blank line between, is inline math in that paragraph.
+    public override bool CanInterrupt(BlockProcessor processor, Block block) =>
+        block is not ParagraphBlock || !MathDialect.Of(processor).Kramdown || processor.CurrentChar != '$';
 
     public override BlockState TryOpen(BlockProcessor processor)
     {
@@ -51,7 +56,6 @@ public sealed class DisplayMathParser : BlockParser
         else if (dialect.MarkdownEscapes ? text.StartsWith(@"\\[") : text.StartsWith(@"\[")) (open, close) = dialect.MarkdownEscapes ? (@"\\[", @"\\]") : (@"\[", @"\]");
         else if (Environment(text) is { } name) (open, close, keep) = ("", @"\end{" + name + "}", true);
         else return BlockState.None;
-        if (dollars && dialect.Kramdown && processor.LastBlock is ParagraphBlock { IsOpen: true }) return BlockState.None;
         var end = TexScan.Find(text, close, open.Length + (keep ? 7 : 0));
         // $$x$$ followed by text on its line is math in a paragraph (inline for kramdown, display for MathJax).
         if (end >= 0 && dollars && !text[(end + close.Length)..].IsWhiteSpace()) return BlockState.None;
@@ -84,6 +88,7 @@ public sealed class DisplayMathParser : BlockParser
         block.Source.Append(text[..(end + (block.KeepsClose ? block.Close.Length : 0))]);
         var after = from + end + block.Close.Length;
         block.UpdateSpanEnd(after - 1);
+        if (line.Text.AsSpan(after, System.Math.Max(0, line.End - after + 1)).IsWhiteSpace()) return BlockState.BreakDiscard;
         // Text after the close ($$ so that...) is a paragraph of its own, its inlines read like any other.
         var rest = new StringSlice(line.Text, after, line.End);
         rest.TrimStart();
