@@ -147,12 +147,15 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         }, html);
     }
 
+    /// <summary>Front matter fields that change how a page's math is read.</summary>
+    public static readonly ImmutableArray<string> MathFlags = ["math", "mathjax", "katex", "math_escapes"];
+
     /// <summary>How a page with this front matter writes math, on this site (see <see cref="MathSyntax"/>).</summary>
     public MathDialect DialectOf(IReadOnlyDictionary<string, object?>? frontMatter)
     {
         var escapes = mathSyntax.Escapes;
         if (mathSyntax.PageFlags && frontMatter is not null)
-            escapes |= ((string[])["math", "mathjax", "katex"]).Any(key => frontMatter.TryGetValue(key, out var v) && ConfigLoader.Truthy(v));
+            escapes |= MathFlags[..3].Any(key => frontMatter.TryGetValue(key, out var v) && ConfigLoader.Truthy(v));
         if (frontMatter?.GetValueOrDefault("math_escapes") is bool page) escapes = page;
         return new MathDialect(mathSyntax.Kramdown, escapes);
     }
