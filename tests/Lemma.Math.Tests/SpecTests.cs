@@ -128,6 +128,8 @@ public sealed class SpecTests
     [InlineData(@"\emph{a \emph{b}}", "<mrow><mtext>𝑎\u00A0</mtext><mtext>b</mtext></mrow>")]
     [InlineData(@"\texttt{f}", "<mtext>𝚏</mtext>")]
     [InlineData(@"\text{\'e}", "<mtext>e\u0301</mtext>")]
+    [InlineData(@"\text{sentence_length}", "<mtext>sentence_length</mtext>")]
+    [InlineData(@"\text{a^b #1}", "<mtext>a^b #1</mtext>")]
     public void Fonts_map_to_Unicode_math_alphanumerics(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
     [Theory]

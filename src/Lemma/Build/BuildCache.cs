@@ -90,9 +90,14 @@ public sealed class BuildCache
         same = false;
         if (!rendered.TryGetValue(page.Path, out var entry)) return null;
         same = ReferenceEquals(entry.Source, page);
-        return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body)
+        return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body
+            && SameMathFlags(entry.Source.FrontMatter.Raw, page.FrontMatter.Raw))
             ? entry.Content : null;
     }
+
+    // The front matter that changes how math is read (MarkdownFormat.DialectOf) changes the rendering too.
+    private static bool SameMathFlags(IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
+        MarkdownFormat.MathFlags.All(key => Equals(a.GetValueOrDefault(key), b.GetValueOrDefault(key)));
 
     /// <summary>
     /// Keeps this build's renderings for the next, and only these, so deleted and edited pages do not pile up.

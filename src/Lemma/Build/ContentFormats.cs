@@ -23,9 +23,14 @@ public static class ContentFormats
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), inside ? cache : null);
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
-        var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params));
+        var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
+            MathSyntax(config, root));
         return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
     }
+
+    /// <summary>The config's math syntax, with escapes on where a Hugo site's templates load MathJax or KaTeX.</summary>
+    private static MathSyntax MathSyntax(SiteConfig config, string root) =>
+        config.MathSyntax.LayoutsDecide && Markdown.Math.ClientMath.LoadedByLayouts(root) ? config.MathSyntax with { Escapes = true } : config.MathSyntax;
 
     /// <summary>site.yaml's <c>citations: { style: author-year | numeric }</c> (or <c>citations: numeric</c>); null when the style is not one of them.</summary>
     public static CitationStyle? CitationStyle(SiteConfig config) =>

@@ -77,6 +77,7 @@ public static class ConfigLoader
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
                 FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 MathMacros = ReadMacros(),
+                MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
                 WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
@@ -241,6 +242,24 @@ public static class ConfigLoader
             return result.ToImmutable();
         }
 
+        /// <summary>
+        /// site.yaml: <c>math: { escapes: true }</c>. Hugo: Goldmark's passthrough (math kept raw) or, without it, math that
+        /// MathJax read after Goldmark, site-wide by params.math/mathjax/katex or per page by the same front matter.
+        /// Jekyll: kramdown's math unless <c>markdown:</c> names another converter; Markdown's escapes apply outside its $$.
+        /// </summary>
+        private MathSyntax ReadMathSyntax()
+        {
+            var setting = Get(Get(Map.Values, "math"), "escapes") as bool?;
+            if (IsJekyll)
+                return new MathSyntax(Kramdown: (Text("markdown") ?? "kramdown").Equals("kramdown", StringComparison.OrdinalIgnoreCase), Escapes: setting ?? true);
+            if (!IsHugo) return new MathSyntax(Escapes: setting ?? false);
+            var passthrough = Get(Get(Get(Get(Map.Values, "markup"), "goldmark"), "extensions"), "passthrough");
+            if (Get(passthrough, "enable") is true) return new MathSyntax(Escapes: setting ?? false);
+            var site = (string[])["math", "mathjax", "katex"];
+            var flagged = site.Any(key => Truthy(Get(Params, key)));
+            return new MathSyntax(Escapes: setting ?? flagged, PageFlags: setting is null, LayoutsDecide: setting is null && !flagged);
+        }
+
         private HighlightSettings ReadHighlight()
         {
             var map = Get(Map.Values, "highlight");
@@ -316,6 +335,10 @@ public static class ConfigLoader
             Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, line == 0 ? 1 : line, 1), message));
         }
     }
+
+    /// <summary>A flag as front matter and params write it: true, a non-empty word (mathjax: "v3"), or a map not disabled.</summary>
+    public static bool Truthy(object? value) => value is true || value is string s && s.Length > 0 && s is not ("false" or "0")
+        || value is IReadOnlyDictionary<string, object?> { Count: > 0 } && Get(value, "enable") is not false;
 
     private static string? Str(object? value) => value switch
     {

@@ -24,6 +24,8 @@ public sealed record SiteConfig
     /// <summary>Items in each feed.</summary>
     public int FeedSize { get; init; } = 20;
     public ImmutableDictionary<string, string> MathMacros { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>How the site's Markdown writes math, from the kind of config it has.</summary>
+    public MathSyntax MathSyntax { get; init; } = new();
     public HighlightSettings Highlight { get; init; } = new();
     /// <summary>Words per minute for reading time.</summary>
     public int WordsPerMinute { get; init; } = 220;
@@ -51,3 +53,12 @@ public sealed record HighlightSettings
     public bool LineNumbers { get; init; }
     public bool CopyButton { get; init; } = true;
 }
+
+/// <summary>
+/// How a site writes math. <see cref="Kramdown"/>: a Jekyll site's kramdown ($$ inline in a paragraph, $ is text).
+/// <see cref="Escapes"/>: math was found by MathJax/KaTeX after Markdown ran, so Markdown's backslash escapes apply inside
+/// it. <see cref="PageFlags"/>: a page's <c>math</c>, <c>mathjax</c> or <c>katex</c> front matter turns escapes on (Hugo
+/// without Goldmark's passthrough). <see cref="LayoutsDecide"/>: escapes are on when the site's or its theme's templates
+/// load MathJax or KaTeX (Hugo without passthrough or flags). A page's <c>math_escapes: true|false</c> decides over all of these.
+/// </summary>
+public sealed record MathSyntax(bool Kramdown = false, bool Escapes = false, bool PageFlags = false, bool LayoutsDecide = false);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Lemma.Build;
+using Lemma.Configuration;
 using Lemma.Content;
 using Lemma.Diagnostics;
 using SourceSpan = Lemma.Diagnostics.SourceSpan;
@@ -31,8 +32,10 @@ namespace Lemma.Markdown;
 /// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
 /// </summary>
 public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null,
-    bool sidenotes = true) : IContentFormat
+    bool sidenotes = true, MathSyntax? mathSyntax = null) : IContentFormat
 {
+    private readonly MathSyntax mathSyntax = mathSyntax ?? new MathSyntax();
+
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseGridTables()
@@ -42,7 +45,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseFootnotes()
         .UseSidenotes(sidenotes)
         .UseDefinitionLists()
-        .UseMathematics()
+        .UseTexMath()
         .UsePandocCitations()
         .UseCallouts()
         .UseTheorems()
@@ -63,7 +66,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public RenderedContent Render(PageSource page)
     {
-        var rendered = Render(page.Path, page.Body, page.BodyLine);
+        var rendered = Render(page.Path, page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw));
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
             $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
@@ -76,9 +79,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     }
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
-    public RenderedContent Render(string path, string body, int bodyLine)
+    public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null)
     {
-        var context = new PageContext(path, bodyLine);
+        var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null) };
         var (part, partHtml) = RenderPart(context, body, bodyLine);
         var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with
@@ -146,6 +149,19 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         }, html);
     }
 
+    /// <summary>Front matter fields that change how a page's math is read.</summary>
+    public static readonly ImmutableArray<string> MathFlags = ["math", "mathjax", "katex", "math_escapes"];
+
+    /// <summary>How a page with this front matter writes math, on this site (see <see cref="MathSyntax"/>).</summary>
+    public MathDialect DialectOf(IReadOnlyDictionary<string, object?>? frontMatter)
+    {
+        var escapes = mathSyntax.Escapes;
+        if (mathSyntax.PageFlags && frontMatter is not null)
+            escapes |= MathFlags[..3].Any(key => frontMatter.TryGetValue(key, out var v) && ConfigLoader.Truthy(v));
+        if (frontMatter?.GetValueOrDefault("math_escapes") is bool page) escapes = page;
+        return new MathDialect(mathSyntax.Kramdown, escapes);
+    }
+
     /// <summary>The body's syntax tree, or null and an error in <paramref name="context"/> when it nests past what can be read.</summary>
     private MarkdownDocument? Parse(PageContext context, string body)
     {
@@ -157,7 +173,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         }
         try
         {
-            return Markdig.Markdown.Parse(body, pipeline);
+            var parsing = new MarkdownParserContext();
+            parsing.Properties[MathDialect.Key] = context.MathDialect;
+            return Markdig.Markdown.Parse(body, pipeline, parsing);
         }
         catch (ArgumentException e) when (TooDeep(e))
         {
@@ -193,7 +211,18 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         html = context.Math.ResolveReferences(html);
         summary = summary is null ? null : context.Math.ResolveReferences(summary);
         foreach (var label in context.Math.UnknownLabels)
-            context.Diagnostics.Add(Diagnostic.Error(Locate(context, label), $"math: no equation is labelled '{label}'"));
+        {
+            // The reference as written, marked like a formula that could not be read.
+            foreach (var kind in (string[])["eqref", "ref"])
+            {
+                var shown = kind == "eqref" ? "(??)" : "??";
+                var link = $"<a class=\"{kind}\" href=\"#{System.Net.WebUtility.HtmlEncode(MathDocument.AnchorId(label))}\">{shown}</a>";
+                var source = $"<span class=\"math-error\" title=\"no equation is labelled this\"><code>\\{kind}{{{System.Net.WebUtility.HtmlEncode(label)}}}</code></span>";
+                html = html.Replace(link, source, StringComparison.Ordinal);
+                summary = summary?.Replace(link, source, StringComparison.Ordinal);
+            }
+            context.Diagnostics.Add(Diagnostic.Warning(Locate(context, label), $"math: no equation is labelled '{label}'; the reference is shown as written"));
+        }
         var anchors = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         context.Numbers.Check(context, anchors);
         html = context.Numbers.Fill(html, context);

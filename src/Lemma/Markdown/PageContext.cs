@@ -19,6 +19,8 @@ public sealed class PageContext(string path, int bodyLine)
     /// <summary>The file line where the body being rendered starts (a notebook moves it from cell to cell).</summary>
     public int BodyLine { get; set; } = bodyLine;
     public MathDocument Math { get; } = new();
+    /// <summary>How the page writes math: Lemma's TeX as written, kramdown's dollars, Markdown's escapes inside math.</summary>
+    public Math.MathDialect MathDialect { get; set; } = Lemma.Markdown.Math.MathDialect.Lemma;
     /// <summary>Theorem and figure numbers, labels and the text-less links waiting for them.</summary>
     public CrossReferences.PageNumbers Numbers { get; } = new();
     /// <summary>Footnote numbers, which run on from part to part like the others.</summary>

@@ -32,4 +32,21 @@ public sealed class RebuildLinkTests : IDisposable
         Assert.Contains(rebuilt.Diagnostics, d => d.IsError && d.ToString().StartsWith("content/posts/a.md:1:1: error: ", StringComparison.Ordinal));
         Assert.DoesNotContain(rebuilt.Site.Pages, p => p.Title == "precious");
     }
+
+    [Fact]
+    public void A_math_flag_added_to_a_hugo_page_s_front_matter_changes_its_rendering_on_the_rebuild()
+    {
+        var site = Path.Combine(sandbox, "hugo");
+        var post = Path.Combine(site, "content/posts/a.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(post)!);
+        File.WriteAllText(Path.Combine(site, "hugo.toml"), "baseURL = 'https://example.org/'\ntitle = 'T'\n");
+        File.WriteAllText(post, "---\ntitle: A\n---\nLet $a\\_b$ be.\n");
+        var options = new BuildOptions { Source = site, Output = Path.Combine(site, "public"), Emit = false };
+        var cache = new BuildCache();
+        Assert.DoesNotContain("<msub>", SiteBuilder.Run(options, cache: cache).Content.Values.Single().Html);
+
+        File.WriteAllText(post, "---\ntitle: A\nmath: true\n---\nLet $a\\_b$ be.\n");
+        cache.Changed(["content/posts/a.md"]);
+        Assert.Contains("<msub>", SiteBuilder.Run(options, cache: cache).Content.Values.Single().Html);
+    }
 }

@@ -8,8 +8,8 @@ using Lemma.Diagnostics;
 namespace Lemma.Markdown.Math;
 
 /// <summary>
-/// $...$ and $$...$$ (and ```math blocks) through Lemma.Math to MathML, at build time. A formula that does not
-/// convert is an error at its position in the file, and the page shows its source in a visible box.
+/// Math (and ```math blocks) through Lemma.Math to MathML, at build time. A formula that does not convert is a warning
+/// at its position in the file (a reader can live with it; --strict fails on it), and the page shows its source marked.
 /// </summary>
 public static class MathHtml
 {
@@ -31,7 +31,7 @@ public static class MathHtml
         }
         var result = math.Render(tex, display, page.Math);
         foreach (var error in result.Errors)
-            page.Diagnostics.Add(Diagnostic.Error(positionOf(error.Offset), $"math: {error.Message}"));
+            page.Diagnostics.Add(Diagnostic.Warning(positionOf(error.Offset), $"math: {error.Message}; its TeX is shown instead"));
         return result.Html;
     }
 
@@ -51,11 +51,20 @@ public sealed class MathInlineHtml(MathRenderer math, PageContext page) : HtmlOb
     protected override void Write(HtmlRenderer renderer, MathInline inline)
     {
         var tex = inline.Content.ToString();
-        var display = inline.DelimiterCount >= 2;
+        var (display, unescape, offset) = inline is TexMathInline own
+            ? (own.Display || (page.MathDialect.Kramdown && own.Delimiter == '$' && AloneInParagraph(own)), own.Unescape, own.Offset)
+            : (inline.DelimiterCount >= 2, page.MathDialect.Unescapes(dollars: true), inline.DelimiterCount);
+        if (unescape) tex = MarkdownEscapes.Apply(tex, page.MathDialect.Kramdown);
         var html = MathHtml.Render(math, page, tex, display,
-            offset => MathHtml.Locate(page, tex, offset, inline.Line, inline.Column + inline.DelimiterCount));
+            at => MathHtml.Locate(page, tex, at, inline.Line, inline.Column + offset));
         renderer.Write(html);
     }
+
+    // kramdown: $$…$$ that is all of its paragraph is display math.
+    private static bool AloneInParagraph(MathInline inline) =>
+        inline.Parent is { ParentBlock: Markdig.Syntax.ParagraphBlock } parent
+        && parent.All(i => i == inline || i is Markdig.Syntax.Inlines.LineBreakInline
+            || (i is Markdig.Syntax.Inlines.LiteralInline literal && literal.Content.IsEmptyOrWhitespace()));
 }
 
 public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObjectRenderer<MathBlock>
@@ -63,10 +72,20 @@ public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObj
     protected override void Write(HtmlRenderer renderer, MathBlock block)
     {
         renderer.EnsureLine();
-        var tex = block.Lines.ToString();
-        var first = block.Lines.Count > 0 ? block.Lines.Lines[0] : default;
-        var html = MathHtml.Render(math, page, tex, display: true,
-            offset => MathHtml.Locate(page, tex, offset, block.Lines.Count > 0 ? first.Line : block.Line, first.Column));
+        string tex;
+        Func<int, SourceSpan> positionOf;
+        if (block is DisplayMathBlock own)
+        {
+            tex = own.Unescape ? MarkdownEscapes.Apply(own.Tex, page.MathDialect.Kramdown) : own.Tex;
+            positionOf = at => MathHtml.Locate(page, tex, at, own.TexLine, own.TexColumn);
+        }
+        else
+        {
+            tex = block.Lines.ToString();
+            var first = block.Lines.Count > 0 ? block.Lines.Lines[0] : default;
+            positionOf = at => MathHtml.Locate(page, tex, at, block.Lines.Count > 0 ? first.Line : block.Line, first.Column);
+        }
+        var html = MathHtml.Render(math, page, tex, display: true, positionOf);
         // Numbered equations come wrapped in their own div.equation; others get one to centre and scroll.
         if (html.StartsWith("<div", StringComparison.Ordinal)) renderer.WriteLine(html);
         else renderer.Write("<div class=\"math-display\">").Write(html).WriteLine("</div>");
