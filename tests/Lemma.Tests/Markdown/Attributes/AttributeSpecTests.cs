@@ -19,7 +19,7 @@ public class AttributeSpecTests
     {
         { "In Python, dict literal {x: y} is common.", "<p>In Python, dict literal {x: y} is common.</p>\n" },
         { "Use the format string {name}", "<p>Use the format string {name}</p>\n" },
-        // \\eqref{x} in prose is a reference to an equation (MathSourceTests); other TeX in prose keeps its braces.
+        // \eqref{x} in prose is a reference to an equation (MathSourceTests); other TeX in prose keeps its braces.
         { "See \\emph{eq:ab} now.", "<p>See \\emph{eq:ab} now.</p>\n" },
         { "A set {a, b} in a sentence {#not-at-the-end} goes on.", "<p>A set {a, b} in a sentence {#not-at-the-end} goes on.</p>\n" },
         { "Ends with a key only {x=1}", "<p>Ends with a key only {x=1}</p>\n" },
