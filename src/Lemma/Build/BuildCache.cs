@@ -90,7 +90,7 @@ public sealed class BuildCache
         same = false;
         if (!rendered.TryGetValue(page.Path, out var entry)) return null;
         same = ReferenceEquals(entry.Source, page);
-        return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body)
+        return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body && entry.Source.BodyLines.SequenceEqual(page.BodyLines))
             ? entry.Content : null;
     }
 

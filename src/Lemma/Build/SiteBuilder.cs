@@ -97,7 +97,9 @@ public static class SiteBuilder
         var formats = Stage("setup", () => cache is null
             ? ContentFormats.Create(siteConfig, root, bibliography.Library)
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited));
+        var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow()));
+        diagnostics.AddRange(liquid.Diagnostics);
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 

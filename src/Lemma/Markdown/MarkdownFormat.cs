@@ -62,7 +62,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public RenderedContent Render(PageSource page)
     {
-        var rendered = Render(page.Path, page.Body, page.BodyLine);
+        var rendered = Render(page.Path, page.Body, page.BodyLine, page.BodyLines);
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
             $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
@@ -75,9 +75,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     }
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
-    public RenderedContent Render(string path, string body, int bodyLine)
+    public RenderedContent Render(string path, string body, int bodyLine, ImmutableArray<int> lines = default)
     {
-        var context = new PageContext(path, bodyLine);
+        var context = new PageContext(path, bodyLine) { Lines = lines.IsDefault ? [] : lines };
         var (part, partHtml) = RenderPart(context, body, bodyLine);
         var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with

@@ -43,12 +43,14 @@ public static class SourceDiscovery
         var layouts = Files(walker, "layouts", [".liquid"]);
         var statics = Files(walker, "static", null);
         var assets = Files(walker, "assets", null);
+        var includes = Files(walker, "_includes", null);
         if (walker.At("references.bib") is { IsFolder: false }) bibliography.Add("references.bib");
 
         return new SourceSet(root, ConfigLoader.Find(root), Sorted(content), Sorted(resources), Sorted(data), Sorted(layouts),
             Sorted(statics), Sorted(bibliography.Distinct()))
         {
             AssetFiles = Sorted(assets),
+            IncludeFiles = Sorted(includes),
             Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal)],
         };
     }

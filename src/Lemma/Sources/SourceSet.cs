@@ -20,6 +20,9 @@ public sealed record SourceSet(
     /// <summary>assets/: files that replace the theme's assets of the same name (assets/css/site.css), or add to them.</summary>
     public ImmutableArray<string> AssetFiles { get; init; } = [];
 
+    /// <summary>_includes/: what a Jekyll page's <c>{% include %}</c> may read.</summary>
+    public ImmutableArray<string> IncludeFiles { get; init; } = [];
+
     /// <summary>What discovery found wrong with the site's files: links out of the site (errors), links to nothing (warnings).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 }
