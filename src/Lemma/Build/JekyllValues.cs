@@ -42,7 +42,7 @@ internal static class JekyllValues
             PostUrls = postUrls.ToImmutable(),
             SourceUrls = all.GroupBy(p => p.Source.Path, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Url, StringComparer.Ordinal),
             Includes = [.. sources.IncludeFiles.Select(p => p["_includes/".Length..])],
-            Files = [.. sources.ContentFiles, .. sources.IncludeFiles, .. sources.StaticFiles, .. sources.BundleResources],
+            Files = [.. sources.ContentFiles, .. sources.IncludeFiles, .. sources.SiteFiles, .. sources.AssetFiles, .. sources.BundleResources],
         };
     }
 

@@ -27,11 +27,9 @@ public static class LiquidStage
     // Frozen once built: parses and expands from any thread.
     private static readonly JekyllLiquid Liquid = new();
 
-    public static bool Applies(SourceSet sources) => sources.ConfigFile?.StartsWith("_config", StringComparison.Ordinal) == true;
-
     public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now)
     {
-        if (!Applies(sources)) return LiquidResult.None;
+        if (!sources.IsJekyll) return LiquidResult.None;
         var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
         if (site.HomeIndex is { } home) all = all.Append(home);
         var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
