@@ -100,4 +100,25 @@ public sealed class JekyllSiteTests
         Assert.Contains("Welcome to T.", site.Read("public/index.html"));
         Assert.False(site.Exists("public/index/index.html"));
     }
+
+    [Fact]
+    public void An_a_name_anchor_is_an_anchor_for_lemma_check()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            -- guide.md --
+            ---
+            title: Guide
+            ---
+            [Go to setup](#setup) and [nowhere](#nowhere).
+
+            <a name="setup"></a>
+            Setup text.
+            """);
+        var run = site.Lemma("check");
+        Assert.DoesNotContain("no id 'setup'", run.Errors + run.Output);
+        Assert.Contains("no id 'nowhere'", run.Errors + run.Output);
+    }
 }

@@ -170,8 +170,11 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     private static Diagnostic NestedTooDeep(PageContext context) =>
         Diagnostic.Error(context.At(0, 0), "Markdown nested too deeply to be read (emphasis, links or blocks); the page is not rendered");
 
-    /// <summary>The ids an HTML fragment defines, each once.</summary>
-    public static ImmutableArray<string> AnchorsIn(string html) => [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+    /// <summary>The ids an HTML fragment defines, and the names of its &lt;a name="x"&gt; (which browsers scroll to as well), each once.</summary>
+    public static ImmutableArray<string> AnchorsIn(string html) =>
+        [.. Ids().Matches(html).Select(m => m.Groups[1].Value)
+            .Concat(html.Contains("name=", StringComparison.Ordinal) ? NamedAnchors().Matches(html).Select(m => m.Groups[2].Value) : [])
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>The page's reference list, once, after its last part (empty when it cites nothing); adds it to the TOC.</summary>
     public static string References(PageContext context)
@@ -291,4 +294,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     [GeneratedRegex(""" \sid="([^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Ids();
+
+    [GeneratedRegex("""<a\s[^>]*?\bname\s*=\s*(["'])([^"'>]+)\1""", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAnchors();
 }
