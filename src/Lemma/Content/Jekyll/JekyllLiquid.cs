@@ -59,7 +59,7 @@ public sealed partial class JekyllLiquid
             var (text, lines) = LineMarks.Read(written, page.BodyLine);
             return new ExpandedBody(text, lines, [.. diagnostics]);
         }
-        catch (Exception e) when (e is InvalidOperationException or ParseException or ArgumentException or FormatException or NullReferenceException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Add(Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1), $"Liquid: {Unmarked(e.Message)}; the text is shown as written"));
             return unchanged with { Diagnostics = [.. diagnostics] };
