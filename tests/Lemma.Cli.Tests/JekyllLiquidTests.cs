@@ -175,7 +175,7 @@ public sealed class JekyllLiquidTests
     }
 
     [Fact]
-    public void Render_with_liquid_false_and_hugo_sites_leave_braces_alone()
+    public void Render_with_liquid_false_files_without_front_matter_and_hugo_sites_leave_braces_alone()
     {
         using var jekyll = Site("""
             -- post.md --
@@ -187,6 +187,10 @@ public sealed class JekyllLiquidTests
             """);
         Assert.Equal(0, jekyll.Lemma("build").ExitCode);
         Assert.Contains("Write {{ site.title }} in a template.", jekyll.Read("public/post/index.html"));
+
+        using var bare = Site("-- _posts/2020-01-01-bare.md --\nNo front matter: {{ site.title }} stays.\n");
+        Assert.Equal(0, bare.Lemma("build").ExitCode);
+        Assert.Contains("No front matter: {{ site.title }} stays.", bare.Read(Output(bare, "bare")));
 
         using var hugo = TempSite.From("-- hugo.toml --\ntitle = 'H'\nbaseURL = 'https://example.org/'\n-- content/posts/a.md --\n---\ntitle: A\n---\nWrite {{ site.title }} here.\n");
         Assert.Equal(0, hugo.Lemma("build").ExitCode);

@@ -32,7 +32,8 @@ public static class LiquidStage
         if (!sources.IsJekyll) return LiquidResult.None;
         var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
         if (site.HomeIndex is { } home) all = all.Append(home);
-        var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
+        // Jekyll runs Liquid only in files with front matter: a body that starts the file had none.
+        var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
         if (pages.Length == 0) return LiquidResult.None;
 
         var jekyll = JekyllValues.Site(site, sources, now);
