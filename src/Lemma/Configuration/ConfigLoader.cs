@@ -98,8 +98,10 @@ public static class ConfigLoader
             if (IsJekyll)
             {
                 // Jekyll splits it: url is the host, baseurl the path under it.
-                var url = Text("url");
-                if (url is not null) value = url.TrimEnd('/') + "/" + (Text("baseurl") ?? "").Trim('/');
+                // Without url, baseurl is still a path: it goes under the default host (--base-url sets the real one).
+                var url = Text("url") is { Length: > 0 } host ? host : new Uri(new SiteConfig().BaseUrl).GetLeftPart(UriPartial.Authority);
+                var path = (Text("baseurl") ?? "").Trim('/');
+                value = url.TrimEnd('/') + "/" + (path.Length > 0 ? path + "/" : "");
             }
             if (value is null) return null;
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
