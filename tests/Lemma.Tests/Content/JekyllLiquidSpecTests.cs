@@ -104,6 +104,18 @@ public class JekyllLiquidSpecTests
     }
 
     [Fact]
+    public void A_plugin_tag_is_a_warning_with_its_text_marked_and_the_rest_still_runs()
+    {
+        var expanded = Expand("{{ site.title }}\nsee {% cite vaswani2017 %} and {% twitter https://x.com/a %}\n", bodyLine: 2);
+        Assert.Equal(2, expanded.Diagnostics.Length);
+        Assert.Equal("post.md:3:5", expanded.Diagnostics[0].Span.ToString());
+        Assert.Contains("unknown tag 'cite'", expanded.Diagnostics[0].Message);
+        Assert.StartsWith("Notes\nsee <code class=\"liquid-error\"", expanded.Body);
+        Assert.Contains("{% cite vaswani2017 %}</code>", expanded.Body);
+        Assert.Equal(2, expanded.Body.Split('\n').Length - 1);
+    }
+
+    [Fact]
     public void Render_with_liquid_false_or_no_liquid_at_all_is_not_run()
     {
         Assert.False(JekyllLiquid.Runs("{{ x }}", new Dictionary<string, object?> { ["render_with_liquid"] = false }));

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -22,11 +23,21 @@ public sealed partial class JekyllLiquid
 
     internal FluidParser Parser { get; }
     private readonly TemplateOptions options;
+    private readonly System.Collections.Frozen.FrozenSet<string> knownTags;
+
+    // Liquid's own tags, with their ends; Jekyll's are added as they are registered.
+    private static readonly string[] LiquidTags =
+    [
+        "if", "elsif", "else", "endif", "unless", "endunless", "for", "endfor", "break", "continue", "case", "when", "endcase",
+        "capture", "endcapture", "assign", "cycle", "increment", "decrement", "raw", "endraw", "comment", "endcomment",
+        "include", "render", "tablerow", "endtablerow", "liquid", "echo", "endhighlight",
+    ];
 
     public JekyllLiquid()
     {
         Parser = new FluidParser();
         JekyllTags.Register(this);
+        knownTags = LiquidTags.Concat(Parser.RegisteredTags.Keys).ToFrozenSet(StringComparer.Ordinal);
         options = new TemplateOptions
         {
             MemberAccessStrategy = new DefaultMemberAccessStrategy(),
@@ -48,10 +59,10 @@ public sealed partial class JekyllLiquid
     public ExpandedBody Expand(JekyllSite site, JekyllPage page)
     {
         var unchanged = new ExpandedBody(page.Body, [], []);
-        if (LineMarks.Insert(page.Body, page.BodyLine) is not { } marked) return unchanged;
+        var (body, diagnostics) = UnknownTags.Mark(page.Body, knownTags, page.Path, page.BodyLine);
+        if (LineMarks.Insert(body, page.BodyLine) is not { } marked) return unchanged;
         if (!Parser.TryParse(marked, out var template, out var error))
-            return unchanged with { Diagnostics = [Diagnostic.Warning(ErrorSpan(page, error), $"Liquid: {Unmarked(error)}; the text is shown as written")] };
-        var diagnostics = new List<Diagnostic>();
+            return unchanged with { Diagnostics = [.. diagnostics, Diagnostic.Warning(ErrorSpan(page, error), $"Liquid: {Unmarked(error)}; the text is shown as written")] };
         var context = NewContext(site, page, diagnostics);
         try
         {

@@ -27,6 +27,7 @@ internal static partial class JekyllTags
     {
         var parser = liquid.Parser;
         parser.RegisterParserTag("include", Arguments, (args, writer, encoder, context) => Include(liquid, args, relative: false, writer, encoder, context));
+        parser.RegisterParserTag("include_cached", Arguments, (args, writer, encoder, context) => Include(liquid, args, relative: false, writer, encoder, context));
         parser.RegisterParserTag("include_relative", Arguments, (args, writer, encoder, context) => Include(liquid, args, relative: true, writer, encoder, context));
         parser.RegisterParserTag("post_url", Arguments, (args, writer, _, context) => PostUrl(args, writer, context));
         parser.RegisterParserTag("link", Arguments, (args, writer, _, context) => Link(liquid, args, writer, context));
