@@ -113,7 +113,7 @@ public static class SiteBuilder
         diagnostics.AddRange(templates.Diagnostics);
 
         var assets = Stage("assets", () => last?.Pages is { } lastPages && Unchanged(last.Sources.AssetFiles, sources.AssetFiles, changes)
-            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.AssetFiles, themeFirst: sources.IsJekyll));
+            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.IsJekyll ? [] : sources.AssetFiles));
         var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources) { SiteFiles = sources.SiteFiles };
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.

@@ -13,16 +13,13 @@ public static class ThemeAssets
     public sealed record Result(ImmutableArray<OutputFile> Files, ImmutableDictionary<string, string> Urls);
 
     /// <param name="siteAssets">The site's files under assets/ (paths relative to <paramref name="root"/>).</param>
-    /// <param name="themeFirst">A Jekyll site's assets/ are its own static files, not theme overrides: where one has the name
-    /// of a theme asset (al-folio's assets/js/theme.js), the theme's is kept, or Lemma's pages would run the old theme's script.</param>
-    public static Result Collect(SiteUrls urls, string? root = null, IEnumerable<string>? siteAssets = null, bool themeFirst = false)
+    public static Result Collect(SiteUrls urls, string? root = null, IEnumerable<string>? siteAssets = null)
     {
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var all = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var (name, bytes) in Templates.EmbeddedTheme.Bytes("theme/assets/")) all[name] = bytes;
-        foreach (var path in siteAssets ?? [])
-            if (!themeFirst || !all.ContainsKey(path["assets/".Length..])) all[path["assets/".Length..]] = FileTree.ReadBytes(Path.Combine(root!, path));
+        foreach (var path in siteAssets ?? []) all[path["assets/".Length..]] = FileTree.ReadBytes(Path.Combine(root!, path));
         foreach (var (name, bytes) in all)
         {
             files.Add(new OutputFile("assets/" + name, bytes, null));

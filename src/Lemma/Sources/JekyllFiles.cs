@@ -7,6 +7,7 @@ namespace Lemma.Sources;
 /// that is not a page, the config, what Jekyll leaves out by default (Gemfile, node_modules, vendor) or what
 /// <c>exclude:</c> names. Jekyll publishes them at their paths, and so does Lemma. A file with front matter that Lemma does
 /// not render as a page (a Liquid .html page, feed.xml, main.scss) is left out, since it would be published unrendered.
+/// assets/ is among them: a Jekyll site's assets are its own static files, copied as they are, not theme overrides.
 /// </summary>
 internal static class JekyllFiles
 {
@@ -14,7 +15,7 @@ internal static class JekyllFiles
     {
         "Gemfile", "Gemfile.lock", "node_modules", "vendor", "README.md", "README", "LICENSE", "LICENSE.md", "LICENSE.txt",
         "CHANGELOG.md", "CONTRIBUTING.md", "CODE_OF_CONDUCT.md", "package.json", "package-lock.json", "Rakefile", "Dockerfile",
-        "docker-compose.yml", "public", "assets", "static", "content", "layouts", "data", "bin",
+        "docker-compose.yml", "public", "static", "content", "layouts", "data", "bin",
     };
 
     public static IEnumerable<string> Find(SiteWalker walker, string root, SiteConfig config, IReadOnlyCollection<string> pages, IReadOnlyCollection<string> bibliography)
