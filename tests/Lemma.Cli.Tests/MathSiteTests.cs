@@ -104,7 +104,8 @@ public class MathSiteTests
             """);
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
-        var page = site.Files("public").Single(f => f.EndsWith("notes/index.html", StringComparison.Ordinal));
+        // Jekyll's default permalink style, date: /2024/01/01/notes.html
+        var page = site.Files("public").Single(f => f.EndsWith("/notes.html", StringComparison.Ordinal));
         var html = site.Read("public/" + page);
         Assert.Contains("<p>The loss <math><semantics>", html);
         Assert.Contains("<math display=\"block\">", html);

@@ -91,7 +91,7 @@ public sealed class BuildCache
         if (!rendered.TryGetValue(page.Path, out var entry)) return null;
         same = ReferenceEquals(entry.Source, page);
         return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body
-            && SameMathFlags(entry.Source.FrontMatter.Raw, page.FrontMatter.Raw))
+            && entry.Source.BodyLines.SequenceEqual(page.BodyLines) && SameMathFlags(entry.Source.FrontMatter.Raw, page.FrontMatter.Raw))
             ? entry.Content : null;
     }
 

@@ -24,10 +24,11 @@ public static class ContentStage
     /// <param name="bodyEdited">Pages the model says changed only in their body since <paramref name="previous"/>:
     /// those alone are rendered again.</param>
     public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null, ContentResult? previous = null,
-        ImmutableArray<Page> bodyEdited = default)
+        ImmutableArray<Page> bodyEdited = default, LiquidResult? liquid = null)
     {
+        liquid ??= LiquidResult.None;
         if (previous is { Links: { } } && cache is not null && !bodyEdited.IsDefaultOrEmpty
-            && AfterBodyEdits(site, formats, cache, previous, bodyEdited) is { } patched) return patched;
+            && AfterBodyEdits(site, formats, cache, previous, bodyEdited, liquid) is { } patched) return patched;
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         pages = pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
@@ -40,7 +41,7 @@ public static class ContentStage
         for (var i = 0; i < all.Length; i++)
         {
             var same = false;
-            if ((results[i] = cache?.Rendered(all[i].Source, out same)) is null) toRender.Add(i);
+            if ((results[i] = cache?.Rendered(liquid.For(all[i].Source), out same)) is null) toRender.Add(i);
             if (!same) changed.Add(i);
         }
         var missing = new ConcurrentBag<Diagnostic>();
@@ -49,7 +50,8 @@ public static class ContentStage
         Parallel.ForEach(toRender, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var page = all[i];
-            var format = formats.FirstOrDefault(f => f.Accepts(page.Source));
+            var source = liquid.For(page.Source);
+            var format = formats.FirstOrDefault(f => f.Accepts(source));
             if (format is null)
             {
                 missing.Add(Diagnostic.Error(SourceSpan.File(page.Source.Path), $"no content format renders {page.Source.Format} files"));
@@ -57,7 +59,7 @@ public static class ContentStage
             }
             try
             {
-                results[i] = format.Render(page.Source);
+                results[i] = format.Render(source);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -66,7 +68,7 @@ public static class ContentStage
                     $"internal error while rendering this page ({e.GetType().Name}: {e.Message}); please report it"));
             }
         });
-        cache?.KeepRendered([.. all.Select(p => p.Source)], results, changed, all.Length - toRender.Count);
+        cache?.KeepRendered([.. all.Select(p => liquid.For(p.Source))], results, changed, all.Length - toRender.Count);
 
         var byPath = new Dictionary<string, RenderedContent>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
@@ -81,12 +83,12 @@ public static class ContentStage
     /// other page keeps the last build's rendering and diagnostics. Null (and the whole stage runs) when a page has
     /// no format that accepts it or the last build's diagnostics are not the ones its renderings made.
     /// </summary>
-    private static ContentResult? AfterBodyEdits(Site site, IReadOnlyList<IContentFormat> formats, BuildCache cache, ContentResult previous, ImmutableArray<Page> edited)
+    private static ContentResult? AfterBodyEdits(Site site, IReadOnlyList<IContentFormat> formats, BuildCache cache, ContentResult previous, ImmutableArray<Page> edited, LiquidResult liquid)
     {
         var results = new (PageSource Source, RenderedContent Content)[edited.Length];
         for (var i = 0; i < edited.Length; i++)
         {
-            var source = edited[i].Source;
+            var source = liquid.For(edited[i].Source);
             if (!previous.Pages.ContainsKey(source.Path) || formats.FirstOrDefault(f => f.Accepts(source)) is not { } format) return null;
             results[i] = (source, cache.Rendered(source, out _) ?? format.Render(source));
         }

@@ -97,7 +97,9 @@ public static class SiteBuilder
         var formats = Stage("setup", () => cache is null
             ? ContentFormats.Create(siteConfig, root, bibliography.Library)
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited));
+        var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow()));
+        diagnostics.AddRange(liquid.Diagnostics);
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 
@@ -111,8 +113,8 @@ public static class SiteBuilder
         diagnostics.AddRange(templates.Diagnostics);
 
         var assets = Stage("assets", () => last?.Pages is { } lastPages && Unchanged(last.Sources.AssetFiles, sources.AssetFiles, changes)
-            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.AssetFiles));
-        var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources);
+            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.IsJekyll ? [] : sources.AssetFiles));
+        var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources) { SiteFiles = sources.SiteFiles };
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
@@ -148,6 +150,7 @@ public static class SiteBuilder
         {
             var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
                 || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path) || Listed(last.AssetFiles, path)
+                || Listed(last.IncludeFiles, path) || Listed(last.SiteFiles, path)
                 || path == last.ConfigFile;
             var full = Path.Combine(last.Root, path);
             if (!listed || !File.Exists(full) || realRoot is null || FileTree.RealPath(full) != Path.Combine(realRoot, path)) return false;

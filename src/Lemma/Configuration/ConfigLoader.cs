@@ -74,6 +74,7 @@ public static class ConfigLoader
                 Home = ReadHome(),
                 Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
                 Permalinks = ReadPermalinks(),
+                JekyllPermalink = IsJekyll ? ReadJekyllPermalink() : null,
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
                 FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 MathMacros = ReadMacros(),
@@ -83,6 +84,9 @@ public static class ConfigLoader
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
             };
             if (config.PageSize < 1) Error("page_size", "page_size must be at least 1");
+            // Jekyll's posts follow its one permalink, unless a Lemma-style permalinks map says otherwise.
+            if (config.JekyllPermalink is { } jekyll && !config.Permalinks.ContainsKey("posts"))
+                config = config with { Permalinks = config.Permalinks.SetItem("posts", jekyll) };
             return config;
         }
 
@@ -95,8 +99,10 @@ public static class ConfigLoader
             if (IsJekyll)
             {
                 // Jekyll splits it: url is the host, baseurl the path under it.
-                var url = Text("url");
-                if (url is not null) value = url.TrimEnd('/') + "/" + (Text("baseurl") ?? "").Trim('/');
+                // Without url, baseurl is still a path: it goes under the default host (--base-url sets the real one).
+                var url = Text("url") is { Length: > 0 } host ? host : new Uri(new SiteConfig().BaseUrl).GetLeftPart(UriPartial.Authority);
+                var path = (Text("baseurl") ?? "").Trim('/');
+                value = url.TrimEnd('/') + "/" + (path.Length > 0 ? path + "/" : "");
             }
             if (value is null) return null;
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
@@ -216,12 +222,27 @@ public static class ConfigLoader
             return result.ToImmutable();
         }
 
+        /// <summary>Jekyll's <c>permalink</c>: a named style (date, pretty, ordinal, weekdate, none) or a pattern; "date" when unset.</summary>
+        private string? ReadJekyllPermalink()
+        {
+            var value = Text("permalink") ?? "date";
+            var pattern = value switch
+            {
+                "date" => "/:categories/:year/:month/:day/:title:output_ext",
+                "pretty" => "/:categories/:year/:month/:day/:title/",
+                "ordinal" => "/:categories/:year/:y_day/:title:output_ext",
+                "weekdate" => "/:categories/:year/W:week/:short_day/:title:output_ext",
+                "none" => "/:categories/:title:output_ext",
+                _ => value,
+            };
+            if (PatternProblem(pattern) is { } problem) { Error("permalink", $"permalink '{value}': the path {problem}"); return "/:categories/:year/:month/:day/:title:output_ext"; }
+            return pattern;
+        }
+
         /// <summary>Why a pattern's paths would not be inside the output, its tokens aside (each page's slug is checked with its page).</summary>
         private static string? PatternProblem(string pattern)
         {
-            var sample = pattern;
-            foreach (var token in (string[])[":year", ":month", ":day", ":section", ":slug", ":filename", ":title"])
-                sample = sample.Replace(token, "x", StringComparison.Ordinal);
+            var sample = PermalinkTokens.Replace(pattern, _ => "x");
             // As the model normalises a URL: empty and '.' segments go.
             var path = string.Join('/', sample.Trim().Split('/').Where(s => s is not ("" or ".")));
             return OutputPath.Problem(path.Length == 0 ? "index.html" : path);

@@ -20,6 +20,9 @@ public sealed record SiteConfig
         ImmutableDictionary<string, string>.Empty.Add("tags", "tag").Add("categories", "category");
     /// <summary>Permalink patterns by section, e.g. posts -> "/:year/:slug/". Tokens: :year :month :day :slug :section :title.</summary>
     public ImmutableDictionary<string, string> Permalinks { get; init; } = ImmutableDictionary<string, string>.Empty;
+    /// <summary>A Jekyll site's <c>permalink</c> (a named style expanded to its pattern, "date" when unset); null for other sites.
+    /// Its posts live there, and its root pages' old URLs (about.html) answer through redirects.</summary>
+    public string? JekyllPermalink { get; init; }
     public int PageSize { get; init; } = 10;
     /// <summary>Items in each feed.</summary>
     public int FeedSize { get; init; } = 20;

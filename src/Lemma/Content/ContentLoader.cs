@@ -126,6 +126,8 @@ public static partial class ContentLoader
 
         var reader = new FieldReader(path, map, diagnostics);
         var fm = reader.Read(config);
+        // Jekyll's _drafts/ are drafts whatever their front matter says: built with --drafts only.
+        if (path.StartsWith("_drafts/", StringComparison.Ordinal)) fm = fm with { Draft = true };
         if (fm.Title is null && !location.IsSectionIndex)
         {
             if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
@@ -157,13 +159,14 @@ public static partial class ContentLoader
         string[] inner = parts[0] switch
         {
             "content" => parts[1..],
-            "_posts" => ["posts", .. parts[1..]],
+            "_posts" or "_drafts" => ["posts", .. parts[1..]],
             _ => parts,
         };
         var fileName = inner[^1];
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var section = inner.Length > 1 ? inner[0] : "";
-        var isIndex = stem == "_index";
+        // A Jekyll site's index.md at its root is its home page.
+        var isIndex = stem == "_index" || (parts.Length == 1 && stem == "index");
         var isBundle = stem == "index" && inner.Length > 1;
         string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;

@@ -28,6 +28,8 @@ public sealed record PageSource
     public required string Body { get; init; }
     /// <summary>1-based line of the body's first line in the file, to map body positions to file positions.</summary>
     public int BodyLine { get; init; } = 1;
+    /// <summary>The file line of each body line when Liquid rewrote the body (a Jekyll page); empty when the body is the file's text.</summary>
+    public ImmutableArray<int> BodyLines { get; init; } = [];
 }
 
 /// <summary>The typed front matter fields Lemma understands, and every field as parsed in <see cref="Raw"/>.</summary>

@@ -66,7 +66,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public RenderedContent Render(PageSource page)
     {
-        var rendered = Render(page.Path, page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw));
+        var rendered = Render(page.Path, page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw), page.BodyLines);
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
             $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
@@ -79,9 +79,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     }
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
-    public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null)
+    public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null, ImmutableArray<int> lines = default)
     {
-        var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null) };
+        var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null), Lines = lines.IsDefault ? [] : lines };
         var (part, partHtml) = RenderPart(context, body, bodyLine);
         var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with
@@ -190,8 +190,11 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     private static Diagnostic NestedTooDeep(PageContext context) =>
         Diagnostic.Error(context.At(0, 0), "Markdown nested too deeply to be read (emphasis, links or blocks); the page is not rendered");
 
-    /// <summary>The ids an HTML fragment defines, each once.</summary>
-    public static ImmutableArray<string> AnchorsIn(string html) => [.. Ids().Matches(html).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+    /// <summary>The ids an HTML fragment defines, and the names of its &lt;a name="x"&gt; (which browsers scroll to as well), each once.</summary>
+    public static ImmutableArray<string> AnchorsIn(string html) =>
+        [.. Ids().Matches(html).Select(m => m.Groups[1].Value)
+            .Concat(html.Contains("name=", StringComparison.Ordinal) ? NamedAnchors().Matches(html).Select(m => m.Groups[2].Value) : [])
+            .Distinct(StringComparer.Ordinal)];
 
     /// <summary>The page's reference list, once, after its last part (empty when it cites nothing); adds it to the TOC.</summary>
     public static string References(PageContext context)
@@ -324,4 +327,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     [GeneratedRegex(""" \sid="([^"]+)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Ids();
+
+    [GeneratedRegex("""<a\s[^>]*?\bname\s*=\s*(["'])([^"'>]+)\1""", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedAnchors();
 }

@@ -40,5 +40,12 @@ public sealed class PageContext(string path, int bodyLine)
     public string? FirstParagraphHtml { get; set; }
 
     /// <summary>File position of a 0-based body line and column.</summary>
-    public SourceSpan At(int bodyLineIndex, int column0) => new(Path, BodyLine + System.Math.Max(0, bodyLineIndex), column0 + 1);
+    public SourceSpan At(int bodyLineIndex, int column0)
+    {
+        var index = System.Math.Max(0, bodyLineIndex);
+        return new(Path, index < Lines.Length ? Lines[index] : BodyLine + index, column0 + 1);
+    }
+
+    /// <summary>The file line of each body line, when Liquid moved them (see <see cref="Content.PageSource.BodyLines"/>).</summary>
+    public System.Collections.Immutable.ImmutableArray<int> Lines { get; set; } = [];
 }

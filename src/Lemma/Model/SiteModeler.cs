@@ -179,8 +179,19 @@ public static class SiteModeler
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
             Future = IsFuture(source, now),
             Terms = terms,
-            Aliases = fm.Aliases.Select(Permalinks.Normalize).ToImmutableArray(),
+            Aliases = [.. fm.Aliases.Select(Permalinks.Normalize), .. JekyllPageAlias(config, source, slug)],
         };
+    }
+
+    /// <summary>
+    /// A Jekyll page at the root lived at /about.html unless the site's permalink ends in '/'; Lemma puts it at /about/,
+    /// and the old URL answers through a redirect.
+    /// </summary>
+    private static IEnumerable<string> JekyllPageAlias(SiteConfig config, PageSource source, string slug)
+    {
+        if (config.JekyllPermalink is not { } pattern || pattern.EndsWith('/') || source.Section.Length > 0 || source.IsSectionIndex
+            || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
+        yield return "/" + slug + ".html";
     }
 
     private static string Humanize(string slug) =>

@@ -119,6 +119,11 @@ public static class PageRenderer
         files.Add(Sitemap.Robots(urls));
         files.AddRange(assets.Files);
         foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
+        // A Jekyll file where Lemma writes its own (robots.txt, the theme's assets/js/theme.js) gives way: its URL still
+        // answers, and Lemma's pages keep the scripts and styles they were made for.
+        var made = sources.SiteFiles.IsEmpty ? [] : files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in sources.SiteFiles)
+            if (!made.Contains(file)) files.Add(OutputFile.Copy(file, Path.Combine(sources.Root, file)));
         files.AddRange(BundleCopies(site, sources));
         files.AddRange(Resources(site, content));
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();

@@ -21,6 +21,7 @@ public static class SourceDiscovery
         var walker = new SiteWalker(root);
         var content = new List<string>();
         var resources = new List<string>();
+        var siteFiles = new List<string>();
         var bibliography = new List<string>();
 
         if (walker.At("content") is { IsFolder: true } contentFolder)
@@ -31,11 +32,14 @@ public static class SourceDiscovery
         {
             // A Jekyll site: posts in _posts/, pages at the root.
             if (walker.At("_posts") is { IsFolder: true } posts) ScanContent(walker, ContentEntries(walker, posts), content, resources, bibliography);
+            if (walker.At("_drafts") is { IsFolder: true } drafts) ScanContent(walker, ContentEntries(walker, drafts), content, resources, bibliography);
             var rootFiles = walker.List(walker.Root, (name, isFolder) => !isFolder && !IsHidden(name)
                 && ((IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
                     || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
             foreach (var file in rootFiles.Where(f => !f.IsFolder))
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
+            if (ConfigLoader.Find(root) is { } configFile && configFile.StartsWith("_config", StringComparison.Ordinal))
+                siteFiles.AddRange(JekyllFiles.Find(walker, root, config, content, bibliography));
         }
 
         var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
@@ -43,12 +47,15 @@ public static class SourceDiscovery
         var layouts = Files(walker, "layouts", [".liquid"]);
         var statics = Files(walker, "static", null);
         var assets = Files(walker, "assets", null);
+        var includes = Files(walker, "_includes", null);
         if (walker.At("references.bib") is { IsFolder: false }) bibliography.Add("references.bib");
 
         return new SourceSet(root, ConfigLoader.Find(root), Sorted(content), Sorted(resources), Sorted(data), Sorted(layouts),
             Sorted(statics), Sorted(bibliography.Distinct()))
         {
             AssetFiles = Sorted(assets),
+            IncludeFiles = Sorted(includes),
+            SiteFiles = Sorted(siteFiles),
             Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal)],
         };
     }

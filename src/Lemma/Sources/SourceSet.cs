@@ -20,6 +20,15 @@ public sealed record SourceSet(
     /// <summary>assets/: files that replace the theme's assets of the same name (assets/css/site.css), or add to them.</summary>
     public ImmutableArray<string> AssetFiles { get; init; } = [];
 
+    /// <summary>_includes/: what a Jekyll page's <c>{% include %}</c> may read.</summary>
+    public ImmutableArray<string> IncludeFiles { get; init; } = [];
+
+    /// <summary>A Jekyll site's files outside _-folders that are not pages (images, PDFs, CSS): published at their own paths.</summary>
+    public ImmutableArray<string> SiteFiles { get; init; } = [];
+
+    /// <summary>True for a Jekyll site (its config is _config.yml): Liquid runs in its bodies, its files publish at their paths.</summary>
+    public bool IsJekyll => ConfigFile?.StartsWith("_config", StringComparison.Ordinal) == true;
+
     /// <summary>What discovery found wrong with the site's files: links out of the site (errors), links to nothing (warnings).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];
 }

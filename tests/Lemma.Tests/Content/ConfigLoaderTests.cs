@@ -74,6 +74,14 @@ public sealed class ConfigLoaderTests : IDisposable
     public void A_jekyll_config_joins_url_and_baseurl() =>
         Assert.Equal("https://ada.github.io/notes/", Load("_config.yml", "title: T\nurl: https://ada.github.io\nbaseurl: /notes\n").Config.BaseUrl);
 
+    [Fact]
+    public void A_jekyll_baseurl_without_url_is_a_path_under_the_default_host()
+    {
+        var result = Load("_config.yml", "title: T\nbaseurl: /lil-log\n");
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal("http://localhost/lil-log/", result.Config.BaseUrl);
+    }
+
     [Theory]
     [InlineData("title: T\nbase_url: example.org\n", "site.yaml:2:1: error: base_url must be an absolute http(s) URL, not 'example.org'")]
     [InlineData("title: T\npage_size: many\n", "site.yaml:2:1: error: page_size must be a whole number")]

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Lemma.Content;
+using Lemma.Content.Jekyll;
+using Lemma.Diagnostics;
+using Lemma.Model;
+using Lemma.Sources;
+
+namespace Lemma.Build;
+
+/// <summary>The bodies Liquid rewrote (by source path), and its warnings.</summary>
+public sealed record LiquidResult(ImmutableDictionary<string, PageSource> Bodies, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public static readonly LiquidResult None = new(ImmutableDictionary<string, PageSource>.Empty, []);
+
+    /// <summary>The source to render for <paramref name="page"/>: its expanded body, else its own.</summary>
+    public PageSource For(PageSource page) => Bodies.GetValueOrDefault(page.Path) ?? page;
+}
+
+/// <summary>
+/// The Liquid stage of a Jekyll site (one with _config.yml): each Markdown page body with front matter has its Liquid run
+/// before Markdown reads it, as Jekyll does, with the modelled site (<c>site.posts</c>, URLs) to read. Other sites skip it,
+/// so Hugo's <c>{{&lt; shortcodes &gt;}}</c> never meet Liquid.
+/// </summary>
+public static class LiquidStage
+{
+    // Frozen once built: parses and expands from any thread.
+    private static readonly JekyllLiquid Liquid = new();
+
+    public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now)
+    {
+        if (!sources.IsJekyll) return LiquidResult.None;
+        var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
+        if (site.HomeIndex is { } home) all = all.Append(home);
+        // Jekyll runs Liquid only in files with front matter: a body that starts the file had none.
+        var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
+        if (pages.Length == 0) return LiquidResult.None;
+
+        var jekyll = JekyllValues.Site(site, sources, now);
+        var bodies = new ConcurrentDictionary<string, PageSource>(StringComparer.Ordinal);
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>
+        {
+            var source = page.Source;
+            var expanded = Liquid.Expand(jekyll, new JekyllPage(source.Path, source.Body, source.BodyLine, JekyllValues.Page(page)));
+            foreach (var d in expanded.Diagnostics) diagnostics.Add(d);
+            if (!expanded.Lines.IsDefaultOrEmpty) bodies[source.Path] = source with { Body = expanded.Body, BodyLines = expanded.Lines };
+        });
+        return new LiquidResult(bodies.ToImmutableDictionary(StringComparer.Ordinal),
+            [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
+    }
+}
