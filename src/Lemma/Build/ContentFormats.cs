@@ -23,7 +23,8 @@ public static class ContentFormats
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), inside ? cache : null);
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
-        var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params));
+        var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
+            Markdown.Shortcodes.ShortcodeReader.For(config, root));
         return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
     }
 

@@ -30,7 +30,7 @@ namespace Lemma.Markdown;
 /// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
 /// </summary>
 public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null,
-    bool sidenotes = true) : IContentFormat
+    bool sidenotes = true, Shortcodes.ShortcodeReader? shortcodes = null) : IContentFormat
 {
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
@@ -62,7 +62,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public RenderedContent Render(PageSource page)
     {
-        var rendered = Render(page.Path, page.Body, page.BodyLine);
+        var expanded = shortcodes?.Expand(page);
+        var rendered = Render(page.Path, expanded?.Markdown ?? page.Body, page.BodyLine, expanded?.Lines);
+        if (expanded is not null) rendered = expanded.Apply(rendered);
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
             $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
@@ -75,9 +77,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     }
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
-    public RenderedContent Render(string path, string body, int bodyLine)
+    /// <param name="lines">For a body whose shortcodes were expanded, the body line each of its lines came from.</param>
+    public RenderedContent Render(string path, string body, int bodyLine, IReadOnlyList<int>? lines = null)
     {
-        var context = new PageContext(path, bodyLine);
+        var context = new PageContext(path, bodyLine) { Lines = lines };
         var (part, partHtml) = RenderPart(context, body, bodyLine);
         var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with

@@ -37,6 +37,14 @@ public sealed class PageContext(string path, int bodyLine)
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
     public string? FirstParagraphHtml { get; set; }
 
+    /// <summary>For a body whose shortcodes were expanded, the body line each rendered line came from; else null.</summary>
+    public IReadOnlyList<int>? Lines { get; set; }
+
     /// <summary>File position of a 0-based body line and column.</summary>
-    public SourceSpan At(int bodyLineIndex, int column0) => new(Path, BodyLine + System.Math.Max(0, bodyLineIndex), column0 + 1);
+    public SourceSpan At(int bodyLineIndex, int column0)
+    {
+        var line = System.Math.Max(0, bodyLineIndex);
+        if (Lines is { } lines && lines.Count > 0) line = lines[System.Math.Min(line, lines.Count - 1)];
+        return new(Path, BodyLine + line, column0 + 1);
+    }
 }

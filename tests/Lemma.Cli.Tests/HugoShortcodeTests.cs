@@ -1,0 +1,81 @@
+namespace Lemma.Cli.Tests;
+
+/// <summary>A Hugo blog's shortcodes: the built-ins rendered, a nested one, an unknown one warned about and kept.</summary>
+public class HugoShortcodeTests
+{
+    private const string Site = """
+        -- hugo.toml --
+        baseURL = "https://blog.example.org/"
+        title = "Shortcodes"
+        [params]
+        author = "Ada"
+        -- content/posts/other.md --
+        ---
+        title: "Other"
+        date: 2024-01-01
+        ---
+        The other post.
+        -- content/posts/tour.md --
+        ---
+        title: "Tour"
+        date: 2024-02-01
+        topic: "attention"
+        ---
+        Intro by {{< param author >}} on {{< param topic >}}.
+
+        {{< figure src="/images/a.png" alt="A plot" caption="The **loss** curve" link="/images/a.png" >}}
+
+        {{< highlight python "linenos=table,hl_lines=2" >}}
+        def f(x):
+            return x + 1
+        {{< /highlight >}}
+
+        See [the other post]({{< ref "other.md" >}}) and [again]({{< relref "/posts/other" >}}).
+
+        {{< youtube id="dQw4w9WgXcQ" title="A talk" >}}
+
+        {{< x user="SanDiegoZoo" id="1453110110599868418" >}}
+
+        {{< gist spf13 7896402 >}}
+
+        {{% details summary="More" %}}
+        Inside **details** with {{< param author >}}.
+        {{% /details %}}
+
+        Write {{</* figure src="x.png" */>}} to show a figure.
+
+        {{% notice tip %}}
+        Kept *text*.
+        {{% /notice %}}
+
+        Missing [page]({{< ref "nowhere.md" >}}).
+        """;
+
+    [Fact]
+    public void Built_in_shortcodes_render_natively_and_an_unknown_one_is_a_warning_with_its_text_kept()
+    {
+        using var site = TempSite.From(Site);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var page = site.Read("public/posts/tour/index.html");
+        Assert.DoesNotContain("LEMMASHORTCODE", page);
+        Assert.DoesNotContain("lemma-ref", page);
+        Assert.Contains("Intro by Ada on attention.", page);
+        Assert.Contains("<figure class=\"figure\"><a href=\"/images/a.png\"><img src=\"/images/a.png\" alt=\"A plot\"", page);
+        Assert.Contains("The <strong>loss</strong> curve", page);
+        Assert.Contains("href=\"/posts/other/\">the other post</a>", page);
+        Assert.Contains("href=\"/posts/other/\">again</a>", page);
+        Assert.Contains("https://www.youtube.com/watch?v=dQw4w9WgXcQ", page);
+        Assert.DoesNotContain("<iframe", page);
+        Assert.Contains("https://x.com/SanDiegoZoo/status/1453110110599868418", page);
+        Assert.Contains("https://gist.github.com/spf13/7896402", page);
+        Assert.Contains("<details class=\"details\"><summary>More</summary>", page);
+        Assert.Contains("Inside <strong>details</strong> with Ada.", page);
+        Assert.Contains("Write {{&lt; figure src=&quot;x.png&quot; &gt;}} to show", page);
+        // The unknown shortcode: marked, its inner Markdown kept and rendered.
+        Assert.Contains("<code class=\"unread\">{{% notice tip %}}</code>", page);
+        Assert.Contains("Kept <em>text</em>.", page);
+        Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:29:1: warning: shortcode: Lemma does not know the shortcode 'notice'"));
+        Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:33:16: warning: shortcode 'ref': no page is at 'nowhere.md'"));
+    }
+}
