@@ -78,4 +78,48 @@ public class HugoShortcodeTests
         Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:29:1: warning: shortcode: Lemma does not know the shortcode 'notice'"));
         Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:33:16: warning: shortcode 'ref': no page is at 'nowhere.md'"));
     }
+
+    [Fact]
+    public void The_sites_and_its_themes_shortcode_templates_run_nested_inside_each_other()
+    {
+        using var site = TempSite.From("""
+            -- config.toml --
+            baseURL = "https://example.org/notes/"
+            title = "Notes"
+            theme = "paper"
+            [params]
+            greeting = "Hello"
+            -- themes/paper/layouts/shortcodes/badge.html --
+            <span class="badge">{{ .Get 0 | upper }}</span>
+            -- themes/paper/layouts/shortcodes/note.html --
+            <div class="theme-note">theme</div>
+            -- layouts/shortcodes/note.html --
+            {{- $kind := .Get "kind" | default "info" -}}
+            <aside class="note note-{{ $kind }}">
+            {{ with .Get "title" }}<strong>{{ . }}</strong>{{ end }}
+            {{ .Inner | markdownify }}
+            </aside>
+            -- layouts/shortcodes/hi.html --
+            {{ .Site.Params.greeting }}, {{ .Page.Params.reader | default "reader" }}{{ if gt .Ordinal 0 }} again{{ end -}}
+            -- content/posts/p.md --
+            ---
+            title: "P"
+            date: 2024-02-01
+            reader: "Grace"
+            ---
+            {{< hi >}} and {{< hi >}}.
+
+            {{< note kind="warn" title="Careful" >}}Use *this* {{< badge new >}}{{< /note >}}
+
+            {{< fancy >}}
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var page = site.Read("public/posts/p/index.html");
+        Assert.Contains("Hello, Grace and Hello, Grace again.", page);
+        Assert.Contains("<aside class=\"note note-warn\">\n<strong>Careful</strong>\nUse <em>this</em> <span class=\"badge\">NEW</span>\n</aside>", page);
+        Assert.DoesNotContain("theme-note", page);
+        Assert.Contains("<code class=\"unread\">{{&lt; fancy &gt;}}</code>", page);
+        Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/p.md:10:1: warning: shortcode: Lemma does not know the shortcode 'fancy'"));
+    }
 }

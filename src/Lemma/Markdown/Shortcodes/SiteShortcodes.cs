@@ -1,28 +1,29 @@
 using System.Collections.Immutable;
 using Lemma.Configuration;
+using Lemma.Sources;
 
 namespace Lemma.Markdown.Shortcodes;
 
 /// <summary>The shortcode templates a Hugo site brings: its own <c>layouts/shortcodes/</c>, over its theme's.</summary>
 internal static class SiteShortcodes
 {
+    /// <remarks>Listed through <see cref="SiteWalker"/>, so that a link leading out of the site is not followed.</remarks>
     public static ImmutableDictionary<string, (string Path, string Text)> Load(string root, string? theme)
     {
         var templates = ImmutableDictionary.CreateBuilder<string, (string, string)>(StringComparer.Ordinal);
         var folders = new List<string>();
-        if (theme is { Length: > 0 } && !theme.Contains("..", StringComparison.Ordinal)) folders.Add($"themes/{theme}/layouts/shortcodes");
+        if (theme is { Length: > 0 } && !theme.Contains("..", StringComparison.Ordinal) && !theme.Contains('/') && !theme.Contains('\\'))
+            folders.Add($"themes/{theme}/layouts/shortcodes");
         folders.Add("layouts/shortcodes");
+        var walker = new SiteWalker(root);
         foreach (var folder in folders)
         {
-            var full = Path.Combine(root, folder);
-            if (!Directory.Exists(full)) continue;
-            foreach (var file in Directory.EnumerateFiles(full, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            if (walker.At(folder) is not { IsFolder: true } entry) continue;
+            foreach (var path in walker.Files(entry, (name, isFolder) => !name.StartsWith('.') && (isFolder || name.EndsWith(".html", StringComparison.Ordinal))))
             {
-                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                var (text, _) = SourceText.Read(root, relative);
+                var (text, _) = SourceText.Read(root, path);
                 if (text is null) continue;
-                var name = Path.GetRelativePath(full, file).Replace('\\', '/')[..^".html".Length];
-                templates[name] = (relative, text);
+                templates[path[(folder.Length + 1)..^".html".Length]] = (path, text);
             }
         }
         return templates.ToImmutable();
