@@ -53,7 +53,7 @@ public sealed class ShortcodeReader
     /// <summary>The body with its shortcodes expanded, or null when it has none.</summary>
     public ExpandedBody? Expand(PageSource page)
     {
-        if (!page.Body.Contains("{{<", StringComparison.Ordinal) && !page.Body.Contains("{{%", StringComparison.Ordinal)) return null;
+        if (!MayHave(page.Body)) return null;
         var shortcodePage = new ShortcodePage(page.Path, page.FrontMatter.Title, page.FrontMatter.Raw);
         return new ShortcodeExpansion(page.Body, page.BodyLine, shortcodePage, Render).Run();
     }
@@ -78,6 +78,9 @@ public sealed class ShortcodeReader
         return BuiltinShortcodes.Render(call, site, Markdownify)
             ?? throw new ShortcodeException($"Lemma cannot run the site's template {site.Templates[call.Tag.Name].Path} ({problem})");
     }
+
+    /// <summary>Whether <paramref name="body"/> may hold a shortcode (a cheap test, before any parsing).</summary>
+    public static bool MayHave(string body) => body.Contains("{{<", StringComparison.Ordinal) || body.Contains("{{%", StringComparison.Ordinal);
 
     internal static string Markdownify(string markdown)
     {
