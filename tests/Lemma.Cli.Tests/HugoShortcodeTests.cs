@@ -77,6 +77,9 @@ public class HugoShortcodeTests
         Assert.Contains("Kept <em>text</em>.", page);
         Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:29:1: warning: shortcode: Lemma does not know the shortcode 'notice'"));
         Assert.Contains(run.ErrorLines, l => l.Contains("content/posts/tour.md:33:16: warning: shortcode 'ref': no page is at 'nowhere.md'"));
+        // lemma check sees the figure's image as it sees a Markdown image.
+        var check = site.Lemma("check");
+        Assert.Contains(check.ErrorLines, l => l.StartsWith("content/posts/tour.md:8:1:", StringComparison.Ordinal) && l.Contains("/images/a.png"));
     }
 
     [Fact]

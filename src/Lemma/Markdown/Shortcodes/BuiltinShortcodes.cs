@@ -67,7 +67,7 @@ internal static class BuiltinShortcodes
             }
             html.Append("</figcaption>");
         }
-        return new ShortcodeOutput.Html(html.Append("\n</figure>").ToString());
+        return new ShortcodeOutput.Html(html.Append("\n</figure>").ToString(), [src], a.Get("link") is { Length: > 0 } linked ? [linked] : null);
     }
 
     /// <summary>A fenced block, so that Lemma's highlighter and its options (<c>linenos</c>, <c>hl_lines</c>, <c>linenostart</c>) apply.</summary>

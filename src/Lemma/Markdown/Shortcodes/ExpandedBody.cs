@@ -11,6 +11,9 @@ namespace Lemma.Markdown.Shortcodes;
 public sealed partial record ExpandedBody(string Markdown, ImmutableArray<int> Lines, ImmutableArray<string> Placeholders,
     ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>Images and links the shortcodes' HTML points to, at their shortcodes' positions.</summary>
+    public ImmutableArray<LinkReference> Links { get; init; } = [];
+
     /// <summary>A word Markdown leaves alone (letters and digits), which no writer types.</summary>
     public static string Placeholder(int index) => $"LEMMASHORTCODE{index}END";
 
@@ -18,7 +21,7 @@ public sealed partial record ExpandedBody(string Markdown, ImmutableArray<int> L
     /// the paragraph, as in Hugo) and the expansion's warnings added.</summary>
     public RenderedContent Apply(RenderedContent rendered)
     {
-        if (Placeholders.IsEmpty && Diagnostics.IsEmpty) return rendered;
+        if (Placeholders.IsEmpty && Diagnostics.IsEmpty && Links.IsEmpty) return rendered;
         var html = Fill(rendered.Html);
         return rendered with
         {
@@ -27,6 +30,7 @@ public sealed partial record ExpandedBody(string Markdown, ImmutableArray<int> L
             Toc = [.. rendered.Toc.Select(t => t with { Text = Token().Replace(t.Text, m => Tags().Replace(Html(m), "")) })],
             Anchors = MarkdownFormat.AnchorsIn(html),
             Diagnostics = Diagnostics.AddRange(rendered.Diagnostics),
+            Links = rendered.Links.AddRange(Links),
         };
     }
 

@@ -16,6 +16,7 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
     private readonly List<int> lines = [0];
     private readonly List<string> placeholders = [];
     private readonly List<Diagnostic> diagnostics = [];
+    private readonly List<LinkReference> links = [];
     private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);
     private int[] pairs = [];
 
@@ -24,7 +25,7 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
         if (tags.IsEmpty) return null;
         pairs = Pair(tags);
         Markdown(0, body.Length, 0, tags.Length, 0);
-        return new ExpandedBody(output.ToString(), [.. lines], [.. placeholders], [.. diagnostics]);
+        return new ExpandedBody(output.ToString(), [.. lines], [.. placeholders], [.. diagnostics]) { Links = [.. links] };
     }
 
     /// <summary>For each opening tag, the index of its closing tag, or -1: a close ends the nearest open of its name.</summary>
@@ -123,6 +124,12 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
         catch (ShortcodeException e)
         {
             (result, problem) = (null, e.Message);
+        }
+        if (result is ShortcodeOutput.Html { } html)
+        {
+            var at = new SourceSpan(page.Path, bodyLine + tag.Line, tag.Column + 1);
+            foreach (var image in html.Images ?? []) links.Add(new LinkReference(image, true, at));
+            foreach (var link in html.Links ?? []) links.Add(new LinkReference(link, false, at));
         }
         if (result is not null) return result;
         Warn(tag, problem is null

@@ -3,8 +3,9 @@ namespace Lemma.Markdown.Shortcodes;
 /// <summary>What a shortcode becomes in the body before Markdown reads it.</summary>
 public abstract record ShortcodeOutput
 {
-    /// <summary>HTML, set aside and put back after Markdown (Hugo's <c>{{&lt; &gt;}}</c>).</summary>
-    public sealed record Html(string Value) : ShortcodeOutput;
+    /// <summary>HTML, set aside and put back after Markdown (Hugo's <c>{{&lt; &gt;}}</c>); <paramref name="Images"/> and
+    /// <paramref name="Links"/> are the site paths it points to, for the link checks.</summary>
+    public sealed record Html(string Value, string[]? Images = null, string[]? Links = null) : ShortcodeOutput;
 
     /// <summary>Markdown, read with the text around it (Hugo's <c>{{% %}}</c>, a highlight's fence, a ref's URL).</summary>
     public sealed record Markdown(string Value) : ShortcodeOutput;

@@ -94,6 +94,14 @@ public class ShortcodeSpecTests
     }
 
     [Fact]
+    public void A_figures_image_and_link_are_links_for_the_checks()
+    {
+        var r = Render("Text.\n\n{{< figure src=\"/img/a.png\" link=\"/posts/b/\" >}}\n");
+        Assert.Equal([new LinkReference("/img/a.png", true, new SourceSpan("content/posts/p.md", 7, 1)),
+            new LinkReference("/posts/b/", false, new SourceSpan("content/posts/p.md", 7, 1))], r.Links.ToArray());
+    }
+
+    [Fact]
     public void A_ref_leaves_a_marker_the_build_resolves() =>
         Assert.Equal("<p><a href=\"lemma-ref:0:4:posts%2Fother.md%23part\">x</a></p>", Render("[x]({{< ref \"posts/other.md#part\" >}})").Html.Trim());
 
