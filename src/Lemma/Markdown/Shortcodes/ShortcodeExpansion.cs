@@ -17,15 +17,20 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
     private readonly List<string> placeholders = [];
     private readonly List<Diagnostic> diagnostics = [];
     private readonly List<LinkReference> links = [];
-    private readonly Dictionary<string, int> ordinals = new(StringComparer.Ordinal);
     private int[] pairs = [];
+    private int[] ordinals = [];
+    // Shortcodes nest by recursion; past this depth the rest is kept as marked text, before the stack runs out.
+    private const int MaxDepth = 64;
+    private int depth;
 
     public ExpandedBody? Run()
     {
         if (tags.IsEmpty) return null;
         pairs = Pair(tags);
+        ordinals = Ordinals(tags, pairs);
         Markdown(0, body.Length, 0, tags.Length, 0);
-        return new ExpandedBody(output.ToString(), [.. lines], [.. placeholders], [.. diagnostics]) { Links = [.. links] };
+        // A shortcode inside a {{% %}} one is met twice (for the parent's .Inner, then in the Markdown): its findings once.
+        return new ExpandedBody(output.ToString(), [.. lines], [.. placeholders], [.. diagnostics.Distinct()]) { Links = [.. links.Distinct()] };
     }
 
     /// <summary>For each opening tag, the index of its closing tag, or -1: a close ends the nearest open of its name.</summary>
@@ -47,6 +52,29 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
         return pairs;
     }
 
+    /// <summary>Each shortcode's .Ordinal: its 0-based position among the shortcodes of its parent (or of the page).</summary>
+    private static int[] Ordinals(ImmutableArray<ShortcodeTag> tags, int[] pairs)
+    {
+        var ordinals = new int[tags.Length];
+        var counts = new Stack<int>([0]);
+        var open = new Stack<int>();
+        for (var i = 0; i < tags.Length; i++)
+        {
+            var tag = tags[i];
+            if (tag.IsComment) continue;
+            if (tag.IsClosing)
+            {
+                if (pairs[i] >= 0 && open.Count > 0 && open.Peek() == pairs[i]) { open.Pop(); counts.Pop(); }
+                continue;
+            }
+            var n = counts.Pop();
+            ordinals[i] = n;
+            counts.Push(n + 1);
+            if (pairs[i] >= 0) { open.Push(i); counts.Push(0); }
+        }
+        return ordinals;
+    }
+
     /// <summary>Writes body[from..to) into the Markdown with its tags first..last expanded.</summary>
     private void Markdown(int from, int to, int first, int last, int line)
     {
@@ -57,14 +85,16 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
             line = Copy(at, tag.Start, line);
             var close = tag.IsClosing ? -1 : pairs[t];
             var (innerFrom, innerTo) = close >= 0 ? (tag.End, tags[close].Start) : (tag.End, tag.End);
-            var result = Expand(t, close);
+            var result = Expand(t, close, out _);
             switch (result)
             {
                 case ShortcodeOutput.Html html: Emit(Set(html.Value), tag.Line); break;
                 case ShortcodeOutput.Markdown markdown: Emit(markdown.Value, tag.Line); break;
                 case ShortcodeOutput.Wrap wrap:
                     Emit(wrap.Open, tag.Line);
+                    depth++;
                     if (close >= 0) Markdown(innerFrom, innerTo, t + 1, close, tag.EndLine);
+                    depth--;
                     Emit(wrap.Close, close >= 0 ? tags[close].Line : tag.Line);
                     break;
             }
@@ -85,15 +115,12 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
             var tag = tags[t];
             text.Append(body, at, tag.Start - at);
             var close = tag.IsClosing ? -1 : pairs[t];
-            switch (Expand(t, close))
+            var result = Expand(t, close, out var inner);
+            switch (result)
             {
                 case ShortcodeOutput.Html html: text.Append(html.Value); break;
                 case ShortcodeOutput.Markdown markdown: text.Append(markdown.Value); break;
-                case ShortcodeOutput.Wrap wrap:
-                    text.Append(wrap.Open);
-                    if (close >= 0) text.Append(Text(tag.End, tags[close].Start, t + 1, close));
-                    text.Append(wrap.Close);
-                    break;
+                case ShortcodeOutput.Wrap wrap: text.Append(wrap.Open).Append(inner).Append(wrap.Close); break;
             }
             at = close >= 0 ? tags[close].End : tag.End;
             t = close >= 0 ? close + 1 : t + 1;
@@ -102,9 +129,11 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
         return text.ToString();
     }
 
-    /// <summary>The tag at <paramref name="t"/> (closed by the one at <paramref name="close"/>, or -1) rendered, or marked as unread.</summary>
-    private ShortcodeOutput Expand(int t, int close)
+    /// <summary>The tag at <paramref name="t"/> (closed by the one at <paramref name="close"/>, or -1) rendered, or marked as
+    /// unread; <paramref name="inner"/> is its inner text as rendered once (a parent reuses it rather than render it again).</summary>
+    private ShortcodeOutput Expand(int t, int close, out string? inner)
     {
+        inner = null;
         var tag = tags[t];
         if (tag.IsComment) return new ShortcodeOutput.Markdown(tag.Literal);
         if (tag.IsClosing)
@@ -112,9 +141,15 @@ internal sealed class ShortcodeExpansion(string body, int bodyLine, ShortcodePag
             Warn(tag, $"shortcode: '{{{{{(tag.IsMarkdown ? '%' : '<')} /{tag.Name} {(tag.IsMarkdown ? '%' : '>')}}}}}' closes no open '{tag.Name}'; it is shown as written");
             return Unread(tag);
         }
-        var inner = close >= 0 ? Text(tag.End, tags[close].Start, t + 1, close) : null;
-        var ordinal = ordinals.GetValueOrDefault(tag.Name);
-        ordinals[tag.Name] = ordinal + 1;
+        if (depth >= MaxDepth)
+        {
+            Warn(tag, $"shortcode: shortcodes nest deeper than {MaxDepth} levels here; the rest is kept as written, marked");
+            return new ShortcodeOutput.Markdown(Set(Mark(body[tag.Start..(close >= 0 ? tags[close].End : tag.End)])));
+        }
+        depth++;
+        inner = close >= 0 ? Text(tag.End, tags[close].Start, t + 1, close) : null;
+        depth--;
+        var ordinal = ordinals[t];
         string? problem = null;
         ShortcodeOutput? result;
         try

@@ -27,6 +27,7 @@ public class GoTemplateTests
     [InlineData("{{- range $i, $c := .Site.Params.colors -}} {{ $i }}:{{ $c }} {{- end -}}", "{{< sc >}}", "0:red1:blue")]
     [InlineData("{{ $n := .Get 0 }}{{ printf \"%s has %d\" .Page.Title 3 }} {{ $n }}", "{{< sc z >}}", "P has 3 z")]
     [InlineData("{{ .Page.Params.topic }} {{ .Site.Params.author }} {{ .Ordinal }}", "{{< sc >}}{{< sc >}}", "<p>attention Ada 0attention Ada 1</p>")]
+    [InlineData("[{{ .Ordinal }}{{ .Inner }}]", "{{% sc %}}{{< sc >}}{{< /sc >}} {{< sc />}}{{% /sc %}} {{< sc />}}", "<p>[0[0] [1]] [1]</p>")]
     [InlineData("{{ \"<i>ok</i>\" | safeHTML }}", "{{< sc >}}", "<i>ok</i>")]
     [InlineData("<img src=\"{{ .Get 0 | relURL }}\"><a href=\"{{ \"x/\" | absURL }}\">", "{{< sc /img/a.png >}}", "<img src=\"/blog/img/a.png\"><a href=\"https://example.org/blog/x/\">")]
     [InlineData("{{ if and (gt 3 2) (not false) (ne 1 2) (lt 1 2) }}yes{{ end }}{{ or \"\" \"b\" }}", "{{< sc >}}", "yesb")]
@@ -40,6 +41,7 @@ public class GoTemplateTests
     [InlineData("{{ .Page.Resources.GetMatch \"a\" }}", ".Page.Resources is not read")]
     [InlineData("{{ if true }}no end", "'if' has no end")]
     [InlineData("{{ define \"x\" }}{{ end }}", "'define' is not read")]
+    [InlineData("{{ range 1000000000 }}{{ end }}", "the template runs too long")]
     public void A_template_Lemma_cannot_run_is_a_warning_and_the_shortcode_stays_marked(string template, string problem)
     {
         var r = ShortcodeSpecTests.Render("Before {{< sc >}} after.", With("sc", template));

@@ -102,6 +102,15 @@ public class ShortcodeSpecTests
     }
 
     [Fact]
+    public void Shortcodes_nested_past_the_limit_are_kept_marked_with_one_warning()
+    {
+        var body = string.Concat(Enumerable.Repeat("{{< details >}}", 10_000)) + "deep" + string.Concat(Enumerable.Repeat("{{< /details >}}", 10_000));
+        var r = Render(body);
+        Assert.Contains("nest deeper than 64", Assert.Single(r.Diagnostics).Message);
+        Assert.Contains("deep", r.Html);
+    }
+
+    [Fact]
     public void A_ref_leaves_a_marker_the_build_resolves() =>
         Assert.Equal("<p><a href=\"lemma-ref:0:4:posts%2Fother.md%23part\">x</a></p>", Render("[x]({{< ref \"posts/other.md#part\" >}})").Html.Trim());
 

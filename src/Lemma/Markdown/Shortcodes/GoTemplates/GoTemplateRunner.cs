@@ -73,6 +73,7 @@ public sealed class GoTemplateRunner(GoFunctions functions)
                 foreach (var (key, element) in Elements(value))
                 {
                     any = true;
+                    if (++steps > MaxSteps) throw new GoTemplateException("the template runs too long");
                     var scope = variables.Count;
                     if (branch.KeyVariable is { } k) variables.Add((k, key));
                     if (branch.ValueVariable is { } v) variables.Add((v, element));
