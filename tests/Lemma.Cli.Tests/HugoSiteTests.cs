@@ -50,4 +50,39 @@ public class HugoSiteTests
         Assert.Contains(pages, p => p.Contains("class=\"hl-keyword\"", StringComparison.Ordinal));
         Assert.DoesNotContain(pages, p => p.Contains("math-error", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_file_under_content_that_no_bundle_claims_is_published_at_its_path()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            baseURL = "https://example.org/"
+            -- content/images/plot.png --
+            png
+            -- content/posts/p.md --
+            ---
+            title: "P"
+            date: 2024-02-01
+            ---
+            ![A plot](/images/plot.png)
+            -- content/posts/b/index.md --
+            ---
+            title: "B"
+            date: 2024-02-02
+            ---
+            ![Local](local.png)
+            -- content/posts/b/local.png --
+            png
+            -- content/notes/data.csv --
+            a,b
+            -- static/notes/data.csv --
+            static wins
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("png\n", site.Read("public/images/plot.png"));
+        Assert.True(site.Exists("public/posts/b/local.png"));
+        Assert.False(site.Exists("public/posts/b/local.png/index.html"));
+        Assert.Equal("static wins", site.Read("public/notes/data.csv").Trim());
+    }
 }

@@ -90,8 +90,10 @@ public sealed class BuildCache
         same = false;
         if (!rendered.TryGetValue(page.Path, out var entry)) return null;
         same = ReferenceEquals(entry.Source, page);
+        // A Hugo shortcode may read the front matter (param, .Page.Params): such a body is rendered again after any edit.
         return same || (entry.Source.Format == page.Format && entry.Source.BodyLine == page.BodyLine && entry.Source.Body == page.Body
-            && entry.Source.BodyLines.SequenceEqual(page.BodyLines) && SameMathFlags(entry.Source.FrontMatter.Raw, page.FrontMatter.Raw))
+            && entry.Source.BodyLines.SequenceEqual(page.BodyLines) && SameMathFlags(entry.Source.FrontMatter.Raw, page.FrontMatter.Raw)
+            && !Markdown.Shortcodes.ShortcodeReader.MayHave(page.Body))
             ? entry.Content : null;
     }
 

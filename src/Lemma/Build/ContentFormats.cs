@@ -24,7 +24,7 @@ public static class ContentFormats
         var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
         var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
-            MathSyntax(config, root));
+            MathSyntax(config, root), Markdown.Shortcodes.ShortcodeReader.For(config, root));
         return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
     }
 

@@ -72,7 +72,7 @@ public static class ContentStage
 
         var byPath = new Dictionary<string, RenderedContent>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
-            if (results[i] is { } rendered) byPath[all[i].Source.Path] = rendered;
+            if (results[i] is { } rendered) byPath[all[i].Source.Path] = ShortcodeRefs.Resolve(site, all[i].Source.Path, all[i].Source.BodyLine, rendered);
         var links = LinkRules.Check(site, byPath.Values, previous?.Links);
         var sorted = Sorted(missing.Concat(byPath.Values.SelectMany(r => r.Diagnostics)).Concat(links.Diagnostics));
         return new ContentResult(byPath, sorted) { Links = links };
@@ -97,7 +97,8 @@ public static class ContentStage
         var links = previous.Links!;
         var byPage = new Dictionary<RenderedContent, ImmutableArray<Diagnostic>>(links.ByPage, ReferenceEqualityComparer.Instance);
         var diagnostics = previous.Diagnostics.ToList();
-        foreach (var (source, rendered) in results)
+        var resolved = results.Select(r => (r.Source, Content: ShortcodeRefs.Resolve(site, r.Source.Path, r.Source.BodyLine, r.Content))).ToArray();
+        foreach (var (source, rendered) in resolved)
         {
             // The last rendering's diagnostics go, each once: others may be equal and must stay.
             var before = previous.Pages[source.Path];
@@ -110,8 +111,8 @@ public static class ContentStage
             byPage.Remove(before);
             byPath[source.Path] = rendered;
         }
-        var checkedLinks = LinkRules.Recheck(links, byPage, results.Select(r => r.Content));
-        foreach (var (_, rendered) in results) diagnostics.AddRange(rendered.Diagnostics.Concat(checkedLinks.ByPage[rendered]));
+        var checkedLinks = LinkRules.Recheck(links, byPage, resolved.Select(r => r.Content));
+        foreach (var (_, rendered) in resolved) diagnostics.AddRange(rendered.Diagnostics.Concat(checkedLinks.ByPage[rendered]));
         cache.KeepEdited(results);
         return new ContentResult(byPath, Sorted(diagnostics)) { Links = checkedLinks };
     }

@@ -32,7 +32,7 @@ namespace Lemma.Markdown;
 /// and what templates and checks need (summary, TOC, words, links, anchors). Built once per build; thread-safe.
 /// </summary>
 public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highlighter, CodeSettings code, CitationSettings? citations = null,
-    bool sidenotes = true, MathSyntax? mathSyntax = null) : IContentFormat
+    bool sidenotes = true, MathSyntax? mathSyntax = null, Shortcodes.ShortcodeReader? shortcodes = null) : IContentFormat
 {
     private readonly MathSyntax mathSyntax = mathSyntax ?? new MathSyntax();
 
@@ -66,7 +66,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     public RenderedContent Render(PageSource page)
     {
-        var rendered = Render(page.Path, page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw), page.BodyLines);
+        var expanded = shortcodes?.Expand(page);
+        var lines = expanded is null ? page.BodyLines : FileLines(page, expanded.Lines);
+        var rendered = Render(page.Path, expanded?.Markdown ?? page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw), lines);
+        if (expanded is not null) rendered = expanded.Apply(rendered);
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
             $"the summary drawn from the body (its first paragraph, or the text before <!--more-->) is {summary.Length / 1024:N0} KB of HTML; "
@@ -78,7 +81,12 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         };
     }
 
+    /// <summary>The file line of each line of a body whose shortcodes were expanded, from the body line each came from.</summary>
+    private static ImmutableArray<int> FileLines(PageSource page, IReadOnlyList<int> fromBodyLines) =>
+        [.. fromBodyLines.Select(i => i < page.BodyLines.Length ? page.BodyLines[i] : page.BodyLine + i)];
+
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
+    /// <param name="lines">The file line of each body line, where Liquid or shortcodes moved them; else counted from <paramref name="bodyLine"/>.</param>
     public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null, ImmutableArray<int> lines = default)
     {
         var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null), Lines = lines.IsDefault ? [] : lines };

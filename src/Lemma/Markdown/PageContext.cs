@@ -46,6 +46,6 @@ public sealed class PageContext(string path, int bodyLine)
         return new(Path, index < Lines.Length ? Lines[index] : BodyLine + index, column0 + 1);
     }
 
-    /// <summary>The file line of each body line, when Liquid moved them (see <see cref="Content.PageSource.BodyLines"/>).</summary>
+    /// <summary>The file line of each body line, where Liquid or Hugo shortcodes moved them (see <see cref="Content.PageSource.BodyLines"/>).</summary>
     public System.Collections.Immutable.ImmutableArray<int> Lines { get; set; } = [];
 }

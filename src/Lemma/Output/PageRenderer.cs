@@ -348,19 +348,29 @@ public static class PageRenderer
                 yield return new FeedSpec($"{term.Name} · {config.Title}", term.Url, views.For(term.Pages.Take(config.FeedSize)));
     }
 
-    /// <summary>A bundle's images, scripts and data are copied beside its page.</summary>
+    /// <summary>
+    /// A bundle's images, scripts and data are copied beside its page; a file under content/ that no bundle claims
+    /// (content/images/a.png) is published at its path (/images/a.png), as Hugo does, unless static/ has that path.
+    /// </summary>
     private static IEnumerable<OutputFile> BundleCopies(Site site, SourceLayout sources)
     {
         var bundles = site.Pages.Where(p => p.Source.BundleDir is not null)
             .ToDictionary(p => p.Source.BundleDir! + "/", p => p.Url, StringComparer.Ordinal);
+        var statics = sources.StaticFiles.Select(f => f["static/".Length..]).ToHashSet(StringComparer.Ordinal);
         foreach (var resource in sources.BundleResources)
         {
+            var claimed = false;
             foreach (var (dir, url) in bundles)
             {
                 if (!resource.StartsWith(dir, StringComparison.Ordinal)) continue;
                 yield return OutputFile.Copy(url.TrimStart('/') + resource[dir.Length..], Path.Combine(sources.Root, resource));
+                claimed = true;
                 break;
             }
+            const string content = "content/";
+            if (!claimed && resource.StartsWith(content, StringComparison.Ordinal) && !statics.Contains(resource[content.Length..])
+                && !resource.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                yield return OutputFile.Copy(resource[content.Length..], Path.Combine(sources.Root, resource));
         }
     }
 
