@@ -85,6 +85,18 @@ public static class FileTree
         return info.Exists && info.Length == 0;
     }
 
+    public enum EntryKind { None, File, Folder, Link }
+
+    /// <summary>What is at <paramref name="path"/>, without following a link there.</summary>
+    public static EntryKind KindOf(string path)
+    {
+        // Without a trailing separator, which would make the system follow a link.
+        var attributes = new FileInfo(Path.TrimEndingDirectorySeparator(path)).Attributes;
+        if ((int)attributes == -1) return EntryKind.None;
+        if (attributes.HasFlag(FileAttributes.ReparsePoint)) return EntryKind.Link;
+        return attributes.HasFlag(FileAttributes.Directory) ? EntryKind.Folder : EntryKind.File;
+    }
+
     private static IEnumerable<string> Segments(string path) =>
         path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
 }

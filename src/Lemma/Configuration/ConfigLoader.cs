@@ -24,6 +24,15 @@ public static class ConfigLoader
 
     public static string? Find(string root) => FileNames.FirstOrDefault(n => File.Exists(System.IO.Path.Combine(root, n)));
 
+    /// <summary>The tool a config file's name belongs to: site.* is Lemma's, _config.* Jekyll's, hugo.* and config.* Hugo's.</summary>
+    public static SiteKind KindOf(string? configFile) => configFile switch
+    {
+        null => SiteKind.Lemma,
+        _ when configFile.StartsWith("site.", StringComparison.Ordinal) => SiteKind.Lemma,
+        _ when configFile.StartsWith("_config", StringComparison.Ordinal) => SiteKind.Jekyll,
+        _ => SiteKind.Hugo,
+    };
+
     public static ConfigResult Load(string root)
     {
         var name = Find(root);
@@ -38,17 +47,18 @@ public static class ConfigLoader
             _ => StructuredFormat.Yaml,
         };
         var full = System.IO.Path.Combine(root, name);
+        var kind = KindOf(name);
+        var unread = new SiteConfig { Kind = kind };
         // A config that links out of the site is not read: its text would show in the errors.
-        if (new FileInfo(full).Attributes.HasFlag(FileAttributes.ReparsePoint)
+        if (FileTree.KindOf(full) == FileTree.EntryKind.Link
             && FileTree.FollowLink(FileTree.RealPath(root) ?? root, name, full, out var problem) is null)
-            return new ConfigResult(new SiteConfig(), name, [problem!]);
+            return new ConfigResult(unread, name, [problem!]);
         var (text, unreadable) = SourceText.Read(root, name);
-        if (text is null) return new ConfigResult(new SiteConfig(), name, [unreadable!]);
+        if (text is null) return new ConfigResult(unread, name, [unreadable!]);
         var (map, error) = StructuredText.Parse(text, format, name, 1);
-        if (map is null) return new ConfigResult(new SiteConfig(), name, [error!]);
-        var reader = new ConfigReader(name, text, map, IsHugo: !name.StartsWith("site.", StringComparison.Ordinal) && !name.StartsWith("_config", StringComparison.Ordinal),
-            IsJekyll: name.StartsWith("_config", StringComparison.Ordinal));
-        return new ConfigResult(reader.Read(), name, reader.Diagnostics.ToImmutableArray());
+        if (map is null) return new ConfigResult(unread, name, [error!]);
+        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
+        return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
     }
 
     private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)

@@ -2,9 +2,13 @@ using System.Collections.Immutable;
 
 namespace Lemma.Configuration;
 
+/// <summary>Which tool a site was written for, known from its config file's name: it decides how the site's content is read.</summary>
+public enum SiteKind { Lemma, Hugo, Jekyll }
+
 /// <summary>What site.yaml (or a Hugo/Jekyll config) says about the whole site.</summary>
 public sealed record SiteConfig
 {
+    public SiteKind Kind { get; init; } = SiteKind.Lemma;
     public string Title { get; init; } = "Untitled site";
     public string Description { get; init; } = "";
     public string Tagline { get; init; } = "";

@@ -23,10 +23,10 @@ public sealed class OutputStaging : IDisposable
         {
             // Left over by a build that was killed: nothing in it is worth keeping. A link or file there (a site's
             // repository may hold one) is removed, not followed.
-            switch (OutputWriter.Kind(root))
+            switch (FileTree.KindOf(root))
             {
-                case OutputWriter.Entry.Folder: Directory.Delete(root, recursive: true); break;
-                case OutputWriter.Entry.File or OutputWriter.Entry.Link: File.Delete(root); break;
+                case FileTree.EntryKind.Folder: Directory.Delete(root, recursive: true); break;
+                case FileTree.EntryKind.File or FileTree.EntryKind.Link: File.Delete(root); break;
             }
             Directory.CreateDirectory(root);
         }

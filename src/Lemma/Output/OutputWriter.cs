@@ -58,10 +58,10 @@ public static class OutputWriter
     /// </summary>
     private static bool Prepare(ImmutableArray<OutputFile> files, string outputDir)
     {
-        switch (Kind(outputDir))
+        switch (FileTree.KindOf(outputDir))
         {
-            case Entry.Link: throw new OutputException($"{outputDir} is a symbolic link; Lemma writes only into a real folder");
-            case Entry.File: throw new OutputException($"{outputDir} is a file, not a folder");
+            case FileTree.EntryKind.Link: throw new OutputException($"{outputDir} is a symbolic link; Lemma writes only into a real folder");
+            case FileTree.EntryKind.File: throw new OutputException($"{outputDir} is a file, not a folder");
         }
         var fresh = !Directory.Exists(outputDir) || !Directory.EnumerateFileSystemEntries(outputDir).Any();
         Directory.CreateDirectory(outputDir);
@@ -77,10 +77,10 @@ public static class OutputWriter
             {
                 var folder = file.Path[..slash];
                 if (!seen.Add(folder)) continue;
-                var kind = Kind(Path.Combine(outputDir, folder));
-                if (kind == Entry.None) break; // nothing below it exists either
-                if (kind == Entry.Link) throw new OutputException($"{folder} in the output is a symbolic link; Lemma does not write through links");
-                if (kind == Entry.File) throw new OutputException($"{folder} in the output is a file where a folder is needed");
+                var kind = FileTree.KindOf(Path.Combine(outputDir, folder));
+                if (kind == FileTree.EntryKind.None) break; // nothing below it exists either
+                if (kind == FileTree.EntryKind.Link) throw new OutputException($"{folder} in the output is a symbolic link; Lemma does not write through links");
+                if (kind == FileTree.EntryKind.File) throw new OutputException($"{folder} in the output is a file where a folder is needed");
             }
         }
         return false;
@@ -129,10 +129,10 @@ public static class OutputWriter
         var listed = ReadManifest(manifestPath) ?? ReadManifest(oldManifest) ?? [];
         var deleted = DeleteStale(files, listed, outputDir);
         var manifest = string.Concat(files.Select(f => f.Path + "\n"));
-        if (!string.Equals(string.Concat(listed.Select(l => l + "\n")), manifest, StringComparison.Ordinal) || Kind(manifestPath) != Entry.File)
+        if (!string.Equals(string.Concat(listed.Select(l => l + "\n")), manifest, StringComparison.Ordinal) || FileTree.KindOf(manifestPath) != FileTree.EntryKind.File)
             WriteNew(manifestPath, manifest);
         // The manifest moved out of the published tree: an old one inside goes.
-        if (Kind(oldManifest) != Entry.None) File.Delete(oldManifest);
+        if (FileTree.KindOf(oldManifest) != FileTree.EntryKind.None) File.Delete(oldManifest);
         return new EmitResult(written, unchanged, deleted);
     }
 
@@ -158,7 +158,7 @@ public static class OutputWriter
     private static string[]? ReadManifest(string path)
     {
         var info = new FileInfo(path);
-        if (Kind(path) != Entry.File || info.Length == 0) return null;
+        if (FileTree.KindOf(path) != FileTree.EntryKind.File || info.Length == 0) return null;
         return File.ReadAllLines(path);
     }
 
@@ -184,7 +184,7 @@ public static class OutputWriter
         {
             if (old.Length == 0 || current.Contains(old) || OutputPath.Problem(old) is not null) continue;
             var path = Path.GetFullPath(Path.Combine(root, old));
-            if (!path.StartsWith(root, StringComparison.Ordinal) || !ThroughRealFolders(root, old) || Kind(path) != Entry.File) continue;
+            if (!path.StartsWith(root, StringComparison.Ordinal) || !ThroughRealFolders(root, old) || FileTree.KindOf(path) != FileTree.EntryKind.File) continue;
             File.Delete(path);
             deleted++;
             RemoveEmptyParents(Path.GetDirectoryName(path)!, outputDir);
@@ -196,21 +196,10 @@ public static class OutputWriter
     private static bool ThroughRealFolders(string root, string relative)
     {
         for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
-            if (Kind(Path.Combine(root, relative[..slash])) != Entry.Folder) return false;
+            if (FileTree.KindOf(Path.Combine(root, relative[..slash])) != FileTree.EntryKind.Folder) return false;
         return true;
     }
 
-    internal enum Entry { None, File, Folder, Link }
-
-    /// <summary>What is at <paramref name="path"/>, without following a link there.</summary>
-    internal static Entry Kind(string path)
-    {
-        // Without a trailing separator, which would make the system follow a link.
-        var attributes = new FileInfo(Path.TrimEndingDirectorySeparator(path)).Attributes;
-        if ((int)attributes == -1) return Entry.None;
-        if (attributes.HasFlag(FileAttributes.ReparsePoint)) return Entry.Link;
-        return attributes.HasFlag(FileAttributes.Directory) ? Entry.Folder : Entry.File;
-    }
 
     private static void RemoveEmptyParents(string dir, string root)
     {

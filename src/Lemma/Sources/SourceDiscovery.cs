@@ -38,7 +38,7 @@ public static class SourceDiscovery
                     || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
             foreach (var file in rootFiles.Where(f => !f.IsFolder))
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
-            if (ConfigLoader.Find(root) is { } configFile && configFile.StartsWith("_config", StringComparison.Ordinal))
+            if (config.Kind == SiteKind.Jekyll)
                 siteFiles.AddRange(JekyllFiles.Find(walker, root, config, content, bibliography));
         }
 

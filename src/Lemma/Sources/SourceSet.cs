@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lemma.Configuration;
 using Lemma.Diagnostics;
 
 namespace Lemma.Sources;
@@ -27,7 +28,7 @@ public sealed record SourceSet(
     public ImmutableArray<string> SiteFiles { get; init; } = [];
 
     /// <summary>True for a Jekyll site (its config is _config.yml): Liquid runs in its bodies, its files publish at their paths.</summary>
-    public bool IsJekyll => ConfigFile?.StartsWith("_config", StringComparison.Ordinal) == true;
+    public bool IsJekyll => ConfigLoader.KindOf(ConfigFile) == SiteKind.Jekyll;
 
     /// <summary>What discovery found wrong with the site's files: links out of the site (errors), links to nothing (warnings).</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];

@@ -43,8 +43,7 @@ public sealed class ShortcodeReader
     /// <summary>A reader for a Hugo site (its config is hugo.* or config.*), else null.</summary>
     public static ShortcodeReader? For(SiteConfig config, string root)
     {
-        if (ConfigLoader.Find(root) is not { } name || !(name.StartsWith("hugo.", StringComparison.Ordinal) || name.StartsWith("config.", StringComparison.Ordinal)))
-            return null;
+        if (config.Kind != SiteKind.Hugo) return null;
         return new ShortcodeReader(new ShortcodeSite(config.BaseUrl,
             ShortcodeValues.Get(config.Params, "params") as IReadOnlyDictionary<string, object?> ?? ImmutableDictionary<string, object?>.Empty,
             SiteShortcodes.Load(root, ShortcodeValues.Get(config.Params, "theme") as string)) { Title = config.Title });

@@ -121,10 +121,10 @@ public class ShortcodeSpecTests
         try
         {
             File.WriteAllText(Path.Combine(root, "site.yaml"), "title: x\n");
-            Assert.Null(ShortcodeReader.For(new Lemma.Configuration.SiteConfig(), root));
+            Assert.Null(ShortcodeReader.For(Lemma.Configuration.ConfigLoader.Load(root).Config, root));
             File.Delete(Path.Combine(root, "site.yaml"));
             File.WriteAllText(Path.Combine(root, "hugo.toml"), "title = 'x'\n");
-            Assert.NotNull(ShortcodeReader.For(new Lemma.Configuration.SiteConfig(), root));
+            Assert.NotNull(ShortcodeReader.For(Lemma.Configuration.ConfigLoader.Load(root).Config, root));
         }
         finally { Directory.Delete(root, true); }
     }
