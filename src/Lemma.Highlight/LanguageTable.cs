@@ -10,7 +10,7 @@ internal static class LanguageTable
 {
     private static readonly LanguageInfo[] All =
     [
-        new("python", ["py", "python3", "py3"], "python", PythonLexer.Instance),
+        new("python", ["py", "python3", "py3", "python2", "py2", "ipython", "ipython3", "ipython2"], "python", PythonLexer.Instance),
         new("bash", ["sh", "shell", "zsh", "shellscript", "ksh"], "shellscript", ShellLexer.Instance),
         new("console", ["shell-session", "sh-session", "shellsession", "terminal"], null, ConsoleLexer.Instance, ConsoleHybrid: true),
         new("json", ["jsonc", "json5"], "jsonc", JsonLexer.Instance),

@@ -6,6 +6,7 @@ public class HighlighterTests
 
     [Theory]
     [InlineData("python", "python")] [InlineData("py", "python")] [InlineData("PY", "python")]
+    [InlineData("ipython", "python")] [InlineData("ipython3", "python")] [InlineData("ipython2", "python")] [InlineData("python3", "python")]
     [InlineData("bash", "bash")] [InlineData("sh", "bash")] [InlineData("shell", "bash")] [InlineData("zsh", "bash")]
     [InlineData("console", "console")] [InlineData("shell-session", "console")] [InlineData("sh-session", "console")]
     [InlineData("json", "json")] [InlineData("jsonc", "json")] [InlineData("yaml", "yaml")] [InlineData("yml", "yaml")]
