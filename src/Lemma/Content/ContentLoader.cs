@@ -130,7 +130,14 @@ public static partial class ContentLoader
         if (path.StartsWith("_drafts/", StringComparison.Ordinal)) fm = fm with { Draft = true };
         if (fm.Title is null && !location.IsSectionIndex)
         {
-            if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
+            // A body that opens with "# Heading" has its title there (as Jupyter Book, Quarto and GitHub Pages read it);
+            // a notebook (whose headings NotebookReader has looked at) or a dated file has its name.
+            if (format == ContentFormat.Markdown && TitleHeading.Find(body, firstLineOnly: true) is var (title, line))
+            {
+                fm = fm with { Title = title, KeyLines = fm.KeyLines.SetItem("title", bodyLine + line) };
+                body = TitleHeading.Without(body, line);
+            }
+            else if (location.FileDate is not null || format == ContentFormat.Notebook) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource

@@ -36,6 +36,8 @@ public sealed class PageContext(string path, int bodyLine)
     /// <summary>Formulas rendered so far, to bound how many one page converts.</summary>
     public int Formulas { get; set; }
     public bool HasCode { get; set; }
+    /// <summary>Headings also carry Jupyter's id (their text with spaces as '-'): a notebook's, which other notebooks link to.</summary>
+    public bool JupyterAnchors { get; init; }
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
     public string? FirstParagraphHtml { get; set; }
 

@@ -92,7 +92,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
         public string Path { get; } = path;
         public string Slug { get; } = slug;
         /// <summary>The page all Markdown cells render into, so that equations, theorems and figures are numbered across cells.</summary>
-        public PageContext Page { get; } = new(path, 1);
+        public PageContext Page { get; } = new(path, 1) { JupyterAnchors = true };
         public string? Summary { get; set; }
         public List<TocEntry> Toc { get; } = [];
         public int Words { get; set; }
@@ -129,6 +129,8 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
     private string MarkdownCell(NotebookCell cell, RenderState state)
     {
         var source = cell.Source;
+        // Nothing to show (a cell that held only the title's heading) makes no empty box.
+        if (string.IsNullOrWhiteSpace(source)) return "";
         // attachment:name references become files beside the page.
         foreach (var (name, (mime, base64)) in cell.Attachments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Lemma.Configuration;
+using Lemma.Content;
 using Lemma.Diagnostics;
 
 namespace Lemma.Notebooks;
@@ -105,6 +106,7 @@ public static class NotebookReader
 
             var (frontMatter, frontCell, error) = FrontMatter(path, metadata, cells, positions);
             if (error is not null) return (null, error);
+            frontMatter = TitleFromHeading(frontMatter, frontCell, cells);
             return (new Notebook
             {
                 Language = Language(metadata),
@@ -231,6 +233,25 @@ public static class NotebookReader
         return (new StructuredMap(values, lines.ToImmutable()), frontCell, null);
     }
 
+    /// <summary>
+    /// The first "# " heading of the Markdown cells is the title when the front matter has none, as Jupyter Book takes it;
+    /// that heading (or one that repeats the front matter's title) leaves its cell, so the page shows it once.
+    /// </summary>
+    private static StructuredMap TitleFromHeading(StructuredMap frontMatter, int frontCell, ImmutableArray<NotebookCell>.Builder cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i == frontCell || cells[i].Type != "markdown" || TitleHeading.Find(cells[i].Source, firstLineOnly: false) is not var (title, line)) continue;
+            var given = frontMatter.Values.GetValueOrDefault("title");
+            if (given is not null && !Equals(given as string, title)) return frontMatter;
+            cells[i] = cells[i] with { Source = TitleHeading.Without(cells[i].Source, line) };
+            if (given is not null) return frontMatter;
+            var values = new Dictionary<string, object?>(frontMatter.Values, StringComparer.Ordinal) { ["title"] = title };
+            return new StructuredMap(values, frontMatter.KeyLines.SetItem("title", cells[i].SourceLine + line));
+        }
+        return frontMatter;
+    }
+
     private static readonly StructuredMap Empty = new(new Dictionary<string, object?>(), ImmutableDictionary<string, int>.Empty);
 
     private static string Language(JsonElement metadata)
@@ -238,6 +259,8 @@ public static class NotebookReader
         if (metadata.ValueKind != JsonValueKind.Object) return "";
         if (metadata.TryGetProperty("kernelspec", out var k) && k.ValueKind == JsonValueKind.Object && Str(k, "language") is { Length: > 0 } l) return l;
         if (metadata.TryGetProperty("language_info", out var i) && i.ValueKind == JsonValueKind.Object && Str(i, "name") is { Length: > 0 } n) return n;
+        // Only the kernel's name, such as "python3": the highlighter knows the common ones.
+        if (k.ValueKind == JsonValueKind.Object && Str(k, "name") is { Length: > 0 } name) return name;
         return "";
     }
 

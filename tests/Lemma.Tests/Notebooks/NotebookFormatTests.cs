@@ -161,8 +161,25 @@ public class NotebookFormatTests
     {
         var rendered = NotebookFixtures.Render(Notebook(Python, Cell("markdown", "## Results"), Cell("markdown", "## Results"), Cell("markdown", "## Results")));
         Assert.Equal(["results", "results-1", "results-2"], rendered.Toc.Select(t => t.Id));
-        Assert.Contains("<h2 id=\"results-1\">Results <a class=\"anchor\" href=\"#results-1\"", rendered.Html);
+        Assert.Contains("<h2 id=\"results-1\"><span id=\"Results-1\"></span>Results <a class=\"anchor\" href=\"#results-1\"", rendered.Html);
         Assert.Equal(3, rendered.Anchors.Count(a => a.StartsWith("results", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Headings_also_carry_the_id_jupyter_gives_them()
+    {
+        var rendered = NotebookFixtures.Render(Notebook(Python, Cell("markdown", "## Sorted and unsorted `indices`: why?"), Cell("markdown", "### setup")));
+        Assert.Contains("<h2 id=\"sorted-and-unsorted-indices-why\"><span id=\"Sorted-and-unsorted-indices:-why?\"></span>", rendered.Html);
+        Assert.Contains("Sorted-and-unsorted-indices:-why?", rendered.Anchors);
+        // Where both are the same, one id.
+        Assert.Contains("<h3 id=\"setup\">setup", rendered.Html);
+    }
+
+    [Fact]
+    public void A_markdown_cell_left_empty_by_the_title_heading_is_not_rendered()
+    {
+        var rendered = NotebookFixtures.Render(Notebook(Python, Cell("markdown", "# Title"), Cell("markdown", "Text.")));
+        Assert.Equal("<div class=\"nb-cell nb-markdown\">\n<p>Text.</p>\n</div>\n", rendered.Html);
     }
 
     [Fact]

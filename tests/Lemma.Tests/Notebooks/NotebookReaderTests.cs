@@ -69,11 +69,33 @@ public class NotebookReaderTests
     }
 
     [Fact]
-    public void A_notebook_without_a_title_is_an_error()
+    public void A_notebook_without_a_title_or_a_heading_is_titled_by_its_file_name()
     {
-        var (page, diagnostics) = ContentLoader.Parse("content/posts/nb.ipynb", Notebook("{}", Cell("code", "x = 1")), Config);
-        Assert.Null(page);
-        Assert.Equal(["content/posts/nb.ipynb:1:1: error: missing required field 'title'"], diagnostics.Select(d => d.ToString()));
+        var (page, diagnostics) = ContentLoader.Parse("content/posts/fitting-a-line.ipynb", Notebook("{}", Cell("code", "x = 1")), Config);
+        Assert.Empty(diagnostics);
+        Assert.Equal("Fitting a line", page!.FrontMatter.Title);
+    }
+
+    [Fact]
+    public void A_notebook_without_a_title_takes_its_first_level_one_heading_and_drops_it_from_its_cell()
+    {
+        var json = Notebook("{}", Cell("markdown", "Book header."), Cell("code", "# not a heading"),
+            Cell("markdown", "Intro.", "", "# The *Basics* of `numpy`", "", "Text."), Cell("markdown", "# Second"));
+        var (page, diagnostics) = ContentLoader.Parse("content/posts/nb.ipynb", json, Config);
+        Assert.Empty(diagnostics);
+        Assert.Equal("The Basics of numpy", page!.FrontMatter.Title);
+        var (notebook, _) = NotebookReader.Read("nb.ipynb", json);
+        Assert.Equal("Intro.\n\n\n\nText.", notebook!.Cells[2].Source);
+        Assert.Equal("# Second", notebook.Cells[3].Source);
+    }
+
+    [Fact]
+    public void A_heading_that_repeats_the_metadata_title_is_dropped_and_another_is_kept()
+    {
+        var same = NotebookReader.Read("nb.ipynb", Notebook("{\"title\": \"Fit\"}", Cell("markdown", "# Fit"))).Notebook!;
+        Assert.Equal("", same.Cells[0].Source);
+        var other = NotebookReader.Read("nb.ipynb", Notebook("{\"title\": \"Fit\"}", Cell("markdown", "# Other"))).Notebook!;
+        Assert.Equal("# Other", other.Cells[0].Source);
     }
 
     [Theory]

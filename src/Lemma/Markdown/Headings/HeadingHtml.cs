@@ -18,6 +18,10 @@ public sealed class HeadingHtml(PageContext page) : HtmlObjectRenderer<HeadingBl
         var id = block.GetAttributes().Id;
         renderer.EnsureLine();
         renderer.Write('<').Write(tag).WriteAttributes(block).Write('>');
+        // Jupyter's id for the heading ("Sorted-and-unsorted-indices": its text, spaces as '-'), which links between
+        // notebooks use, beside Lemma's own.
+        if (page.JupyterAnchors && id is { Length: > 0 } && PlainText(block.Inline).Trim().Replace(' ', '-') is { Length: > 0 } jupyter && jupyter != id)
+            renderer.Write("<span id=\"").WriteEscape(jupyter).Write("\"></span>");
         renderer.WriteLeafInline(block);
         if (id is { Length: > 0 })
         {
