@@ -61,4 +61,83 @@ public class NotebookBuildTests
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains(run.ErrorLines, l => l.StartsWith("content/posts/broken.ipynb:4:3: error: notebook: malformed JSON", StringComparison.Ordinal));
     }
+
+    /// <summary>A notebook of Markdown cells (each a list of lines) and one code cell, saved by a Python kernel.</summary>
+    private static string Book(string code, params string[][] markdownCells) =>
+        "{\n \"cells\": [\n" + string.Join(",\n", markdownCells.Select(lines =>
+            "  { \"cell_type\": \"markdown\", \"metadata\": {}, \"source\": " + System.Text.Json.JsonSerializer.Serialize(string.Join("\n", lines)) + " }"))
+        + ",\n  { \"cell_type\": \"code\", \"execution_count\": 1, \"metadata\": {}, \"outputs\": [], \"source\": " + System.Text.Json.JsonSerializer.Serialize(code) + " }\n"
+        + " ],\n \"metadata\": { \"kernelspec\": { \"display_name\": \"Python 3\", \"language\": \"python\", \"name\": \"python3\" } },\n \"nbformat\": 4, \"nbformat_minor\": 4\n}\n";
+
+    /// <summary>A book of notebooks as Jupyter users keep one: no config, no titles, links between chapters, figures/ beside them.</summary>
+    private static string Folder() =>
+        "-- 01.00-Introducing-Arrays.ipynb --\n" + Book("import numpy as np",
+            ["<img src=\"figures/cover.png\">"], ["< [Contents](Index.ipynb) | [Sorting](02.00-Sorting.ipynb) >"],
+            ["# Introducing Arrays"],
+            ["See [sorted indices](02.00-Sorting.ipynb#Sorted-and-unsorted-indices), [the same](02.00-Sorting.ipynb#sorted-and-unsorted-indices) and ![a figure](figures/cover.png)."],
+            ["```ipython", "%timeit sum(range(10))", "```"],
+            ["A [lost chapter](03.00-Lost.ipynb) and [the notes](notes/extra.md)."])
+        + "-- 02.00-Sorting.ipynb --\n" + Book("x = sorted([3, 1])", ["# Sorting Arrays", "", "Back to [arrays](01.00-Introducing-Arrays.ipynb)."], ["## Sorted and unsorted indices", "", "Text."])
+        + "-- Index.ipynb --\n" + Book("", ["# A Book", "", "1. [Arrays](01.00-Introducing-Arrays.ipynb)"])
+        + "-- figures/cover.png --\nPNG\n"
+        + "-- .ipynb_checkpoints/01.00-Introducing-Arrays-checkpoint.ipynb --\n{}\n"
+        + "-- website/theme/base.html --\n<html>{{ title }}</html>\n";
+
+    [Fact]
+    public void A_folder_of_notebooks_without_config_builds_with_titles_from_headings_links_between_chapters_and_figures_beside_them()
+    {
+        using var site = TempSite.From(Folder());
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/01.00-Introducing-Arrays/index.html");
+        // The first "# " heading is the title, shown once.
+        Assert.Contains("<title>Introducing Arrays", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+        // Links to other notebooks go to their pages, anchors kept; the files beside the notebook are where the page reaches them.
+        Assert.Contains("href=\"/02.00-Sorting/#Sorted-and-unsorted-indices\"", html);
+        Assert.Contains("href=\"/Index/\"", html);
+        Assert.Contains("<img src=\"/figures/cover.png\"", html);
+        Assert.Contains("src=\"/figures/cover.png\" alt=\"a figure\"", html);
+        Assert.Equal("PNG\n", site.Read("public/figures/cover.png"));
+        // A link to a notebook that is not there stays as written, with a warning.
+        Assert.Contains("href=\"03.00-Lost.ipynb\"", html);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("01.00-Introducing-Arrays.ipynb:", StringComparison.Ordinal) && l.Contains("warning: link to 03.00-Lost.ipynb: no page is made from 03.00-Lost.ipynb", StringComparison.Ordinal));
+        // ipython fences and the kernel's cells are highlighted as Python.
+        Assert.DoesNotContain(run.ErrorLines, l => l.Contains("unknown code language", StringComparison.Ordinal));
+        Assert.Matches("<span class=\"hl-[a-z-]+\">import</span>", html);
+        // Jupyter's heading ids answer beside Lemma's.
+        var sorting = site.Read("public/02.00-Sorting/index.html");
+        Assert.Contains("id=\"sorted-and-unsorted-indices\"", sorting);
+        Assert.Contains("id=\"Sorted-and-unsorted-indices\"", sorting);
+        Assert.Contains("href=\"/01.00-Introducing-Arrays/\"", sorting);
+        // Old name.html URLs (as nbconvert and Jupyter Book wrote them, and lower-cased as Pelican did) redirect.
+        Assert.Contains("url=http://localhost/02.00-Sorting/\"", site.Read("public/02.00-Sorting.html"));
+        Assert.Contains("url=http://localhost/02.00-Sorting/\"", site.Read("public/02.00-sorting.html"));
+        // Checkpoints and another tool's templates are not published.
+        Assert.False(site.Exists("public/.ipynb_checkpoints/01.00-Introducing-Arrays-checkpoint.ipynb"));
+        Assert.False(site.Exists("public/website/theme/base.html"));
+        // lemma check finds the lost chapter and the notes, and nothing else.
+        var check = site.Lemma("check");
+        var errors = check.ErrorLines.Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, errors.Length);
+        Assert.Contains(errors, l => l.Contains("broken link: 03.00-Lost.ipynb", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.Contains("broken link: notes/extra.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_markdown_page_without_a_title_takes_the_heading_it_opens_with_and_shows_it_once()
+    {
+        using var site = TempSite.From(Config + "-- content/notes/arrays.md --\n\n# Arrays *in* NumPy\n\nSee [the notebook](../posts/fit.ipynb#Fitting-a-line).\n"
+            + "-- content/posts/fit.ipynb --\n" + Book("x = 1", ["## Fitting a line"]));
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/notes/arrays/index.html");
+        Assert.Contains("<title>Arrays in NumPy", html);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
+        Assert.Contains("href=\"/posts/fit/#Fitting-a-line\"", html);
+        // A site with a config keeps its URLs: no name.html redirects.
+        Assert.False(site.Exists("public/notes/arrays.html"));
+        var check = site.Lemma("check");
+        Assert.True(check.ExitCode == 0, check.ToString());
+    }
 }

@@ -4,6 +4,7 @@ using Lemma.Content;
 using Lemma.Diagnostics;
 using Lemma.Markdown;
 using Lemma.Model;
+using Lemma.Sources;
 
 namespace Lemma.Build;
 
@@ -24,11 +25,12 @@ public static class ContentStage
     /// <param name="bodyEdited">Pages the model says changed only in their body since <paramref name="previous"/>:
     /// those alone are rendered again.</param>
     public static ContentResult Run(Site site, IReadOnlyList<IContentFormat> formats, BuildCache? cache = null, ContentResult? previous = null,
-        ImmutableArray<Page> bodyEdited = default, LiquidResult? liquid = null)
+        ImmutableArray<Page> bodyEdited = default, LiquidResult? liquid = null, SourceSet? sources = null)
     {
         liquid ??= LiquidResult.None;
+        var sourceLinks = new SourceLinks(site, sources);
         if (previous is { Links: { } } && cache is not null && !bodyEdited.IsDefaultOrEmpty
-            && AfterBodyEdits(site, formats, cache, previous, bodyEdited, liquid) is { } patched) return patched;
+            && AfterBodyEdits(site, formats, cache, previous, bodyEdited, liquid, sourceLinks) is { } patched) return patched;
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         pages = pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
@@ -72,7 +74,8 @@ public static class ContentStage
 
         var byPath = new Dictionary<string, RenderedContent>(all.Length, StringComparer.Ordinal);
         for (var i = 0; i < all.Length; i++)
-            if (results[i] is { } rendered) byPath[all[i].Source.Path] = ShortcodeRefs.Resolve(site, all[i].Source.Path, all[i].Source.BodyLine, rendered);
+            if (results[i] is { } rendered)
+                byPath[all[i].Source.Path] = sourceLinks.Resolve(all[i], ShortcodeRefs.Resolve(site, all[i].Source.Path, all[i].Source.BodyLine, rendered));
         var links = LinkRules.Check(site, byPath.Values, previous?.Links);
         var sorted = Sorted(missing.Concat(byPath.Values.SelectMany(r => r.Diagnostics)).Concat(links.Diagnostics));
         return new ContentResult(byPath, sorted) { Links = links };
@@ -83,7 +86,8 @@ public static class ContentStage
     /// other page keeps the last build's rendering and diagnostics. Null (and the whole stage runs) when a page has
     /// no format that accepts it or the last build's diagnostics are not the ones its renderings made.
     /// </summary>
-    private static ContentResult? AfterBodyEdits(Site site, IReadOnlyList<IContentFormat> formats, BuildCache cache, ContentResult previous, ImmutableArray<Page> edited, LiquidResult liquid)
+    private static ContentResult? AfterBodyEdits(Site site, IReadOnlyList<IContentFormat> formats, BuildCache cache, ContentResult previous, ImmutableArray<Page> edited,
+        LiquidResult liquid, SourceLinks sourceLinks)
     {
         var results = new (PageSource Source, RenderedContent Content)[edited.Length];
         for (var i = 0; i < edited.Length; i++)
@@ -97,7 +101,7 @@ public static class ContentStage
         var links = previous.Links!;
         var byPage = new Dictionary<RenderedContent, ImmutableArray<Diagnostic>>(links.ByPage, ReferenceEqualityComparer.Instance);
         var diagnostics = previous.Diagnostics.ToList();
-        var resolved = results.Select(r => (r.Source, Content: ShortcodeRefs.Resolve(site, r.Source.Path, r.Source.BodyLine, r.Content))).ToArray();
+        var resolved = results.Select((r, i) => (r.Source, Content: sourceLinks.Resolve(edited[i], ShortcodeRefs.Resolve(site, r.Source.Path, r.Source.BodyLine, r.Content)))).ToArray();
         foreach (var (source, rendered) in resolved)
         {
             // The last rendering's diagnostics go, each once: others may be equal and must stay.

@@ -99,7 +99,7 @@ public static class SiteBuilder
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
         var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow()));
         diagnostics.AddRange(liquid.Diagnostics);
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid));
+        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid, sources));
         diagnostics.AddRange(content.Diagnostics);
         diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
 

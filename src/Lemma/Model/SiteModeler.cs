@@ -179,19 +179,29 @@ public static class SiteModeler
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
             Future = IsFuture(source, now),
             Terms = terms,
-            Aliases = [.. fm.Aliases.Select(Permalinks.Normalize), .. JekyllPageAlias(config, source, slug)],
+            Aliases = [.. fm.Aliases.Select(Permalinks.Normalize), .. OldRootPageUrls(config, source, slug)],
         };
     }
 
     /// <summary>
-    /// A Jekyll page at the root lived at /about.html unless the site's permalink ends in '/'; Lemma puts it at /about/,
-    /// and the old URL answers through a redirect.
+    /// Where a root page lived before, when Lemma puts it at /about/ and the old URL answers through a redirect: a Jekyll
+    /// page at /about.html unless the site's permalink ends in '/'; a page of a folder without config (a book of notebooks)
+    /// at /Name.html, as nbconvert, Jupyter Book and Quarto write it, and at /name.html, as Pelican does.
     /// </summary>
-    private static IEnumerable<string> JekyllPageAlias(SiteConfig config, PageSource source, string slug)
+    private static IEnumerable<string> OldRootPageUrls(SiteConfig config, PageSource source, string slug)
     {
-        if (config.JekyllPermalink is not { } pattern || pattern.EndsWith('/') || source.Section.Length > 0 || source.IsSectionIndex
-            || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
-        yield return "/" + slug + ".html";
+        if (source.Section.Length > 0 || source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
+        if (config.JekyllPermalink is { } pattern)
+        {
+            if (!pattern.EndsWith('/')) yield return "/" + slug + ".html";
+        }
+        else if (config.ConfigFile is null)
+        {
+            // /index.html is the home page's file (Index.ipynb's old URL answers with the home page).
+            if (slug.ToLowerInvariant() is var lower && lower == "index") yield break;
+            yield return "/" + slug + ".html";
+            if (lower != slug) yield return "/" + lower + ".html";
+        }
     }
 
     private static string Humanize(string slug) =>

@@ -8,6 +8,7 @@ namespace Lemma.Sources;
 /// <c>exclude:</c> names. Jekyll publishes them at their paths, and so does Lemma. A file with front matter that Lemma does
 /// not render as a page (a Liquid .html page, feed.xml, main.scss) is left out, since it would be published unrendered.
 /// assets/ is among them: a Jekyll site's assets are its own static files, copied as they are, not theme overrides.
+/// Any other site whose pages are at its root (a folder of notebooks) has its files beside them found the same way.
 /// </summary>
 internal static class JekyllFiles
 {

@@ -38,8 +38,12 @@ public static class SourceDiscovery
                     || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
             foreach (var file in rootFiles.Where(f => !f.IsFolder))
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
-            if (config.Kind == SiteKind.Jekyll)
-                siteFiles.AddRange(JekyllFiles.Find(walker, root, config, content, bibliography));
+            // Files beside root pages (a folder of notebooks and its figures/) are published at their paths, as Jekyll
+            // publishes its own. Outside a Jekyll site assets/ holds the theme's overrides, which go their own way, and
+            // an HTML file is another tool's page or template (nbconvert's output, a Pelican theme), as under Hugo's content/.
+            var beside = JekyllFiles.Find(walker, root, config, content, bibliography);
+            siteFiles.AddRange(config.Kind == SiteKind.Jekyll ? beside : beside.Where(f => !f.StartsWith("assets/", StringComparison.Ordinal)
+                && !f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)));
         }
 
         var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));

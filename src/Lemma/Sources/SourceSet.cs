@@ -24,7 +24,8 @@ public sealed record SourceSet(
     /// <summary>_includes/: what a Jekyll page's <c>{% include %}</c> may read.</summary>
     public ImmutableArray<string> IncludeFiles { get; init; } = [];
 
-    /// <summary>A Jekyll site's files outside _-folders that are not pages (images, PDFs, CSS): published at their own paths.</summary>
+    /// <summary>A site without content/ (Jekyll's, a folder of notebooks): its files outside _-folders that are not pages
+    /// (images, PDFs, CSS, a notebook's figures/): published at their own paths.</summary>
     public ImmutableArray<string> SiteFiles { get; init; } = [];
 
     /// <summary>True for a Jekyll site (its config is _config.yml): Liquid runs in its bodies, its files publish at their paths.</summary>

@@ -1,0 +1,130 @@
+using System.Collections.Frozen;
+using System.Net;
+using System.Text.RegularExpressions;
+using Lemma.Diagnostics;
+using Lemma.Markdown;
+using Lemma.Model;
+using Lemma.Sources;
+
+namespace Lemma.Build;
+
+/// <summary>
+/// Links written as paths to other files of the site, from the file that holds them, as an editor or GitHub follows them:
+/// <c>03.01-Pandas.ipynb#x</c> or <c>../notes/a.md</c> become the URL of the page made from that source, and
+/// <c>figures/a.png</c> the URL the file is published at, wherever the page's URL put it (a notebook at the root is at
+/// /Name/, one folder below its figures/). Markdown links and raw HTML (href, src) alike. A link to a page source that
+/// does not exist stays as written, with a warning; any other link that names no file of the site is left alone.
+/// </summary>
+public sealed partial class SourceLinks
+{
+    private static readonly string[] PageExtensions = [".md", ".markdown", ".ipynb", ".qmd"];
+
+    private readonly FrozenDictionary<string, string> urls;
+    private readonly string basePath;
+
+    /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
+    public SourceLinks(Site site, SourceSet? sources)
+    {
+        basePath = new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/');
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pages = site.Pages.AsEnumerable().Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
+        if (site.HomeIndex is { } home) pages = pages.Append(home);
+        var bundles = new List<(string Dir, string Url)>();
+        foreach (var page in pages)
+        {
+            all[page.Source.Path] = page.Url;
+            if (page.Source.BundleDir is { } dir) bundles.Add((dir + "/", page.Url));
+        }
+        if (sources is not null)
+        {
+            foreach (var file in sources.SiteFiles) all.TryAdd(file, "/" + file);
+            foreach (var file in sources.StaticFiles) all.TryAdd(file, "/" + file["static/".Length..]);
+            // As PageRenderer publishes them: beside the bundle that claims them, else at their path under content/.
+            foreach (var file in sources.BundleResources)
+            {
+                var bundle = bundles.FirstOrDefault(b => file.StartsWith(b.Dir, StringComparison.Ordinal));
+                if (bundle.Dir is not null) all.TryAdd(file, bundle.Url + file[bundle.Dir.Length..]);
+                else if (file.StartsWith("content/", StringComparison.Ordinal)) all.TryAdd(file, "/" + file["content/".Length..]);
+            }
+        }
+        urls = all.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary><paramref name="rendered"/> (the page <paramref name="page"/>) with its links to site files pointing where those are
+    /// published; the same object when none moves.</summary>
+    public RenderedContent Resolve(Page page, RenderedContent rendered)
+    {
+        var folder = page.Source.Path[..(page.Source.Path.LastIndexOf('/') + 1)];
+        var html = rendered.Html;
+        var moved = false;
+        string Attribute(Match m)
+        {
+            var group = m.Groups[2].Success ? m.Groups[2] : m.Groups[3];
+            if (Target(page, folder, WebUtility.HtmlDecode(group.Value)) is not { } target) return m.Value;
+            moved = true;
+            var quote = m.Groups[2].Success ? '"' : '\'';
+            return $"{m.Groups[1].Value}={quote}{WebUtility.HtmlEncode(target)}{quote}";
+        }
+        html = Attributes().Replace(html, Attribute);
+        var summary = rendered.SummaryHtml is { } s ? Attributes().Replace(s, Attribute) : null;
+        List<Diagnostic>? dead = null;
+        var links = rendered.Links.Select(link =>
+        {
+            if (Target(page, folder, link.Target) is { } target) return link with { Target = target };
+            if (DeadSource(folder, link.Target) is { } source)
+                (dead ??= []).Add(Diagnostic.Warning(link.Span, $"link to {link.Target}: no page is made from {source}; the link is kept as written"));
+            return link;
+        }).ToArray();
+        if (!moved && dead is null) return rendered;
+        return rendered with { Html = html, SummaryHtml = summary, Links = [.. links], Diagnostics = rendered.Diagnostics.AddRange(dead ?? []) };
+    }
+
+    /// <summary>Where a link written in the source at <paramref name="folder"/> goes, or null when it stays as written.</summary>
+    private string? Target(Page page, string folder, string written)
+    {
+        if (Local(written) is not var (path, suffix) || SitePath(folder, path) is not { } file || !urls.TryGetValue(file, out var url)) return null;
+        var isPage = PageExtensions.Contains(Path.GetExtension(file).ToLowerInvariant());
+        // A file the page's URL already reaches (a bundle's image) keeps its link as written.
+        if (!isPage && new Uri(new Uri("http://site" + page.Url), Uri.EscapeDataString(path).Replace("%2F", "/")).AbsolutePath == Uri.EscapeDataString(url).Replace("%2F", "/")) return null;
+        return basePath + url + suffix;
+    }
+
+    /// <summary>The site path a link to a page source names when no page is made from it, for a warning.</summary>
+    private string? DeadSource(string folder, string written) =>
+        Local(written) is var (path, _) && PageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())
+            && SitePath(folder, path) is { } file && !urls.ContainsKey(file) ? file : null;
+
+    /// <summary>A relative link's path (percent-decoded) and its "?query#fragment"; null for a URL, a root path or a fragment.</summary>
+    private static (string Path, string Suffix)? Local(string written)
+    {
+        if (written.Length == 0 || written[0] is '#' or '/' or '?' || written.StartsWith("//", StringComparison.Ordinal)) return null;
+        var end = written.IndexOfAny(['?', '#']);
+        var path = end < 0 ? written : written[..end];
+        // A scheme (https:, mailto:, data:) comes before any '/'.
+        var colon = path.IndexOf(':');
+        if (colon >= 0 && (path.IndexOf('/') is var slash && (slash < 0 || colon < slash))) return null;
+        if (path.Length == 0) return null;
+        return (Uri.UnescapeDataString(path), end < 0 ? "" : written[end..]);
+    }
+
+    /// <summary>"a/b/../c.png" from <paramref name="folder"/>, as a path from the site root; null when it climbs out of it.</summary>
+    private static string? SitePath(string folder, string path)
+    {
+        var parts = new List<string>();
+        foreach (var part in (folder + path).Split('/'))
+        {
+            if (part is "." or "") continue;
+            if (part == "..")
+            {
+                if (parts.Count == 0) return null;
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        return string.Join('/', parts);
+    }
+
+    [GeneratedRegex("""\b(href|src)=(?:"([^"]*)"|'([^']*)')""", RegexOptions.CultureInvariant)]
+    private static partial Regex Attributes();
+}
