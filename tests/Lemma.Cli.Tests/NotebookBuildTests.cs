@@ -127,14 +127,16 @@ public class NotebookBuildTests
     [Fact]
     public void A_markdown_page_without_a_title_takes_the_heading_it_opens_with_and_shows_it_once()
     {
-        using var site = TempSite.From(Config + "-- content/notes/arrays.md --\n\n# Arrays *in* NumPy\n\nSee [the notebook](../posts/fit.ipynb#Fitting-a-line).\n"
-            + "-- content/posts/fit.ipynb --\n" + Book("x = 1", ["## Fitting a line"]));
+        using var site = TempSite.From(Config + "-- content/notes/arrays.md --\n\n# Arrays *in* NumPy\n\nSee [the notebook](../posts/fit.ipynb#Fitting-a-line) and ![a plot](../images/plot.png).\n"
+            + "-- content/posts/fit.ipynb --\n" + Book("x = 1", ["## Fitting a line"]) + "-- content/images/plot.png --\nPNG\n");
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
         var html = site.Read("public/notes/arrays/index.html");
         Assert.Contains("<title>Arrays in NumPy", html);
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
         Assert.Contains("href=\"/posts/fit/#Fitting-a-line\"", html);
+        // content/images/plot.png is published at /images/plot.png, which "../images/plot.png" from /notes/arrays/ would miss.
+        Assert.Contains("src=\"/images/plot.png\"", html);
         // A site with a config keeps its URLs: no name.html redirects.
         Assert.False(site.Exists("public/notes/arrays.html"));
         var check = site.Lemma("check");

@@ -55,7 +55,6 @@ public sealed partial class SourceLinks
     public RenderedContent Resolve(Page page, RenderedContent rendered)
     {
         var folder = page.Source.Path[..(page.Source.Path.LastIndexOf('/') + 1)];
-        var html = rendered.Html;
         var moved = false;
         string Attribute(Match m)
         {
@@ -65,18 +64,41 @@ public sealed partial class SourceLinks
             var quote = m.Groups[2].Success ? '"' : '\'';
             return $"{m.Groups[1].Value}={quote}{WebUtility.HtmlEncode(target)}{quote}";
         }
-        html = Attributes().Replace(html, Attribute);
+        // Most pages link only to URLs and root paths: they are not decoded from UTF-8 to be searched.
+        var html = HasRelativeLink(rendered.Utf8.Bytes) ? Attributes().Replace(rendered.Html, Attribute) : null;
         var summary = rendered.SummaryHtml is { } s ? Attributes().Replace(s, Attribute) : null;
         List<Diagnostic>? dead = null;
         var links = rendered.Links.Select(link =>
         {
-            if (Target(page, folder, link.Target) is { } target) return link with { Target = target };
+            if (Target(page, folder, link.Target) is { } target)
+            {
+                moved = true;
+                return link with { Target = target };
+            }
             if (DeadSource(folder, link.Target) is { } source)
                 (dead ??= []).Add(Diagnostic.Warning(link.Span, $"link to {link.Target}: no page is made from {source}; the link is kept as written"));
             return link;
         }).ToArray();
         if (!moved && dead is null) return rendered;
-        return rendered with { Html = html, SummaryHtml = summary, Links = [.. links], Diagnostics = rendered.Diagnostics.AddRange(dead ?? []) };
+        var result = rendered with { SummaryHtml = summary, Links = [.. links], Diagnostics = rendered.Diagnostics.AddRange(dead ?? []) };
+        return html is null ? result : result with { Html = html };
+    }
+
+    /// <summary>Whether some href or src of <paramref name="html"/> (UTF-8) may be a relative path.</summary>
+    private static bool HasRelativeLink(ReadOnlySpan<byte> html)
+    {
+        // Attributes in single quotes come from raw HTML alone: searched in full.
+        if (html.IndexOf("='"u8) >= 0) return true;
+        var rest = html;
+        while (rest.IndexOf("=\""u8) is var at and >= 0)
+        {
+            var name = rest[..at];
+            rest = rest[(at + 2)..];
+            if (!name.EndsWith("href"u8) && !name.EndsWith("src"u8)) continue;
+            if (rest.Length > 0 && rest[0] is not ((byte)'/' or (byte)'#' or (byte)'"') && !rest.StartsWith("http"u8)
+                && !rest.StartsWith("data:"u8) && !rest.StartsWith("mailto:"u8)) return true;
+        }
+        return false;
     }
 
     /// <summary>Where a link written in the source at <paramref name="folder"/> goes, or null when it stays as written.</summary>
