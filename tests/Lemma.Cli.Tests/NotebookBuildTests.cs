@@ -95,7 +95,7 @@ public class NotebookBuildTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "<h1[ >]"));
         // Links to other notebooks go to their pages, anchors kept; the files beside the notebook are where the page reaches them.
         Assert.Contains("href=\"/02.00-Sorting/#Sorted-and-unsorted-indices\"", html);
-        Assert.Contains("href=\"/Index/\"", html);
+        Assert.Contains("href=\"/\"", html);
         Assert.Contains("<img src=\"/figures/cover.png\"", html);
         Assert.Contains("src=\"/figures/cover.png\" alt=\"a figure\"", html);
         Assert.Equal("PNG\n", site.Read("public/figures/cover.png"));
@@ -113,6 +113,11 @@ public class NotebookBuildTests
         // Old name.html URLs (as nbconvert and Jupyter Book wrote them, and lower-cased as Pelican did) redirect.
         Assert.Contains("url=http://localhost/02.00-Sorting/\"", site.Read("public/02.00-Sorting.html"));
         Assert.Contains("url=http://localhost/02.00-Sorting/\"", site.Read("public/02.00-sorting.html"));
+        // Index.ipynb, the book's contents, is the home page, heading and all.
+        var home = site.Read("public/index.html");
+        Assert.Contains(">A Book <a class=\"anchor\"", home);
+        Assert.Contains("href=\"/01.00-Introducing-Arrays/\"", home);
+        Assert.False(site.Exists("public/Index/index.html"));
         // Checkpoints and another tool's templates are not published.
         Assert.False(site.Exists("public/.ipynb_checkpoints/01.00-Introducing-Arrays-checkpoint.ipynb"));
         Assert.False(site.Exists("public/website/theme/base.html"));
@@ -122,6 +127,17 @@ public class NotebookBuildTests
         Assert.Equal(2, errors.Length);
         Assert.Contains(errors, l => l.Contains("broken link: 03.00-Lost.ipynb", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.Contains("broken link: notes/extra.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_folder_of_notebooks_given_a_config_for_its_title_keeps_the_old_name_html_urls()
+    {
+        using var site = TempSite.From("-- site.yaml --\ntitle: A Book\n" + "-- 02.00-Sorting.ipynb --\n" + Book("x = 1", ["# Sorting"]));
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("<title>Sorting", site.Read("public/02.00-Sorting/index.html"));
+        Assert.True(site.Exists("public/02.00-Sorting.html"));
+        Assert.True(site.Exists("public/02.00-sorting.html"));
     }
 
     [Fact]
@@ -137,7 +153,7 @@ public class NotebookBuildTests
         Assert.Contains("href=\"/posts/fit/#Fitting-a-line\"", html);
         // content/images/plot.png is published at /images/plot.png, which "../images/plot.png" from /notes/arrays/ would miss.
         Assert.Contains("src=\"/images/plot.png\"", html);
-        // A site with a config keeps its URLs: no name.html redirects.
+        // A page under content/ never lived at a name.html: no redirect.
         Assert.False(site.Exists("public/notes/arrays.html"));
         var check = site.Lemma("check");
         Assert.True(check.ExitCode == 0, check.ToString());

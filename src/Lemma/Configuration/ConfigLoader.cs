@@ -48,7 +48,7 @@ public static class ConfigLoader
         };
         var full = System.IO.Path.Combine(root, name);
         var kind = KindOf(name);
-        var unread = new SiteConfig { Kind = kind, ConfigFile = name };
+        var unread = new SiteConfig { Kind = kind };
         // A config that links out of the site is not read: its text would show in the errors.
         if (FileTree.KindOf(full) == FileTree.EntryKind.Link
             && FileTree.FollowLink(FileTree.RealPath(root) ?? root, name, full, out var problem) is null)
@@ -58,7 +58,7 @@ public static class ConfigLoader
         var (map, error) = StructuredText.Parse(text, format, name, 1);
         if (map is null) return new ConfigResult(unread, name, [error!]);
         var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
-        return new ConfigResult(reader.Read() with { Kind = kind, ConfigFile = name }, name, reader.Diagnostics.ToImmutableArray());
+        return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
     }
 
     private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)

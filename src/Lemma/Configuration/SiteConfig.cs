@@ -9,9 +9,6 @@ public enum SiteKind { Lemma, Hugo, Jekyll }
 public sealed record SiteConfig
 {
     public SiteKind Kind { get; init; } = SiteKind.Lemma;
-    /// <summary>The file the config was read from ("site.yaml", "_config.yml"); null for a folder without one, such as a
-    /// folder of notebooks, whose root pages then also answer at the name.html other tools gave them.</summary>
-    public string? ConfigFile { get; init; }
     public string Title { get; init; } = "Untitled site";
     public string Description { get; init; } = "";
     public string Tagline { get; init; } = "";

@@ -113,7 +113,7 @@ public static partial class ContentLoader
         if (format == ContentFormat.Notebook)
         {
             // A notebook's front matter is in its metadata or a first cell; the body stays the notebook's JSON.
-            var (notebook, error) = NotebookReader.Read(path, text);
+            var (notebook, error) = NotebookReader.Read(path, text, titleHeading: !location.IsSectionIndex);
             if (notebook is null) { diagnostics.Add(error!); return (null, diagnostics); }
             (map, body, bodyLine) = (notebook.FrontMatter, text, 1);
         }
@@ -172,8 +172,9 @@ public static partial class ContentLoader
         var fileName = inner[^1];
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var section = inner.Length > 1 ? inner[0] : "";
-        // A Jekyll site's index.md at its root is its home page.
-        var isIndex = stem == "_index" || (parts.Length == 1 && stem == "index");
+        // A Jekyll site's index.md at its root is its home page, and so is a book of notebooks' Index.ipynb, its contents.
+        var isIndex = stem == "_index" || (parts.Length == 1 && (stem == "index"
+            || (fileName.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && stem.Equals("index", StringComparison.OrdinalIgnoreCase))));
         var isBundle = stem == "index" && inner.Length > 1;
         string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;

@@ -184,24 +184,23 @@ public static class SiteModeler
     }
 
     /// <summary>
-    /// Where a root page lived before, when Lemma puts it at /about/ and the old URL answers through a redirect: a Jekyll
-    /// page at /about.html unless the site's permalink ends in '/'; a page of a folder without config (a book of notebooks)
-    /// at /Name.html, as nbconvert, Jupyter Book and Quarto write it, and at /name.html, as Pelican does.
+    /// Where a page whose file is at the site's root (no content/ folder: a Jekyll site, a folder of notebooks) lived
+    /// before Lemma put it at /name/; the old URL answers through a redirect. A Jekyll page lived at /name.html unless the
+    /// site's permalink ends in '/'; any other at /Name.html, as nbconvert, Jupyter Book and Quarto write it, and at
+    /// /name.html, as Pelican does.
     /// </summary>
     private static IEnumerable<string> OldRootPageUrls(SiteConfig config, PageSource source, string slug)
     {
-        if (source.Section.Length > 0 || source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
+        if (source.Path.Contains('/') || source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
         if (config.JekyllPermalink is { } pattern)
         {
             if (!pattern.EndsWith('/')) yield return "/" + slug + ".html";
+            yield break;
         }
-        else if (config.ConfigFile is null)
-        {
-            // /index.html is the home page's file (Index.ipynb's old URL answers with the home page).
-            if (slug.ToLowerInvariant() is var lower && lower == "index") yield break;
-            yield return "/" + slug + ".html";
-            if (lower != slug) yield return "/" + lower + ".html";
-        }
+        // /index.html is the home page's file.
+        if (slug.ToLowerInvariant() is var lower && lower == "index") yield break;
+        yield return "/" + slug + ".html";
+        if (lower != slug) yield return "/" + lower + ".html";
     }
 
     private static string Humanize(string slug) =>

@@ -44,7 +44,7 @@ public sealed partial class NotebookFormat(MarkdownFormat markdown, IHighlighter
 
     public RenderedContent Render(PageSource page)
     {
-        var (notebook, error) = NotebookReader.Read(page.Path, page.Body);
+        var (notebook, error) = NotebookReader.Read(page.Path, page.Body, titleHeading: !page.IsSectionIndex);
         if (notebook is null) return new RenderedContent { Html = "", Diagnostics = [error!] };
         var state = new RenderState(page.Path, page.FileSlug.Length > 0 ? page.FileSlug : "notebook");
         var html = new StringBuilder();

@@ -64,7 +64,9 @@ public static class NotebookReader
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = false, MaxDepth = 256 };
 
-    public static (Notebook? Notebook, Diagnostic? Error) Read(string path, string json)
+    /// <param name="titleHeading">Whether a first "# " heading may stand for a missing title (and leave its cell): not on
+    /// a home or section index, which shows no title of its own.</param>
+    public static (Notebook? Notebook, Diagnostic? Error) Read(string path, string json, bool titleHeading = true)
     {
         json = json.Replace("\r\n", "\n").TrimStart('\uFEFF');
         var bytes = Encoding.UTF8.GetBytes(json);
@@ -106,7 +108,7 @@ public static class NotebookReader
 
             var (frontMatter, frontCell, error) = FrontMatter(path, metadata, cells, positions);
             if (error is not null) return (null, error);
-            frontMatter = TitleFromHeading(frontMatter, frontCell, cells);
+            if (titleHeading) frontMatter = TitleFromHeading(frontMatter, frontCell, cells);
             return (new Notebook
             {
                 Language = Language(metadata),
