@@ -132,10 +132,17 @@ public class NotebookBuildTests
     [Fact]
     public void A_folder_of_notebooks_given_a_config_for_its_title_keeps_the_old_name_html_urls()
     {
-        using var site = TempSite.From("-- site.yaml --\ntitle: A Book\n" + "-- 02.00-Sorting.ipynb --\n" + Book("x = 1", ["# Sorting"]));
+        using var site = TempSite.From("-- site.yaml --\ntitle: A Book\nbase_url: https://example.org/book/\n"
+            + "-- 02.00-Sorting.ipynb --\n" + Book("x = 1", ["# Sorting", "", "See [arrays](01.00-Arrays.ipynb) and ![x](fig/a.png)."])
+            + "-- 01.00-Arrays.ipynb --\n" + Book("x = 1", ["# Arrays"]) + "-- fig/a.png --\nPNG\n");
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("<title>Sorting", site.Read("public/02.00-Sorting/index.html"));
+        var html = site.Read("public/02.00-Sorting/index.html");
+        Assert.Contains("<title>Sorting", html);
+        // Under the base URL's path.
+        Assert.Contains("href=\"/book/01.00-Arrays/\"", html);
+        Assert.Contains("src=\"/book/fig/a.png\"", html);
+        Assert.True(site.Exists("public/fig/a.png"));
         Assert.True(site.Exists("public/02.00-Sorting.html"));
         Assert.True(site.Exists("public/02.00-sorting.html"));
     }

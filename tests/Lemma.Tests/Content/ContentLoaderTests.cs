@@ -109,6 +109,18 @@ public class ContentLoaderTests
     public void A_jekyll_post_without_a_title_takes_it_from_its_name() =>
         Assert.Equal("Pi day", Load("_posts/2025-03-14-pi-day.md", "---\nlayout: post\n---\n").FrontMatter.Title);
 
+    [Fact]
+    public void A_page_without_a_title_that_opens_with_a_heading_takes_it_and_the_heading_leaves_the_body()
+    {
+        var page = Load("content/posts/e.md", "---\ndate: 2024-01-01\n---\n\n# The `fit` *function* #\n\nText.\n");
+        Assert.Equal("The fit function", page.FrontMatter.Title);
+        Assert.Equal(5, page.FrontMatter.KeyLines["title"]);
+        Assert.Equal("\n\n\nText.\n", page.Body);
+        // A heading after other text is not the title: the field is still required.
+        Assert.Contains("content/posts/e.md:1:1: error: missing required field 'title'", Errors("content/posts/e.md", "---\ndate: 2024-01-01\n---\nIntro.\n\n# Heading\n"));
+        Assert.Contains("content/posts/e.md:1:1: error: missing required field 'title'", Errors("content/posts/e.md", "```\n# comment\n```\n"));
+    }
+
     [Theory]
     [InlineData("---\ndate: 2024-01-01\n---\n", "content/posts/e.md:1:1: error: missing required field 'title'")]
     [InlineData("---\ntitle: T\ndate: someday\n---\n", "content/posts/e.md:3:1: error: 'date': 'someday' is not a date (write 2024-05-01 or 2024-05-01T10:00:00Z)")]

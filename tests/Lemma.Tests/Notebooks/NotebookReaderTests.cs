@@ -151,6 +151,8 @@ public class NotebookReaderTests
         Assert.Equal("julia", NotebookReader.Read("a", Notebook("""{ "kernelspec": { "language": "julia" }, "language_info": { "name": "python" } }""")).Notebook!.Language);
         Assert.Equal("r", NotebookReader.Read("a", Notebook("""{ "language_info": { "name": "r" } }""")).Notebook!.Language);
         Assert.Equal("", NotebookReader.Read("a", Notebook("{}")).Notebook!.Language);
+        // Only the kernel's name: the highlighter knows "python3".
+        Assert.Equal("python3", NotebookReader.Read("a", Notebook("""{ "kernelspec": { "name": "python3" } }""")).Notebook!.Language);
     }
 
     [Fact]
