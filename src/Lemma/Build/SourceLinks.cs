@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Net;
 using System.Text.RegularExpressions;
 using Lemma.Diagnostics;
@@ -19,7 +18,7 @@ public sealed partial class SourceLinks
 {
     private static readonly string[] PageExtensions = [".md", ".markdown", ".ipynb", ".qmd"];
 
-    private readonly FrozenDictionary<string, string> urls;
+    private readonly Dictionary<string, string> urls;
     private readonly string basePath;
 
     /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
@@ -29,11 +28,11 @@ public sealed partial class SourceLinks
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
         var pages = site.Pages.AsEnumerable().Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
         if (site.HomeIndex is { } home) pages = pages.Append(home);
-        var bundles = new List<(string Dir, string Url)>();
+        var bundles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             all[page.Source.Path] = page.Url;
-            if (page.Source.BundleDir is { } dir) bundles.Add((dir + "/", page.Url));
+            if (page.Source.BundleDir is { } dir) bundles[dir] = page.Url;
         }
         if (sources is not null)
         {
@@ -42,12 +41,19 @@ public sealed partial class SourceLinks
             // As PageRenderer publishes them: beside the bundle that claims them, else at their path under content/.
             foreach (var file in sources.BundleResources)
             {
-                var bundle = bundles.FirstOrDefault(b => file.StartsWith(b.Dir, StringComparison.Ordinal));
-                if (bundle.Dir is not null) all.TryAdd(file, bundle.Url + file[bundle.Dir.Length..]);
+                if (Bundle(bundles, file) is var (dir, url)) all.TryAdd(file, url + file[(dir.Length + 1)..]);
                 else if (file.StartsWith("content/", StringComparison.Ordinal)) all.TryAdd(file, "/" + file["content/".Length..]);
             }
         }
-        urls = all.ToFrozenDictionary(StringComparer.Ordinal);
+        urls = all;
+    }
+
+    /// <summary>The bundle folder that holds <paramref name="file"/> and its page's URL, looked up folder by folder upwards.</summary>
+    private static (string Dir, string Url)? Bundle(Dictionary<string, string> bundles, string file)
+    {
+        for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
+            if (bundles.TryGetValue(file[..slash], out var url)) return (file[..slash], url);
+        return null;
     }
 
     /// <summary><paramref name="rendered"/> (the page <paramref name="page"/>) with its links to site files pointing where those are
