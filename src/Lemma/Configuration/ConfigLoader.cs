@@ -85,6 +85,9 @@ public static class ConfigLoader
                 Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
                 Permalinks = ReadPermalinks(),
                 JekyllPermalink = IsJekyll ? ReadJekyllPermalink() : null,
+                LowerCaseUrls = IsHugo && Get(Map.Values, "disablePathToLower") is not true,
+                UglyUrls = IsHugo && Get(Map.Values, "uglyURLs") is true,
+                FileNameDate = IsHugo ? HugoFileNameDate() : FileNameDate.Fallback,
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
                 FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 MathMacros = ReadMacros(),
@@ -222,6 +225,8 @@ public static class ConfigLoader
         private ImmutableDictionary<string, string> ReadPermalinks()
         {
             if (Get(Map.Values, "permalinks") is not IReadOnlyDictionary<string, object?> map) return ImmutableDictionary<string, string>.Empty;
+            // Hugo 0.115+: patterns by page kind; a regular page's are under page.
+            if (IsHugo && Get(map, "page") is IReadOnlyDictionary<string, object?> pages) map = pages;
             var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var (section, value) in map)
             {
@@ -230,6 +235,15 @@ public static class ConfigLoader
                 else result[section] = pattern;
             }
             return result.ToImmutable();
+        }
+
+        /// <summary>Hugo's <c>frontmatter</c> config: a date list that names <c>:filename</c> takes the date from the file name
+        /// (first in the list: over the front matter's), and the rest of the name is the slug.</summary>
+        private FileNameDate HugoFileNameDate()
+        {
+            var lists = (Get(Map.Values, "frontmatter") as IReadOnlyDictionary<string, object?>)?.Values.OfType<IEnumerable<object?>>().Select(l => l.ToList()) ?? [];
+            var at = lists.Select(l => l.IndexOf(":filename")).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            return at < 0 ? FileNameDate.Ignored : at == 0 ? FileNameDate.Preferred : FileNameDate.Fallback;
         }
 
         /// <summary>Jekyll's <c>permalink</c>: a named style (date, pretty, ordinal, weekdate, none) or a pattern; "date" when unset.</summary>

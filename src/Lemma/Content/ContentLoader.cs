@@ -105,7 +105,7 @@ public static partial class ContentLoader
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
         var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
-        var location = Locate(path);
+        var location = Locate(path, config.FileNameDate != FileNameDate.Ignored);
 
         StructuredMap map;
         string body;
@@ -130,7 +130,8 @@ public static partial class ContentLoader
         if (path.StartsWith("_drafts/", StringComparison.Ordinal)) fm = fm with { Draft = true };
         if (fm.Title is null && !location.IsSectionIndex)
         {
-            if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
+            // Jekyll's dated posts and Hugo's pages may go without a title: the file's name stands in.
+            if (location.FileDate is not null || config.Kind == SiteKind.Hugo) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource
@@ -151,8 +152,8 @@ public static partial class ContentLoader
 
     private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate);
 
-    /// <summary>Where a file sits: its section, slug, bundle and the date in a Jekyll-style name.</summary>
-    private static Location Locate(string path)
+    /// <summary>Where a file sits: its section, slug, bundle and, when <paramref name="datedNames"/>, the date in a Jekyll-style name.</summary>
+    private static Location Locate(string path, bool datedNames)
     {
         var parts = path.Split('/');
         // content/<section>/..., _posts/... (Jekyll: the posts section), or a page at the root.
@@ -173,7 +174,7 @@ public static partial class ContentLoader
         if (isIndex && inner.Length == 1) section = "";
         DateTimeOffset? fileDate = null;
         var m = DatedName().Match(slug);
-        if (m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
+        if (datedNames && m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
         {
             fileDate = d;
             slug = m.Groups[2].Value;

@@ -52,7 +52,7 @@ public static class SiteModeler
         PathOrder.Sort(byPath, p => p.Source.Path);
         pages.Sort(NewestFirst);
         var published = pages.ToImmutableArray();
-        var sections = MakeSections(published, sectionIndexes);
+        var sections = MakeSections(config, published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
 
@@ -157,7 +157,7 @@ public static class SiteModeler
     {
         var fm = source.FrontMatter;
         var slug = fm.Slug is { Length: > 0 } s ? s : source.FileSlug;
-        var date = fm.Date ?? source.FileDate;
+        var date = config.FileNameDate == FileNameDate.Preferred ? source.FileDate ?? fm.Date : fm.Date ?? source.FileDate;
         var terms = config.Taxonomies.Keys.ToImmutableDictionary(
             plural => plural,
             plural => plural switch
@@ -166,20 +166,21 @@ public static class SiteModeler
                 "categories" => fm.Categories,
                 _ => fm.OtherTerms.GetValueOrDefault(plural, []),
             });
+        var url = Permalinks.For(config, source, slug, date);
         return new Page
         {
             Source = source,
             Kind = source.Section.Length == 0 ? PageKind.Page : PageKind.Post,
             Title = fm.Title ?? Humanize(source.FileSlug),
             Slug = slug,
-            Url = Permalinks.For(config, source, slug, date),
+            Url = url,
             Date = date,
             Updated = fm.Updated,
             Draft = fm.Draft,
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
             Future = IsFuture(source, now),
             Terms = terms,
-            Aliases = [.. fm.Aliases.Select(Permalinks.Normalize), .. JekyllPageAlias(config, source, slug)],
+            Aliases = [.. fm.Aliases.Select(alias => Permalinks.Alias(config, url, alias)), .. JekyllPageAlias(config, source, slug)],
         };
     }
 
@@ -197,7 +198,7 @@ public static class SiteModeler
     private static string Humanize(string slug) =>
         slug.Length == 0 ? "Home" : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
 
-    private static ImmutableArray<Section> MakeSections(ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
+    private static ImmutableArray<Section> MakeSections(SiteConfig config, ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
     {
         var names = pages.Where(p => p.Kind == PageKind.Post).Select(p => p.Section)
             .Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -206,7 +207,7 @@ public static class SiteModeler
             indexes.TryGetValue(name, out var index);
             var title = index?.FrontMatter.Title ?? Humanize(name);
             var members = pages.Where(p => p.Section == name && p.Kind == PageKind.Post).ToImmutableArray();
-            return new Section(name, title, "/" + name + "/", members, index);
+            return new Section(name, title, "/" + (config.LowerCaseUrls ? name.ToLowerInvariant() : name) + "/", members, index);
         }).ToImmutableArray();
     }
 
