@@ -94,6 +94,8 @@ public static class ConfigLoader
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
                 WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
+                // Lemma's keys at the top of site.yaml, PaperMod's under params.
+                Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
             };
             if (config.PageSize < 1) Error("page_size", "page_size must be at least 1");
@@ -135,6 +137,8 @@ public static class ConfigLoader
         private static Author ReadAuthor(object? value) => value switch
         {
             string name => new Author { Name = name },
+            // Hugo's params.author may list several: they share the byline.
+            IEnumerable<object?> list => new Author { Name = string.Join(", ", list.OfType<string>().Where(n => n.Trim().Length > 0)) },
             IReadOnlyDictionary<string, object?> map => new Author
             {
                 Name = Str(Get(map, "name")) ?? "",

@@ -40,6 +40,8 @@ public sealed record SiteConfig
     /// <summary>How the site's Markdown writes math, from the kind of config it has.</summary>
     public MathSyntax MathSyntax { get; init; } = new();
     public HighlightSettings Highlight { get; init; } = new();
+    /// <summary>The site's defaults for what the theme shows around a page's text (params ShowToc, hidemeta, ...); pages may override them.</summary>
+    public PageDisplay Display { get; init; } = PageDisplay.Unset;
     /// <summary>Words per minute for reading time.</summary>
     public int WordsPerMinute { get; init; } = 220;
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
