@@ -128,4 +128,24 @@ public sealed class HugoUrlTests
         // The date comes from the name; :filename is still the whole name, as in Hugo.
         Assert.True(site.Exists("public/2020/2020-01-02-dated/index.html"), string.Join("\n", site.Files("public")));
     }
+
+    [Fact]
+    public void A_bundle_right_under_content_is_a_page_at_its_folder_not_a_section()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            title = "T"
+            -- content/Classes/index.md --
+            ---
+            title: "Classes"
+            ---
+            ![Grades](grades.png)
+            -- content/Classes/grades.png --
+            png
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Classes", site.Read("public/classes/index.html"));
+        Assert.True(site.Exists("public/classes/grades.png"), string.Join("\n", site.Files("public")));
+    }
 }
