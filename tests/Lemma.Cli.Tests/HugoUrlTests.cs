@@ -148,4 +148,24 @@ public sealed class HugoUrlTests
         Assert.Contains("Classes", site.Read("public/classes/index.html"));
         Assert.True(site.Exists("public/classes/grades.png"), string.Join("\n", site.Files("public")));
     }
+
+    [Fact]
+    public void Terms_are_urlized_as_hugo_does_so_their_pages_keep_their_urls()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            title = "T"
+            -- content/posts/a.md --
+            ---
+            title: "A"
+            tags: ["Rubik's Cube", "C++", "node.js", "COMP 541", "Ünïcode Tag"]
+            ---
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var term in (string[])["rubiks-cube", "c++", "node.js", "comp-541", "ünïcode-tag"])
+            Assert.True(site.Exists($"public/tags/{term}/index.html"), term + "; built:\n" + string.Join("\n", site.Files("public/tags")));
+        Assert.Contains("href=\"/tags/rubiks-cube/\"", site.Read("public/posts/a/index.html"));
+    }
 }

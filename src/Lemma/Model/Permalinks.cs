@@ -82,7 +82,7 @@ public static class Permalinks
             "section" => source.Section,
             // Hugo's :slug falls back on the title; Jekyll's and Lemma's on the file's name.
             // (A slug taken from a dated file name, under Hugo's :filename date config, counts as the page's own.)
-            "slug" when hugo => source.FrontMatter.Slug is { Length: > 0 } || source.FileDate is not null ? UrlPart(slug) : Slug.From(source.FrontMatter.Title ?? slug),
+            "slug" when hugo => source.FrontMatter.Slug is { Length: > 0 } || source.FileDate is not null ? UrlPart(slug) : Slug.For(config, source.FrontMatter.Title ?? slug),
             "slugorfilename" or "slugorcontentbasename" when hugo => source.FrontMatter.Slug is { Length: > 0 } ? UrlPart(slug) : FileName(source),
             // Hugo's :filename is the whole name, date and all, whatever slug the date config left.
             "filename" or "contentbasename" when hugo => FileName(source),
@@ -90,7 +90,7 @@ public static class Permalinks
             "slug" or "name" => slug,
             "filename" or "path" => source.FileSlug,
             // Jekyll's :title is the file's slug (or front matter slug); Lemma's the slug of the title when there is no file slug.
-            "title" => !hugo && source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal) ? slug : Slug.From(source.FrontMatter.Title ?? slug),
+            "title" => !hugo && (source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal)) ? slug : Slug.For(config, source.FrontMatter.Title ?? slug),
             "categories" => string.Join('/', source.FrontMatter.Categories.Select(Category).Where(s => s.Length > 0)),
             "output_ext" => ".html",
             _ => ":" + name,

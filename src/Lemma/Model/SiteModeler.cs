@@ -249,7 +249,7 @@ public static class SiteModeler
                 {
                     var name = names[n];
                     if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
-                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.From(name);
+                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.For(config, name);
                     if (slug.Length == 0) continue;
                     if (!bySlug.TryGetValue(slug, out var entry))
                     {

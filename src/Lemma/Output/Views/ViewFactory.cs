@@ -173,7 +173,7 @@ public sealed partial class ViewFactory
 
     private IReadOnlyList<TermLink> Terms(Page page, string taxonomy) =>
         page.Terms.GetValueOrDefault(taxonomy, [])
-            .Select(name => (name, slug: Slug.From(name)))
+            .Select(name => (name, slug: Slug.For(site.Config, name)))
             .Where(t => t.slug.Length > 0)
             .Select(t => new TermLink(t.name, t.slug, urls.Link($"/{taxonomy}/{t.slug}/")))
             .ToArray();
