@@ -24,7 +24,7 @@ public sealed record PageDisplay(bool? Toc = null, bool? TocOpen = null, bool? R
     /// <summary>This page's flags, with the site's where the page sets none.</summary>
     public PageDisplay Over(PageDisplay site) => new(Toc ?? site.Toc, TocOpen ?? site.TocOpen, ReadingTime ?? site.ReadingTime, Meta ?? site.Meta, PostNav ?? site.PostNav);
 
-    /// <summary>The first of <paramref name="keys"/> that holds true or false (or "true"/"false"); other values are not flags.</summary>
+    /// <summary>The first of <paramref name="keys"/> that holds true or false ("true"/"false", or a map of settings for on); other values are not flags.</summary>
     private static bool? Flag(IReadOnlyDictionary<string, object?> map, params string[] keys)
     {
         foreach (var key in keys)
@@ -32,6 +32,8 @@ public sealed record PageDisplay(bool? Toc = null, bool? TocOpen = null, bool? R
             {
                 case bool b: return b;
                 case string s when bool.TryParse(s, out var parsed): return parsed;
+                // al-folio's toc: { sidebar: left } asks for a table of contents, placed its own way.
+                case IReadOnlyDictionary<string, object?> { Count: > 0 } settings: return ConfigLoader.Get(settings, "enable") is not false;
             }
         return null;
     }
