@@ -168,4 +168,44 @@ public sealed class HugoUrlTests
             Assert.True(site.Exists($"public/tags/{term}/index.html"), term + "; built:\n" + string.Join("\n", site.Files("public/tags")));
         Assert.Contains("href=\"/tags/rubiks-cube/\"", site.Read("public/posts/a/index.html"));
     }
+
+    [Fact]
+    public void A_nested_section_index_opens_a_list_at_its_folder()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            title = "T"
+            -- content/teaching/_index.md --
+            ---
+            title: "Teaching"
+            ---
+            All of it.
+            -- content/teaching/Act/_index.md --
+            ---
+            title: "ACT"
+            ---
+            The ACT sessions.
+            -- content/teaching/Act/binary/index.md --
+            ---
+            title: "Binary"
+            date: 2022-01-01
+            ---
+            Text.
+            -- content/teaching/other.md --
+            ---
+            title: "Other"
+            date: 2022-01-02
+            ---
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var act = site.Read("public/teaching/act/index.html");
+        Assert.Contains("The ACT sessions.", act);
+        Assert.Contains("href=\"/teaching/act/binary/\"", act);
+        Assert.DoesNotContain("href=\"/teaching/other/\"", act);
+        var teaching = site.Read("public/teaching/index.html");
+        Assert.Contains("All of it.", teaching);
+        Assert.Contains("href=\"/teaching/other/\"", teaching);
+    }
 }

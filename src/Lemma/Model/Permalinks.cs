@@ -15,7 +15,7 @@ public static class Permalinks
     {
         // A front matter url is the writer's own path: its case stays, and uglyURLs does not touch it.
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(config, url, source, slug, date) : url);
-        if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + Cased(config, source.Section) + "/";
+        if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + Cased(config, SectionOf(source)) + "/";
         var path = config.Permalinks.TryGetValue(source.Section, out var pattern) && source.Section.Length > 0
             ? Expand(config, pattern, source, slug, date)
             : config.Kind == SiteKind.Hugo ? "/" + string.Join('/', [.. Folders(source), UrlPart(slug)]) + "/"
@@ -31,6 +31,9 @@ public static class Permalinks
         var parent = pageUrl.EndsWith('/') ? pageUrl.TrimEnd('/') : pageUrl;
         return Ugly(config, Normalize(parent[..(parent.LastIndexOf('/') + 1)] + alias));
     }
+
+    /// <summary>The section an _index.md opens: its folder under content/, "posts" or, nested, "teaching/act".</summary>
+    public static string SectionOf(PageSource source) => source.IsSectionIndex ? string.Join('/', Folders(source)) : source.Section;
 
     /// <summary>The folders between content/ and the page's file (or its bundle's folder): ["posts", "sub"].</summary>
     private static IEnumerable<string> Folders(PageSource source)

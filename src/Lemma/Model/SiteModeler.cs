@@ -39,7 +39,7 @@ public static class SiteModeler
             {
                 if (WithinOutput(page, diagnostics) is not { } index) continue;
                 if (source.Section.Length == 0) homeIndex = index;
-                else sectionIndexes[source.Section] = index;
+                else sectionIndexes[Permalinks.SectionOf(source)] = index;
                 continue;
             }
             if (page.Draft && !options.Drafts) continue;
@@ -206,7 +206,9 @@ public static class SiteModeler
         {
             indexes.TryGetValue(name, out var index);
             var title = index?.FrontMatter.Title ?? Humanize(name);
-            var members = pages.Where(p => p.Section == name && p.Kind == PageKind.Post).ToImmutableArray();
+            // A nested section (content/teaching/act/_index.md) lists the pages under its folder; its top section lists them too.
+            var members = pages.Where(p => p.Kind == PageKind.Post && (name.Contains('/')
+                ? p.Source.Path.StartsWith("content/" + name + "/", StringComparison.Ordinal) : p.Section == name)).ToImmutableArray();
             return new Section(name, title, "/" + (config.LowerCaseUrls ? name.ToLowerInvariant() : name) + "/", members, index);
         }).ToImmutableArray();
     }
