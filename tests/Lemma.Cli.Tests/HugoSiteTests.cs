@@ -6,12 +6,14 @@ public class HugoSiteTests
     private static TempSite Corpus() => TempSite.CopyOf(Path.Combine(AppContext.BaseDirectory, "fixtures", "hugo-corpus"));
 
     [Fact]
-    public void The_hugo_corpus_builds_with_no_error_and_no_warning()
+    public void The_hugo_corpus_builds_with_no_error_and_one_warning_that_its_go_templates_are_not_run()
     {
         using var site = Corpus();
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Empty(run.ErrorLines);
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.Equal("layouts/_default/baseof.html:1:1: warning: layouts: this and the other Hugo page templates of the site and its theme (6) "
+            + "are not run; Lemma's default theme renders the pages (shortcode templates in layouts/shortcodes/ still run)", warning);
         Assert.Contains("98 posts", run.Output);
     }
 
@@ -84,5 +86,43 @@ public class HugoSiteTests
         Assert.True(site.Exists("public/posts/b/local.png"));
         Assert.False(site.Exists("public/posts/b/local.png/index.html"));
         Assert.Equal("static wins", site.Read("public/notes/data.csv").Trim());
+    }
+
+    [Fact]
+    public void Page_templates_of_the_site_and_its_themes_are_counted_in_one_warning_and_shortcode_templates_still_run()
+    {
+        using var site = TempSite.From("""
+            -- hugo.toml --
+            theme = ["extra", "main"]
+            -- layouts/_default/single.html --
+            {{ .Content }}
+            -- layouts/partials/head.html --
+            <head></head>
+            -- layouts/shortcodes/hi.html --
+            <b>hi {{ .Get 0 }}</b>
+            -- themes/main/layouts/_default/list.html --
+            {{ .Content }}
+            -- themes/extra/layouts/shortcodes/bye.html --
+            <i>bye</i>
+            -- themes/unused/layouts/_default/list.html --
+            {{ .Content }}
+            -- content/posts/a.md --
+            ---
+            title: "A"
+            ---
+            {{< hi you >}} {{< bye >}}
+            -- content/posts/b.md --
+            ---
+            title: "B"
+            ---
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("layouts/_default/single.html:1:1: warning: layouts: this and the other Hugo page templates of the site and its theme (3) are not run", warning);
+        var page = site.Read("public/posts/a/index.html");
+        Assert.Contains("<b>hi you</b>", page);
+        Assert.Contains("<i>bye</i>", page);
     }
 }

@@ -17,7 +17,8 @@ public static class BuildCommand
         var baseUrl = SiteOptions.BaseUrl();
         var strict = new Option<bool>("--strict") { Description = "Treat warnings as errors." };
         var timings = new Option<bool>("--timings") { Description = "Print how long each stage took." };
-        var command = new Command("build", "Build the site into static files.") { source, output, drafts, future, baseUrl, strict, timings };
+        var verbose = SiteOptions.Verbose();
+        var command = new Command("build", "Build the site into static files.") { source, output, drafts, future, baseUrl, strict, timings, verbose };
         command.SetAction(parse =>
         {
             var root = parse.GetValue(source)!.FullName;
@@ -30,12 +31,12 @@ public static class BuildCommand
                 BaseUrl = parse.GetValue(baseUrl),
                 Strict = parse.GetValue(strict),
             };
-            return Execute(console, options, parse.GetValue(timings));
+            return Execute(console, options, parse.GetValue(timings), parse.GetValue(verbose));
         });
         return command;
     }
 
-    public static int Execute(CliConsole console, BuildOptions options, bool timings = false)
+    public static int Execute(CliConsole console, BuildOptions options, bool timings = false, bool verbose = false)
     {
         if (!Directory.Exists(options.Source))
         {
@@ -58,7 +59,7 @@ public static class BuildCommand
             console.Error.WriteLine($"lemma: cannot write output: {failure.Message}");
             return LemmaApp.ContentErrors;
         }
-        Report.Diagnostics(console, result.Diagnostics);
+        Report.Diagnostics(console, result.Diagnostics, verbose);
         if (timings) Report.Timings(console, result);
         Report.Summary(console, result);
         return result.Succeeded ? LemmaApp.Ok : LemmaApp.ContentErrors;

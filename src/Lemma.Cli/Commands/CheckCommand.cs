@@ -12,7 +12,8 @@ public static class CheckCommand
     {
         var source = SiteOptions.Source();
         var drafts = SiteOptions.Drafts();
-        var command = new Command("check", "Find broken links and anchors, missing images, duplicate titles and content errors.") { source, drafts };
+        var verbose = SiteOptions.Verbose();
+        var command = new Command("check", "Find broken links and anchors, missing images, duplicate titles and content errors.") { source, drafts, verbose };
         command.SetAction(parse =>
         {
             var root = parse.GetValue(source)!.FullName;
@@ -27,7 +28,7 @@ public static class CheckCommand
                 Output = Path.Combine(Path.GetTempPath(), "lemma-check-unused"),
                 Drafts = parse.GetValue(drafts),
             });
-            Report.Diagnostics(console, result.Diagnostics);
+            Report.Diagnostics(console, result.Diagnostics, parse.GetValue(verbose));
             var errors = result.Diagnostics.Count(d => d.IsError);
             console.Out.WriteLine($"checked {result.Pages} pages: {errors} errors, {result.Diagnostics.Length - errors} warnings");
             return errors > 0 ? LemmaApp.ContentErrors : LemmaApp.Ok;

@@ -15,5 +15,10 @@ public static class SiteOptions
 
     public static Option<bool> Future() => new("--future", "-F") { Description = "Include pages dated in the future." };
 
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = $"Print every warning (past {Report.WarningsInFull}, a count of each kind with its first few is printed).",
+    };
+
     public static Option<string?> BaseUrl() => new("--base-url", "-b") { Description = "Override base_url of site.yaml." };
 }

@@ -85,12 +85,17 @@ public static class ConfigLoader
                 Taxonomies = ReadTaxonomies() ?? defaults.Taxonomies,
                 Permalinks = ReadPermalinks(),
                 JekyllPermalink = IsJekyll ? ReadJekyllPermalink() : null,
+                LowerCaseUrls = IsHugo && Get(Map.Values, "disablePathToLower") is not true,
+                UglyUrls = IsHugo && Get(Map.Values, "uglyURLs") is true,
+                FileNameDate = IsHugo ? HugoFileNameDate() : FileNameDate.Fallback,
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
                 FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 MathMacros = ReadMacros(),
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
                 WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
+                // Lemma's keys at the top of site.yaml, PaperMod's under params.
+                Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
             };
             if (config.PageSize < 1) Error("page_size", "page_size must be at least 1");
@@ -132,6 +137,8 @@ public static class ConfigLoader
         private static Author ReadAuthor(object? value) => value switch
         {
             string name => new Author { Name = name },
+            // Hugo's params.author may list several: they share the byline.
+            IEnumerable<object?> list => new Author { Name = string.Join(", ", list.OfType<string>().Where(n => n.Trim().Length > 0)) },
             IReadOnlyDictionary<string, object?> map => new Author
             {
                 Name = Str(Get(map, "name")) ?? "",
@@ -222,6 +229,8 @@ public static class ConfigLoader
         private ImmutableDictionary<string, string> ReadPermalinks()
         {
             if (Get(Map.Values, "permalinks") is not IReadOnlyDictionary<string, object?> map) return ImmutableDictionary<string, string>.Empty;
+            // Hugo 0.115+: patterns by page kind; a regular page's are under page.
+            if (IsHugo && Get(map, "page") is IReadOnlyDictionary<string, object?> pages) map = pages;
             var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var (section, value) in map)
             {
@@ -230,6 +239,15 @@ public static class ConfigLoader
                 else result[section] = pattern;
             }
             return result.ToImmutable();
+        }
+
+        /// <summary>Hugo's <c>frontmatter</c> config: a date list that names <c>:filename</c> takes the date from the file name
+        /// (first in the list: over the front matter's), and the rest of the name is the slug.</summary>
+        private FileNameDate HugoFileNameDate()
+        {
+            var lists = (Get(Map.Values, "frontmatter") as IReadOnlyDictionary<string, object?>)?.Values.OfType<IEnumerable<object?>>().Select(l => l.ToList()) ?? [];
+            var at = lists.Select(l => l.IndexOf(":filename")).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+            return at < 0 ? FileNameDate.Ignored : at == 0 ? FileNameDate.Preferred : FileNameDate.Fallback;
         }
 
         /// <summary>Jekyll's <c>permalink</c>: a named style (date, pretty, ordinal, weekdate, none) or a pattern; "date" when unset.</summary>

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Lemma.Configuration;
 
-/// <summary>The <c>:name</c> tokens of permalink patterns, Lemma's and Hugo's (:section, :slug, :filename) and Jekyll's
+/// <summary>The <c>:name</c> tokens of permalink patterns, Lemma's and Hugo's (:section, :slug, :filename, :slugorfilename, :contentbasename, :monthname, ...) and Jekyll's
 /// (:categories, :i_month, :short_year, :output_ext, ...). Longest names first, so :i_month is not :month.</summary>
 public static partial class PermalinkTokens
 {
@@ -11,6 +11,7 @@ public static partial class PermalinkTokens
     {
         "year", "month", "day", "section", "slug", "filename", "title", "categories", "i_month", "i_day", "short_year",
         "y_day", "hour", "minute", "second", "output_ext", "week", "short_day", "long_day", "short_month", "long_month", "name", "path",
+        "sections", "slugorfilename", "slugorcontentbasename", "contentbasename", "monthname", "weekday", "weekdayname", "yearday",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The pattern with each known token replaced by what <paramref name="value"/> gives for its name; other text stays.</summary>

@@ -27,6 +27,12 @@ public sealed record SiteConfig
     /// <summary>A Jekyll site's <c>permalink</c> (a named style expanded to its pattern, "date" when unset); null for other sites.
     /// Its posts live there, and its root pages' old URLs (about.html) answer through redirects.</summary>
     public string? JekyllPermalink { get; init; }
+    /// <summary>URLs made from file and folder names are lower-cased (Hugo, unless <c>disablePathToLower</c>); a front matter url keeps its case.</summary>
+    public bool LowerCaseUrls { get; init; }
+    /// <summary>Pages live at /section/name.html rather than /section/name/ (Hugo's <c>uglyURLs</c>).</summary>
+    public bool UglyUrls { get; init; }
+    /// <summary>What a date at the start of a file name (2021-05-24-name.md) means; see <see cref="Configuration.FileNameDate"/>.</summary>
+    public FileNameDate FileNameDate { get; init; } = FileNameDate.Fallback;
     public int PageSize { get; init; } = 10;
     /// <summary>Items in each feed.</summary>
     public int FeedSize { get; init; } = 20;
@@ -34,11 +40,21 @@ public sealed record SiteConfig
     /// <summary>How the site's Markdown writes math, from the kind of config it has.</summary>
     public MathSyntax MathSyntax { get; init; } = new();
     public HighlightSettings Highlight { get; init; } = new();
+    /// <summary>The site's defaults for what the theme shows around a page's text (params ShowToc, hidemeta, ...); pages may override them.</summary>
+    public PageDisplay Display { get; init; } = PageDisplay.Unset;
     /// <summary>Words per minute for reading time.</summary>
     public int WordsPerMinute { get; init; } = 220;
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 }
+
+/// <summary>
+/// A date at the start of a file name (2021-05-24-name.md). <see cref="Fallback"/> (Jekyll, Lemma): the page's date when
+/// its front matter has none, and left out of its slug. <see cref="Ignored"/> (Hugo by default): part of the name and the
+/// URL. <see cref="Preferred"/> (Hugo whose <c>frontmatter</c> date list starts with <c>:filename</c>): the page's date
+/// over its front matter's, and left out of its slug.
+/// </summary>
+public enum FileNameDate { Fallback, Ignored, Preferred }
 
 public sealed record Author
 {

@@ -105,7 +105,7 @@ public static partial class ContentLoader
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
         var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
-        var location = Locate(path);
+        var location = Locate(path, config.FileNameDate != FileNameDate.Ignored);
 
         StructuredMap map;
         string body;
@@ -131,13 +131,13 @@ public static partial class ContentLoader
         if (fm.Title is null && !location.IsSectionIndex)
         {
             // A body that opens with "# Heading" has its title there (as Jupyter Book, Quarto and GitHub Pages read it);
-            // a notebook (whose headings NotebookReader has looked at) or a dated file has its name.
+            // a notebook (whose headings NotebookReader has looked at), a dated file or any page of a Hugo site has its name.
             if (format == ContentFormat.Markdown && TitleHeading.Find(body, firstLineOnly: true) is var (title, line))
             {
                 fm = fm with { Title = title, KeyLines = fm.KeyLines.SetItem("title", bodyLine + line) };
                 body = TitleHeading.Without(body, line);
             }
-            else if (location.FileDate is not null || format == ContentFormat.Notebook) fm = fm with { Title = Humanize(location.FileSlug) };
+            else if (location.FileDate is not null || format == ContentFormat.Notebook || config.Kind == SiteKind.Hugo) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource
@@ -158,8 +158,8 @@ public static partial class ContentLoader
 
     private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate);
 
-    /// <summary>Where a file sits: its section, slug, bundle and the date in a Jekyll-style name.</summary>
-    private static Location Locate(string path)
+    /// <summary>Where a file sits: its section, slug, bundle and, when <paramref name="datedNames"/>, the date in a Jekyll-style name.</summary>
+    private static Location Locate(string path, bool datedNames)
     {
         var parts = path.Split('/');
         // content/<section>/..., _posts/... (Jekyll: the posts section), or a page at the root.
@@ -179,9 +179,11 @@ public static partial class ContentLoader
         string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;
         if (isIndex && inner.Length == 1) section = "";
+        // A bundle right under content/ (content/about/index.md) is a page at the root, as in Hugo: its folder is no section.
+        if (isBundle && inner.Length == 2) section = "";
         DateTimeOffset? fileDate = null;
         var m = DatedName().Match(slug);
-        if (m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
+        if (datedNames && m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))
         {
             fileDate = d;
             slug = m.Groups[2].Value;

@@ -40,8 +40,10 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Aliases = Strings("aliases").AddRange(Strings("redirect_from")),
             ExternalUrl = Url("external_url") ?? Url("external_link"),
             Status = Text("status"),
-            Toc = Bool("toc") ?? Bool("show_toc") ?? false,
-            Cover = Get("cover") is IReadOnlyDictionary<string, object?> cover ? Str(ConfigLoader.Get(cover, "image")) : Text("cover") ?? Text("image"),
+            Display = PageDisplay.Read(map.Values),
+            Authors = PageDisplay.Authors(map.Values),
+            Cover = ReadCover(),
+            SearchHidden = Bool("search_hidden") ?? false,
             Layout = Text("layout"),
             Weight = Int("weight") ?? 0,
             Paper = PaperReader.Read(Get("paper"), message => Error("paper", message),
@@ -52,6 +54,16 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     }
 
     private object? Get(string key) => ConfigLoader.Get(map.Values, key);
+
+    private CoverImage? ReadCover()
+    {
+        if (Get("cover") is not IReadOnlyDictionary<string, object?> cover)
+            return (Text("cover") ?? Text("image")) is { Length: > 0 } image ? new CoverImage(image) : null;
+        if (Str(ConfigLoader.Get(cover, "image")) is not { Length: > 0 } path) return null;
+        // PaperMod: hidden keeps it off the page and its lists, hiddenInSingle off the page; both keep it for cards.
+        var hidden = ConfigLoader.Get(cover, "hidden") is true || ConfigLoader.Get(cover, "hiddenInSingle") is true;
+        return new CoverImage(path, Str(ConfigLoader.Get(cover, "alt")) ?? "", Str(ConfigLoader.Get(cover, "caption")) ?? "", hidden);
+    }
 
     private SourceSpan SpanOf(string key)
     {

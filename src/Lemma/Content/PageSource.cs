@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Lemma.Configuration;
 
 namespace Lemma.Content;
 
@@ -59,8 +60,13 @@ public sealed record FrontMatter
     public string? ExternalUrl { get; init; }
     /// <summary>"in-progress" lists the page publicly with a Draft badge.</summary>
     public string? Status { get; init; }
-    public bool Toc { get; init; }
-    public string? Cover { get; init; }
+    /// <summary>The table of contents, reading time, meta line and post links as this page asks (toc, ShowToc, hidemeta, ...).</summary>
+    public PageDisplay Display { get; init; } = PageDisplay.Unset;
+    /// <summary>The page's own authors (<c>author</c> or <c>authors</c>: one name or a list); empty when it names none.</summary>
+    public ImmutableArray<string> Authors { get; init; } = [];
+    public CoverImage? Cover { get; init; }
+    /// <summary>PaperMod's <c>searchHidden</c>: the page stays out of the site's search index.</summary>
+    public bool SearchHidden { get; init; }
     public string? Layout { get; init; }
     public int Weight { get; init; }
     /// <summary>A paper note's paper (<c>paper:</c>), checked; see <see cref="Content.Paper"/>.</summary>
@@ -70,3 +76,7 @@ public sealed record FrontMatter
     /// <summary>Line (in the file) of each top-level key, for diagnostics about a field.</summary>
     public ImmutableDictionary<string, int> KeyLines { get; init; } = ImmutableDictionary<string, int>.Empty;
 }
+
+/// <summary>A page's image (<c>cover: x.png</c>, <c>image:</c>, or PaperMod's <c>cover: {image, alt, caption, hidden}</c>): the
+/// card image of its links, shown above its text unless <see cref="Hidden"/>.</summary>
+public sealed record CoverImage(string Image, string Alt = "", string Caption = "", bool Hidden = false);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Lemma.Diagnostics;
 
 public enum Severity { Warning, Error }
@@ -11,7 +13,7 @@ public readonly record struct SourceSpan(string Path, int Line, int Column)
 }
 
 /// <summary>A problem found in content, reported like a compiler: <c>path:line:col: error: message</c>.</summary>
-public sealed record Diagnostic(Severity Severity, SourceSpan Span, string Message)
+public sealed partial record Diagnostic(Severity Severity, SourceSpan Span, string Message)
 {
     public static Diagnostic Error(SourceSpan span, string message) => new(Severity.Error, span, message);
 
@@ -19,6 +21,24 @@ public sealed record Diagnostic(Severity Severity, SourceSpan Span, string Messa
 
     public bool IsError => Severity == Severity.Error;
 
+    /// <summary>What kind of problem this is, for counting like problems together: the message's own prefix
+    /// ("math", "shortcode", "Liquid") when it has one, else the message with its quoted and bracketed parts and its numbers left out.</summary>
+    public string Kind => KindOf(Message);
+
     public override string ToString() =>
         $"{Span}: {(IsError ? "error" : "warning")}: {Message}";
+
+    private static string KindOf(string message)
+    {
+        if (Prefix().Match(message) is { Success: true } prefix) return prefix.Groups[1].Value;
+        // Keep the quotes and brackets, so "unknown language 'x'" reads as a shape: "unknown language '…'".
+        return Quoted().Replace(message, m => m.Length > 1 && !char.IsDigit(m.Value[0]) ? m.Value[0] + "…" + m.Value[^1] : "…");
+    }
+
+    // "math: unknown command ..." -> "math"; a prefix is one word before ": ".
+    [GeneratedRegex(@"^([A-Za-z][\w-]{0,24}): ")]
+    private static partial Regex Prefix();
+
+    [GeneratedRegex("'[^']*'|\"[^\"]*\"|`[^`]*`|\\([^)]*\\)|\\d+")]
+    private static partial Regex Quoted();
 }

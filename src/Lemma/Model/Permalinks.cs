@@ -4,20 +4,61 @@ using Lemma.Content;
 
 namespace Lemma.Model;
 
-/// <summary>Where a page lives: front matter url, else the section's permalink pattern, else /section/slug/.</summary>
+/// <summary>
+/// Where a page lives: front matter url, else the section's permalink pattern, else /section/slug/. A Hugo site's pages
+/// live where Hugo puts them: at their folders' path (/posts/sub/name/), lower-cased unless the site says otherwise, at
+/// /posts/name.html with uglyURLs; its :slug is the front matter slug or the title's, its :filename the file's name.
+/// </summary>
 public static class Permalinks
 {
     public static string For(SiteConfig config, PageSource source, string slug, DateTimeOffset? date)
     {
-        if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(url, source, slug, date) : url);
-        if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + source.Section + "/";
-        if (source.Section.Length == 0) return Normalize("/" + slug + "/");
-        if (!config.Permalinks.TryGetValue(source.Section, out var pattern)) return Normalize($"/{source.Section}/{slug}/");
-        return Normalize(Expand(pattern, source, slug, date));
+        // A front matter url is the writer's own path: its case stays, and uglyURLs does not touch it.
+        if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(config, url, source, slug, date) : url);
+        if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + Cased(config, SectionOf(source)) + "/";
+        var path = config.Permalinks.TryGetValue(source.Section, out var pattern) && source.Section.Length > 0
+            ? Expand(config, pattern, source, slug, date)
+            : config.Kind == SiteKind.Hugo ? "/" + string.Join('/', [.. Folders(source), UrlPart(slug)]) + "/"
+            : source.Section.Length == 0 ? "/" + slug + "/" : $"/{source.Section}/{slug}/";
+        return Ugly(config, Normalize(Cased(config, path)));
     }
 
-    private static string Expand(string pattern, PageSource source, string slug, DateTimeOffset? date)
+    /// <summary>A redirect path of a page: a Hugo alias without a leading '/' is under the page's parent folder, as Hugo resolves it.</summary>
+    public static string Alias(SiteConfig config, string pageUrl, string alias)
     {
+        if (config.Kind != SiteKind.Hugo) return Normalize(alias);
+        if (alias.StartsWith('/')) return Ugly(config, Normalize(alias));
+        var parent = pageUrl.EndsWith('/') ? pageUrl.TrimEnd('/') : pageUrl;
+        return Ugly(config, Normalize(parent[..(parent.LastIndexOf('/') + 1)] + alias));
+    }
+
+    /// <summary>The section an _index.md opens: its folder under content/, "posts" or, nested, "teaching/act".</summary>
+    public static string SectionOf(PageSource source) => source.IsSectionIndex ? string.Join('/', Folders(source)) : source.Section;
+
+    /// <summary>The folders between content/ and the page's file (or its bundle's folder): ["posts", "sub"].</summary>
+    private static IEnumerable<string> Folders(PageSource source)
+    {
+        var parts = source.Path.Split('/');
+        var inner = parts[0] == "content" ? parts[1..^1] : parts[..^1];
+        return source.BundleDir is null ? inner : inner[..^1];
+    }
+
+    /// <summary>The file's name without extension, or its bundle's folder name.</summary>
+    private static string FileName(PageSource source)
+    {
+        var parts = source.Path.Split('/');
+        return source.BundleDir is null ? Path.GetFileNameWithoutExtension(parts[^1]) : parts[^2];
+    }
+
+    private static string Cased(SiteConfig config, string path) => config.LowerCaseUrls ? path.ToLowerInvariant() : path;
+
+    /// <summary>Hugo's uglyURLs: /posts/name/ is /posts/name.html.</summary>
+    private static string Ugly(SiteConfig config, string path) =>
+        config.UglyUrls && path.Length > 1 && path.EndsWith('/') ? path.TrimEnd('/') + ".html" : path;
+
+    private static string Expand(SiteConfig config, string pattern, PageSource source, string slug, DateTimeOffset? date)
+    {
+        var hugo = config.Kind == SiteKind.Hugo;
         var d = date ?? DateTimeOffset.UnixEpoch;
         var c = CultureInfo.InvariantCulture;
         return PermalinkTokens.Replace(pattern, name => name switch
@@ -33,20 +74,34 @@ public static class Permalinks
             "minute" => d.Minute.ToString("D2", c),
             "second" => d.Second.ToString("D2", c),
             "week" => ISOWeek.GetWeekOfYear(d.DateTime).ToString("D2", c),
+            "monthname" => d.ToString("MMMM", c),
+            "weekday" => ((int)d.DayOfWeek).ToString(c),
+            "weekdayname" => d.ToString("dddd", c),
+            "yearday" => d.DayOfYear.ToString(c),
             "short_day" => d.ToString("ddd", c),
             "long_day" => d.ToString("dddd", c),
             "short_month" => d.ToString("MMM", c),
             "long_month" => d.ToString("MMMM", c),
             "section" => source.Section,
+            // Hugo's :slug falls back on the title; Jekyll's and Lemma's on the file's name.
+            // (A slug taken from a dated file name, under Hugo's :filename date config, counts as the page's own.)
+            "slug" when hugo => source.FrontMatter.Slug is { Length: > 0 } || source.FileDate is not null ? UrlPart(slug) : Slug.For(config, source.FrontMatter.Title ?? slug),
+            "slugorfilename" or "slugorcontentbasename" when hugo => source.FrontMatter.Slug is { Length: > 0 } ? UrlPart(slug) : FileName(source),
+            // Hugo's :filename is the whole name, date and all, whatever slug the date config left.
+            "filename" or "contentbasename" when hugo => FileName(source),
+            "sections" => source.Section,
             "slug" or "name" => slug,
             "filename" or "path" => source.FileSlug,
             // Jekyll's :title is the file's slug (or front matter slug); Lemma's the slug of the title when there is no file slug.
-            "title" => source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal) ? slug : Slug.From(source.FrontMatter.Title ?? slug),
+            "title" => !hugo && (source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal)) ? slug : Slug.For(config, source.FrontMatter.Title ?? slug),
             "categories" => string.Join('/', source.FrontMatter.Categories.Select(Category).Where(s => s.Length > 0)),
             "output_ext" => ".html",
             _ => ":" + name,
         });
     }
+
+    /// <summary>A name as Hugo puts it in a path: spaces become '-'.</summary>
+    private static string UrlPart(string name) => name.Trim().Replace(' ', '-');
 
     /// <summary>A category as Jekyll writes it in a URL: lower case, spaces as '-'.</summary>
     private static string Category(string name) => name.Trim().ToLowerInvariant().Replace(' ', '-').Replace('/', '-');

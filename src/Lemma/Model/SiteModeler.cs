@@ -39,7 +39,7 @@ public static class SiteModeler
             {
                 if (WithinOutput(page, diagnostics) is not { } index) continue;
                 if (source.Section.Length == 0) homeIndex = index;
-                else sectionIndexes[source.Section] = index;
+                else sectionIndexes[Permalinks.SectionOf(source)] = index;
                 continue;
             }
             if (page.Draft && !options.Drafts) continue;
@@ -52,7 +52,7 @@ public static class SiteModeler
         PathOrder.Sort(byPath, p => p.Source.Path);
         pages.Sort(NewestFirst);
         var published = pages.ToImmutableArray();
-        var sections = MakeSections(published, sectionIndexes);
+        var sections = MakeSections(config, published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
 
@@ -157,7 +157,7 @@ public static class SiteModeler
     {
         var fm = source.FrontMatter;
         var slug = fm.Slug is { Length: > 0 } s ? s : source.FileSlug;
-        var date = fm.Date ?? source.FileDate;
+        var date = config.FileNameDate == FileNameDate.Preferred ? source.FileDate ?? fm.Date : fm.Date ?? source.FileDate;
         var terms = config.Taxonomies.Keys.ToImmutableDictionary(
             plural => plural,
             plural => plural switch
@@ -166,20 +166,21 @@ public static class SiteModeler
                 "categories" => fm.Categories,
                 _ => fm.OtherTerms.GetValueOrDefault(plural, []),
             });
+        var url = Permalinks.For(config, source, slug, date);
         return new Page
         {
             Source = source,
             Kind = source.Section.Length == 0 ? PageKind.Page : PageKind.Post,
             Title = fm.Title ?? Humanize(source.FileSlug),
             Slug = slug,
-            Url = Permalinks.For(config, source, slug, date),
+            Url = url,
             Date = date,
             Updated = fm.Updated,
             Draft = fm.Draft,
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
             Future = IsFuture(source, now),
             Terms = terms,
-            Aliases = [.. fm.Aliases.Select(Permalinks.Normalize), .. OldRootPageUrls(config, source, slug)],
+            Aliases = [.. fm.Aliases.Select(alias => Permalinks.Alias(config, url, alias)), .. OldRootPageUrls(config, source, slug)],
         };
     }
 
@@ -206,7 +207,7 @@ public static class SiteModeler
     private static string Humanize(string slug) =>
         slug.Length == 0 ? "Home" : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
 
-    private static ImmutableArray<Section> MakeSections(ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
+    private static ImmutableArray<Section> MakeSections(SiteConfig config, ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
     {
         var names = pages.Where(p => p.Kind == PageKind.Post).Select(p => p.Section)
             .Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -214,8 +215,10 @@ public static class SiteModeler
         {
             indexes.TryGetValue(name, out var index);
             var title = index?.FrontMatter.Title ?? Humanize(name);
-            var members = pages.Where(p => p.Section == name && p.Kind == PageKind.Post).ToImmutableArray();
-            return new Section(name, title, "/" + name + "/", members, index);
+            // A nested section (content/teaching/act/_index.md) lists the pages under its folder; its top section lists them too.
+            var members = pages.Where(p => p.Kind == PageKind.Post && (name.Contains('/')
+                ? p.Source.Path.StartsWith("content/" + name + "/", StringComparison.Ordinal) : p.Section == name)).ToImmutableArray();
+            return new Section(name, title, "/" + (config.LowerCaseUrls ? name.ToLowerInvariant() : name) + "/", members, index);
         }).ToImmutableArray();
     }
 
@@ -257,7 +260,7 @@ public static class SiteModeler
                 {
                     var name = names[n];
                     if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
-                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.From(name);
+                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.For(config, name);
                     if (slug.Length == 0) continue;
                     if (!bySlug.TryGetValue(slug, out var entry))
                     {

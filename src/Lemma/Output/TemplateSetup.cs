@@ -15,6 +15,7 @@ public static class TemplateSetup
         access.Register<SiteView>();
         access.Register<PageView>();
         access.Register<PageLink>();
+        access.Register<CoverView>();
         access.Register<TermLink>();
         access.Register<TocView>();
         access.Register<SeriesView>();

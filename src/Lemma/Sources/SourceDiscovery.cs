@@ -53,6 +53,7 @@ public static class SourceDiscovery
         var assets = Files(walker, "assets", null);
         var includes = Files(walker, "_includes", null);
         if (walker.At("references.bib") is { IsFolder: false }) bibliography.Add("references.bib");
+        var skipped = HugoLayouts.Skipped(walker, config);
 
         return new SourceSet(root, ConfigLoader.Find(root), Sorted(content), Sorted(resources), Sorted(data), Sorted(layouts),
             Sorted(statics), Sorted(bibliography.Distinct()))
@@ -60,7 +61,7 @@ public static class SourceDiscovery
             AssetFiles = Sorted(assets),
             IncludeFiles = Sorted(includes),
             SiteFiles = Sorted(siteFiles),
-            Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal)],
+            Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal), .. skipped is null ? [] : (Diagnostics.Diagnostic[])[skipped]],
         };
     }
 

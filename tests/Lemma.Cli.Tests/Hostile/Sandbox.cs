@@ -48,12 +48,12 @@ public sealed class Sandbox : IDisposable
         return new Sandbox(root, TempSite.In(Path.Combine(root, "site"), archive));
     }
 
-    /// <summary>Runs `lemma build ARGS --source site` and checks the sandbox around it.</summary>
+    /// <summary>Runs `lemma build ARGS --verbose --source site` and checks the sandbox around it (every diagnostic printed, none summarised).</summary>
     public HostileRun Build(params string[] args)
     {
         var outsideBefore = FingerprintOutside();
         var outputBefore = Fingerprint(Output, skip: []);
-        var task = Task.Run(() => Site.Lemma(["build", .. args]));
+        var task = Task.Run(() => Site.Lemma(["build", .. args, "--verbose"]));
         if (!task.Wait(BuildLimit)) Assert.Fail($"lemma build did not finish within {BuildLimit.TotalSeconds} s");
         var run = task.Result;
         var outsideAfter = FingerprintOutside();

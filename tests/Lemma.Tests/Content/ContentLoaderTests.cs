@@ -52,8 +52,8 @@ public class ContentLoaderTests
         Assert.Equal(["/old/"], fm.Aliases.ToArray());
         Assert.Equal("https://arxiv.org/abs/1706.03762", fm.ExternalUrl);
         Assert.Equal("in-progress", fm.Status);
-        Assert.True(fm.Toc);
-        Assert.Equal("cover.png", fm.Cover);
+        Assert.True(fm.Display.Toc);
+        Assert.Equal("cover.png", fm.Cover?.Image);
         Assert.Equal("curious", fm.Raw["mood"]);
         Assert.Equal(15, fm.KeyLines["mood"]);
         Assert.Equal("Body line.", page.Body);

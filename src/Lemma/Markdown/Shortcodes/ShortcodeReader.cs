@@ -46,7 +46,7 @@ public sealed class ShortcodeReader
         if (config.Kind != SiteKind.Hugo) return null;
         return new ShortcodeReader(new ShortcodeSite(config.BaseUrl,
             ShortcodeValues.Get(config.Params, "params") as IReadOnlyDictionary<string, object?> ?? ImmutableDictionary<string, object?>.Empty,
-            SiteShortcodes.Load(root, ShortcodeValues.Get(config.Params, "theme") as string)) { Title = config.Title });
+            SiteShortcodes.Load(root, config)) { Title = config.Title });
     }
 
     /// <summary>The body with its shortcodes expanded, or null when it has none.</summary>

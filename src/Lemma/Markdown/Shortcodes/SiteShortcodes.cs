@@ -4,16 +4,15 @@ using Lemma.Sources;
 
 namespace Lemma.Markdown.Shortcodes;
 
-/// <summary>The shortcode templates a Hugo site brings: its own <c>layouts/shortcodes/</c>, over its theme's.</summary>
+/// <summary>The shortcode templates a Hugo site brings: its own <c>layouts/shortcodes/</c>, over its themes'.</summary>
 internal static class SiteShortcodes
 {
     /// <remarks>Listed through <see cref="SiteWalker"/>, so that a link leading out of the site is not followed.</remarks>
-    public static ImmutableDictionary<string, (string Path, string Text)> Load(string root, string? theme)
+    public static ImmutableDictionary<string, (string Path, string Text)> Load(string root, SiteConfig config)
     {
         var templates = ImmutableDictionary.CreateBuilder<string, (string, string)>(StringComparer.Ordinal);
-        var folders = new List<string>();
-        if (theme is { Length: > 0 } && !theme.Contains("..", StringComparison.Ordinal) && !theme.Contains('/') && !theme.Contains('\\'))
-            folders.Add($"themes/{theme}/layouts/shortcodes");
+        // Hugo's first theme wins over the later ones, and the site over them all: read them last to first.
+        var folders = HugoLayouts.Themes(config).Reverse().Select(theme => $"themes/{theme}/layouts/shortcodes").ToList();
         folders.Add("layouts/shortcodes");
         var walker = new SiteWalker(root);
         foreach (var folder in folders)

@@ -26,12 +26,23 @@ public sealed record PageView
     public SeriesView? Series { get; init; }
     public IReadOnlyList<TocView> Toc { get; init; } = [];
     public bool HasToc { get; init; }
+    /// <summary>The table of contents starts open (PaperMod's TocOpen; open unless a page or the site says false).</summary>
+    public bool TocOpen { get; init; } = true;
+    public bool ShowReadingTime { get; init; } = true;
+    /// <summary>The date, reading time and authors line (PaperMod's hidemeta turns it off).</summary>
+    public bool ShowMeta { get; init; } = true;
+    /// <summary>Links to the previous and next post (PaperMod's ShowPostNavLinks).</summary>
+    public bool ShowPostNav { get; init; } = true;
+    /// <summary>The page's own authors, in its front matter's order.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+    /// <summary>Left out of the site's search index (PaperMod's searchHidden).</summary>
+    public bool SearchHidden { get; init; }
     public bool Draft { get; init; }
     public bool InProgress { get; init; }
     public string? Status { get; init; }
     public bool Featured { get; init; }
     public string? ExternalUrl { get; init; }
-    public string? Cover { get; init; }
+    public CoverView? Cover { get; init; }
     /// <summary>A paper note's paper (front matter <c>paper:</c>); null on other pages.</summary>
     public PaperView? Paper { get; init; }
     public bool HasMath { get; init; }
@@ -46,6 +57,9 @@ public sealed record PageView
     public string? RecentKind { get; init; }
     public string? RecentDate { get; init; }
 }
+
+/// <summary>A page's image: its URL (for cards and og:image), its alt text and caption, and whether the page shows it above its text.</summary>
+public sealed record CoverView(string Url, string Alt, string Caption, bool Shown);
 
 public sealed record PageLink(string Title, string Url, string? DateDisplay);
 

@@ -119,6 +119,8 @@ public sealed partial class ViewFactory
         var fm = page.FrontMatter;
         content.TryGetValue(page.Source.Path, out var rendered);
         var words = rendered?.WordCount ?? 0;
+        var display = fm.Display.Over(site.Config.Display);
+        var toc = display.Toc ?? false;
         var summary = fm.Summary is { Length: > 0 } s ? "<p>" + WebUtility.HtmlEncode(s) + "</p>" : rendered?.SummaryHtml;
         return new PageView
         {
@@ -141,14 +143,20 @@ public sealed partial class ViewFactory
             Tags = Terms(page, "tags"),
             Categories = Terms(page, "categories"),
             Series = Series(page),
-            Toc = fm.Toc && rendered is not null ? rendered.Toc.Select(t => new TocView(t.Level, t.Id, t.Text)).ToArray() : [],
-            HasToc = fm.Toc && rendered is { Toc.Length: > 0 },
+            Toc = toc && rendered is not null ? rendered.Toc.Select(t => new TocView(t.Level, t.Id, t.Text)).ToArray() : [],
+            HasToc = toc && rendered is { Toc.Length: > 0 },
+            TocOpen = display.TocOpen ?? true,
+            ShowReadingTime = display.ReadingTime ?? true,
+            ShowMeta = display.Meta ?? true,
+            ShowPostNav = display.PostNav ?? true,
+            Authors = fm.Authors,
+            SearchHidden = fm.SearchHidden,
             Draft = page.Draft,
             InProgress = page.InProgress,
             Status = fm.Status,
             Featured = fm.Featured,
             ExternalUrl = fm.ExternalUrl,
-            Cover = fm.Cover is { Length: > 0 } c ? Resource(page, c) : null,
+            Cover = fm.Cover is { } c ? new CoverView(Resource(page, c.Image), c.Alt, c.Caption, !c.Hidden) : null,
             Paper = fm.Paper is { } paper ? PaperView.From(paper) : null,
             HasMath = rendered?.HasMath ?? false,
             HasCode = rendered?.HasCode ?? false,
@@ -165,7 +173,7 @@ public sealed partial class ViewFactory
 
     private IReadOnlyList<TermLink> Terms(Page page, string taxonomy) =>
         page.Terms.GetValueOrDefault(taxonomy, [])
-            .Select(name => (name, slug: Slug.From(name)))
+            .Select(name => (name, slug: Slug.For(site.Config, name)))
             .Where(t => t.slug.Length > 0)
             .Select(t => new TermLink(t.name, t.slug, urls.Link($"/{taxonomy}/{t.slug}/")))
             .ToArray();
