@@ -150,7 +150,7 @@ internal static partial class JekyllTags
         var name = args.Trim().TrimEnd('/');
         // "2020-01-01-name" or "folder/2020-01-01-name" (a post in a subfolder of _posts/)
         var key = name.Contains('/') ? name[(name.LastIndexOf('/') + 1)..] : name;
-        if (site.PostUrls.TryGetValue(key, out var url)) writer.Write(RelativeUrl(site, url));
+        if (site.PostUrls.TryGetValue(key, out var url)) writer.Write(TagUrl(site, url, writer));
         else
         {
             Warn(context, "post_url", args, $"Liquid: post_url '{name}' names no post in _posts/; its tag is shown on the page");
@@ -166,14 +166,34 @@ internal static partial class JekyllTags
         if (path.StartsWith("{{", StringComparison.Ordinal) && path.EndsWith("}}", StringComparison.Ordinal))
             path = (await context.Evaluate(liquid, path[2..^2].Trim()) as string ?? path).Trim();
         path = path.TrimStart('/');
-        if (site.SourceUrls.TryGetValue(path, out var url)) writer.Write(RelativeUrl(site, url));
-        else if (site.Files.Contains(path)) writer.Write(RelativeUrl(site, "/" + path));
+        if (site.SourceUrls.TryGetValue(path, out var url)) writer.Write(TagUrl(site, url, writer));
+        else if (site.Files.Contains(path)) writer.Write(TagUrl(site, "/" + path, writer));
         else
         {
             Warn(context, "link", args, $"Liquid: link '{path}' names no file of the site; its tag is shown on the page");
             writer.Write(JekyllLiquid.Mark($"{{% link {args} %}}", $"no file {path}"));
         }
         return Completion.Normal;
+    }
+
+    /// <summary>
+    /// The URL a post_url or link tag writes: with the base path, as Jekyll 4 writes it, unless the text right before the
+    /// tag is the base path already. Sites written for Jekyll 3 (GitHub Pages) put <c>{{ site.baseurl }}</c> before the tag,
+    /// which gave the base path once there; Jekyll 4 writes it twice, a link to nowhere that no writer meant.
+    /// </summary>
+    private static string TagUrl(JekyllSite site, string url, TextWriter writer)
+    {
+        var basePath = site.BasePath.TrimEnd('/');
+        if (basePath.Length > 0 && writer is StringWriter written && EndsWith(written.GetStringBuilder(), basePath)) return url;
+        return RelativeUrl(site, url);
+    }
+
+    private static bool EndsWith(StringBuilder text, string end)
+    {
+        if (text.Length < end.Length) return false;
+        for (var i = 0; i < end.Length; i++)
+            if (text[text.Length - end.Length + i] != end[i]) return false;
+        return true;
     }
 
     internal static string RelativeUrl(JekyllSite site, string url) =>
