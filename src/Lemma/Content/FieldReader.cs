@@ -30,7 +30,8 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Summary = Text("summary") ?? Text("excerpt"),
             Description = Text("description"),
             Tags = Strings("tags"),
-            Categories = Strings("categories").AddRange(Strings("category")),
+            // Jekyll reads "categories: a b" as two categories, as it reads tags.
+            Categories = Strings("categories", words: config.Kind == SiteKind.Jekyll).AddRange(Strings("category")),
             OtherTerms = other,
             Series = series is List<object?> list ? list.Select(Str).FirstOrDefault(s => s is not null) : Text("series"),
             SeriesOrder = Int("series_order") ?? Int("series_weight") ?? Int("series_part"),
@@ -40,8 +41,8 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Aliases = Strings("aliases").AddRange(Strings("redirect_from")),
             ExternalUrl = Url("external_url") ?? Url("external_link"),
             Status = Text("status"),
-            Toc = Bool("toc") ?? Bool("show_toc") ?? false,
-            Cover = Get("cover") is IReadOnlyDictionary<string, object?> cover ? Str(ConfigLoader.Get(cover, "image")) : Text("cover") ?? Text("image"),
+            Toc = Toggle("toc") ?? Bool("show_toc") ?? false,
+            Cover = Image("cover", "image") ?? Image("image", "path"),
             Layout = Text("layout"),
             Weight = Int("weight") ?? 0,
             Paper = PaperReader.Read(Get("paper"), message => Error("paper", message),
@@ -108,6 +109,31 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
         return null;
     }
 
+    /// <summary>
+    /// An image as text, or as a map that holds it under <paramref name="inner"/>: PaperMod's <c>cover: {image, alt}</c>,
+    /// Chirpy's <c>image: {path, alt, lqip}</c>.
+    /// </summary>
+    private string? Image(string key, string inner)
+    {
+        if (Get(key) is not IReadOnlyDictionary<string, object?> map) return Text(key);
+        var value = ConfigLoader.Get(map, inner) ?? ConfigLoader.Get(map, "src") ?? ConfigLoader.Get(map, "url");
+        if (value is null) return null;
+        if (Str(value) is { } s) return Printable(key, s);
+        Error(key, $"'{key}.{inner}' must be text");
+        return null;
+    }
+
+    /// <summary>
+    /// A switch that themes also write as the settings of what it turns on: al-folio's distill <c>toc:</c> is the list of
+    /// sections, its <c>toc: {sidebar: left}</c> a map. A list or map with something in it means on.
+    /// </summary>
+    private bool? Toggle(string key) => Get(key) switch
+    {
+        IReadOnlyDictionary<string, object?> map => map.Count > 0,
+        List<object?> list => list.Count > 0,
+        _ => Bool(key),
+    };
+
     private bool? Bool(string key)
     {
         var value = Get(key);
@@ -137,7 +163,7 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     }
 
     /// <summary>A list of strings, or one string (Jekyll allows "tags: a b" as a space-separated list).</summary>
-    private ImmutableArray<string> Strings(string key)
+    private ImmutableArray<string> Strings(string key, bool words = false)
     {
         var value = Get(key);
         switch (value)
@@ -145,7 +171,7 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             case null: return [];
             case string text:
                 var s = Printable(key, text);
-                return key is "tags" && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                return (key is "tags" || words) && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             case IEnumerable<object?> list:
                 var items = list.Select(Str).ToArray();
                 if (items.Any(i => i is null)) { Error(key, $"'{key}' must be a list of text"); return []; }

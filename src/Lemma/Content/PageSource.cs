@@ -23,6 +23,9 @@ public sealed record PageSource
     public bool IsSectionIndex { get; init; }
     /// <summary>Date taken from a Jekyll-style file name (2024-05-01-title.md), if any.</summary>
     public DateTimeOffset? FileDate { get; init; }
+    /// <summary>The URL (or pattern) where the file's place puts it when its front matter names none: a Jekyll page's folder
+    /// (/tag/x/), a Jekyll collection's permalink. Null where the section and the site's permalinks decide.</summary>
+    public string? Permalink { get; init; }
     public required FrontMatter FrontMatter { get; init; }
     /// <summary>The body after the front matter (Markdown, or a notebook's JSON).</summary>
     public required string Body { get; init; }

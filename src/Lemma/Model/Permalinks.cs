@@ -10,6 +10,7 @@ public static class Permalinks
     public static string For(SiteConfig config, PageSource source, string slug, DateTimeOffset? date)
     {
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(url, source, slug, date) : url);
+        if (source.Permalink is { } place) return Normalize(place.Contains(':') ? Expand(place, source, slug, date) : place);
         if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + source.Section + "/";
         if (source.Section.Length == 0) return Normalize("/" + slug + "/");
         if (!config.Permalinks.TryGetValue(source.Section, out var pattern)) return Normalize($"/{source.Section}/{slug}/");
@@ -41,7 +42,8 @@ public static class Permalinks
             "slug" or "name" => slug,
             "filename" or "path" => source.FileSlug,
             // Jekyll's :title is the file's slug (or front matter slug); Lemma's the slug of the title when there is no file slug.
-            "title" => source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal) ? slug : Slug.From(source.FrontMatter.Title ?? slug),
+            // Jekyll's documents (posts, drafts, a collection's) are in _-folders.
+            "title" => source.Path.StartsWith('_') || source.Path.Contains("/_posts/", StringComparison.Ordinal) ? slug : Slug.From(source.FrontMatter.Title ?? slug),
             "categories" => string.Join('/', source.FrontMatter.Categories.Select(Category).Where(s => s.Length > 0)),
             "output_ext" => ".html",
             _ => ":" + name,

@@ -54,6 +54,12 @@ public static class SiteModeler
         var published = pages.ToImmutableArray();
         var sections = MakeSections(published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
+        if (config.Kind == SiteKind.Jekyll && YieldToLists(published, sections, taxonomies, diagnostics) is { } remaining)
+        {
+            published = remaining;
+            var keep = remaining.ToHashSet(ReferenceEqualityComparer.Instance);
+            byPath = [.. byPath.Where(keep.Contains)];
+        }
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
 
         var series = published
@@ -191,7 +197,10 @@ public static class SiteModeler
     {
         if (config.JekyllPermalink is not { } pattern || pattern.EndsWith('/') || source.Section.Length > 0 || source.IsSectionIndex
             || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
-        yield return "/" + slug + ".html";
+        if (source.Permalink is null) yield return "/" + slug + ".html";
+        // A page in a folder (tag/x.md) lived at /tag/x.html.
+        else if (!source.Permalink.Contains(':') && Path.GetFileNameWithoutExtension(source.Path) != "index")
+            yield return source.Permalink.TrimEnd('/') + ".html";
     }
 
     private static string Humanize(string slug) =>
@@ -271,6 +280,25 @@ public static class SiteModeler
             result.Add(new Taxonomy(plural, singular, $"/{plural}/", terms));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// A Jekyll theme draws its tag, category and archive lists and its 404 page from pages whose layout does the work
+    /// (Chirpy's _tabs/tags.md, al-folio's 404.md). Lemma draws its own there: such a page gives way, with a warning
+    /// when it has text of its own that is then not shown. Null when no page is in the way.
+    /// </summary>
+    private static ImmutableArray<Page>? YieldToLists(ImmutableArray<Page> pages, ImmutableArray<Section> sections,
+        ImmutableArray<Taxonomy> taxonomies, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var lists = new HashSet<string>(StringComparer.Ordinal) { "/404.html", "/404/" };
+        foreach (var s in sections) lists.Add(s.Url);
+        foreach (var t in taxonomies) { lists.Add(t.Url); foreach (var term in t.Terms) lists.Add(term.Url); }
+        var inTheWay = pages.Where(p => p.Kind == PageKind.Page && lists.Contains(p.Url)).ToList();
+        if (inTheWay.Count == 0) return null;
+        foreach (var page in inTheWay.Where(p => !string.IsNullOrWhiteSpace(p.Source.Body)))
+            diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"),
+                $"{page.Url} is Lemma's own {(page.Url.StartsWith("/404", StringComparison.Ordinal) ? "page for a missing URL" : "list")}; this page's text is not shown"));
+        return [.. pages.Except(inTheWay)];
     }
 
     /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>

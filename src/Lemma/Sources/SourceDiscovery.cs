@@ -34,12 +34,16 @@ public static class SourceDiscovery
             if (walker.At("_posts") is { IsFolder: true } posts) ScanContent(walker, ContentEntries(walker, posts), content, resources, bibliography);
             if (walker.At("_drafts") is { IsFolder: true } drafts) ScanContent(walker, ContentEntries(walker, drafts), content, resources, bibliography);
             var rootFiles = walker.List(walker.Root, (name, isFolder) => !isFolder && !IsHidden(name)
-                && ((IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
+                && ((config.Kind != SiteKind.Jekyll && IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
                     || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
             foreach (var file in rootFiles.Where(f => !f.IsFolder))
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
             if (config.Kind == SiteKind.Jekyll)
-                siteFiles.AddRange(JekyllFiles.Find(walker, root, config, content, bibliography));
+            {
+                var (pages, files) = JekyllFiles.Find(walker, root, config, bibliography);
+                content.AddRange(pages);
+                siteFiles.AddRange(files);
+            }
         }
 
         var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));

@@ -1,0 +1,220 @@
+namespace Lemma.Cli.Tests;
+
+/// <summary>Which files of a Jekyll site are pages, and where they live, as Jekyll decides it: front matter, folders,
+/// collections, <c>include:</c>, <c>defaults:</c>; and the front matter shapes themes write.</summary>
+public sealed class JekyllPagesTests
+{
+    [Fact]
+    public void A_markdown_file_without_front_matter_is_copied_as_it_is_and_an_excluded_one_not_at_all()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            exclude: [FAQ.md]
+            -- GUIDE.md --
+            # Guide
+
+            No front matter, no title.
+            -- FAQ.md --
+            # FAQ
+            -- docs/notes.md --
+            plain notes
+            -- about.md --
+            ---
+            title: About
+            ---
+            Hello.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal("# Guide\n\nNo front matter, no title.\n", site.Read("public/GUIDE.md"));
+        Assert.Equal("plain notes\n", site.Read("public/docs/notes.md"));
+        Assert.False(site.Exists("public/FAQ.md"));
+        Assert.False(site.Exists("public/GUIDE/index.html"));
+        Assert.Contains("Hello.", site.Read("public/about/index.html"));
+    }
+
+    [Fact]
+    public void Pages_in_folders_live_at_their_folder_and_their_old_html_urls_redirect()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            -- tag/attention.md --
+            ---
+            title: "Tag: attention"
+            tag: attention
+            ---
+            Posts about attention.
+            -- docs/index.md --
+            ---
+            ---
+            The docs.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Posts about attention.", site.Read("public/tag/attention/index.html"));
+        Assert.Contains("/tag/attention/", site.Read("public/tag/attention.html"));
+        Assert.Contains("The docs.", site.Read("public/docs/index.html"));
+        // A page, not a post: no section list appears for its folder.
+        Assert.False(site.Exists("public/tag/index.html"));
+    }
+
+    [Fact]
+    public void Collections_with_output_included_folders_and_front_matter_defaults_place_pages_as_jekyll_does()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            include: [_pages]
+            collections:
+              tabs:
+                output: true
+              books:
+                output: true
+              notes:
+                output: false
+            defaults:
+              - scope:
+                  path: ""
+                  type: posts
+                values:
+                  permalink: /posts/:title/
+                  mood: calm
+              - scope:
+                  path: ""
+                  type: tabs
+                values:
+                  permalink: /:title/
+            -- _posts/2020-01-02-First-Post.md --
+            ---
+            title: First
+            ---
+            Mood {{ page.mood }}.
+            -- _tabs/about.md --
+            ---
+            title: About me
+            ---
+            Me.
+            -- _books/dune.md --
+            ---
+            title: Dune
+            ---
+            A book.
+            -- _notes/hidden.md --
+            ---
+            title: Hidden
+            ---
+            Not published.
+            -- _pages/blog.md --
+            ---
+            title: Blog
+            permalink: /blog/
+            ---
+            The blog.
+            -- _pages/cv.md --
+            ---
+            title: CV
+            permalink: /
+            ---
+            My CV.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Mood calm.", site.Read("public/posts/First-Post/index.html"));
+        Assert.Contains("Me.", site.Read("public/about/index.html"));
+        Assert.Contains("A book.", site.Read("public/books/dune.html"));
+        Assert.Contains("The blog.", site.Read("public/blog/index.html"));
+        // A page whose permalink is the root is the home page.
+        Assert.Contains("My CV.", site.Read("public/index.html"));
+        Assert.DoesNotContain(site.Files("public"), f => f.Contains("hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Folders_above_a_posts_folder_are_the_posts_categories()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            permalink: /:categories/:year/:title/
+            -- ml/_posts/2021-05-06-attention.md --
+            ---
+            title: Attention
+            categories: [deep]
+            ---
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Text.", site.Read("public/ml/deep/2021/attention/index.html"));
+    }
+
+    [Fact]
+    public void A_page_where_lemma_draws_its_own_list_gives_way_with_a_warning_when_it_has_text()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            -- _posts/2020-01-02-first.md --
+            ---
+            title: First
+            tags: [ml]
+            ---
+            Text.
+            -- tags.md --
+            ---
+            layout: tags
+            permalink: /tags/
+            ---
+            -- 404.md --
+            ---
+            permalink: /404.html
+            ---
+            You will be redirected.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("404.md:2:1: warning: /404.html is Lemma's own page for a missing URL; this page's text is not shown", run.Errors);
+        Assert.DoesNotContain("tags.md", run.Errors);
+        Assert.Contains("/tags/ml/", site.Read("public/tags/index.html"));
+    }
+
+    [Fact]
+    public void An_image_map_and_a_toc_list_are_read_as_the_themes_write_them()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            -- _posts/2020-01-02-chirpy.md --
+            ---
+            title: Chirpy
+            image:
+              path: /assets/cover.png
+              alt: A cover
+              lqip: data:image/webp;base64,AAAA
+            ---
+            Text.
+            -- _posts/2020-01-03-distill.md --
+            ---
+            title: Distill
+            toc:
+              - name: Intro
+              - name: Method
+            ---
+            ## Intro
+
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("https://example.org/assets/cover.png", site.Read("public/" + site.Files("public").Single(f => f.EndsWith("chirpy.html", StringComparison.Ordinal))));
+        // The list of sections turns the table of contents on.
+        Assert.Contains("class=\"toc\"", site.Read("public/" + site.Files("public").Single(f => f.EndsWith("distill.html", StringComparison.Ordinal))));
+    }
+}
