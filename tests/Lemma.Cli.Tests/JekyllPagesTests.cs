@@ -217,4 +217,34 @@ public sealed class JekyllPagesTests
         // The list of sections turns the table of contents on.
         Assert.Contains("class=\"toc\"", site.Read("public/" + site.Files("public").Single(f => f.EndsWith("distill.html", StringComparison.Ordinal))));
     }
+
+    [Fact]
+    public void An_html_page_with_front_matter_is_run_through_liquid_and_kept_as_html()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            baseurl: /blog
+            -- FAQ.html --
+            ---
+            layout: default
+            ---
+            <div class="qa">
+
+            	<p class="question">Q: Is there a feed?</p>
+
+                <p>A: <a href="{{ site.baseurl }}/feed.xml">yes</a>, at *{{ site.title }}*.</p>
+            </div>
+            -- plain.html --
+            <p>{{ not liquid }}</p>
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/FAQ/index.html");
+        Assert.Contains("<p>A: <a href=\"/blog/feed.xml\">yes</a>, at *T*.</p>", html);
+        Assert.DoesNotContain("<pre", html);
+        Assert.Contains("/blog/FAQ/", site.Read("public/FAQ.html"));
+        Assert.Equal("<p>{{ not liquid }}</p>", site.Read("public/plain.html").TrimEnd());
+    }
 }

@@ -25,7 +25,7 @@ public static class ContentFormats
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
         var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
             MathSyntax(config, root), Markdown.Shortcodes.ShortcodeReader.For(config, root));
-        return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
+        return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params)), new HtmlPageFormat()];
     }
 
     /// <summary>The config's math syntax, with escapes on where a Hugo site's templates load MathJax or KaTeX.</summary>

@@ -33,7 +33,7 @@ public static class LiquidStage
         var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
         if (site.HomeIndex is { } home) all = all.Append(home);
         // Jekyll runs Liquid only in files with front matter: a body that starts the file had none.
-        var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
+        var pages = all.Where(p => p.Source.Format is ContentFormat.Markdown or ContentFormat.Html && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
         if (pages.Length == 0) return LiquidResult.None;
 
         var jekyll = JekyllValues.Site(site, sources, now);

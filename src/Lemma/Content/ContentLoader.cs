@@ -104,7 +104,12 @@ public static partial class ContentLoader
     {
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
-        var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
+        var format = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".ipynb" => ContentFormat.Notebook,
+            ".html" or ".htm" => ContentFormat.Html,
+            _ => ContentFormat.Markdown,
+        };
         var location = Locate(path);
 
         StructuredMap map;

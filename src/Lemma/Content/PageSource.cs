@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 
 namespace Lemma.Content;
 
-public enum ContentFormat { Markdown, Notebook }
+/// <summary>How a body is read: Markdown, a Jupyter notebook, or HTML (a Jekyll site's .html page with front matter).</summary>
+public enum ContentFormat { Markdown, Notebook, Html }
 
 /// <summary>
 /// One content file after the load stage: where it is, what its front matter says, and its body.

@@ -290,7 +290,7 @@ public static class SiteModeler
     private static ImmutableArray<Page>? YieldToLists(ImmutableArray<Page> pages, ImmutableArray<Section> sections,
         ImmutableArray<Taxonomy> taxonomies, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var lists = new HashSet<string>(StringComparer.Ordinal) { "/404.html", "/404/" };
+        var lists = new HashSet<string>(StringComparer.Ordinal) { "/404.html", "/404/", "/archive/" };
         foreach (var s in sections) lists.Add(s.Url);
         foreach (var t in taxonomies) { lists.Add(t.Url); foreach (var term in t.Terms) lists.Add(term.Url); }
         var inTheWay = pages.Where(p => p.Kind == PageKind.Page && lists.Contains(p.Url)).ToList();

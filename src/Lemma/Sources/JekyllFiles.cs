@@ -6,7 +6,7 @@ namespace Lemma.Sources;
 /// A Jekyll site's static files: everything at the root and in folders whose name does not start with '_' or '.',
 /// that is not a page, the config, what Jekyll leaves out by default (Gemfile, node_modules, vendor) or what
 /// <c>exclude:</c> names. Jekyll publishes them at their paths, and so does Lemma. A file with front matter that Lemma does
-/// not render as a page (a Liquid .html page, feed.xml, main.scss) is left out, since it would be published unrendered.
+/// not render as a page (feed.xml, main.scss) is left out, since it would be published unrendered.
 /// assets/ is among them: a Jekyll site's assets are its own static files, copied as they are, not theme overrides.
 /// </summary>
 internal static class JekyllFiles
@@ -38,12 +38,12 @@ internal static class JekyllFiles
         {
             if (file.StartsWith("_posts/", StringComparison.Ordinal) || skip.Contains(file) || Excluded(file, excluded)) continue;
             var extension = Path.GetExtension(file).ToLowerInvariant();
-            var content = extension is ".md" or ".markdown" or ".ipynb";
+            var content = extension is ".md" or ".markdown" or ".ipynb" or ".html";
             if (file.Contains("/_posts/", StringComparison.Ordinal)) { if (content) pages.Add(file); continue; }
             var frontMatter = HasFrontMatter(Path.Combine(root, file));
             if (extension == ".ipynb") { if (!file.Contains('/')) pages.Add(file); } // notebooks below the root are not read yet
             else if (content && frontMatter) pages.Add(file);
-            // A file with front matter that Lemma does not render as a page (a Liquid .html page, feed.xml) is left out.
+            // A file with front matter that Lemma does not render as a page (feed.xml, main.scss) is left out.
             else if (!frontMatter) statics.Add(file);
         }
         return (pages, statics);
