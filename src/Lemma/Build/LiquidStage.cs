@@ -27,7 +27,8 @@ public static class LiquidStage
     // Frozen once built: parses and expands from any thread.
     private static readonly JekyllLiquid Liquid = new();
 
-    public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now)
+    /// <param name="bibliography">The entries <c>{% cite %}</c> may name, on a site with jekyll-scholar's bibliography.</param>
+    public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now, Bibliography.BibLibrary? bibliography = null)
     {
         if (!sources.IsJekyll) return LiquidResult.None;
         var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
@@ -37,6 +38,8 @@ public static class LiquidStage
         if (pages.Length == 0) return LiquidResult.None;
 
         var jekyll = JekyllValues.Site(site, sources, now);
+        if (jekyll.Scholar && bibliography is not null)
+            jekyll = jekyll with { CitationKeys = [.. bibliography.Files.SelectMany(f => f.Entries).Select(e => e.Key)] };
         var bodies = new ConcurrentDictionary<string, PageSource>(StringComparer.Ordinal);
         var diagnostics = new ConcurrentBag<Diagnostic>();
         Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>

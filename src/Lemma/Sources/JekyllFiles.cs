@@ -49,6 +49,21 @@ internal static class JekyllFiles
         return (pages, statics);
     }
 
+    /// <summary>
+    /// The .bib files of jekyll-scholar (in the plugins, or a <c>scholar:</c> config): every one in its <c>source</c> folder
+    /// (./_bibliography by default), since a <c>{% cite key --file name %}</c> may name any of them.
+    /// </summary>
+    public static IEnumerable<string> Scholar(SiteWalker walker, SiteConfig config)
+    {
+        var settings = config.Params.GetValueOrDefault("scholar") as IReadOnlyDictionary<string, object?>;
+        var plugins = (config.Params.GetValueOrDefault("plugins") as IEnumerable<object?> ?? []).OfType<string>();
+        if (settings is null && !plugins.Any(p => p is "jekyll-scholar" or "jekyll/scholar")) return [];
+        var source = (settings?.GetValueOrDefault("source") as string ?? "_bibliography").Trim();
+        source = source.TrimStart('.').Trim('/');
+        if (source.Length == 0 || source.Contains("..", StringComparison.Ordinal) || walker.At(source) is not { IsFolder: true } folder) return [];
+        return walker.Files(folder, (name, isFolder) => !name.StartsWith('.') && (isFolder || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
+    }
+
     private static bool Excluded(string path, HashSet<string> excluded)
     {
         if (excluded.Count == 0) return false;

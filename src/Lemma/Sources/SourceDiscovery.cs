@@ -23,6 +23,7 @@ public static class SourceDiscovery
         var resources = new List<string>();
         var siteFiles = new List<string>();
         var bibliography = new List<string>();
+        var scholar = new List<string>();
 
         if (walker.At("content") is { IsFolder: true } contentFolder)
         {
@@ -40,6 +41,8 @@ public static class SourceDiscovery
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
             if (config.Kind == SiteKind.Jekyll)
             {
+                scholar.AddRange(JekyllFiles.Scholar(walker, config));
+                bibliography.AddRange(scholar);
                 var (pages, files) = JekyllFiles.Find(walker, root, config, bibliography);
                 content.AddRange(pages);
                 siteFiles.AddRange(files);
@@ -60,6 +63,7 @@ public static class SourceDiscovery
             AssetFiles = Sorted(assets),
             IncludeFiles = Sorted(includes),
             SiteFiles = Sorted(siteFiles),
+            ScholarFiles = Sorted(scholar),
             Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal)],
         };
     }

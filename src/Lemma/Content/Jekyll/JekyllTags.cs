@@ -32,6 +32,33 @@ internal static partial class JekyllTags
         parser.RegisterParserTag("post_url", Arguments, (args, writer, _, context) => PostUrl(args, writer, context));
         parser.RegisterParserTag("link", Arguments, (args, writer, _, context) => Link(liquid, args, writer, context));
         parser.RegisterParserBlock("highlight", Arguments, Highlight);
+        parser.RegisterParserTag("cite", Arguments, (args, writer, _, context) => Cite(args, writer, context));
+        // Lemma lists a page's references after its text, once it cites something.
+        parser.RegisterParserTag("bibliography", Arguments, (_, _, _, _) => ValueTask.FromResult(Completion.Normal));
+    }
+
+    /// <summary>jekyll-scholar's tags, read only on a site that has its bibliography (<see cref="JekyllSite.Scholar"/>).</summary>
+    internal static readonly string[] ScholarTags = ["cite", "bibliography"];
+
+    /// <summary>
+    /// jekyll-scholar's <c>{% cite a b --file x -l 23 %}</c> as Lemma's citation <c>[@a, 23; @b]</c>: the keys are the words
+    /// before the first option; <c>-l</c>/<c>--locator</c> is the first key's page. The entry comes from any of the site's
+    /// bibliographies (<c>--file</c> only narrows which one jekyll-scholar opens).
+    /// </summary>
+    private static ValueTask<Completion> Cite(string args, TextWriter writer, TemplateContext context)
+    {
+        var words = args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var keys = words.TakeWhile(w => !w.StartsWith('-')).ToList();
+        if (keys.FirstOrDefault(k => !Site(context).CitationKeys.Contains(k)) is { } missing)
+        {
+            Warn(context, "cite", args, $"Liquid: cite '{missing}' names no entry of the site's bibliography; its tag is shown on the page");
+            writer.Write(JekyllLiquid.Mark($"{{% cite {args} %}}", $"no entry {missing}"));
+            return ValueTask.FromResult(Completion.Normal);
+        }
+        var at = Array.FindIndex(words, w => w is "-l" or "--locator");
+        var locator = at >= 0 && at + 1 < words.Length ? ", " + words[at + 1] : "";
+        if (keys.Count > 0) writer.Write("[" + string.Join("; ", keys.Select((k, i) => "@" + k + (i == 0 ? locator : ""))) + "]");
+        return ValueTask.FromResult(Completion.Normal);
     }
 
     private static JekyllSite Site(TemplateContext context) => (JekyllSite)context.AmbientValues[JekyllLiquid.SiteKey]!;
