@@ -247,4 +247,91 @@ public sealed class JekyllPagesTests
         Assert.Contains("/blog/FAQ/", site.Read("public/FAQ.html"));
         Assert.Equal("<p>{{ not liquid }}</p>", site.Read("public/plain.html").TrimEnd());
     }
+
+    [Fact]
+    public void Jekyll_scholar_cite_is_a_citation_of_the_sites_bibliography_and_an_unknown_key_a_warning()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            plugins: [jekyll-scholar]
+            scholar:
+              source: ./_bibliography
+            -- _bibliography/papers.bib --
+            @article{vaswani2017, author = {Vaswani, Ashish}, title = {Attention Is All You Need}, year = {2017}}
+            @article{vaswani2017, author = {Someone, Else}, title = {A repeat}, year = {2018}}
+            -- _posts/2020-01-02-notes.md --
+            ---
+            title: Notes
+            ---
+            Transformers {% cite vaswani2017 --file papers %} changed things; {% cite nobody2000 %} did not.
+
+            {% bibliography --cited --file papers %}
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/" + site.Files("public").Single(f => f.EndsWith("notes.html", StringComparison.Ordinal)));
+        Assert.Contains("data-cites=\"vaswani2017\"", html);
+        Assert.Contains("Attention Is All You Need", html);
+        Assert.Contains("{% cite nobody2000 %}</code>", html);
+        Assert.DoesNotContain("bibliography --cited", html);
+        Assert.Contains("_posts/2020-01-02-notes.md:4:67: warning: Liquid: cite 'nobody2000' names no entry of the site's bibliography", run.Errors);
+        Assert.Contains("_bibliography/papers.bib:2:10: warning: bibliography: key 'vaswani2017' is defined twice", run.Errors);
+    }
+
+    [Fact]
+    public void Without_a_scholar_bibliography_cite_stays_an_unknown_tag()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            -- about.md --
+            ---
+            title: About
+            ---
+            See {% cite vaswani2017 %}.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("about.md:4:5: warning: Liquid: unknown tag 'cite'", run.Errors);
+        Assert.Contains("{% cite vaswani2017 %}</code>", site.Read("public/about/index.html"));
+    }
+
+    [Fact]
+    public void Jekyll_archives_tag_category_and_year_urls_redirect_to_lemmas_lists()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            jekyll-archives:
+              posts:
+                enabled: [year, tags, categories]
+                permalinks:
+                  year: "/blog/:year/"
+                  tags: "/blog/:type/:name/"
+                  categories: "/blog/:type/:name/"
+            -- _posts/2021-03-04-first.md --
+            ---
+            title: First
+            tags: [Deep Learning]
+            categories: notes
+            ---
+            Text.
+            -- tags.html --
+            ---
+            layout: tags
+            ---
+            {% for tag in site.tags %}{{ tag[0] }}{% endfor %}
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("https://example.org/tags/deep-learning/", site.Read("public/blog/tag/deep-learning/index.html"));
+        Assert.Contains("https://example.org/categories/notes/", site.Read("public/blog/category/notes/index.html"));
+        Assert.Contains("https://example.org/archive/", site.Read("public/blog/2021/index.html"));
+        // The theme's tags page gives way to Lemma's, and its old URL leads there.
+        Assert.Contains("https://example.org/tags/", site.Read("public/tags.html"));
+    }
 }

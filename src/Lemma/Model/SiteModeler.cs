@@ -54,13 +54,16 @@ public static class SiteModeler
         var published = pages.ToImmutableArray();
         var sections = MakeSections(published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         if (config.Kind == SiteKind.Jekyll && YieldToLists(published, sections, taxonomies, diagnostics) is { } remaining)
         {
+            foreach (var page in published.Except(remaining)) foreach (var alias in page.Aliases) redirects[alias] = page.Url;
             published = remaining;
             var keep = remaining.ToHashSet(ReferenceEqualityComparer.Instance);
             byPath = [.. byPath.Where(keep.Contains)];
         }
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
+        ArchiveRedirects(config, published, taxonomies, redirects);
 
         var series = published
             .Where(p => p.FrontMatter.Series is not null)
@@ -80,6 +83,7 @@ public static class SiteModeler
             Related = RelatedPages.Find(published, maxPerPage: 4, previous),
             Data = data,
             HomeIndex = homeIndex,
+            Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),
         };
         return new ModelResult(site, diagnostics.ToImmutable());
     }
@@ -299,6 +303,26 @@ public static class SiteModeler
             diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"),
                 $"{page.Url} is Lemma's own {(page.Url.StartsWith("/404", StringComparison.Ordinal) ? "page for a missing URL" : "list")}; this page's text is not shown"));
         return [.. pages.Except(inTheWay)];
+    }
+
+    /// <summary>jekyll-archives' old tag, category and year URLs, each a redirect to Lemma's term page or archive, where no page
+    /// or list of the site answers there already.</summary>
+    private static void ArchiveRedirects(SiteConfig config, ImmutableArray<Page> pages, ImmutableArray<Taxonomy> taxonomies, Dictionary<string, string> redirects)
+    {
+        if (config.Kind != SiteKind.Jekyll) return;
+        var taken = new HashSet<string>(pages.Select(p => p.Url).Concat(pages.SelectMany(p => p.Aliases)), StringComparer.Ordinal) { "/" };
+        foreach (var t in taxonomies) { taken.Add(t.Url); foreach (var term in t.Terms) taken.Add(term.Url); }
+        void Add(string old, string target)
+        {
+            var url = Permalinks.Normalize(old);
+            if (url != target && !taken.Contains(url)) redirects.TryAdd(url, target);
+        }
+        foreach (var taxonomy in taxonomies)
+            foreach (var pattern in JekyllArchives.Patterns(config, taxonomy.Name))
+                foreach (var term in taxonomy.Terms) Add(pattern.Replace(":name", term.Slug, StringComparison.Ordinal), term.Url);
+        foreach (var pattern in JekyllArchives.Patterns(config, "year"))
+            foreach (var year in pages.Where(p => p.Kind == PageKind.Post && p.Date is not null).Select(p => p.Date!.Value.Year).Distinct())
+                Add(pattern.Replace(":year", year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "/archive/");
     }
 
     /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>
