@@ -15,6 +15,7 @@ using Lemma.Markdown.Figures;
 using Lemma.Markdown.Theorems;
 using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
+using Lemma.Markdown.KramdownHtml;
 using Lemma.Markdown.Math;
 using Lemma.Markdown.Sidenotes;
 using Lemma.Math;
@@ -53,6 +54,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseDetails()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UsePreciseSourceLocation()
+        .UseKramdownHtml()
         .UseAttributes() // last: it hooks the heading and fence parsers the others added
         .Build();
 
