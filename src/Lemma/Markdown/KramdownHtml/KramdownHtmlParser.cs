@@ -73,7 +73,7 @@ public sealed partial class KramdownHtmlParser : BlockParser
         {
             // Raw up to the matching end tag, when there is one (without, CommonMark's blank line ends it, as before).
             var depth = DepthAfter(line, tag, 0);
-            if (depth > 0 && !Closes(processor.Line.Text, processor.Line.End + 1, tag, depth)) return BlockState.None;
+            if (depth > 0 && !Closes(processor, processor.Line.End + 1, tag, depth)) return BlockState.None;
             processor.NewBlocks.Push(new KramdownRawHtml(this, tag)
             {
                 Column = processor.Column,
@@ -126,15 +126,24 @@ public sealed partial class KramdownHtmlParser : BlockParser
         return depth;
     }
 
-    // How far ahead a raw element's end tag is looked for: past it, CommonMark's rule holds.
-    private const int Lookahead = 256 * 1024;
+    // How far ahead a raw element's end tag is looked for, and how much one page may look ahead in all (a page of a
+    // thousand unclosed <div> lines must not be read a thousand times over): past either, CommonMark's rule holds.
+    private const int Lookahead = 64 * 1024;
+    private const int PageBudget = 4 * 1024 * 1024;
+    private static readonly object BudgetKey = new();
+
+    private sealed class Budget { public int Left = PageBudget; }
 
     /// <summary>Whether the text after <paramref name="from"/> closes the <paramref name="depth"/> open <paramref name="name"/> elements.</summary>
-    private static bool Closes(string text, int from, string name, int depth)
+    private static bool Closes(BlockProcessor processor, int from, string name, int depth)
     {
-        if (from >= text.Length) return false;
-        var window = text.AsSpan(from, System.Math.Min(Lookahead, text.Length - from)).ToString();
-        return DepthAfter(window, name, depth) == 0;
+        var text = processor.Line.Text;
+        if (from >= text.Length || processor.Context is not { } context) return false;
+        if (!context.Properties.TryGetValue(BudgetKey, out var value) || value is not Budget budget) context.Properties[BudgetKey] = budget = new Budget();
+        var length = System.Math.Min(System.Math.Min(Lookahead, text.Length - from), budget.Left);
+        if (length <= 0) return false;
+        budget.Left -= length;
+        return DepthAfter(text.Substring(from, length), name, depth) == 0;
     }
 
     [GeneratedRegex("""^\s{0,3}<(?<name>[A-Za-z][A-Za-z0-9-]*)(?<attrs>(?:\s+[^>]*?)?)\s*>\s*$""")]

@@ -56,4 +56,14 @@ public class KramdownHtmlSpecTests
     [MemberData(nameof(OnLemmaPages))]
     public void Html_in_other_pages_keeps_commonmarks_html_blocks(string markdown, string html) =>
         Assert.Equal(html, Render(markdown, MathDialect.Lemma));
+
+    [Fact]
+    public void Thousands_of_unclosed_elements_are_read_in_time_and_kept()
+    {
+        var body = string.Concat(Enumerable.Repeat("<div class=\"x\">\n" + new string('a', 60) + "\n", 20_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var html = Render(body, MathDialect.Jekyll);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Equal(20_000, html.Split("<div class=\"x\">").Length - 1);
+    }
 }
