@@ -185,6 +185,33 @@ public sealed class JekyllPagesTests
     }
 
     [Fact]
+    public void A_page_with_no_text_whose_layout_is_a_list_redirects_to_lemmas_list()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            collections:
+              tabs:
+                output: true
+            -- _posts/2020-01-02-first.md --
+            ---
+            title: First
+            ---
+            Text.
+            -- _tabs/archives.md --
+            ---
+            layout: archives
+            icon: fas fa-archive
+            ---
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("https://example.org/archive/", site.Read("public/tabs/archives.html"));
+        Assert.Contains("First", site.Read("public/archive/index.html"));
+    }
+
+    [Fact]
     public void An_image_map_and_a_toc_list_are_read_as_the_themes_write_them()
     {
         using var site = TempSite.From("""

@@ -55,12 +55,16 @@ public static class SiteModeler
         var sections = MakeSections(published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (config.Kind == SiteKind.Jekyll && YieldToLists(published, sections, taxonomies, diagnostics) is { } remaining)
+        if (config.Kind == SiteKind.Jekyll && YieldToLists(published, sections, taxonomies, diagnostics) is { Count: > 0 } gone)
         {
-            foreach (var page in published.Except(remaining)) foreach (var alias in page.Aliases) redirects[alias] = page.Url;
-            published = remaining;
-            var keep = remaining.ToHashSet(ReferenceEqualityComparer.Instance);
-            byPath = [.. byPath.Where(keep.Contains)];
+            foreach (var (page, list) in gone)
+            {
+                if (page.Url != list) redirects[page.Url] = list;
+                foreach (var alias in page.Aliases) redirects[alias] = list;
+            }
+            var removed = gone.Select(g => g.Page).ToHashSet(ReferenceEqualityComparer.Instance);
+            published = [.. published.Where(p => !removed.Contains(p))];
+            byPath = [.. byPath.Where(p => !removed.Contains(p))];
         }
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
         ArchiveRedirects(config, published, taxonomies, redirects);
@@ -289,20 +293,32 @@ public static class SiteModeler
     /// <summary>
     /// A Jekyll theme draws its tag, category and archive lists and its 404 page from pages whose layout does the work
     /// (Chirpy's _tabs/tags.md, al-folio's 404.md). Lemma draws its own there: such a page gives way, with a warning
-    /// when it has text of its own that is then not shown. Null when no page is in the way.
+    /// when it has text of its own that is then not shown. A page with no text whose layout names one of those lists
+    /// (Chirpy's <c>_tabs/archives.md</c>, <c>layout: archives</c>) gives way too, wherever it is. Each page that gives way,
+    /// with the URL of the list that takes its place.
     /// </summary>
-    private static ImmutableArray<Page>? YieldToLists(ImmutableArray<Page> pages, ImmutableArray<Section> sections,
+    private static List<(Page Page, string List)> YieldToLists(ImmutableArray<Page> pages, ImmutableArray<Section> sections,
         ImmutableArray<Taxonomy> taxonomies, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var lists = new HashSet<string>(StringComparer.Ordinal) { "/404.html", "/404/", "/archive/" };
         foreach (var s in sections) lists.Add(s.Url);
         foreach (var t in taxonomies) { lists.Add(t.Url); foreach (var term in t.Terms) lists.Add(term.Url); }
-        var inTheWay = pages.Where(p => p.Kind == PageKind.Page && lists.Contains(p.Url)).ToList();
-        if (inTheWay.Count == 0) return null;
-        foreach (var page in inTheWay.Where(p => !string.IsNullOrWhiteSpace(p.Source.Body)))
-            diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"),
-                $"{page.Url} is Lemma's own {(page.Url.StartsWith("/404", StringComparison.Ordinal) ? "page for a missing URL" : "list")}; this page's text is not shown"));
-        return [.. pages.Except(inTheWay)];
+        var byLayout = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["archive"] = "/archive/", ["archives"] = "/archive/" };
+        foreach (var t in taxonomies) byLayout[t.Name] = t.Url;
+        var gone = new List<(Page, string)>();
+        foreach (var page in pages.Where(p => p.Kind == PageKind.Page))
+        {
+            var empty = string.IsNullOrWhiteSpace(page.Source.Body);
+            if (lists.Contains(page.Url))
+            {
+                gone.Add((page, page.Url));
+                if (!empty)
+                    diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"),
+                        $"{page.Url} is Lemma's own {(page.Url.StartsWith("/404", StringComparison.Ordinal) ? "page for a missing URL" : "list")}; this page's text is not shown"));
+            }
+            else if (empty && page.FrontMatter.Layout is { } layout && byLayout.TryGetValue(layout, out var list)) gone.Add((page, list));
+        }
+        return gone;
     }
 
     /// <summary>jekyll-archives' old tag, category and year URLs, each a redirect to Lemma's term page or archive, where no page
