@@ -327,12 +327,13 @@ public sealed class JekyllPagesTests
     }
 
     [Fact]
-    public void Jekyll_archives_tag_category_and_year_urls_redirect_to_lemmas_lists()
+    public void Jekyll_archives_and_paginate_urls_redirect_to_lemmas_lists()
     {
         using var site = TempSite.From("""
             -- _config.yml --
             title: T
             url: https://example.org
+            paginate: 1
             jekyll-archives:
               posts:
                 enabled: [year, tags, categories]
@@ -347,6 +348,11 @@ public sealed class JekyllPagesTests
             categories: notes
             ---
             Text.
+            -- _posts/2021-03-05-second.md --
+            ---
+            title: Second
+            ---
+            Text.
             -- tags.html --
             ---
             layout: tags
@@ -358,6 +364,8 @@ public sealed class JekyllPagesTests
         Assert.Contains("https://example.org/tags/deep-learning/", site.Read("public/blog/tag/deep-learning/index.html"));
         Assert.Contains("https://example.org/categories/notes/", site.Read("public/blog/category/notes/index.html"));
         Assert.Contains("https://example.org/archive/", site.Read("public/blog/2021/index.html"));
+        // jekyll-paginate's second page of posts leads to the posts' list.
+        Assert.Contains("https://example.org/posts/", site.Read("public/page2/index.html"));
         // The theme's tags page gives way to Lemma's, and its old URL leads there.
         Assert.Contains("https://example.org/tags/", site.Read("public/tags.html"));
     }

@@ -67,7 +67,7 @@ public static class SiteModeler
             byPath = [.. byPath.Where(p => !removed.Contains(p))];
         }
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
-        ArchiveRedirects(config, published, taxonomies, redirects);
+        ArchiveRedirects(config, published, sections, taxonomies, redirects);
 
         var series = published
             .Where(p => p.FrontMatter.Series is not null)
@@ -321,9 +321,11 @@ public static class SiteModeler
         return gone;
     }
 
-    /// <summary>jekyll-archives' old tag, category and year URLs, each a redirect to Lemma's term page or archive, where no page
-    /// or list of the site answers there already.</summary>
-    private static void ArchiveRedirects(SiteConfig config, ImmutableArray<Page> pages, ImmutableArray<Taxonomy> taxonomies, Dictionary<string, string> redirects)
+    /// <summary>jekyll-archives' old tag, category and year URLs, each a redirect to Lemma's term page or archive, and
+    /// jekyll-paginate's pages of posts (<c>paginate_path</c>, /page2/) to the posts' list, where no page or list of the site
+    /// answers there already.</summary>
+    private static void ArchiveRedirects(SiteConfig config, ImmutableArray<Page> pages, ImmutableArray<Section> sections,
+        ImmutableArray<Taxonomy> taxonomies, Dictionary<string, string> redirects)
     {
         if (config.Kind != SiteKind.Jekyll) return;
         var taken = new HashSet<string>(pages.Select(p => p.Url).Concat(pages.SelectMany(p => p.Aliases)), StringComparer.Ordinal) { "/" };
@@ -339,6 +341,15 @@ public static class SiteModeler
         foreach (var pattern in JekyllArchives.Patterns(config, "year"))
             foreach (var year in pages.Where(p => p.Kind == PageKind.Post && p.Date is not null).Select(p => p.Date!.Value.Year).Distinct())
                 Add(pattern.Replace(":year", year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "/archive/");
+        if (config.Params.GetValueOrDefault("paginate") is long perPage and > 0 && sections.FirstOrDefault(s => s.Name == "posts") is { } posts)
+        {
+            var path = config.Params.GetValueOrDefault("paginate_path") as string ?? "/page:num/";
+            var theirs = (posts.Pages.Length + (int)perPage - 1) / (int)perPage;
+            var ours = (posts.Pages.Length + config.PageSize - 1) / config.PageSize;
+            for (var n = 2; n <= theirs && n <= 1000; n++)
+                Add(path.Replace(":num", n.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                    n <= ours ? $"{posts.Url}page/{n}/" : posts.Url);
+        }
     }
 
     /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>
