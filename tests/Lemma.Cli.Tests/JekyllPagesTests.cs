@@ -171,6 +171,11 @@ public sealed class JekyllPagesTests
             layout: tags
             permalink: /tags/
             ---
+            -- categories.md --
+            ---
+            permalink: /categories/
+            ---
+            My categories, explained.
             -- 404.md --
             ---
             permalink: /404.html
@@ -179,8 +184,9 @@ public sealed class JekyllPagesTests
             """);
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("404.md:2:1: warning: /404.html is Lemma's own page for a missing URL; this page's text is not shown", run.Errors);
+        Assert.Contains("categories.md:2:1: warning: /categories/ is Lemma's own list; this page's text is not shown", run.Errors);
         Assert.DoesNotContain("tags.md", run.Errors);
+        Assert.DoesNotContain("404.md", run.Errors);
         Assert.Contains("/tags/ml/", site.Read("public/tags/index.html"));
     }
 

@@ -293,7 +293,7 @@ public static class SiteModeler
     /// <summary>
     /// A Jekyll theme draws its tag, category and archive lists and its 404 page from pages whose layout does the work
     /// (Chirpy's _tabs/tags.md, al-folio's 404.md). Lemma draws its own there: such a page gives way, with a warning
-    /// when it has text of its own that is then not shown. A page with no text whose layout names one of those lists
+    /// when it is Markdown with text of its own that is then not shown. A page with no text whose layout names one of those lists
     /// (Chirpy's <c>_tabs/archives.md</c>, <c>layout: archives</c>) gives way too, wherever it is. Each page that gives way,
     /// with the URL of the list that takes its place.
     /// </summary>
@@ -312,9 +312,9 @@ public static class SiteModeler
             if (lists.Contains(page.Url))
             {
                 gone.Add((page, page.Url));
-                if (!empty)
-                    diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"),
-                        $"{page.Url} is Lemma's own {(page.Url.StartsWith("/404", StringComparison.Ordinal) ? "page for a missing URL" : "list")}; this page's text is not shown"));
+                // Prose the writer wrote is worth a word; a 404 page or an HTML page of Liquid loops is the theme's work.
+                if (!empty && page.Source.Format == ContentFormat.Markdown && !page.Url.StartsWith("/404", StringComparison.Ordinal))
+                    diagnostics.Add(Diagnostic.Warning(UrlSpan(page, "permalink", "url"), $"{page.Url} is Lemma's own list; this page's text is not shown"));
             }
             else if (empty && page.FrontMatter.Layout is { } layout && byLayout.TryGetValue(layout, out var list)) gone.Add((page, list));
         }
