@@ -314,6 +314,39 @@ public sealed class JekyllPagesTests
     }
 
     [Fact]
+    public void Jekyll_scholar_bibliography_without_cited_lists_the_whole_file()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: T
+            url: https://example.org
+            include: [_pages]
+            scholar:
+              source: /_bibliography/
+              bibliography: papers.bib
+            -- _bibliography/papers.bib --
+            @article{first2020, author = {First, Ada}, title = {My First Paper}, year = {2020}}
+            @inproceedings{second2021, author = {Second, Bo}, title = {A Second Result}, year = {2021}}
+            -- _bibliography/talks.bib --
+            @misc{talk2022, author = {First, Ada}, title = {A Talk}, year = {2022}}
+            -- _pages/publications.md --
+            ---
+            title: Publications
+            permalink: /publications/
+            ---
+            My papers:
+
+            {% bibliography %}
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/publications/index.html");
+        Assert.Contains("My First Paper", html);
+        Assert.Contains("A Second Result", html);
+        Assert.DoesNotContain("A Talk", html);
+    }
+
+    [Fact]
     public void Without_a_scholar_bibliography_cite_stays_an_unknown_tag()
     {
         using var site = TempSite.From("""

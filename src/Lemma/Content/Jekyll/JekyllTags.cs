@@ -33,8 +33,23 @@ internal static partial class JekyllTags
         parser.RegisterParserTag("link", Arguments, (args, writer, _, context) => Link(liquid, args, writer, context));
         parser.RegisterParserBlock("highlight", Arguments, Highlight);
         parser.RegisterParserTag("cite", Arguments, (args, writer, _, context) => Cite(args, writer, context));
-        // Lemma lists a page's references after its text, once it cites something.
-        parser.RegisterParserTag("bibliography", Arguments, (_, _, _, _) => ValueTask.FromResult(Completion.Normal));
+        parser.RegisterParserTag("bibliography", Arguments, (args, writer, _, context) => Bibliography(args, writer, context));
+    }
+
+    /// <summary>
+    /// jekyll-scholar's <c>{% bibliography %}</c>: Lemma lists a page's references after its text, of the entries it cites.
+    /// With <c>--cited</c> (or <c>--cited_in_order</c>) that is all; without, the list is the whole file (<c>--file x</c>, else
+    /// <c>scholar.bibliography</c>), as on al-folio's publications page: its entries are cited where the tag stands, unseen.
+    /// </summary>
+    private static ValueTask<Completion> Bibliography(string args, TextWriter writer, TemplateContext context)
+    {
+        var words = args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => w.StartsWith("--cited", StringComparison.Ordinal))) return ValueTask.FromResult(Completion.Normal);
+        var at = Array.FindIndex(words, w => w is "--file" or "-f");
+        var file = at >= 0 && at + 1 < words.Length ? Path.GetFileNameWithoutExtension(words[at + 1]) : "";
+        if (Site(context).BibliographyKeys.TryGetValue(file, out var keys) && keys.Length > 0)
+            writer.Write("<span hidden>[" + string.Join("; ", keys.Select(k => "@" + k)) + "]</span>");
+        return ValueTask.FromResult(Completion.Normal);
     }
 
     /// <summary>jekyll-scholar's tags, read only on a site that has its bibliography (<see cref="JekyllSite.Scholar"/>).</summary>
