@@ -64,7 +64,7 @@ public sealed class JekyllLiquidTests
     }
 
     [Fact]
-    public void Post_url_link_and_url_filters_answer_the_pages_urls()
+    public void Post_url_link_and_url_filters_answer_the_pages_urls_with_the_base_path_once()
     {
         using var site = Site("""
             -- _posts/2020-01-02-first.md --
@@ -77,6 +77,8 @@ public sealed class JekyllLiquidTests
             title: About
             ---
             [a]({% post_url 2020-01-02-first %}) [b]({% link about.md %}) [c]({{ "/x.html" | absolute_url }})
+
+            Written for Jekyll 3: [d]({{ site.baseurl }}{% post_url 2020-01-02-first %}#part) [e]({{site.baseurl}}{% link about.md %})
             """);
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -85,6 +87,9 @@ public sealed class JekyllLiquidTests
         Assert.Contains($"<a href=\"{firstUrl}\">a</a>", html);
         Assert.Contains("<a href=\"/blog/about/\">b</a>", html);
         Assert.Contains("<a href=\"https://example.org/blog/x.html\">c</a>", html);
+        // The base path written before the tag is not written twice.
+        Assert.Contains($"<a href=\"{firstUrl}#part\">d</a>", html);
+        Assert.Contains("<a href=\"/blog/about/\">e</a>", html);
     }
 
     [Fact]

@@ -113,4 +113,36 @@ public class MathSiteTests
         Assert.Contains(@"<code>\eqref{missing}</code>", html);
         Assert.Contains("warning: math: no equation is labelled 'missing'", run.ToString());
     }
+
+    [Fact]
+    public void A_jekyll_site_whose_mathjax_finds_single_dollars_reads_them_as_math()
+    {
+        using var site = TempSite.From("""
+            -- _config.yml --
+            title: Jekyll math
+            url: https://example.github.io
+            -- assets/js/mathjax-setup.js --
+            window.MathJax = {
+              tex: {
+                inlineMath: [
+                  ["$", "$"],
+                  ["\\(", "\\)"],
+                ],
+              },
+            };
+            -- _posts/2024-01-01-notes.md --
+            ---
+            title: Notes
+            ---
+            With $p_0$ and $a\_b$ and $$L_\theta$$, it costs $5 or $10.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/" + site.Files("public").Single(f => f.EndsWith("/notes.html", StringComparison.Ordinal)));
+        Assert.Contains("<annotation encoding=\"application/x-tex\">p_0</annotation>", html);
+        // Found by MathJax after kramdown's escapes: a\_b was a_b to it.
+        Assert.Contains("<annotation encoding=\"application/x-tex\">a_b</annotation>", html);
+        Assert.Contains("<annotation encoding=\"application/x-tex\">L_\\theta</annotation>", html);
+        Assert.Contains("costs $5 or $10", html);
+    }
 }

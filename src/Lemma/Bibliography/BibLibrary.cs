@@ -14,10 +14,16 @@ public sealed class BibLibrary
     public static readonly BibLibrary Empty = new([]);
 
     private readonly ImmutableArray<BibFile> files;
+    private readonly ImmutableHashSet<string> siteWide;
 
-    public BibLibrary(IEnumerable<BibFile> files) =>
-        // Deepest folder last, so that its entries replace those of the folders above.
-        this.files = [.. files.OrderBy(f => f.Path.Count(c => c == '/')).ThenBy(f => f.Path, StringComparer.Ordinal)];
+    /// <param name="siteWide">Files every page sees wherever they are (a Jekyll site's jekyll-scholar source, _bibliography/);
+    /// a file nearer the page wins over them.</param>
+    public BibLibrary(IEnumerable<BibFile> files, IEnumerable<string>? siteWide = null)
+    {
+        this.siteWide = [.. siteWide ?? []];
+        // Site-wide files first, then by depth: the deepest folder last, so that its entries replace those of the folders above.
+        this.files = [.. files.OrderBy(f => this.siteWide.Contains(f.Path) ? -1 : f.Path.Count(c => c == '/')).ThenBy(f => f.Path, StringComparer.Ordinal)];
+    }
 
     public ImmutableArray<BibFile> Files => files;
 
@@ -29,14 +35,14 @@ public sealed class BibLibrary
         foreach (var file in files)
         {
             var fileFolder = file.Path.Contains('/') ? file.Path[..(file.Path.LastIndexOf('/') + 1)] : "";
-            if (!folder.StartsWith(fileFolder, StringComparison.Ordinal)) continue;
+            if (!folder.StartsWith(fileFolder, StringComparison.Ordinal) && !siteWide.Contains(file.Path)) continue;
             foreach (var entry in file.Entries) entries[entry.Key] = entry;
         }
         return entries;
     }
 
     /// <summary>Reads and parses the bibliography files (paths relative to <paramref name="root"/>).</summary>
-    public static (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Load(string root, IEnumerable<string> paths)
+    public static (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics) Load(string root, IEnumerable<string> paths, IEnumerable<string>? siteWide = null)
     {
         var files = paths.AsParallel().AsOrdered()
             .Select(p =>
@@ -45,6 +51,6 @@ public sealed class BibLibrary
                 return text is null ? new BibFile(p, [], [unreadable!]) : BibParser.Parse(p, text);
             })
             .ToList();
-        return (new BibLibrary(files), [.. files.SelectMany(f => f.Diagnostics)]);
+        return (new BibLibrary(files, siteWide), [.. files.SelectMany(f => f.Diagnostics)]);
     }
 }

@@ -166,7 +166,8 @@ public static class BibParser
             };
             if (keys.TryGetValue(key, out var previous))
             {
-                diagnostics.Add(Diagnostic.Error(Span(keyPos), $"bibliography: key '{key}' is defined twice (first at line {previous.Span.Line})"));
+                // BibTeX's own rule: a repeated entry is reported and the first one is used; pages still build.
+                diagnostics.Add(Diagnostic.Warning(Span(keyPos), $"bibliography: key '{key}' is defined twice (first at line {previous.Span.Line}); the first is used"));
                 return;
             }
             keys[key] = entry;

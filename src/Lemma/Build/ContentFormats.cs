@@ -25,12 +25,18 @@ public static class ContentFormats
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
         var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
             MathSyntax(config, root), Markdown.Shortcodes.ShortcodeReader.For(config, root));
-        return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params))];
+        return [markdown, new NotebookFormat(markdown, highlighter, math, code, NotebookSettings.From(config.Params)), new HtmlPageFormat()];
     }
 
-    /// <summary>The config's math syntax, with escapes on where a Hugo site's templates load MathJax or KaTeX.</summary>
-    private static MathSyntax MathSyntax(SiteConfig config, string root) =>
-        config.MathSyntax.LayoutsDecide && Markdown.Math.ClientMath.LoadedByLayouts(root) ? config.MathSyntax with { Escapes = true } : config.MathSyntax;
+    /// <summary>The config's math syntax, with escapes on where a Hugo site's templates load MathJax or KaTeX, and single dollars
+    /// as math where a kramdown site's MathJax is set up to find them.</summary>
+    private static MathSyntax MathSyntax(SiteConfig config, string root)
+    {
+        if (config.MathSyntax.LayoutsDecide && Markdown.Math.ClientMath.LoadedByLayouts(root)) return config.MathSyntax with { Escapes = true };
+        if (config.MathSyntax.Kramdown && config.Kind == SiteKind.Jekyll && Markdown.Math.ClientMath.FindsSingleDollars(root))
+            return config.MathSyntax with { Dollars = true };
+        return config.MathSyntax;
+    }
 
     /// <summary>site.yaml's <c>citations: { style: author-year | numeric }</c> (or <c>citations: numeric</c>); null when the style is not one of them.</summary>
     public static CitationStyle? CitationStyle(SiteConfig config) =>

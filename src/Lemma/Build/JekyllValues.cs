@@ -39,6 +39,7 @@ internal static class JekyllValues
             Root = sources.Root,
             Values = values,
             BaseUrl = config.BaseUrl,
+            Scholar = sources.ScholarFiles.Length > 0,
             PostUrls = postUrls.ToImmutable(),
             SourceUrls = all.GroupBy(p => p.Source.Path, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First().Url, StringComparer.Ordinal),
             Includes = [.. sources.IncludeFiles.Select(p => p["_includes/".Length..])],

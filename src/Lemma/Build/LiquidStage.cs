@@ -27,16 +27,35 @@ public static class LiquidStage
     // Frozen once built: parses and expands from any thread.
     private static readonly JekyllLiquid Liquid = new();
 
-    public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now)
+    /// <param name="bibliography">The entries <c>{% cite %}</c> may name, on a site with jekyll-scholar's bibliography.</param>
+    /// <summary>The site's jekyll-scholar entries: every key, and each file's keys for <c>{% bibliography %}</c>.</summary>
+    private static JekyllSite WithBibliography(JekyllSite jekyll, SourceSet sources, Configuration.SiteConfig config, Bibliography.BibLibrary bibliography)
+    {
+        var scholar = bibliography.Files.Where(f => sources.ScholarFiles.Contains(f.Path)).ToList();
+        var byFile = scholar.GroupBy(f => Path.GetFileNameWithoutExtension(f.Path), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(f => f.Entries).Select(e => e.Key).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        var named = (config.Params.GetValueOrDefault("scholar") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("bibliography") as string;
+        var main = named is not null && byFile.TryGetValue(Path.GetFileNameWithoutExtension(named), out var keys)
+            ? keys : [.. scholar.SelectMany(f => f.Entries).Select(e => e.Key).Distinct(StringComparer.Ordinal)];
+        byFile[""] = main;
+        return jekyll with
+        {
+            CitationKeys = [.. bibliography.Files.SelectMany(f => f.Entries).Select(e => e.Key)],
+            BibliographyKeys = byFile.ToImmutableDictionary(StringComparer.Ordinal),
+        };
+    }
+
+    public static LiquidResult Run(Site site, SourceSet sources, DateTimeOffset now, Bibliography.BibLibrary? bibliography = null)
     {
         if (!sources.IsJekyll) return LiquidResult.None;
         var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
         if (site.HomeIndex is { } home) all = all.Append(home);
         // Jekyll runs Liquid only in files with front matter: a body that starts the file had none.
-        var pages = all.Where(p => p.Source.Format == ContentFormat.Markdown && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
+        var pages = all.Where(p => p.Source.Format is ContentFormat.Markdown or ContentFormat.Html && p.Source.BodyLine > 1 && JekyllLiquid.Runs(p.Source.Body, p.FrontMatter.Raw)).ToArray();
         if (pages.Length == 0) return LiquidResult.None;
 
         var jekyll = JekyllValues.Site(site, sources, now);
+        if (jekyll.Scholar && bibliography is not null) jekyll = WithBibliography(jekyll, sources, site.Config, bibliography);
         var bodies = new ConcurrentDictionary<string, PageSource>(StringComparer.Ordinal);
         var diagnostics = new ConcurrentBag<Diagnostic>();
         Parallel.ForEach(pages, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, page =>

@@ -91,13 +91,13 @@ public static class SiteBuilder
         var site = model.Site;
 
         var bibliography = Stage("bibliography", () => last is not null && Unchanged(last.Sources.BibliographyFiles, sources.BibliographyFiles, changes)
-            ? last.Bibliography : BibLibrary.Load(root, sources.BibliographyFiles));
+            ? last.Bibliography : BibLibrary.Load(root, sources.BibliographyFiles, sources.ScholarFiles));
         diagnostics.AddRange(bibliography.Diagnostics);
         diagnostics.AddRange(ContentFormats.ConfigWarnings(siteConfig, sources.ConfigFile));
         var formats = Stage("setup", () => cache is null
             ? ContentFormats.Create(siteConfig, root, bibliography.Library)
             : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow()));
+        var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow(), bibliography.Library));
         diagnostics.AddRange(liquid.Diagnostics);
         var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid, sources));
         diagnostics.AddRange(content.Diagnostics);

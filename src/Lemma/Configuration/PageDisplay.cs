@@ -34,6 +34,8 @@ public sealed record PageDisplay(bool? Toc = null, bool? TocOpen = null, bool? R
                 case string s when bool.TryParse(s, out var parsed): return parsed;
                 // al-folio's toc: { sidebar: left } asks for a table of contents, placed its own way.
                 case IReadOnlyDictionary<string, object?> { Count: > 0 } settings: return ConfigLoader.Get(settings, "enable") is not false;
+                // al-folio's distill toc: [{name: Intro}, ...] is the list of sections it shows.
+                case IEnumerable<object?> list when list.Any(): return true;
             }
         return null;
     }

@@ -83,5 +83,7 @@ public sealed record HighlightSettings
 /// it. <see cref="PageFlags"/>: a page's <c>math</c>, <c>mathjax</c> or <c>katex</c> front matter turns escapes on (Hugo
 /// without Goldmark's passthrough). <see cref="LayoutsDecide"/>: escapes are on when the site's or its theme's templates
 /// load MathJax or KaTeX (Hugo without passthrough or flags). A page's <c>math_escapes: true|false</c> decides over all of these.
+/// <see cref="Dollars"/>: on a kramdown site, a single <c>$…$</c> is inline math too, because the site's MathJax was set up
+/// to find it (Chirpy's and al-folio's <c>inlineMath: [['$','$'], …]</c>).
 /// </summary>
-public sealed record MathSyntax(bool Kramdown = false, bool Escapes = false, bool PageFlags = false, bool LayoutsDecide = false);
+public sealed record MathSyntax(bool Kramdown = false, bool Escapes = false, bool PageFlags = false, bool LayoutsDecide = false, bool Dollars = false);

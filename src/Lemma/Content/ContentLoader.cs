@@ -104,7 +104,12 @@ public static partial class ContentLoader
     {
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
-        var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
+        var format = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".ipynb" => ContentFormat.Notebook,
+            ".html" or ".htm" => ContentFormat.Html,
+            _ => ContentFormat.Markdown,
+        };
         var location = Locate(path, config.FileNameDate != FileNameDate.Ignored);
 
         StructuredMap map;
@@ -124,20 +129,32 @@ public static partial class ContentLoader
             (map, body, bodyLine) = split.Value;
         }
 
+        var jekyll = config.Kind == SiteKind.Jekyll ? JekyllCollections.Read(config) : null;
+        if (jekyll is not null)
+        {
+            map = Jekyll.JekyllDefaults.Apply(path, map, config, jekyll);
+            location = JekyllLocate(path, location, jekyll);
+        }
         var reader = new FieldReader(path, map, diagnostics);
         var fm = reader.Read(config);
+        if (jekyll is not null && location.Categories.Length > 0)
+            fm = fm with { Categories = [.. location.Categories.Concat(fm.Categories).Distinct(StringComparer.Ordinal)] };
+        // A Jekyll page whose permalink is the root is the home page (al-folio's _pages/about.md).
+        if (jekyll is not null && fm.Url is { } rootUrl && rootUrl.Trim() == "/" && !location.IsSectionIndex)
+            location = location with { Section = "", IsSectionIndex = true, Permalink = null };
         // Jekyll's _drafts/ are drafts whatever their front matter says: built with --drafts only.
         if (path.StartsWith("_drafts/", StringComparison.Ordinal)) fm = fm with { Draft = true };
         if (fm.Title is null && !location.IsSectionIndex)
         {
             // A body that opens with "# Heading" has its title there (as Jupyter Book, Quarto and GitHub Pages read it);
-            // a notebook (whose headings NotebookReader has looked at), a dated file or any page of a Hugo site has its name.
+            // a notebook (whose headings NotebookReader has looked at), a dated file or any page of a Hugo or Jekyll site
+            // (which need no title) has its name.
             if (format == ContentFormat.Markdown && TitleHeading.Find(body, firstLineOnly: true) is var (title, line))
             {
                 fm = fm with { Title = title, KeyLines = fm.KeyLines.SetItem("title", bodyLine + line) };
                 body = TitleHeading.Without(body, line);
             }
-            else if (location.FileDate is not null || format == ContentFormat.Notebook || config.Kind == SiteKind.Hugo) fm = fm with { Title = Humanize(location.FileSlug) };
+            else if (location.FileDate is not null || format == ContentFormat.Notebook || config.Kind == SiteKind.Hugo || jekyll is not null) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource
@@ -149,6 +166,7 @@ public static partial class ContentLoader
             BundleDir = location.BundleDir,
             IsSectionIndex = location.IsSectionIndex,
             FileDate = location.FileDate,
+            Permalink = location.Permalink,
             FrontMatter = fm,
             Body = body,
             BodyLine = bodyLine,
@@ -156,7 +174,36 @@ public static partial class ContentLoader
         return (diagnostics.Any(d => d.IsError) ? null : page, diagnostics);
     }
 
-    private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate);
+    private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate)
+    {
+        public string? Permalink { get; init; }
+        public ImmutableArray<string> Categories { get; init; } = [];
+    }
+
+    /// <summary>
+    /// Where a Jekyll file sits: a post (in _posts/, or in a folder's own _posts/, whose folders are its categories, as in
+    /// Jekyll), a page of its folder (tag/x.md lives at /tag/x/), or a collection's document at the collection's permalink.
+    /// Pages and documents are pages, not a section's posts.
+    /// </summary>
+    private static Location JekyllLocate(string path, Location location, IReadOnlyList<JekyllCollection> collections)
+    {
+        var posts = path.IndexOf("/_posts/", StringComparison.Ordinal);
+        if (posts > 0) return Locate("_posts/" + path[(posts + "/_posts/".Length)..], datedNames: true) with { Categories = [.. path[..posts].Split('/')] };
+        if (path.StartsWith("_posts/", StringComparison.Ordinal) || path.StartsWith("_drafts/", StringComparison.Ordinal)) return location;
+        var folder = Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
+        var stem = Path.GetFileNameWithoutExtension(path);
+        if (folder.Length == 0) return location;
+        if (JekyllCollections.Of(path, collections) is { } collection)
+        {
+            var inner = path[(collection.Label.Length + 2)..];
+            var pattern = (collection.Permalink ?? JekyllCollections.DefaultPermalink)
+                .Replace(":collection", collection.Label, StringComparison.Ordinal)
+                .Replace(":path", inner[..^Path.GetExtension(inner).Length], StringComparison.Ordinal);
+            return location with { Section = "", IsSectionIndex = false, BundleDir = null, Permalink = pattern };
+        }
+        var url = stem == "index" ? "/" + folder + "/" : "/" + folder + "/" + stem + "/";
+        return location with { Section = "", IsSectionIndex = false, BundleDir = null, FileSlug = stem == "index" ? Path.GetFileName(folder) : stem, Permalink = url };
+    }
 
     /// <summary>Where a file sits: its section, slug, bundle and, when <paramref name="datedNames"/>, the date in a Jekyll-style name.</summary>
     private static Location Locate(string path, bool datedNames)

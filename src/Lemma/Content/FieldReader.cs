@@ -30,7 +30,8 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Summary = Text("summary") ?? Text("excerpt"),
             Description = Text("description"),
             Tags = Strings("tags"),
-            Categories = Strings("categories").AddRange(Strings("category")),
+            // Jekyll reads "categories: a b" as two categories, as it reads tags.
+            Categories = Strings("categories", words: config.Kind == SiteKind.Jekyll).AddRange(Strings("category")),
             OtherTerms = other,
             Series = series is List<object?> list ? list.Select(Str).FirstOrDefault(s => s is not null) : Text("series"),
             SeriesOrder = Int("series_order") ?? Int("series_weight") ?? Int("series_part"),
@@ -55,14 +56,29 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
 
     private object? Get(string key) => ConfigLoader.Get(map.Values, key);
 
+    /// <summary>
+    /// The page's image: <c>cover</c> or <c>image</c> as a path, PaperMod's <c>cover: {image, alt, caption, hidden}</c>,
+    /// or Chirpy's <c>image: {path, alt}</c>.
+    /// </summary>
     private CoverImage? ReadCover()
     {
-        if (Get("cover") is not IReadOnlyDictionary<string, object?> cover)
-            return (Text("cover") ?? Text("image")) is { Length: > 0 } image ? new CoverImage(image) : null;
-        if (Str(ConfigLoader.Get(cover, "image")) is not { Length: > 0 } path) return null;
-        // PaperMod: hidden keeps it off the page and its lists, hiddenInSingle off the page; both keep it for cards.
-        var hidden = ConfigLoader.Get(cover, "hidden") is true || ConfigLoader.Get(cover, "hiddenInSingle") is true;
-        return new CoverImage(path, Str(ConfigLoader.Get(cover, "alt")) ?? "", Str(ConfigLoader.Get(cover, "caption")) ?? "", hidden);
+        if (Get("cover") is IReadOnlyDictionary<string, object?> cover)
+        {
+            if (Str(ConfigLoader.Get(cover, "image")) is not { Length: > 0 } path) return null;
+            // PaperMod: hidden keeps it off the page and its lists, hiddenInSingle off the page; both keep it for cards.
+            var hidden = ConfigLoader.Get(cover, "hidden") is true || ConfigLoader.Get(cover, "hiddenInSingle") is true;
+            return new CoverImage(path, Str(ConfigLoader.Get(cover, "alt")) ?? "", Str(ConfigLoader.Get(cover, "caption")) ?? "", hidden);
+        }
+        if (Text("cover") is { Length: > 0 } image) return new CoverImage(image);
+        if (Get("image") is not IReadOnlyDictionary<string, object?> chirpy) return Text("image") is { Length: > 0 } plain ? new CoverImage(plain) : null;
+        var value = ConfigLoader.Get(chirpy, "path") ?? ConfigLoader.Get(chirpy, "src") ?? ConfigLoader.Get(chirpy, "url");
+        if (value is null) return null;
+        if (Str(value) is not { } src)
+        {
+            Error("image", "'image.path' must be text");
+            return null;
+        }
+        return Printable("image", src) is { Length: > 0 } printable ? new CoverImage(printable, Str(ConfigLoader.Get(chirpy, "alt")) ?? "") : null;
     }
 
     private SourceSpan SpanOf(string key)
@@ -120,6 +136,10 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
         return null;
     }
 
+    /// <summary>
+    /// An image as text, or as a map that holds it under <paramref name="inner"/>: PaperMod's <c>cover: {image, alt}</c>,
+    /// Chirpy's <c>image: {path, alt, lqip}</c>.
+    /// </summary>
     private bool? Bool(string key)
     {
         var value = Get(key);
@@ -149,7 +169,7 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     }
 
     /// <summary>A list of strings, or one string (Jekyll allows "tags: a b" as a space-separated list).</summary>
-    private ImmutableArray<string> Strings(string key)
+    private ImmutableArray<string> Strings(string key, bool words = false)
     {
         var value = Get(key);
         switch (value)
@@ -157,7 +177,7 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             case null: return [];
             case string text:
                 var s = Printable(key, text);
-                return key is "tags" && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                return (key is "tags" || words) && !s.Contains(',') ? [.. s.Split(' ', StringSplitOptions.RemoveEmptyEntries)] : [.. s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
             case IEnumerable<object?> list:
                 var items = list.Select(Str).ToArray();
                 if (items.Any(i => i is null)) { Error(key, $"'{key}' must be a list of text"); return []; }

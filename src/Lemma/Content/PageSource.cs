@@ -3,7 +3,8 @@ using Lemma.Configuration;
 
 namespace Lemma.Content;
 
-public enum ContentFormat { Markdown, Notebook }
+/// <summary>How a body is read: Markdown, a Jupyter notebook, or HTML (a Jekyll site's .html page with front matter).</summary>
+public enum ContentFormat { Markdown, Notebook, Html }
 
 /// <summary>
 /// One content file after the load stage: where it is, what its front matter says, and its body.
@@ -24,6 +25,9 @@ public sealed record PageSource
     public bool IsSectionIndex { get; init; }
     /// <summary>Date taken from a Jekyll-style file name (2024-05-01-title.md), if any.</summary>
     public DateTimeOffset? FileDate { get; init; }
+    /// <summary>The URL (or pattern) where the file's place puts it when its front matter names none: a Jekyll page's folder
+    /// (/tag/x/), a Jekyll collection's permalink. Null where the section and the site's permalinks decide.</summary>
+    public string? Permalink { get; init; }
     public required FrontMatter FrontMatter { get; init; }
     /// <summary>The body after the front matter (Markdown, or a notebook's JSON).</summary>
     public required string Body { get; init; }

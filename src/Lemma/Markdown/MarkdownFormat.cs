@@ -15,6 +15,7 @@ using Lemma.Markdown.Figures;
 using Lemma.Markdown.Theorems;
 using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
+using Lemma.Markdown.KramdownHtml;
 using Lemma.Markdown.Math;
 using Lemma.Markdown.Sidenotes;
 using Lemma.Math;
@@ -53,6 +54,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseDetails()
         .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
         .UsePreciseSourceLocation()
+        .UseKramdownHtml()
         .UseAttributes() // last: it hooks the heading and fence parsers the others added
         .Build();
 
@@ -167,7 +169,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         if (mathSyntax.PageFlags && frontMatter is not null)
             escapes |= MathFlags[..3].Any(key => frontMatter.TryGetValue(key, out var v) && ConfigLoader.Truthy(v));
         if (frontMatter?.GetValueOrDefault("math_escapes") is bool page) escapes = page;
-        return new MathDialect(mathSyntax.Kramdown, escapes);
+        return new MathDialect(mathSyntax.Kramdown, escapes, mathSyntax.Dollars);
     }
 
     /// <summary>The body's syntax tree, or null and an error in <paramref name="context"/> when it nests past what can be read.</summary>

@@ -15,6 +15,7 @@ public static class Permalinks
     {
         // A front matter url is the writer's own path: its case stays, and uglyURLs does not touch it.
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(config, url, source, slug, date) : url);
+        if (source.Permalink is { } place) return Normalize(place.Contains(':') ? Expand(config, place, source, slug, date) : place);
         if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + Cased(config, SectionOf(source)) + "/";
         var path = config.Permalinks.TryGetValue(source.Section, out var pattern) && source.Section.Length > 0
             ? Expand(config, pattern, source, slug, date)
@@ -93,7 +94,8 @@ public static class Permalinks
             "slug" or "name" => slug,
             "filename" or "path" => source.FileSlug,
             // Jekyll's :title is the file's slug (or front matter slug); Lemma's the slug of the title when there is no file slug.
-            "title" => !hugo && (source.Path.StartsWith("_posts/", StringComparison.Ordinal) || source.Path.StartsWith("_drafts/", StringComparison.Ordinal)) ? slug : Slug.For(config, source.FrontMatter.Title ?? slug),
+            // Jekyll's documents (posts, drafts, a collection's) are in _-folders.
+            "title" => !hugo && (source.Path.StartsWith('_') || source.Path.Contains("/_posts/", StringComparison.Ordinal)) ? slug : Slug.For(config, source.FrontMatter.Title ?? slug),
             "categories" => string.Join('/', source.FrontMatter.Categories.Select(Category).Where(s => s.Length > 0)),
             "output_ext" => ".html",
             _ => ":" + name,

@@ -22,6 +22,8 @@ public sealed record Site
     public required ImmutableDictionary<string, object?> Data { get; init; }
     /// <summary>content/_index.md, if any: the home page's own text.</summary>
     public Page? HomeIndex { get; init; }
+    /// <summary>Old URLs that answer with a redirect to one of Lemma's lists (a Jekyll site's tag archives, its tags.html), by old URL.</summary>
+    public ImmutableDictionary<string, string> Redirects { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Posts only (pages in a section), newest first.</summary>
     public ImmutableArray<Page> Posts => posts.Value;
@@ -34,7 +36,7 @@ public sealed record Site
     private Site(Site original)
     {
         Config = original.Config; Pages = original.Pages; Sections = original.Sections; Taxonomies = original.Taxonomies;
-        Series = original.Series; Related = original.Related; Data = original.Data; HomeIndex = original.HomeIndex;
+        Series = original.Series; Related = original.Related; Data = original.Data; HomeIndex = original.HomeIndex; Redirects = original.Redirects;
         posts = new(() => [.. Pages.Where(p => p.Kind == PageKind.Post)]);
     }
 }

@@ -54,7 +54,20 @@ public static class SiteModeler
         var published = pages.ToImmutableArray();
         var sections = MakeSections(config, published, sectionIndexes);
         var taxonomies = MakeTaxonomies(config, published, diagnostics);
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (config.Kind == SiteKind.Jekyll && JekyllLists.GiveWay(published, sections, taxonomies, diagnostics) is { Count: > 0 } gone)
+        {
+            foreach (var (page, list) in gone)
+            {
+                if (page.Url != list) redirects[page.Url] = list;
+                foreach (var alias in page.Aliases) redirects[alias] = list;
+            }
+            var removed = gone.Select(g => g.Page).ToHashSet(ReferenceEqualityComparer.Instance);
+            published = [.. published.Where(p => !removed.Contains(p))];
+            byPath = [.. byPath.Where(p => !removed.Contains(p))];
+        }
         ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
+        if (config.Kind == SiteKind.Jekyll) JekyllLists.OldUrls(config, published, sections, taxonomies, redirects);
 
         var series = published
             .Where(p => p.FrontMatter.Series is not null)
@@ -74,6 +87,7 @@ public static class SiteModeler
             Related = RelatedPages.Find(published, maxPerPage: 4, previous),
             Data = data,
             HomeIndex = homeIndex,
+            Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),
         };
         return new ModelResult(site, diagnostics.ToImmutable());
     }
@@ -192,12 +206,17 @@ public static class SiteModeler
     /// </summary>
     private static IEnumerable<string> OldRootPageUrls(SiteConfig config, PageSource source, string slug)
     {
-        if (source.Path.Contains('/') || source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
+        if (source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
         if (config.JekyllPermalink is { } pattern)
         {
-            if (!pattern.EndsWith('/')) yield return "/" + slug + ".html";
+            if (pattern.EndsWith('/') || source.Section.Length > 0) yield break;
+            if (source.Permalink is null) yield return "/" + slug + ".html";
+            // A page in a folder (tag/x.md) lived at /tag/x.html.
+            else if (!source.Permalink.Contains(':') && Path.GetFileNameWithoutExtension(source.Path) != "index")
+                yield return source.Permalink.TrimEnd('/') + ".html";
             yield break;
         }
+        if (source.Path.Contains('/')) yield break;
         // /index.html is the home page's file.
         if (slug.ToLowerInvariant() is var lower && lower == "index") yield break;
         yield return "/" + slug + ".html";
@@ -312,7 +331,7 @@ public static class SiteModeler
         }
     }
 
-    private static SourceSpan UrlSpan(Page page, params string[] keys)
+    internal static SourceSpan UrlSpan(Page page, params string[] keys)
     {
         foreach (var key in keys)
             if (page.FrontMatter.KeyLines.TryGetValue(key, out var line)) return new SourceSpan(page.Source.Path, line, 1);

@@ -277,6 +277,11 @@ public static class PageRenderer
         var years = site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
             .Select(g => new ArchiveYear(g.Key, views.For(g))).ToArray();
         jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
+        foreach (var (old, target) in site.Redirects)
+        {
+            var moved = new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" };
+            jobs.Add(new PageJob(old, "alias", moved, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(target) }));
+        }
         var notFound = new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" };
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
         return jobs;

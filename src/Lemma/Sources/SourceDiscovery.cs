@@ -23,6 +23,7 @@ public static class SourceDiscovery
         var resources = new List<string>();
         var siteFiles = new List<string>();
         var bibliography = new List<string>();
+        var scholar = new List<string>();
 
         if (walker.At("content") is { IsFolder: true } contentFolder)
         {
@@ -34,16 +35,28 @@ public static class SourceDiscovery
             if (walker.At("_posts") is { IsFolder: true } posts) ScanContent(walker, ContentEntries(walker, posts), content, resources, bibliography);
             if (walker.At("_drafts") is { IsFolder: true } drafts) ScanContent(walker, ContentEntries(walker, drafts), content, resources, bibliography);
             var rootFiles = walker.List(walker.Root, (name, isFolder) => !isFolder && !IsHidden(name)
-                && ((IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
+                && ((config.Kind != SiteKind.Jekyll && IsContent(name) && !NotPages.Contains(Path.GetFileNameWithoutExtension(name).ToLowerInvariant()))
                     || name.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)));
             foreach (var file in rootFiles.Where(f => !f.IsFolder))
                 (IsContent(file.Name) ? content : bibliography).Add(file.Name);
-            // Files beside root pages (a folder of notebooks and its figures/) are published at their paths, as Jekyll
-            // publishes its own. Outside a Jekyll site assets/ holds the theme's overrides, which go their own way, and
-            // an HTML file is another tool's page or template (nbconvert's output, a Pelican theme), as under Hugo's content/.
-            var beside = JekyllFiles.Find(walker, root, config, content, bibliography);
-            siteFiles.AddRange(config.Kind == SiteKind.Jekyll ? beside : beside.Where(f => !f.StartsWith("assets/", StringComparison.Ordinal)
-                && !f.EndsWith(".html", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)));
+            if (config.Kind == SiteKind.Jekyll)
+            {
+                scholar.AddRange(JekyllFiles.Scholar(walker, config));
+                bibliography.AddRange(scholar);
+                var (pages, files) = JekyllFiles.Find(walker, root, config, bibliography);
+                content.AddRange(pages);
+                siteFiles.AddRange(files);
+            }
+            else
+            {
+                // Files beside root pages (a folder of notebooks and its figures/) are published at their paths, as Jekyll
+                // publishes its own. Outside a Jekyll site assets/ holds the theme's overrides, which go their own way, an
+                // HTML file is another tool's page or template (nbconvert's output, a Pelican theme), as under Hugo's
+                // content/, and Markdown below the root is not read.
+                var (_, files) = JekyllFiles.Find(walker, root, config, bibliography);
+                siteFiles.AddRange(files.Where(f => !f.StartsWith("assets/", StringComparison.Ordinal)
+                    && Path.GetExtension(f).ToLowerInvariant() is not (".html" or ".htm" or ".md" or ".markdown" or ".ipynb")));
+            }
         }
 
         var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
@@ -61,6 +74,7 @@ public static class SourceDiscovery
             AssetFiles = Sorted(assets),
             IncludeFiles = Sorted(includes),
             SiteFiles = Sorted(siteFiles),
+            ScholarFiles = Sorted(scholar),
             Diagnostics = [.. walker.Diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal), .. skipped is null ? [] : (Diagnostics.Diagnostic[])[skipped]],
         };
     }

@@ -28,6 +28,10 @@ public sealed record SourceSet(
     /// (images, PDFs, CSS, a notebook's figures/): published at their own paths.</summary>
     public ImmutableArray<string> SiteFiles { get; init; } = [];
 
+    /// <summary>A Jekyll site's jekyll-scholar bibliographies (the .bib files in <c>scholar.source</c>, _bibliography/ by default):
+    /// among <see cref="BibliographyFiles"/>, and seen by every page.</summary>
+    public ImmutableArray<string> ScholarFiles { get; init; } = [];
+
     /// <summary>True for a Jekyll site (its config is _config.yml): Liquid runs in its bodies, its files publish at their paths.</summary>
     public bool IsJekyll => ConfigLoader.KindOf(ConfigFile) == SiteKind.Jekyll;
 

@@ -161,7 +161,6 @@ public class BibParserTests
     [InlineData("@article{, title = {T}}", 1, 10, "has no citation key")]
     [InlineData("@article{k,\n  title = \"open\n}", 2, 11, "'\"' is never closed")]
     [InlineData("@article{k, title = {T} year = 2020}", 1, 25, "expected ',' or '}'")]
-    [InlineData("@article{k, title = {T}}\n\n@book{k, title = {U}}", 3, 7, "key 'k' is defined twice (first at line 1)")]
     [InlineData("@{k, title = {T}}", 1, 2, "expected an entry type")]
     [InlineData("@article{k, title = }", 1, 21, "expected a value")]
     public void Errors_have_line_and_column(string bib, int line, int column, string message)
@@ -171,6 +170,17 @@ public class BibParserTests
         Assert.True(error.IsError);
         Assert.Equal(("content/posts/a/refs.bib", line, column), (error.Span.Path, error.Span.Line, error.Span.Column));
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_key_defined_twice_is_a_warning_and_the_first_entry_is_used()
+    {
+        var file = BibParser.Parse("refs.bib", "@article{k, title = {T}}\n\n@book{k, title = {U}}");
+        var warning = Assert.Single(file.Diagnostics);
+        Assert.False(warning.IsError);
+        Assert.Equal(("refs.bib", 3, 7), (warning.Span.Path, warning.Span.Line, warning.Span.Column));
+        Assert.Contains("key 'k' is defined twice (first at line 1); the first is used", warning.Message);
+        Assert.Equal("T", Assert.Single(file.Entries).Title);
     }
 
     [Fact]

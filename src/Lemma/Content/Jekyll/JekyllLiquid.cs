@@ -23,7 +23,8 @@ public sealed partial class JekyllLiquid
 
     internal FluidParser Parser { get; }
     private readonly TemplateOptions options;
-    private readonly System.Collections.Frozen.FrozenSet<string> knownTags;
+    private readonly FrozenSet<string> knownTags;
+    private readonly FrozenSet<string> scholarTags;
 
     // Liquid's own tags, with their ends; Jekyll's are added as they are registered.
     private static readonly string[] LiquidTags =
@@ -37,7 +38,8 @@ public sealed partial class JekyllLiquid
     {
         Parser = new FluidParser();
         JekyllTags.Register(this);
-        knownTags = LiquidTags.Concat(Parser.RegisteredTags.Keys).ToFrozenSet(StringComparer.Ordinal);
+        scholarTags = LiquidTags.Concat(Parser.RegisteredTags.Keys).ToFrozenSet(StringComparer.Ordinal);
+        knownTags = scholarTags.Except(JekyllTags.ScholarTags).ToFrozenSet(StringComparer.Ordinal);
         options = new TemplateOptions
         {
             MemberAccessStrategy = new DefaultMemberAccessStrategy(),
@@ -59,7 +61,7 @@ public sealed partial class JekyllLiquid
     public ExpandedBody Expand(JekyllSite site, JekyllPage page)
     {
         var unchanged = new ExpandedBody(page.Body, [], []);
-        var (body, diagnostics) = UnknownTags.Mark(page.Body, knownTags, page.Path, page.BodyLine);
+        var (body, diagnostics) = UnknownTags.Mark(page.Body, site.Scholar ? scholarTags : knownTags, page.Path, page.BodyLine);
         if (LineMarks.Insert(body, page.BodyLine) is not { } marked) return unchanged;
         if (!Parser.TryParse(marked, out var template, out var error))
             return unchanged with { Diagnostics = [.. diagnostics, Diagnostic.Warning(ErrorSpan(page, error), $"Liquid: {Unmarked(error)}; the text is shown as written")] };

@@ -23,6 +23,15 @@ public sealed record JekyllSite
     /// <summary>Every site file a page may include by a path relative to itself (include_relative).</summary>
     public ImmutableHashSet<string> Files { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>The site has jekyll-scholar's bibliography: <c>{% cite %}</c> is Lemma's citation and <c>{% bibliography %}</c>
+    /// Lemma's reference list. Without it they are unknown tags, shown marked.</summary>
+    public bool Scholar { get; init; }
+    /// <summary>The keys of the site's bibliography entries: a <c>{% cite %}</c> of another key is a warning with its tag kept.</summary>
+    public ImmutableHashSet<string> CitationKeys { get; init; } = ImmutableHashSet<string>.Empty;
+    /// <summary>The keys of each jekyll-scholar .bib file, in file order, by file name without extension ("papers"), and under ""
+    /// those of the file <c>scholar.bibliography</c> names (else every file): what <c>{% bibliography %}</c> lists.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> BibliographyKeys { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+
     /// <summary>The path of the base URL ("/blog/" for https://example.org/blog/), which relative_url puts before a path.</summary>
     public string BasePath => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.AbsolutePath : "/";
 }

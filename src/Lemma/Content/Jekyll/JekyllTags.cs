@@ -32,6 +32,48 @@ internal static partial class JekyllTags
         parser.RegisterParserTag("post_url", Arguments, (args, writer, _, context) => PostUrl(args, writer, context));
         parser.RegisterParserTag("link", Arguments, (args, writer, _, context) => Link(liquid, args, writer, context));
         parser.RegisterParserBlock("highlight", Arguments, Highlight);
+        parser.RegisterParserTag("cite", Arguments, (args, writer, _, context) => Cite(args, writer, context));
+        parser.RegisterParserTag("bibliography", Arguments, (args, writer, _, context) => Bibliography(args, writer, context));
+    }
+
+    /// <summary>
+    /// jekyll-scholar's <c>{% bibliography %}</c>: Lemma lists a page's references after its text, of the entries it cites.
+    /// With <c>--cited</c> (or <c>--cited_in_order</c>) that is all; without, the list is the whole file (<c>--file x</c>, else
+    /// <c>scholar.bibliography</c>), as on al-folio's publications page: its entries are cited where the tag stands, unseen.
+    /// </summary>
+    private static ValueTask<Completion> Bibliography(string args, TextWriter writer, TemplateContext context)
+    {
+        var words = args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Any(w => w.StartsWith("--cited", StringComparison.Ordinal))) return ValueTask.FromResult(Completion.Normal);
+        var at = Array.FindIndex(words, w => w is "--file" or "-f");
+        var file = at >= 0 && at + 1 < words.Length ? Path.GetFileNameWithoutExtension(words[at + 1]) : "";
+        if (Site(context).BibliographyKeys.TryGetValue(file, out var keys) && keys.Length > 0)
+            writer.Write("<span hidden>[" + string.Join("; ", keys.Select(k => "@" + k)) + "]</span>");
+        return ValueTask.FromResult(Completion.Normal);
+    }
+
+    /// <summary>jekyll-scholar's tags, read only on a site that has its bibliography (<see cref="JekyllSite.Scholar"/>).</summary>
+    internal static readonly string[] ScholarTags = ["cite", "bibliography"];
+
+    /// <summary>
+    /// jekyll-scholar's <c>{% cite a b --file x -l 23 %}</c> as Lemma's citation <c>[@a, 23; @b]</c>: the keys are the words
+    /// before the first option; <c>-l</c>/<c>--locator</c> is the first key's page. The entry comes from any of the site's
+    /// bibliographies (<c>--file</c> only narrows which one jekyll-scholar opens).
+    /// </summary>
+    private static ValueTask<Completion> Cite(string args, TextWriter writer, TemplateContext context)
+    {
+        var words = args.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var keys = words.TakeWhile(w => !w.StartsWith('-')).ToList();
+        if (keys.FirstOrDefault(k => !Site(context).CitationKeys.Contains(k)) is { } missing)
+        {
+            Warn(context, "cite", args, $"Liquid: cite '{missing}' names no entry of the site's bibliography; its tag is shown on the page");
+            writer.Write(JekyllLiquid.Mark($"{{% cite {args} %}}", $"no entry {missing}"));
+            return ValueTask.FromResult(Completion.Normal);
+        }
+        var at = Array.FindIndex(words, w => w is "-l" or "--locator");
+        var locator = at >= 0 && at + 1 < words.Length ? ", " + words[at + 1] : "";
+        if (keys.Count > 0) writer.Write("[" + string.Join("; ", keys.Select((k, i) => "@" + k + (i == 0 ? locator : ""))) + "]");
+        return ValueTask.FromResult(Completion.Normal);
     }
 
     private static JekyllSite Site(TemplateContext context) => (JekyllSite)context.AmbientValues[JekyllLiquid.SiteKey]!;
@@ -150,7 +192,7 @@ internal static partial class JekyllTags
         var name = args.Trim().TrimEnd('/');
         // "2020-01-01-name" or "folder/2020-01-01-name" (a post in a subfolder of _posts/)
         var key = name.Contains('/') ? name[(name.LastIndexOf('/') + 1)..] : name;
-        if (site.PostUrls.TryGetValue(key, out var url)) writer.Write(RelativeUrl(site, url));
+        if (site.PostUrls.TryGetValue(key, out var url)) writer.Write(TagUrl(site, url, writer));
         else
         {
             Warn(context, "post_url", args, $"Liquid: post_url '{name}' names no post in _posts/; its tag is shown on the page");
@@ -166,14 +208,34 @@ internal static partial class JekyllTags
         if (path.StartsWith("{{", StringComparison.Ordinal) && path.EndsWith("}}", StringComparison.Ordinal))
             path = (await context.Evaluate(liquid, path[2..^2].Trim()) as string ?? path).Trim();
         path = path.TrimStart('/');
-        if (site.SourceUrls.TryGetValue(path, out var url)) writer.Write(RelativeUrl(site, url));
-        else if (site.Files.Contains(path)) writer.Write(RelativeUrl(site, "/" + path));
+        if (site.SourceUrls.TryGetValue(path, out var url)) writer.Write(TagUrl(site, url, writer));
+        else if (site.Files.Contains(path)) writer.Write(TagUrl(site, "/" + path, writer));
         else
         {
             Warn(context, "link", args, $"Liquid: link '{path}' names no file of the site; its tag is shown on the page");
             writer.Write(JekyllLiquid.Mark($"{{% link {args} %}}", $"no file {path}"));
         }
         return Completion.Normal;
+    }
+
+    /// <summary>
+    /// The URL a post_url or link tag writes: with the base path, as Jekyll 4 writes it, unless the text right before the
+    /// tag is the base path already. Sites written for Jekyll 3 (GitHub Pages) put <c>{{ site.baseurl }}</c> before the tag,
+    /// which gave the base path once there; Jekyll 4 writes it twice, a link to nowhere that no writer meant.
+    /// </summary>
+    private static string TagUrl(JekyllSite site, string url, TextWriter writer)
+    {
+        var basePath = site.BasePath.TrimEnd('/');
+        if (basePath.Length > 0 && writer is StringWriter written && EndsWith(written.GetStringBuilder(), basePath)) return url;
+        return RelativeUrl(site, url);
+    }
+
+    private static bool EndsWith(StringBuilder text, string end)
+    {
+        if (text.Length < end.Length) return false;
+        for (var i = 0; i < end.Length; i++)
+            if (text[text.Length - end.Length + i] != end[i]) return false;
+        return true;
     }
 
     internal static string RelativeUrl(JekyllSite site, string url) =>

@@ -14,8 +14,11 @@ public sealed class KramdownDollarParser : InlineParser
 
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
-        if (!MathDialect.Of(processor).Kramdown) return false;
+        var dialect = MathDialect.Of(processor);
+        if (!dialect.Kramdown) return false;
         var rest = slice.Text.AsSpan(slice.Start, slice.End - slice.Start + 1);
+        // The site's MathJax finds $…$: Markdig's dollar parser reads it.
+        if (dialect.Dollars && !rest.StartsWith("$$")) return false;
         var end = rest.StartsWith("$$") ? TexScan.Find(rest, "$$", 2) : -1;
         if (end < 0 || rest[2..end].IsWhiteSpace())
         {

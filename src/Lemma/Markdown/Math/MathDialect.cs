@@ -8,8 +8,10 @@ namespace Lemma.Markdown.Math;
 /// already turned <c>\_</c> into <c>_</c> and <c>\\</c> into <c>\</c>; so math delimited as text is read after the same
 /// backslash-escape step, and <c>\\(</c> and <c>\\[</c> are its delimiters (<c>\(</c> and <c>\[</c> being escaped brackets).
 /// Math that Markdown itself delimited (kramdown's <c>$$</c>, Goldmark's passthrough delimiters) stays raw.</para>
+/// <para><see cref="Dollars"/>: on a kramdown page, a single <c>$…$</c> is inline math as well, found by the site's MathJax
+/// after kramdown (so read after Markdown's escapes, when those are on).</para>
 /// </summary>
-public sealed record MathDialect(bool Kramdown = false, bool MarkdownEscapes = false)
+public sealed record MathDialect(bool Kramdown = false, bool MarkdownEscapes = false, bool Dollars = false)
 {
     /// <summary>Lemma's own: <c>$</c>, <c>$$</c>, <c>\(…\)</c>, <c>\[…\]</c>, environments; TeX taken as written.</summary>
     public static readonly MathDialect Lemma = new();

@@ -53,7 +53,10 @@ public sealed class MathInlineHtml(MathRenderer math, PageContext page) : HtmlOb
         var tex = inline.Content.ToString();
         var (display, unescape, offset) = inline is TexMathInline own
             ? (own.Display || (page.MathDialect.Kramdown && own.Delimiter == '$' && AloneInParagraph(own)), own.Unescape, own.Offset)
-            : (inline.DelimiterCount >= 2, page.MathDialect.Unescapes(dollars: true), inline.DelimiterCount);
+            : (inline.DelimiterCount >= 2,
+                // A single $ that kramdown left as text was read by MathJax after kramdown's escapes.
+                inline.DelimiterCount == 1 && page.MathDialect.Kramdown ? page.MathDialect.MarkdownEscapes : page.MathDialect.Unescapes(dollars: true),
+                inline.DelimiterCount);
         if (unescape) tex = MarkdownEscapes.Apply(tex, page.MathDialect.Kramdown);
         var html = MathHtml.Render(math, page, tex, display,
             at => MathHtml.Locate(page, tex, at, inline.Line, inline.Column + offset));
