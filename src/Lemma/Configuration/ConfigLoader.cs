@@ -17,6 +17,7 @@ public static class ConfigLoader
     public static readonly ImmutableArray<string> FileNames =
     [
         "site.yaml", "site.yml", "site.toml", "site.json",
+        "_quarto.yml", "_quarto.yaml",
         "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json",
         "config.yaml", "config.yml", "config.toml", "config.json",
         "_config.yml", "_config.yaml",
@@ -24,12 +25,13 @@ public static class ConfigLoader
 
     public static string? Find(string root) => FileNames.FirstOrDefault(n => File.Exists(System.IO.Path.Combine(root, n)));
 
-    /// <summary>The tool a config file's name belongs to: site.* is Lemma's, _config.* Jekyll's, hugo.* and config.* Hugo's.</summary>
+    /// <summary>The tool a config file's name belongs to: site.* is Lemma's, _config.* Jekyll's, _quarto.* Quarto's, hugo.* and config.* Hugo's.</summary>
     public static SiteKind KindOf(string? configFile) => configFile switch
     {
         null => SiteKind.Lemma,
         _ when configFile.StartsWith("site.", StringComparison.Ordinal) => SiteKind.Lemma,
         _ when configFile.StartsWith("_config", StringComparison.Ordinal) => SiteKind.Jekyll,
+        _ when configFile.StartsWith("_quarto", StringComparison.Ordinal) => SiteKind.Quarto,
         _ => SiteKind.Hugo,
     };
 
@@ -39,7 +41,7 @@ public static class ConfigLoader
         // Without a config the sitemap and feeds link to http://localhost/: worth saying, not worth failing for.
         if (name is null)
             return new ConfigResult(new SiteConfig(), null, [Diagnostic.Warning(SourceSpan.File(FileNames[0]),
-                $"no config file (site.yaml, hugo.toml, config.toml or _config.yml): the sitemap and feeds link to {new SiteConfig().BaseUrl} unless --base-url is given")]);
+                $"no config file (site.yaml, hugo.toml, config.toml, _config.yml or _quarto.yml): the sitemap and feeds link to {new SiteConfig().BaseUrl} unless --base-url is given")]);
         var format = System.IO.Path.GetExtension(name) switch
         {
             ".toml" => StructuredFormat.Toml,
@@ -57,6 +59,8 @@ public static class ConfigLoader
         if (text is null) return new ConfigResult(unread, name, [unreadable!]);
         var (map, error) = StructuredText.Parse(text, format, name, 1);
         if (map is null) return new ConfigResult(unread, name, [error!]);
+        // Quarto keeps the site's own settings under website:, beside project: and format: that Lemma has no use for.
+        if (kind == SiteKind.Quarto) map = QuartoConfig.Flatten(map, text);
         var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
     }
@@ -139,6 +143,8 @@ public static class ConfigLoader
                 Avatar = Str(Get(map, "avatar")) ?? Str(Get(map, "image")) ?? "",
                 Bio = Str(Get(map, "bio")) ?? Str(Get(map, "description")) ?? "",
             },
+            // Quarto and Pandoc list authors; the site's author is the first.
+            IEnumerable<object?> list => ReadAuthor(list.FirstOrDefault()),
             _ => new Author(),
         };
 

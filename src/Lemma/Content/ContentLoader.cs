@@ -105,7 +105,8 @@ public static partial class ContentLoader
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
         var format = path.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) ? ContentFormat.Notebook : ContentFormat.Markdown;
-        var location = Locate(path);
+        var quarto = config.Kind == SiteKind.Quarto;
+        var location = Locate(path, quarto);
 
         StructuredMap map;
         string body;
@@ -130,7 +131,8 @@ public static partial class ContentLoader
         if (path.StartsWith("_drafts/", StringComparison.Ordinal)) fm = fm with { Draft = true };
         if (fm.Title is null && !location.IsSectionIndex)
         {
-            if (location.FileDate is not null) fm = fm with { Title = Humanize(location.FileSlug) };
+            // Quarto makes no title required: a page without one is named after its file, as a Jekyll post is.
+            if (location.FileDate is not null || quarto) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource
@@ -151,8 +153,9 @@ public static partial class ContentLoader
 
     private sealed record Location(string Section, string FileSlug, string? BundleDir, bool IsSectionIndex, DateTimeOffset? FileDate);
 
-    /// <summary>Where a file sits: its section, slug, bundle and the date in a Jekyll-style name.</summary>
-    private static Location Locate(string path)
+    /// <summary>Where a file sits: its section, slug, bundle and the date in a Jekyll-style name. In a Quarto project a
+    /// section's index.qmd (posts/index.qmd, the listing of posts) is the section's own page.</summary>
+    private static Location Locate(string path, bool quarto)
     {
         var parts = path.Split('/');
         // content/<section>/..., _posts/... (Jekyll: the posts section), or a page at the root.
@@ -166,7 +169,7 @@ public static partial class ContentLoader
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var section = inner.Length > 1 ? inner[0] : "";
         // A Jekyll site's index.md at its root is its home page.
-        var isIndex = stem == "_index" || (parts.Length == 1 && stem == "index");
+        var isIndex = stem == "_index" || (parts.Length == 1 && stem == "index") || (quarto && parts.Length == 2 && stem == "index");
         var isBundle = stem == "index" && inner.Length > 1;
         string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;

@@ -11,6 +11,8 @@ public static class Permalinks
     {
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(url, source, slug, date) : url);
         if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + source.Section + "/";
+        // A Quarto page lives where Quarto published it, so its old links and its relative links to images still work.
+        if (config.Kind == SiteKind.Quarto) return Normalize(QuartoPaths.Url(source.Path));
         if (source.Section.Length == 0) return Normalize("/" + slug + "/");
         if (!config.Permalinks.TryGetValue(source.Section, out var pattern)) return Normalize($"/{source.Section}/{slug}/");
         return Normalize(Expand(pattern, source, slug, date));

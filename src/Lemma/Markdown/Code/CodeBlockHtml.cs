@@ -43,6 +43,12 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
         var language = Language(fenced?.Info, block.TryGetAttributes());
         var code = block.Lines.ToString();
         renderer.EnsureLine();
+        if (CellOptions.IsCell(fenced?.Info))
+        {
+            var cell = CellOptions.Split(code);
+            if (cell.Hidden) return;
+            code = cell.Code;
+        }
 
         if (language.Equals("math", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,163 @@
+namespace Lemma.Cli.Tests;
+
+/// <summary>A Quarto website (_quarto.yml, .qmd pages in folders) builds as it is, its pages at the URLs Quarto gave them.</summary>
+public sealed class QuartoSiteTests
+{
+    private const string Blog = """
+        -- _quarto.yml --
+        project:
+          type: website
+          output-dir: _site
+        website:
+          title: "Notes on Learning"
+          site-url: "https://example.org/blog"
+          description: "What I learn"
+          navbar:
+            left:
+              - text: Home
+                href: index.qmd
+              - text: Notes
+                href: notes/index.qmd
+              - about.qmd
+            right:
+              - icon: github
+                href: https://github.com/someone
+        author: "Ada Writer"
+        format:
+          html:
+            theme: cosmo
+        execute:
+          freeze: auto
+        -- index.qmd --
+        ---
+        title: "Notes on Learning"
+        listing:
+          contents: posts
+          sort: "date desc"
+        ---
+        -- about.qmd --
+        ---
+        title: "About"
+        ---
+        Who writes here.
+        -- posts/_metadata.yml --
+        freeze: true
+        -- posts/first-steps/index.qmd --
+        ---
+        title: "First steps"
+        subtitle: "A beginning"
+        author:
+          - name: Ada Writer
+        date: "June 2, 2023"
+        categories: [python, setup]
+        description: "How it began."
+        image: cover.png
+        ---
+        ![A cover](cover.png)
+
+        ::: callout-note
+        A plain note.
+        :::
+
+        ::: {.callout-tip title="Tip"}
+        A tip with a title.
+        :::
+
+        ```{python}
+        #| echo: true
+        #| label: setup
+        import numpy as np
+        ```
+
+        ```{python}
+        #| echo: false
+        secret_plot_code()
+        ```
+        -- posts/first-steps/cover.png --
+        PNG
+        -- notes/index.qmd --
+        ---
+        title: "Notes"
+        ---
+        All my notes.
+        -- notes/tools/index.qmd --
+        ---
+        title: "Tools"
+        ---
+        Tools I use.
+        -- notes/tools/cheatsheet.qmd --
+        ---
+        title: "Cheatsheet"
+        ---
+        Commands.
+        -- notes/python.qmd --
+        Untitled notes on Python.
+        -- _freeze/posts/x.json --
+        {}
+        -- README.md --
+        Repository notes.
+        """;
+
+    [Fact]
+    public void A_quarto_site_takes_its_title_base_url_menu_and_author_from_quarto_yml()
+    {
+        using var site = TempSite.From(Blog);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("no config file", run.Errors);
+        var about = site.Read("public/about.html");
+        Assert.Contains("Notes on Learning", about);
+        Assert.Contains("https://github.com/someone", site.Read("public/posts/first-steps/index.html"));
+        Assert.Contains("Ada Writer", site.Read("public/posts/first-steps/index.html"));
+        Assert.Contains("/blog/notes/", about);
+        Assert.Contains("/blog/about.html", about);
+        Assert.Contains("https://example.org/blog/about.html", site.Read("public/sitemap.xml"));
+    }
+
+    [Fact]
+    public void Every_qmd_page_is_published_at_the_url_quarto_gave_it()
+    {
+        using var site = TempSite.From(Blog);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var page in new[] { "index.html", "about.html", "posts/first-steps/index.html", "notes/index.html",
+                     "notes/tools/index.html", "notes/tools/cheatsheet.html", "notes/python.html" })
+            Assert.True(site.Exists("public/" + page), page);
+        Assert.Equal("PNG\n", site.Read("public/posts/first-steps/cover.png"));
+        Assert.Contains("<img src=\"cover.png\"", site.Read("public/posts/first-steps/index.html"));
+        // Quarto's own folders and files, and the repository's README, are not published.
+        Assert.False(site.Exists("public/_freeze/posts/x.json"));
+        Assert.False(site.Exists("public/posts/_metadata.yml"));
+        Assert.False(site.Exists("public/README/index.html"));
+        // A page without a title is named after its file.
+        Assert.Contains("Python", site.Read("public/notes/python.html"));
+    }
+
+    [Fact]
+    public void Quarto_front_matter_gives_date_categories_as_tags_and_description()
+    {
+        using var site = TempSite.From(Blog);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var post = site.Read("public/posts/first-steps/index.html");
+        Assert.Contains("2023-06-02", post);
+        Assert.True(site.Exists("public/tags/python/index.html"));
+        Assert.Contains("How it began.", site.Read("public/index.xml") + site.Read("public/index.html"));
+    }
+
+    [Fact]
+    public void Callouts_show_as_callouts_and_code_cells_as_code_without_their_options()
+    {
+        using var site = TempSite.From(Blog);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.DoesNotContain("unknown block", run.Errors);
+        var post = site.Read("public/posts/first-steps/index.html");
+        Assert.Contains("callout callout-note", post);
+        Assert.Contains("callout callout-tip", post);
+        Assert.Contains("data-lang=\"python\"", post);
+        Assert.Contains("numpy", post);
+        Assert.DoesNotContain("#|", post);
+        Assert.DoesNotContain("secret_plot_code", post);
+    }
+}
