@@ -17,6 +17,7 @@ using Lemma.Markdown.Code;
 using Lemma.Markdown.Headings;
 using Lemma.Markdown.Math;
 using Lemma.Markdown.Sidenotes;
+using Lemma.Markdown.TableCaptions;
 using Lemma.Math;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -45,6 +46,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseFootnotes()
         .UseSidenotes(sidenotes)
         .UseDefinitionLists()
+        .UseTableCaptions()
         .UseTexMath()
         .UsePandocCitations()
         .UseCallouts()
@@ -237,9 +239,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var anchors = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         context.Numbers.Check(context, anchors);
         html = context.Numbers.Fill(html, context);
+        html = context.Numbers.FillCrossReferences(html, context, report: true);
         html = TocList.Fill(html, context.Toc);
         summary = summary?.Replace(TocList.Marker, "", StringComparison.Ordinal); // a list of headings is no summary
-        summary = summary is null ? null : context.Numbers.Fill(summary, context);
+        summary = summary is null ? null : context.Numbers.FillCrossReferences(context.Numbers.Fill(summary, context), context, report: false);
         return (html, summary);
     }
 
@@ -252,9 +255,11 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
         Replace<Markdig.Extensions.TaskLists.TaskList>(renderer, new TaskLists.TaskListHtml());
         Replace<CitationInline>(renderer, new CitationHtml(context));
+        Replace<Markdown.CrossReferences.CrossReferenceInline>(renderer, new Markdown.CrossReferences.CrossReferenceHtml(context));
         Replace<TheoremBlock>(renderer, new TheoremHtml(context));
         Replace<FigureBlock>(renderer, new FigureHtml(context));
         Replace<ImageFigureBlock>(renderer, new ImageFigureHtml(context));
+        Replace<TableFigureBlock>(renderer, new TableFigureHtml(context));
         Replace<UnknownContainer>(renderer, new UnknownContainerHtml(context));
     }
 
