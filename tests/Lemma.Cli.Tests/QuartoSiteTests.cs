@@ -160,4 +160,99 @@ public sealed class QuartoSiteTests
         Assert.DoesNotContain("#|", post);
         Assert.DoesNotContain("secret_plot_code", post);
     }
+
+    [Fact]
+    public void Cross_references_number_equations_figures_tables_and_sections_through_lemma_build()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+            website:
+              title: Maths
+            -- posts/proof/index.qmd --
+            ---
+            title: "A proof"
+            ---
+            ## Setting {#sec-setting}
+
+            The loss in @eq-loss is convex; @fig-curve plots it and @tbl-values lists it (see @sec-setting).
+            Write to someone@example.org or ping @someone.
+
+            $$
+            L(\theta) = \sum_i (y_i - \theta x_i)^2
+            $$ {#eq-loss}
+
+            ![The loss](curve.png){#fig-curve}
+
+            | x | L |
+            |---|---|
+            | 0 | 1 |
+
+            : Values of the loss {#tbl-values}
+
+            And @fig-nowhere is not on this page.
+            -- posts/proof/curve.png --
+            PNG
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/posts/proof/index.html");
+        Assert.Contains("<a class=\"xref\" href=\"#eq-loss\">Equation 1</a>", html);
+        Assert.Contains("<a class=\"xref\" href=\"#fig-curve\">Figure 1</a>", html);
+        Assert.Contains("<a class=\"xref\" href=\"#tbl-values\">Table 1</a>", html);
+        Assert.Contains("<a class=\"xref\" href=\"#sec-setting\">Section 1</a>", html);
+        Assert.Contains("id=\"eq-loss\"", html);
+        Assert.Contains("someone@example.org or ping @someone.", html);
+        Assert.Contains("@fig-nowhere", html);
+        Assert.Contains("posts/proof/index.qmd:21:5: warning: reference: no figure is labelled 'fig-nowhere'", run.Errors);
+    }
+
+    [Fact]
+    public void Quarto_shortcodes_include_files_read_meta_and_vars_and_keep_unknown_ones_as_text()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+            website:
+              title: Shortcodes
+            -- _variables.yml --
+            version: 2.1
+            contact:
+              email: me@example.org
+            -- posts/demo/index.qmd --
+            ---
+            title: "Demo"
+            course: Linear algebra
+            ---
+            Version {{< var version >}}, mail {{< var contact.email >}}, course {{< meta course >}}.
+
+            {{< include _part.qmd >}}
+
+            {{< video https://www.youtube.com/embed/abc123 >}}
+
+            Press {{< kbd Ctrl-C >}}.
+
+            {{< pagebreak >}}
+
+            An icon {{< iconify mdi home >}} here.
+            -- posts/demo/_part.qmd --
+            ---
+            title: ignored
+            ---
+            Included **text**.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var html = site.Read("public/posts/demo/index.html");
+        Assert.Contains("Version 2.1, mail me@example.org, course Linear algebra.", html);
+        Assert.Contains("Included <strong>text</strong>.", html);
+        Assert.DoesNotContain("ignored", html);
+        Assert.Contains("href=\"https://www.youtube.com/embed/abc123\"", html);
+        Assert.Contains("<kbd>Ctrl-C</kbd>", html);
+        Assert.Contains("{{&lt; iconify mdi home &gt;}}", html);
+        Assert.Contains("posts/demo/index.qmd:15:9: warning: shortcode: Lemma does not know the shortcode 'iconify'", run.Errors);
+        Assert.False(site.Exists("public/posts/demo/_part.html"));
+    }
 }
