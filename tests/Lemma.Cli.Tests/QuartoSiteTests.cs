@@ -115,6 +115,39 @@ public sealed class QuartoSiteTests
     }
 
     [Fact]
+    public void A_website_key_of_the_wrong_type_is_an_error_at_its_line_and_unknown_keys_are_ignored()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+              preview:
+                port: 4200
+            website:
+              favicon: logo.png
+              title: [not, text]
+              page-navigation: true
+            -- index.qmd --
+            Home.
+            """);
+        var run = site.Lemma("build");
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("_quarto.yml:7:1: error: title must be text", run.Errors);
+        Assert.DoesNotContain("favicon", run.Errors);
+    }
+
+    [Fact]
+    public void The_home_page_lists_what_the_listing_of_index_qmd_names()
+    {
+        using var site = TempSite.From(Blog);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var home = site.Read("public/index.html");
+        Assert.Contains("First steps", home);
+        Assert.DoesNotContain("Cheatsheet", home);
+    }
+
+    [Fact]
     public void Every_qmd_page_is_published_at_the_url_quarto_gave_it()
     {
         using var site = TempSite.From(Blog);

@@ -60,7 +60,12 @@ public static class ConfigLoader
         var (map, error) = StructuredText.Parse(text, format, name, 1);
         if (map is null) return new ConfigResult(unread, name, [error!]);
         // Quarto keeps the site's own settings under website:, beside project: and format: that Lemma has no use for.
-        if (kind == SiteKind.Quarto) map = QuartoConfig.Flatten(map, text);
+        if (kind == SiteKind.Quarto)
+        {
+            map = QuartoConfig.Flatten(map, text);
+            if (!map.Values.ContainsKey("home") && QuartoConfig.HomeFromListing(root) is { } home)
+                map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
+        }
         var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
     }

@@ -49,6 +49,50 @@ public static partial class QuartoConfig
         return new StructuredMap(values, lines.ToImmutable());
     }
 
+    /// <summary>
+    /// The home page's blocks from the listings of the project's index.qmd: a listing of <c>posts</c> (or
+    /// <c>posts/**/*.qmd</c>) lists the posts section there, after the page's own text. Null without such a listing.
+    /// </summary>
+    public static List<object?>? HomeFromListing(string root)
+    {
+        if (!File.Exists(Path.Combine(root, "index.qmd"))) return null;
+        var (text, _) = SourceText.Read(root, "index.qmd");
+        if (text is null) return null;
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        if (lines.Length < 2 || lines[0].TrimEnd() != "---") return null;
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() is "---" or "...");
+        if (close < 0) return null;
+        var (map, _) = StructuredText.Parse(string.Join('\n', lines[1..close]), StructuredFormat.Yaml, "index.qmd", 2);
+        var listings = map?.Values.GetValueOrDefault("listing") switch
+        {
+            IReadOnlyDictionary<string, object?> one => [one],
+            IEnumerable<object?> many => many.OfType<IReadOnlyDictionary<string, object?>>().ToList(),
+            _ => [],
+        };
+        var sections = new List<string>();
+        foreach (var listing in listings)
+        {
+            var contents = ConfigLoader.Get(listing, "contents") switch
+            {
+                string one => [one],
+                IEnumerable<object?> many => many.OfType<string>().ToList(),
+                _ => new List<string>(),
+            };
+            foreach (var entry in contents)
+            {
+                // A listing of data files (projects.yml) is not a section of pages.
+                var first = entry.Trim().TrimStart('.', '/').Split('/')[0];
+                if (first.Length == 0 || first.Contains('*') || first.Contains('.') || sections.Contains(first)) continue;
+                sections.Add(first);
+            }
+        }
+        if (sections.Count == 0) return null;
+        var blocks = new List<object?> { "intro" };
+        foreach (var section in sections)
+            blocks.Add(new Dictionary<string, object?> { ["kind"] = "section", ["section"] = section, ["title"] = NameOf(section), ["limit"] = 20L });
+        return blocks;
+    }
+
     /// <summary>A navbar item's text and link: <c>- about.qmd</c>, or <c>{text, href}</c> / <c>{text, file}</c> / <c>{icon, href}</c>.</summary>
     private static (string Name, string? Href) NavItem(object? item)
     {
