@@ -18,6 +18,7 @@ using Lemma.Markdown.Headings;
 using Lemma.Markdown.Math;
 using Lemma.Markdown.Sidenotes;
 using Lemma.Markdown.TableCaptions;
+using Lemma.Markdown.SourceLinks;
 using Lemma.Math;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -47,6 +48,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseSidenotes(sidenotes)
         .UseDefinitionLists()
         .UseTableCaptions()
+        .UseSourceLinks()
         .UseTexMath()
         .UsePandocCitations()
         .UseCallouts()
