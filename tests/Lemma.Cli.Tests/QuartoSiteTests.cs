@@ -137,6 +137,63 @@ public sealed class QuartoSiteTests
     }
 
     [Fact]
+    public void Metadata_files_give_front_matter_to_the_pages_below_them_and_a_page_s_own_wins()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+            website:
+              title: Drafts
+            -- ideas/_metadata.yml --
+            draft: true
+            categories: [idea]
+            -- ideas/half/index.qmd --
+            ---
+            title: "Half an idea"
+            ---
+            Not yet.
+            -- ideas/ready/index.qmd --
+            ---
+            title: "A ready idea"
+            draft: false
+            ---
+            Ready.
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.False(site.Exists("public/ideas/half/index.html"));
+        Assert.True(site.Exists("public/ideas/ready/index.html"));
+        Assert.True(site.Exists("public/tags/idea/index.html"));
+    }
+
+    [Fact]
+    public void A_metadata_file_that_is_not_yaml_is_an_error_at_its_line()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+            -- posts/_metadata.yml --
+            toc: [unclosed
+            -- posts/a/index.qmd --
+            ---
+            title: A
+            ---
+            Text.
+            -- posts/b/index.qmd --
+            ---
+            title: B
+            ---
+            Text.
+            """);
+        var run = site.Lemma("build");
+        Assert.NotEqual(0, run.ExitCode);
+        // Once, not once per page it applies to.
+        Assert.Single(run.ErrorLines, l => l.StartsWith("posts/_metadata.yml:1:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_home_page_lists_what_the_listing_of_index_qmd_names()
     {
         using var site = TempSite.From(Blog);

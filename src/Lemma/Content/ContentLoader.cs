@@ -32,6 +32,8 @@ public static partial class ContentLoader
     /// <param name="previous">The last build's load with the same config: its files that <paramref name="changes"/> does not touch are kept.</param>
     internal static LoadResult Load(SourceSet sources, SiteConfig config, LoadResult? previous, SourceChanges changes)
     {
+        // A Quarto _metadata.yml is front matter of every page below it: an edit to one is read by all of them.
+        if (changes.Paths.Any(p => p == "_metadata.yml" || p.EndsWith("/_metadata.yml", StringComparison.Ordinal))) changes = SourceChanges.Unknown;
         if (previous is not null && !changes.IsUnknown && previous.ContentFiles == sources.ContentFiles
             && Reloaded(sources, config, previous, changes) is { } reloaded) return reloaded;
         var files = new FileLoad[sources.ContentFiles.Length];
@@ -50,7 +52,7 @@ public static partial class ContentLoader
         for (var i = 0; i < files.Length; i++) byPath[sources.ContentFiles[i]] = files[i];
         return new LoadResult(
             [.. files.Where(f => f.Page is not null).Select(f => f.Page!)],
-            [.. files.SelectMany(f => f.Diagnostics).OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
+            [.. files.SelectMany(f => f.Diagnostics).Distinct().OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
         {
             Files = byPath,
             ContentFiles = sources.ContentFiles,
@@ -89,8 +91,14 @@ public static partial class ContentLoader
         if (text is null) return new FileLoad(null, [unreadable!]);
         try
         {
-            var (page, problems) = Parse(path, text, config);
-            return new FileLoad(page, problems);
+            if (config.Kind != SiteKind.Quarto)
+            {
+                var (page, problems) = Parse(path, text, config);
+                return new FileLoad(page, problems);
+            }
+            var (inherited, unread) = QuartoMetadata.For(root, path);
+            var (quartoPage, quartoProblems) = Parse(path, text, config, inherited);
+            return new FileLoad(unread.Count > 0 ? null : quartoPage, [.. unread, .. quartoProblems]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -100,7 +108,9 @@ public static partial class ContentLoader
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>
-    public static (PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(string path, string text, SiteConfig config)
+    /// <param name="inherited">Front matter the page's folders give it (Quarto's _metadata.yml); its own wins.</param>
+    public static (PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(string path, string text, SiteConfig config,
+        IReadOnlyDictionary<string, object?>? inherited = null)
     {
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
@@ -124,6 +134,7 @@ public static partial class ContentLoader
             if (split is null) return (null, diagnostics);
             (map, body, bodyLine) = split.Value;
         }
+        if (inherited is not null) map = QuartoMetadata.Apply(map, inherited);
 
         var reader = new FieldReader(path, map, diagnostics);
         var fm = reader.Read(config);
