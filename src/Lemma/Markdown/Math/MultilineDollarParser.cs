@@ -29,7 +29,8 @@ public sealed class MultilineDollarParser : InlineParser
             switch (rest[i])
             {
                 case '\\':
-                    i++;
+                    // A backslash at a line's end (TeX's control space) still breaks the line.
+                    if (++i < rest.Length && rest[i] == '\n') broken = true;
                     continue;
                 case '\n':
                     broken = true;
