@@ -40,12 +40,15 @@ public sealed class QuartoSpecTests
         { "```{python}\n#| label: setup\n#| echo: true\nimport numpy\n```", "<pre data-lang=\"python\"><code><span class=\"line\">import numpy</span></code></pre>" },
         { "```{r}\n#| echo: false\nplot(x)\n```\n\nafter", "<p>after</p>" },
         { "```{.python}\n#| not a cell option\nx = 1\n```", "#| not a cell option" },
+        { "```{python}\n#| code-fold: true\n#| code-summary: \"Show the code\"\nx = 1\n```", "<details class=\"code-fold\"><summary>Show the code</summary><figure class=\"code\">" },
+        { "```{python}\n#| code-fold: show\nx = 1\n```", "<details class=\"code-fold\" open><summary>Code</summary>" },
         // Links to .qmd sources lead to the pages Quarto made of them.
         { "[About](../about.qmd) and [team](people/index.qmd#team)", "<a href=\"../about.html\">About</a> and <a href=\"people/index.html#team\">team</a>" },
         { "[Site](https://example.org/x.qmd)", "<a href=\"https://example.org/x.qmd\">Site</a>" },
         // Callouts, with and without braces.
         { "::: callout-warning\nCareful.\n:::", "callout callout-warning" },
         { "::: {.callout-tip title=\"Hint\"}\nTry.\n:::", "callout callout-tip" },
+        { "::: {.callout-caution}\n## Mind the *gap*\nTry.\n:::", "<p class=\"callout-title\">Mind the <em>gap</em></p>\n<p>Try.</p>" },
     };
 
     [Theory]

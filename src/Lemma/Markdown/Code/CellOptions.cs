@@ -32,6 +32,14 @@ public sealed record CellOptions(string Code, ImmutableDictionary<string, string
         return new CellOptions(code[at..], options.ToImmutable());
     }
 
+    /// <summary>Quarto's <c>code-fold: true</c> (folded) or <c>show</c> (open): the code sits in a &lt;details&gt; with <c>code-summary</c> ("Code").</summary>
+    public (bool Open, string Summary)? Fold => Options.GetValueOrDefault("code-fold") switch
+    {
+        "true" or "True" => (false, Options.GetValueOrDefault("code-summary") ?? "Code"),
+        "show" => (true, Options.GetValueOrDefault("code-summary") ?? "Code"),
+        _ => null,
+    };
+
     /// <summary>Quarto shows no code for <c>echo: false</c> and nothing at all for <c>include: false</c>.</summary>
     public bool Hidden => Options.GetValueOrDefault("echo") is "false" or "False" or "FALSE"
         || Options.GetValueOrDefault("include") is "false" or "False" or "FALSE";

@@ -43,11 +43,13 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
         var language = Language(fenced?.Info, block.TryGetAttributes());
         var code = block.Lines.ToString();
         renderer.EnsureLine();
+        (bool Open, string Summary)? fold = null;
         if (CellOptions.IsCell(fenced?.Info))
         {
             var cell = CellOptions.Split(code);
             if (cell.Hidden) return;
             code = cell.Code;
+            fold = cell.Fold;
         }
 
         if (language.Equals("math", StringComparison.OrdinalIgnoreCase))
@@ -91,6 +93,8 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
             html2.Append(highlighted.Lines[i]).Append("</span>");
         }
         html2.Append("</code></pre></figure>");
+        if (fold is { } folded)
+            html2.Insert(0, $"<details class=\"code-fold\"{(folded.Open ? " open" : "")}><summary>{WebUtility.HtmlEncode(folded.Summary)}</summary>").Append("</details>");
         renderer.WriteLine(html2.ToString());
     }
 }
