@@ -194,6 +194,45 @@ public sealed class QuartoSiteTests
     }
 
     [Fact]
+    public void Echo_false_in_the_project_or_the_page_hides_cells_that_do_not_say_otherwise()
+    {
+        using var site = TempSite.From("""
+            -- _quarto.yml --
+            project:
+              type: website
+            execute:
+              echo: false
+            -- posts/a/index.qmd --
+            ---
+            title: A
+            ---
+            ```{python}
+            hidden_by_project()
+            ```
+
+            ```{python}
+            #| echo: true
+            shown_by_cell()
+            ```
+            -- posts/b/index.qmd --
+            ---
+            title: B
+            execute:
+              echo: true
+            ---
+            ```{python}
+            shown_by_page()
+            ```
+            """);
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var a = site.Read("public/posts/a/index.html");
+        Assert.DoesNotContain("hidden_by_project", a);
+        Assert.Contains("shown_by_cell", a);
+        Assert.Contains("shown_by_page", site.Read("public/posts/b/index.html"));
+    }
+
+    [Fact]
     public void The_home_page_lists_what_the_listing_of_index_qmd_names()
     {
         using var site = TempSite.From(Blog);

@@ -36,6 +36,8 @@ public sealed class PageContext(string path, int bodyLine)
     /// <summary>Formulas rendered so far, to bound how many one page converts.</summary>
     public int Formulas { get; set; }
     public bool HasCode { get; set; }
+    /// <summary>The page's <c>execute: echo</c> (or <c>echo</c>) for Quarto cells that do not say; null when it does not say either.</summary>
+    public bool? Echo { get; set; }
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
     public string? FirstParagraphHtml { get; set; }
 

@@ -40,6 +40,14 @@ public sealed record CellOptions(string Code, ImmutableDictionary<string, string
         _ => null,
     };
 
+    /// <summary>The cell's own <c>echo</c>, if it has one.</summary>
+    public bool? Echo => Options.GetValueOrDefault("echo") switch
+    {
+        "false" or "False" or "FALSE" => false,
+        "true" or "True" or "TRUE" or "fenced" => true,
+        _ => null,
+    };
+
     /// <summary>Quarto shows no code for <c>echo: false</c> and nothing at all for <c>include: false</c>.</summary>
     public bool Hidden => Options.GetValueOrDefault("echo") is "false" or "False" or "FALSE"
         || Options.GetValueOrDefault("include") is "false" or "False" or "FALSE";

@@ -11,7 +11,8 @@ using Markdig.Syntax;
 namespace Lemma.Markdown.Code;
 
 /// <summary>Site-wide code block settings.</summary>
-public sealed record CodeSettings(bool LineNumbers, bool CopyButton);
+/// <param name="Echo">Whether Quarto cells show their code when neither they nor their page say (_quarto.yml's <c>execute: echo</c>).</param>
+public sealed record CodeSettings(bool LineNumbers, bool CopyButton, bool Echo = true);
 
 /// <summary>
 /// Fenced and indented code blocks, highlighted at build time into
@@ -47,7 +48,7 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
         if (CellOptions.IsCell(fenced?.Info))
         {
             var cell = CellOptions.Split(code);
-            if (cell.Hidden) return;
+            if (cell.Hidden || (cell.Echo ?? page.Echo ?? settings.Echo) == false) return;
             code = cell.Code;
             fold = cell.Fold;
         }
