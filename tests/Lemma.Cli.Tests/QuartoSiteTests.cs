@@ -94,6 +94,10 @@ public sealed class QuartoSiteTests
         Untitled notes on Python.
         -- _freeze/posts/x.json --
         {}
+        -- data/prices.json --
+        { "not": "site data for templates", broken
+        -- static/old.txt --
+        a folder like any other
         -- README.md --
         Repository notes.
         """;
@@ -253,6 +257,9 @@ public sealed class QuartoSiteTests
                      "notes/tools/index.html", "notes/tools/cheatsheet.html", "notes/python.html" })
             Assert.True(site.Exists("public/" + page), page);
         Assert.Equal("PNG\n", site.Read("public/posts/first-steps/cover.png"));
+        // data/ and static/ are folders of the project like any other, published at their paths, not read as Lemma's.
+        Assert.True(site.Exists("public/data/prices.json"));
+        Assert.True(site.Exists("public/static/old.txt"));
         Assert.Contains("<img src=\"cover.png\"", site.Read("public/posts/first-steps/index.html"));
         // Quarto's own folders and files, and the repository's README, are not published.
         Assert.False(site.Exists("public/_freeze/posts/x.json"));

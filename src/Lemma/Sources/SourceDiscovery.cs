@@ -46,10 +46,10 @@ public static class SourceDiscovery
                 siteFiles.AddRange(JekyllFiles.Find(walker, root, config, content, bibliography));
         }
 
-        var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
         // Only Liquid templates: a Hugo site's Go templates in layouts/ are not Lemma's to read.
-        // A Quarto project publishes every folder at its path (QuartoFiles): none is Lemma's layouts, static or assets.
+        // A Quarto project publishes every folder at its path (QuartoFiles): none is Lemma's data, layouts, static or assets.
         var quarto = config.Kind == SiteKind.Quarto;
+        var data = quarto ? [] : Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
         var layouts = quarto ? [] : Files(walker, "layouts", [".liquid"]);
         var statics = quarto ? [] : Files(walker, "static", null);
         var assets = quarto ? [] : Files(walker, "assets", null);
