@@ -38,6 +38,8 @@ public partial class MathSourceTests
         { "lemma", "a $g(X) >\n30)$. b", "a [i:g(X) >\n30)]. b" },
         { "lemma", "costs $5 and\nthen $10", "costs $5 and then $10" },
         { "lemma", "a $x \n$ b", "a $x $ b" },
+        { "lemma", "so $V_t$$=v(t)$ here", "so [i:V_t][i:=v(t)] here" },
+        { "lemma", "a $$x$$ b", "a [d:x] b" },
         { "lemma", @"a $x,\" + "\ny$ b", @"a [i:x,\" + "\ny] b" },
         // Hugo, math written for MathJax after Goldmark: Markdown's escapes apply inside math.
         { "escapes", @"a $x\_1$ b", "a [i:x_1] b" },
