@@ -21,7 +21,7 @@ public sealed class MultilineDollarParser : InlineParser
         var text = slice.Text;
         var start = slice.Start;
         var rest = text.AsSpan(start, slice.End - start + 1);
-        if (rest.Length < 4 || rest[1] is '$' or '\n' || char.IsWhiteSpace(rest[1])) return false;
+        if (rest.Length < 3 || rest[1] is '$' or '\n' || char.IsWhiteSpace(rest[1])) return false;
         var previous = start > 0 ? text[start - 1] : ' ';
         // Markdig opens no '$' right after another; Pandoc does after a formula's closing one ($a$$b$).
         var afterFormula = previous == '$' && ClosedJustBefore(processor, start);
