@@ -200,6 +200,12 @@ def implied_urls(site, root):
                 urls.add(re.sub(r"/+", "/", url).lstrip("/"))
             elif not rel.startswith("_") and posixpath.basename(stem).lower() not in ("readme", "license", "changelog"):
                 urls.add(stem + ".html")
+        elif site["kind"] == "quarto":
+            # Quarto renders every page outside _-folders at its path, case kept; README and LICENSE are not pages.
+            if any(part.startswith("_") for part in rel.split("/")) \
+                    or posixpath.basename(stem).lower() in ("readme", "license", "changelog"):
+                continue
+            urls.add(stem + ".html")
         else:
             urls.add((stem + ".html").lower())
     # As html_urls names them: x/index.html is x/, no 404 page.

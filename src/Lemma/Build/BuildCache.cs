@@ -97,9 +97,10 @@ public sealed class BuildCache
             ? entry.Content : null;
     }
 
-    // The front matter that changes how math is read (MarkdownFormat.DialectOf) changes the rendering too.
+    // The front matter that changes how math is read (MarkdownFormat.DialectOf) or whether cells show (echo) changes the
+    // rendering too; a map (execute:) is never equal to last build's, so its page is rendered again, which is safe.
     private static bool SameMathFlags(IReadOnlyDictionary<string, object?> a, IReadOnlyDictionary<string, object?> b) =>
-        MarkdownFormat.MathFlags.All(key => Equals(a.GetValueOrDefault(key), b.GetValueOrDefault(key)));
+        MarkdownFormat.RenderingKeys.All(key => Equals(a.GetValueOrDefault(key), b.GetValueOrDefault(key)));
 
     /// <summary>
     /// Keeps this build's renderings for the next, and only these, so deleted and edited pages do not pile up.

@@ -21,7 +21,8 @@ public static class ContentFormats
         var cache = Path.Combine(root, ".lemma", "cache", "highlight");
         var inside = FileTree.RealPath(root) is { } realRoot && FileTree.RealPath(cache) is { } realCache && FileTree.IsInside(realRoot, realCache);
         IHighlighter highlighter = new CachedHighlighter(new Highlighter(), inside ? cache : null);
-        var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton);
+        var execute = config.Params.GetValueOrDefault("execute") as IReadOnlyDictionary<string, object?>;
+        var code = new CodeSettings(config.Highlight.LineNumbers, config.Highlight.CopyButton, execute?.GetValueOrDefault("echo") as bool? ?? true);
         var citations = new CitationSettings(bibliography ?? BibLibrary.Empty, CitationStyle(config) ?? Markdown.Citations.CitationStyle.AuthorYear);
         var markdown = new MarkdownFormat(math, highlighter, code, citations, Markdown.Sidenotes.SidenoteSettings.Enabled(config.Params),
             MathSyntax(config, root), Markdown.Shortcodes.ShortcodeReader.For(config, root));

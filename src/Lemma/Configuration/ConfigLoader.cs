@@ -17,6 +17,7 @@ public static class ConfigLoader
     public static readonly ImmutableArray<string> FileNames =
     [
         "site.yaml", "site.yml", "site.toml", "site.json",
+        "_quarto.yml", "_quarto.yaml",
         "hugo.yaml", "hugo.yml", "hugo.toml", "hugo.json",
         "config.yaml", "config.yml", "config.toml", "config.json",
         "_config.yml", "_config.yaml",
@@ -24,12 +25,13 @@ public static class ConfigLoader
 
     public static string? Find(string root) => FileNames.FirstOrDefault(n => File.Exists(System.IO.Path.Combine(root, n)));
 
-    /// <summary>The tool a config file's name belongs to: site.* is Lemma's, _config.* Jekyll's, hugo.* and config.* Hugo's.</summary>
+    /// <summary>The tool a config file's name belongs to: site.* is Lemma's, _config.* Jekyll's, _quarto.* Quarto's, hugo.* and config.* Hugo's.</summary>
     public static SiteKind KindOf(string? configFile) => configFile switch
     {
         null => SiteKind.Lemma,
         _ when configFile.StartsWith("site.", StringComparison.Ordinal) => SiteKind.Lemma,
         _ when configFile.StartsWith("_config", StringComparison.Ordinal) => SiteKind.Jekyll,
+        _ when configFile.StartsWith("_quarto", StringComparison.Ordinal) => SiteKind.Quarto,
         _ => SiteKind.Hugo,
     };
 
@@ -39,7 +41,7 @@ public static class ConfigLoader
         // Without a config the sitemap and feeds link to http://localhost/: worth saying, not worth failing for.
         if (name is null)
             return new ConfigResult(new SiteConfig(), null, [Diagnostic.Warning(SourceSpan.File(FileNames[0]),
-                $"no config file (site.yaml, hugo.toml, config.toml or _config.yml): the sitemap and feeds link to {new SiteConfig().BaseUrl} unless --base-url is given")]);
+                $"no config file (site.yaml, hugo.toml, config.toml, _config.yml or _quarto.yml): the sitemap and feeds link to {new SiteConfig().BaseUrl} unless --base-url is given")]);
         var format = System.IO.Path.GetExtension(name) switch
         {
             ".toml" => StructuredFormat.Toml,
@@ -57,6 +59,13 @@ public static class ConfigLoader
         if (text is null) return new ConfigResult(unread, name, [unreadable!]);
         var (map, error) = StructuredText.Parse(text, format, name, 1);
         if (map is null) return new ConfigResult(unread, name, [error!]);
+        // Quarto keeps the site's own settings under website:, beside project: and format: that Lemma has no use for.
+        if (kind == SiteKind.Quarto)
+        {
+            map = QuartoConfig.Flatten(map, text);
+            if (!map.Values.ContainsKey("home") && QuartoConfig.HomeFromListing(root) is { } home)
+                map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
+        }
         var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
     }
@@ -137,8 +146,11 @@ public static class ConfigLoader
         private static Author ReadAuthor(object? value) => value switch
         {
             string name => new Author { Name = name },
-            // Hugo's params.author may list several: they share the byline.
-            IEnumerable<object?> list => new Author { Name = string.Join(", ", list.OfType<string>().Where(n => n.Trim().Length > 0)) },
+            // Hugo's params.author, Quarto's and Pandoc's author may list several (names or maps): they share the byline,
+            // and the first one's details stand for the site's author.
+            IEnumerable<object?> list => list.Select(ReadAuthor).Where(a => a.Name.Trim().Length > 0).ToList() is { Count: > 0 } all
+                ? all[0] with { Name = string.Join(", ", all.Select(a => a.Name.Trim())) }
+                : new Author(),
             IReadOnlyDictionary<string, object?> map => new Author
             {
                 Name = Str(Get(map, "name")) ?? "",

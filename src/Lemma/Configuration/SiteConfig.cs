@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Lemma.Configuration;
 
 /// <summary>Which tool a site was written for, known from its config file's name: it decides how the site's content is read.</summary>
-public enum SiteKind { Lemma, Hugo, Jekyll }
+public enum SiteKind { Lemma, Hugo, Jekyll, Quarto }
 
 /// <summary>What site.yaml (or a Hugo/Jekyll config) says about the whole site.</summary>
 public sealed record SiteConfig

@@ -32,6 +32,8 @@ public static partial class ContentLoader
     /// <param name="previous">The last build's load with the same config: its files that <paramref name="changes"/> does not touch are kept.</param>
     internal static LoadResult Load(SourceSet sources, SiteConfig config, LoadResult? previous, SourceChanges changes)
     {
+        // A Quarto _metadata.yml is front matter of every page below it: an edit to one is read by all of them.
+        if (changes.Paths.Any(p => p == "_metadata.yml" || p.EndsWith("/_metadata.yml", StringComparison.Ordinal))) changes = SourceChanges.Unknown;
         if (previous is not null && !changes.IsUnknown && previous.ContentFiles == sources.ContentFiles
             && Reloaded(sources, config, previous, changes) is { } reloaded) return reloaded;
         var files = new FileLoad[sources.ContentFiles.Length];
@@ -50,7 +52,7 @@ public static partial class ContentLoader
         for (var i = 0; i < files.Length; i++) byPath[sources.ContentFiles[i]] = files[i];
         return new LoadResult(
             [.. files.Where(f => f.Page is not null).Select(f => f.Page!)],
-            [.. files.SelectMany(f => f.Diagnostics).OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
+            [.. files.SelectMany(f => f.Diagnostics).Distinct().OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
         {
             Files = byPath,
             ContentFiles = sources.ContentFiles,
@@ -89,8 +91,14 @@ public static partial class ContentLoader
         if (text is null) return new FileLoad(null, [unreadable!]);
         try
         {
-            var (page, problems) = Parse(path, text, config);
-            return new FileLoad(page, problems);
+            if (config.Kind != SiteKind.Quarto)
+            {
+                var (page, problems) = Parse(path, text, config);
+                return new FileLoad(page, problems);
+            }
+            var (inherited, unread) = QuartoMetadata.For(root, path);
+            var (quartoPage, quartoProblems) = Parse(path, text, config, inherited);
+            return new FileLoad(unread.Count > 0 ? null : quartoPage, [.. unread, .. quartoProblems]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -100,7 +108,9 @@ public static partial class ContentLoader
     }
 
     /// <summary>Parses one content file given its path relative to the site root.</summary>
-    public static (PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(string path, string text, SiteConfig config)
+    /// <param name="inherited">Front matter the page's folders give it (Quarto's _metadata.yml); its own wins.</param>
+    public static (PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics) Parse(string path, string text, SiteConfig config,
+        IReadOnlyDictionary<string, object?>? inherited = null)
     {
         var diagnostics = new List<Diagnostic>();
         text = text.Replace("\r\n", "\n").TrimStart('\uFEFF');
@@ -110,7 +120,8 @@ public static partial class ContentLoader
             ".html" or ".htm" => ContentFormat.Html,
             _ => ContentFormat.Markdown,
         };
-        var location = Locate(path, config.FileNameDate != FileNameDate.Ignored);
+        var quarto = config.Kind == SiteKind.Quarto;
+        var location = Locate(path, config.FileNameDate != FileNameDate.Ignored, quarto);
 
         StructuredMap map;
         string body;
@@ -128,6 +139,7 @@ public static partial class ContentLoader
             if (split is null) return (null, diagnostics);
             (map, body, bodyLine) = split.Value;
         }
+        if (inherited is not null) map = QuartoMetadata.Apply(map, inherited);
 
         var jekyll = config.Kind == SiteKind.Jekyll ? JekyllCollections.Read(config) : null;
         if (jekyll is not null)
@@ -147,14 +159,14 @@ public static partial class ContentLoader
         if (fm.Title is null && !location.IsSectionIndex)
         {
             // A body that opens with "# Heading" has its title there (as Jupyter Book, Quarto and GitHub Pages read it);
-            // a notebook (whose headings NotebookReader has looked at), a dated file or any page of a Hugo or Jekyll site
-            // (which need no title) has its name.
+            // a notebook (whose headings NotebookReader has looked at), a dated file or any page of a Hugo, Jekyll or Quarto
+            // site (which need no title) has its name.
             if (format == ContentFormat.Markdown && TitleHeading.Find(body, firstLineOnly: true) is var (title, line))
             {
                 fm = fm with { Title = title, KeyLines = fm.KeyLines.SetItem("title", bodyLine + line) };
                 body = TitleHeading.Without(body, line);
             }
-            else if (location.FileDate is not null || format == ContentFormat.Notebook || config.Kind == SiteKind.Hugo || jekyll is not null) fm = fm with { Title = Humanize(location.FileSlug) };
+            else if (location.FileDate is not null || format == ContentFormat.Notebook || config.Kind == SiteKind.Hugo || jekyll is not null || quarto) fm = fm with { Title = Humanize(location.FileSlug) };
             else diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), "missing required field 'title'"));
         }
         var page = new PageSource
@@ -188,7 +200,7 @@ public static partial class ContentLoader
     private static Location JekyllLocate(string path, Location location, IReadOnlyList<JekyllCollection> collections)
     {
         var posts = path.IndexOf("/_posts/", StringComparison.Ordinal);
-        if (posts > 0) return Locate("_posts/" + path[(posts + "/_posts/".Length)..], datedNames: true) with { Categories = [.. path[..posts].Split('/')] };
+        if (posts > 0) return Locate("_posts/" + path[(posts + "/_posts/".Length)..], datedNames: true, quarto: false) with { Categories = [.. path[..posts].Split('/')] };
         if (path.StartsWith("_posts/", StringComparison.Ordinal) || path.StartsWith("_drafts/", StringComparison.Ordinal)) return location;
         var folder = Path.GetDirectoryName(path)?.Replace('\\', '/') ?? "";
         var stem = Path.GetFileNameWithoutExtension(path);
@@ -205,8 +217,9 @@ public static partial class ContentLoader
         return location with { Section = "", IsSectionIndex = false, BundleDir = null, FileSlug = stem == "index" ? Path.GetFileName(folder) : stem, Permalink = url };
     }
 
-    /// <summary>Where a file sits: its section, slug, bundle and, when <paramref name="datedNames"/>, the date in a Jekyll-style name.</summary>
-    private static Location Locate(string path, bool datedNames)
+    /// <summary>Where a file sits: its section, slug, bundle and, when <paramref name="datedNames"/>, the date in a Jekyll-style
+    /// name. In a Quarto project a section's index.qmd (posts/index.qmd, the listing of posts) is the section's own page.</summary>
+    private static Location Locate(string path, bool datedNames, bool quarto)
     {
         var parts = path.Split('/');
         // content/<section>/..., _posts/... (Jekyll: the posts section), or a page at the root.
@@ -219,9 +232,11 @@ public static partial class ContentLoader
         var fileName = inner[^1];
         var stem = Path.GetFileNameWithoutExtension(fileName);
         var section = inner.Length > 1 ? inner[0] : "";
-        // A Jekyll site's index.md at its root is its home page, and so is a book of notebooks' Index.ipynb, its contents.
+        // A Jekyll site's index.md at its root is its home page, and so is a book of notebooks' Index.ipynb, its contents;
+        // a Quarto section's index.qmd is the section's page.
         var isIndex = stem == "_index" || (parts.Length == 1 && (stem == "index"
-            || (fileName.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && stem.Equals("index", StringComparison.OrdinalIgnoreCase))));
+            || (fileName.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase) && stem.Equals("index", StringComparison.OrdinalIgnoreCase))))
+            || (quarto && parts.Length == 2 && stem == "index");
         var isBundle = stem == "index" && inner.Length > 1;
         string? bundleDir = isBundle ? string.Join('/', parts[..^1]) : null;
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;

@@ -19,19 +19,21 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             .Where(x => x.terms.Length > 0)
             .ToImmutableDictionary(x => x.k, x => x.terms, StringComparer.Ordinal);
         var series = Get("series");
+        var quarto = config.Kind == SiteKind.Quarto;
         return new FrontMatter
         {
             Title = Text("title"),
-            Date = Date("date"),
+            Date = quarto ? QuartoDate("date") : Date("date"),
             Updated = Date("updated") ?? Date("lastmod") ?? Date("last_modified_at"),
             PublishDate = Date("publish_date") ?? Date("publishdate") ?? Date("pubdate"),
             ExpiryDate = Date("expiry_date") ?? Date("expirydate"),
             Draft = Bool("draft") ?? (Get("published") is false),
             Summary = Text("summary") ?? Text("excerpt"),
             Description = Text("description"),
-            Tags = Strings("tags"),
+            // Quarto's categories are what its listings filter by, as tags are in Lemma's theme.
+            Tags = quarto ? [.. Strings("tags").AddRange(Strings("categories")).Distinct(StringComparer.Ordinal)] : Strings("tags"),
             // Jekyll reads "categories: a b" as two categories, as it reads tags.
-            Categories = Strings("categories", words: config.Kind == SiteKind.Jekyll).AddRange(Strings("category")),
+            Categories = quarto ? [] : Strings("categories", words: config.Kind == SiteKind.Jekyll).AddRange(Strings("category")),
             OtherTerms = other,
             Series = series is List<object?> list ? list.Select(Str).FirstOrDefault(s => s is not null) : Text("series"),
             SeriesOrder = Int("series_order") ?? Int("series_weight") ?? Int("series_part"),
@@ -137,9 +139,20 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     }
 
     /// <summary>
-    /// An image as text, or as a map that holds it under <paramref name="inner"/>: PaperMod's <c>cover: {image, alt}</c>,
-    /// Chirpy's <c>image: {path, alt, lqip}</c>.
+    /// A date as Quarto reads one: also "June 2, 2023" and "6/2/2023"; "today", "now" and "last-modified" stand for
+    /// the time of rendering, which a static build does not have, so the page is undated.
     /// </summary>
+    private DateTimeOffset? QuartoDate(string key)
+    {
+        if (Get(key) is string s)
+        {
+            if (s.Trim().ToLowerInvariant() is "today" or "now" or "last-modified") return null;
+            if (PlainValues.ToDate(s) is null && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var loose)) return loose;
+        }
+        return Date(key);
+    }
+
     private bool? Bool(string key)
     {
         var value = Get(key);

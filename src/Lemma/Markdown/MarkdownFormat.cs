@@ -18,6 +18,8 @@ using Lemma.Markdown.Headings;
 using Lemma.Markdown.KramdownHtml;
 using Lemma.Markdown.Math;
 using Lemma.Markdown.Sidenotes;
+using Lemma.Markdown.TableCaptions;
+using Lemma.Markdown.SourceLinks;
 using Lemma.Math;
 using Markdig;
 using Markdig.Extensions.Mathematics;
@@ -46,6 +48,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         .UseFootnotes()
         .UseSidenotes(sidenotes)
         .UseDefinitionLists()
+        .UseTableCaptions()
+        .UseSourceLinks()
         .UseTexMath()
         .UsePandocCitations()
         .UseCallouts()
@@ -70,7 +74,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     {
         var expanded = shortcodes?.Expand(page);
         var lines = expanded is null ? page.BodyLines : FileLines(page, expanded.Lines);
-        var rendered = Render(page.Path, expanded?.Markdown ?? page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw), lines);
+        var rendered = Render(page.Path, expanded?.Markdown ?? page.Body, page.BodyLine, DialectOf(page.FrontMatter.Raw), lines, EchoOf(page.FrontMatter.Raw));
         if (expanded is not null) rendered = expanded.Apply(rendered);
         if (rendered.SummaryHtml is not { Length: > MaxSummaryLength } summary) return rendered;
         var warning = Diagnostic.Warning(new SourceSpan(page.Path, page.BodyLine, 1),
@@ -89,9 +93,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     /// <summary>Renders a Markdown body found at <paramref name="bodyLine"/> of the file <paramref name="path"/>.</summary>
     /// <param name="lines">The file line of each body line, where Liquid or shortcodes moved them; else counted from <paramref name="bodyLine"/>.</param>
-    public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null, ImmutableArray<int> lines = default)
+    /// <param name="echo">Whether the page's Quarto cells show their code (its <c>execute: echo</c>); null when it does not say.</param>
+    public RenderedContent Render(string path, string body, int bodyLine, MathDialect? dialect = null, ImmutableArray<int> lines = default, bool? echo = null)
     {
-        var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null), Lines = lines.IsDefault ? [] : lines };
+        var context = new PageContext(path, bodyLine) { MathDialect = dialect ?? DialectOf(null), Lines = lines.IsDefault ? [] : lines, Echo = echo };
         var (part, partHtml) = RenderPart(context, body, bodyLine);
         var (html, summary) = Resolve(context, partHtml + References(context), part.SummaryHtml);
         return part with
@@ -162,6 +167,9 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     /// <summary>Front matter fields that change how a page's math is read.</summary>
     public static readonly ImmutableArray<string> MathFlags = ["math", "mathjax", "katex", "math_escapes"];
 
+    /// <summary>Front matter that changes a body's rendering: the math flags, and Quarto's echo for its cells.</summary>
+    public static readonly ImmutableArray<string> RenderingKeys = [.. MathFlags, "echo", "execute"];
+
     /// <summary>How a page with this front matter writes math, on this site (see <see cref="MathSyntax"/>).</summary>
     public MathDialect DialectOf(IReadOnlyDictionary<string, object?>? frontMatter)
     {
@@ -199,6 +207,11 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
 
     private static Diagnostic NestedTooDeep(PageContext context) =>
         Diagnostic.Error(context.At(0, 0), "Markdown nested too deeply to be read (emphasis, links or blocks); the page is not rendered");
+
+    /// <summary>Quarto's <c>execute: { echo: false }</c> (or a top-level <c>echo</c>) in front matter.</summary>
+    private static bool? EchoOf(IReadOnlyDictionary<string, object?> frontMatter) =>
+        (frontMatter.GetValueOrDefault("execute") as IReadOnlyDictionary<string, object?>)?.GetValueOrDefault("echo") as bool?
+        ?? frontMatter.GetValueOrDefault("echo") as bool?;
 
     /// <summary>The ids an HTML fragment defines, and the names of its &lt;a name="x"&gt; (which browsers scroll to as well), each once.</summary>
     public static ImmutableArray<string> AnchorsIn(string html) =>
@@ -239,9 +252,10 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         var anchors = Ids().Matches(html).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         context.Numbers.Check(context, anchors);
         html = context.Numbers.Fill(html, context);
+        html = context.Numbers.FillCrossReferences(html, context, report: true);
         html = TocList.Fill(html, context.Toc);
         summary = summary?.Replace(TocList.Marker, "", StringComparison.Ordinal); // a list of headings is no summary
-        summary = summary is null ? null : context.Numbers.Fill(summary, context);
+        summary = summary is null ? null : context.Numbers.FillCrossReferences(context.Numbers.Fill(summary, context), context, report: false);
         return (html, summary);
     }
 
@@ -254,9 +268,11 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         Replace<ParagraphBlock>(renderer, new FirstParagraphHtml(context, writer));
         Replace<Markdig.Extensions.TaskLists.TaskList>(renderer, new TaskLists.TaskListHtml());
         Replace<CitationInline>(renderer, new CitationHtml(context));
+        Replace<Markdown.CrossReferences.CrossReferenceInline>(renderer, new Markdown.CrossReferences.CrossReferenceHtml(context));
         Replace<TheoremBlock>(renderer, new TheoremHtml(context));
         Replace<FigureBlock>(renderer, new FigureHtml(context));
         Replace<ImageFigureBlock>(renderer, new ImageFigureHtml(context));
+        Replace<TableFigureBlock>(renderer, new TableFigureHtml(context));
         Replace<UnknownContainer>(renderer, new UnknownContainerHtml(context));
     }
 

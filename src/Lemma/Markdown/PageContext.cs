@@ -38,6 +38,9 @@ public sealed class PageContext(string path, int bodyLine)
     public bool HasCode { get; set; }
     /// <summary>Headings also carry Jupyter's id (their text with spaces as '-'): a notebook's, which other notebooks link to.</summary>
     public bool JupyterAnchors { get; init; }
+
+    /// <summary>The page's <c>execute: echo</c> (or <c>echo</c>) for Quarto cells that do not say; null when it does not say either.</summary>
+    public bool? Echo { get; set; }
     /// <summary>HTML of the first top-level paragraph, the summary when there is no &lt;!--more--&gt;.</summary>
     public string? FirstParagraphHtml { get; set; }
 

@@ -17,6 +17,8 @@ public static class Permalinks
         if (source.FrontMatter.Url is { Length: > 0 } url) return Normalize(url.Contains(':') ? Expand(config, url, source, slug, date) : url);
         if (source.Permalink is { } place) return Normalize(place.Contains(':') ? Expand(config, place, source, slug, date) : place);
         if (source.IsSectionIndex) return source.Section.Length == 0 ? "/" : "/" + Cased(config, SectionOf(source)) + "/";
+        // A Quarto page lives where Quarto published it, so its old links and its relative links to images still work.
+        if (config.Kind == SiteKind.Quarto) return Normalize(QuartoPaths.Url(source.Path));
         var path = config.Permalinks.TryGetValue(source.Section, out var pattern) && source.Section.Length > 0
             ? Expand(config, pattern, source, slug, date)
             : config.Kind == SiteKind.Hugo ? "/" + string.Join('/', [.. Folders(source), UrlPart(slug)]) + "/"

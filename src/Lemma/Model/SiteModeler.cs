@@ -206,7 +206,8 @@ public static class SiteModeler
     /// </summary>
     private static IEnumerable<string> OldRootPageUrls(SiteConfig config, PageSource source, string slug)
     {
-        if (source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
+        // A Quarto page is already at the URL Quarto gave it.
+        if (config.Kind == SiteKind.Quarto || source.IsSectionIndex || source.FrontMatter.Url is not null || slug is "404" or "") yield break;
         if (config.JekyllPermalink is { } pattern)
         {
             if (pattern.EndsWith('/') || source.Section.Length > 0) yield break;

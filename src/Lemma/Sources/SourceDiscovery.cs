@@ -11,7 +11,7 @@ namespace Lemma.Sources;
 /// </summary>
 public static class SourceDiscovery
 {
-    private static readonly string[] ContentExtensions = [".md", ".markdown", ".ipynb"];
+    private static readonly string[] ContentExtensions = [".md", ".markdown", ".qmd", ".ipynb"];
     private static readonly string[] DataExtensions = [".yaml", ".yml", ".json", ".toml"];
     /// <summary>Root files of a Jekyll site that are not pages.</summary>
     private static readonly string[] NotPages = ["readme", "license", "changelog", "contributing", "code_of_conduct"];
@@ -25,7 +25,11 @@ public static class SourceDiscovery
         var bibliography = new List<string>();
         var scholar = new List<string>();
 
-        if (walker.At("content") is { IsFolder: true } contentFolder)
+        if (config.Kind == SiteKind.Quarto)
+        {
+            QuartoFiles.Find(walker, config, content, siteFiles, bibliography);
+        }
+        else if (walker.At("content") is { IsFolder: true } contentFolder)
         {
             ScanContent(walker, ContentEntries(walker, contentFolder), content, resources, bibliography);
         }
@@ -59,11 +63,13 @@ public static class SourceDiscovery
             }
         }
 
-        var data = Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
         // Only Liquid templates: a Hugo site's Go templates in layouts/ are not Lemma's to read.
-        var layouts = Files(walker, "layouts", [".liquid"]);
-        var statics = Files(walker, "static", null);
-        var assets = Files(walker, "assets", null);
+        // A Quarto project publishes every folder at its path (QuartoFiles): none is Lemma's data, layouts, static or assets.
+        var quarto = config.Kind == SiteKind.Quarto;
+        var data = quarto ? [] : Files(walker, "data", DataExtensions).Concat(Files(walker, "_data", DataExtensions));
+        var layouts = quarto ? [] : Files(walker, "layouts", [".liquid"]);
+        var statics = quarto ? [] : Files(walker, "static", null);
+        var assets = quarto ? [] : Files(walker, "assets", null);
         var includes = Files(walker, "_includes", null);
         if (walker.At("references.bib") is { IsFolder: false }) bibliography.Add("references.bib");
         var skipped = HugoLayouts.Skipped(walker, config);

@@ -34,6 +34,14 @@ public partial class MathSourceTests
         { "lemma", "\\begin{gather}\nx\n\\end{gather}", "[n:\\begin{gather}\nx\n\\end{gather}]" },
         { "lemma", @"a $x\_1$ b", @"a [i:x\_1] b" },
         { "lemma", "costs $5 and $10", "costs $5 and $10" },
+        // $…$ may break across lines of its paragraph, as in Pandoc and MathJax.
+        { "lemma", "a $g(X) >\n30)$. b", "a [i:g(X) >\n30)]. b" },
+        { "lemma", "costs $5 and\nthen $10", "costs $5 and then $10" },
+        { "lemma", "a $x \n$ b", "a $x $ b" },
+        { "lemma", "so $V_t$$=v(t)$ here", "so [i:V_t][i:=v(t)] here" },
+        { "lemma", "ends $a$$b$", "ends [i:a][i:b]" },
+        { "lemma", "a $$x$$ b", "a [d:x] b" },
+        { "lemma", @"a $x,\" + "\ny$ b", @"a [i:x,\" + "\ny] b" },
         // Hugo, math written for MathJax after Goldmark: Markdown's escapes apply inside math.
         { "escapes", @"a $x\_1$ b", "a [i:x_1] b" },
         { "escapes", @"$$a \\\\ b$$", @"[d:a \\ b]" },

@@ -35,7 +35,7 @@ public static partial class ColonFence
     /// <summary>
     /// The kind word after the colons of an opening fence ("theorem" in ":::theorem[x]"), lower-cased; null when none.
     /// A Pandoc fenced div, <c>::: {.callout-note #id}</c>, is of the kind of its first class, Quarto's <c>callout-</c> taken
-    /// off ("note"), or "div" when it has no class.
+    /// off ("note"), or "div" when it has no class; so is <c>::: callout-note</c>, a div of that one class.
     /// </summary>
     public static string? KindOf(StringSlice line)
     {
@@ -51,7 +51,8 @@ public static partial class ColonFence
                 ? KindOfClass(list.Classes.FirstOrDefault()) : null;
         var start = i;
         while (i <= end && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '_')) i++;
-        return i > start ? text[start..i].ToLowerInvariant() : null;
+        // Pandoc's ::: callout-note is a div of that one class: the same kind as ::: {.callout-note}.
+        return i > start ? KindOfClass(text[start..i]) : null;
     }
 
     /// <summary>The kind of a block: its info word, else (a Pandoc div) its first class.</summary>

@@ -22,9 +22,23 @@ public sealed class CalloutHtml : HtmlObjectRenderer<CalloutBlock>
     {
         var kind = Blocks.ColonFence.KindOf(block) is { } k && Titles.ContainsKey(k) ? k : "note";
         // Quarto's ::: {.callout-tip title="..."}
-        var title = block.TryGetAttributes()?.Properties?.FirstOrDefault(p => p.Key == "title").Value ?? Titles[kind];
-        Open(renderer, block, kind, title);
-        renderer.WriteChildren(block);
+        var given = block.TryGetAttributes()?.Properties?.FirstOrDefault(p => p.Key == "title").Value;
+        // Quarto's callouts take a heading that starts them as their title, when they have no other.
+        var quarto = Blocks.ColonFence.IsPandocDiv(block) || block.Info?.StartsWith("callout-", StringComparison.OrdinalIgnoreCase) == true;
+        var heading = quarto && given is null && block.Count > 0 && block[0] is HeadingBlock first ? first : null;
+        if (heading is null)
+        {
+            Open(renderer, block, kind, given ?? Titles[kind]);
+            renderer.WriteChildren(block);
+            Close(renderer);
+            return;
+        }
+        renderer.EnsureLine();
+        renderer.Write("<aside class=\"callout callout-").Write(kind).Write('"');
+        if (Blocks.ColonFence.LabelOf(block) is { } id) renderer.Write(" id=\"").WriteEscape(id).Write('"');
+        renderer.WriteLine(" role=\"note\">");
+        renderer.Write("<p class=\"callout-title\">").WriteLeafInline(heading).WriteLine("</p>");
+        foreach (var child in block.Skip(1)) renderer.Write(child);
         Close(renderer);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Markdig.Helpers;
 using Markdig.Parsers;
+using Lemma.Markdown.CrossReferences;
 
 namespace Lemma.Markdown.Citations;
 
@@ -9,6 +10,7 @@ namespace Lemma.Markdown.Citations;
 /// text. A bracket is a citation only when each of its ';'-separated parts names a key and no '(' or '[' follows it
 /// (else it is a link). A bare '@' after a letter or digit (an email address) is not a citation. Keys start with a
 /// letter, digit or '_' and may hold internal punctuation (<c>:.#$%&amp;-+?&lt;&gt;~/</c>); <c>@{key}</c> takes any key.
+/// A citation of Quarto labels only (<c>@fig-x</c>, <c>[see @eq-a]</c>) is a <see cref="CrossReferenceInline"/>.
 /// </summary>
 public sealed class CitationParser : InlineParser
 {
@@ -33,6 +35,18 @@ public sealed class CitationParser : InlineParser
         if (key is null) return false;
         var (line, column) = Position(processor, start);
         slice.Start = end;
+        if (CrossReferenceInline.IsLabel(key))
+        {
+            processor.Inline = new CrossReferenceInline
+            {
+                Targets = [(key, line, column)],
+                Source = text[start..end],
+                Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var rl, out var rc), processor.GetSourcePosition(end - 1)),
+                Line = rl,
+                Column = rc,
+            };
+            return true;
+        }
         processor.Inline = new CitationInline
         {
             Items = [new CitationItem(key, "", "", false, line, column)],
@@ -70,6 +84,20 @@ public sealed class CitationParser : InlineParser
         }
 
         slice.Start = close + 1;
+        if (items.All(i => CrossReferenceInline.IsLabel(i.Key)))
+        {
+            processor.Inline = new CrossReferenceInline
+            {
+                Targets = [.. items.Select(i => (i.Key, i.Line, i.Column))],
+                Prefix = items[0].Prefix,
+                NumberOnly = items[0].SuppressAuthor,
+                Source = text[start..(close + 1)],
+                Span = new Markdig.Syntax.SourceSpan(processor.GetSourcePosition(start, out var rl, out var rc), processor.GetSourcePosition(close)),
+                Line = rl,
+                Column = rc,
+            };
+            return true;
+        }
         processor.Inline = new CitationInline
         {
             Items = items.ToImmutable(),

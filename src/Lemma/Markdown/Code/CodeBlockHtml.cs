@@ -11,7 +11,8 @@ using Markdig.Syntax;
 namespace Lemma.Markdown.Code;
 
 /// <summary>Site-wide code block settings.</summary>
-public sealed record CodeSettings(bool LineNumbers, bool CopyButton);
+/// <param name="Echo">Whether Quarto cells show their code when neither they nor their page say (_quarto.yml's <c>execute: echo</c>).</param>
+public sealed record CodeSettings(bool LineNumbers, bool CopyButton, bool Echo = true);
 
 /// <summary>
 /// Fenced and indented code blocks, highlighted at build time into
@@ -43,6 +44,14 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
         var language = Language(fenced?.Info, block.TryGetAttributes());
         var code = block.Lines.ToString();
         renderer.EnsureLine();
+        (bool Open, string Summary)? fold = null;
+        if (CellOptions.IsCell(fenced?.Info))
+        {
+            var cell = CellOptions.Split(code);
+            if (cell.Hidden || (cell.Echo ?? page.Echo ?? settings.Echo) == false) return;
+            code = cell.Code;
+            fold = cell.Fold;
+        }
 
         if (language.Equals("math", StringComparison.OrdinalIgnoreCase))
         {
@@ -85,6 +94,8 @@ public sealed class CodeBlockHtml(IHighlighter highlighter, MathRenderer math, C
             html2.Append(highlighted.Lines[i]).Append("</span>");
         }
         html2.Append("</code></pre></figure>");
+        if (fold is { } folded)
+            html2.Insert(0, $"<details class=\"code-fold\"{(folded.Open ? " open" : "")}><summary>{WebUtility.HtmlEncode(folded.Summary)}</summary>").Append("</details>");
         renderer.WriteLine(html2.ToString());
     }
 }

@@ -21,6 +21,8 @@ public sealed class DisplayMathBlock : MathBlock
     public int TexLine { get; init; }
     public int TexColumn { get; init; }
     public string Tex => Source.ToString();
+    /// <summary>Quarto's <c>$$ … $$ {#eq-x}</c>: the equation is numbered and named "x", so <c>@eq-x</c> and <c>\eqref{x}</c> find it at #eq-x.</summary>
+    public string? Label { get; internal set; }
 }
 
 /// <summary>
@@ -58,7 +60,7 @@ public sealed class DisplayMathParser : BlockParser
         else return BlockState.None;
         var end = TexScan.Find(text, close, open.Length + (keep ? 7 : 0));
         // $$x$$ followed by text on its line is math in a paragraph (inline for kramdown, display for MathJax).
-        if (end >= 0 && dollars && !text[(end + close.Length)..].IsWhiteSpace()) return BlockState.None;
+        if (end >= 0 && dollars && !text[(end + close.Length)..].IsWhiteSpace() && EquationLabel(text[(end + close.Length)..]) is null) return BlockState.None;
         var block = new DisplayMathBlock(this)
         {
             Close = close, KeepsClose = keep, Unescape = dialect.Unescapes(dollars),
@@ -88,7 +90,13 @@ public sealed class DisplayMathParser : BlockParser
         block.Source.Append(text[..(end + (block.KeepsClose ? block.Close.Length : 0))]);
         var after = from + end + block.Close.Length;
         block.UpdateSpanEnd(after - 1);
-        if (line.Text.AsSpan(after, System.Math.Max(0, line.End - after + 1)).IsWhiteSpace()) return BlockState.BreakDiscard;
+        var tail = line.Text.AsSpan(after, System.Math.Max(0, line.End - after + 1));
+        if (tail.IsWhiteSpace()) return BlockState.BreakDiscard;
+        if (block.Close == "$$" && EquationLabel(tail) is { } label)
+        {
+            block.Label = label;
+            return BlockState.BreakDiscard;
+        }
         // Text after the close ($$ so that...) is a paragraph of its own, its inlines read like any other.
         var rest = new StringSlice(line.Text, after, line.End);
         rest.TrimStart();
@@ -99,6 +107,17 @@ public sealed class DisplayMathParser : BlockParser
         paragraph.AppendLine(ref rest, paragraph.Column, processor.LineIndex, processor.CurrentLineStartPosition, processor.TrackTrivia);
         block.Parent?.Add(paragraph);
         return BlockState.BreakDiscard;
+    }
+
+    /// <summary>The name in a Quarto equation label after the close, <c>$$ {#eq-name}</c>: "name"; null when the text is not one.</summary>
+    private static string? EquationLabel(ReadOnlySpan<char> text)
+    {
+        var label = text.Trim();
+        if (!label.StartsWith("{#eq-") || !label.EndsWith("}")) return null;
+        var name = label[5..^1];
+        foreach (var c in name)
+            if (!(char.IsLetterOrDigit(c) || c is '-' or '_' or ':' or '.')) return null;
+        return name.Length > 0 ? name.ToString() : null;
     }
 
     private static string? Environment(ReadOnlySpan<char> text)

@@ -72,6 +72,8 @@ public sealed class MathInlineHtml(MathRenderer math, PageContext page) : HtmlOb
 
 public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObjectRenderer<MathBlock>
 {
+    private static string AnnotationText(string tex) => tex.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     protected override void Write(HtmlRenderer renderer, MathBlock block)
     {
         renderer.EnsureLine();
@@ -79,8 +81,11 @@ public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObj
         Func<int, SourceSpan> positionOf;
         if (block is DisplayMathBlock own)
         {
-            tex = own.Unescape ? MarkdownEscapes.Apply(own.Tex, page.MathDialect.Kramdown) : own.Tex;
-            positionOf = at => MathHtml.Locate(page, tex, at, own.TexLine, own.TexColumn);
+            var source = own.Unescape ? MarkdownEscapes.Apply(own.Tex, page.MathDialect.Kramdown) : own.Tex;
+            // A labelled equation is numbered as an equation environment is, and its \label names it.
+            var opening = own.Label is null ? "" : @"\begin{equation}";
+            tex = own.Label is null ? source : opening + source + @"\label{" + own.Label + @"}\end{equation}";
+            positionOf = at => MathHtml.Locate(page, source, System.Math.Clamp(at - opening.Length, 0, source.Length), own.TexLine, own.TexColumn);
         }
         else
         {
@@ -89,6 +94,9 @@ public sealed class MathBlockHtml(MathRenderer math, PageContext page) : HtmlObj
             positionOf = at => MathHtml.Locate(page, tex, at, block.Lines.Count > 0 ? first.Line : block.Line, first.Column);
         }
         var html = MathHtml.Render(math, page, tex, display: true, positionOf);
+        // The annotation keeps the TeX as the writer wrote it, not the environment put around a labelled equation.
+        if (block is DisplayMathBlock { Label: not null } labelled)
+            html = html.Replace(AnnotationText(tex) + "</annotation>", AnnotationText(labelled.Unescape ? MarkdownEscapes.Apply(labelled.Tex, page.MathDialect.Kramdown) : labelled.Tex) + "</annotation>", StringComparison.Ordinal);
         // Numbered equations come wrapped in their own div.equation; others get one to centre and scroll.
         if (html.StartsWith("<div", StringComparison.Ordinal)) renderer.WriteLine(html);
         else renderer.Write("<div class=\"math-display\">").Write(html).WriteLine("</div>");

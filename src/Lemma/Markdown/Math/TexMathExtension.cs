@@ -20,6 +20,7 @@ public sealed class TexMathExtension : IMarkdownExtension
             pipeline.InlineParsers.Insert(System.Math.Max(0, escapes), new MathInlineParser());
         }
         pipeline.InlineParsers.InsertBefore<MathInlineParser>(new KramdownDollarParser());
+        pipeline.InlineParsers.InsertBefore<MathInlineParser>(new MultilineDollarParser());
         // Before Markdown's escapes, which would take "\(" as an escaped bracket.
         pipeline.InlineParsers.Insert(0, new TexInlineParser());
         pipeline.BlockParsers.Insert(0, new DisplayMathParser());

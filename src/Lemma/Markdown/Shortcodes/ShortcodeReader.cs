@@ -17,7 +17,7 @@ public sealed record ShortcodeSite(string BaseUrl, IReadOnlyDictionary<string, o
 /// <summary>
 /// Hugo shortcodes in Markdown bodies (<c>{{&lt; name args &gt;}}</c>, <c>{{% name %}}…{{% /name %}}</c>), read before
 /// Markdown as Hugo reads them: the built-ins natively, the rest as a warning with their text kept on the page. Only a Hugo
-/// site has one. Built once per build; thread-safe.
+/// site or a Quarto project (with Quarto's built-ins, <see cref="QuartoShortcodes"/>) has one. Built once per build; thread-safe.
 /// </summary>
 public sealed class ShortcodeReader
 {
@@ -26,9 +26,13 @@ public sealed class ShortcodeReader
     private readonly ImmutableDictionary<string, (GoTemplate? Template, string? Problem)> templates;
     private readonly GoFunctions functions;
 
-    public ShortcodeReader(ShortcodeSite site)
+    // A Quarto project's built-ins instead of Hugo's; null on a Hugo site.
+    private readonly QuartoProject? quarto;
+
+    public ShortcodeReader(ShortcodeSite site, QuartoProject? quarto = null)
     {
         this.site = site;
+        this.quarto = quarto;
         functions = new GoFunctions(site.BaseUrl, Markdownify);
         templates = site.Templates.ToImmutableDictionary(t => t.Key, t =>
         {
@@ -40,9 +44,12 @@ public sealed class ShortcodeReader
     // Captions and attributions are Markdown in Hugo's figure.
     private static readonly MarkdownPipeline Inline = new MarkdownPipelineBuilder().UseEmphasisExtras().Build();
 
-    /// <summary>A reader for a Hugo site (its config is hugo.* or config.*), else null.</summary>
+    /// <summary>A reader for a Hugo site (its config is hugo.* or config.*) or a Quarto project (_quarto.yml), else null.</summary>
     public static ShortcodeReader? For(SiteConfig config, string root)
     {
+        if (config.Kind == SiteKind.Quarto)
+            return new ShortcodeReader(new ShortcodeSite(config.BaseUrl, config.Params, ImmutableDictionary<string, (string, string)>.Empty) { Title = config.Title },
+                new QuartoProject(root, QuartoShortcodes.Variables(root)));
         if (config.Kind != SiteKind.Hugo) return null;
         return new ShortcodeReader(new ShortcodeSite(config.BaseUrl,
             ShortcodeValues.Get(config.Params, "params") as IReadOnlyDictionary<string, object?> ?? ImmutableDictionary<string, object?>.Empty,
@@ -60,6 +67,7 @@ public sealed class ShortcodeReader
     private ShortcodeOutput? Render(ShortcodeCall call)
     {
         // The site's own template comes first, as in Hugo; a built-in stands in where Lemma cannot run it.
+        if (quarto is not null) return QuartoShortcodes.Render(call, site, quarto);
         if (!templates.TryGetValue(call.Tag.Name, out var parsed)) return BuiltinShortcodes.Render(call, site, Markdownify);
         var problem = parsed.Problem;
         if (parsed.Template is { } template)
