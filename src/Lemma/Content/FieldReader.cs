@@ -72,7 +72,9 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             return new CoverImage(path, Str(ConfigLoader.Get(cover, "alt")) ?? "", Str(ConfigLoader.Get(cover, "caption")) ?? "", hidden);
         }
         if (Text("cover") is { Length: > 0 } image) return new CoverImage(image);
-        if (Get("image") is not IReadOnlyDictionary<string, object?> chirpy) return Text("image") is { Length: > 0 } plain ? new CoverImage(plain) : null;
+        // A plain image: is jekyll-seo-tag's and most themes' social preview, often a path their layouts complete, so it is
+        // not shown above the text; Chirpy's map is its post's banner, and is.
+        if (Get("image") is not IReadOnlyDictionary<string, object?> chirpy) return Text("image") is { Length: > 0 } plain ? new CoverImage(plain, Hidden: true) : null;
         var value = ConfigLoader.Get(chirpy, "path") ?? ConfigLoader.Get(chirpy, "src") ?? ConfigLoader.Get(chirpy, "url");
         if (value is null) return null;
         if (Str(value) is not { } src)
