@@ -67,7 +67,7 @@ public static class ConfigLoader
                 map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
         }
         var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
-        return new ConfigResult(reader.Read() with { Kind = kind }, name, reader.Diagnostics.ToImmutableArray());
+        return new ConfigResult(reader.Read() with { Kind = kind }, name, [.. map.Warnings, .. reader.Diagnostics]);
     }
 
     private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)

@@ -9,7 +9,11 @@ using YamlDotNet.Core;
 namespace Lemma.Configuration;
 
 /// <summary>A YAML, TOML or JSON map as plain values, with the file line of each top-level key.</summary>
-public sealed record StructuredMap(IReadOnlyDictionary<string, object?> Values, ImmutableDictionary<string, int> KeyLines);
+public sealed record StructuredMap(IReadOnlyDictionary<string, object?> Values, ImmutableDictionary<string, int> KeyLines)
+{
+    /// <summary>What the text may keep but its writer should hear of (a YAML key written twice).</summary>
+    public ImmutableArray<Diagnostic> Warnings { get; init; } = [];
+}
 
 public enum StructuredFormat { Yaml, Toml, Json }
 
@@ -26,9 +30,15 @@ public static partial class StructuredText
     }
 
     /// <summary>A whole data file: any value at its root (a map, a list, a scalar), or the error that stops it.</summary>
-    public static (object? Value, Diagnostic? Error) ParseValue(string text, StructuredFormat format, string path)
+    public static (object? Value, Diagnostic? Error) ParseValue(string text, StructuredFormat format, string path) =>
+        ParseValue(text, format, path, out _);
+
+    /// <inheritdoc cref="ParseValue(string, StructuredFormat, string)"/>
+    /// <param name="warnings">What the text keeps but its writer should hear of (a YAML key written twice).</param>
+    public static (object? Value, Diagnostic? Error) ParseValue(string text, StructuredFormat format, string path, out ImmutableArray<Diagnostic> warnings)
     {
         var (map, error) = Read(text, format, path, 1, requireMap: false);
+        warnings = map?.Warnings ?? [];
         return (map?.Values.GetValueOrDefault(RootKey), error);
     }
 
@@ -41,7 +51,7 @@ public static partial class StructuredText
         {
             return format switch
             {
-                StructuredFormat.Yaml => (Yaml(text, firstLine, requireMap), null),
+                StructuredFormat.Yaml => (Yaml(text, firstLine, requireMap, path), null),
                 StructuredFormat.Toml => (Toml(text, firstLine, requireMap), null),
                 _ => (Json(text, firstLine, requireMap), null),
             };
@@ -97,13 +107,15 @@ public static partial class StructuredText
         public int Column { get; } = column;
     }
 
-    private static StructuredMap Yaml(string text, int firstLine, bool requireMap)
+    private static StructuredMap Yaml(string text, int firstLine, bool requireMap, string path)
     {
-        var (root, keyLines) = YamlValues.Read(text);
-        if (!requireMap) return Root(root);
+        var (root, keyLines, duplicates) = YamlValues.Read(text);
+        ImmutableArray<Diagnostic> warnings = [.. duplicates.Select(d => Diagnostic.Warning(
+            new SourceSpan(path, firstLine + (int)d.At.Line - 1, System.Math.Max(1, (int)d.At.Column)), $"duplicate key '{d.Key}': the last one is used"))];
+        if (!requireMap) return Root(root) with { Warnings = warnings };
         if (root is null or "") return new StructuredMap(new Dictionary<string, object?>(), ImmutableDictionary<string, int>.Empty);
         if (root is not Dictionary<string, object?> values) throw new FormatError(firstLine, "expected a map of keys and values");
-        return new StructuredMap(values, keyLines.ToImmutableDictionary(kv => kv.Key, kv => firstLine + kv.Value - 1, StringComparer.Ordinal));
+        return new StructuredMap(values, keyLines.ToImmutableDictionary(kv => kv.Key, kv => firstLine + kv.Value - 1, StringComparer.Ordinal)) { Warnings = warnings };
     }
 
     private static StructuredMap Toml(string text, int firstLine, bool requireMap)

@@ -10,6 +10,7 @@ namespace Lemma.Configuration;
 /// aliases may stand for <see cref="MaxAliasedNodes"/> values in all, each counting as every value of its anchor, so a
 /// "billion laughs" document stops at the alias that passes the bound; and collections may nest <see cref="MaxDepth"/> deep. Either is a <see cref="YamlException"/>
 /// at the offending mark, like a syntax error. An alias shares its anchor's value rather than copying it.
+/// A key written twice in one map keeps its last value, as Hugo and Jekyll read it, and is reported in <c>Duplicates</c>.
 /// </summary>
 internal sealed class YamlValues
 {
@@ -22,16 +23,19 @@ internal sealed class YamlValues
     private readonly IParser parser;
     private readonly Dictionary<string, (object? Value, long Nodes)> anchors = new(StringComparer.Ordinal);
     private long aliased;
+    private readonly List<(string Key, Mark At)> duplicates = [];
 
     private YamlValues(IParser parser) => this.parser = parser;
 
-    /// <summary>The document's root value (null for an empty text) and, when it is a map, the 1-based line of each of its keys.</summary>
-    public static (object? Root, ImmutableDictionary<string, int> KeyLines) Read(string text)
+    /// <summary>The document's root value (null for an empty text), when it is a map the 1-based line of each of its keys,
+    /// and the keys written a second time in a map, where.</summary>
+    public static (object? Root, ImmutableDictionary<string, int> KeyLines, IReadOnlyList<(string Key, Mark At)> Duplicates) Read(string text)
     {
         var reader = new YamlValues(new Parser(new StringReader(text)));
         try
         {
-            return reader.Document();
+            var (root, keyLines) = reader.Document();
+            return (root, keyLines, reader.duplicates);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
@@ -91,9 +95,9 @@ internal sealed class YamlValues
                 {
                     var keyEvent = parser.Current!;
                     var key = Key(depth, out var keySize);
-                    if (map.ContainsKey(key)) throw new YamlException(keyEvent.Start, keyEvent.End, $"duplicate key '{key}'");
+                    if (map.ContainsKey(key)) duplicates.Add((key, keyEvent.Start));
                     map[key] = Node(depth + 1, out var valueSize);
-                    keyLines?.TryAdd(key, (int)keyEvent.Start.Line);
+                    if (keyLines is not null) keyLines[key] = (int)keyEvent.Start.Line;
                     size += keySize + valueSize;
                 }
                 return Anchor(mapping.Anchor, map, size);

@@ -281,7 +281,8 @@ public static partial class ContentLoader
             var body = string.Join('\n', lines[(i + 1)..]);
             var (map, error) = StructuredText.Parse(block, format, path, 2);
             if (error is not null) { diagnostics.Add(error); return null; }
-            return (map!, body, i + 2);
+            diagnostics.AddRange(map!.Warnings);
+            return (map, body, i + 2);
         }
         diagnostics.Add(Diagnostic.Error(new SourceSpan(path, 1, 1), $"front matter opened with {firstLine} is never closed"));
         return null;

@@ -22,6 +22,7 @@ internal static class QuartoMetadata
             if (text is null) { problems.Add(unreadable!); continue; }
             var (map, error) = StructuredText.Parse(text, StructuredFormat.Yaml, file, 1);
             if (map is null) { problems.Add(error!); continue; }
+            problems.AddRange(map.Warnings);
             foreach (var (key, value) in map.Values) values[key] = value;
         }
         return (values, problems);

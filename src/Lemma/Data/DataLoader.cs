@@ -27,7 +27,8 @@ public static class DataLoader
                 ".toml" => StructuredFormat.Toml,
                 _ => StructuredFormat.Yaml,
             };
-            var (value, error) = StructuredText.ParseValue(text, format, path);
+            var (value, error) = StructuredText.ParseValue(text, format, path, out var warnings);
+            diagnostics.AddRange(warnings);
             if (error is not null) diagnostics.Add(error);
             else data[Path.GetFileNameWithoutExtension(path)] = value;
         }

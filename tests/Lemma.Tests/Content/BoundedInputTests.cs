@@ -41,7 +41,6 @@ public class BoundedInputTests
 
     [Theory]
     [InlineData("x: " + "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "f:1:", "nest deeper than 64")]
-    [InlineData("a: 1\nm:\n  k: 1\n  k: 2\n", "f:4:3:", "duplicate key 'k'")]
     [InlineData("a: *nowhere\n", "f:1:4:", "names no anchor")]
     [InlineData("? [a, b]\n: 1\n", "f:1:3:", "a key must be text")]
     [InlineData("params: {a: [1, {b]\nz: 1\n", "f:1:", "cannot be read")]
@@ -50,6 +49,15 @@ public class BoundedInputTests
         var error = Error(text, StructuredFormat.Yaml);
         Assert.StartsWith(position, error);
         Assert.Contains(words, error);
+    }
+
+    [Fact]
+    public void A_yaml_key_written_twice_keeps_its_last_value_with_a_warning_at_the_second()
+    {
+        var (map, error) = StructuredText.Parse("a: 1\nm:\n  k: 1\n  k: 2\n", StructuredFormat.Yaml, "f", 1);
+        Assert.Null(error);
+        Assert.Equal(2, Convert.ToInt32(((Dictionary<string, object?>)map!.Values["m"]!)["k"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("f:4:3: warning: duplicate key 'k': the last one is used", Assert.Single(map.Warnings).ToString());
     }
 
     [Fact]

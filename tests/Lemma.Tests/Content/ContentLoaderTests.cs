@@ -128,9 +128,17 @@ public class ContentLoaderTests
     [InlineData("---\ntitle: T\ntags: {a: 1}\n---\n", "content/posts/e.md:3:1: error: 'tags' must be a list")]
     [InlineData("---\ntitle: T\nexternal_url: not a url\n---\n", "content/posts/e.md:3:1: error: 'external_url' must be an absolute http(s) URL, not 'not a url'")]
     [InlineData("---\ntitle: T\n", "content/posts/e.md:1:1: error: front matter opened with --- is never closed")]
-    [InlineData("---\ntitle: T\ntitle: U\n---\n", "content/posts/e.md:3:1: error: duplicate key 'title'")]
     public void Bad_front_matter_is_an_error_at_its_line(string text, string error) =>
         Assert.Contains(error, Errors("content/posts/e.md", text));
+
+    [Fact]
+    public void A_yaml_key_written_twice_is_a_warning_and_the_last_value_is_used()
+    {
+        // Hugo and Jekyll both read such front matter, taking the last value.
+        var (page, diagnostics) = ContentLoader.Parse("content/posts/e.md", "---\ntitle: T\ndraft: true\ndraft: false\n---\n", Config);
+        Assert.Equal("content/posts/e.md:4:1: warning: duplicate key 'draft': the last one is used", Assert.Single(diagnostics).ToString());
+        Assert.False(page!.FrontMatter.Draft);
+    }
 
     [Fact]
     public void Every_error_of_a_file_is_reported()
