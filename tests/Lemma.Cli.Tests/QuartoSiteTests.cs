@@ -267,6 +267,10 @@ public sealed class QuartoSiteTests
         Assert.False(site.Exists("public/README/index.html"));
         // A page without a title is named after its file.
         Assert.Contains("Python", site.Read("public/notes/python.html"));
+        // A top folder's index.qmd is its section's page: its title and text head the section's list.
+        Assert.Contains("All my notes.", site.Read("public/notes/index.html"));
+        Assert.Contains("Cheatsheet", site.Read("public/notes/index.html"));
+        Assert.DoesNotContain("All my notes.", site.Read("public/index.html"));
     }
 
     [Fact]

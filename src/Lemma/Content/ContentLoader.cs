@@ -242,7 +242,7 @@ public static partial class ContentLoader
         var slug = isIndex || isBundle ? (inner.Length > 1 ? inner[^2] : "") : stem;
         if (isIndex && inner.Length == 1) section = "";
         // A bundle right under content/ (content/about/index.md) is a page at the root, as in Hugo: its folder is no section.
-        if (isBundle && inner.Length == 2) section = "";
+        if (isBundle && !isIndex && inner.Length == 2) section = "";
         DateTimeOffset? fileDate = null;
         var m = DatedName().Match(slug);
         if (datedNames && m.Success && DateTimeOffset.TryParseExact(m.Groups[1].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d))

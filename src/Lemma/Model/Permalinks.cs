@@ -43,7 +43,8 @@ public static class Permalinks
     {
         var parts = source.Path.Split('/');
         var inner = parts[0] == "content" ? parts[1..^1] : parts[..^1];
-        return source.BundleDir is null ? inner : inner[..^1];
+        // A bundle's own folder is its page, except where its index opens a section (Quarto's notes/index.qmd).
+        return source.BundleDir is null || source.IsSectionIndex ? inner : inner[..^1];
     }
 
     /// <summary>The file's name without extension, or its bundle's folder name.</summary>
