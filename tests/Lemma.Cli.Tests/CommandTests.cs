@@ -65,6 +65,25 @@ public class CommandTests
     }
 
     [Fact]
+    public void Check_fails_on_what_a_build_only_warns_about()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            -- content/posts/a.md --
+            ---
+            title: A
+            ---
+            A formula Lemma cannot read: $\nosuchcommand{x}$.
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var run = site.Lemma("check");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.StartsWith("content/posts/a.md:4:") && l.Contains("warning:"));
+    }
+
+    [Fact]
     public void Help_and_version_print_and_exit_0()
     {
         var output = new StringWriter();

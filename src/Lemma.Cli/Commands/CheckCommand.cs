@@ -5,7 +5,8 @@ using Lemma.Model;
 
 namespace Lemma.Cli.Commands;
 
-/// <summary>`lemma check`: a build without output, plus the site checks (links, anchors, images, titles).</summary>
+/// <summary>`lemma check`: a build without output, plus the site checks (links, anchors, images, titles); fails on any
+/// error or warning, as `build --strict` does.</summary>
 public static class CheckCommand
 {
     public static Command Create(CliConsole console)
@@ -31,7 +32,8 @@ public static class CheckCommand
             Report.Diagnostics(console, result.Diagnostics, parse.GetValue(verbose));
             var errors = result.Diagnostics.Count(d => d.IsError);
             console.Out.WriteLine($"checked {result.Pages} pages: {errors} errors, {result.Diagnostics.Length - errors} warnings");
-            return errors > 0 ? LemmaApp.ContentErrors : LemmaApp.Ok;
+            // A check is strict: what a build only warns about (a formula, a shortcode or a link Lemma cannot read) fails it.
+            return result.Diagnostics.Length > 0 ? LemmaApp.ContentErrors : LemmaApp.Ok;
         });
         return command;
     }
