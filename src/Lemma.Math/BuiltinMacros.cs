@@ -69,6 +69,8 @@ internal static class BuiltinMacroSource
         ["coloncolon"] = @"\mathrel{::}",
         ["hspacestar"] = @"\hspace{#1}",
         ["operatornamewithlimits"] = @"\operatorname*{#1}",
+        // MathJax's \displaylines{a \\ b}: lines centred one under another, as gathered sets them.
+        ["displaylines"] = @"\begin{gathered}#1\end{gathered}",
         ["plim"] = @"\operatorname*{plim}",
         ["dots"] = @"\@dots",
         ["textellipsis"] = "…",

@@ -198,6 +198,7 @@ public sealed class SpecTests
     [InlineData(@"\begin{array}{l|r}a&b\end{array}", "<mtable><mtr><mtd style=\"text-align:left;\"><mi>a</mi></mtd><mtd style=\"text-align:right;border-left:0.06em solid;\"><mi>b</mi></mtd></mtr></mtable>")]
     [InlineData(@"\begin{array}{c}\hline a\\\hline\end{array}", "<mtable><mtr><mtd style=\"border-bottom:0.06em solid;border-top:0.06em solid;\"><mi>a</mi></mtd></mtr></mtable>")]
     [InlineData(@"\begin{gathered}a\\b\end{gathered}", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>")]
+    [InlineData(@"\displaylines{a\\b}", "<mtable displaystyle=\"true\"><mtr><mtd><mi>a</mi></mtd></mtr><mtr><mtd><mi>b</mi></mtd></mtr></mtable>")]
     [InlineData(@"\begin{smallmatrix}a\end{smallmatrix}", "<mtable scriptlevel=\"1\"><mtr><mtd style=\"padding:0.1em 0.2em;\"><mi>a</mi></mtd></mtr></mtable>")]
     public void Environments(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
