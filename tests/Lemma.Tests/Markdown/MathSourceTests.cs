@@ -40,7 +40,6 @@ public partial class MathSourceTests
         { "lemma", "a $x \n$ b", "a $x $ b" },
         { "lemma", "so $V_t$$=v(t)$ here", "so [i:V_t][i:=v(t)] here" },
         { "lemma", "ends $a$$b$", "ends [i:a][i:b]" },
-        { "lemma", "a $$x$$ b", "a [d:x] b" },
         { "lemma", @"a $x,\" + "\ny$ b", @"a [i:x,\" + "\ny] b" },
         // Hugo, math written for MathJax after Goldmark: Markdown's escapes apply inside math.
         { "escapes", @"a $x\_1$ b", "a [i:x_1] b" },
