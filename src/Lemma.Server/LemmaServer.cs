@@ -58,14 +58,11 @@ public sealed class LemmaServer : IAsyncDisposable
     /// A production request is a lookup and a copy of bytes already in memory, so it runs where its socket's data
     /// arrived instead of hopping through the thread pool twice: on a small machine the hops, not the work, bounded
     /// throughput (measured with bench/serve_throughput.sh). Nothing in that path may block; the preview's event
-    /// stream and rebuilds keep the default scheduling. The runtime reads the socket setting once, at the process's
-    /// first socket, so it holds when serving is what the process does first, as in `lemma serve`, and is left alone
-    /// if already set.
+    /// stream and rebuilds keep the default scheduling. The runtime's own half of this, inline socket completions, is a
+    /// process setting: the `lemma` command sets it at start-up (a library call changes no global state).
     /// </summary>
     private static void RunRequestsOnSocketThreads(WebApplicationBuilder builder)
     {
-        const string inlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
-        if (Environment.GetEnvironmentVariable(inlineCompletions) is null) Environment.SetEnvironmentVariable(inlineCompletions, "1");
         builder.WebHost.UseSockets(sockets =>
         {
             sockets.UnsafePreferInlineScheduling = true;
