@@ -38,8 +38,8 @@ public sealed class XssSite : IDisposable
         var cells = new Dictionary<string, IReadOnlyList<Vector?>>();
         foreach (var place in Places)
         {
-            // A raw cell with nothing but whitespace renders as nothing: it would have no cell to find it by.
-            var held = Vectors.Where(v => place != "raw-cell" || v.Text.Trim().Length > 0).ToList();
+            // A raw or Markdown cell with nothing but whitespace renders as nothing: it would have no cell to find it by.
+            var held = Vectors.Where(v => place is not ("raw-cell" or "markdown-cell") || v.Text.Trim().Length > 0).ToList();
             File.WriteAllText(Path.Combine(source, "content", "posts", place + ".ipynb"), Notebook(place, held));
             cells[place] = [null, .. held];
         }
@@ -63,7 +63,7 @@ public sealed class XssSite : IDisposable
 
     public static string PathOf(string place, bool csp) => $"/posts/{place}/" + (csp ? "" : "nocsp.html");
 
-    /// <summary>A notebook with a heading cell, then one cell per vector, written with a JSON writer so that every
+    /// <summary>A notebook with a heading cell (its title, so shown as the page's heading and not as a cell), then one cell per vector, written with a JSON writer so that every
     /// string arrives exactly as it is.</summary>
     private static string Notebook(string place, IReadOnlyList<Vector> vectors)
     {
