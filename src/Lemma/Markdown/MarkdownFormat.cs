@@ -148,8 +148,7 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
         writer.Flush();
 
         var html = writer.ToString();
-        var more = html.IndexOf("<!--more-->", StringComparison.Ordinal);
-        var summary = SidenoteHtml.Strip(more >= 0 ? html[..more].Trim() : context.FirstParagraphHtml ?? "");
+        var summary = SidenoteHtml.Strip(MoreMark.SummaryOf(html) ?? context.FirstParagraphHtml ?? "");
         return (new RenderedContent
         {
             Html = "",

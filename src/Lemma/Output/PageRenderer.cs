@@ -337,7 +337,7 @@ public static class PageRenderer
         {
             var paginator = new PaginatorView(items.Skip((n - 1) * size).Take(size).ToArray(), n, total, items.Count,
                 n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
-                urls.Link(PathOf(1)), urls.Link(PathOf(total)));
+                urls.Link(PathOf(1)), urls.Link(PathOf(total)), urls.Absolute(PathOf(n)));
             var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
             jobs.Add(new PageJob(PathOf(n), template, page, n == 1, all));
         }
@@ -429,7 +429,7 @@ public static class PageRenderer
             Feeds = views.FeedsAt("/"),
             Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, views.For(s.Pages), views.FeedsAt(s.Url))).ToArray(),
             Taxonomies = site.Taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
-                t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, views.FeedsAt(term.Url))).ToArray())),
+                t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, views.FeedsAt(term.Url), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray())),
             Data = site.Data,
             Assets = assets,
             MathFontCss = assets.GetValueOrDefault("css/math.css"),

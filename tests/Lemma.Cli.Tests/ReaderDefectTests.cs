@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace Lemma.Cli.Tests;
+
+/// <summary>Defects a reader or a feed reader saw on built pages (issue #19), each through `lemma build`.</summary>
+public class ReaderDefectTests
+{
+    private const string Site = """
+        -- site.yaml --
+        title: Sub Site
+        base_url: https://x.example/sub/
+        page_size: 1
+        -- content/posts/a.md --
+        ---
+        title: A
+        date: 2024-01-02
+        tags: [t]
+        ---
+        Hello second. <!--more--> More text.
+        -- content/posts/b.md --
+        ---
+        title: B
+        date: 2024-01-01
+        tags: [t]
+        ---
+        - one
+        - two <!--more--> three
+        """;
+
+    [Fact]
+    public void A_more_mark_inside_a_paragraph_or_list_closes_what_it_cut()
+    {
+        using var site = TempSite.From(Site);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var feed = site.Read("public/feed.json");
+        Assert.Contains("<p>Hello second.</p>", Regex.Unescape(feed));
+        Assert.Contains("<ul>\n<li>one</li>\n<li>two</li></ul>", Regex.Unescape(feed));
+        Assert.DoesNotContain("More text", site.Read("public/posts/index.html"));
+    }
+
+    [Fact]
+    public void The_site_title_and_the_404_page_link_to_the_home_page_under_the_base_path()
+    {
+        using var site = TempSite.From(Site);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        Assert.Contains("class=\"site-title\" href=\"/sub/\"", site.Read("public/posts/a/index.html"));
+        Assert.Contains("<a href=\"/sub/\">Go to the home page</a>", site.Read("public/404.html"));
+    }
+
+    [Fact]
+    public void A_later_page_of_a_list_is_its_own_canonical_page()
+    {
+        using var site = TempSite.From(Site);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        Assert.Contains("<link rel=\"canonical\" href=\"https://x.example/sub/posts/page/2/\">", site.Read("public/posts/page/2/index.html"));
+        Assert.Contains("<link rel=\"canonical\" href=\"https://x.example/sub/posts/\">", site.Read("public/posts/index.html"));
+        Assert.Contains("<link rel=\"canonical\" href=\"https://x.example/sub/tags/t/page/2/\">", site.Read("public/tags/t/page/2/index.html"));
+    }
+
+    [Fact]
+    public void The_home_page_links_the_atom_feed_once_and_a_tag_page_counts_posts()
+    {
+        using var site = TempSite.From(Site);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        Assert.Single(Regex.Matches(site.Read("public/index.html"), "application/atom\\+xml"));
+        Assert.Contains("2 posts", site.Read("public/tags/t/index.html"));
+    }
+}
