@@ -65,4 +65,34 @@ public class ReaderDefectTests
         Assert.Single(Regex.Matches(site.Read("public/index.html"), "application/atom\\+xml"));
         Assert.Contains("2 posts", site.Read("public/tags/t/index.html"));
     }
+
+    [Fact]
+    public void A_layout_that_names_no_template_is_a_warning_at_its_line()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            -- content/search.md --
+            ---
+            title: Search
+            layout: search
+            ---
+            Find things.
+            -- content/about.md --
+            ---
+            title: About
+            layout: about
+            ---
+            Me.
+            -- layouts/about.liquid --
+            {%- layout 'base' -%}<p class="about-layout">{{ page.content | raw }}</p>
+            """);
+        var run = site.Lemma("build");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("content/search.md:3:1: warning: layout: no template 'search' (layouts/search.liquid or the theme's); the page uses 'page'",
+            Assert.Single(run.ErrorLines));
+        Assert.Contains("Find things.", site.Read("public/search/index.html"));
+        Assert.Contains("class=\"about-layout\"", site.Read("public/about/index.html"));
+    }
 }

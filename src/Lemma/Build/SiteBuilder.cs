@@ -111,6 +111,7 @@ public static class SiteBuilder
             return (Engine: engine, Diagnostics: errors, Urls: urls);
         });
         diagnostics.AddRange(templates.Diagnostics);
+        diagnostics.AddRange(PageRenderer.MissingLayouts(site, templates.Engine));
 
         var assets = Stage("assets", () => last?.Pages is { } lastPages && Unchanged(last.Sources.AssetFiles, sources.AssetFiles, changes)
             ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.IsJekyll ? [] : sources.AssetFiles));

@@ -213,6 +213,23 @@ public static class PageRenderer
         return new PagesResult(sorted, [], memo);
     }
 
+    /// <summary>The template a page renders with: its <c>layout</c> when the site has that template, else the theme's own.</summary>
+    private static string LayoutOf(Page page, TemplateEngine templates) =>
+        page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
+
+    /// <summary>
+    /// A warning for each page of a Lemma site whose <c>layout</c> names no template (it falls back to the theme's own).
+    /// A Hugo, Jekyll or Quarto page's layout names the other tool's template, which Lemma's theme replaces as a whole.
+    /// </summary>
+    public static IEnumerable<Diagnostic> MissingLayouts(Site site, TemplateEngine templates)
+    {
+        if (site.Config.Kind != SiteKind.Lemma) yield break;
+        foreach (var page in site.Pages)
+            if (page.FrontMatter.Layout is { Length: > 0 } layout && !templates.Has(layout))
+                yield return Diagnostic.Warning(new SourceSpan(page.Source.Path, page.FrontMatter.KeyLines.GetValueOrDefault("layout", 1), 1),
+                    $"layout: no template '{layout}' (layouts/{layout}.liquid or the theme's); the page uses '{LayoutOf(page, templates)}'");
+    }
+
     /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>
     private static List<PageJob> Plan(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
         ViewFactory views, SiteView siteView, SiteUrls urls, DateTimeOffset now)
@@ -232,8 +249,7 @@ public static class PageRenderer
 
         foreach (var page in site.Pages)
         {
-            var layout = page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
-            jobs.Add(new PageJob(page.Url, layout, views.For(page), true, Empty));
+            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), views.For(page), true, Empty));
             foreach (var alias in page.Aliases)
                 jobs.Add(new PageJob(alias, "alias", views.For(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
         }
