@@ -95,4 +95,57 @@ public class ReaderDefectTests
         Assert.Contains("Find things.", site.Read("public/search/index.html"));
         Assert.Contains("class=\"about-layout\"", site.Read("public/about/index.html"));
     }
+
+    [Fact]
+    public void The_home_page_shows_each_post_once_and_names_drafts_and_work_in_progress_as_their_own_pages_do()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            home:
+              - { kind: featured, title: Featured }
+              - { kind: category, title: Python, category: Python }
+              - { kind: research, title: Research, sections: [research] }
+              - { kind: recent, title: Recent }
+            -- content/posts/star.md --
+            ---
+            title: Star Post
+            date: 2024-03-01
+            featured: true
+            categories: [Python]
+            ---
+            Star.
+            -- content/posts/plain.md --
+            ---
+            title: Plain Post
+            date: 2024-02-01
+            categories: [Python]
+            ---
+            Plain.
+            -- content/posts/unfinished.md --
+            ---
+            title: Unfinished Post
+            date: 2024-02-15
+            draft: true
+            ---
+            Soon.
+            -- content/research/note.md --
+            ---
+            title: Open Note
+            date: 2024-01-01
+            status: in-progress
+            ---
+            Thinking.
+            """);
+        Assert.Equal(0, site.Lemma("build", "--drafts").ExitCode);
+        var home = site.Read("public/index.html");
+        foreach (var title in new[] { "Star Post", "Plain Post", "Unfinished Post", "Open Note" })
+            Assert.Single(Regex.Matches(home, ">" + title + "<"));
+        var recent = home[home.IndexOf(">Recent<", StringComparison.Ordinal)..];
+        Assert.Matches("Draft</span>[^<]*(<time[^>]*>[^<]*</time>)?</span>\\s*<a href=\"/posts/unfinished/\">", recent);
+        Assert.Contains("In progress", home[home.IndexOf(">Research<", StringComparison.Ordinal)..home.IndexOf(">Recent<", StringComparison.Ordinal)]);
+        Assert.DoesNotContain(">Draft<", home[home.IndexOf(">Research<", StringComparison.Ordinal)..home.IndexOf(">Recent<", StringComparison.Ordinal)]);
+        Assert.Contains("In progress", site.Read("public/research/note/index.html"));
+    }
 }

@@ -6,14 +6,16 @@ namespace Lemma.Output;
 
 /// <summary>
 /// Resolves the home page blocks of site.yaml, in order, each a query over the site:
-/// featured, a category, research, data, recent updates, trending topics.
+/// featured, a category, research, data, recent updates, trending topics. A post shown by a block higher up is left
+/// out of the blocks below it, so the page never shows one post twice.
 /// </summary>
 public static class HomeSections
 {
     public static IReadOnlyList<HomeSectionView> Resolve(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now)
     {
         var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks;
-        return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, views, urls, now, b), b.Settings)).ToArray();
+        var shown = new HashSet<Page>(ReferenceEqualityComparer.Instance);
+        return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, views, urls, now, b, shown), b.Settings)).ToArray();
     }
 
     private static readonly System.Collections.Immutable.ImmutableArray<HomeSection> DefaultBlocks =
@@ -23,18 +25,25 @@ public static class HomeSections
         new("recent", "Recent posts", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
     ];
 
-    private static IReadOnlyList<object> Items(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now, HomeSection block)
+    private static IReadOnlyList<object> Items(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now, HomeSection block, HashSet<Page> shown)
     {
         var limit = Int(block.Settings, "limit") ?? 5;
-        var posts = site.Posts;
+        var posts = site.Posts.Where(p => !shown.Contains(p));
+        // The posts a block shows, marked as shown for the blocks below.
+        Page[] Shown(IEnumerable<Page> chosen)
+        {
+            var taken = chosen.Take(limit).ToArray();
+            shown.UnionWith(taken);
+            return taken;
+        }
         return block.Kind switch
         {
-            "featured" => views.For(posts.Where(p => p.FrontMatter.Featured).Take(limit)).ToArray<object>(),
-            "category" => views.For(posts.Where(p => InTerm(p, "categories", Str(block.Settings, "category"))).Take(limit)).ToArray<object>(),
-            "tag" => views.For(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))).Take(limit)).ToArray<object>(),
-            "section" => views.For(posts.Where(p => p.Section == Str(block.Settings, "section")).Take(limit)).ToArray<object>(),
-            "research" => views.For(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)).Take(limit)).ToArray<object>(),
-            "recent" => Recent(posts, views, limit),
+            "featured" => views.For(Shown(posts.Where(p => p.FrontMatter.Featured))).ToArray<object>(),
+            "category" => views.For(Shown(posts.Where(p => InTerm(p, "categories", Str(block.Settings, "category"))))).ToArray<object>(),
+            "tag" => views.For(Shown(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))))).ToArray<object>(),
+            "section" => views.For(Shown(posts.Where(p => p.Section == Str(block.Settings, "section")))).ToArray<object>(),
+            "research" => views.For(Shown(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)))).ToArray<object>(),
+            "recent" => Recent(Shown(posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal)), views),
             "trending" => Trending(site, urls, now, limit),
             "data" => Data(site, Str(block.Settings, "data")),
             _ => [],
@@ -44,9 +53,9 @@ public static class HomeSections
     private static bool InTerm(Page page, string taxonomy, string? name) =>
         name is not null && page.Terms.GetValueOrDefault(taxonomy, []).Any(t => Slug.From(t) == Slug.From(name));
 
-    /// <summary>Latest changes, from published and updated dates only.</summary>
-    private static object[] Recent(IEnumerable<Page> posts, ViewFactory views, int limit) =>
-        posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal).Take(limit)
+    /// <summary>Latest changes (<paramref name="posts"/> newest change first), from published and updated dates only.</summary>
+    private static object[] Recent(IEnumerable<Page> posts, ViewFactory views) =>
+        posts
             .Select(p =>
             {
                 var updated = p.Updated is { } u && u > p.SortDate;
