@@ -148,4 +148,29 @@ public class ReaderDefectTests
         Assert.DoesNotContain(">Draft<", home[home.IndexOf(">Research<", StringComparison.Ordinal)..home.IndexOf(">Recent<", StringComparison.Ordinal)]);
         Assert.Contains("In progress", site.Read("public/research/note/index.html"));
     }
+
+    [Fact]
+    public void A_relative_menu_url_points_to_the_same_place_from_every_page()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://x.example/sub/
+            menu:
+              - { name: Archive, url: archive/ }
+              - { name: Posts, url: /posts/ }
+              - { name: Code, url: "https://github.com/someone" }
+            -- content/posts/p1.md --
+            ---
+            title: P1
+            date: 2024-01-01
+            ---
+            Text.
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var post = site.Read("public/posts/p1/index.html");
+        Assert.Contains("<a href=\"/sub/archive/\">Archive</a>", post);
+        Assert.Contains("<a href=\"/sub/posts/\" aria-current=\"true\">Posts</a>", post);
+        Assert.Contains("<a href=\"https://github.com/someone\">Code</a>", post);
+    }
 }

@@ -62,7 +62,7 @@ internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] 
 /// sitemap, robots.txt, redirects, theme assets, static files and bundle resources. Given the last build's
 /// <see cref="RenderedPages"/>, a page whose inputs (and whatever its templates read) are unchanged is not rendered again.
 /// </summary>
-public static class PageRenderer
+public static partial class PageRenderer
 {
     public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
         ThemeAssets.Result assets, SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null,
@@ -229,6 +229,18 @@ public static class PageRenderer
                 yield return Diagnostic.Warning(new SourceSpan(page.Source.Path, page.FrontMatter.KeyLines.GetValueOrDefault("layout", 1), 1),
                     $"layout: no template '{layout}' (layouts/{layout}.liquid or the theme's); the page uses '{LayoutOf(page, templates)}'");
     }
+
+    /// <summary>
+    /// A menu item's link: a site path under the base path, and a relative one (<c>archives/</c>) too, since the menu is on
+    /// every page and would otherwise point somewhere else from each; a full URL, a protocol-relative one or a fragment as written.
+    /// </summary>
+    private static string MenuUrl(string url, SiteUrls urls) =>
+        url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith('#') || UrlScheme().IsMatch(url) ? url
+        : urls.Link(url.StartsWith('/') ? url : "/" + url);
+
+    // https:, mailto:, tel: ... (not Uri.TryCreate, which takes a Unix path for an absolute file URI).
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial System.Text.RegularExpressions.Regex UrlScheme();
 
     /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>
     private static List<PageJob> Plan(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
@@ -439,7 +451,7 @@ public static class PageRenderer
         {
             Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
             Author = c.Author,
-            Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = m.Url.StartsWith('/') ? urls.Link(m.Url) : m.Url }).ToArray(),
+            Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
             Social = c.Social, Params = c.Params,
             BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
             Feeds = views.FeedsAt("/"),
