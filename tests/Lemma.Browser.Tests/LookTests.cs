@@ -166,8 +166,8 @@ public sealed class LookTests(SiteFixture site)
         Assert.True(firstIndex.All(i => i >= 0), $"blocks found: {string.Join(" | ", blocks)}");
         Assert.Equal(firstIndex.Order(), firstIndex);
 
-        // An in-progress research note shows "Draft" where its date would be.
-        await Expect(page.Locator(".home-research .badge.draft").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Draft", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
+        // An in-progress research note shows "In progress" where its date would be, the word its own page uses.
+        await Expect(page.Locator(".home-research .badge.draft").First).ToHaveTextAsync("In progress");
         // Recommendations link out; trending tags link to tag pages; connect has the social links.
         await Expect(page.Locator(".home-recommendations a[href^='http']").First).ToBeVisibleAsync();
         await Expect(page.Locator(".home-trending a[href^='/tags/']").First).ToBeVisibleAsync();

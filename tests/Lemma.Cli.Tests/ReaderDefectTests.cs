@@ -173,4 +173,39 @@ public class ReaderDefectTests
         Assert.Contains("<a href=\"/sub/posts/\" aria-current=\"true\">Posts</a>", post);
         Assert.Contains("<a href=\"https://github.com/someone\">Code</a>", post);
     }
+
+    [Fact]
+    public void Every_url_in_feed_content_is_absolute()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://x.example/sub/
+            -- content/posts/a/index.md --
+            ---
+            title: A
+            date: 2024-01-02
+            ---
+            See [B](../b/), [the note](#note) and ![a plot](pic.png) or [elsewhere](https://example.com/x?a=1&b=2).
+            -- content/posts/a/pic.png --
+            PNG
+            -- content/posts/b.md --
+            ---
+            title: B
+            date: 2024-01-01
+            ---
+            B.
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        foreach (var feed in new[] { "public/index.xml", "public/atom.xml", "public/feed.json" })
+        {
+            // The feeds' own escaping (XML text, JSON strings) taken off: what a feed reader parses as HTML.
+            var text = site.Read(feed).Replace("\\u0022", "\"").Replace("&quot;", "\"");
+            Assert.Contains("href=\"https://x.example/sub/posts/b/\"", text);
+            Assert.Contains("href=\"https://x.example/sub/posts/a/#note\"", text);
+            Assert.Contains("src=\"https://x.example/sub/posts/a/pic.png\"", text);
+            Assert.Contains("https://example.com/x?a=1", text);
+            Assert.DoesNotMatch("(?:href|src)=\"(?!https?://)", text);
+        }
+    }
 }

@@ -10,7 +10,7 @@ namespace Lemma.Output;
 public sealed record FeedSpec(string Title, string Folder, IReadOnlyList<PageView> Entries);
 
 /// <summary>RSS 2.0, Atom 1.0 and JSON Feed 1.1 for one list of pages.</summary>
-public static class Feeds
+public static partial class Feeds
 {
     public static IEnumerable<OutputFile> Write(FeedSpec feed, SiteView site, SiteUrls urls, string updated)
     {
@@ -52,7 +52,7 @@ public static class Feeds
                 w.WriteEndElement();
                 if (e.Date is { } d) w.WriteElementString("pubDate", DateTimeOffset.Parse(d).ToString("r"));
                 foreach (var c in e.Categories.Concat(e.Tags)) w.WriteElementString("category", Clean(c.Name));
-                w.WriteElementString("description", Clean(e.Summary ?? e.Description));
+                w.WriteElementString("description", Summary(e));
                 w.WriteEndElement();
             }
             w.WriteEndElement();
@@ -97,7 +97,7 @@ public static class Feeds
                 }
                 w.WriteStartElement("summary", ns);
                 w.WriteAttributeString("type", "html");
-                w.WriteString(Clean(e.Summary ?? e.Description));
+                w.WriteString(Summary(e));
                 w.WriteEndElement();
                 w.WriteEndElement();
             }
@@ -111,6 +111,23 @@ public static class Feeds
     /// and a control character in it must not stop the whole build.
     /// </summary>
     private static string? Clean(string? text) => text is null ? null : ControlCharacters.Strip(text);
+
+    /// <summary>An entry's summary HTML (else its description) with every link and image URL made absolute against the
+    /// entry's own URL: a feed reader shows it away from the site, where "/posts/a/" and "pic.png" lead nowhere.</summary>
+    private static string? Summary(PageView e) =>
+        e.Summary is { } html ? Clean(LinkAttribute().Replace(html, m => m.Groups[1].Value + Absolute(e.Permalink, m.Groups[2].Value) + "\""))
+        : Clean(e.Description);
+
+    private static string Absolute(string page, string url)
+    {
+        // The renderer escapes & in attributes; a URL is resolved unescaped and written back escaped.
+        var raw = url.Replace("&amp;", "&", StringComparison.Ordinal);
+        if (raw.Length == 0 || !Uri.TryCreate(page, UriKind.Absolute, out var baseUri) || !Uri.TryCreate(baseUri, raw, out var resolved)) return url;
+        return resolved.AbsoluteUri.Replace("&", "&amp;", StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("((?:href|src)=\")([^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex LinkAttribute();
 
     private static void Link(XmlWriter w, string ns, string href, string rel)
     {
@@ -149,7 +166,7 @@ public static class Feeds
                 if (e.ExternalUrl is { } ext) w.WriteString("external_url", ext);
                 w.WriteString("title", Clean(e.Title));
                 w.WriteString("summary", Clean(e.Description));
-                w.WriteString("content_html", Clean(e.Summary ?? ""));
+                w.WriteString("content_html", e.Summary is null ? "" : Summary(e));
                 if (e.Date is { } d) w.WriteString("date_published", d);
                 if (e.Updated is { } u) w.WriteString("date_modified", u);
                 w.WriteStartArray("tags");
