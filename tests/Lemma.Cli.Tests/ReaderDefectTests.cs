@@ -208,4 +208,26 @@ public class ReaderDefectTests
             Assert.DoesNotMatch("(?:href|src)=\"(?!https?://)", text);
         }
     }
+
+    [Fact]
+    public void A_summary_with_math_reads_as_its_tex_in_plain_text_and_never_as_text_and_tex_run_together()
+    {
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            -- content/posts/euler.md --
+            ---
+            title: Euler
+            date: 2024-01-01
+            ---
+            Inline dollar $e^{i\pi}+1=0$ here.
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var post = site.Read("public/posts/euler/index.html");
+        Assert.Contains("<meta name=\"description\" content=\"Inline dollar $e^{i\\pi}&#x2B;1=0$ here.\">", post);
+        Assert.Contains("<meta property=\"og:description\" content=\"Inline dollar $e^{i\\pi}&#x2B;1=0$ here.\">", post);
+        Assert.Contains("\"summary\": \"Inline dollar $e^{i\\\\pi}\\u002B1=0$ here.\"", site.Read("public/feed.json"));
+        Assert.Contains("<math", post);
+    }
 }

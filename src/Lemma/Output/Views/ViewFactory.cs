@@ -191,8 +191,25 @@ public sealed partial class ViewFactory
         : target.StartsWith('/') ? urls.Link(target)
         : urls.Link(page.Url + target);
 
-    private static string PlainText(string html) => WebUtility.HtmlDecode(Tags().Replace(html, "")).Trim();
+    /// <summary>
+    /// A summary as plain text (meta description, og:description, JSON-LD, the JSON Feed summary). A formula is its TeX
+    /// source between dollars, never the MathML's characters and the TeX run together ("eiπ+1=0e^{i\pi}+1=0").
+    /// </summary>
+    private static string PlainText(string html)
+    {
+        var text = Formula().Replace(html, m => Annotation().Match(m.Value) is { Success: true } tex ? "$" + tex.Groups[1].Value.Trim() + "$" : "");
+        return Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(text, "")), " ").Trim();
+    }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex("<math\\b.*?</math>", RegexOptions.Singleline)]
+    private static partial Regex Formula();
+
+    [GeneratedRegex("<annotation encoding=\"application/x-tex\">(.*?)</annotation>", RegexOptions.Singleline)]
+    private static partial Regex Annotation();
+
+    [GeneratedRegex("\\s+")]
+    private static partial Regex Spaces();
 }
