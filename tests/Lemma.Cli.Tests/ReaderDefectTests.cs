@@ -160,6 +160,7 @@ public class ReaderDefectTests
               - { name: Archive, url: archive/ }
               - { name: Posts, url: /posts/ }
               - { name: Code, url: "https://github.com/someone" }
+              - { name: Ghost, url: nowhere/ }
             -- content/posts/p1.md --
             ---
             title: P1
@@ -172,6 +173,10 @@ public class ReaderDefectTests
         Assert.Contains("<a href=\"/sub/archive/\">Archive</a>", post);
         Assert.Contains("<a href=\"/sub/posts/\" aria-current=\"true\">Posts</a>", post);
         Assert.Contains("<a href=\"https://github.com/someone\">Code</a>", post);
+        // lemma check finds the menu item that leads nowhere, once, at its line in the config.
+        var check = site.Lemma("check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Equal("site.yaml:7:1: error: broken menu link: Ghost → nowhere/ (no nowhere/index.html in the site)", Assert.Single(check.ErrorLines));
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class CheckInput
     }
 
     public BuildResult Build { get; }
+
+    /// <summary>The site's folder, for rules that point into its config.</summary>
+    public string? Root { get; init; }
     public SiteUrls Urls { get; }
     public FrozenSet<string> Files { get; }
     public FrozenDictionary<string, FrozenSet<string>> AnchorsByFile { get; }

@@ -10,12 +10,12 @@ public sealed record CheckResult(ImmutableArray<Diagnostic> Diagnostics, int Pag
 /// <summary>`lemma check`: an in-memory build, then every rule over its result.</summary>
 public static class SiteChecker
 {
-    public static readonly ImmutableArray<ISiteCheck> Rules = [new BrokenLinks(), new BrokenAnchors(), new MissingImages(), new DuplicateTitles()];
+    public static readonly ImmutableArray<ISiteCheck> Rules = [new BrokenLinks(), new BrokenMenuLinks(), new BrokenAnchors(), new MissingImages(), new DuplicateTitles()];
 
     public static CheckResult Run(BuildOptions options)
     {
         var build = SiteBuilder.Run(options with { Emit = false });
-        var input = new CheckInput(build);
+        var input = new CheckInput(build) { Root = options.Source };
         var found = Rules.SelectMany(r => r.Run(input))
             .OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column);
         return new CheckResult(build.Diagnostics.AddRange(found), build.Stats.Pages);

@@ -234,9 +234,12 @@ public static partial class PageRenderer
     /// A menu item's link: a site path under the base path, and a relative one (<c>archives/</c>) too, since the menu is on
     /// every page and would otherwise point somewhere else from each; a full URL, a protocol-relative one or a fragment as written.
     /// </summary>
-    private static string MenuUrl(string url, SiteUrls urls) =>
-        url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith('#') || UrlScheme().IsMatch(url) ? url
-        : urls.Link(url.StartsWith('/') ? url : "/" + url);
+    private static string MenuUrl(string url, SiteUrls urls) => MenuSitePath(url) is { } path ? urls.Link(path) : url;
+
+    /// <summary>The site path a menu URL names ("archive/" and "/archive/" are "/archive/"); null for a full URL or a fragment.</summary>
+    internal static string? MenuSitePath(string url) =>
+        url.StartsWith("//", StringComparison.Ordinal) || url.StartsWith('#') || UrlScheme().IsMatch(url) ? null
+        : url.StartsWith('/') ? url : "/" + url;
 
     // https:, mailto:, tel: ... (not Uri.TryCreate, which takes a Unix path for an absolute file URI).
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
