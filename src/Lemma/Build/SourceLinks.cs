@@ -18,13 +18,20 @@ public sealed partial class SourceLinks
 {
     private static readonly string[] PageExtensions = [".md", ".markdown", ".ipynb", ".qmd"];
 
-    private readonly Dictionary<string, string> urls;
+    // Built on the first relative link met: most builds (and most rebuilds after an edit) have none, and at 10k pages
+    // the table is the larger part of the work.
+    private readonly Lazy<Dictionary<string, string>> urls;
     private readonly string basePath;
 
-    /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
     public SourceLinks(Site site, SourceSet? sources)
     {
         basePath = new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/');
+        urls = new Lazy<Dictionary<string, string>>(() => Published(site, sources));
+    }
+
+    /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
+    private static Dictionary<string, string> Published(Site site, SourceSet? sources)
+    {
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
         var pages = site.Pages.AsEnumerable().Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
         if (site.HomeIndex is { } home) pages = pages.Append(home);
@@ -45,7 +52,7 @@ public sealed partial class SourceLinks
                 else if (file.StartsWith("content/", StringComparison.Ordinal)) all.TryAdd(file, "/" + file["content/".Length..]);
             }
         }
-        urls = all;
+        return all;
     }
 
     /// <summary>The bundle folder that holds <paramref name="file"/> and its page's URL, looked up folder by folder upwards.</summary>
@@ -110,7 +117,7 @@ public sealed partial class SourceLinks
     /// <summary>Where a link written in the source at <paramref name="folder"/> goes, or null when it stays as written.</summary>
     private string? Target(Page page, string folder, string written)
     {
-        if (Local(written) is not var (path, suffix) || SitePath(folder, path) is not { } file || !urls.TryGetValue(file, out var url)) return null;
+        if (Local(written) is not var (path, suffix) || SitePath(folder, path) is not { } file || !urls.Value.TryGetValue(file, out var url)) return null;
         var isPage = PageExtensions.Contains(Path.GetExtension(file).ToLowerInvariant());
         // A file the page's URL already reaches (a bundle's image) keeps its link as written.
         if (!isPage && new Uri(new Uri("http://site" + page.Url), Uri.EscapeDataString(path).Replace("%2F", "/")).AbsolutePath == Uri.EscapeDataString(url).Replace("%2F", "/")) return null;
@@ -120,7 +127,7 @@ public sealed partial class SourceLinks
     /// <summary>The site path a link to a page source names when no page is made from it, for a warning.</summary>
     private string? DeadSource(string folder, string written) =>
         Local(written) is var (path, _) && PageExtensions.Contains(Path.GetExtension(path).ToLowerInvariant())
-            && SitePath(folder, path) is { } file && !urls.ContainsKey(file) ? file : null;
+            && SitePath(folder, path) is { } file && !urls.Value.ContainsKey(file) ? file : null;
 
     /// <summary>A relative link's path (percent-decoded) and its "?query#fragment"; null for a URL, a root path or a fragment.</summary>
     private static (string Path, string Suffix)? Local(string written)
