@@ -8,13 +8,14 @@ excludes the browser round trip, so it flatters Hugo slightly). Standard library
     python3 bench/serve_latency.py CORPUS_DIR [--edits 5] [--kinds body,title,...] [--hugo] [--port 1414]
 
 Build Lemma first: dotnet build src/Lemma.Cli -c Release. The corpus is restored afterwards.
-Kinds: body, title, date, tags, summary, create, delete, layout, config.
+Kinds: body, title, date, tags, summary, create, delete (after create), static, config, and layout (a
+Lemma site's own partial: a Hugo or Jekyll corpus's layouts are not Lemma's).
 """
 import argparse, http.client, os, pathlib, re, shutil, statistics, subprocess, sys, threading, time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DLL = ROOT / "src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll"
-KINDS = ["body", "title", "date", "tags", "summary", "create", "delete", "layout", "config"]
+KINDS = ["body", "title", "date", "tags", "summary", "create", "delete", "static", "config"]
 
 
 class Corpus:
@@ -62,6 +63,11 @@ class Corpus:
             layouts.mkdir(parents=True, exist_ok=True)
             path = layouts / "zz-bench.liquid"
             path.write_text("<!-- bench %d -->\n" % i)
+            self.made.append(path)
+        elif kind == "static":
+            path = self.root / "static/zz-bench.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("static file, edit %d\n" % i)
             self.made.append(path)
         elif kind == "config":
             text = self.saved[self.config].decode()

@@ -1,0 +1,43 @@
+namespace Lemma.Incremental;
+
+/// <summary>
+/// What a query computes with: every value it reads comes through here and is recorded, so the store knows when
+/// to compute it again. Safe to use from the threads of a parallel loop inside the query.
+/// </summary>
+public sealed class QueryContext
+{
+    private readonly QueryStore store;
+    private readonly long revision;
+    private readonly Lock gate = new();
+    private readonly List<Slot> reads = [];
+
+    internal QueryContext(QueryStore store, long revision) => (this.store, this.revision) = (store, revision);
+
+    public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
+    {
+        var slot = store.Table(query).Slot(key);
+        slot.Refresh(store, revision);
+        Record(slot);
+        return slot.Value!;
+    }
+
+    /// <summary>An input's value (default when never set), recorded as read.</summary>
+    public TValue? Get<TKey, TValue>(Input<TKey, TValue> input, TKey key) where TKey : notnull
+    {
+        var slot = store.Table(input).Slot(key);
+        Record(slot);
+        lock (slot) return slot.HasValue ? slot.Value : default;
+    }
+
+    private void Record(Slot slot)
+    {
+        if (store.Forgets?.Invoke(slot.Name) == true) return;
+        lock (gate)
+            if (reads.Count == 0 || !ReferenceEquals(reads[^1], slot)) reads.Add(slot);
+    }
+
+    internal Slot[] Reads()
+    {
+        lock (gate) return [.. reads.Distinct()];
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+
+namespace Lemma.Incremental;
+
+/// <summary>
+/// The memo of every query's last value, with the reads it made: what a build lends the next. Asking for a value
+/// reuses the last one when none of its reads changed since, recomputes it otherwise, and when the recomputed value
+/// equals the last, keeps the last as it was ("backdated"), so nothing that read it runs again. A full build is the
+/// same code with an empty store.
+/// </summary>
+/// <remarks>
+/// Each input and value carries the revision it last changed at, and each value the revision it was last checked at.
+/// Setting an input to a new value starts a revision. Inputs are set between builds, never during one; values may be
+/// asked for from many threads at once (each slot computes once, under its own lock; reads form no cycles).
+/// </remarks>
+public sealed class QueryStore
+{
+    private readonly ConcurrentDictionary<object, ITable> tables = new(ReferenceEqualityComparer.Instance);
+    private long revision = 1;
+
+    /// <summary>The revision values are checked at: it moves when an input changes.</summary>
+    public long Revision => Interlocked.Read(ref revision);
+
+    /// <summary>How many values of each query were computed, and reused as they were, over the store's life.</summary>
+    public QueryCounts Counts { get; } = new();
+
+    /// <summary>For tests of the tests: reads of the queries this names are not recorded, so a value that depends on
+    /// them goes stale. A build is then wrong, and the incremental property test must notice.</summary>
+    internal Func<string, bool>? Forgets { get; init; }
+
+    public void Set<TKey, TValue>(Input<TKey, TValue> input, TKey key, TValue value) where TKey : notnull
+    {
+        var slot = Table(input).Slot(key);
+        lock (slot)
+        {
+            if (slot.HasValue && input.Equality.Equals(slot.Value, value)) return;
+            slot.Value = value;
+            slot.HasValue = true;
+            slot.ChangedAt = Interlocked.Increment(ref revision);
+        }
+    }
+
+    /// <summary>An input's value, or default when it was never set; not recorded (use <see cref="QueryContext.Get{TKey,TValue}(Input{TKey,TValue},TKey)"/> in a query).</summary>
+    public TValue? Peek<TKey, TValue>(Input<TKey, TValue> input, TKey key) where TKey : notnull =>
+        Table(input).Find(key) is { HasValue: true } slot ? slot.Value : default;
+
+    /// <summary>The value a query had when last computed, without checking it: for deciding what an outside change means.</summary>
+    public bool TryPeek<TKey, TValue>(Query<TKey, TValue> query, TKey key, out TValue value) where TKey : notnull
+    {
+        if (Table(query).Find(key) is { HasValue: true } slot)
+        {
+            value = slot.Value!;
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>A query's value now: reused, or computed with everything it reads.</summary>
+    public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
+    {
+        var slot = Table(query).Slot(key);
+        slot.Refresh(this, Revision);
+        return slot.Value!;
+    }
+
+    /// <summary>
+    /// Forgets every value no build asked for at the current revision (a deleted page's rendering), so a long
+    /// <c>serve</c> does not keep them all; a value asked for again is computed again. Inputs stay.
+    /// </summary>
+    public int Sweep()
+    {
+        var now = Revision;
+        var removed = 0;
+        foreach (var table in tables.Values) removed += table.Sweep(now);
+        return removed;
+    }
+
+    internal DerivedTable<TKey, TValue> Table<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull =>
+        (DerivedTable<TKey, TValue>)tables.GetOrAdd(query, static q => new DerivedTable<TKey, TValue>((Query<TKey, TValue>)q));
+
+    internal InputTable<TKey, TValue> Table<TKey, TValue>(Input<TKey, TValue> input) where TKey : notnull =>
+        (InputTable<TKey, TValue>)tables.GetOrAdd(input, static i => new InputTable<TKey, TValue>(((Input<TKey, TValue>)i).Name));
+
+    internal interface ITable
+    {
+        int Sweep(long revision);
+    }
+
+    internal sealed class InputTable<TKey, TValue>(string name) : ITable where TKey : notnull
+    {
+        private readonly ConcurrentDictionary<TKey, InputSlot<TValue>> slots = new();
+        public InputSlot<TValue> Slot(TKey key) => slots.GetOrAdd(key, _ => new InputSlot<TValue>(name));
+        public InputSlot<TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
+        public int Sweep(long revision) => 0;
+    }
+
+    internal sealed class DerivedTable<TKey, TValue>(Query<TKey, TValue> query) : ITable where TKey : notnull
+    {
+        private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
+        public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.GetOrAdd(key, k => new DerivedSlot<TKey, TValue>(query, k));
+        public DerivedSlot<TKey, TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
+
+        public int Sweep(long revision)
+        {
+            var removed = 0;
+            foreach (var (key, slot) in slots)
+                if (slot.VerifiedAt < revision && slots.TryRemove(key, out _)) removed++;
+            return removed;
+        }
+    }
+}
+
+/// <summary>Computed and reused values per query name.</summary>
+public sealed class QueryCounts
+{
+    private readonly ConcurrentDictionary<string, long> computed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> reused = new(StringComparer.Ordinal);
+
+    public long Computed(string query) => computed.GetValueOrDefault(query);
+    public long Reused(string query) => reused.GetValueOrDefault(query);
+
+    internal void AddComputed(string query) => computed.AddOrUpdate(query, 1, static (_, n) => n + 1);
+    internal void AddReused(string query) => reused.AddOrUpdate(query, 1, static (_, n) => n + 1);
+}
+
+/// <summary>One memoized value, input or derived, with the revision it last changed at.</summary>
+internal abstract class Slot
+{
+    public long ChangedAt;
+    public abstract string Name { get; }
+
+    /// <summary>Brings the value up to <paramref name="revision"/>: checked, or computed again.</summary>
+    public abstract void Refresh(QueryStore store, long revision);
+}
+
+internal sealed class InputSlot<TValue>(string name) : Slot
+{
+    public TValue? Value;
+    public bool HasValue;
+    public override string Name => name;
+    public override void Refresh(QueryStore store, long revision) { }
+}
+
+internal sealed class DerivedSlot<TKey, TValue>(Query<TKey, TValue> query, TKey key) : Slot where TKey : notnull
+{
+    private readonly Lock gate = new();
+    private Slot[] reads = [];
+    public TValue? Value;
+    public bool HasValue;
+    public long VerifiedAt;
+
+    public override string Name => query.Name;
+
+    public override void Refresh(QueryStore store, long revision)
+    {
+        if (Volatile.Read(ref VerifiedAt) == revision) return;
+        lock (gate)
+        {
+            if (VerifiedAt == revision) return;
+            if (HasValue && ReadsUnchanged(store, revision))
+            {
+                Volatile.Write(ref VerifiedAt, revision);
+                store.Counts.AddReused(query.Name);
+                return;
+            }
+            var context = new QueryContext(store, revision);
+            var value = query.Compute(context, key);
+            store.Counts.AddComputed(query.Name);
+            if (!HasValue || !query.Equality.Equals(Value!, value))
+            {
+                Value = value;
+                HasValue = true;
+                ChangedAt = revision;
+            }
+            reads = context.Reads();
+            Volatile.Write(ref VerifiedAt, revision);
+        }
+    }
+
+    // Each read is brought up to date first: a value it read may itself have been recomputed to an equal one.
+    private bool ReadsUnchanged(QueryStore store, long revision)
+    {
+        foreach (var read in reads)
+        {
+            read.Refresh(store, revision);
+            if (read.ChangedAt > VerifiedAt) return false;
+        }
+        return true;
+    }
+}

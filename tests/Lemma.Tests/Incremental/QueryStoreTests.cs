@@ -1,0 +1,177 @@
+using Lemma.Incremental;
+
+namespace Lemma.Tests.Incremental;
+
+/// <summary>The memo every build runs on: values reused while their reads are unchanged, recomputed otherwise, and
+/// nothing downstream of a value recomputed to an equal one runs again.</summary>
+public sealed class QueryStoreTests
+{
+    private static readonly Input<string, string> Text = new("text");
+
+    private sealed class Counted
+    {
+        public int Words;
+        public int Shout;
+        public int Total;
+    }
+
+    private static (Query<string, int> Words, Query<string, string> Shout, Query<string, int> Total) Queries(Counted counted)
+    {
+        var words = new Query<string, int>("words", (q, file) =>
+        {
+            counted.Words++;
+            return (q.Get(Text, file) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        });
+        var shout = new Query<string, string>("shout", (q, file) =>
+        {
+            counted.Shout++;
+            return (q.Get(Text, file) ?? "").ToUpperInvariant();
+        });
+        var total = new Query<string, int>("total", (q, files) =>
+        {
+            counted.Total++;
+            return files.Split(',').Sum(f => q.Get(words, f));
+        });
+        return (words, shout, total);
+    }
+
+    [Fact]
+    public void A_value_is_computed_once_while_nothing_it_read_changes()
+    {
+        var counted = new Counted();
+        var (_, _, total) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+
+        Assert.Equal(3, store.Get(total, "a,b"));
+        Assert.Equal(3, store.Get(total, "a,b"));
+        store.Set(Text, "a", "one two"); // the same value is no change
+        Assert.Equal(3, store.Get(total, "a,b"));
+        Assert.Equal((2, 1), (counted.Words, counted.Total));
+    }
+
+    [Fact]
+    public void A_changed_input_recomputes_what_read_it_and_only_that()
+    {
+        var counted = new Counted();
+        var (words, shout, total) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+        store.Get(total, "a,b");
+        store.Get(shout, "b");
+
+        store.Set(Text, "a", "one two four");
+        Assert.Equal(4, store.Get(total, "a,b"));
+        Assert.Equal("THREE", store.Get(shout, "b"));
+        Assert.Equal((3, 2, 1), (counted.Words, counted.Total, counted.Shout));
+        Assert.Equal(3, store.Get(words, "a"));
+    }
+
+    [Fact]
+    public void A_value_recomputed_to_an_equal_one_is_backdated_and_its_readers_are_reused()
+    {
+        var counted = new Counted();
+        var (_, _, total) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one two");
+        store.Get(total, "a");
+
+        store.Set(Text, "a", "three four"); // still two words
+        Assert.Equal(2, store.Get(total, "a"));
+        Assert.Equal((2, 1), (counted.Words, counted.Total));
+        Assert.Equal(1, store.Counts.Reused("total"));
+    }
+
+    [Fact]
+    public void A_backdated_value_keeps_its_object()
+    {
+        var lines = new Query<string, string[]>("lines", (q, k) => (q.Get(Text, k) ?? "").Split('\n'),
+            EqualityComparer<string[]>.Create((a, b) => a!.SequenceEqual(b!), a => a.Length));
+        var store = new QueryStore();
+        store.Set(Text, "a", "x\ny");
+        var first = store.Get(lines, "a");
+        store.Set(Text, "a", "x\ny"); // no change at all
+        store.Set(Text, "b", "other"); // a new revision
+        Assert.Same(first, store.Get(lines, "a"));
+    }
+
+    [Fact]
+    public void An_input_never_set_reads_as_default_and_setting_it_is_a_change()
+    {
+        var counted = new Counted();
+        var (words, _, _) = Queries(counted);
+        var store = new QueryStore();
+        Assert.Equal(0, store.Get(words, "missing"));
+        store.Set(Text, "missing", "now here");
+        Assert.Equal(2, store.Get(words, "missing"));
+    }
+
+    [Fact]
+    public void A_query_may_read_in_parallel_and_each_value_is_computed_once()
+    {
+        var computed = 0;
+        var leaf = new Query<int, int>("leaf", (q, i) =>
+        {
+            Interlocked.Increment(ref computed);
+            return q.Get(Text, "shared")!.Length + i;
+        });
+        var sum = new Query<int, long>("sum", (q, n) =>
+        {
+            long total = 0;
+            Parallel.For(0, n, i => Interlocked.Add(ref total, q.Get(leaf, i % 50)));
+            return total;
+        });
+        var store = new QueryStore();
+        store.Set(Text, "shared", "abc");
+        Assert.Equal(Enumerable.Range(0, 1000).Sum(i => 3 + i % 50), store.Get(sum, 1000));
+        Assert.Equal(50, computed);
+
+        store.Set(Text, "shared", "abcd");
+        Assert.Equal(Enumerable.Range(0, 1000).Sum(i => 4 + i % 50), store.Get(sum, 1000));
+        Assert.Equal(100, computed);
+    }
+
+    [Fact]
+    public void A_query_that_throws_is_computed_again_next_time()
+    {
+        var fail = true;
+        var flaky = new Query<string, int>("flaky", (q, k) => fail ? throw new InvalidOperationException("no") : q.Get(Text, k)!.Length);
+        var store = new QueryStore();
+        store.Set(Text, "a", "xy");
+        Assert.Throws<InvalidOperationException>(() => store.Get(flaky, "a"));
+        fail = false;
+        Assert.Equal(2, store.Get(flaky, "a"));
+    }
+
+    [Fact]
+    public void A_sweep_forgets_values_no_build_asked_for_since_the_last_change()
+    {
+        var counted = new Counted();
+        var (words, _, _) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one");
+        store.Set(Text, "gone", "two words");
+        store.Get(words, "a");
+        store.Get(words, "gone");
+
+        store.Set(Text, "a", "one more");
+        store.Get(words, "a");
+        Assert.Equal(1, store.Sweep());
+        Assert.False(store.TryPeek(words, "gone", out _));
+        Assert.True(store.TryPeek(words, "a", out var a) && a == 2);
+    }
+
+    [Fact]
+    public void A_forgotten_read_leaves_a_stale_value_which_is_what_the_property_tests_must_catch()
+    {
+        var counted = new Counted();
+        var (_, shout, _) = Queries(counted);
+        var store = new QueryStore { Forgets = name => name == "text" };
+        store.Set(Text, "a", "quiet");
+        Assert.Equal("QUIET", store.Get(shout, "a"));
+        store.Set(Text, "a", "loud");
+        Assert.Equal("QUIET", store.Get(shout, "a"));
+    }
+}
