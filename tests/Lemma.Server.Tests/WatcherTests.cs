@@ -28,7 +28,7 @@ public sealed class WatcherTests : IDisposable
         Write("content/posts/a.md", Post("First version."));
         var failing = false;
         var host = new SiteHost(new ServerOptions { Source = root, Port = 0 },
-            (options, cache) => failing ? throw new InvalidOperationException("injected failure") : SiteBuilder.Run(options, cache: cache));
+            (options, store) => failing ? throw new InvalidOperationException("injected failure") : SiteBuilder.Run(options, store: store));
         host.Rebuild();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var events = host.Subscribe(cancel.Token);

@@ -18,28 +18,30 @@ public sealed record SiteEvent(string Kind, long Version, string Data);
 public sealed partial class SiteHost
 {
     private readonly ServerOptions options;
-    private readonly Func<BuildOptions, BuildCache, BuildResult> build;
+    private readonly Func<BuildOptions, BuildStore, BuildResult> build;
     private readonly Lock gate = new();
     private readonly List<Channel<SiteEvent>> subscribers = [];
     private readonly SemaphoreSlim building = new(1, 1);
     private SiteSnapshot current = SiteSnapshot.Empty;
     private long version;
-    private readonly BuildCache cache = new();
+    private readonly BuildStore store;
 
-    public SiteHost(ServerOptions options) : this(options, static (o, cache) => SiteBuilder.Run(o, cache: cache)) { }
+    public SiteHost(ServerOptions options) : this(options, static (o, store) => SiteBuilder.Run(o, store: store)) { }
 
-    /// <summary>With another build in place of <see cref="SiteBuilder.Run(BuildOptions, IProgress{string}?, BuildCache?)"/>, for tests.</summary>
-    internal SiteHost(ServerOptions options, Func<BuildOptions, BuildCache, BuildResult> build)
+    /// <summary>With another build in place of <see cref="SiteBuilder.Run(BuildOptions, IProgress{string}?, BuildStore?)"/>, for tests;
+    /// <paramref name="store"/> may forget some reads (see <see cref="BuildStore.Forgets"/>).</summary>
+    internal SiteHost(ServerOptions options, Func<BuildOptions, BuildStore, BuildResult> build, BuildStore? store = null)
     {
         this.options = options;
         this.build = build;
+        this.store = store ?? new BuildStore();
     }
 
-    /// <summary>Pages the rebuilds took from the cache instead of rendering their content again, in all.</summary>
-    public long ReusedContent => cache.ReusedTotal;
+    /// <summary>Page bodies the rebuilds did not render again, in all.</summary>
+    public long ReusedContent => store.Memo.Counts.Reused(SiteQueries.Rendered.Name);
 
     /// <summary>Pages the last rebuild did not render through the templates again.</summary>
-    public int ReusedPages => cache.ReusedPages;
+    public int ReusedPages { get; private set; }
 
     public SiteSnapshot Current => Volatile.Read(ref current);
 
@@ -53,8 +55,8 @@ public sealed partial class SiteHost
     /// created or deleted since the last rebuild, so only what they reach is redone; null means anything may have changed.</summary>
     public SiteEvent? Rebuild(IEnumerable<string>? changed = null)
     {
-        if (changed is null) cache.ChangedUnknown();
-        else cache.Changed(changed);
+        if (changed is null) store.ChangedUnknown();
+        else store.Changed(changed);
         building.Wait();
         try
         {
@@ -62,7 +64,11 @@ public sealed partial class SiteHost
             SiteSnapshot next;
             try
             {
-                var result = build(BuildOptions(), cache);
+                var memo = store.Memo;
+                var reusedBefore = memo.Counts.Reused(Lemma.Output.PageQueries.Page.Name);
+                var result = build(BuildOptions(), store);
+                // A build told that anything may have changed starts a new memo.
+                ReusedPages = (int)(store.Memo.Counts.Reused(Lemma.Output.PageQueries.Page.Name) - (ReferenceEquals(memo, store.Memo) ? reusedBefore : 0));
                 var clock = System.Diagnostics.Stopwatch.StartNew();
                 next = result.Succeeded
                     ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
@@ -98,10 +104,10 @@ public sealed partial class SiteHost
     }
 
     /// <summary>A build that threw (a bug, or a file that vanished while it was read): the last good files, the exception
-    /// as the one error, and a full rebuild next time, since the cache may hold half of this build.</summary>
+    /// as the one error, and a full rebuild next time, since the store may hold half of this build.</summary>
     private SiteSnapshot Stopped(SiteSnapshot before, Exception exception)
     {
-        cache.ChangedUnknown();
+        store.ChangedUnknown();
         LastTimings = [];
         while (exception is AggregateException { InnerExceptions: [var only] }) exception = only;
         var path = exception is FileNotFoundException { FileName: { } file } && Path.IsPathFullyQualified(file)

@@ -11,18 +11,16 @@ namespace Lemma.Build;
 /// </summary>
 public static class LinkRules
 {
-    /// <summary>The first URL segments links may start with, and each page's broken links against them.</summary>
-    public sealed record Checked(IReadOnlySet<string> Known, IReadOnlyDictionary<RenderedContent, ImmutableArray<Diagnostic>> ByPage)
+    /// <summary>The first URL segments root-relative links may start with, and the base URL's path ("/blog"), which a
+    /// link may start with (Jekyll's <c>{{ site.baseurl }}/about/</c>).</summary>
+    public sealed record Roots(IReadOnlySet<string> Known, string BasePath)
     {
-        /// <summary>The base URL's path ("/blog"), which a link may start with (Jekyll's <c>{{ site.baseurl }}/about/</c>).</summary>
-        public string BasePath { get; init; } = "";
+        public bool Equals(Roots? other) => other is not null && BasePath == other.BasePath && Known.SetEquals(other.Known);
 
-        public IEnumerable<Diagnostic> Diagnostics => ByPage.Values.SelectMany(d => d);
+        public override int GetHashCode() => HashCode.Combine(BasePath, Known.Count);
     }
 
-    /// <param name="previous">The last build's check: while the known segments are the same, a page rendered to the
-    /// same object has the same broken links.</param>
-    internal static Checked Check(Site site, IEnumerable<RenderedContent> pages, Checked? previous)
+    public static Roots RootsOf(Site site)
     {
         var known = new HashSet<string>(StringComparer.Ordinal) { "archive", "assets" };
         foreach (var s in site.Sections) known.Add(s.Name);
@@ -30,22 +28,11 @@ public static class LinkRules
         foreach (var p in site.Pages) known.Add(FirstSegment(p.Url));
         foreach (var p in site.Pages)
             foreach (var alias in p.Aliases) known.Add(FirstSegment(alias));
-        var basePath = new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/');
-        var reuse = previous is not null && previous.Known.SetEquals(known) && previous.BasePath == basePath ? previous.ByPage : null;
-
-        var byPage = new Dictionary<RenderedContent, ImmutableArray<Diagnostic>>(ReferenceEqualityComparer.Instance);
-        foreach (var rendered in pages)
-            byPage[rendered] = reuse is not null && reuse.TryGetValue(rendered, out var kept) ? kept : [.. Broken(rendered, known, basePath)];
-        return new Checked(known, byPage) { BasePath = basePath };
+        return new Roots(known, new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/'));
     }
 
-    /// <summary>The last check with <paramref name="pages"/> checked against the same known segments and added to
-    /// <paramref name="byPage"/> (the last check's pages, less those the new ones replace).</summary>
-    internal static Checked Recheck(Checked last, Dictionary<RenderedContent, ImmutableArray<Diagnostic>> byPage, IEnumerable<RenderedContent> pages)
-    {
-        foreach (var rendered in pages) byPage[rendered] = [.. Broken(rendered, last.Known, last.BasePath)];
-        return new Checked(last.Known, byPage) { BasePath = last.BasePath };
-    }
+    /// <summary>The links of one page that start with no known segment.</summary>
+    public static ImmutableArray<Diagnostic> Check(RenderedContent rendered, Roots roots) => [.. Broken(rendered, roots.Known, roots.BasePath)];
 
     private static IEnumerable<Diagnostic> Broken(RenderedContent rendered, IReadOnlySet<string> known, string basePath)
     {

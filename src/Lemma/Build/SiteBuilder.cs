@@ -29,30 +29,18 @@ public sealed record BuildResult(
     ImmutableArray<OutputFile> Files);
 
 /// <summary>
-/// One build: discover -> load -> model -> render content -> render pages -> emit, timed stage by stage.
-/// Output is written only when no stage reported an error (or, with --strict, a warning). Pages are staged on disk
-/// beside the output while they render, and moved into it by emit.
+/// One build: discover -> load -> model -> render content -> render pages -> emit, timed stage by stage. Each stage is
+/// asked of the store's queries (<see cref="SiteQueries"/>, <see cref="PageQueries"/>), which reuse what the files
+/// reported changed do not reach; without a store every query is computed. Output is written only when no stage
+/// reported an error (or, with --strict, a warning). Pages are staged on disk beside the output while they render,
+/// and moved into it by emit.
 /// </summary>
 public static class SiteBuilder
 {
-    /// <param name="cache">Lent by a long-running caller (`lemma serve`), which tells it what changed between builds,
-    /// so a rebuild redoes only the work those changes reach.</param>
-    public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null, BuildCache? cache = null)
+    /// <param name="store">Lent by a long-running caller (`lemma serve`), which tells it what changed between builds.</param>
+    public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null, BuildStore? store = null)
     {
-        var changes = cache?.TakeChanges() ?? SourceChanges.Unknown;
-        try
-        {
-            return Run(options, progress, cache, changes);
-        }
-        catch
-        {
-            cache?.Requeue(changes);
-            throw;
-        }
-    }
-
-    private static BuildResult Run(BuildOptions options, IProgress<string>? progress, BuildCache? cache, SourceChanges changes)
-    {
+        var memo = (store ?? new BuildStore()).Begin(options);
         var timings = ImmutableArray.CreateBuilder<StageTiming>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var clock = Stopwatch.StartNew();
@@ -64,64 +52,52 @@ public static class SiteBuilder
             timings.Add(new StageTiming(name, clock.Elapsed - start));
             return result;
         }
+        const string one = "";
 
-        var root = options.Source;
-        var last = changes.IsUnknown ? null : cache?.Last;
-        var config = Stage("config", () => last is not null && !changes.TouchesAny(ConfigLoader.FileNames) ? last.Config : ConfigLoader.Load(root));
-        diagnostics.AddRange(config.Diagnostics);
-        var siteConfig = last is not null && ReferenceEquals(last.Config, config) && last.SiteConfig.BaseUrl == BaseUrl(config.Config, options)
-            ? last.SiteConfig
-            : config.Config with { BaseUrl = BaseUrl(config.Config, options) };
-        // Everything below was read with the config: a new one starts afresh.
-        if (last is not null && !ReferenceEquals(last.SiteConfig, siteConfig)) last = null;
-
-        var sources = Stage("discover", () => last is not null && StillDiscovered(last.Sources, changes) ? last.Sources : SourceDiscovery.Discover(root, siteConfig));
-        diagnostics.AddRange(sources.Diagnostics);
-        var loaded = Stage("load", () => ContentLoader.Load(sources, siteConfig, last?.Loaded, changes));
-        diagnostics.AddRange(loaded.Diagnostics);
-        var data = Stage("data", () => last is not null && Unchanged(last.Sources.DataFiles, sources.DataFiles, changes)
-            ? last.Data : DataLoader.Load(root, sources.DataFiles));
+        var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
+        var sources = Stage("discover", () => memo.Get(SiteQueries.Sources, one));
+        diagnostics.AddRange(memo.Get(SiteQueries.SetupDiagnostics, one));
+        var loadProblems = new List<Diagnostic>();
+        Stage("load", () => PerKey(memo, SiteQueries.Header, sources.ContentFiles, l => loadProblems.AddRange(l.Diagnostics)));
+        // A problem of a Quarto _metadata.yml is every page's below it: reported once.
+        diagnostics.AddRange(Sorted(loadProblems.Distinct()));
+        var data = Stage("data", () => memo.Get(SiteQueries.Data, one));
         diagnostics.AddRange(data.Diagnostics);
-
-        var model = Stage("model", () =>
-            (last is not null && ReferenceEquals(sources, last.Sources) && ReferenceEquals(data, last.Data) && options.Future
-                && BodyEdits(last.Loaded, loaded, changes) is { } edits ? SiteModeler.WithNewBodies(last.Model, edits, options) : null)
-            ?? SiteModeler.Run(siteConfig, loaded.Pages, data.Data, options, last?.Model.Site));
+        var model = Stage("model", () => memo.Get(SiteQueries.Model, one));
         diagnostics.AddRange(model.Diagnostics);
         var site = model.Site;
+        diagnostics.AddRange(Stage("bibliography", () => memo.Get(SiteQueries.Bibliography, one)).Diagnostics);
+        Stage("setup", () => memo.Get(SiteQueries.Formats, one));
+        diagnostics.AddRange(Stage("liquid", () => memo.Get(SiteQueries.Liquid, one)).Diagnostics);
 
-        var bibliography = Stage("bibliography", () => last is not null && Unchanged(last.Sources.BibliographyFiles, sources.BibliographyFiles, changes)
-            ? last.Bibliography : BibLibrary.Load(root, sources.BibliographyFiles, sources.ScholarFiles));
-        diagnostics.AddRange(bibliography.Diagnostics);
-        diagnostics.AddRange(ContentFormats.ConfigWarnings(siteConfig, sources.ConfigFile));
-        var formats = Stage("setup", () => cache is null
-            ? ContentFormats.Create(siteConfig, root, bibliography.Library)
-            : cache.Formats(siteConfig, bibliography.Library, () => ContentFormats.Create(siteConfig, root, bibliography.Library)));
-        var liquid = Stage("liquid", () => LiquidStage.Run(site, sources, options.Clock.GetUtcNow(), bibliography.Library));
-        diagnostics.AddRange(liquid.Diagnostics);
-        var content = Stage("render content", () => ContentStage.Run(site, formats, cache, last?.Content, model.BodyEdited, liquid, sources));
-        diagnostics.AddRange(content.Diagnostics);
-        diagnostics.AddRange(ContentFormats.BuildWarnings(content.Pages.Values));
-
-        var urls = new SiteUrls(siteConfig.BaseUrl);
-        var templates = Stage("templates", () =>
+        var rendered = site.Pages.AsEnumerable();
+        if (site.HomeIndex is { } home) rendered = rendered.Append(home);
+        rendered = rendered.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
+        var paths = rendered.Select(p => p.Source.Path).ToArray();
+        var content = new Dictionary<string, Markdown.RenderedContent>(paths.Length, StringComparer.Ordinal);
+        var contentProblems = new List<Diagnostic>();
+        Stage("render content", () => PerKey(memo, SiteQueries.Content, paths, (path, c) =>
         {
-            if (last is not null && last.Templates.Urls == urls && Unchanged(last.Sources.LayoutFiles, sources.LayoutFiles, changes)) return last.Templates;
-            var (engine, errors) = TemplateEngine.Create(TemplateFiles.Load(root, sources.LayoutFiles), o => TemplateSetup.Configure(o, urls));
-            return (Engine: engine, Diagnostics: errors, Urls: urls);
-        });
+            if (c.Content is { } body) content[path] = body;
+            contentProblems.AddRange(c.Diagnostics);
+        }));
+        diagnostics.AddRange(Sorted(contentProblems));
+        diagnostics.AddRange(ContentFormats.BuildWarnings(content.Values));
+
+        var templates = Stage("templates", () => memo.Get(SiteQueries.Templates, one));
         diagnostics.AddRange(templates.Diagnostics);
         diagnostics.AddRange(PageRenderer.MissingLayouts(site, templates.Engine));
-
-        var assets = Stage("assets", () => last?.Pages is { } lastPages && Unchanged(last.Sources.AssetFiles, sources.AssetFiles, changes)
-            ? lastPages.Assets : ThemeAssets.Collect(urls, root, sources.IsJekyll ? [] : sources.AssetFiles));
-        var layout = new SourceLayout(root, sources.StaticFiles, sources.BundleResources) { SiteFiles = sources.SiteFiles };
+        Stage("assets", () => memo.Get(SiteQueries.Assets, one));
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
-        var pages = Stage("render pages", () => PageRenderer.Run(site, content.Pages, templates.Engine, assets, layout, options, last?.Pages, staging, model.BodyEdited));
+        memo.Set(PageQueries.Staging, one, staging);
+        var pages = Stage("render pages", () =>
+        {
+            PerKey(memo, PageQueries.Page, memo.Get(PageQueries.JobKeys, one), _ => { });
+            return memo.Get(PageQueries.Outputs, one);
+        });
         diagnostics.AddRange(pages.Diagnostics);
-        if (cache is not null) cache.Last = new BuildState(config, siteConfig, sources, loaded, data, model, bibliography, content, templates, pages.Rendered);
 
         var all = diagnostics.ToImmutable();
         var errorCount = all.Count(d => d.IsError);
@@ -134,56 +110,25 @@ public static class SiteBuilder
             Files: pages.Files.Length,
             Errors: errorCount,
             Warnings: warnings);
-        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content.Pages, pages.Files);
+        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content, pages.Files);
     }
 
-    private static string BaseUrl(SiteConfig config, BuildOptions options) =>
-        options.BaseUrl is { Length: > 0 } baseUrl ? (baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/") : config.BaseUrl;
-
-    /// <summary>
-    /// True when every changed path is a file the last discovery listed and that still exists, reached through no link:
-    /// the set of files is the same. A file that became a link is discovered again, and its link checked.
-    /// </summary>
-    private static bool StillDiscovered(SourceSet last, SourceChanges changes)
+    /// <summary>Asks for <paramref name="query"/> at every key, in parallel, and hands each value on in key order.</summary>
+    private static bool PerKey<TValue>(Incremental.QueryStore memo, Incremental.Query<string, TValue> query, IReadOnlyList<string> keys, Action<string, TValue> each)
     {
-        var realRoot = changes.Paths.Count == 0 ? null : FileTree.RealPath(last.Root);
-        foreach (var path in changes.Paths)
-        {
-            var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
-                || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path) || Listed(last.AssetFiles, path)
-                || Listed(last.IncludeFiles, path) || Listed(last.SiteFiles, path)
-                || path == last.ConfigFile;
-            var full = Path.Combine(last.Root, path);
-            if (!listed || !File.Exists(full) || realRoot is null || FileTree.RealPath(full) != Path.Combine(realRoot, path)) return false;
-        }
+        var values = new TValue[keys.Count];
+        // One worker per core: unbounded, Parallel.For keeps taking the threads the pool injects while workers run long
+        // (over a hundred at 10k pages on 2 cores), and pays for them in memory and GC.
+        Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => values[i] = memo.Get(query, keys[i]));
+        for (var i = 0; i < keys.Count; i++) each(keys[i], values[i]);
         return true;
     }
 
-    /// <summary>
-    /// The content files that changed only in their body (same place, same front matter, no problems before or after),
-    /// with their last and new sources; null when any changed content file did more than that.
-    /// </summary>
-    private static List<(PageSource Old, PageSource New)>? BodyEdits(LoadResult last, LoadResult now, SourceChanges changes)
-    {
-        var edits = new List<(PageSource, PageSource)>();
-        var frontMatter = ViewEquality.Full();
-        foreach (var path in changes.Paths)
-        {
-            if (!now.Files.TryGetValue(path, out var after)) continue; // not content: the model does not read it
-            if (!last.Files.TryGetValue(path, out var before) || before.Page is not { } old || after.Page is not { } @new
-                || before.Diagnostics.Count > 0 || after.Diagnostics.Count > 0) return null;
-            var samePlace = old.Path == @new.Path && old.Section == @new.Section && old.Format == @new.Format && old.FileSlug == @new.FileSlug
-                && old.BundleDir == @new.BundleDir && old.IsSectionIndex == @new.IsSectionIndex && old.FileDate == @new.FileDate && old.BodyLine == @new.BodyLine;
-            // Every typed field is read from the raw front matter (and the config, which is the same).
-            if (!samePlace || !frontMatter.Same(old.FrontMatter.Raw, @new.FrontMatter.Raw) || !frontMatter.Same(old.FrontMatter.KeyLines, @new.FrontMatter.KeyLines))
-                return null;
-            edits.Add((old, @new));
-        }
-        return edits;
-    }
+    private static bool PerKey<TValue>(Incremental.QueryStore memo, Incremental.Query<string, TValue> query, IReadOnlyList<string> keys, Action<TValue> each) =>
+        PerKey(memo, query, keys, (_, v) => each(v));
 
-    private static bool Listed(ImmutableArray<string> sortedPaths, string path) => sortedPaths.BinarySearch(path, StringComparer.Ordinal) >= 0;
-
-    private static bool Unchanged(ImmutableArray<string> before, ImmutableArray<string> now, SourceChanges changes) =>
-        before.SequenceEqual(now) && !changes.TouchesAny(now);
+    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToImmutableArray();
 }

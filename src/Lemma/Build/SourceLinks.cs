@@ -18,19 +18,21 @@ public sealed partial class SourceLinks
 {
     private static readonly string[] PageExtensions = [".md", ".markdown", ".ipynb", ".qmd"];
 
-    // Built on the first relative link met: most builds (and most rebuilds after an edit) have none, and at 10k pages
-    // the table is the larger part of the work.
-    private readonly Lazy<Dictionary<string, string>> urls;
+    // Asked for on the first relative link met: most pages have none, and at 10k pages the table is the larger part of the work.
+    private readonly Lazy<IReadOnlyDictionary<string, string>> urls;
     private readonly string basePath;
 
-    public SourceLinks(Site site, SourceSet? sources)
+    /// <param name="published">The table of <see cref="Published"/>, made when first needed.</param>
+    public SourceLinks(Site site, Func<IReadOnlyDictionary<string, string>> published)
     {
         basePath = new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/');
-        urls = new Lazy<Dictionary<string, string>>(() => Published(site, sources));
+        urls = new Lazy<IReadOnlyDictionary<string, string>>(published);
     }
 
+    public SourceLinks(Site site, SourceSet? sources) : this(site, () => Published(site, sources)) { }
+
     /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
-    private static Dictionary<string, string> Published(Site site, SourceSet? sources)
+    public static Dictionary<string, string> Published(Site site, SourceSet? sources)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
         var pages = site.Pages.AsEnumerable().Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));

@@ -10,15 +10,9 @@ using Lemma.Sources;
 
 namespace Lemma.Content;
 
-public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics)
-{
-    /// <summary>Each file's page (null when it failed) and problems, so a rebuild can keep the files that did not change.</summary>
-    internal IReadOnlyDictionary<string, FileLoad> Files { get; init; } = new Dictionary<string, FileLoad>();
+public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics);
 
-    /// <summary>The content files this load read (the discovery's list).</summary>
-    internal ImmutableArray<string> ContentFiles { get; init; } = [];
-}
-
+/// <summary>One content file: its page (null when it could not be read) and its problems.</summary>
 internal sealed record FileLoad(PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
@@ -27,65 +21,18 @@ internal sealed record FileLoad(PageSource? Page, IReadOnlyList<Diagnostic> Diag
 /// </summary>
 public static partial class ContentLoader
 {
-    public static LoadResult Load(SourceSet sources, SiteConfig config) => Load(sources, config, null, SourceChanges.Unknown);
-
-    /// <param name="previous">The last build's load with the same config: its files that <paramref name="changes"/> does not touch are kept.</param>
-    internal static LoadResult Load(SourceSet sources, SiteConfig config, LoadResult? previous, SourceChanges changes)
+    public static LoadResult Load(SourceSet sources, SiteConfig config)
     {
-        // A Quarto _metadata.yml is front matter of every page below it: an edit to one is read by all of them.
-        if (changes.Paths.Any(p => p == "_metadata.yml" || p.EndsWith("/_metadata.yml", StringComparison.Ordinal))) changes = SourceChanges.Unknown;
-        if (previous is not null && !changes.IsUnknown && previous.ContentFiles == sources.ContentFiles
-            && Reloaded(sources, config, previous, changes) is { } reloaded) return reloaded;
         var files = new FileLoad[sources.ContentFiles.Length];
-        Parallel.For(0, files.Length, i =>
-        {
-            var path = sources.ContentFiles[i];
-            if (previous is not null && !changes.Touches(path) && previous.Files.TryGetValue(path, out var kept))
-            {
-                files[i] = kept;
-                return;
-            }
-            files[i] = Read(sources.Root, path, config);
-        });
+        Parallel.For(0, files.Length, i => files[i] = Read(sources.Root, sources.ContentFiles[i], config));
         // ContentFiles is sorted by path, so pages and problems come out in path order.
-        var byPath = new Dictionary<string, FileLoad>(files.Length, StringComparer.Ordinal);
-        for (var i = 0; i < files.Length; i++) byPath[sources.ContentFiles[i]] = files[i];
         return new LoadResult(
             [.. files.Where(f => f.Page is not null).Select(f => f.Page!)],
-            [.. files.SelectMany(f => f.Diagnostics).Distinct().OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)])
-        {
-            Files = byPath,
-            ContentFiles = sources.ContentFiles,
-        };
-    }
-
-    /// <summary>
-    /// The last load with the changed files read again, when the same files are there and each changed one loads
-    /// cleanly, before and after: every other page and problem is the last load's, with no pass over them all.
-    /// </summary>
-    private static LoadResult? Reloaded(SourceSet sources, SiteConfig config, LoadResult previous, SourceChanges changes)
-    {
-        // Copying a dictionary with the same comparer copies its table without hashing again.
-        var byPath = previous.Files is Dictionary<string, FileLoad> table
-            ? new Dictionary<string, FileLoad>(table, StringComparer.Ordinal)
-            : new Dictionary<string, FileLoad>(previous.Files, StringComparer.Ordinal);
-        var pages = previous.Pages.ToBuilder();
-        foreach (var path in changes.Paths)
-        {
-            if (!byPath.TryGetValue(path, out var before)) continue; // not a content file
-            var (page, problems) = Read(sources.Root, path, config);
-            if (before.Page is null || page is null || before.Diagnostics.Count > 0 || problems.Count > 0) return null;
-            byPath[path] = new FileLoad(page, problems);
-            // Pages are in path order, as the files are.
-            var at = PathOrder.IndexOf(pages, path, p => p.Path);
-            if (at < 0) return null;
-            pages[at] = page;
-        }
-        return new LoadResult(pages.MoveToImmutable(), previous.Diagnostics) { Files = byPath, ContentFiles = sources.ContentFiles };
+            [.. files.SelectMany(f => f.Diagnostics).Distinct().OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
     }
 
     /// <summary>One content file read and parsed: what went wrong is a diagnostic, whatever it was.</summary>
-    private static FileLoad Read(string root, string path, SiteConfig config)
+    internal static FileLoad Read(string root, string path, SiteConfig config)
     {
         var (text, unreadable) = SourceText.Read(root, path);
         if (text is null) return new FileLoad(null, [unreadable!]);

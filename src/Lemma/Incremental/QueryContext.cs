@@ -21,6 +21,17 @@ public sealed class QueryContext
         return slot.Value!;
     }
 
+    /// <summary>
+    /// A value NOT recorded as read: only for a carrier whose every part the query reads through other queries (the
+    /// <c>site</c> object of a template, whose members are each a query). Anything else read this way goes stale.
+    /// </summary>
+    public TValue Untracked<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
+    {
+        var slot = store.Table(query).Slot(key);
+        slot.Refresh(store, revision);
+        return slot.Value!;
+    }
+
     /// <summary>An input's value (default when never set), recorded as read.</summary>
     public TValue? Get<TKey, TValue>(Input<TKey, TValue> input, TKey key) where TKey : notnull
     {

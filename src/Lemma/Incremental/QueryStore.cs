@@ -44,6 +44,9 @@ public sealed class QueryStore
     public TValue? Peek<TKey, TValue>(Input<TKey, TValue> input, TKey key) where TKey : notnull =>
         Table(input).Find(key) is { HasValue: true } slot ? slot.Value : default;
 
+    /// <summary>Every key of <paramref name="input"/> that was set or read.</summary>
+    public IEnumerable<TKey> Keys<TKey, TValue>(Input<TKey, TValue> input) where TKey : notnull => Table(input).Keys;
+
     /// <summary>The value a query had when last computed, without checking it: for deciding what an outside change means.</summary>
     public bool TryPeek<TKey, TValue>(Query<TKey, TValue> query, TKey key, out TValue value) where TKey : notnull
     {
@@ -92,6 +95,7 @@ public sealed class QueryStore
         private readonly ConcurrentDictionary<TKey, InputSlot<TValue>> slots = new();
         public InputSlot<TValue> Slot(TKey key) => slots.GetOrAdd(key, _ => new InputSlot<TValue>(name));
         public InputSlot<TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
+        public IEnumerable<TKey> Keys => slots.Keys;
         public int Sweep(long revision) => 0;
     }
 

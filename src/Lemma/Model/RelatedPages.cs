@@ -11,13 +11,9 @@ public static class RelatedPages
 {
     private const double TagWeight = 2.0;
 
-    /// <param name="previous">The last build's site: when the posts are the same, in the same order, with the same
-    /// titles, summaries and tags, its answer stands (with edited pages' new objects put in).</param>
-    public static IReadOnlyDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage, Site? previous = null)
+    public static IReadOnlyDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage)
     {
         var posts = pages.Where(p => p.Kind == PageKind.Post).ToArray();
-        if (previous is not null && Reusable(posts, previous, out var replaced))
-            return replaced.Count == 0 ? previous.Related : Remap(previous.Related, replaced);
         var features = posts.Select(Features).ToArray();
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < posts.Length; i++)
@@ -51,41 +47,6 @@ public static class RelatedPages
             return scores;
         }, _ => { });
         return result.ToDictionary(StringComparer.Ordinal);
-    }
-
-    /// <param name="replaced">Edited posts: the last build's object and this build's.</param>
-    private static bool Reusable(Page[] posts, Site previous, out Dictionary<Page, Page> replaced)
-    {
-        replaced = new Dictionary<Page, Page>(ReferenceEqualityComparer.Instance);
-        var before = previous.Posts.ToArray();
-        if (before.Length != posts.Length) return false;
-        for (var i = 0; i < posts.Length; i++)
-        {
-            if (ReferenceEquals(posts[i], before[i])) continue;
-            if (posts[i].Source.Path != before[i].Source.Path || !Features(posts[i]).SetEquals(Features(before[i]))) return false;
-            replaced[before[i]] = posts[i];
-        }
-        return true;
-    }
-
-    /// <summary>The same related lists with replaced pages' new objects put in.</summary>
-    internal static Dictionary<string, ImmutableArray<Page>> Remap(
-        IReadOnlyDictionary<string, ImmutableArray<Page>> related, Dictionary<Page, Page> replaced)
-    {
-        // Copying a dictionary with the same comparer copies its table without hashing again.
-        var result = related is Dictionary<string, ImmutableArray<Page>> table
-            ? new Dictionary<string, ImmutableArray<Page>>(table, StringComparer.Ordinal)
-            : related.ToDictionary(StringComparer.Ordinal);
-        var old = replaced.Keys.ToArray();
-        foreach (var (path, list) in related)
-        {
-            var stale = false;
-            // Usually one page was edited: comparing references beats hashing each of the 40,000 entries.
-            foreach (var p in list)
-                foreach (var o in old) stale |= ReferenceEquals(p, o);
-            if (stale) result[path] = [.. list.Select(p => replaced.GetValueOrDefault(p, p))];
-        }
-        return result;
     }
 
     private static HashSet<string> Features(Page page)

@@ -5,12 +5,7 @@ using Lemma.Diagnostics;
 
 namespace Lemma.Model;
 
-public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics)
-{
-    /// <summary>Set by <see cref="SiteModeler.WithNewBodies"/>: the pages of <see cref="Site"/> that differ from the last
-    /// build's only in their body. Later stages may then redo those pages alone; empty after a full model.</summary>
-    public ImmutableArray<Page> BodyEdited { get; init; } = [];
-}
+public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>
 /// The model stage: decides which pages are published, where each lives, and what lists it belongs to.
@@ -18,23 +13,26 @@ public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnosti
 /// </summary>
 public static class SiteModeler
 {
-    /// <param name="previous">The last build's site: a page whose source and config are the same objects keeps its
-    /// <see cref="Page"/>, and related posts are kept while no post's title, summary or tags changed.</param>
-    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data,
-        BuildOptions options, Site? previous = null)
+    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data, BuildOptions options)
+    {
+        var now = options.Clock.GetUtcNow();
+        var expired = sources.Where(s => IsExpired(s, now)).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        return Assemble(config, [.. sources.Select(s => MakePage(config, s, IsFuture(s, now)))], data, options, expired);
+    }
+
+    /// <param name="candidates">A page for every content file that loaded, in path order (see <see cref="MakePage"/>).</param>
+    /// <param name="expired">The source paths whose expiry date has passed.</param>
+    public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Page> candidates, ImmutableDictionary<string, object?> data,
+        BuildOptions options, IReadOnlySet<string> expired)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var now = options.Clock.GetUtcNow();
         var pages = new List<Page>();
         var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
         Page? homeIndex = null;
-        var known = previous is not null && ReferenceEquals(previous.Config, config) ? PagesBySource(previous) : null;
 
-        foreach (var source in sources)
+        foreach (var page in candidates)
         {
-            var page = known is not null && known.TryGetValue(source, out var kept) && kept.Future == IsFuture(source, now)
-                ? kept
-                : MakePage(config, source, now);
+            var source = page.Source;
             if (source.IsSectionIndex)
             {
                 if (WithinOutput(page, diagnostics) is not { } index) continue;
@@ -44,7 +42,7 @@ public static class SiteModeler
             }
             if (page.Draft && !options.Drafts) continue;
             if (page.Future && !options.Future) continue;
-            if (source.FrontMatter.ExpiryDate is { } expiry && expiry <= now) continue;
+            if (expired.Contains(source.Path)) continue;
             if (WithinOutput(page, diagnostics) is { } contained) pages.Add(contained);
         }
 
@@ -84,70 +82,12 @@ public static class SiteModeler
             Sections = sections,
             Taxonomies = taxonomies,
             Series = series,
-            Related = RelatedPages.Find(published, maxPerPage: 4, previous),
+            Related = RelatedPages.Find(published, maxPerPage: 4),
             Data = data,
             HomeIndex = homeIndex,
             Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),
         };
         return new ModelResult(site, diagnostics.ToImmutable());
-    }
-
-    /// <summary>
-    /// The last site with new sources for pages whose body alone changed (same file, same front matter): every list,
-    /// term, series and related list keeps its order, with the edited pages' new objects put in. Null when a page's
-    /// publication changed with the clock since (a publish or expiry date passed): then the full model is needed.
-    /// </summary>
-    public static ModelResult? WithNewBodies(ModelResult previous, IReadOnlyList<(PageSource Old, PageSource New)> edits, BuildOptions options)
-    {
-        var site = previous.Site;
-        var now = options.Clock.GetUtcNow();
-        foreach (var page in site.Pages)
-        {
-            var fm = page.Source.FrontMatter;
-            if (page.Future != IsFuture(page.Source, now) || (fm.ExpiryDate is { } expiry && expiry <= now)) return null;
-        }
-        var replaced = new Dictionary<Page, Page>(ReferenceEqualityComparer.Instance);
-        var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
-        if (site.HomeIndex is { } home) all = all.Append(home);
-        foreach (var (old, @new) in edits)
-        {
-            // A draft or future page the build leaves out has no Page: nothing to put in.
-            if (all.FirstOrDefault(p => ReferenceEquals(p.Source, old)) is { } page) replaced[page] = page with { Source = @new };
-        }
-        if (replaced.Count == 0) return previous with { BodyEdited = [] };
-
-        // Usually one page was edited: comparing references beats hashing every entry of every list.
-        var pairs = replaced.ToArray();
-        Page Swap(Page p)
-        {
-            if (pairs.Length > 16) return replaced.GetValueOrDefault(p, p);
-            foreach (var (before, after) in pairs) if (ReferenceEquals(p, before)) return after;
-            return p;
-        }
-        ImmutableArray<Page> SwapAll(ImmutableArray<Page> pages)
-        {
-            Page[]? copy = null;
-            for (var i = 0; i < pages.Length; i++)
-                if (Swap(pages[i]) is var after && !ReferenceEquals(after, pages[i])) (copy ??= [.. pages])[i] = after;
-            return copy is null ? pages : [.. copy];
-        }
-        var swapped = site with
-        {
-            Pages = SwapAll(site.Pages),
-            // Lists without an edited page keep their objects, so later stages see them unchanged at a glance.
-            Sections = [.. site.Sections.Select(s => SwapAll(s.Pages) is var pages && pages == s.Pages && (s.Index is null || ReferenceEquals(Swap(s.Index), s.Index))
-                ? s : s with { Pages = pages, Index = s.Index is { } i ? Swap(i) : null })],
-            Taxonomies = [.. site.Taxonomies.Select(t =>
-            {
-                var terms = t.Terms.Select(term => SwapAll(term.Pages) is var pages && pages == term.Pages ? term : term with { Pages = pages }).ToArray();
-                return terms.AsSpan().SequenceEqual(t.Terms.AsSpan(), ReferenceEqualityComparer.Instance) ? t : t with { Terms = [.. terms] };
-            })],
-            Series = site.Series.Values.Any(pages => SwapAll(pages) != pages)
-                ? site.Series.ToImmutableDictionary(kv => kv.Key, kv => SwapAll(kv.Value), StringComparer.Ordinal) : site.Series,
-            Related = RelatedPages.Remap(site.Related, replaced),
-            HomeIndex = site.HomeIndex is { } h ? Swap(h) : null,
-        };
-        return previous with { Site = swapped, BodyEdited = [.. replaced.Values] };
     }
 
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
@@ -157,17 +97,13 @@ public static class SiteModeler
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
     }
 
-    private static Dictionary<PageSource, Page> PagesBySource(Site site)
-    {
-        var all = site.Pages.AsEnumerable().Concat(site.Sections.Select(s => s.Index).OfType<Page>());
-        if (site.HomeIndex is { } home) all = all.Append(home);
-        return all.ToDictionary(p => p.Source, ReferenceEqualityComparer.Instance as IEqualityComparer<PageSource>);
-    }
+    public static bool IsExpired(PageSource source, DateTimeOffset now) => source.FrontMatter.ExpiryDate is { } expiry && expiry <= now;
 
-    private static bool IsFuture(PageSource source, DateTimeOffset now) =>
+    public static bool IsFuture(PageSource source, DateTimeOffset now) =>
         (source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate) is { } publish && publish > now;
 
-    private static Page MakePage(SiteConfig config, PageSource source, DateTimeOffset now)
+    /// <summary>The page a content file makes, wherever it is listed; <paramref name="future"/>: its publish date is still to come.</summary>
+    public static Page MakePage(SiteConfig config, PageSource source, bool future)
     {
         var fm = source.FrontMatter;
         var slug = fm.Slug is { Length: > 0 } s ? s : source.FileSlug;
@@ -192,7 +128,7 @@ public static class SiteModeler
             Updated = fm.Updated,
             Draft = fm.Draft,
             InProgress = string.Equals(fm.Status, "in-progress", StringComparison.OrdinalIgnoreCase),
-            Future = IsFuture(source, now),
+            Future = future,
             Terms = terms,
             Aliases = [.. fm.Aliases.Select(alias => Permalinks.Alias(config, url, alias)), .. OldRootPageUrls(config, source, slug)],
         };

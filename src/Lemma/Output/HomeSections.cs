@@ -11,11 +11,11 @@ namespace Lemma.Output;
 /// </summary>
 public static class HomeSections
 {
-    public static IReadOnlyList<HomeSectionView> Resolve(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now)
+    public static ViewList<HomeSectionView> Resolve(Site site, SiteUrls urls, DateTimeOffset now)
     {
         var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks;
         var shown = new HashSet<Page>(ReferenceEqualityComparer.Instance);
-        return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, views, urls, now, b, shown), b.Settings)).ToArray();
+        return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, urls, now, b, shown), b.Settings)).ToArray();
     }
 
     private static readonly System.Collections.Immutable.ImmutableArray<HomeSection> DefaultBlocks =
@@ -25,7 +25,7 @@ public static class HomeSections
         new("recent", "Recent posts", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
     ];
 
-    private static IReadOnlyList<object> Items(Site site, ViewFactory views, SiteUrls urls, DateTimeOffset now, HomeSection block, HashSet<Page> shown)
+    private static ViewList<object> Items(Site site, SiteUrls urls, DateTimeOffset now, HomeSection block, HashSet<Page> shown)
     {
         var limit = Int(block.Settings, "limit") ?? 5;
         var posts = site.Posts.Where(p => !shown.Contains(p));
@@ -38,28 +38,30 @@ public static class HomeSections
         }
         return block.Kind switch
         {
-            "featured" => views.For(Shown(posts.Where(p => p.FrontMatter.Featured))).ToArray<object>(),
-            "category" => views.For(Shown(posts.Where(p => InTerm(p, "categories", Str(block.Settings, "category"))))).ToArray<object>(),
-            "tag" => views.For(Shown(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))))).ToArray<object>(),
-            "section" => views.For(Shown(posts.Where(p => p.Section == Str(block.Settings, "section")))).ToArray<object>(),
-            "research" => views.For(Shown(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)))).ToArray<object>(),
-            "recent" => Recent(Shown(posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal)), views),
+            "featured" => Refs(Shown(posts.Where(p => p.FrontMatter.Featured))),
+            "category" => Refs(Shown(posts.Where(p => InTerm(p, "categories", Str(block.Settings, "category"))))),
+            "tag" => Refs(Shown(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))))),
+            "section" => Refs(Shown(posts.Where(p => p.Section == Str(block.Settings, "section")))),
+            "research" => Refs(Shown(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)))),
+            "recent" => Recent(Shown(posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal))),
             "trending" => Trending(site, urls, now, limit),
             "data" => Data(site, Str(block.Settings, "data")),
             _ => [],
         };
     }
 
+    private static object[] Refs(IEnumerable<Page> pages) => [.. pages.Select(ViewFactory.Ref)];
+
     private static bool InTerm(Page page, string taxonomy, string? name) =>
         name is not null && page.Terms.GetValueOrDefault(taxonomy, []).Any(t => Slug.From(t) == Slug.From(name));
 
     /// <summary>Latest changes (<paramref name="posts"/> newest change first), from published and updated dates only.</summary>
-    private static object[] Recent(IEnumerable<Page> posts, ViewFactory views) =>
+    private static object[] Recent(IEnumerable<Page> posts) =>
         posts
             .Select(p =>
             {
                 var updated = p.Updated is { } u && u > p.SortDate;
-                return (object)(views.For(p) with
+                return (object)(ViewFactory.Ref(p) with
                 {
                     RecentKind = updated ? "updated" : "published",
                     RecentDate = ViewFactory.Iso(p.LastChange),

@@ -10,208 +10,61 @@ using Lemma.Templates;
 
 namespace Lemma.Output;
 
-public sealed record PagesResult(ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics, RenderedPages Rendered);
-
-/// <summary>
-/// What the render-pages stage lends the next build in the same process: the views it made and each output with the
-/// inputs it came from, so that a rebuild renders only the pages whose inputs changed.
-/// </summary>
-public sealed class RenderedPages
+/// <summary>One page to render: its path, its template, its own view and the other values its template sees. Views in it are
+/// <see cref="PageView.Ref"/>s, so the job is equal to the last build's while the same pages are in the same places.</summary>
+public sealed record PageJob(string SitePath, string Template, PageView Page, bool InSitemap, IReadOnlyDictionary<string, object?> Values)
 {
-    internal RenderedPages(TemplateEngine templates, ViewFactory views, SiteView site, ThemeAssets.Result assets,
-        IReadOnlyDictionary<string, RenderedJob> pages, IReadOnlyDictionary<string, RenderedFeed> feeds,
-        (Sitemap.Entry[] Entries, OutputFile File) sitemap, int reused)
-    {
-        (Templates, Views, Site, Assets, Pages, Feeds, Sitemap, Reused) = (templates, views, site, assets, pages, feeds, sitemap, reused);
-        foreach (var job in pages.Values)
-        {
-            ReadsItemBodies |= job.Reads.ItemBodies;
-            if (job.Reads.BuildDate) BuildDateReaders.Add(job.Job.SitePath);
-        }
-    }
+    public bool Equals(PageJob? other) =>
+        other is not null && SitePath == other.SitePath && Template == other.Template && InSitemap == other.InSitemap
+        && Page.Equals(other.Page) && Incremental.PlainEquality.Same(Values, other.Values);
 
-    internal TemplateEngine Templates { get; }
-    internal ViewFactory Views { get; }
-    internal SiteView Site { get; }
-    internal ThemeAssets.Result Assets { get; }
-    internal IReadOnlyDictionary<string, RenderedJob> Pages { get; }
-    internal IReadOnlyDictionary<string, RenderedFeed> Feeds { get; }
-    internal (Sitemap.Entry[] Entries, OutputFile File) Sitemap { get; }
-
-    /// <summary>Every output of the stage, in path order, when it succeeded (else default).</summary>
-    internal ImmutableArray<OutputFile> Files { get; init; }
-    /// <summary>Source paths of the pages whose bodies made files of their own (a notebook's images).</summary>
-    internal IReadOnlySet<string> WithResources { get; init; } = new HashSet<string>();
-    /// <summary>Whether any page's templates read another page's body.</summary>
-    internal bool ReadsItemBodies { get; }
-    /// <summary>The site paths of the pages whose templates read <c>site.build_date</c>.</summary>
-    internal HashSet<string> BuildDateReaders { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Pages the build took from the previous one instead of rendering them.</summary>
-    public int Reused { get; }
+    public override int GetHashCode() => SitePath.GetHashCode();
 }
 
-internal sealed record PageJob(string SitePath, string Template, PageView Page, bool InSitemap, IReadOnlyDictionary<string, object?> Values);
-
-internal sealed record RenderedJob(PageJob Job, TemplateReads Reads, OutputFile File);
-
-internal sealed record RenderedFeed(FeedSpec Spec, string Updated, OutputFile[] Files);
+/// <summary>Every page of the site to render, and the views of the lists' own pages (home, sections, terms), by key.</summary>
+public sealed record PagePlan(ImmutableArray<PageJob> Jobs, IReadOnlyDictionary<string, PageView> Lists, ImmutableArray<Sitemap.Entry> Sitemap);
 
 /// <summary>
-/// The render-pages stage: every HTML page of the site through the templates (in parallel), then feeds,
-/// sitemap, robots.txt, redirects, theme assets, static files and bundle resources. Given the last build's
-/// <see cref="RenderedPages"/>, a page whose inputs (and whatever its templates read) are unchanged is not rendered again.
+/// The pieces of the render-pages stage (<see cref="PageQueries"/> asks for them): the plan of every HTML page, one page
+/// through the templates, the site view, and the files that are copied rather than rendered (static files, bundle
+/// resources, a notebook's images), with the checks every output must pass.
 /// </summary>
 public static partial class PageRenderer
 {
-    public static PagesResult Run(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        ThemeAssets.Result assets, SourceLayout sources, BuildOptions options, RenderedPages? previous = null, OutputStaging? staging = null,
-        ImmutableArray<Page> bodyEdited = default)
-    {
-        if (previous is not null && !bodyEdited.IsDefaultOrEmpty
-            && AfterBodyEdits(site, content, templates, assets, options, previous, bodyEdited, staging) is { } patched) return patched;
-        var config = site.Config;
-        var urls = new SiteUrls(config.BaseUrl);
-        var now = options.Clock.GetUtcNow();
-        var views = new ViewFactory(site, urls, content, previous?.Views);
-        var siteView = MakeSiteView(site, views, urls, assets.Urls, now, options);
-        var jobs = Plan(site, content, templates, views, siteView, urls, now);
-        var same = previous is null ? null : new Unchanged(previous, templates, siteView);
-
-        var rendered = new RenderedJob?[jobs.Count];
-        var errors = new ConcurrentBag<Diagnostic>();
-        var reused = 0;
-        // One worker per core (see ContentStage): templates are CPU-bound.
-        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
-        {
-            var job = jobs[i];
-            if (same is not null && previous!.Pages.TryGetValue(job.SitePath, out var last) && same.Job(job, last))
-            {
-                rendered[i] = last with { Job = job };
-                Interlocked.Increment(ref reused);
-                return;
-            }
-            rendered[i] = Render(job, templates, siteView, staging, errors);
-        });
-        var files = new List<OutputFile>(jobs.Count + 64);
-        var pages = new Dictionary<string, RenderedJob>(jobs.Count, StringComparer.Ordinal);
-        foreach (var r in rendered)
-        {
-            if (r is null) continue;
-            files.Add(r.File);
-            pages.TryAdd(r.Job.SitePath, r);
-        }
-
-        var feeds = new Dictionary<string, RenderedFeed>(StringComparer.Ordinal);
-        foreach (var spec in FeedSpecs(site, views, config))
-        {
-            // The build time shows only in a feed with undated entries; other feeds need not change with it.
-            var clock = spec.Entries.All(e => (e.Updated ?? e.Date) is not null) ? "" : siteView.BuildDate;
-            var feed = previous?.Feeds.GetValueOrDefault(spec.Folder) is { } lastFeed && same!.Feed(spec, clock, lastFeed)
-                ? lastFeed
-                : new RenderedFeed(spec, clock, [.. Feeds.Write(spec, siteView, urls, siteView.BuildDate)]);
-            feeds.TryAdd(spec.Folder, feed);
-            files.AddRange(feed.Files);
-        }
-        var entries = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), j.Page.Updated ?? j.Page.Date)).ToArray();
-        var sitemap = previous is not null && previous.Sitemap.Entries.AsSpan().SequenceEqual(entries) ? previous.Sitemap : (Entries: entries, File: Sitemap.Write(entries));
-        files.Add(sitemap.File);
-        files.Add(Sitemap.Robots(urls));
-        files.AddRange(assets.Files);
-        foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
-        // A Jekyll file where Lemma writes its own (robots.txt, the theme's assets/js/theme.js) gives way: its URL still
-        // answers, and Lemma's pages keep the scripts and styles they were made for.
-        var made = sources.SiteFiles.IsEmpty ? [] : files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in sources.SiteFiles)
-            if (!made.Contains(file)) files.Add(OutputFile.Copy(file, Path.Combine(sources.Root, file)));
-        files.AddRange(BundleCopies(site, sources));
-        files.AddRange(Resources(site, content));
-        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
-        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
-        diagnostics = diagnostics.AddRange(OutsideOutput(sorted, sources.Root)).AddRange(DuplicateOutputs(sorted, sources.Root));
-        var memo = new RenderedPages(templates, views, siteView, assets, pages, feeds, sitemap, reused)
-        {
-            Files = diagnostics.IsEmpty ? sorted : default,
-            WithResources = site.Pages.Where(p => content.GetValueOrDefault(p.Source.Path) is { Resources.Length: > 0 }).Select(p => p.Source.Path).ToHashSet(StringComparer.Ordinal),
-        };
-        return new PagesResult(sorted, diagnostics, memo);
-    }
-
-    private static RenderedJob? Render(PageJob job, TemplateEngine templates, SiteView siteView, OutputStaging? staging, ConcurrentBag<Diagnostic> errors)
+    /// <summary>A page through its template. Every member of a view or of <c>site</c> the template reads is a read of
+    /// <paramref name="reads"/>' queries; null (and an error) when the template fails.</summary>
+    public static (OutputFile? File, Diagnostic? Error) Render(PageJob job, TemplateEngine templates, SiteView siteView, OutputStaging? staging, Incremental.QueryContext? reads)
     {
         var context = new TemplateContext(templates.Options);
-        var reads = new TemplateReads(job.Page);
-        reads.Attach(context);
+        if (reads is not null) TemplateSetup.Track(context, reads);
         context.SetValue("site", siteView);
         context.SetValue("page", job.Page);
         foreach (var (key, value) in job.Values) context.SetValue(key, value);
         var result = templates.Render(job.Template, context);
-        if (result.Error is { } error)
-        {
-            errors.Add(error);
-            return null;
-        }
+        if (result.Error is { } error) return (null, error);
         var path = SiteUrls.FileFor(job.SitePath);
-        return new RenderedJob(job, reads, staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null));
+        return (staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null), null);
     }
 
-    /// <summary>
-    /// The stage after edits that changed only some pages' bodies (the model says which, and the view of each shows
-    /// it changed nothing a list shows): those pages are rendered again, with the pages whose templates read the build
-    /// date; every other output is the last build's. Null when the edits may reach further (a template that reads other
-    /// pages' bodies, a home or section index, a notebook's images, a failed last build), and the whole stage runs.
-    /// </summary>
-    private static PagesResult? AfterBodyEdits(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        ThemeAssets.Result assets, BuildOptions options, RenderedPages previous, ImmutableArray<Page> edited, OutputStaging? staging)
+    /// <summary>Files copied, not rendered: theme assets, static files, a Jekyll site's files, bundle resources, a notebook's images.</summary>
+    public static IEnumerable<OutputFile> Copies(Site site, IReadOnlyDictionary<string, RenderedContent> content, ThemeAssets.Result assets,
+        SourceLayout sources, IReadOnlySet<string> rendered)
     {
-        var now = options.Clock.GetUtcNow();
-        if (!ReferenceEquals(previous.Templates, templates) || !ReferenceEquals(previous.Assets, assets) || previous.Files.IsDefault || previous.ReadsItemBodies
-            || previous.Site.BaseUrl != site.Config.BaseUrl || previous.Site.Year != now.Year) return null;
-        foreach (var page in edited)
-        {
-            if (ReferenceEquals(page, site.HomeIndex) || site.Sections.Any(s => ReferenceEquals(s.Index, page))
-                || previous.WithResources.Contains(page.Source.Path) || content.GetValueOrDefault(page.Source.Path) is not { Resources.Length: 0 }) return null;
-        }
-        if (previous.Views.WithBodies(site, content, edited) is not { } views) return null;
-
-        var siteView = previous.Site with { BuildDate = ViewFactory.Iso(now)! };
-        var redo = new Dictionary<string, PageJob>(StringComparer.Ordinal);
-        foreach (var page in edited)
-        {
-            var before = previous.Views.ForPath(page.Source.Path);
-            foreach (var sitePath in page.Aliases.Prepend(page.Url))
-            {
-                if (!previous.Pages.TryGetValue(sitePath, out var last) || !ReferenceEquals(last.Job.Page, before)) return null;
-                redo[sitePath] = last.Job with { Page = views.For(page) };
-            }
-        }
-        if (siteView.BuildDate != previous.Site.BuildDate)
-            foreach (var sitePath in previous.BuildDateReaders) redo.TryAdd(sitePath, previous.Pages[sitePath].Job);
-
-        var jobs = redo.Values.ToArray();
-        var rendered = new RenderedJob?[jobs.Length];
-        var errors = new ConcurrentBag<Diagnostic>();
-        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => rendered[i] = Render(jobs[i], templates, siteView, staging, errors));
-        if (!errors.IsEmpty) return null; // the whole stage reports them, in order
-
-        var pages = new Dictionary<string, RenderedJob>(previous.Pages, StringComparer.Ordinal);
-        var files = previous.Files.ToBuilder();
-        foreach (var job in rendered)
-        {
-            pages[job!.Job.SitePath] = job;
-            var at = PathOrder.IndexOf(files, job.File.Path, f => f.Path);
-            if (at < 0) return null; // a page the last build did not write (it failed then)
-            files[at] = job.File;
-        }
-        var sorted = files.MoveToImmutable();
-        var memo = new RenderedPages(templates, views, siteView, previous.Assets, pages, previous.Feeds, previous.Sitemap, pages.Count - jobs.Length)
-        {
-            Files = sorted,
-            WithResources = previous.WithResources,
-        };
-        return new PagesResult(sorted, [], memo);
+        var files = new List<OutputFile>(assets.Files);
+        foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
+        // A Jekyll file where Lemma writes its own (robots.txt, the theme's assets/js/theme.js) gives way: its URL still
+        // answers, and Lemma's pages keep the scripts and styles they were made for.
+        var assetPaths = assets.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in sources.SiteFiles)
+            if (!rendered.Contains(file) && !assetPaths.Contains(file)) files.Add(OutputFile.Copy(file, Path.Combine(sources.Root, file)));
+        files.AddRange(BundleCopies(site, sources));
+        files.AddRange(Resources(site, content));
+        return files;
     }
+
+    /// <summary>The checks every output must pass before emit: inside the output folder, and one output per file.</summary>
+    public static ImmutableArray<Diagnostic> Check(ImmutableArray<OutputFile> sorted, string root) =>
+        [.. OutsideOutput(sorted, root), .. DuplicateOutputs(sorted, root)];
 
     /// <summary>The template a page renders with: its <c>layout</c> when the site has that template, else the theme's own.</summary>
     private static string LayoutOf(Page page, TemplateEngine templates) =>
@@ -245,120 +98,99 @@ public static partial class PageRenderer
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
     private static partial System.Text.RegularExpressions.Regex UrlScheme();
 
-    /// <summary>Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404.</summary>
-    private static List<PageJob> Plan(Site site, IReadOnlyDictionary<string, RenderedContent> content, TemplateEngine templates,
-        ViewFactory views, SiteView siteView, SiteUrls urls, DateTimeOffset now)
+    /// <summary>
+    /// Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404. The home
+    /// page's blocks are not in its job: they read the clock (<see cref="HomeSections"/>). <paramref name="content"/> gives
+    /// the bodies of home and section index pages, which their lists show.
+    /// </summary>
+    public static PagePlan Plan(Site site, Func<string, RenderedContent?> content, TemplateEngine templates, SiteUrls urls)
     {
         var config = site.Config;
         var jobs = new List<PageJob>();
-        var home = new PageView
+        var lists = new Dictionary<string, PageView>(StringComparer.Ordinal);
+        PageView List(PageView view)
+        {
+            var key = "@" + view.Url;
+            lists[key] = view with { Key = key };
+            return PageView.Ref(key);
+        }
+        var home = List(new PageView
         {
             Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
-            Description = config.Description, Content = site.HomeIndex is { } hi ? content.GetValueOrDefault(hi.Source.Path)?.Utf8 : null,
-            Feeds = siteView.Feeds,
-        };
-        jobs.Add(new PageJob("/", "home", home, true, new Dictionary<string, object?>
-        {
-            ["home"] = new Dictionary<string, object?> { ["sections"] = HomeSections.Resolve(site, views, urls, now) },
-        }));
+            Description = config.Description, Content = site.HomeIndex is { } hi ? content(hi.Source.Path)?.Utf8 : null,
+            Feeds = ViewFactory.FeedsAt(urls, "/"),
+        });
+        jobs.Add(new PageJob("/", "home", home, true, Empty));
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), views.For(page), true, Empty));
+            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), ViewFactory.Ref(page), true, Empty));
             foreach (var alias in page.Aliases)
-                jobs.Add(new PageJob(alias, "alias", views.For(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+                jobs.Add(new PageJob(alias, "alias", ViewFactory.Ref(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
         }
 
         foreach (var section in site.Sections)
         {
-            var view = new PageView
+            var view = List(new PageView
             {
                 Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
-                Section = section.Name, Slug = section.Name, Feeds = views.FeedsAt(section.Url),
-                Content = section.Index is { } idx ? content.GetValueOrDefault(idx.Source.Path)?.Utf8 : null,
+                Section = section.Name, Slug = section.Name, Feeds = ViewFactory.FeedsAt(urls, section.Url),
+                Content = section.Index is { } idx ? content(idx.Source.Path)?.Utf8 : null,
                 Description = section.Index?.FrontMatter.Description ?? "",
-            };
-            AddPaginated(jobs, section.Url, "list", view, views.For(section.Pages), config.PageSize, urls, Empty);
+            });
+            AddPaginated(jobs, section.Url, "list", view, ViewFactory.Refs(section.Pages), config.PageSize, urls, Empty);
         }
 
+        var taxonomies = TaxonomyViews(site, urls);
         foreach (var taxonomy in site.Taxonomies)
         {
-            var taxView = siteView.Taxonomies[taxonomy.Name];
-            var view = new PageView
+            var taxView = taxonomies[taxonomy.Name];
+            var view = List(new PageView
             {
                 Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
                 Kind = "taxonomy", Section = taxonomy.Name, Slug = taxonomy.Name,
-            };
+            });
             jobs.Add(new PageJob(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
             var termViews = taxView.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
             foreach (var term in taxonomy.Terms)
             {
                 var termView = termViews[term.Slug];
-                var page = new PageView
+                var page = List(new PageView
                 {
                     Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
                     Section = taxonomy.Name, Slug = term.Slug, Feeds = termView.Feeds,
-                };
-                AddPaginated(jobs, term.Url, "term", page, views.For(term.Pages), config.PageSize, urls,
+                });
+                AddPaginated(jobs, term.Url, "term", page, ViewFactory.Refs(term.Pages), config.PageSize, urls,
                     new Dictionary<string, object?> { ["term"] = termView, ["taxonomy"] = taxView });
             }
         }
 
-        var archive = new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" };
-        var years = site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
-            .Select(g => new ArchiveYear(g.Key, views.For(g))).ToArray();
+        var archive = List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
+        var years = new ViewList<ArchiveYear>(site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
+            .Select(g => new ArchiveYear(g.Key, ViewFactory.Refs(g))).ToArray());
         jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
         foreach (var (old, target) in site.Redirects)
         {
-            var moved = new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" };
+            var moved = List(new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" });
             jobs.Add(new PageJob(old, "alias", moved, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(target) }));
         }
-        var notFound = new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" };
+        var notFound = List(new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" });
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
-        return jobs;
+
+        // The sitemap's dates are the pages' own, from the model: a list's entry has none.
+        var dates = site.Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ViewFactory.Iso(g.First().Updated ?? g.First().Date), StringComparer.Ordinal);
+        var sitemap = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), dates.GetValueOrDefault(j.SitePath))).ToImmutableArray();
+        return new PagePlan([.. jobs], lists, sitemap);
     }
 
-    /// <summary>Decides, for one build against the last, which outputs can be kept. Site-wide answers are worked out once.</summary>
-    private sealed class Unchanged
-    {
-        private readonly RenderedPages previous;
-        private readonly SiteView site;
-        private readonly ViewEquality full = ViewEquality.Full();
-        private readonly ViewEquality cards = ViewEquality.Cards();
-        private readonly bool sameBase;
-        private readonly Lazy<bool> sectionCards;
-        private readonly Lazy<bool> sectionsFull;
-        private readonly Lazy<bool> taxonomies;
-
-        public Unchanged(RenderedPages previous, TemplateEngine templates, SiteView site)
-        {
-            (this.previous, this.site) = (previous, site);
-            sameBase = ReferenceEquals(previous.Templates, templates) && full.Same(WithoutLists(previous.Site), WithoutLists(site));
-            sectionCards = new(() => cards.Same(previous.Site.Sections, site.Sections));
-            sectionsFull = new(() => full.Same(previous.Site.Sections, site.Sections));
-            taxonomies = new(() => full.Same(previous.Site.Taxonomies, site.Taxonomies));
-        }
-
-        private static SiteView WithoutLists(SiteView s) => s with { Sections = [], Taxonomies = ImmutableDictionary<string, TaxonomyView>.Empty, BuildDate = "" };
-
-        public bool Job(PageJob job, RenderedJob last)
-        {
-            var reads = last.Reads;
-            return sameBase && job.Template == last.Job.Template
-                && (!reads.BuildDate || previous.Site.BuildDate == site.BuildDate)
-                && (!reads.SiteSections || (reads.ItemBodies ? sectionsFull.Value : sectionCards.Value))
-                && (!reads.SiteTaxonomies || taxonomies.Value)
-                && full.Same(job.Page, last.Job.Page)
-                && (reads.ItemBodies ? full : cards).Same(job.Values, last.Job.Values);
-        }
-
-        public bool Feed(FeedSpec spec, string updated, RenderedFeed last) =>
-            sameBase && updated == last.Updated && full.Same(spec, last.Spec);
-    }
+    /// <summary>The taxonomies as <c>site.taxonomies</c> and term pages show them.</summary>
+    public static Dictionary<string, TaxonomyView> TaxonomyViews(Site site, SiteUrls urls) =>
+        site.Taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
+            t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, ViewFactory.FeedsAt(urls, term.Url), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray()));
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
-    private static void AddPaginated(List<PageJob> jobs, string folder, string template, PageView page, IReadOnlyList<PageView> items,
+    private static void AddPaginated(List<PageJob> jobs, string folder, string template, PageView page, ViewList<PageView> items,
         int pageSize, SiteUrls urls, IReadOnlyDictionary<string, object?> values)
     {
         var size = System.Math.Max(1, pageSize);
@@ -366,7 +198,7 @@ public static partial class PageRenderer
         string PathOf(int n) => n == 1 ? folder : $"{folder}page/{n}/";
         for (var n = 1; n <= total; n++)
         {
-            var paginator = new PaginatorView(items.Skip((n - 1) * size).Take(size).ToArray(), n, total, items.Count,
+            var paginator = new PaginatorView(new ViewList<PageView>(items.Skip((n - 1) * size).Take(size).ToArray()), n, total, items.Count,
                 n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
                 urls.Link(PathOf(1)), urls.Link(PathOf(total)), urls.Absolute(PathOf(n)));
             var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
@@ -374,14 +206,15 @@ public static partial class PageRenderer
         }
     }
 
-    private static IEnumerable<FeedSpec> FeedSpecs(Site site, ViewFactory views, SiteConfig config)
+    /// <summary>Every feed of the site: its title, folder and the source paths of its entries.</summary>
+    public static IEnumerable<(string Title, string Folder, ImmutableArray<string> Entries)> FeedSpecs(Site site)
     {
-        yield return new FeedSpec(config.Title, "/", views.For(site.Posts.Take(config.FeedSize)));
-        foreach (var s in site.Sections)
-            yield return new FeedSpec($"{s.Title} · {config.Title}", s.Url, views.For(s.Pages.Take(config.FeedSize)));
+        var config = site.Config;
+        ImmutableArray<string> Entries(IEnumerable<Page> pages) => [.. pages.Take(config.FeedSize).Select(p => p.Source.Path)];
+        yield return (config.Title, "/", Entries(site.Posts));
+        foreach (var s in site.Sections) yield return ($"{s.Title} · {config.Title}", s.Url, Entries(s.Pages));
         foreach (var t in site.Taxonomies)
-            foreach (var term in t.Terms)
-                yield return new FeedSpec($"{term.Name} · {config.Title}", term.Url, views.For(term.Pages.Take(config.FeedSize)));
+            foreach (var term in t.Terms) yield return ($"{term.Name} · {config.Title}", term.Url, Entries(term.Pages));
     }
 
     /// <summary>
@@ -446,8 +279,8 @@ public static partial class PageRenderer
     private static string? SourceOf(OutputFile file, string root) =>
         file.Staged || file.CopyFrom is null ? null : Path.GetRelativePath(root, file.CopyFrom).Replace(Path.DirectorySeparatorChar, '/');
 
-    private static SiteView MakeSiteView(Site site, ViewFactory views, SiteUrls urls, ImmutableDictionary<string, string> assets,
-        DateTimeOffset now, BuildOptions options)
+    /// <summary>The <c>site</c> of every template; lists in it hold <see cref="PageView.Ref"/>s.</summary>
+    public static SiteView MakeSiteView(Site site, SiteUrls urls, ImmutableDictionary<string, string> assets, DateTimeOffset now, BuildOptions options)
     {
         var c = site.Config;
         return new SiteView
@@ -457,10 +290,9 @@ public static partial class PageRenderer
             Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
             Social = c.Social, Params = c.Params,
             BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
-            Feeds = views.FeedsAt("/"),
-            Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, views.For(s.Pages), views.FeedsAt(s.Url))).ToArray(),
-            Taxonomies = site.Taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
-                t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, views.FeedsAt(term.Url), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray())),
+            Feeds = ViewFactory.FeedsAt(urls, "/"),
+            Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, ViewFactory.Refs(s.Pages), ViewFactory.FeedsAt(urls, s.Url))).ToArray(),
+            Taxonomies = TaxonomyViews(site, urls),
             Data = site.Data,
             Assets = assets,
             MathFontCss = assets.GetValueOrDefault("css/math.css"),

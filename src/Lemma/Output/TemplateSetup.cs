@@ -12,8 +12,9 @@ public static class TemplateSetup
     public static void Configure(TemplateOptions options, SiteUrls urls)
     {
         var access = options.MemberAccessStrategy;
-        access.Register<SiteView>();
-        access.Register<PageView>();
+        Tracked<SiteView>(access, (q, _, member) => q.Get(PageQueries.SiteMember, member));
+        Tracked<PageView>(access, (q, view, member) =>
+            view.Key is { } key && !PageView.Decorations.Contains(member) ? q.Get(PageQueries.ViewMember, (key, member)) : Untracked);
         access.Register<PageLink>();
         access.Register<CoverView>();
         access.Register<TermLink>();
@@ -32,7 +33,6 @@ public static class TemplateSetup
         access.Register<Author>();
         access.Register<MenuItem>();
         access.Register<SocialLink>();
-        TemplateReads.Register(access);
         // Page bodies are UTF-8 (see Utf8Html); raw keeps them so, and prints them without a copy.
         options.ValueConverters.Add(value => value is Utf8Html html ? new HtmlValue(html, encode: true) : null);
         options.Filters.AddFilter("raw", (input, _, _) => input is HtmlValue html ? html.Raw() : new StringValue(input.ToStringValue(), false));
@@ -43,6 +43,32 @@ public static class TemplateSetup
         options.Filters.AddFilter("relative_url", (input, _, _) =>
             new StringValue(input.ToStringValue() is var s && s.StartsWith('/') && !s.StartsWith(urls.BasePath + "/", StringComparison.Ordinal) ? urls.Link(s) : s));
         options.Filters.AddFilter("slugify", (input, _, _) => new StringValue(Model.Slug.From(input.ToStringValue())));
+    }
+
+    private const string ReadsKey = "lemma.reads";
+    private static readonly object Untracked = new();
+
+    /// <summary>Makes every member of a view or of <c>site</c> a template reads a read of <paramref name="reads"/>' queries.</summary>
+    public static void Track(TemplateContext context, Incremental.QueryContext reads) => context.AmbientValues[ReadsKey] = reads;
+
+    /// <summary>Each member of <typeparamref name="T"/> as Liquid names it (snake_case), read through <paramref name="read"/>
+    /// while a page renders in a build (its value then comes from the store), else from the object itself.</summary>
+    private static void Tracked<T>(MemberAccessStrategy access, Func<Incremental.QueryContext, T, string, object?> read)
+    {
+        foreach (var property in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (property.Name == nameof(PageView.Key) || property.GetIndexParameters().Length > 0) continue;
+            var member = property.Name;
+            Func<object?, object?> get = property.GetValue;
+            access.Register<T>(MemberNameStrategies.SnakeCase(property), new Member((obj, ctx) =>
+                ctx.AmbientValues.TryGetValue(ReadsKey, out var value) && value is Incremental.QueryContext q && read(q, (T)obj, member) is var v && !ReferenceEquals(v, Untracked)
+                    ? v : get(obj)));
+        }
+    }
+
+    private sealed class Member(Func<object, TemplateContext, object?> get) : IMemberAccessor
+    {
+        public object Get(object obj, string name, TemplateContext ctx) => get(obj, ctx)!;
     }
 
     private static string Absolute(SiteUrls urls, string value)

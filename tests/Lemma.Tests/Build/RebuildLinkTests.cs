@@ -20,13 +20,13 @@ public sealed class RebuildLinkTests : IDisposable
         File.WriteAllText(post, "---\ntitle: A\n---\nBody\n");
         File.WriteAllText(Path.Combine(sandbox, "secret.md"), "---\ntitle: precious\n---\nprecious\n");
         var options = new BuildOptions { Source = site, Output = Path.Combine(site, "public"), Emit = false };
-        var cache = new BuildCache();
-        Assert.True(SiteBuilder.Run(options, cache: cache).Succeeded);
+        var cache = new BuildStore();
+        Assert.True(SiteBuilder.Run(options, store: cache).Succeeded);
 
         File.Delete(post);
         File.CreateSymbolicLink(post, Path.Combine(sandbox, "secret.md"));
         cache.Changed(["content/posts/a.md"]);
-        var rebuilt = SiteBuilder.Run(options, cache: cache);
+        var rebuilt = SiteBuilder.Run(options, store: cache);
 
         Assert.False(rebuilt.Succeeded);
         Assert.Contains(rebuilt.Diagnostics, d => d.IsError && d.ToString().StartsWith("content/posts/a.md:1:1: error: ", StringComparison.Ordinal));
@@ -42,11 +42,11 @@ public sealed class RebuildLinkTests : IDisposable
         File.WriteAllText(Path.Combine(site, "hugo.toml"), "baseURL = 'https://example.org/'\ntitle = 'T'\n");
         File.WriteAllText(post, "---\ntitle: A\n---\nLet $a\\_b$ be.\n");
         var options = new BuildOptions { Source = site, Output = Path.Combine(site, "public"), Emit = false };
-        var cache = new BuildCache();
-        Assert.DoesNotContain("<msub>", SiteBuilder.Run(options, cache: cache).Content.Values.Single().Html);
+        var cache = new BuildStore();
+        Assert.DoesNotContain("<msub>", SiteBuilder.Run(options, store: cache).Content.Values.Single().Html);
 
         File.WriteAllText(post, "---\ntitle: A\nmath: true\n---\nLet $a\\_b$ be.\n");
         cache.Changed(["content/posts/a.md"]);
-        Assert.Contains("<msub>", SiteBuilder.Run(options, cache: cache).Content.Values.Single().Html);
+        Assert.Contains("<msub>", SiteBuilder.Run(options, store: cache).Content.Values.Single().Html);
     }
 }

@@ -20,15 +20,15 @@ public sealed class ShortcodeRebuildTests : IDisposable
         File.WriteAllText(post, "---\ntitle: A\ntopic: first\n---\nOn {{< param topic >}}, see [b]({{< relref \"b.md\" >}}).\n");
         File.WriteAllText(other, "---\ntitle: B\n---\nB.\n");
         var options = new BuildOptions { Source = site, Output = Path.Combine(site, "public"), Emit = false };
-        var cache = new BuildCache();
-        var first = SiteBuilder.Run(options, cache: cache);
+        var cache = new BuildStore();
+        var first = SiteBuilder.Run(options, store: cache);
         Assert.True(first.Succeeded);
         Assert.Contains("On first, see <a href=\"/posts/b/\">b</a>.", first.Content["content/posts/a.md"].Html);
 
         File.WriteAllText(post, "---\ntitle: A\ntopic: second\n---\nOn {{< param topic >}}, see [b]({{< relref \"b.md\" >}}).\n");
         File.WriteAllText(other, "---\ntitle: B\nslug: bee\n---\nB.\n");
         cache.Changed(["content/posts/a.md", "content/posts/b.md"]);
-        var rebuilt = SiteBuilder.Run(options, cache: cache);
+        var rebuilt = SiteBuilder.Run(options, store: cache);
 
         Assert.True(rebuilt.Succeeded);
         Assert.Contains("On second, see <a href=\"/posts/bee/\">b</a>.", rebuilt.Content["content/posts/a.md"].Html);

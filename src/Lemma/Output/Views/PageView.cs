@@ -2,9 +2,28 @@ using Lemma.Markdown;
 
 namespace Lemma.Output.Views;
 
-/// <summary>A page as templates see it (snake_case in Liquid: <c>page.date_display</c>). See docs/templates.md.</summary>
+/// <summary>
+/// A page as templates see it (snake_case in Liquid: <c>page.date_display</c>). See docs/templates.md. A view is
+/// named by its <see cref="Key"/> (a page's source path, "@" and the site path for a list's own page): a template
+/// reads each member through the query of that key, so a list holds <see cref="Ref"/>s, and two views with the same
+/// key (and the same <see cref="RecentKind"/> decoration) are the same view.
+/// </summary>
 public sealed record PageView
 {
+    /// <summary>The view's name in the store; null for a view no query made (then it equals only itself).</summary>
+    public string? Key { get; init; }
+
+    /// <summary>A view by name alone, for lists: its members are read through the store.</summary>
+    public static PageView Ref(string key) => new() { Key = key, Title = "", Url = "", Permalink = "", Kind = "", Section = "", Slug = "" };
+
+    public bool Equals(PageView? other) =>
+        other is not null && (Key is null ? ReferenceEquals(this, other) : Key == other.Key && RecentKind == other.RecentKind && RecentDate == other.RecentDate);
+
+    public override int GetHashCode() => Key?.GetHashCode() ?? 0;
+
+    /// <summary>Members a list sets on the views it holds (<see cref="Ref"/> with these): read from the view itself.</summary>
+    public static readonly IReadOnlySet<string> Decorations = new HashSet<string>([nameof(RecentKind), nameof(RecentDate)]);
+
     public required string Title { get; init; }
     public required string Url { get; init; }
     public required string Permalink { get; init; }
@@ -51,7 +70,7 @@ public sealed record PageView
     public PageLink? Next { get; init; }
     public IReadOnlyList<PageLink> Related { get; init; } = [];
     public IReadOnlyList<string> Aliases { get; init; } = [];
-    public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();
+    public IReadOnlyDictionary<string, object?> Params { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty;
     public FeedLinks? Feeds { get; init; }
     /// <summary>On the home page's "recent" section: "published" or "updated".</summary>
     public string? RecentKind { get; init; }
@@ -67,7 +86,7 @@ public sealed record TermLink(string Name, string Slug, string Url);
 
 public sealed record TocView(int Level, string Id, string Text);
 
-public sealed record SeriesView(string Name, int Index, int Total, IReadOnlyList<SeriesItem> Pages);
+public sealed record SeriesView(string Name, int Index, int Total, ViewList<SeriesItem> Pages);
 
 public sealed record SeriesItem(string Title, string Url, bool Current);
 

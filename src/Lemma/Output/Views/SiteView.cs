@@ -29,20 +29,20 @@ public sealed record SiteView
     public bool Preview { get; init; }
 }
 
-public sealed record SectionView(string Name, string Title, string Url, int Count, IReadOnlyList<PageView> Pages, FeedLinks Feeds);
+public sealed record SectionView(string Name, string Title, string Url, int Count, ViewList<PageView> Pages, FeedLinks Feeds);
 
-public sealed record TaxonomyView(string Name, string Singular, string Url, IReadOnlyList<TermView> Terms);
+public sealed record TaxonomyView(string Name, string Singular, string Url, ViewList<TermView> Terms);
 
 /// <param name="Posts">How many of its <paramref name="Count"/> pages are posts.</param>
 public sealed record TermView(string Name, string Slug, string Url, int Count, string Taxonomy, FeedLinks Feeds, int Posts);
 
 /// <param name="Permalink">This page of the list, absolute: its canonical URL (page 2 is not page 1).</param>
 public sealed record PaginatorView(
-    IReadOnlyList<PageView> Items, int PageNumber, int TotalPages, int TotalItems,
+    ViewList<PageView> Items, int PageNumber, int TotalPages, int TotalItems,
     string? PrevUrl, string? NextUrl, string FirstUrl, string LastUrl, string Permalink);
 
-public sealed record HomeSectionView(string Kind, string Title, IReadOnlyList<object> Items, IReadOnlyDictionary<string, object?> Settings);
+public sealed record HomeSectionView(string Kind, string Title, ViewList<object> Items, IReadOnlyDictionary<string, object?> Settings);
 
 public sealed record TrendingTag(string Name, string Url, int Count, int Weight);
 
-public sealed record ArchiveYear(int Year, IReadOnlyList<PageView> Pages);
+public sealed record ArchiveYear(int Year, ViewList<PageView> Pages);

@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Lemma.Incremental;
+using Lemma.Model;
+using Lemma.Sources;
+
+namespace Lemma.Build;
+
+/// <summary>
+/// What one build lends the next in the same process (`lemma serve`): the memo of every query, and the files reported
+/// changed since the last build, which become new versions of those files when the next build starts. A build with a
+/// store gives the same bytes as one without. Thread-safe; owned by whoever rebuilds, never static.
+/// </summary>
+public sealed class BuildStore
+{
+    private readonly Lock gate = new();
+    // Null: anything may have changed (the first build, a watcher that lost events): the next build starts afresh.
+    private HashSet<string>? pending;
+    private QueryStore memo = new();
+
+    /// <summary>The memo of the last build, for counts and tests.</summary>
+    public QueryStore Memo => memo;
+
+    /// <summary>Tells the next build that these files (relative to the site root) were written, created or deleted.</summary>
+    public void Changed(IEnumerable<string> relativePaths)
+    {
+        lock (gate) pending?.UnionWith(relativePaths.Select(p => p.Replace('\\', '/').Trim('/')));
+    }
+
+    /// <summary>Tells the next build that anything may have changed (a watcher lost events).</summary>
+    public void ChangedUnknown()
+    {
+        lock (gate) pending = null;
+    }
+
+    /// <summary>The memo for a build with <paramref name="options"/>, its inputs brought up to date.</summary>
+    internal QueryStore Begin(BuildOptions options)
+    {
+        HashSet<string>? changed;
+        lock (gate)
+        {
+            changed = pending;
+            pending = new HashSet<string>(StringComparer.Ordinal);
+        }
+        if (changed is null) memo = new QueryStore { Forgets = Forgets };
+        else
+        {
+            var tree = false;
+            foreach (var path in changed)
+            {
+                Touch(path);
+                tree |= !StillListed(path);
+            }
+            if (tree) Bump(BuildInputs.Tree, "");
+        }
+        memo.Set(BuildInputs.Options, "", options);
+        memo.Set(BuildInputs.Now, "", options.Clock.GetUtcNow());
+        return memo;
+    }
+
+    /// <summary>For tests of the tests: reads of these queries go unrecorded (see <see cref="QueryStore.Forgets"/>).</summary>
+    internal Func<string, bool>? Forgets { get; init; }
+
+    /// <summary>A new version of the file at <paramref name="path"/> and of every file below it (a folder renamed), and of the
+    /// folder readers that walk instead of naming files.</summary>
+    private void Touch(string path)
+    {
+        Bump(BuildInputs.File, path);
+        var below = path + "/";
+        foreach (var file in memo.Keys(BuildInputs.File).Where(f => f.StartsWith(below, StringComparison.Ordinal)).ToArray()) Bump(BuildInputs.File, file);
+        var top = path.Split('/')[0];
+        Bump(BuildInputs.Folder, top);
+    }
+
+    private void Bump(Incremental.Input<string, long> input, string key) => memo.Set(input, key, memo.Peek(input, key) + 1);
+
+    /// <summary>
+    /// True when <paramref name="path"/> is a file the last discovery listed and that still exists, reached through no
+    /// link: the set of files is the same. A file that became a link is discovered again, and its link checked.
+    /// </summary>
+    private bool StillListed(string path)
+    {
+        if (!memo.TryPeek(SiteQueries.Sources, "", out var last)) return false;
+        var listed = Listed(last.ContentFiles, path) || Listed(last.BundleResources, path) || Listed(last.DataFiles, path)
+            || Listed(last.LayoutFiles, path) || Listed(last.StaticFiles, path) || Listed(last.BibliographyFiles, path) || Listed(last.AssetFiles, path)
+            || Listed(last.IncludeFiles, path) || Listed(last.SiteFiles, path) || path == last.ConfigFile;
+        var full = Path.Combine(last.Root, path);
+        return listed && File.Exists(full) && FileTree.RealPath(last.Root) is { } realRoot && FileTree.RealPath(full) == Path.Combine(realRoot, path);
+    }
+
+    private static bool Listed(ImmutableArray<string> sortedPaths, string path) =>
+        sortedPaths.BinarySearch(path, StringComparer.Ordinal) >= 0;
+}

@@ -1,0 +1,257 @@
+using System.Collections.Immutable;
+using Lemma.Bibliography;
+using Lemma.Configuration;
+using Lemma.Content;
+using Lemma.Data;
+using Lemma.Diagnostics;
+using Lemma.Incremental;
+using Lemma.Markdown;
+using Lemma.Model;
+using Lemma.Output;
+using Lemma.Sources;
+using Lemma.Templates;
+
+namespace Lemma.Build;
+
+/// <summary>
+/// What a build reads from outside. Files are read by the queries themselves; what the store holds for each is a
+/// version, moved on by <see cref="BuildStore.Changed"/> when the file is written, created or deleted.
+/// </summary>
+public static class BuildInputs
+{
+    /// <summary>The options of the build (key ""): source, drafts, base URL.</summary>
+    public static readonly Input<string, BuildOptions> Options = new("options");
+    /// <summary>The build's time (key ""): read only through <see cref="SiteQueries.Visibility"/> and what shows it.</summary>
+    public static readonly Input<string, DateTimeOffset> Now = new("now");
+    /// <summary>A file's version, by path from the site root; a query that reads a file (there or not) reads this.</summary>
+    public static readonly Input<string, long> File = new("file");
+    /// <summary>The set of files (key ""): moves when a file is created or deleted, for discovery.</summary>
+    public static readonly Input<string, long> Tree = new("tree");
+    /// <summary>Every file under a top-level folder (key "layouts"), for readers that walk it instead of naming files.</summary>
+    public static readonly Input<string, long> Folder = new("folder");
+}
+
+/// <summary>The files discovery sorts the site into, each list a value of its own.</summary>
+public enum FileGroup { Content, Data, Layouts, Static, Bibliography, Scholar, Assets, Includes, Site, Resources }
+
+/// <summary>A page's rendered body and the problems rendering and resolving it found.</summary>
+public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The build as queries, from the files to the rendered bodies (<see cref="Output.PageQueries"/> goes on to the pages).
+/// Each reads what it needs through its context, so a rebuild recomputes only what an edit reaches; each stage's own
+/// work is done by the same pure functions a build without a store calls.
+/// </summary>
+public static class SiteQueries
+{
+    private const string One = "";
+
+    public static readonly Query<string, (ConfigResult Result, SiteConfig Config)> Config = new("config", (q, _) =>
+    {
+        var options = q.Get(BuildInputs.Options, One)!;
+        foreach (var name in ConfigLoader.FileNames) q.Get(BuildInputs.File, name);
+        var result = ConfigLoader.Load(options.Source);
+        var baseUrl = options.BaseUrl is { Length: > 0 } b ? (b.EndsWith('/') ? b : b + "/") : result.Config.BaseUrl;
+        return (result, result.Config with { BaseUrl = baseUrl });
+    });
+
+    public static SiteConfig SiteConfig(QueryContext q) => q.Get(Config, One).Config;
+
+    public static readonly Query<string, SourceSet> Sources = new("discover", (q, _) =>
+    {
+        q.Get(BuildInputs.Tree, One);
+        return SourceDiscovery.Discover(q.Get(BuildInputs.Options, One)!.Source, SiteConfig(q));
+    }, EqualityComparer<SourceSet>.Create(SameSources, s => s.ContentFiles.Length));
+
+    /// <summary>One list of files: a post created changes the content list, not the layouts everything reads.</summary>
+    public static readonly Query<FileGroup, ImmutableArray<string>> Files = new("files", (q, group) =>
+    {
+        var s = q.Get(Sources, One);
+        return group switch
+        {
+            FileGroup.Content => s.ContentFiles,
+            FileGroup.Data => s.DataFiles,
+            FileGroup.Layouts => s.LayoutFiles,
+            FileGroup.Static => s.StaticFiles,
+            FileGroup.Bibliography => s.BibliographyFiles,
+            FileGroup.Scholar => s.ScholarFiles,
+            FileGroup.Assets => s.AssetFiles,
+            FileGroup.Includes => s.IncludeFiles,
+            FileGroup.Site => s.SiteFiles,
+            _ => s.BundleResources,
+        };
+    }, EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+
+    /// <summary>Discovery's problems and the config's, which are not any one file's.</summary>
+    public static readonly Query<string, ImmutableArray<Diagnostic>> SetupDiagnostics = new("setup diagnostics", (q, _) =>
+    {
+        var sources = q.Get(Sources, One);
+        return [.. q.Get(Config, One).Result.Diagnostics, .. sources.Diagnostics, .. ContentFormats.ConfigWarnings(SiteConfig(q), sources.ConfigFile)];
+    }, SameDiagnostics);
+
+    /// <summary>A content file read and parsed, body and all.</summary>
+    internal static readonly Query<string, FileLoad> Load = new("load", (q, path) =>
+    {
+        var root = q.Get(BuildInputs.Options, One)!.Source;
+        var config = SiteConfig(q);
+        q.Get(BuildInputs.File, path);
+        // A Quarto page reads the _metadata.yml of each folder above it.
+        if (config.Kind == SiteKind.Quarto)
+            for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1)) q.Get(BuildInputs.File, path[..slash] + "/_metadata.yml");
+        return ContentLoader.Read(root, path, config);
+    }, EqualityComparer<FileLoad>.Create(ReferenceEquals, l => l.GetHashCode()));
+
+    /// <summary>
+    /// A content file as the model sees it: everything but the body's text, so a body edit stops here. The model reads
+    /// only whether there is a body (a Jekyll list page without one gives way to the list).
+    /// </summary>
+    internal static readonly Query<string, FileLoad> Header = new("header", (q, path) =>
+    {
+        var load = q.Get(Load, path);
+        return load.Page is not { } page ? load
+            : load with { Page = page with { Body = string.IsNullOrWhiteSpace(page.Body) ? "" : "…", BodyLines = [] } };
+    }, EqualityComparer<FileLoad>.Create(SameHeader, l => l.Page?.Path.GetHashCode() ?? 0));
+
+    /// <summary>Which pages the build's time leaves out (publish date to come, expiry passed): the model's one read of the clock.</summary>
+    public static readonly Query<string, (ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)> Visibility = new("visibility", (q, _) =>
+    {
+        var now = q.Get(BuildInputs.Now, One);
+        var future = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        var expired = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var path in q.Get(Files, FileGroup.Content))
+        {
+            if (q.Get(Header, path).Page is not { } source) continue;
+            if (SiteModeler.IsFuture(source, now)) future.Add(path);
+            if (SiteModeler.IsExpired(source, now)) expired.Add(path);
+        }
+        return (future.ToImmutable(), expired.ToImmutable());
+    }, EqualityComparer<(ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)>.Create(
+        (a, b) => a.Future.SetEquals(b.Future) && a.Expired.SetEquals(b.Expired), v => v.Future.Count));
+
+    /// <summary>The page a content file makes (null when it did not load), wherever it is listed.</summary>
+    public static readonly Query<string, Page?> Page = new("page", (q, path) =>
+        q.Get(Header, path).Page is { } source ? SiteModeler.MakePage(SiteConfig(q), source, q.Get(Visibility, One).Future.Contains(path)) : null,
+        EqualityComparer<Page?>.Create(ReferenceEquals, p => p?.GetHashCode() ?? 0));
+
+    public static readonly Query<string, DataResult> Data = new("data", (q, _) =>
+    {
+        var files = q.Get(Files, FileGroup.Data);
+        foreach (var file in files) q.Get(BuildInputs.File, file);
+        return DataLoader.Load(q.Get(BuildInputs.Options, One)!.Source, files);
+    });
+
+    /// <summary>The site: what is published, where, and in which lists. Every header edit makes it again; what reads
+    /// it reads a part of it (a page's neighbours, the URL table), which is recomputed to an equal value for most edits.</summary>
+    public static readonly Query<string, ModelResult> Model = new("model", (q, _) =>
+    {
+        var paths = q.Get(Files, FileGroup.Content);
+        var pages = new List<Page>(paths.Length);
+        foreach (var path in paths)
+            if (q.Get(Page, path) is { } page) pages.Add(page);
+        return SiteModeler.Assemble(SiteConfig(q), pages, q.Get(Data, One).Data, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired);
+    });
+
+    public static readonly Query<string, (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics)> Bibliography = new("bibliography", (q, _) =>
+    {
+        var files = q.Get(Files, FileGroup.Bibliography);
+        foreach (var file in files) q.Get(BuildInputs.File, file);
+        return BibLibrary.Load(q.Get(BuildInputs.Options, One)!.Source, files, q.Get(Files, FileGroup.Scholar));
+    });
+
+    /// <summary>The content formats, set up from the config, the bibliography and the site's layouts (Hugo shortcodes, math scripts).</summary>
+    public static readonly Query<string, IReadOnlyList<IContentFormat>> Formats = new("setup", (q, _) =>
+    {
+        foreach (var folder in (string[])["layouts", "_layouts", "_includes"]) q.Get(BuildInputs.Folder, folder);
+        return ContentFormats.Create(SiteConfig(q), q.Get(BuildInputs.Options, One)!.Source, q.Get(Bibliography, One).Library);
+    });
+
+    /// <summary>The bodies Liquid rewrote, on a Jekyll site (which reads the whole site and every body); nothing elsewhere.</summary>
+    public static readonly Query<string, LiquidResult> Liquid = new("liquid", (q, _) =>
+    {
+        var sources = q.Get(Sources, One);
+        if (!sources.IsJekyll) return LiquidResult.None;
+        foreach (var file in sources.IncludeFiles) q.Get(BuildInputs.File, file);
+        var site = q.Get(Model, One).Site;
+        Page WithBody(Page page) => q.Get(Load, page.Source.Path).Page is { } full ? page with { Source = full } : page;
+        var withBodies = site with
+        {
+            Pages = [.. site.Pages.Select(WithBody)],
+            Sections = [.. site.Sections.Select(s => s.Index is { } i ? s with { Index = WithBody(i) } : s)],
+            HomeIndex = site.HomeIndex is { } h ? WithBody(h) : null,
+        };
+        return LiquidStage.Run(withBodies, sources, q.Get(BuildInputs.Now, One), q.Get(Bibliography, One).Library);
+    });
+
+    /// <summary>A page's body rendered by the first format that accepts it.</summary>
+    public static readonly Query<string, PageContent> Rendered = new("render content", (q, path) =>
+    {
+        if (q.Get(Load, path).Page is not { } loaded) return new PageContent(null, []);
+        var source = q.Get(Liquid, One).For(loaded);
+        if (q.Get(Formats, One).FirstOrDefault(f => f.Accepts(source)) is not { } format)
+            return new PageContent(null, [Diagnostic.Error(SourceSpan.File(path), $"no content format renders {source.Format} files")]);
+        try
+        {
+            return new PageContent(format.Render(source), []);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A page Lemma cannot render is a bug to fix (the fuzz tests look for these), but never a stack trace.
+            return new PageContent(null, [Diagnostic.Error(SourceSpan.File(path), $"internal error while rendering this page ({e.GetType().Name}: {e.Message}); please report it")]);
+        }
+    });
+
+    /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
+    public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
+        SourceLinks.Published(q.Get(Model, One).Site, q.Get(Sources, One)),
+        EqualityComparer<IReadOnlyDictionary<string, string>>.Create((a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value), d => d.Count));
+
+    /// <summary>The first URL segments a root-relative link may start with.</summary>
+    public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Model, One).Site));
+
+    /// <summary>A page's body with its links resolved against the site (Hugo refs, paths to files) and checked.</summary>
+    public static readonly Query<string, PageContent> Content = new("content", (q, path) =>
+    {
+        var rendered = q.Get(Rendered, path);
+        if (rendered.Content is not { } content || q.Get(Page, path) is not { } page) return rendered;
+        var site = q.Get(Model, One).Site;
+        var resolved = ShortcodeRefs.Resolve(site, path, page.Source.BodyLine, content);
+        resolved = new SourceLinks(site, () => q.Get(Published, One)).Resolve(page, resolved);
+        return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
+    });
+
+    public static readonly Query<string, (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics)> Templates = new("templates", (q, _) =>
+    {
+        var files = q.Get(Files, FileGroup.Layouts);
+        foreach (var file in files) q.Get(BuildInputs.File, file);
+        var urls = new SiteUrls(SiteConfig(q).BaseUrl);
+        return TemplateEngine.Create(TemplateFiles.Load(q.Get(BuildInputs.Options, One)!.Source, files), o => TemplateSetup.Configure(o, urls));
+    });
+
+    public static readonly Query<string, ThemeAssets.Result> Assets = new("assets", (q, _) =>
+    {
+        var sources = q.Get(Sources, One);
+        var files = q.Get(Files, FileGroup.Assets);
+        foreach (var file in files) q.Get(BuildInputs.File, file);
+        return ThemeAssets.Collect(new SiteUrls(SiteConfig(q).BaseUrl), sources.Root, sources.IsJekyll ? [] : files);
+    });
+
+    private static bool SameSources(SourceSet? a, SourceSet? b) =>
+        a!.Root == b!.Root && a.ConfigFile == b.ConfigFile && a.ContentFiles.SequenceEqual(b.ContentFiles) && a.BundleResources.SequenceEqual(b.BundleResources)
+        && a.DataFiles.SequenceEqual(b.DataFiles) && a.LayoutFiles.SequenceEqual(b.LayoutFiles) && a.StaticFiles.SequenceEqual(b.StaticFiles)
+        && a.BibliographyFiles.SequenceEqual(b.BibliographyFiles) && a.AssetFiles.SequenceEqual(b.AssetFiles) && a.IncludeFiles.SequenceEqual(b.IncludeFiles)
+        && a.SiteFiles.SequenceEqual(b.SiteFiles) && a.ScholarFiles.SequenceEqual(b.ScholarFiles) && a.Diagnostics.SequenceEqual(b.Diagnostics);
+
+    private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics =
+        EqualityComparer<ImmutableArray<Diagnostic>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
+
+    // The typed fields of the front matter are read from the raw fields (and the config, which every reader reads too),
+    // except a title taken from the body's first heading.
+    private static bool SameHeader(FileLoad? a, FileLoad? b)
+    {
+        if (!a!.Diagnostics.SequenceEqual(b!.Diagnostics)) return false;
+        if (a.Page is not { } x || b.Page is not { } y) return a.Page is null && b.Page is null;
+        return x.Path == y.Path && x.Section == y.Section && x.Format == y.Format && x.FileSlug == y.FileSlug && x.BundleDir == y.BundleDir
+            && x.IsSectionIndex == y.IsSectionIndex && x.FileDate == y.FileDate && x.Permalink == y.Permalink && x.BodyLine == y.BodyLine
+            && x.Body == y.Body && x.FrontMatter.Title == y.FrontMatter.Title && PlainEquality.Same(x.FrontMatter.Raw, y.FrontMatter.Raw) && PlainEquality.Same(x.FrontMatter.KeyLines, y.FrontMatter.KeyLines);
+    }
+}

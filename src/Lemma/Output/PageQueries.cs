@@ -1,0 +1,178 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Lemma.Build;
+using Lemma.Diagnostics;
+using Lemma.Incremental;
+using Lemma.Model;
+using Lemma.Output.Views;
+
+namespace Lemma.Output;
+
+/// <summary>The files of a build's output, sorted by path, and what the last checks found wrong with them.</summary>
+public sealed record SiteOutputs(ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>
+/// The render-pages stage as queries, from the model and the rendered bodies to every output file. A page's template
+/// reads views by key (<see cref="PageView.Key"/>), each member it reads a query of its own (<see cref="ViewMember"/>):
+/// a list that shows its posts' titles is rendered again when one of those titles changes, and not when a body does.
+/// </summary>
+public static class PageQueries
+{
+    private const string One = "";
+
+    /// <summary>Where a build that writes stages its pages (key ""); none under <c>serve</c>.</summary>
+    public static readonly Input<string, OutputStaging?> Staging = new("staging");
+
+    private static SiteUrls Urls(QueryContext q) => new(SiteQueries.SiteConfig(q).BaseUrl);
+
+    public static readonly Query<string, PagePlan> Plan = new("plan", (q, _) =>
+        PageRenderer.Plan(q.Get(SiteQueries.Model, One).Site, path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
+
+    /// <summary>Each page's place in its section's list, worked out once per model.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<Page, (ImmutableArray<Page> Pages, int Index)>> Places = new("places", (q, _) =>
+    {
+        var places = new Dictionary<Page, (ImmutableArray<Page>, int)>(ReferenceEqualityComparer.Instance);
+        foreach (var section in q.Get(SiteQueries.Model, One).Site.Sections)
+            for (var i = 0; i < section.Pages.Length; i++) places[section.Pages[i]] = (section.Pages, i);
+        return places;
+    });
+
+    /// <summary>The pages a page's view links to: its neighbours in its section, its related posts, its series.</summary>
+    public static readonly Query<string, ViewFactory.Neighbours> Neighbours = new("neighbours", (q, path) =>
+    {
+        if (q.Get(SiteQueries.Page, path) is not { } page) return ViewFactory.Neighbours.None;
+        var site = q.Get(SiteQueries.Model, One).Site;
+        var (pages, index) = q.Get(Places, One).TryGetValue(page, out var place) ? place : ([], -1);
+        return new ViewFactory.Neighbours(
+            index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
+            index > 0 ? pages[index - 1] : null,
+            site.Related.GetValueOrDefault(path, []),
+            page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series, []) : []);
+    });
+
+    /// <summary>The view of a page (key: its source path) or of a list's own page (key: "@" and its URL).</summary>
+    public static readonly Query<string, PageView> View = new("view", (q, key) =>
+    {
+        if (key.StartsWith('@')) return q.Get(Plan, One).Lists.GetValueOrDefault(key) ?? PageView.Ref(key);
+        if (q.Get(SiteQueries.Page, key) is not { } page) return PageView.Ref(key);
+        return ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key));
+    }, ReferenceEqualityComparer.Instance as IEqualityComparer<PageView>);
+
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> PageMembers = Getters<PageView>();
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> SiteMembers = Getters<SiteView>();
+
+    /// <summary>One member of a view, as a template reads it: equal after most edits of the page (a body edit leaves its title).</summary>
+    public static readonly Query<(string Key, string Member), object?> ViewMember = new("view member", (q, read) =>
+        PageMembers[read.Member](q.Get(View, read.Key)), PlainEquality.Instance);
+
+    /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
+    private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
+        PageRenderer.MakeSiteView(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
+            q.Get(BuildInputs.Options, One)!), ReferenceEqualityComparer.Instance as IEqualityComparer<SiteView>);
+
+    public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>
+    {
+        var now = q.Get(BuildInputs.Now, One);
+        return q.Get(SiteBase, One) with { BuildDate = ViewFactory.Iso(now)!, Year = now.Year };
+    }, ReferenceEqualityComparer.Instance as IEqualityComparer<SiteView>);
+
+    /// <summary>One member of <c>site</c>: only <c>build_date</c> changes with every build.</summary>
+    public static readonly Query<string, object?> SiteMember = new("site member", (q, member) => SiteMembers[member](q.Get(Site, One)), PlainEquality.Instance);
+
+    /// <summary>Each job by key: its site path, and "#2" after it for a second job at the same path (an error emit reports).</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, PageJob>> Jobs = new("jobs", (q, _) =>
+    {
+        var jobs = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+        foreach (var job in q.Get(Plan, One).Jobs)
+        {
+            var key = job.SitePath;
+            for (var n = 2; jobs.ContainsKey(key); n++) key = $"{job.SitePath}#{n}";
+            jobs[key] = job;
+        }
+        return jobs;
+    });
+
+    /// <summary>The keys of every page to render, in the plan's order.</summary>
+    public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys],
+        EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+
+    /// <summary>The home page's blocks: they read the clock (trending topics weigh recent posts).</summary>
+    private static readonly Query<string, ViewList<HomeSectionView>> Home = new("home", (q, _) =>
+        HomeSections.Resolve(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(BuildInputs.Now, One)));
+
+    public static readonly Query<string, PageJob> Job = new("job", (q, key) =>
+    {
+        var job = q.Get(Jobs, One)[key];
+        return job.SitePath == "/" && job.Template == "home"
+            ? job with { Values = new Dictionary<string, object?> { ["home"] = new Dictionary<string, object?> { ["sections"] = q.Get(Home, One) } } }
+            : job;
+    });
+
+    /// <summary>One page through its template.</summary>
+    public static readonly Query<string, (OutputFile? File, Diagnostic? Error)> Page = new("render page", (q, key) =>
+    {
+        var job = q.Get(Job, key);
+        var templates = q.Get(SiteQueries.Templates, One).Engine;
+        // The site view is a carrier: each member a template reads is read through SiteMember.
+        return PageRenderer.Render(job, templates, q.Untracked(Site, One), q.Get(Staging, One), q);
+    }, EqualityComparer<(OutputFile? File, Diagnostic? Error)>.Create((a, b) => ReferenceEquals(a.File, b.File) && Equals(a.Error, b.Error), v => 0));
+
+    private static readonly Query<string, ImmutableArray<(string Title, string Folder, ImmutableArray<string> Entries)>> FeedList = new("feed list", (q, _) =>
+        [.. PageRenderer.FeedSpecs(q.Get(SiteQueries.Model, One).Site)],
+        EqualityComparer<ImmutableArray<(string Title, string Folder, ImmutableArray<string> Entries)>>.Create(
+            (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Title == p.Second.Title && p.First.Folder == p.Second.Folder && p.First.Entries.SequenceEqual(p.Second.Entries)),
+            a => a.Length));
+
+    /// <summary>A feed's three files (RSS, Atom, JSON Feed), with its entries' whole views.</summary>
+    private static readonly Query<string, ImmutableArray<OutputFile>> Feed = new("feed", (q, folder) =>
+    {
+        var (title, _, entries) = q.Get(FeedList, One).First(f => f.Folder == folder);
+        var views = entries.Select(path => q.Get(View, path)).ToArray();
+        var site = q.Untracked(Site, One);
+        foreach (var member in (string[])[nameof(SiteView.Description), nameof(SiteView.Language), nameof(SiteView.Author)]) q.Get(SiteMember, member);
+        // The build time shows only in a feed with undated entries; other feeds need not change with it.
+        var updated = views.All(e => (e.Updated ?? e.Date) is not null) ? "" : (string)q.Get(SiteMember, nameof(SiteView.BuildDate))!;
+        return [.. Feeds.Write(new FeedSpec(title, folder, views), site, Urls(q), updated)];
+    });
+
+    private static readonly Query<string, ImmutableArray<Sitemap.Entry>> SitemapEntries = new("sitemap entries", (q, _) => q.Get(Plan, One).Sitemap,
+        EqualityComparer<ImmutableArray<Sitemap.Entry>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+
+    private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) => Sitemap.Write(q.Get(SitemapEntries, One)));
+
+    /// <summary>Every output file, sorted by path, and the checks all of them must pass.</summary>
+    public static readonly Query<string, SiteOutputs> Outputs = new("outputs", (q, _) =>
+    {
+        var files = new List<OutputFile>();
+        var errors = new List<Diagnostic>();
+        foreach (var key in q.Get(JobKeys, One))
+        {
+            var (file, error) = q.Get(Page, key);
+            if (file is not null) files.Add(file);
+            if (error is not null) errors.Add(error);
+        }
+        foreach (var feed in q.Get(FeedList, One)) files.AddRange(q.Get(Feed, feed.Folder));
+        files.Add(q.Get(SitemapFile, One));
+        files.Add(Sitemap.Robots(Urls(q)));
+
+        var site = q.Get(SiteQueries.Model, One).Site;
+        var sources = q.Get(SiteQueries.Sources, One);
+        var layout = new SourceLayout(sources.Root, q.Get(SiteQueries.Files, FileGroup.Static), q.Get(SiteQueries.Files, FileGroup.Resources))
+        {
+            SiteFiles = q.Get(SiteQueries.Files, FileGroup.Site),
+        };
+        var content = new Dictionary<string, Markdown.RenderedContent>(StringComparer.Ordinal);
+        foreach (var page in site.Pages)
+            if (q.Get(SiteQueries.Content, page.Source.Path).Content is { Resources.Length: > 0 } withFiles) content[page.Source.Path] = withFiles;
+        var rendered = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        files.AddRange(PageRenderer.Copies(site, content, q.Get(SiteQueries.Assets, One), layout, rendered));
+
+        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
+        return new SiteOutputs(sorted, diagnostics.AddRange(PageRenderer.Check(sorted, sources.Root)));
+    });
+
+    private static Dictionary<string, Func<object, object?>> Getters<T>() =>
+        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
+            .ToDictionary(p => p.Name, p => (Func<object, object?>)p.GetValue, StringComparer.Ordinal);
+}
