@@ -123,6 +123,16 @@ public sealed class IncrementalTests : IDisposable
             .ToList();
     }
 
+    /// <summary>Rebuilds with the files written since the last rebuild, as the watcher reports them, and asserts that every
+    /// output is a full build's.</summary>
+    private void RebuildAndCompare(SiteHost host, string context)
+    {
+        host.Rebuild([.. changed]);
+        changed.Clear();
+        var differences = Differences(host);
+        Assert.True(differences.Count == 0, $"{context}: {string.Join(", ", differences)} differ from a full build");
+    }
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, false)]
@@ -141,10 +151,7 @@ public sealed class IncrementalTests : IDisposable
         for (var step = 0; step < 30; step++)
         {
             var op = Edit(random, step, host);
-            host.Rebuild([.. changed]);
-            changed.Clear();
-            var differences = Differences(host);
-            Assert.True(differences.Count == 0, $"seed {seed}, step {step} ({op}): {string.Join(", ", differences)} differ from a full build");
+            RebuildAndCompare(host, $"seed {seed}, step {step} ({op})");
             reusedPages += host.ReusedPages;
         }
         Assert.True(host.ReusedContent > 0, "no page's content was ever reused");
@@ -174,6 +181,137 @@ public sealed class IncrementalTests : IDisposable
         host.Rebuild(["content/posts/p2.md", "content/posts/p3.md"]);
         Assert.Empty(Differences(host));
     }
+
+    /// <summary>
+    /// Shortcodes are read in Hugo sites only (a Lemma site leaves <c>{{&lt;</c> as text), so the site's shortcode template,
+    /// the params a shortcode reads and a <c>relref</c> to a page that moves are edited in a Hugo site of its own.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_edits_of_a_hugo_site_with_shortcodes_give_the_bytes_of_a_full_build(int seed)
+    {
+        var random = new Random(seed);
+        Write("hugo.toml", HugoConfig("first"));
+        Write("layouts/shortcodes/note.html", "<aside class=\"note\">{{ .Get 0 }}: {{ .Inner }}</aside>");
+        for (var i = 1; i <= 12; i++) Write($"content/posts/h{i}.md", HugoPost($"H{i}", i));
+        var host = new SiteHost(new ServerOptions { Source = root, Port = 0 });
+        host.Rebuild();
+        changed.Clear();
+        var pages = Enumerable.Range(2, 11).ToList();
+        for (var step = 0; step < 20; step++)
+        {
+            var op = EditHugoSite(random, step, pages);
+            RebuildAndCompare(host, $"seed {seed}, step {step} ({op})");
+        }
+    }
+
+    /// <summary>One random edit of the Hugo site; <paramref name="pages"/> are the numbers of its posts but h1.</summary>
+    private string EditHugoSite(Random random, int step, List<int> pages)
+    {
+        var target = pages[random.Next(pages.Count)];
+        switch (random.Next(7))
+        {
+            case 0: // a body edit beside the shortcodes
+                Write($"content/posts/h{target}.md", HugoPost($"H{target}", target, more: $"More, step {step}."));
+                return "body";
+            case 1: // the title, which the shortcode template shows through .Page.Title once edited so
+                Write($"content/posts/h{target}.md", HugoPost($"Retitled {step}", target));
+                return "title";
+            case 2: // the shortcode template edited: every page that uses it changes
+                Write("layouts/shortcodes/note.html",
+                    $"<aside class=\"note {step}\">{{{{ .Get 0 }}}} on {{{{ .Page.Title }}}}: {{{{ .Inner }}}} {{{{ .Site.Params.topic }}}}</aside>");
+                return "shortcode template";
+            case 3 when Exists("layouts/shortcodes/note.html"): // the template removed: the shortcode is unknown, its tags shown
+                Delete("layouts/shortcodes/note.html");
+                return "shortcode template removed";
+            case 3:
+                Write("layouts/shortcodes/note.html", $"<aside>{{{{ .Get 0 }}}} ({step})</aside>");
+                return "shortcode template added";
+            case 4: // the site params that `param` and the template read
+                Write("hugo.toml", HugoConfig($"topic {step}"));
+                return "params";
+            case 5: // a new page that uses the shortcode
+                pages.Add(next);
+                Write($"content/posts/h{next}.md", HugoPost($"H{next}", next++));
+                return "create";
+            default: // the page every post's relref names moves: the links follow it
+                Write("content/posts/h1.md", HugoPost("H1", 1, slug: $"first-{step}"));
+                return "relref target moved";
+        }
+    }
+
+    private static string HugoConfig(string topic) => $"baseURL = 'https://example.org/'\ntitle = 'Hugo'\n[params]\n  topic = '{topic}'\n";
+
+    /// <summary>Post number <paramref name="n"/> of the Hugo site, with a shortcode of the site's, a built-in and a relref.</summary>
+    private static string HugoPost(string title, int n, string more = "", string slug = "") =>
+        $"---\ntitle: \"{title}\"\ndate: 2024-03-{1 + (n - 1) % 28:00}\n" + (slug.Length > 0 ? $"slug: {slug}\n" : "")
+        + $"---\n\nOn {{{{< param topic >}}}}, {{{{< note \"N{n}\" >}}}}inside *{title}*{{{{< /note >}}}}, see [h1]({{{{< relref \"h1.md\" >}}}}).\n\n{more}\n";
+
+    /// <summary>
+    /// Quarto's <c>{{&lt; include &gt;}}</c> puts another file's Markdown in a page, and <c>var</c> reads
+    /// <c>_variables.yml</c>: files that are no page, edited while pages read them, in a Quarto site of its own.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_edits_of_a_quarto_site_with_includes_give_the_bytes_of_a_full_build(int seed)
+    {
+        var random = new Random(seed);
+        Write("_quarto.yml", "project:\n  type: website\nwebsite:\n  title: Quarto\n  site-url: https://example.org/\n");
+        Write("_variables.yml", "topic: first\n");
+        Write("_part.qmd", "Included *part*.\n");
+        Write("posts/_metadata.yml", "categories: [shared]\n");
+        for (var i = 1; i <= 12; i++) Write($"posts/q{i}/index.qmd", QuartoPost($"Q{i}", i));
+        var host = new SiteHost(new ServerOptions { Source = root, Port = 0 });
+        host.Rebuild();
+        changed.Clear();
+        var pages = Enumerable.Range(1, 12).ToList();
+        for (var step = 0; step < 20; step++)
+        {
+            var op = EditQuartoSite(random, step, pages);
+            RebuildAndCompare(host, $"seed {seed}, step {step} ({op})");
+        }
+    }
+
+    /// <summary>One random edit of the Quarto site; <paramref name="pages"/> are the numbers of its posts.</summary>
+    private string EditQuartoSite(Random random, int step, List<int> pages)
+    {
+        var target = pages[random.Next(pages.Count)];
+        switch (random.Next(7))
+        {
+            case 0: // a body edit beside the shortcodes
+                Write($"posts/q{target}/index.qmd", QuartoPost($"Q{target}", target, more: $"More, step {step}."));
+                return "body";
+            case 1: // the title, which `meta title` shows in the body
+                Write($"posts/q{target}/index.qmd", QuartoPost($"Retitled {step}", target));
+                return "title";
+            case 2: // the included file: every page that includes it changes
+                Write("_part.qmd", $"Included *part*, step {step}.\n\n## Included heading {step}\n");
+                return "included file";
+            case 3: // the variables `var` reads
+                Write("_variables.yml", $"topic: topic {step}\n");
+                return "variables";
+            case 4: // the folder's metadata, which every page below takes as its own front matter
+                Write("posts/_metadata.yml", $"categories: [shared, c{step % 3}]\n");
+                return "folder metadata";
+            case 5 or 6 when pages.Count > 3: // delete
+                Delete($"posts/q{target}/index.qmd");
+                pages.Remove(target);
+                return "delete";
+            default: // a new page that includes the file
+                pages.Add(next);
+                Write($"posts/q{next}/index.qmd", QuartoPost($"Q{next}", next++));
+                return "create";
+        }
+    }
+
+    /// <summary>Post number <paramref name="n"/> of the Quarto site, which reads a variable, its title and the included file.</summary>
+    private static string QuartoPost(string title, int n, string more = "") =>
+        $"---\ntitle: \"{title}\"\ndate: 2024-03-{1 + (n - 1) % 28:00}\n---\n\n"
+        + $"On {{{{< var topic >}}}}, in {{{{< meta title >}}}}.\n\n{{{{< include /_part.qmd >}}}}\n\n{more}\n";
 
     /// <summary>Makes one random edit of one kind of input; returns the kind, for the failure message.</summary>
     private string Edit(Random random, int step, SiteHost host)
