@@ -321,7 +321,7 @@ public sealed class IncrementalTests : IDisposable
         var post = posts[target];
         // p1 keeps its URL and stays published: other posts link to it, and a broken link fails the full build.
         var movable = target != "p1";
-        switch (random.Next(22))
+        switch (random.Next(23))
         {
             case 0: // the body alone: lists that show only titles and summaries keep their output
                 if (random.Next(3) == 0)
@@ -429,18 +429,25 @@ public sealed class IncrementalTests : IDisposable
                      // goes (a bare @lamport1994 becomes a citation, and back to text)
                 Write("references.bib", Bibliography($"The Book {step}", withLamport: random.Next(2) == 0));
                 return "bibliography";
-            case 17: // the body's <!--more--> added or moved: the summary lists and feeds show changes
+            case 17 when Exists("content/posts/refs.bib") && random.Next(2) == 0: // the folder's own bibliography removed:
+                                                                                 // the site's entries are cited again
+                Delete("content/posts/refs.bib");
+                return "folder bibliography removed";
+            case 17: // a bibliography of the posts' folder, whose entries win over the site's for the posts below it
+                Write("content/posts/refs.bib", Bibliography($"The Folder's Book {step}", withLamport: random.Next(2) == 0));
+                return "folder bibliography";
+            case 18: // the body's <!--more--> added or moved: the summary lists and feeds show changes
                 var paragraphs = post.Body.Replace("\n\n<!--more-->", "").Split("\n\n").ToList();
                 paragraphs.Insert(random.Next(1, paragraphs.Count + 1), "<!--more-->");
                 Save(target, post with { Body = string.Join("\n\n", paragraphs) + $"\n\nAfter the fold, step {step}." });
                 return "more";
-            case 18: // a heading added to the body, with the table of contents on or off: the page's toc shows it
+            case 19: // a heading added to the body, with the table of contents on or off: the page's toc shows it
                 Save(target, post with { Body = post.Body + $"\n\n## Heading {step}\n\nUnder it.", Toc = random.Next(2) == 0 });
                 return "heading";
-            case 19 when movable: // draft toggled: under preview the page is marked, in production it leaves every list
+            case 20 when movable: // draft toggled: under preview the page is marked, in production it leaves every list
                 Save(target, post with { Draft = !post.Draft });
                 return "draft";
-            case 20 when movable: // slug or aliases: the post's URL moves, and redirect pages come and go at old URLs
+            case 21 when movable: // slug or aliases: the post's URL moves, and redirect pages come and go at old URLs
                 Save(target, random.Next(2) == 0
                     ? post with { Slug = random.Next(3) == 0 ? "" : $"moved-{step}" }
                     : post with { Aliases = random.Next(3) == 0 ? "" : $"/old/{target}-{step}/" });
