@@ -60,15 +60,15 @@ public sealed class BuildStore
     /// <summary>For tests of the tests: reads of these queries go unrecorded (see <see cref="QueryStore.Forgets"/>).</summary>
     internal Func<string, bool>? Forgets { get; init; }
 
-    /// <summary>A new version of the file at <paramref name="path"/> and of every file below it (a folder renamed), and of the
-    /// folder readers that walk instead of naming files.</summary>
+    /// <summary>A new version of the file at <paramref name="path"/> and of every file below it (a folder renamed), of its
+    /// top folder for readers that walk it, and of "*" for readers that may read any file.</summary>
     private void Touch(string path)
     {
         Bump(BuildInputs.File, path);
         var below = path + "/";
         foreach (var file in memo.Keys(BuildInputs.File).Where(f => f.StartsWith(below, StringComparison.Ordinal)).ToArray()) Bump(BuildInputs.File, file);
-        var top = path.Split('/')[0];
-        Bump(BuildInputs.Folder, top);
+        Bump(BuildInputs.Folder, path.Split('/')[0]);
+        Bump(BuildInputs.Folder, "*");
     }
 
     private void Bump(Incremental.Input<string, long> input, string key) => memo.Set(input, key, memo.Peek(input, key) + 1);

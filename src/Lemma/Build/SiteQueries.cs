@@ -27,7 +27,8 @@ public static class BuildInputs
     public static readonly Input<string, long> File = new("file");
     /// <summary>The set of files (key ""): moves when a file is created or deleted, for discovery.</summary>
     public static readonly Input<string, long> Tree = new("tree");
-    /// <summary>Every file under a top-level folder (key "layouts"), for readers that walk it instead of naming files.</summary>
+    /// <summary>Every file under a top-level folder (key "layouts"), for readers that walk it instead of naming files;
+    /// "*" moves with every change, for readers that may read any file.</summary>
     public static readonly Input<string, long> Folder = new("folder");
 }
 
@@ -162,6 +163,7 @@ public static class SiteQueries
     public static readonly Query<string, IReadOnlyList<IContentFormat>> Formats = new("setup", (q, _) =>
     {
         foreach (var folder in (string[])["layouts", "_layouts", "_includes"]) q.Get(BuildInputs.Folder, folder);
+        q.Get(BuildInputs.File, "_variables.yml"); // Quarto's {{< var >}}
         return ContentFormats.Create(SiteConfig(q), q.Get(BuildInputs.Options, One)!.Source, q.Get(Bibliography, One).Library);
     });
 
@@ -187,6 +189,9 @@ public static class SiteQueries
     {
         if (q.Get(Load, path).Page is not { } loaded) return new PageContent(null, []);
         var source = q.Get(Liquid, One).For(loaded);
+        // A shortcode may read any file of the site (an include, _variables.yml, a template, another page's front
+        // matter): such a body is rendered again after any edit.
+        if (Markdown.Shortcodes.ShortcodeReader.MayHave(source.Body)) q.Get(BuildInputs.Folder, "*");
         if (q.Get(Formats, One).FirstOrDefault(f => f.Accepts(source)) is not { } format)
             return new PageContent(null, [Diagnostic.Error(SourceSpan.File(path), $"no content format renders {source.Format} files")]);
         try
