@@ -12,10 +12,14 @@ namespace Lemma.Build;
 /// </summary>
 public static partial class ShortcodeRefs
 {
+    /// <summary>Whether <paramref name="rendered"/> holds a ref marker to resolve.</summary>
+    public static bool Has(RenderedContent rendered) =>
+        rendered.Html.Contains("lemma-ref:", StringComparison.Ordinal) || rendered.Html.Contains("lemma-relref:", StringComparison.Ordinal);
+
     /// <summary><paramref name="rendered"/> (the page at <paramref name="path"/>) with its ref markers resolved against <paramref name="site"/>.</summary>
     public static RenderedContent Resolve(Site site, string path, int bodyLine, RenderedContent rendered)
     {
-        if (!rendered.Html.Contains("lemma-ref:", StringComparison.Ordinal) && !rendered.Html.Contains("lemma-relref:", StringComparison.Ordinal)) return rendered;
+        if (!Has(rendered)) return rendered;
         var diagnostics = new List<Diagnostic>();
         string Replace(Match m)
         {

@@ -92,11 +92,8 @@ public static class SiteBuilder
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
         memo.Set(PageQueries.Staging, one, staging);
-        var pages = Stage("render pages", () =>
-        {
-            PerKey(memo, PageQueries.Page, memo.Get(PageQueries.JobKeys, one), _ => { });
-            return memo.Get(PageQueries.Outputs, one);
-        });
+        Stage("render pages", () => PerKey(memo, PageQueries.Page, memo.Get(PageQueries.JobKeys, one), _ => { }));
+        var pages = Stage("outputs", () => memo.Get(PageQueries.Outputs, one));
         diagnostics.AddRange(pages.Diagnostics);
 
         var all = diagnostics.ToImmutable();

@@ -36,7 +36,13 @@ public static class BuildInputs
 public enum FileGroup { Content, Data, Layouts, Static, Bibliography, Scholar, Assets, Includes, Site, Resources }
 
 /// <summary>A page's rendered body and the problems rendering and resolving it found.</summary>
-public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics);
+public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public bool Equals(PageContent? other) =>
+        other is not null && ReferenceEquals(Content, other.Content) && Diagnostics.SequenceEqual(other.Diagnostics);
+
+    public override int GetHashCode() => Diagnostics.Length;
+}
 
 /// <summary>
 /// The build as queries, from the files to the rendered bodies (<see cref="Output.PageQueries"/> goes on to the pages).
@@ -218,9 +224,9 @@ public static class SiteQueries
     {
         var rendered = q.Get(Rendered, path);
         if (rendered.Content is not { } content || q.Get(Page, path) is not { } page) return rendered;
-        var site = q.Get(Model, One).Site;
-        var resolved = ShortcodeRefs.Resolve(site, path, page.Source.BodyLine, content);
-        resolved = new SourceLinks(site, () => q.Get(Published, One)).Resolve(page, resolved);
+        // Only a page with a Hugo ref reads the whole site.
+        var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Site, path, page.Source.BodyLine, content) : content;
+        resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
     });
 

@@ -23,13 +23,13 @@ public sealed partial class SourceLinks
     private readonly string basePath;
 
     /// <param name="published">The table of <see cref="Published"/>, made when first needed.</param>
-    public SourceLinks(Site site, Func<IReadOnlyDictionary<string, string>> published)
+    public SourceLinks(string baseUrl, Func<IReadOnlyDictionary<string, string>> published)
     {
-        basePath = new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/');
+        basePath = new Uri(baseUrl).AbsolutePath.TrimEnd('/');
         urls = new Lazy<IReadOnlyDictionary<string, string>>(published);
     }
 
-    public SourceLinks(Site site, SourceSet? sources) : this(site, () => Published(site, sources)) { }
+    public SourceLinks(Site site, SourceSet? sources) : this(site.Config.BaseUrl, () => Published(site, sources)) { }
 
     /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
     public static Dictionary<string, string> Published(Site site, SourceSet? sources)

@@ -49,6 +49,6 @@ public sealed class QueryContext
 
     internal Slot[] Reads()
     {
-        lock (gate) return [.. reads.Distinct()];
+        lock (gate) return reads.Count <= 1 ? [.. reads] : [.. reads.Distinct()];
     }
 }

@@ -22,11 +22,14 @@ public sealed class QueryStore
     public long Revision => Interlocked.Read(ref revision);
 
     /// <summary>How many values of each query were computed, and reused as they were, over the store's life.</summary>
-    public QueryCounts Counts { get; } = new();
+    public QueryCounts Counts => new(tables.Values.OfType<ICounted>().ToDictionary(t => t.Name, t => (t.Computed, t.Reused)));
 
     /// <summary>For tests of the tests: reads of the queries this names are not recorded, so a value that depends on
     /// them goes stale. A build is then wrong, and the incremental property test must notice.</summary>
     internal Func<string, bool>? Forgets { get; init; }
+
+    /// <summary>When set, counts why values were recomputed ("render page <- view"): for finding what an edit reaches.</summary>
+    public ConcurrentDictionary<string, int>? Explain { get; set; }
 
     public void Set<TKey, TValue>(Input<TKey, TValue> input, TKey key, TValue value) where TKey : notnull
     {
@@ -90,19 +93,36 @@ public sealed class QueryStore
         int Sweep(long revision);
     }
 
+    internal interface ICounted
+    {
+        string Name { get; }
+        long Computed { get; }
+        long Reused { get; }
+    }
+
     internal sealed class InputTable<TKey, TValue>(string name) : ITable where TKey : notnull
     {
         private readonly ConcurrentDictionary<TKey, InputSlot<TValue>> slots = new();
-        public InputSlot<TValue> Slot(TKey key) => slots.GetOrAdd(key, _ => new InputSlot<TValue>(name));
+        public InputSlot<TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (_, n) => new InputSlot<TValue>(n), name);
         public InputSlot<TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
         public IEnumerable<TKey> Keys => slots.Keys;
         public int Sweep(long revision) => 0;
     }
 
-    internal sealed class DerivedTable<TKey, TValue>(Query<TKey, TValue> query) : ITable where TKey : notnull
+    internal sealed class DerivedTable<TKey, TValue>(Query<TKey, TValue> query) : ITable, ICounted where TKey : notnull
     {
+        // Counted here rather than in a shared map: every thread of a build counts, and a shared map would be their lock.
+        private long computed;
+        private long reused;
+        public string Name => query.Name;
+        public Query<TKey, TValue> Query => query;
+        public long Computed => Interlocked.Read(ref computed);
+        public long Reused => Interlocked.Read(ref reused);
+        public void AddComputed() => Interlocked.Increment(ref computed);
+        public void AddReused() => Interlocked.Increment(ref reused);
+
         private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
-        public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.GetOrAdd(key, k => new DerivedSlot<TKey, TValue>(query, k));
+        public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (k, t) => new DerivedSlot<TKey, TValue>(t, k), this);
         public DerivedSlot<TKey, TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
 
         public int Sweep(long revision)
@@ -115,17 +135,11 @@ public sealed class QueryStore
     }
 }
 
-/// <summary>Computed and reused values per query name.</summary>
-public sealed class QueryCounts
+/// <summary>Computed and reused values per query name, at one moment.</summary>
+public sealed class QueryCounts(IReadOnlyDictionary<string, (long Computed, long Reused)> counts)
 {
-    private readonly ConcurrentDictionary<string, long> computed = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> reused = new(StringComparer.Ordinal);
-
-    public long Computed(string query) => computed.GetValueOrDefault(query);
-    public long Reused(string query) => reused.GetValueOrDefault(query);
-
-    internal void AddComputed(string query) => computed.AddOrUpdate(query, 1, static (_, n) => n + 1);
-    internal void AddReused(string query) => reused.AddOrUpdate(query, 1, static (_, n) => n + 1);
+    public long Computed(string query) => counts.GetValueOrDefault(query).Computed;
+    public long Reused(string query) => counts.GetValueOrDefault(query).Reused;
 }
 
 /// <summary>One memoized value, input or derived, with the revision it last changed at.</summary>
@@ -146,7 +160,7 @@ internal sealed class InputSlot<TValue>(string name) : Slot
     public override void Refresh(QueryStore store, long revision) { }
 }
 
-internal sealed class DerivedSlot<TKey, TValue>(Query<TKey, TValue> query, TKey key) : Slot where TKey : notnull
+internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TValue> table, TKey key) : Slot where TKey : notnull
 {
     private readonly Lock gate = new();
     private Slot[] reads = [];
@@ -154,7 +168,7 @@ internal sealed class DerivedSlot<TKey, TValue>(Query<TKey, TValue> query, TKey 
     public bool HasValue;
     public long VerifiedAt;
 
-    public override string Name => query.Name;
+    public override string Name => table.Name;
 
     public override void Refresh(QueryStore store, long revision)
     {
@@ -165,13 +179,13 @@ internal sealed class DerivedSlot<TKey, TValue>(Query<TKey, TValue> query, TKey 
             if (HasValue && ReadsUnchanged(store, revision))
             {
                 Volatile.Write(ref VerifiedAt, revision);
-                store.Counts.AddReused(query.Name);
+                table.AddReused();
                 return;
             }
             var context = new QueryContext(store, revision);
-            var value = query.Compute(context, key);
-            store.Counts.AddComputed(query.Name);
-            if (!HasValue || !query.Equality.Equals(Value!, value))
+            var value = table.Query.Compute(context, key);
+            table.AddComputed();
+            if (!HasValue || !table.Query.Equality.Equals(Value!, value))
             {
                 Value = value;
                 HasValue = true;
@@ -188,7 +202,9 @@ internal sealed class DerivedSlot<TKey, TValue>(Query<TKey, TValue> query, TKey 
         foreach (var read in reads)
         {
             read.Refresh(store, revision);
-            if (read.ChangedAt > VerifiedAt) return false;
+            if (read.ChangedAt <= VerifiedAt) continue;
+            store.Explain?.AddOrUpdate($"{table.Name} <- {read.Name}", 1, static (_, n) => n + 1);
+            return false;
         }
         return true;
     }

@@ -20,6 +20,9 @@ public static class PageQueries
 {
     private const string One = "";
 
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> PageMembers = Getters<PageView>();
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> SiteMembers = Getters<SiteView>();
+
     /// <summary>Where a build that writes stages its pages (key ""); none under <c>serve</c>.</summary>
     public static readonly Input<string, OutputStaging?> Staging = new("staging");
 
@@ -56,10 +59,15 @@ public static class PageQueries
         if (key.StartsWith('@')) return q.Get(Plan, One).Lists.GetValueOrDefault(key) ?? PageView.Ref(key);
         if (q.Get(SiteQueries.Page, key) is not { } page) return PageView.Ref(key);
         return ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key));
-    }, ReferenceEqualityComparer.Instance as IEqualityComparer<PageView>);
+    }, EqualityComparer<PageView>.Create(SameMembers, v => v.Key?.GetHashCode() ?? 0));
 
-    private static readonly IReadOnlyDictionary<string, Func<object, object?>> PageMembers = Getters<PageView>();
-    private static readonly IReadOnlyDictionary<string, Func<object, object?>> SiteMembers = Getters<SiteView>();
+    // A view made again is the same when every member is (PageView's own Equals compares keys alone, for lists).
+    private static bool SameMembers(PageView? a, PageView? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.Key == b.Key && PageMembers.Values.All(get => PlainEquality.Same(get(a), get(b))));
+
+
+    /// <summary>A member of a view by its C# name.</summary>
+    public static object? MemberOf(PageView view, string member) => PageMembers[member](view);
 
     /// <summary>One member of a view, as a template reads it: equal after most edits of the page (a body edit leaves its title).</summary>
     public static readonly Query<(string Key, string Member), object?> ViewMember = new("view member", (q, read) =>
@@ -140,37 +148,89 @@ public static class PageQueries
 
     private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) => Sitemap.Write(q.Get(SitemapEntries, One)));
 
-    /// <summary>Every output file, sorted by path, and the checks all of them must pass.</summary>
-    public static readonly Query<string, SiteOutputs> Outputs = new("outputs", (q, _) =>
+    /// <summary>The keys of every page to render, in the order of the files they write, and what is wrong with those
+    /// files' paths: worked out when the plan changes, not on every build.</summary>
+    private static readonly Query<string, (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)> PageOrder = new("page order", (q, _) =>
     {
-        var files = new List<OutputFile>();
+        var jobs = q.Get(Jobs, One);
+        var keys = jobs.Keys.OrderBy(k => SiteUrls.FileFor(jobs[k].SitePath), StringComparer.Ordinal).ToImmutableArray();
+        var root = q.Get(SiteQueries.Sources, One).Root;
+        return (keys, [.. PageRenderer.Outside(keys.Select(k => new OutputFile(SiteUrls.FileFor(jobs[k].SitePath), [], null)), root)]);
+    });
+
+    /// <summary>Every rendered page's file, sorted by path, and the templates' errors.</summary>
+    private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageFiles = new("page files", (q, _) =>
+    {
+        var files = ImmutableArray.CreateBuilder<OutputFile>();
         var errors = new List<Diagnostic>();
-        foreach (var key in q.Get(JobKeys, One))
+        foreach (var key in q.Get(PageOrder, One).Keys)
         {
             var (file, error) = q.Get(Page, key);
             if (file is not null) files.Add(file);
             if (error is not null) errors.Add(error);
         }
+        return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
+    });
+
+    /// <summary>Feeds, the sitemap and robots.txt, sorted by path.</summary>
+    private static readonly Query<string, ImmutableArray<OutputFile>> ListFiles = new("list files", (q, _) =>
+    {
+        var files = new List<OutputFile>();
         foreach (var feed in q.Get(FeedList, One)) files.AddRange(q.Get(Feed, feed.Folder));
         files.Add(q.Get(SitemapFile, One));
         files.Add(Sitemap.Robots(Urls(q)));
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    });
 
+    /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,
+    /// and what is wrong with their paths.</summary>
+    private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
+    {
         var site = q.Get(SiteQueries.Model, One).Site;
         var sources = q.Get(SiteQueries.Sources, One);
         var layout = new SourceLayout(sources.Root, q.Get(SiteQueries.Files, FileGroup.Static), q.Get(SiteQueries.Files, FileGroup.Resources))
         {
             SiteFiles = q.Get(SiteQueries.Files, FileGroup.Site),
         };
-        var content = new Dictionary<string, Markdown.RenderedContent>(StringComparer.Ordinal);
-        foreach (var page in site.Pages)
-            if (q.Get(SiteQueries.Content, page.Source.Path).Content is { Resources.Length: > 0 } withFiles) content[page.Source.Path] = withFiles;
-        var rendered = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        files.AddRange(PageRenderer.Copies(site, content, q.Get(SiteQueries.Assets, One), layout, rendered));
-
-        var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
-        var diagnostics = errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToImmutableArray();
-        return new SiteOutputs(sorted, diagnostics.AddRange(PageRenderer.Check(sorted, sources.Root)));
+        var jobs = q.Get(Jobs, One);
+        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(jobs[k].SitePath)).Concat(q.Get(ListFiles, One).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+        var files = PageRenderer.Copies(site, q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+        return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
+
+    /// <summary>The files pages' bodies made (a notebook's images), sorted by path: the same after an edit that leaves them.</summary>
+    private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
+    {
+        var files = new List<OutputFile>();
+        foreach (var page in q.Get(SiteQueries.Model, One).Site.Pages)
+            if (q.Get(SiteQueries.Content, page.Source.Path).Content is { Resources.Length: > 0 } rendered) files.AddRange(PageRenderer.Resources(page, rendered));
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }, EqualityComparer<ImmutableArray<OutputFile>>.Create(
+        (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Path == p.Second.Path && p.First.Bytes.AsSpan().SequenceEqual(p.Second.Bytes)), a => a.Length));
+
+    /// <summary>Every output file, sorted by path, and the checks all of them must pass: the sorted groups above merged.</summary>
+    public static readonly Query<string, SiteOutputs> Outputs = new("outputs", (q, _) =>
+    {
+        var pages = q.Get(PageFiles, One);
+        var copied = q.Get(CopiedFiles, One);
+        var sorted = Merge(pages.Files, q.Get(ListFiles, One), copied.Files, q.Get(ResourceFiles, One));
+        var root = q.Get(SiteQueries.Sources, One).Root;
+        return new SiteOutputs(sorted, [.. pages.Errors, .. q.Get(PageOrder, One).Problems, .. copied.Problems, .. PageRenderer.Duplicates(sorted, root)]);
+    });
+
+    private static ImmutableArray<OutputFile> Merge(params ImmutableArray<OutputFile>[] runs)
+    {
+        var merged = ImmutableArray.CreateBuilder<OutputFile>(runs.Sum(r => r.Length));
+        var at = new int[runs.Length];
+        while (true)
+        {
+            var next = -1;
+            for (var r = 0; r < runs.Length; r++)
+                if (at[r] < runs[r].Length && (next < 0 || string.CompareOrdinal(runs[r][at[r]].Path, runs[next][at[next]].Path) < 0)) next = r;
+            if (next < 0) return merged.MoveToImmutable();
+            merged.Add(runs[next][at[next]++]);
+        }
+    }
 
     private static Dictionary<string, Func<object, object?>> Getters<T>() =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)

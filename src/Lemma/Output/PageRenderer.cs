@@ -36,7 +36,7 @@ public static partial class PageRenderer
     public static (OutputFile? File, Diagnostic? Error) Render(PageJob job, TemplateEngine templates, SiteView siteView, OutputStaging? staging, Incremental.QueryContext? reads)
     {
         var context = new TemplateContext(templates.Options);
-        if (reads is not null) TemplateSetup.Track(context, reads);
+        if (reads is not null) TemplateSetup.Track(context, reads, job.Page.Key);
         context.SetValue("site", siteView);
         context.SetValue("page", job.Page);
         foreach (var (key, value) in job.Values) context.SetValue(key, value);
@@ -46,9 +46,8 @@ public static partial class PageRenderer
         return (staging?.Write(path, result.Utf8!) ?? new OutputFile(path, result.Utf8!, null), null);
     }
 
-    /// <summary>Files copied, not rendered: theme assets, static files, a Jekyll site's files, bundle resources, a notebook's images.</summary>
-    public static IEnumerable<OutputFile> Copies(Site site, IReadOnlyDictionary<string, RenderedContent> content, ThemeAssets.Result assets,
-        SourceLayout sources, IReadOnlySet<string> rendered)
+    /// <summary>Files copied, not rendered: theme assets, static files, a Jekyll site's files, bundle resources.</summary>
+    public static IEnumerable<OutputFile> Copies(Site site, ThemeAssets.Result assets, SourceLayout sources, IReadOnlySet<string> rendered)
     {
         var files = new List<OutputFile>(assets.Files);
         foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
@@ -58,13 +57,18 @@ public static partial class PageRenderer
         foreach (var file in sources.SiteFiles)
             if (!rendered.Contains(file) && !assetPaths.Contains(file)) files.Add(OutputFile.Copy(file, Path.Combine(sources.Root, file)));
         files.AddRange(BundleCopies(site, sources));
-        files.AddRange(Resources(site, content));
         return files;
     }
 
     /// <summary>The checks every output must pass before emit: inside the output folder, and one output per file.</summary>
     public static ImmutableArray<Diagnostic> Check(ImmutableArray<OutputFile> sorted, string root) =>
         [.. OutsideOutput(sorted, root), .. DuplicateOutputs(sorted, root)];
+
+    /// <summary>The first check alone, for files that are not yet in one sorted list.</summary>
+    public static IEnumerable<Diagnostic> Outside(IEnumerable<OutputFile> files, string root) => OutsideOutput(files, root);
+
+    /// <summary>The second check alone, over a list sorted by path.</summary>
+    public static IEnumerable<Diagnostic> Duplicates(IReadOnlyList<OutputFile> sorted, string root) => DuplicateOutputs(sorted, root);
 
     /// <summary>The template a page renders with: its <c>layout</c> when the site has that template, else the theme's own.</summary>
     private static string LayoutOf(Page page, TemplateEngine templates) =>
@@ -198,7 +202,9 @@ public static partial class PageRenderer
         string PathOf(int n) => n == 1 ? folder : $"{folder}page/{n}/";
         for (var n = 1; n <= total; n++)
         {
-            var paginator = new PaginatorView(new ViewList<PageView>(items.Skip((n - 1) * size).Take(size).ToArray()), n, total, items.Count,
+            var slice = new PageView[System.Math.Max(0, System.Math.Min(size, items.Count - (n - 1) * size))];
+            for (var i = 0; i < slice.Length; i++) slice[i] = items[(n - 1) * size + i];
+            var paginator = new PaginatorView(slice, n, total, items.Count,
                 n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
                 urls.Link(PathOf(1)), urls.Link(PathOf(total)), urls.Absolute(PathOf(n)));
             var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
@@ -244,21 +250,17 @@ public static partial class PageRenderer
     }
 
     /// <summary>Files a page's body made (a notebook's images), in the folder of the page's URL.</summary>
-    private static IEnumerable<OutputFile> Resources(Site site, IReadOnlyDictionary<string, RenderedContent> content)
+    public static IEnumerable<OutputFile> Resources(Page page, RenderedContent rendered)
     {
-        foreach (var page in site.Pages)
-        {
-            if (content.GetValueOrDefault(page.Source.Path) is not { Resources.Length: > 0 } rendered) continue;
-            var url = page.Url.TrimStart('/');
-            var folder = url[..(url.LastIndexOf('/') + 1)];
-            foreach (var resource in rendered.Resources) yield return new OutputFile(folder + resource.Name, resource.Bytes, null);
-        }
+        var url = page.Url.TrimStart('/');
+        var folder = url[..(url.LastIndexOf('/') + 1)];
+        foreach (var resource in rendered.Resources) yield return new OutputFile(folder + resource.Name, resource.Bytes, null);
     }
 
     /// <summary>Two things written to one file (a static file over a page, say) is an error, never a silent overwrite.</summary>
-    private static IEnumerable<Diagnostic> DuplicateOutputs(ImmutableArray<OutputFile> files, string root)
+    private static IEnumerable<Diagnostic> DuplicateOutputs(IReadOnlyList<OutputFile> files, string root)
     {
-        for (var i = 1; i < files.Length; i++)
+        for (var i = 1; i < files.Count; i++)
             if (files[i].Path == files[i - 1].Path)
                 yield return Diagnostic.Error(SourceSpan.File(SourceOf(files[i], root) ?? SourceOf(files[i - 1], root) ?? files[i].Path),
                     $"two outputs write {files[i].Path}");
@@ -268,7 +270,7 @@ public static partial class PageRenderer
     /// The last gate before emit: every output names a file inside the output folder. The model refuses URLs where the
     /// front matter made them; what reaches here is a file's own name (static/a\b.txt), reported at that file.
     /// </summary>
-    private static IEnumerable<Diagnostic> OutsideOutput(ImmutableArray<OutputFile> files, string root)
+    private static IEnumerable<Diagnostic> OutsideOutput(IEnumerable<OutputFile> files, string root)
     {
         foreach (var file in files)
             if (OutputPath.Problem(file.Path) is { } problem)

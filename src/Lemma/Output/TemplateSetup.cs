@@ -12,9 +12,12 @@ public static class TemplateSetup
     public static void Configure(TemplateOptions options, SiteUrls urls)
     {
         var access = options.MemberAccessStrategy;
-        Tracked<SiteView>(access, (q, _, member) => q.Get(PageQueries.SiteMember, member));
-        Tracked<PageView>(access, (q, view, member) =>
-            view.Key is { } key && !PageView.Decorations.Contains(member) ? q.Get(PageQueries.ViewMember, (key, member)) : Untracked);
+        Tracked<SiteView>(access, (q, _, member, _) => q.Get(PageQueries.SiteMember, member));
+        // A page reads its own view whole (any change to it is a change to the page); another page's view member by member.
+        Tracked<PageView>(access, (q, view, member, main) =>
+            view.Key is not { } key || PageView.Decorations.Contains(member) ? Untracked
+            : key == main ? PageQueries.MemberOf(q.Get(PageQueries.View, key), member)
+            : q.Get(PageQueries.ViewMember, (key, member)));
         access.Register<PageLink>();
         access.Register<CoverView>();
         access.Register<TermLink>();
@@ -46,14 +49,20 @@ public static class TemplateSetup
     }
 
     private const string ReadsKey = "lemma.reads";
+    private const string MainKey = "lemma.main";
     private static readonly object Untracked = new();
 
-    /// <summary>Makes every member of a view or of <c>site</c> a template reads a read of <paramref name="reads"/>' queries.</summary>
-    public static void Track(TemplateContext context, Incremental.QueryContext reads) => context.AmbientValues[ReadsKey] = reads;
+    /// <summary>Makes every member of a view or of <c>site</c> a template reads a read of <paramref name="reads"/>' queries;
+    /// <paramref name="main"/> is the key of the page being rendered.</summary>
+    public static void Track(TemplateContext context, Incremental.QueryContext reads, string? main)
+    {
+        context.AmbientValues[ReadsKey] = reads;
+        context.AmbientValues[MainKey] = main;
+    }
 
     /// <summary>Each member of <typeparamref name="T"/> as Liquid names it (snake_case), read through <paramref name="read"/>
     /// while a page renders in a build (its value then comes from the store), else from the object itself.</summary>
-    private static void Tracked<T>(MemberAccessStrategy access, Func<Incremental.QueryContext, T, string, object?> read)
+    private static void Tracked<T>(MemberAccessStrategy access, Func<Incremental.QueryContext, T, string, string?, object?> read)
     {
         foreach (var property in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
         {
@@ -61,7 +70,8 @@ public static class TemplateSetup
             var member = property.Name;
             Func<object?, object?> get = property.GetValue;
             access.Register<T>(MemberNameStrategies.SnakeCase(property), new Member((obj, ctx) =>
-                ctx.AmbientValues.TryGetValue(ReadsKey, out var value) && value is Incremental.QueryContext q && read(q, (T)obj, member) is var v && !ReferenceEquals(v, Untracked)
+                ctx.AmbientValues.TryGetValue(ReadsKey, out var value) && value is Incremental.QueryContext q
+                && read(q, (T)obj, member, ctx.AmbientValues.GetValueOrDefault(MainKey) as string) is var v && !ReferenceEquals(v, Untracked)
                     ? v : get(obj)));
         }
     }
