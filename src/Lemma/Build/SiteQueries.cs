@@ -53,6 +53,12 @@ public static class SiteQueries
 {
     private const string One = "";
 
+    // Declared first: the queries below are built in order and take it as they are built.
+    private static readonly IEqualityComparer<ImmutableArray<string>> SamePaths =
+        EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
+    private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics =
+        EqualityComparer<ImmutableArray<Diagnostic>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
+
     public static readonly Query<string, (ConfigResult Result, SiteConfig Config)> Config = new("config", (q, _) =>
     {
         var options = q.Get(BuildInputs.Options, One)!;
@@ -158,6 +164,33 @@ public static class SiteQueries
         return SiteModeler.Assemble(SiteConfig(q), pages, q.Get(Data, One).Data, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired);
     });
 
+    /// <summary>The published posts' source paths, newest first.</summary>
+    private static readonly Query<string, ImmutableArray<string>> Posts = new("posts", (q, _) =>
+        [.. q.Get(Model, One).Site.Posts.Select(p => p.Source.Path)], SamePaths);
+
+    /// <summary>What relates a post to others (its tags and the longer words of its title and summary), in a stable order.</summary>
+    private static readonly Query<string, IReadOnlySet<string>> Features = new("features", (q, path) =>
+        q.Get(Page, path) is { } page ? RelatedPages.Features(page) : new HashSet<string>(),
+        EqualityComparer<IReadOnlySet<string>>.Create((a, b) => a!.SequenceEqual(b!), a => a.Count));
+
+    private static readonly Query<string, Dictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
+    {
+        var posts = q.Get(Posts, One);
+        return RelatedPages.Postings(posts, [.. posts.Select(path => q.Get(Features, path))]);
+    });
+
+    /// <summary>The posts that have one feature: the same after most edits, so only the posts that share a changed
+    /// feature look for their related posts again.</summary>
+    private static readonly Query<string, ImmutableArray<string>> Posting = new("posting", (q, feature) =>
+        q.Get(Postings, One).GetValueOrDefault(feature, []), SamePaths);
+
+    private static readonly Query<string, int> PostCount = new("post count", (q, _) => q.Get(Posts, One).Length);
+
+    /// <summary>A post's related posts, by source path.</summary>
+    public static readonly Query<string, ImmutableArray<string>> Related = new("related", (q, path) =>
+        q.Get(Page, path) is { Kind: PageKind.Post } ? RelatedPages.For(path, q.Get(Features, path), f => q.Get(Posting, f), q.Get(PostCount, One), RelatedPages.PerPage) : [],
+        SamePaths);
+
     public static readonly Query<string, (BibLibrary Library, ImmutableArray<Diagnostic> Diagnostics)> Bibliography = new("bibliography", (q, _) =>
     {
         var files = q.Get(Files, FileGroup.Bibliography);
@@ -252,8 +285,6 @@ public static class SiteQueries
         && a.BibliographyFiles.SequenceEqual(b.BibliographyFiles) && a.AssetFiles.SequenceEqual(b.AssetFiles) && a.IncludeFiles.SequenceEqual(b.IncludeFiles)
         && a.SiteFiles.SequenceEqual(b.SiteFiles) && a.ScholarFiles.SequenceEqual(b.ScholarFiles) && a.Diagnostics.SequenceEqual(b.Diagnostics);
 
-    private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics =
-        EqualityComparer<ImmutableArray<Diagnostic>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
 
     // The typed fields of the front matter are read from the raw fields (and the config, which every reader reads too),
     // except a title taken from the body's first heading.

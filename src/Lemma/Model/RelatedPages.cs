@@ -11,45 +11,60 @@ public static class RelatedPages
 {
     private const double TagWeight = 2.0;
 
+    /// <summary>How many related posts a page shows.</summary>
+    public const int PerPage = 4;
+
     public static IReadOnlyDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage)
     {
         var posts = pages.Where(p => p.Kind == PageKind.Post).ToArray();
         var features = posts.Select(Features).ToArray();
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < posts.Length; i++)
-            foreach (var f in features[i])
-            {
-                if (!index.TryGetValue(f, out var list)) index[f] = list = [];
-                list.Add(i);
-            }
-        var weight = index.ToDictionary(kv => kv.Key,
-            kv => System.Math.Log(1.0 + posts.Length / (double)kv.Value.Count) * (kv.Key.StartsWith('#') ? TagWeight : 1.0));
-
-        // A feature shared by more than one page in twenty says little and costs a pass over all its pages:
-        // skipping those keeps the work per page bounded as the site grows (it was quadratic at 10k posts).
-        var commonAt = System.Math.Max(50, posts.Length / 20);
+        var postings = Postings(posts.Select(p => p.Source.Path).ToArray(), features);
+        var byPath = posts.ToDictionary(p => p.Source.Path, StringComparer.Ordinal);
         var result = new KeyValuePair<string, ImmutableArray<Page>>[posts.Length];
-        Parallel.For(0, posts.Length, () => new Dictionary<int, double>(), (i, _, scores) =>
+        Parallel.For(0, posts.Length, i =>
         {
-            scores.Clear();
-            foreach (var f in features[i])
-            {
-                var list = index[f];
-                if (list.Count > commonAt || list.Count < 2) continue;
-                var w = weight[f];
-                foreach (var j in list)
-                    if (j != i) scores[j] = scores.GetValueOrDefault(j) + w;
-            }
-            var best = scores
-                .OrderByDescending(kv => kv.Value).ThenBy(kv => posts[kv.Key].Source.Path, StringComparer.Ordinal)
-                .Take(maxPerPage).Select(kv => posts[kv.Key]).ToImmutableArray();
-            result[i] = new(posts[i].Source.Path, best);
-            return scores;
-        }, _ => { });
+            var best = For(posts[i].Source.Path, features[i], f => postings.GetValueOrDefault(f, []), posts.Length, maxPerPage);
+            result[i] = new(posts[i].Source.Path, [.. best.Select(path => byPath[path])]);
+        });
         return result.ToDictionary(StringComparer.Ordinal);
     }
 
-    private static HashSet<string> Features(Page page)
+    /// <summary>Each feature's posts (source paths, in the posts' order).</summary>
+    public static Dictionary<string, ImmutableArray<string>> Postings(IReadOnlyList<string> posts, IReadOnlyList<IReadOnlySet<string>> features)
+    {
+        var index = new Dictionary<string, ImmutableArray<string>.Builder>(StringComparer.Ordinal);
+        for (var i = 0; i < posts.Count; i++)
+            foreach (var f in features[i])
+            {
+                if (!index.TryGetValue(f, out var list)) index[f] = list = ImmutableArray.CreateBuilder<string>();
+                list.Add(posts[i]);
+            }
+        return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutable(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The posts most related to the post at <paramref name="path"/>, given its features and each feature's posts among
+    /// <paramref name="postCount"/>: a feature weighs log(1 + posts / its posts), twice for a tag.
+    /// </summary>
+    public static ImmutableArray<string> For(string path, IReadOnlySet<string> features, Func<string, ImmutableArray<string>> posting, int postCount, int maxPerPage)
+    {
+        // A feature shared by more than one page in twenty says little and costs a pass over all its pages:
+        // skipping those keeps the work per page bounded as the site grows (it was quadratic at 10k posts).
+        var commonAt = System.Math.Max(50, postCount / 20);
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var f in features)
+        {
+            var list = posting(f);
+            if (list.Length > commonAt || list.Length < 2) continue;
+            var w = System.Math.Log(1.0 + postCount / (double)list.Length) * (f.StartsWith('#') ? TagWeight : 1.0);
+            foreach (var other in list)
+                if (other != path) scores[other] = scores.GetValueOrDefault(other) + w;
+        }
+        return [.. scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(maxPerPage).Select(kv => kv.Key)];
+    }
+
+    /// <summary>What relates a post to others: its tags (#slug) and the longer words of its title and summary.</summary>
+    public static HashSet<string> Features(Page page)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tag in page.Terms.GetValueOrDefault("tags", [])) set.Add("#" + Slug.From(tag));

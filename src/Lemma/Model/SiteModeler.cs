@@ -17,9 +17,11 @@ public static class SiteModeler
     {
         var now = options.Clock.GetUtcNow();
         var expired = sources.Where(s => IsExpired(s, now)).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
-        return Assemble(config, [.. sources.Select(s => MakePage(config, s, IsFuture(s, now)))], data, options, expired);
+        var model = Assemble(config, [.. sources.Select(s => MakePage(config, s, IsFuture(s, now)))], data, options, expired);
+        return model with { Site = model.Site with { Related = RelatedPages.Find(model.Site.Pages, RelatedPages.PerPage) } };
     }
 
+    /// <summary>The site from its pages, without related posts (each a query of its own in a build: <see cref="RelatedPages.For"/>).</summary>
     /// <param name="candidates">A page for every content file that loaded, in path order (see <see cref="MakePage"/>).</param>
     /// <param name="expired">The source paths whose expiry date has passed.</param>
     public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Page> candidates, ImmutableDictionary<string, object?> data,
@@ -82,7 +84,7 @@ public static class SiteModeler
             Sections = sections,
             Taxonomies = taxonomies,
             Series = series,
-            Related = RelatedPages.Find(published, maxPerPage: 4),
+            Related = ImmutableDictionary<string, ImmutableArray<Page>>.Empty,
             Data = data,
             HomeIndex = homeIndex,
             Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),

@@ -49,7 +49,7 @@ public static class PageQueries
         return new ViewFactory.Neighbours(
             index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
             index > 0 ? pages[index - 1] : null,
-            site.Related.GetValueOrDefault(path, []),
+            [.. q.Get(SiteQueries.Related, path).Select(related => q.Get(SiteQueries.Page, related)!)],
             page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series, []) : []);
     });
 

@@ -23,18 +23,6 @@ public static partial class ViewFactory
             && Series.AsSpan().SequenceEqual(other.Series.AsSpan(), ReferenceEqualityComparer.Instance);
 
         public override int GetHashCode() => HashCode.Combine(Related.Length, Series.Length);
-
-        public static Neighbours Of(Site site, Page page)
-        {
-            var section = site.Sections.FirstOrDefault(s => s.Name == page.Section);
-            var index = section is null ? -1 : section.Pages.IndexOf(page);
-            var pages = section?.Pages ?? [];
-            return new Neighbours(
-                index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
-                index > 0 ? pages[index - 1] : null,
-                site.Related.GetValueOrDefault(page.Source.Path, []),
-                page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series, []) : []);
-        }
     }
 
     public static string? Iso(DateTimeOffset? d) => d?.ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
