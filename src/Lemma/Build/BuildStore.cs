@@ -32,7 +32,7 @@ public sealed class BuildStore
         lock (gate) pending = null;
     }
 
-    /// <summary>The memo for a build with <paramref name="options"/>, its inputs brought up to date.</summary>
+    /// <summary>The memo for a build with <paramref name="options"/>, its inputs brought up to date (not yet propagated).</summary>
     internal QueryStore Begin(BuildOptions options)
     {
         HashSet<string>? changed;

@@ -54,6 +54,9 @@ public static class SiteBuilder
         }
         const string one = "";
 
+        // What the changed files reach is brought up to date first; the stages below then take the rest as it is.
+        Stage("changes", () => { memo.Propagate(); return true; });
+
         var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
         var sources = Stage("discover", () => memo.Get(SiteQueries.Sources, one));
         diagnostics.AddRange(memo.Get(SiteQueries.SetupDiagnostics, one));

@@ -125,10 +125,36 @@ public static class SiteQueries
             : load with { Page = page with { Body = string.IsNullOrWhiteSpace(page.Body) ? "" : "…", BodyLines = [] } };
     }, EqualityComparer<FileLoad>.Create(SameHeader, l => l.Page?.Path.GetHashCode() ?? 0));
 
-    /// <summary>Which pages the build's time leaves out (publish date to come, expiry passed): the model's one read of the clock.</summary>
+    /// <summary>The instants at which a page's publish date comes or its expiry passes, in order: when the clock crosses
+    /// none of them, which pages are published stays as it was.</summary>
+    private static readonly Query<string, ImmutableArray<DateTimeOffset>> Moments = new("moments", (q, _) =>
+    {
+        var moments = new SortedSet<DateTimeOffset>();
+        foreach (var path in q.Get(Files, FileGroup.Content))
+        {
+            if (q.Get(Header, path).Page is not { } source) continue;
+            if ((source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate) is { } publish) moments.Add(publish);
+            if (source.FrontMatter.ExpiryDate is { } expiry) moments.Add(expiry);
+        }
+        return [.. moments];
+    }, EqualityComparer<ImmutableArray<DateTimeOffset>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+
+    /// <summary>How many of the <see cref="Moments"/> the build's time has reached: the model's one read of the clock.</summary>
+    private static readonly Query<string, int> Epoch = new("epoch", (q, _) =>
+    {
+        var moments = q.Get(Moments, One);
+        var now = q.Get(BuildInputs.Now, One);
+        var at = moments.BinarySearch(now);
+        return at >= 0 ? at + 1 : ~at;
+    });
+
+    /// <summary>Which pages the build's time leaves out (publish date to come, expiry passed).</summary>
     public static readonly Query<string, (ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)> Visibility = new("visibility", (q, _) =>
     {
-        var now = q.Get(BuildInputs.Now, One);
+        // Read through the epoch: between two moments every page's state is what it is at any instant of them.
+        var moments = q.Get(Moments, One);
+        var epoch = q.Get(Epoch, One);
+        var now = epoch == 0 ? DateTimeOffset.MinValue : moments[epoch - 1];
         var future = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         var expired = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var path in q.Get(Files, FileGroup.Content))
@@ -140,6 +166,10 @@ public static class SiteQueries
         return (future.ToImmutable(), expired.ToImmutable());
     }, EqualityComparer<(ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)>.Create(
         (a, b) => a.Future.SetEquals(b.Future) && a.Expired.SetEquals(b.Expired), v => v.Future.Count));
+
+    /// <summary>The build's day (UTC midnight), for what changes by the day (trending topics).</summary>
+    public static readonly Query<string, DateTimeOffset> Today = new("today", (q, _) =>
+        new DateTimeOffset(q.Get(BuildInputs.Now, One).UtcDateTime.Date, TimeSpan.Zero));
 
     /// <summary>The page a content file makes (null when it did not load), wherever it is listed.</summary>
     public static readonly Query<string, Page?> Page = new("page", (q, path) =>

@@ -29,7 +29,6 @@ public sealed partial class SourceLinks
         urls = new Lazy<IReadOnlyDictionary<string, string>>(published);
     }
 
-    public SourceLinks(Site site, SourceSet? sources) : this(site.Config.BaseUrl, () => Published(site, sources)) { }
 
     /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
     public static Dictionary<string, string> Published(Site site, SourceSet? sources)

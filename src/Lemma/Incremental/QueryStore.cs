@@ -12,11 +12,25 @@ namespace Lemma.Incremental;
 /// Each input and value carries the revision it last changed at, and each value the revision it was last checked at.
 /// Setting an input to a new value starts a revision. Inputs are set between builds, never during one; values may be
 /// asked for from many threads at once (each slot computes once, under its own lock; reads form no cycles).
+/// <para>
+/// Checking a value means checking everything it read, down to the inputs: at 10,000 pages, a walk of the whole graph.
+/// <see cref="Propagate"/> spares it: each value also knows who read it and its height (one more than the highest of
+/// its reads), and a changed value marks its readers. Taken lowest first, the marked values are brought up to date,
+/// marking theirs in turn only when they changed; afterwards every value no change marked is known to be up to date
+/// without a look at its reads. Without a propagation, or for a value whose height is out of date, the walk is the
+/// fallback, so the marks only make a build faster, never different.
+/// </para>
 /// </remarks>
 public sealed class QueryStore
 {
     private readonly ConcurrentDictionary<object, ITable> tables = new(ReferenceEqualityComparer.Instance);
     private long revision = 1;
+    private readonly Lock marksGate = new();
+    private readonly SortedDictionary<int, List<Slot>> marked = [];
+    // The revision whose propagation finished, and, while one runs, its revision and the height it has reached.
+    private long settled;
+    private long propagating;
+    private volatile int level;
 
     /// <summary>The revision values are checked at: it moves when an input changes.</summary>
     public long Revision => Interlocked.Read(ref revision);
@@ -40,6 +54,58 @@ public sealed class QueryStore
             slot.Value = value;
             slot.HasValue = true;
             slot.ChangedAt = Interlocked.Increment(ref revision);
+        }
+        Mark(slot, Revision);
+    }
+
+    /// <summary>
+    /// Brings every value an input change reached up to date, lowest first, so that asking for any other value afterwards
+    /// costs no walk of its reads. A build calls it once its inputs are set; without it, values are checked as asked for.
+    /// </summary>
+    public void Propagate()
+    {
+        var now = Revision;
+        if (Interlocked.Read(ref settled) == now) return;
+        Interlocked.Exchange(ref propagating, now);
+        while (true)
+        {
+            List<Slot> slots;
+            lock (marksGate)
+            {
+                if (marked.Count == 0) break;
+                var lowest = marked.First();
+                marked.Remove(lowest.Key);
+                level = lowest.Key;
+                slots = lowest.Value;
+            }
+            // A value that can no longer be computed (a deleted page's) is forgotten: whoever asks again computes it.
+            void Bring(Slot slot)
+            {
+                try { slot.Refresh(this, now); }
+                catch (Exception e) when (e is not OutOfMemoryException) { slot.Forget(this, now); }
+            }
+            if (slots.Count < 64) foreach (var slot in slots) Bring(slot);
+            else Parallel.ForEach(slots, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Bring);
+        }
+        Interlocked.Exchange(ref propagating, 0);
+        Interlocked.Exchange(ref settled, now);
+    }
+
+    /// <summary>True when a value of this height that no change marked is up to date at <paramref name="at"/>.</summary>
+    internal bool Settled(int height, long at) =>
+        Interlocked.Read(ref settled) == at || (Interlocked.Read(ref propagating) == at && height < level);
+
+    /// <summary>Marks the readers of <paramref name="slot"/>, which changed at <paramref name="at"/>.</summary>
+    internal void Mark(Slot slot, long at)
+    {
+        foreach (var reader in slot.Readers())
+        {
+            if (Interlocked.Exchange(ref reader.MarkedAt, at) == at) continue;
+            lock (marksGate)
+            {
+                if (!marked.TryGetValue(reader.Height, out var list)) marked[reader.Height] = list = [];
+                list.Add(reader);
+            }
         }
     }
 
@@ -142,14 +208,57 @@ public sealed class QueryCounts(IReadOnlyDictionary<string, (long Computed, long
     public long Reused(string query) => counts.GetValueOrDefault(query).Reused;
 }
 
-/// <summary>One memoized value, input or derived, with the revision it last changed at.</summary>
+/// <summary>One memoized value, input or derived, with the revision it last changed at and the values that read it.</summary>
 internal abstract class Slot
 {
     public long ChangedAt;
+    /// <summary>The revision at which a changed read marked it (see <see cref="QueryStore.Propagate"/>).</summary>
+    public long MarkedAt;
+    /// <summary>0 for an input, else one more than its highest read's.</summary>
+    public volatile int Height;
+    private readonly Lock readersGate = new();
+    private List<Slot>? readers;
+    private HashSet<Slot>? readerSet;
+
     public abstract string Name { get; }
 
     /// <summary>Brings the value up to <paramref name="revision"/>: checked, or computed again.</summary>
     public abstract void Refresh(QueryStore store, long revision);
+
+    /// <summary>Drops the value (it could not be computed), as a change its readers must see.</summary>
+    public virtual void Forget(QueryStore store, long revision) { }
+
+    public void AddReader(Slot reader)
+    {
+        lock (readersGate)
+        {
+            // Most values have a reader or two; the site's title has every page.
+            if (readerSet is not null) readerSet.Add(reader);
+            else if (!(readers ??= []).Contains(reader))
+            {
+                readers.Add(reader);
+                if (readers.Count > 16) (readerSet, readers) = (new HashSet<Slot>(readers, ReferenceEqualityComparer.Instance), null);
+            }
+        }
+    }
+
+    public Slot[] Readers()
+    {
+        lock (readersGate) return readerSet is not null ? [.. readerSet] : readers is null ? [] : [.. readers];
+    }
+
+    /// <summary>Raises the height of the readers above <paramref name="slot"/>'s, and theirs, so heights stay ordered.</summary>
+    public static void Lift(Slot slot)
+    {
+        var stack = new Stack<Slot>([slot]);
+        while (stack.TryPop(out var lifted))
+            foreach (var reader in lifted.Readers())
+                if (reader.Height <= lifted.Height)
+                {
+                    reader.Height = lifted.Height + 1;
+                    stack.Push(reader);
+                }
+    }
 }
 
 internal sealed class InputSlot<TValue>(string name) : Slot
@@ -172,10 +281,10 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
 
     public override void Refresh(QueryStore store, long revision)
     {
-        if (Volatile.Read(ref VerifiedAt) == revision) return;
+        if (Volatile.Read(ref VerifiedAt) == revision || Unmarked(store, revision)) return;
         lock (gate)
         {
-            if (VerifiedAt == revision) return;
+            if (VerifiedAt == revision || Unmarked(store, revision)) return;
             if (HasValue && ReadsUnchanged(store, revision))
             {
                 Volatile.Write(ref VerifiedAt, revision);
@@ -185,15 +294,49 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
             var context = new QueryContext(store, revision);
             var value = table.Query.Compute(context, key);
             table.AddComputed();
-            if (!HasValue || !table.Query.Equality.Equals(Value!, value))
+            var changed = !HasValue || !table.Query.Equality.Equals(Value!, value);
+            if (changed)
             {
                 Value = value;
                 HasValue = true;
                 ChangedAt = revision;
             }
             reads = context.Reads();
+            var height = 1;
+            foreach (var read in reads)
+            {
+                read.AddReader(this);
+                height = System.Math.Max(height, read.Height + 1);
+            }
+            if (height > Height)
+            {
+                Height = height;
+                Lift(this);
+            }
             Volatile.Write(ref VerifiedAt, revision);
+            if (changed) store.Mark(this, revision);
         }
+    }
+
+    // A value no change marked since it was last checked is up to date once the changes below it have propagated.
+    private bool Unmarked(QueryStore store, long revision)
+    {
+        if (!HasValue || Volatile.Read(ref MarkedAt) > Volatile.Read(ref VerifiedAt) || !store.Settled(Height, revision)) return false;
+        Volatile.Write(ref VerifiedAt, revision);
+        table.AddReused();
+        return true;
+    }
+
+    public override void Forget(QueryStore store, long revision)
+    {
+        lock (gate)
+        {
+            HasValue = false;
+            Value = default;
+            ChangedAt = revision;
+            VerifiedAt = 0;
+        }
+        store.Mark(this, revision);
     }
 
     // Each read is brought up to date first: a value it read may itself have been recomputed to an equal one.

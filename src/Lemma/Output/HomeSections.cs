@@ -11,8 +11,10 @@ namespace Lemma.Output;
 /// </summary>
 public static class HomeSections
 {
-    public static ViewList<HomeSectionView> Resolve(Site site, SiteUrls urls, DateTimeOffset now)
+    /// <param name="today">The build's day (UTC, at midnight): trending topics weigh posts by their age in days.</param>
+    public static ViewList<HomeSectionView> Resolve(Site site, SiteUrls urls, DateTimeOffset today)
     {
+        var now = today;
         var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks;
         var shown = new HashSet<Page>(ReferenceEqualityComparer.Instance);
         return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, urls, now, b, shown), b.Settings)).ToArray();

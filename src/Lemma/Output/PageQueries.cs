@@ -104,9 +104,9 @@ public static class PageQueries
     public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys],
         EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
 
-    /// <summary>The home page's blocks: they read the clock (trending topics weigh recent posts).</summary>
+    /// <summary>The home page's blocks: they read the day (trending topics weigh recent posts).</summary>
     private static readonly Query<string, ViewList<HomeSectionView>> Home = new("home", (q, _) =>
-        HomeSections.Resolve(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(BuildInputs.Now, One)));
+        HomeSections.Resolve(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(SiteQueries.Today, One)));
 
     public static readonly Query<string, PageJob> Job = new("job", (q, key) =>
     {
@@ -158,16 +158,34 @@ public static class PageQueries
         return (keys, [.. PageRenderer.Outside(keys.Select(k => new OutputFile(SiteUrls.FileFor(jobs[k].SitePath), [], null)), root)]);
     });
 
+    private const int ChunkSize = 256;
+
+    /// <summary>The files of a run of <see cref="ChunkSize"/> pages in file order, and their templates' errors: an edit
+    /// collects again the run of the page it changed, not every page.</summary>
+    private static readonly Query<int, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageChunk = new("page chunk", (q, chunk) =>
+    {
+        var keys = q.Get(PageOrder, One).Keys;
+        var files = ImmutableArray.CreateBuilder<OutputFile>(ChunkSize);
+        var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        for (var i = chunk * ChunkSize; i < System.Math.Min(keys.Length, (chunk + 1) * ChunkSize); i++)
+        {
+            var (file, error) = q.Get(Page, keys[i]);
+            if (file is not null) files.Add(file);
+            if (error is not null) errors.Add(error);
+        }
+        return (files.ToImmutable(), errors.ToImmutable());
+    });
+
     /// <summary>Every rendered page's file, sorted by path, and the templates' errors.</summary>
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageFiles = new("page files", (q, _) =>
     {
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var errors = new List<Diagnostic>();
-        foreach (var key in q.Get(PageOrder, One).Keys)
+        for (var chunk = 0; chunk * ChunkSize < q.Get(PageOrder, One).Keys.Length; chunk++)
         {
-            var (file, error) = q.Get(Page, key);
-            if (file is not null) files.Add(file);
-            if (error is not null) errors.Add(error);
+            var (chunkFiles, chunkErrors) = q.Get(PageChunk, chunk);
+            files.AddRange(chunkFiles);
+            errors.AddRange(chunkErrors);
         }
         return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     });
@@ -198,15 +216,18 @@ public static class PageQueries
         return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
 
-    /// <summary>The files pages' bodies made (a notebook's images), sorted by path: the same after an edit that leaves them.</summary>
+    private static readonly IEqualityComparer<ImmutableArray<OutputFile>> SameFiles = EqualityComparer<ImmutableArray<OutputFile>>.Create(
+        (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Path == p.Second.Path && p.First.Bytes.AsSpan().SequenceEqual(p.Second.Bytes)), a => a.Length);
+
+    /// <summary>The files a page's body made (a notebook's images): the same, and nothing, after most edits.</summary>
+    private static readonly Query<string, ImmutableArray<OutputFile>> PageResources = new("page resources", (q, path) =>
+        q.Get(SiteQueries.Page, path) is { } page && q.Get(SiteQueries.Content, path).Content is { Resources.Length: > 0 } rendered
+            ? [.. PageRenderer.Resources(page, rendered)] : [], SameFiles);
+
+    /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
-    {
-        var files = new List<OutputFile>();
-        foreach (var page in q.Get(SiteQueries.Model, One).Site.Pages)
-            if (q.Get(SiteQueries.Content, page.Source.Path).Content is { Resources.Length: > 0 } rendered) files.AddRange(PageRenderer.Resources(page, rendered));
-        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
-    }, EqualityComparer<ImmutableArray<OutputFile>>.Create(
-        (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Path == p.Second.Path && p.First.Bytes.AsSpan().SequenceEqual(p.Second.Bytes)), a => a.Length));
+        [.. q.Get(SiteQueries.Model, One).Site.Pages.SelectMany(page => q.Get(PageResources, page.Source.Path)).OrderBy(f => f.Path, StringComparer.Ordinal)],
+        SameFiles);
 
     /// <summary>Every output file, sorted by path, and the checks all of them must pass: the sorted groups above merged.</summary>
     public static readonly Query<string, SiteOutputs> Outputs = new("outputs", (q, _) =>
@@ -232,7 +253,17 @@ public static class PageQueries
         }
     }
 
-    private static Dictionary<string, Func<object, object?>> Getters<T>() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0)
-            .ToDictionary(p => p.Name, p => (Func<object, object?>)p.GetValue, StringComparer.Ordinal);
+    /// <summary>A compiled getter for each public property of <typeparamref name="T"/>, by its C# name.</summary>
+    internal static Dictionary<string, Func<object, object?>> Getters<T>()
+    {
+        var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
+        foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            var obj = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            var body = System.Linq.Expressions.Expression.Convert(
+                System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(obj, typeof(T)), property), typeof(object));
+            getters[property.Name] = System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(body, obj).Compile();
+        }
+        return getters;
+    }
 }

@@ -12,12 +12,8 @@ public static class TemplateSetup
     public static void Configure(TemplateOptions options, SiteUrls urls)
     {
         var access = options.MemberAccessStrategy;
-        Tracked<SiteView>(access, (q, _, member, _) => q.Get(PageQueries.SiteMember, member));
-        // A page reads its own view whole (any change to it is a change to the page); another page's view member by member.
-        Tracked<PageView>(access, (q, view, member, main) =>
-            view.Key is not { } key || PageView.Decorations.Contains(member) ? Untracked
-            : key == main ? PageQueries.MemberOf(q.Get(PageQueries.View, key), member)
-            : q.Get(PageQueries.ViewMember, (key, member)));
+        Tracked<SiteView>(access, (reads, _, member, _) => reads.Site(member));
+        Tracked<PageView>(access, (reads, view, member, get) => reads.Page(view, member, get));
         access.Register<PageLink>();
         access.Register<CoverView>();
         access.Register<TermLink>();
@@ -49,30 +45,47 @@ public static class TemplateSetup
     }
 
     private const string ReadsKey = "lemma.reads";
-    private const string MainKey = "lemma.main";
-    private static readonly object Untracked = new();
 
     /// <summary>Makes every member of a view or of <c>site</c> a template reads a read of <paramref name="reads"/>' queries;
     /// <paramref name="main"/> is the key of the page being rendered.</summary>
-    public static void Track(TemplateContext context, Incremental.QueryContext reads, string? main)
+    public static void Track(TemplateContext context, Incremental.QueryContext reads, string? main) =>
+        context.AmbientValues[ReadsKey] = new RenderReads(reads, main);
+
+    /// <summary>
+    /// What one page's render reads, each member once: the page's own view whole (any change to it is a change to the
+    /// page), another page's view member by member (a list shows titles, not bodies), and <c>site</c> member by member.
+    /// </summary>
+    private sealed class RenderReads(Incremental.QueryContext q, string? main)
     {
-        context.AmbientValues[ReadsKey] = reads;
-        context.AmbientValues[MainKey] = main;
+        private PageView? mainView;
+        private readonly Dictionary<string, object?> site = new(StringComparer.Ordinal);
+        private readonly Dictionary<(string, string), object?> members = [];
+
+        public object? Page(PageView view, string member, Func<object, object?> get)
+        {
+            if (view.Key is not { } key || PageView.Decorations.Contains(member)) return get(view);
+            if (key == main) return get(mainView ??= q.Get(PageQueries.View, key));
+            if (!members.TryGetValue((key, member), out var value)) members[(key, member)] = value = q.Get(PageQueries.ViewMember, (key, member));
+            return value;
+        }
+
+        public object? Site(string member)
+        {
+            if (!site.TryGetValue(member, out var value)) site[member] = value = q.Get(PageQueries.SiteMember, member);
+            return value;
+        }
     }
 
     /// <summary>Each member of <typeparamref name="T"/> as Liquid names it (snake_case), read through <paramref name="read"/>
     /// while a page renders in a build (its value then comes from the store), else from the object itself.</summary>
-    private static void Tracked<T>(MemberAccessStrategy access, Func<Incremental.QueryContext, T, string, string?, object?> read)
+    private static void Tracked<T>(MemberAccessStrategy access, Func<RenderReads, T, string, Func<object, object?>, object?> read)
     {
-        foreach (var property in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        foreach (var (member, get) in PageQueries.Getters<T>())
         {
-            if (property.Name == nameof(PageView.Key) || property.GetIndexParameters().Length > 0) continue;
-            var member = property.Name;
-            Func<object?, object?> get = property.GetValue;
+            if (member == nameof(PageView.Key)) continue;
+            var property = typeof(T).GetProperty(member)!;
             access.Register<T>(MemberNameStrategies.SnakeCase(property), new Member((obj, ctx) =>
-                ctx.AmbientValues.TryGetValue(ReadsKey, out var value) && value is Incremental.QueryContext q
-                && read(q, (T)obj, member, ctx.AmbientValues.GetValueOrDefault(MainKey) as string) is var v && !ReferenceEquals(v, Untracked)
-                    ? v : get(obj)));
+                ctx.AmbientValues.TryGetValue(ReadsKey, out var value) && value is RenderReads reads ? read(reads, (T)obj, member, get) : get(obj)));
         }
     }
 

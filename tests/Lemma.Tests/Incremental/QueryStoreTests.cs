@@ -174,4 +174,45 @@ public sealed class QueryStoreTests
         store.Set(Text, "a", "loud");
         Assert.Equal("QUIET", store.Get(shout, "a"));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Propagated_or_not_a_store_gives_the_values_a_fresh_one_gives(bool propagate)
+    {
+        // A chain of queries whose reads depend on values (a dynamic graph), over random edits.
+        var size = new Query<string, int>("size", (q, k) => (q.Get(Text, k) ?? "").Length);
+        var pick = new Query<string, string>("pick", (q, k) => q.Get(size, k) % 2 == 0 ? q.Get(Text, "even") ?? "" : q.Get(Text, "odd") ?? "");
+        var joined = new Query<string, string>("joined", (q, keys) => string.Join("|", keys.Split(',').Select(k => q.Get(pick, k) + q.Get(size, k))));
+        var random = new Random(7);
+        var store = new QueryStore();
+        string[] keys = ["a", "b", "c", "even", "odd"];
+        for (var step = 0; step < 200; step++)
+        {
+            store.Set(Text, keys[random.Next(keys.Length)], new string('x', random.Next(4)) + step % 3);
+            if (propagate) store.Propagate();
+            var fresh = new QueryStore();
+            foreach (var k in keys) fresh.Set(Text, k, store.Peek(Text, k)!);
+            Assert.Equal(fresh.Get(joined, "a,b,c"), store.Get(joined, "a,b,c"));
+            Assert.Equal(fresh.Get(pick, "b"), store.Get(pick, "b"));
+        }
+    }
+
+    [Fact]
+    public void After_a_propagation_a_value_no_change_reached_is_reused_as_it_is()
+    {
+        var counted = new Counted();
+        var (_, _, total) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+        store.Get(total, "a,b");
+        store.Set(Text, "unread", "anything");
+        store.Propagate();
+        Assert.Equal(3, store.Get(total, "a,b"));
+        store.Set(Text, "b", "three four");
+        store.Propagate();
+        Assert.Equal(4, store.Get(total, "a,b"));
+        Assert.Equal((3, 2), (counted.Words, counted.Total));
+    }
 }
