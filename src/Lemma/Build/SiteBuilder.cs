@@ -60,10 +60,7 @@ public static class SiteBuilder
         var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
         var sources = Stage("discover", () => memo.Get(SiteQueries.Sources, one));
         diagnostics.AddRange(memo.Get(SiteQueries.SetupDiagnostics, one));
-        var loadProblems = new List<Diagnostic>();
-        Stage("load", () => PerKey(memo, SiteQueries.Header, sources.ContentFiles, l => loadProblems.AddRange(l.Diagnostics)));
-        // A problem of a Quarto _metadata.yml is every page's below it: reported once.
-        diagnostics.AddRange(Sorted(loadProblems.Distinct()));
+        diagnostics.AddRange(Stage("load", () => memo.Get(SiteQueries.LoadDiagnostics, one)));
         var data = Stage("data", () => memo.Get(SiteQueries.Data, one));
         diagnostics.AddRange(data.Diagnostics);
         var model = Stage("model", () => memo.Get(SiteQueries.Model, one));
@@ -73,19 +70,8 @@ public static class SiteBuilder
         Stage("setup", () => memo.Get(SiteQueries.Formats, one));
         diagnostics.AddRange(Stage("liquid", () => memo.Get(SiteQueries.Liquid, one)).Diagnostics);
 
-        var rendered = site.Pages.AsEnumerable();
-        if (site.HomeIndex is { } home) rendered = rendered.Append(home);
-        rendered = rendered.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
-        var paths = rendered.Select(p => p.Source.Path).ToArray();
-        var content = new Dictionary<string, Markdown.RenderedContent>(paths.Length, StringComparer.Ordinal);
-        var contentProblems = new List<Diagnostic>();
-        Stage("render content", () => PerKey(memo, SiteQueries.Content, paths, (path, c) =>
-        {
-            if (c.Content is { } body) content[path] = body;
-            contentProblems.AddRange(c.Diagnostics);
-        }));
-        diagnostics.AddRange(Sorted(contentProblems));
-        diagnostics.AddRange(ContentFormats.BuildWarnings(content.Values));
+        var content = Stage("render content", () => memo.Get(SiteQueries.AllContent, one));
+        diagnostics.AddRange(content.Diagnostics);
 
         var templates = Stage("templates", () => memo.Get(SiteQueries.Templates, one));
         diagnostics.AddRange(templates.Diagnostics);
@@ -95,8 +81,7 @@ public static class SiteBuilder
         // the staging folder goes when the build does, emitted or not.
         using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
         memo.Set(PageQueries.Staging, one, staging);
-        Stage("render pages", () => PerKey(memo, PageQueries.Page, memo.Get(PageQueries.JobKeys, one), _ => { }));
-        var pages = Stage("outputs", () => memo.Get(PageQueries.Outputs, one));
+        var pages = Stage("render pages", () => memo.Get(PageQueries.Outputs, one));
         diagnostics.AddRange(pages.Diagnostics);
 
         var all = diagnostics.ToImmutable();
@@ -110,25 +95,6 @@ public static class SiteBuilder
             Files: pages.Files.Length,
             Errors: errorCount,
             Warnings: warnings);
-        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content, pages.Files);
+        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content.Pages, pages.Files);
     }
-
-    /// <summary>Asks for <paramref name="query"/> at every key, in parallel, and hands each value on in key order.</summary>
-    private static bool PerKey<TValue>(Incremental.QueryStore memo, Incremental.Query<string, TValue> query, IReadOnlyList<string> keys, Action<string, TValue> each)
-    {
-        var values = new TValue[keys.Count];
-        // One worker per core: unbounded, Parallel.For keeps taking the threads the pool injects while workers run long
-        // (over a hundred at 10k pages on 2 cores), and pays for them in memory and GC.
-        Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => values[i] = memo.Get(query, keys[i]));
-        for (var i = 0; i < keys.Count; i++) each(keys[i], values[i]);
-        return true;
-    }
-
-    private static bool PerKey<TValue>(Incremental.QueryStore memo, Incremental.Query<string, TValue> query, IReadOnlyList<string> keys, Action<TValue> each) =>
-        PerKey(memo, query, keys, (_, v) => each(v));
-
-    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)
-            .ThenBy(d => d.Message, StringComparer.Ordinal)
-            .ToImmutableArray();
 }

@@ -35,6 +35,9 @@ public static class BuildInputs
 /// <summary>The files discovery sorts the site into, each list a value of its own.</summary>
 public enum FileGroup { Content, Data, Layouts, Static, Bibliography, Scholar, Assets, Includes, Site, Resources }
 
+/// <summary>Every rendered body by source path, and the problems rendering them found (sorted), with the build's warnings about them.</summary>
+public sealed record SiteContent(IReadOnlyDictionary<string, RenderedContent> Pages, ImmutableArray<Diagnostic> Diagnostics);
+
 /// <summary>A page's rendered body and the problems rendering and resolving it found.</summary>
 public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -292,6 +295,48 @@ public static class SiteQueries
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
     });
+
+    // The aggregates below take their keys in runs of this many: an edit collects again its own run, not every key.
+    private const int RunSize = 256;
+
+    private static int[] Runs(int count) => [.. Enumerable.Range(0, (count + RunSize - 1) / RunSize)];
+
+    private static IEnumerable<string> Run(ImmutableArray<string> keys, int run) => keys.Skip(run * RunSize).Take(RunSize);
+
+    private static readonly Query<int, ImmutableArray<Diagnostic>> LoadRun = new("load run", (q, run) =>
+        [.. Run(q.Get(Files, FileGroup.Content), run).SelectMany(path => q.Get(Header, path).Diagnostics)], SameDiagnostics);
+
+    /// <summary>Every content file's problems, each once (a Quarto _metadata.yml's problem is every page's below it), sorted.</summary>
+    public static readonly Query<string, ImmutableArray<Diagnostic>> LoadDiagnostics = new("load diagnostics", (q, _) =>
+        Sorted(q.GetEach(LoadRun, Runs(q.Get(Files, FileGroup.Content).Length)).SelectMany(d => d).Distinct()), SameDiagnostics);
+
+    /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
+    private static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
+    {
+        var site = q.Get(Model, One).Site;
+        var pages = site.Pages.AsEnumerable();
+        if (site.HomeIndex is { } home) pages = pages.Append(home);
+        return [.. pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path)];
+    }, SamePaths);
+
+    private static readonly Query<int, ImmutableArray<(string Path, PageContent Content)>> ContentRun = new("content run", (q, run) =>
+        [.. Run(q.Get(RenderedPaths, One), run).Select(path => (path, q.Get(Content, path)))]);
+
+    public static readonly Query<string, SiteContent> AllContent = new("all content", (q, _) =>
+    {
+        var runs = q.GetEach(ContentRun, Runs(q.Get(RenderedPaths, One).Length));
+        var pages = new Dictionary<string, RenderedContent>(StringComparer.Ordinal);
+        var problems = new List<Diagnostic>();
+        foreach (var (path, content) in runs.SelectMany(r => r))
+        {
+            if (content.Content is { } body) pages[path] = body;
+            problems.AddRange(content.Diagnostics);
+        }
+        return new SiteContent(pages, [.. Sorted(problems), .. ContentFormats.BuildWarnings(pages.Values)]);
+    });
+
+    private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column).ThenBy(d => d.Message, StringComparer.Ordinal)];
 
     public static readonly Query<string, (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics)> Templates = new("templates", (q, _) =>
     {

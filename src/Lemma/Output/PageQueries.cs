@@ -152,10 +152,10 @@ public static class PageQueries
     /// files' paths: worked out when the plan changes, not on every build.</summary>
     private static readonly Query<string, (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)> PageOrder = new("page order", (q, _) =>
     {
-        var jobs = q.Get(Jobs, One);
-        var keys = jobs.Keys.OrderBy(k => SiteUrls.FileFor(jobs[k].SitePath), StringComparer.Ordinal).ToImmutableArray();
+        var files = q.Get(Jobs, One).Select(job => (Key: job.Key, File: SiteUrls.FileFor(job.Value.SitePath))).ToArray();
+        Array.Sort(files, (a, b) => string.CompareOrdinal(a.File, b.File));
         var root = q.Get(SiteQueries.Sources, One).Root;
-        return (keys, [.. PageRenderer.Outside(keys.Select(k => new OutputFile(SiteUrls.FileFor(jobs[k].SitePath), [], null)), root)]);
+        return ([.. files.Select(f => f.Key)], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f.File, [], null)), root)]);
     });
 
     private const int ChunkSize = 256;
@@ -181,9 +181,9 @@ public static class PageQueries
     {
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var errors = new List<Diagnostic>();
-        for (var chunk = 0; chunk * ChunkSize < q.Get(PageOrder, One).Keys.Length; chunk++)
+        var chunks = Enumerable.Range(0, (q.Get(PageOrder, One).Keys.Length + ChunkSize - 1) / ChunkSize).ToArray();
+        foreach (var (chunkFiles, chunkErrors) in q.GetEach(PageChunk, chunks))
         {
-            var (chunkFiles, chunkErrors) = q.Get(PageChunk, chunk);
             files.AddRange(chunkFiles);
             errors.AddRange(chunkErrors);
         }
@@ -202,9 +202,13 @@ public static class PageQueries
 
     /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,
     /// and what is wrong with their paths.</summary>
+    /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
+        PageRenderer.Bundles(q.Get(SiteQueries.Model, One).Site),
+        EqualityComparer<IReadOnlyDictionary<string, string>>.Create((a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value), d => d.Count));
+
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
     {
-        var site = q.Get(SiteQueries.Model, One).Site;
         var sources = q.Get(SiteQueries.Sources, One);
         var layout = new SourceLayout(sources.Root, q.Get(SiteQueries.Files, FileGroup.Static), q.Get(SiteQueries.Files, FileGroup.Resources))
         {
@@ -212,7 +216,7 @@ public static class PageQueries
         };
         var jobs = q.Get(Jobs, One);
         var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(jobs[k].SitePath)).Concat(q.Get(ListFiles, One).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
-        var files = PageRenderer.Copies(site, q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
+        var files = PageRenderer.Copies(q.Get(Bundles, One), q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
 

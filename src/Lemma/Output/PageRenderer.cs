@@ -47,7 +47,8 @@ public static partial class PageRenderer
     }
 
     /// <summary>Files copied, not rendered: theme assets, static files, a Jekyll site's files, bundle resources.</summary>
-    public static IEnumerable<OutputFile> Copies(Site site, ThemeAssets.Result assets, SourceLayout sources, IReadOnlySet<string> rendered)
+    /// <param name="bundles">Each page bundle's folder (with a trailing '/') and its page's URL: <see cref="Bundles"/>.</param>
+    public static IEnumerable<OutputFile> Copies(IReadOnlyDictionary<string, string> bundles, ThemeAssets.Result assets, SourceLayout sources, IReadOnlySet<string> rendered)
     {
         var files = new List<OutputFile>(assets.Files);
         foreach (var file in sources.StaticFiles) files.Add(OutputFile.Copy(file["static/".Length..], Path.Combine(sources.Root, file)));
@@ -56,7 +57,7 @@ public static partial class PageRenderer
         var assetPaths = assets.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in sources.SiteFiles)
             if (!rendered.Contains(file) && !assetPaths.Contains(file)) files.Add(OutputFile.Copy(file, Path.Combine(sources.Root, file)));
-        files.AddRange(BundleCopies(site, sources));
+        files.AddRange(BundleCopies(bundles, sources));
         return files;
     }
 
@@ -227,10 +228,12 @@ public static partial class PageRenderer
     /// A bundle's images, scripts and data are copied beside its page; a file under content/ that no bundle claims
     /// (content/images/a.png) is published at its path (/images/a.png), as Hugo does, unless static/ has that path.
     /// </summary>
-    private static IEnumerable<OutputFile> BundleCopies(Site site, SourceLayout sources)
+    /// <summary>Each page bundle's folder (with a trailing '/') and its page's URL.</summary>
+    public static Dictionary<string, string> Bundles(Site site) =>
+        site.Pages.Where(p => p.Source.BundleDir is not null).ToDictionary(p => p.Source.BundleDir! + "/", p => p.Url, StringComparer.Ordinal);
+
+    private static IEnumerable<OutputFile> BundleCopies(IReadOnlyDictionary<string, string> bundles, SourceLayout sources)
     {
-        var bundles = site.Pages.Where(p => p.Source.BundleDir is not null)
-            .ToDictionary(p => p.Source.BundleDir! + "/", p => p.Url, StringComparer.Ordinal);
         var statics = sources.StaticFiles.Select(f => f["static/".Length..]).ToHashSet(StringComparer.Ordinal);
         foreach (var resource in sources.BundleResources)
         {
