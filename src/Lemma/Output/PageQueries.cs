@@ -84,6 +84,28 @@ public static class PageQueries
         return q.Get(SiteBase, One) with { BuildDate = ViewFactory.Iso(now)!, Year = now.Year };
     }, ReferenceEqualityComparer.Instance as IEqualityComparer<SiteView>);
 
+    /// <summary>The sections and taxonomies as templates see them, by key (<see cref="SectionView.Key"/>).</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, object>> Lists = new("lists", (q, _) =>
+    {
+        var site = q.Get(SiteBase, One);
+        var lists = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var section in site.Sections) lists[section.Key] = section;
+        foreach (var taxonomy in site.Taxonomies.Values) lists[taxonomy.Key] = taxonomy;
+        return lists;
+    });
+
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> SectionMembers = Getters<SectionView>();
+    private static readonly IReadOnlyDictionary<string, Func<object, object?>> TaxonomyMembers = Getters<TaxonomyView>();
+
+    /// <summary>One member of a section or taxonomy: a term page reads its taxonomy's URL, not every term's count.</summary>
+    public static readonly Query<(string Key, string Member), object?> ListMember = new("list member", (q, read) =>
+        q.Get(Lists, One).GetValueOrDefault(read.Key) switch
+        {
+            SectionView section => SectionMembers[read.Member](section),
+            TaxonomyView taxonomy => TaxonomyMembers[read.Member](taxonomy),
+            _ => null,
+        }, PlainEquality.Instance);
+
     /// <summary>One member of <c>site</c>: only <c>build_date</c> changes with every build.</summary>
     public static readonly Query<string, object?> SiteMember = new("site member", (q, member) => SiteMembers[member](q.Get(Site, One)), PlainEquality.Instance);
 

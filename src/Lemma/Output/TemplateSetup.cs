@@ -14,6 +14,8 @@ public static class TemplateSetup
         var access = options.MemberAccessStrategy;
         Tracked<SiteView>(access, (reads, _, member, _) => reads.Site(member));
         Tracked<PageView>(access, (reads, view, member, get) => reads.Page(view, member, get));
+        Tracked<SectionView>(access, (reads, view, member, _) => reads.List(view.Key, member));
+        Tracked<TaxonomyView>(access, (reads, view, member, _) => reads.List(view.Key, member));
         access.Register<PageLink>();
         access.Register<CoverView>();
         access.Register<TermLink>();
@@ -22,8 +24,6 @@ public static class TemplateSetup
         access.Register<SeriesItem>();
         access.Register<PaperView>();
         access.Register<FeedLinks>();
-        access.Register<SectionView>();
-        access.Register<TaxonomyView>();
         access.Register<TermView>();
         access.Register<PaginatorView>();
         access.Register<HomeSectionView>();
@@ -66,6 +66,12 @@ public static class TemplateSetup
             if (view.Key is not { } key || PageView.Decorations.Contains(member)) return get(view);
             if (key == main) return get(mainView ??= q.Get(PageQueries.View, key));
             if (!members.TryGetValue((key, member), out var value)) members[(key, member)] = value = q.Get(PageQueries.ViewMember, (key, member));
+            return value;
+        }
+
+        public object? List(string key, string member)
+        {
+            if (!members.TryGetValue((key, member), out var value)) members[(key, member)] = value = q.Get(PageQueries.ListMember, (key, member));
             return value;
         }
 

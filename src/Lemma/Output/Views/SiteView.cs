@@ -29,9 +29,26 @@ public sealed record SiteView
     public bool Preview { get; init; }
 }
 
-public sealed record SectionView(string Name, string Title, string Url, int Count, ViewList<PageView> Pages, FeedLinks Feeds);
+/// <summary>A section as <c>site.sections</c> lists it. Like a page's view it is named (<see cref="Key"/>): a template reads
+/// each member through the store, and two with the same key are the same section.</summary>
+public sealed record SectionView(string Name, string Title, string Url, int Count, ViewList<PageView> Pages, FeedLinks Feeds)
+{
+    public string Key => "section:" + Name;
 
-public sealed record TaxonomyView(string Name, string Singular, string Url, ViewList<TermView> Terms);
+    public bool Equals(SectionView? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => Key.GetHashCode();
+}
+
+/// <summary>A taxonomy as <c>site.taxonomies</c> and its pages show it; named like <see cref="SectionView"/>.</summary>
+public sealed record TaxonomyView(string Name, string Singular, string Url, ViewList<TermView> Terms)
+{
+    public string Key => "taxonomy:" + Name;
+
+    public bool Equals(TaxonomyView? other) => other is not null && Key == other.Key;
+
+    public override int GetHashCode() => Key.GetHashCode();
+}
 
 /// <param name="Posts">How many of its <paramref name="Count"/> pages are posts.</param>
 public sealed record TermView(string Name, string Slug, string Url, int Count, string Taxonomy, FeedLinks Feeds, int Posts);
