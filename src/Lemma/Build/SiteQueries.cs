@@ -208,7 +208,8 @@ public static class SiteQueries
 
     private static readonly Query<string, Dictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
     {
-        var posts = q.Get(Posts, One);
+        // In path order, not the posts' (newest first): a date edit then leaves every feature's posts as they were.
+        var posts = q.Get(Posts, One).Order(StringComparer.Ordinal).ToArray();
         return RelatedPages.Postings(posts, [.. posts.Select(path => q.Get(Features, path))]);
     });
 

@@ -136,28 +136,13 @@ public sealed class QueryStore
         return slot.Value!;
     }
 
-    /// <summary>
-    /// Forgets every value no build asked for at the current revision (a deleted page's rendering), so a long
-    /// <c>serve</c> does not keep them all; a value asked for again is computed again. Inputs stay.
-    /// </summary>
-    public int Sweep()
-    {
-        var now = Revision;
-        var removed = 0;
-        foreach (var table in tables.Values) removed += table.Sweep(now);
-        return removed;
-    }
-
     internal DerivedTable<TKey, TValue> Table<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull =>
         (DerivedTable<TKey, TValue>)tables.GetOrAdd(query, static q => new DerivedTable<TKey, TValue>((Query<TKey, TValue>)q));
 
     internal InputTable<TKey, TValue> Table<TKey, TValue>(Input<TKey, TValue> input) where TKey : notnull =>
         (InputTable<TKey, TValue>)tables.GetOrAdd(input, static i => new InputTable<TKey, TValue>(((Input<TKey, TValue>)i).Name));
 
-    internal interface ITable
-    {
-        int Sweep(long revision);
-    }
+    internal interface ITable;
 
     internal interface ICounted
     {
@@ -172,7 +157,6 @@ public sealed class QueryStore
         public InputSlot<TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (_, n) => new InputSlot<TValue>(n), name);
         public InputSlot<TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
         public IEnumerable<TKey> Keys => slots.Keys;
-        public int Sweep(long revision) => 0;
     }
 
     internal sealed class DerivedTable<TKey, TValue>(Query<TKey, TValue> query) : ITable, ICounted where TKey : notnull
@@ -190,14 +174,6 @@ public sealed class QueryStore
         private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
         public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (k, t) => new DerivedSlot<TKey, TValue>(t, k), this);
         public DerivedSlot<TKey, TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
-
-        public int Sweep(long revision)
-        {
-            var removed = 0;
-            foreach (var (key, slot) in slots)
-                if (slot.VerifiedAt < revision && slots.TryRemove(key, out _)) removed++;
-            return removed;
-        }
     }
 }
 

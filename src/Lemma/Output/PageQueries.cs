@@ -66,9 +66,6 @@ public static class PageQueries
         ReferenceEquals(a, b) || (a is not null && b is not null && a.Key == b.Key && PageMembers.Values.All(get => PlainEquality.Same(get(a), get(b))));
 
 
-    /// <summary>A member of a view by its C# name.</summary>
-    public static object? MemberOf(PageView view, string member) => PageMembers[member](view);
-
     /// <summary>One member of a view, as a template reads it: equal after most edits of the page (a body edit leaves its title).</summary>
     public static readonly Query<(string Key, string Member), object?> ViewMember = new("view member", (q, read) =>
         PageMembers[read.Member](q.Get(View, read.Key)), PlainEquality.Instance);

@@ -146,24 +146,6 @@ public sealed class QueryStoreTests
     }
 
     [Fact]
-    public void A_sweep_forgets_values_no_build_asked_for_since_the_last_change()
-    {
-        var counted = new Counted();
-        var (words, _, _) = Queries(counted);
-        var store = new QueryStore();
-        store.Set(Text, "a", "one");
-        store.Set(Text, "gone", "two words");
-        store.Get(words, "a");
-        store.Get(words, "gone");
-
-        store.Set(Text, "a", "one more");
-        store.Get(words, "a");
-        Assert.Equal(1, store.Sweep());
-        Assert.False(store.TryPeek(words, "gone", out _));
-        Assert.True(store.TryPeek(words, "a", out var a) && a == 2);
-    }
-
-    [Fact]
     public void A_forgotten_read_leaves_a_stale_value_which_is_what_the_property_tests_must_catch()
     {
         var counted = new Counted();
