@@ -41,7 +41,7 @@ public sealed class BuildStore
             changed = pending;
             pending = new HashSet<string>(StringComparer.Ordinal);
         }
-        if (changed is null) memo = new QueryStore { Forgets = Forgets };
+        if (changed is null) memo = new QueryStore { Forgets = Forgets, RecordsReaders = !OneBuild };
         else
         {
             var tree = false;
@@ -56,6 +56,9 @@ public sealed class BuildStore
         memo.Set(BuildInputs.Now, "", options.Clock.GetUtcNow());
         return memo;
     }
+
+    /// <summary>True for the store of a build no other follows (`lemma build`): see <see cref="QueryStore.RecordsReaders"/>.</summary>
+    internal bool OneBuild { get; init; }
 
     /// <summary>For tests of the tests: reads of these queries go unrecorded (see <see cref="QueryStore.Forgets"/>).</summary>
     internal Func<string, bool>? Forgets { get; init; }

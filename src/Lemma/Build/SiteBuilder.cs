@@ -40,7 +40,7 @@ public static class SiteBuilder
     /// <param name="store">Lent by a long-running caller (`lemma serve`), which tells it what changed between builds.</param>
     public static BuildResult Run(BuildOptions options, IProgress<string>? progress = null, BuildStore? store = null)
     {
-        var memo = (store ?? new BuildStore()).Begin(options);
+        var memo = (store ?? new BuildStore { OneBuild = true }).Begin(options);
         var timings = ImmutableArray.CreateBuilder<StageTiming>();
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var clock = Stopwatch.StartNew();

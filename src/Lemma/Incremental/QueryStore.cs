@@ -42,6 +42,12 @@ public sealed class QueryStore
     /// them goes stale. A build is then wrong, and the incremental property test must notice.</summary>
     internal Func<string, bool>? Forgets { get; init; }
 
+    /// <summary>
+    /// False for a store that serves one build only (`lemma build`): values then keep no record of their readers, which
+    /// only a later build's <see cref="Propagate"/> would use. The values are the same either way.
+    /// </summary>
+    public bool RecordsReaders { get; init; } = true;
+
     /// <summary>When set, counts why values were recomputed ("render page <- view"): for finding what an edit reaches.</summary>
     public ConcurrentDictionary<string, int>? Explain { get; set; }
 
@@ -278,16 +284,19 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
                 ChangedAt = revision;
             }
             reads = context.Reads();
-            var height = 1;
-            foreach (var read in reads)
+            if (store.RecordsReaders)
             {
-                read.AddReader(this);
-                height = System.Math.Max(height, read.Height + 1);
-            }
-            if (height > Height)
-            {
-                Height = height;
-                Lift(this);
+                var height = 1;
+                foreach (var read in reads)
+                {
+                    read.AddReader(this);
+                    height = System.Math.Max(height, read.Height + 1);
+                }
+                if (height > Height)
+                {
+                    Height = height;
+                    Lift(this);
+                }
             }
             Volatile.Write(ref VerifiedAt, revision);
             if (changed) store.Mark(this, revision);
