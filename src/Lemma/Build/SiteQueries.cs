@@ -21,7 +21,8 @@ public static class BuildInputs
 {
     /// <summary>The options of the build (key ""): source, drafts, base URL.</summary>
     public static readonly Input<string, BuildOptions> Options = new("options");
-    /// <summary>The build's time (key ""): read only through <see cref="SiteQueries.Visibility"/> and what shows it.</summary>
+    /// <summary>The build's time (key ""): the model reads it through the publish moments it lies between, the home page
+    /// through the day, and only what prints it (<c>site.build_date</c>) reads it as it is.</summary>
     public static readonly Input<string, DateTimeOffset> Now = new("now");
     /// <summary>A file's version, by path from the site root; a query that reads a file (there or not) reads this.</summary>
     public static readonly Input<string, long> File = new("file");
