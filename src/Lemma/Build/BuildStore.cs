@@ -68,8 +68,12 @@ public sealed class BuildStore
     private void Touch(string path)
     {
         Bump(BuildInputs.File, path);
-        var below = path + "/";
-        foreach (var file in memo.Keys(BuildInputs.File).Where(f => f.StartsWith(below, StringComparison.Ordinal)).ToArray()) Bump(BuildInputs.File, file);
+        // A file needs no look at the others (at 10k pages, a pass over every file's version for each save).
+        if (memo.Peek(BuildInputs.Options, "") is not { } options || !File.Exists(Path.Combine(options.Source, path)))
+        {
+            var below = path + "/";
+            foreach (var file in memo.Keys(BuildInputs.File).Where(f => f.StartsWith(below, StringComparison.Ordinal)).ToArray()) Bump(BuildInputs.File, file);
+        }
         Bump(BuildInputs.Folder, path.Split('/')[0]);
         Bump(BuildInputs.Folder, "*");
     }

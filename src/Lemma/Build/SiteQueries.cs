@@ -57,11 +57,9 @@ public static class SiteQueries
 {
     private const string One = "";
 
-    // Declared first: the queries below are built in order and take it as they are built.
-    private static readonly IEqualityComparer<ImmutableArray<string>> SamePaths =
-        EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
-    private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics =
-        EqualityComparer<ImmutableArray<Diagnostic>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
+    // Declared first: the queries below are built in order and take them as they are built.
+    private static readonly IEqualityComparer<ImmutableArray<string>> SamePaths = Equalities.Sequence<string>();
+    private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics = Equalities.Sequence<Diagnostic>();
 
     public static readonly Query<string, (ConfigResult Result, SiteConfig Config)> Config = new("config", (q, _) =>
     {
@@ -97,7 +95,7 @@ public static class SiteQueries
             FileGroup.Site => s.SiteFiles,
             _ => s.BundleResources,
         };
-    }, EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+    }, SamePaths);
 
     /// <summary>Discovery's problems and the config's, which are not any one file's.</summary>
     public static readonly Query<string, ImmutableArray<Diagnostic>> SetupDiagnostics = new("setup diagnostics", (q, _) =>
@@ -116,7 +114,7 @@ public static class SiteQueries
         if (config.Kind == SiteKind.Quarto)
             for (var slash = path.IndexOf('/'); slash > 0; slash = path.IndexOf('/', slash + 1)) q.Get(BuildInputs.File, path[..slash] + "/_metadata.yml");
         return ContentLoader.Read(root, path, config);
-    }, EqualityComparer<FileLoad>.Create(ReferenceEquals, l => l.GetHashCode()));
+    }, Equalities.Identity<FileLoad>());
 
     /// <summary>
     /// A content file as the model sees it: everything but the body's text, so a body edit stops here. The model reads
@@ -137,11 +135,11 @@ public static class SiteQueries
         foreach (var path in q.Get(Files, FileGroup.Content))
         {
             if (q.Get(Header, path).Page is not { } source) continue;
-            if ((source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate) is { } publish) moments.Add(publish);
+            if (SiteModeler.PublishDate(source) is { } publish) moments.Add(publish);
             if (source.FrontMatter.ExpiryDate is { } expiry) moments.Add(expiry);
         }
         return [.. moments];
-    }, EqualityComparer<ImmutableArray<DateTimeOffset>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+    }, Equalities.Sequence<DateTimeOffset>());
 
     /// <summary>How many of the <see cref="Moments"/> the build's time has reached: the model's one read of the clock.</summary>
     private static readonly Query<string, int> Epoch = new("epoch", (q, _) =>
@@ -178,7 +176,7 @@ public static class SiteQueries
     /// <summary>The page a content file makes (null when it did not load), wherever it is listed.</summary>
     public static readonly Query<string, Page?> Page = new("page", (q, path) =>
         q.Get(Header, path).Page is { } source ? SiteModeler.MakePage(SiteConfig(q), source, q.Get(Visibility, One).Future.Contains(path)) : null,
-        EqualityComparer<Page?>.Create(ReferenceEquals, p => p?.GetHashCode() ?? 0));
+        Equalities.Identity<Page?>());
 
     public static readonly Query<string, DataResult> Data = new("data", (q, _) =>
     {
@@ -282,7 +280,7 @@ public static class SiteQueries
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
         SourceLinks.Published(q.Get(Model, One).Site, q.Get(Sources, One)),
-        EqualityComparer<IReadOnlyDictionary<string, string>>.Create((a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value), d => d.Count));
+        Equalities.Map());
 
     /// <summary>The first URL segments a root-relative link may start with.</summary>
     public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Model, One).Site));

@@ -10,27 +10,15 @@ using Lemma.Sources;
 
 namespace Lemma.Content;
 
-public sealed record LoadResult(ImmutableArray<PageSource> Pages, ImmutableArray<Diagnostic> Diagnostics);
-
 /// <summary>One content file: its page (null when it could not be read) and its problems.</summary>
 internal sealed record FileLoad(PageSource? Page, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>
-/// The load stage: reads every content file, splits front matter (YAML ---, TOML +++ or a JSON object) from the
-/// body and types the fields Lemma understands. Every file is read; every problem of every file is reported.
+/// The load stage, one file at a time (<see cref="Build.SiteQueries"/> asks for each): splits front matter (YAML ---,
+/// TOML +++ or a JSON object) from the body and types the fields Lemma understands; every problem is reported.
 /// </summary>
 public static partial class ContentLoader
 {
-    public static LoadResult Load(SourceSet sources, SiteConfig config)
-    {
-        var files = new FileLoad[sources.ContentFiles.Length];
-        Parallel.For(0, files.Length, i => files[i] = Read(sources.Root, sources.ContentFiles[i], config));
-        // ContentFiles is sorted by path, so pages and problems come out in path order.
-        return new LoadResult(
-            [.. files.Where(f => f.Page is not null).Select(f => f.Page!)],
-            [.. files.SelectMany(f => f.Diagnostics).Distinct().OrderBy(d => d.Span.Path, StringComparer.Ordinal).ThenBy(d => d.Span.Line).ThenBy(d => d.Span.Column)]);
-    }
-
     /// <summary>One content file read and parsed: what went wrong is a diagnostic, whatever it was.</summary>
     internal static FileLoad Read(string root, string path, SiteConfig config)
     {

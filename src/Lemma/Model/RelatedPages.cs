@@ -14,22 +14,7 @@ public static class RelatedPages
     /// <summary>How many related posts a page shows.</summary>
     public const int PerPage = 4;
 
-    public static IReadOnlyDictionary<string, ImmutableArray<Page>> Find(ImmutableArray<Page> pages, int maxPerPage)
-    {
-        var posts = pages.Where(p => p.Kind == PageKind.Post).ToArray();
-        var features = posts.Select(Features).ToArray();
-        var postings = Postings(posts.Select(p => p.Source.Path).ToArray(), features);
-        var byPath = posts.ToDictionary(p => p.Source.Path, StringComparer.Ordinal);
-        var result = new KeyValuePair<string, ImmutableArray<Page>>[posts.Length];
-        Parallel.For(0, posts.Length, i =>
-        {
-            var best = For(posts[i].Source.Path, features[i], f => postings.GetValueOrDefault(f, []), posts.Length, maxPerPage);
-            result[i] = new(posts[i].Source.Path, [.. best.Select(path => byPath[path])]);
-        });
-        return result.ToDictionary(StringComparer.Ordinal);
-    }
-
-    /// <summary>Each feature's posts (source paths, in the posts' order).</summary>
+    /// <summary>Each feature's posts (source paths, in the order given).</summary>
     public static Dictionary<string, ImmutableArray<string>> Postings(IReadOnlyList<string> posts, IReadOnlyList<IReadOnlySet<string>> features)
     {
         var index = new Dictionary<string, ImmutableArray<string>.Builder>(StringComparer.Ordinal);

@@ -16,8 +16,6 @@ public sealed record Site
     public required ImmutableArray<Taxonomy> Taxonomies { get; init; }
     /// <summary>Pages of each series, in series order.</summary>
     public required ImmutableDictionary<string, ImmutableArray<Page>> Series { get; init; }
-    /// <summary>Related pages of each page (by source path), best first.</summary>
-    public required IReadOnlyDictionary<string, ImmutableArray<Page>> Related { get; init; }
     /// <summary>Parsed data/*.yaml|json|toml by file name without extension.</summary>
     public required ImmutableDictionary<string, object?> Data { get; init; }
     /// <summary>content/_index.md, if any: the home page's own text.</summary>
@@ -36,7 +34,7 @@ public sealed record Site
     private Site(Site original)
     {
         Config = original.Config; Pages = original.Pages; Sections = original.Sections; Taxonomies = original.Taxonomies;
-        Series = original.Series; Related = original.Related; Data = original.Data; HomeIndex = original.HomeIndex; Redirects = original.Redirects;
+        Series = original.Series; Data = original.Data; HomeIndex = original.HomeIndex; Redirects = original.Redirects;
         posts = new(() => [.. Pages.Where(p => p.Kind == PageKind.Post)]);
     }
 }

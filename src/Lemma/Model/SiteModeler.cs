@@ -13,15 +13,7 @@ public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnosti
 /// </summary>
 public static class SiteModeler
 {
-    public static ModelResult Run(SiteConfig config, ImmutableArray<PageSource> sources, ImmutableDictionary<string, object?> data, BuildOptions options)
-    {
-        var now = options.Clock.GetUtcNow();
-        var expired = sources.Where(s => IsExpired(s, now)).Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
-        var model = Assemble(config, [.. sources.Select(s => MakePage(config, s, IsFuture(s, now)))], data, options, expired);
-        return model with { Site = model.Site with { Related = RelatedPages.Find(model.Site.Pages, RelatedPages.PerPage) } };
-    }
-
-    /// <summary>The site from its pages, without related posts (each a query of its own in a build: <see cref="RelatedPages.For"/>).</summary>
+    /// <summary>The site from its pages; related posts are a query of each post's own (<see cref="RelatedPages.For"/>).</summary>
     /// <param name="candidates">A page for every content file that loaded, in path order (see <see cref="MakePage"/>).</param>
     /// <param name="expired">The source paths whose expiry date has passed.</param>
     public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Page> candidates, ImmutableDictionary<string, object?> data,
@@ -84,7 +76,6 @@ public static class SiteModeler
             Sections = sections,
             Taxonomies = taxonomies,
             Series = series,
-            Related = ImmutableDictionary<string, ImmutableArray<Page>>.Empty,
             Data = data,
             HomeIndex = homeIndex,
             Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),
@@ -101,8 +92,10 @@ public static class SiteModeler
 
     public static bool IsExpired(PageSource source, DateTimeOffset now) => source.FrontMatter.ExpiryDate is { } expiry && expiry <= now;
 
-    public static bool IsFuture(PageSource source, DateTimeOffset now) =>
-        (source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate) is { } publish && publish > now;
+    public static bool IsFuture(PageSource source, DateTimeOffset now) => PublishDate(source) is { } publish && publish > now;
+
+    /// <summary>When a page is published: Hugo's publishDate, else its date (front matter or file name).</summary>
+    public static DateTimeOffset? PublishDate(PageSource source) => source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate;
 
     /// <summary>The page a content file makes, wherever it is listed; <paramref name="future"/>: its publish date is still to come.</summary>
     public static Page MakePage(SiteConfig config, PageSource source, bool future)

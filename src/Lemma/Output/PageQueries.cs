@@ -73,13 +73,13 @@ public static class PageQueries
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
         PageRenderer.MakeSiteView(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
-            q.Get(BuildInputs.Options, One)!), ReferenceEqualityComparer.Instance as IEqualityComparer<SiteView>);
+            q.Get(BuildInputs.Options, One)!), Equalities.Identity<SiteView>());
 
     public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>
     {
         var now = q.Get(BuildInputs.Now, One);
         return q.Get(SiteBase, One) with { BuildDate = ViewFactory.Iso(now)!, Year = now.Year };
-    }, ReferenceEqualityComparer.Instance as IEqualityComparer<SiteView>);
+    }, Equalities.Identity<SiteView>());
 
     /// <summary>The sections and taxonomies as templates see them, by key (<see cref="SectionView.Key"/>).</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, object>> Lists = new("lists", (q, _) =>
@@ -121,7 +121,7 @@ public static class PageQueries
 
     /// <summary>The keys of every page to render, in the plan's order.</summary>
     public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys],
-        EqualityComparer<ImmutableArray<string>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+        Equalities.Sequence<string>());
 
     /// <summary>The home page's blocks: they read the day (trending topics weigh recent posts).</summary>
     private static readonly Query<string, ViewList<HomeSectionView>> Home = new("home", (q, _) =>
@@ -163,7 +163,7 @@ public static class PageQueries
     });
 
     private static readonly Query<string, ImmutableArray<Sitemap.Entry>> SitemapEntries = new("sitemap entries", (q, _) => q.Get(Plan, One).Sitemap,
-        EqualityComparer<ImmutableArray<Sitemap.Entry>>.Create((a, b) => a.SequenceEqual(b), a => a.Length));
+        Equalities.Sequence<Sitemap.Entry>());
 
     private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) => Sitemap.Write(q.Get(SitemapEntries, One)));
 
@@ -224,7 +224,7 @@ public static class PageQueries
     /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
         PageRenderer.Bundles(q.Get(SiteQueries.Model, One).Site),
-        EqualityComparer<IReadOnlyDictionary<string, string>>.Create((a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value), d => d.Count));
+        Equalities.Map());
 
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
     {

@@ -61,16 +61,6 @@ public static partial class PageRenderer
         return files;
     }
 
-    /// <summary>The checks every output must pass before emit: inside the output folder, and one output per file.</summary>
-    public static ImmutableArray<Diagnostic> Check(ImmutableArray<OutputFile> sorted, string root) =>
-        [.. OutsideOutput(sorted, root), .. DuplicateOutputs(sorted, root)];
-
-    /// <summary>The first check alone, for files that are not yet in one sorted list.</summary>
-    public static IEnumerable<Diagnostic> Outside(IEnumerable<OutputFile> files, string root) => OutsideOutput(files, root);
-
-    /// <summary>The second check alone, over a list sorted by path.</summary>
-    public static IEnumerable<Diagnostic> Duplicates(IReadOnlyList<OutputFile> sorted, string root) => DuplicateOutputs(sorted, root);
-
     /// <summary>The template a page renders with: its <c>layout</c> when the site has that template, else the theme's own.</summary>
     private static string LayoutOf(Page page, TemplateEngine templates) =>
         page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
@@ -261,7 +251,7 @@ public static partial class PageRenderer
     }
 
     /// <summary>Two things written to one file (a static file over a page, say) is an error, never a silent overwrite.</summary>
-    private static IEnumerable<Diagnostic> DuplicateOutputs(IReadOnlyList<OutputFile> files, string root)
+    public static IEnumerable<Diagnostic> Duplicates(IReadOnlyList<OutputFile> files, string root)
     {
         for (var i = 1; i < files.Count; i++)
             if (files[i].Path == files[i - 1].Path)
@@ -273,7 +263,7 @@ public static partial class PageRenderer
     /// The last gate before emit: every output names a file inside the output folder. The model refuses URLs where the
     /// front matter made them; what reaches here is a file's own name (static/a\b.txt), reported at that file.
     /// </summary>
-    private static IEnumerable<Diagnostic> OutsideOutput(IEnumerable<OutputFile> files, string root)
+    public static IEnumerable<Diagnostic> Outside(IEnumerable<OutputFile> files, string root)
     {
         foreach (var file in files)
             if (OutputPath.Problem(file.Path) is { } problem)
