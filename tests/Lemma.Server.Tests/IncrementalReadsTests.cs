@@ -58,6 +58,7 @@ public sealed class IncrementalReadsTests : IDisposable
     [InlineData("header")]        // the model no longer sees front matter edits
     [InlineData("view member")]   // templates' reads of a page's title, body...
     [InlineData("content")]       // a page's view no longer sees its body
+    [InlineData("fragment")]      // a list no longer sees a post's card change
     [InlineData("config")]        // nothing sees the config
     public void A_read_left_unrecorded_makes_a_rebuild_differ_from_a_full_build(string query) =>
         Assert.NotNull(FirstStaleStep(name => name == query));

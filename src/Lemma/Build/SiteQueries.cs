@@ -280,7 +280,7 @@ public static class SiteQueries
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
         SourceLinks.Published(q.Get(Model, One).Site, q.Get(Sources, One)),
-        Equalities.Map());
+        Equalities.Map<string>());
 
     /// <summary>The first URL segments a root-relative link may start with.</summary>
     public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Model, One).Site));

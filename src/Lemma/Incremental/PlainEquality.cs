@@ -63,10 +63,10 @@ public static class Equalities
     public static IEqualityComparer<System.Collections.Immutable.ImmutableArray<T>> Sequence<T>() =>
         EqualityComparer<System.Collections.Immutable.ImmutableArray<T>>.Create((a, b) => a.SequenceEqual(b), a => a.Length);
 
-    /// <summary>The same keys with the same values.</summary>
-    public static IEqualityComparer<IReadOnlyDictionary<string, string>> Map() =>
-        EqualityComparer<IReadOnlyDictionary<string, string>>.Create(
-            (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value), d => d.Count);
+    /// <summary>The same keys with the same values (by the values' own Equals).</summary>
+    public static IEqualityComparer<IReadOnlyDictionary<string, TValue>> Map<TValue>() =>
+        EqualityComparer<IReadOnlyDictionary<string, TValue>>.Create(
+            (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && EqualityComparer<TValue>.Default.Equals(v, kv.Value)), d => d.Count);
 
     /// <summary>The same object: for values whose readers check what they need of them themselves.</summary>
     public static IEqualityComparer<T> Identity<T>() where T : class? => EqualityComparer<T>.Create(ReferenceEquals, v => v is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(v));

@@ -36,7 +36,7 @@ public sealed class QueryStore
     public long Revision => Interlocked.Read(ref revision);
 
     /// <summary>How many values of each query were computed, and reused as they were, over the store's life.</summary>
-    public QueryCounts Counts => new(tables.Values.OfType<ICounted>().ToDictionary(t => t.Name, t => (t.Computed, t.Reused)));
+    public QueryCounts Counts => new(tables.Values.OfType<ICounted>().ToDictionary(t => t.Name, t => (t.Computed, t.Reused, t.Ticks)));
 
     /// <summary>For tests of the tests: reads of the queries this names are not recorded, so a value that depends on
     /// them goes stale. A build is then wrong, and the incremental property test must notice.</summary>
@@ -155,6 +155,7 @@ public sealed class QueryStore
         string Name { get; }
         long Computed { get; }
         long Reused { get; }
+        long Ticks { get; }
     }
 
     internal sealed class InputTable<TKey, TValue>(string name) : ITable where TKey : notnull
@@ -174,7 +175,9 @@ public sealed class QueryStore
         public Query<TKey, TValue> Query => query;
         public long Computed => Interlocked.Read(ref computed);
         public long Reused => Interlocked.Read(ref reused);
-        public void AddComputed() => Interlocked.Increment(ref computed);
+        public long Ticks => Interlocked.Read(ref ticks);
+        private long ticks;
+        public void AddComputed(long elapsed) { Interlocked.Increment(ref computed); Interlocked.Add(ref ticks, elapsed); }
         public void AddReused() => Interlocked.Increment(ref reused);
 
         private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
@@ -184,8 +187,11 @@ public sealed class QueryStore
 }
 
 /// <summary>Computed and reused values per query name, at one moment.</summary>
-public sealed class QueryCounts(IReadOnlyDictionary<string, (long Computed, long Reused)> counts)
+public sealed class QueryCounts(IReadOnlyDictionary<string, (long Computed, long Reused, long Ticks)> counts)
 {
+    public IEnumerable<string> Names => counts.Keys;
+    /// <summary>Time spent computing the query's values, including the values they asked for that were not yet up to date.</summary>
+    public TimeSpan Time(string query) => System.Diagnostics.Stopwatch.GetElapsedTime(0, counts.GetValueOrDefault(query).Ticks);
     public long Computed(string query) => counts.GetValueOrDefault(query).Computed;
     public long Reused(string query) => counts.GetValueOrDefault(query).Reused;
 }
@@ -274,8 +280,9 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
                 return;
             }
             var context = new QueryContext(store, revision);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var value = table.Query.Compute(context, key);
-            table.AddComputed();
+            table.AddComputed(System.Diagnostics.Stopwatch.GetTimestamp() - started);
             var changed = !HasValue || !table.Query.Equality.Equals(Value!, value);
             if (changed)
             {

@@ -31,26 +31,32 @@ public static class PageQueries
     public static readonly Query<string, PagePlan> Plan = new("plan", (q, _) =>
         PageRenderer.Plan(q.Get(SiteQueries.Model, One).Site, path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
 
-    /// <summary>Each page's place in its section's list, worked out once per model.</summary>
-    private static readonly Query<string, IReadOnlyDictionary<Page, (ImmutableArray<Page> Pages, int Index)>> Places = new("places", (q, _) =>
+    /// <summary>Each page's neighbours in its section's list, by source path: the same after an edit that moves no page.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, (string? Older, string? Newer)>> Places = new("places", (q, _) =>
     {
-        var places = new Dictionary<Page, (ImmutableArray<Page>, int)>(ReferenceEqualityComparer.Instance);
+        var places = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
         foreach (var section in q.Get(SiteQueries.Model, One).Site.Sections)
-            for (var i = 0; i < section.Pages.Length; i++) places[section.Pages[i]] = (section.Pages, i);
+            for (var i = 0; i < section.Pages.Length; i++)
+                places[section.Pages[i].Source.Path] = (i + 1 < section.Pages.Length ? section.Pages[i + 1].Source.Path : null, i > 0 ? section.Pages[i - 1].Source.Path : null);
         return places;
-    });
+    }, Equalities.Map<(string?, string?)>());
 
-    /// <summary>The pages a page's view links to: its neighbours in its section, its related posts, its series.</summary>
+    /// <summary>The parts of each series, in order, by source path.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> SeriesParts = new("series parts", (q, _) =>
+        q.Get(SiteQueries.Model, One).Site.Series.ToDictionary(s => s.Key, s => s.Value.Select(p => p.Source.Path).ToImmutableArray(), StringComparer.Ordinal),
+        EqualityComparer<IReadOnlyDictionary<string, ImmutableArray<string>>>.Create(
+            (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v.SequenceEqual(kv.Value)), d => d.Count));
+
+    /// <summary>The pages a page's view links to: its neighbours in its section, its related posts, its series. It reads
+    /// those pages themselves, so that only the neighbours of an edited page look again.</summary>
     public static readonly Query<string, ViewFactory.Neighbours> Neighbours = new("neighbours", (q, path) =>
     {
         if (q.Get(SiteQueries.Page, path) is not { } page) return ViewFactory.Neighbours.None;
-        var site = q.Get(SiteQueries.Model, One).Site;
-        var (pages, index) = q.Get(Places, One).TryGetValue(page, out var place) ? place : ([], -1);
-        return new ViewFactory.Neighbours(
-            index >= 0 && index + 1 < pages.Length ? pages[index + 1] : null,
-            index > 0 ? pages[index - 1] : null,
+        var (older, newer) = q.Get(Places, One).GetValueOrDefault(path);
+        Model.Page? Of(string? other) => other is null ? null : q.Get(SiteQueries.Page, other);
+        return new ViewFactory.Neighbours(Of(older), Of(newer),
             [.. q.Get(SiteQueries.Related, path).Select(related => q.Get(SiteQueries.Page, related)!)],
-            page.FrontMatter.Series is { } series ? site.Series.GetValueOrDefault(series, []) : []);
+            page.FrontMatter.Series is { } series && q.Get(SeriesParts, One).TryGetValue(series, out var parts) ? [.. parts.Select(p => Of(p)!)] : []);
     });
 
     /// <summary>The view of a page (key: its source path) or of a list's own page (key: "@" and its URL).</summary>
@@ -117,7 +123,11 @@ public static class PageQueries
             jobs[key] = job;
         }
         return jobs;
-    });
+    }, Equalities.Map<PageJob>());
+
+    // A job's key is its site path, with "#2" after it for a second job there.
+    private static string SitePathOf(string key) =>
+        key.LastIndexOf('#') is var hash and > 0 && hash + 1 < key.Length && key.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? key[..hash] : key;
 
     /// <summary>The keys of every page to render, in the plan's order.</summary>
     public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys],
@@ -143,6 +153,17 @@ public static class PageQueries
         // The site view is a carrier: each member a template reads is read through SiteMember.
         return PageRenderer.Render(job, templates, q.Untracked(Site, One), q.Get(Staging, One), q);
     }, EqualityComparer<(OutputFile? File, Diagnostic? Error)>.Create((a, b) => ReferenceEquals(a.File, b.File) && Equals(a.Error, b.Error), v => 0));
+
+    /// <summary>A partial's HTML for its arguments (<see cref="Templates.Fragment"/>): each post's card is rendered once,
+    /// and the archive that shows ten thousand of them is made again from them when one title changes.</summary>
+    public static readonly Query<Templates.Fragment, string> Fragment = new("fragment", (q, fragment) =>
+    {
+        var templates = q.Get(SiteQueries.Templates, One).Engine;
+        var context = new Fluid.TemplateContext(templates.Options);
+        TemplateSetup.Track(context, q, main: null);
+        context.SetValue("site", new Fluid.Values.ObjectValue(q.Untracked(Site, One)));
+        return templates.RenderFragment(fragment.Template, TemplateSetup.Arguments(fragment), context);
+    });
 
     private static readonly Query<string, ImmutableArray<(string Title, string Folder, ImmutableArray<string> Entries)>> FeedList = new("feed list", (q, _) =>
         [.. PageRenderer.FeedSpecs(q.Get(SiteQueries.Model, One).Site)],
@@ -171,7 +192,7 @@ public static class PageQueries
     /// files' paths: worked out when the plan changes, not on every build.</summary>
     private static readonly Query<string, (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)> PageOrder = new("page order", (q, _) =>
     {
-        var files = q.Get(Jobs, One).Select(job => (Key: job.Key, File: SiteUrls.FileFor(job.Value.SitePath))).ToArray();
+        var files = q.Get(JobKeys, One).Select(key => (Key: key, File: SiteUrls.FileFor(SitePathOf(key)))).ToArray();
         Array.Sort(files, (a, b) => string.CompareOrdinal(a.File, b.File));
         var root = q.Get(SiteQueries.Sources, One).Root;
         return ([.. files.Select(f => f.Key)], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f.File, [], null)), root)]);
@@ -224,7 +245,7 @@ public static class PageQueries
     /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
         PageRenderer.Bundles(q.Get(SiteQueries.Model, One).Site),
-        Equalities.Map());
+        Equalities.Map<string>());
 
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
     {
@@ -233,8 +254,7 @@ public static class PageQueries
         {
             SiteFiles = q.Get(SiteQueries.Files, FileGroup.Site),
         };
-        var jobs = q.Get(Jobs, One);
-        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(jobs[k].SitePath)).Concat(q.Get(ListFiles, One).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(SitePathOf(k))).Concat(q.Get(ListFiles, One).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
         var files = PageRenderer.Copies(q.Get(Bundles, One), q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
@@ -247,9 +267,13 @@ public static class PageQueries
         q.Get(SiteQueries.Page, path) is { } page && q.Get(SiteQueries.Content, path).Content is { Resources.Length: > 0 } rendered
             ? [.. PageRenderer.Resources(page, rendered)] : [], SameFiles);
 
+    /// <summary>The source path of every page of the model: the same after an edit that adds or removes none.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
+        [.. q.Get(SiteQueries.Model, One).Site.Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
+
     /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
-        [.. q.Get(SiteQueries.Model, One).Site.Pages.SelectMany(page => q.Get(PageResources, page.Source.Path)).OrderBy(f => f.Path, StringComparer.Ordinal)],
+        [.. q.Get(PagePaths, One).SelectMany(path => q.Get(PageResources, path)).OrderBy(f => f.Path, StringComparer.Ordinal)],
         SameFiles);
 
     /// <summary>Every output file, sorted by path, and the checks all of them must pass: the sorted groups above merged.</summary>

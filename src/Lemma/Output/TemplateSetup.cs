@@ -2,6 +2,7 @@ using Fluid;
 using Fluid.Values;
 using Lemma.Configuration;
 using Lemma.Markdown;
+using Lemma.Templates;
 using Lemma.Output.Views;
 
 namespace Lemma.Output;
@@ -48,15 +49,54 @@ public static class TemplateSetup
 
     /// <summary>Makes every member of a view or of <c>site</c> a template reads a read of <paramref name="reads"/>' queries;
     /// <paramref name="main"/> is the key of the page being rendered.</summary>
-    public static void Track(TemplateContext context, Incremental.QueryContext reads, string? main) =>
-        context.AmbientValues[ReadsKey] = new RenderReads(reads, main);
+    public static void Track(TemplateContext context, Incremental.QueryContext reads, string? main)
+    {
+        var tracked = new RenderReads(reads, main);
+        context.AmbientValues[ReadsKey] = tracked;
+        context.AmbientValues[FragmentStatement.SourceKey] = tracked;
+    }
+
+    /// <summary>The arguments a <see cref="Fragment"/> names, as Liquid values again.</summary>
+    public static IEnumerable<(string Name, FluidValue Value)> Arguments(Fragment fragment) =>
+        fragment.Arguments.Select(a => (a.Name, a.Value switch
+        {
+            null => NilValue.Instance,
+            bool b => BooleanValue.Create(b),
+            decimal d => NumberValue.Create(d),
+            StringArgument s => new StringValue(s.Value, s.Encode),
+            ViewArgument v => (FluidValue)new ObjectValue(PageView.Ref(v.Key) with { RecentKind = v.RecentKind, RecentDate = v.RecentDate }),
+            var other => throw new InvalidOperationException($"a fragment argument of type {other.GetType().Name}"),
+        }));
 
     /// <summary>
     /// What one page's render reads, each member once: the page's own view whole (any change to it is a change to the
     /// page), another page's view member by member (a list shows titles, not bodies), and <c>site</c> member by member.
     /// </summary>
-    private sealed class RenderReads(Incremental.QueryContext q, string? main)
+    private sealed class RenderReads(Incremental.QueryContext q, string? main) : IFragmentSource
     {
+        public Fragment? Name(string template, IReadOnlyList<(string Name, FluidValue Value)> arguments)
+        {
+            var named = new (string, object?)[arguments.Count];
+            for (var i = 0; i < named.Length; i++)
+            {
+                var (name, value) = arguments[i];
+                object? plain = value switch
+                {
+                    NilValue => null,
+                    BooleanValue => value.ToBooleanValue(),
+                    NumberValue => value.ToNumberValue(),
+                    StringValue s => new StringArgument(s.ToStringValue(), s.Encode),
+                    ObjectValue when value.ToObjectValue() is PageView { Key: { } key } view => new ViewArgument(key, view.RecentKind, view.RecentDate),
+                    _ => this,
+                };
+                if (ReferenceEquals(plain, this)) return null;
+                named[i] = (name, plain);
+            }
+            return new Fragment(template, [.. named]);
+        }
+
+        public string Get(Fragment fragment) => q.Get(PageQueries.Fragment, fragment);
+
         private PageView? mainView;
         private readonly Dictionary<string, object?> site = new(StringComparer.Ordinal);
         private readonly Dictionary<(string, string), object?> members = [];

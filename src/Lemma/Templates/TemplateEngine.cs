@@ -68,7 +68,21 @@ public sealed partial class TemplateEngine
             else diagnostics.Add(Diagnostic.Error(ErrorSpan(file.DisplayPath, error), "template: " + error));
             diagnostics.AddRange(MissingIncludes(files, file));
         }
-        return (new TemplateEngine(files, parsed.ToImmutable(), options), diagnostics.ToImmutable());
+        // Partials that read only their arguments become fragments, rendered once per build for each set of arguments.
+        var rules = new FragmentRules(parsed);
+        var rewriter = new FragmentRewriter(rules);
+        var rewritten = parsed.ToImmutableDictionary(t => t.Key, t => rewriter.VisitTemplate(t.Value), StringComparer.Ordinal);
+        return (new TemplateEngine(files, rewritten, options), diagnostics.ToImmutable());
+    }
+
+    /// <summary>A partial with these arguments and the context's own values (<c>site</c>): what a <see cref="Fragment"/> holds.</summary>
+    public string RenderFragment(string template, IEnumerable<(string Name, FluidValue Value)> arguments, TemplateContext context)
+    {
+        foreach (var (name, value) in arguments) context.SetValue(name, value);
+        using var writer = new StringWriter();
+        var rendering = templates[template].RenderAsync(writer, context, HtmlEncoder.Default, isolateContext: true);
+        if (!rendering.IsCompletedSuccessfully) rendering.AsTask().GetAwaiter().GetResult();
+        return writer.ToString();
     }
 
     /// <summary>
