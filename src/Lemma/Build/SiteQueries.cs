@@ -205,10 +205,14 @@ public static class SiteQueries
         q.Get(Page, path) is { } page ? RelatedPages.Features(page) : new HashSet<string>(),
         EqualityComparer<IReadOnlySet<string>>.Create((a, b) => a!.SequenceEqual(b!), a => a.Count));
 
+    /// <summary>The posts in path order, not newest first: the same after a date edit, which then leaves every
+    /// feature's posts as they were.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PostsByPath = new("posts by path", (q, _) =>
+        [.. q.Get(Posts, One).Order(StringComparer.Ordinal)], SamePaths);
+
     private static readonly Query<string, Dictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
     {
-        // In path order, not the posts' (newest first): a date edit then leaves every feature's posts as they were.
-        var posts = q.Get(Posts, One).Order(StringComparer.Ordinal).ToArray();
+        var posts = q.Get(PostsByPath, One);
         return RelatedPages.Postings(posts, [.. posts.Select(path => q.Get(Features, path))]);
     });
 
@@ -217,7 +221,7 @@ public static class SiteQueries
     private static readonly Query<string, ImmutableArray<string>> Posting = new("posting", (q, feature) =>
         q.Get(Postings, One).GetValueOrDefault(feature, []), SamePaths);
 
-    private static readonly Query<string, int> PostCount = new("post count", (q, _) => q.Get(Posts, One).Length);
+    private static readonly Query<string, int> PostCount = new("post count", (q, _) => RelatedPages.WeighedCount(q.Get(PostsByPath, One).Length));
 
     /// <summary>A post's related posts, by source path.</summary>
     public static readonly Query<string, ImmutableArray<string>> Related = new("related", (q, path) =>

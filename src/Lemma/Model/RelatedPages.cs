@@ -28,8 +28,20 @@ public static class RelatedPages
     }
 
     /// <summary>
+    /// The post count weights are worked out from: the count rounded down to its top three binary digits (10,000 counts
+    /// as 8,192). The weights then change four times each time the site doubles, not with every new or deleted post, so
+    /// the other posts need not look for their related posts again.
+    /// </summary>
+    public static int WeighedCount(int postCount)
+    {
+        if (postCount < 8) return postCount;
+        var shift = System.Numerics.BitOperations.Log2((uint)postCount) - 2;
+        return postCount >> shift << shift;
+    }
+
+    /// <summary>
     /// The posts most related to the post at <paramref name="path"/>, given its features and each feature's posts among
-    /// <paramref name="postCount"/>: a feature weighs log(1 + posts / its posts), twice for a tag.
+    /// <paramref name="postCount"/> (<see cref="WeighedCount"/>): a feature weighs log(1 + posts / its posts), twice for a tag.
     /// </summary>
     public static ImmutableArray<string> For(string path, IReadOnlySet<string> features, Func<string, ImmutableArray<string>> posting, int postCount, int maxPerPage)
     {

@@ -41,6 +41,9 @@ public static class PageQueries
         return places;
     }, Equalities.Map<(string?, string?)>());
 
+    /// <summary>One page's neighbours: the same for every page but a few when a date edit moves one.</summary>
+    private static readonly Query<string, (string? Older, string? Newer)> Place = new("place", (q, path) => q.Get(Places, One).GetValueOrDefault(path));
+
     /// <summary>The parts of each series, in order, by source path.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> SeriesParts = new("series parts", (q, _) =>
         q.Get(SiteQueries.Model, One).Site.Series.ToDictionary(s => s.Key, s => s.Value.Select(p => p.Source.Path).ToImmutableArray(), StringComparer.Ordinal),
@@ -52,7 +55,7 @@ public static class PageQueries
     public static readonly Query<string, ViewFactory.Neighbours> Neighbours = new("neighbours", (q, path) =>
     {
         if (q.Get(SiteQueries.Page, path) is not { } page) return ViewFactory.Neighbours.None;
-        var (older, newer) = q.Get(Places, One).GetValueOrDefault(path);
+        var (older, newer) = q.Get(Place, path);
         Model.Page? Of(string? other) => other is null ? null : q.Get(SiteQueries.Page, other);
         return new ViewFactory.Neighbours(Of(older), Of(newer),
             [.. q.Get(SiteQueries.Related, path).Select(related => q.Get(SiteQueries.Page, related)!)],
@@ -171,10 +174,15 @@ public static class PageQueries
             (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Title == p.Second.Title && p.First.Folder == p.Second.Folder && p.First.Entries.SequenceEqual(p.Second.Entries)),
             a => a.Length));
 
+    /// <summary>One feed's title and entries: a tag edit changes those of the tag's feeds, and the other feeds stay as they were.</summary>
+    private static readonly Query<string, (string Title, ImmutableArray<string> Entries)> FeedEntries = new("feed entries", (q, folder) =>
+        q.Get(FeedList, One).Where(f => f.Folder == folder).Select(f => (f.Title, f.Entries)).FirstOrDefault((folder, [])),
+        EqualityComparer<(string Title, ImmutableArray<string> Entries)>.Create((a, b) => a.Title == b.Title && a.Entries.SequenceEqual(b.Entries), a => a.Entries.Length));
+
     /// <summary>A feed's three files (RSS, Atom, JSON Feed), with its entries' whole views.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> Feed = new("feed", (q, folder) =>
     {
-        var (title, _, entries) = q.Get(FeedList, One).First(f => f.Folder == folder);
+        var (title, entries) = q.Get(FeedEntries, folder);
         var views = entries.Select(path => q.Get(View, path)).ToArray();
         var site = q.Untracked(Site, One);
         foreach (var member in (string[])[nameof(SiteView.Description), nameof(SiteView.Language), nameof(SiteView.Author)]) q.Get(SiteMember, member);

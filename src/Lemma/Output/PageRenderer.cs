@@ -101,8 +101,12 @@ public static partial class PageRenderer
     public static PagePlan Plan(Site site, Func<string, RenderedContent?> content, TemplateEngine templates, SiteUrls urls)
     {
         var config = site.Config;
-        var jobs = new List<PageJob>();
+        var jobs = new List<PageJob>(site.Pages.Length * 2);
         var lists = new Dictionary<string, PageView>(StringComparer.Ordinal);
+        // One reference per page, shared by every list that shows it (a post is on its section's list, its terms' and the archive).
+        var refs = new Dictionary<Page, PageView>(site.Pages.Length, ReferenceEqualityComparer.Instance);
+        ViewList<PageView> Refs(IEnumerable<Page> pages) =>
+            pages.Select(p => refs.TryGetValue(p, out var r) ? r : refs[p] = ViewFactory.Ref(p)).ToArray();
         PageView List(PageView view)
         {
             var key = "@" + view.Url;
@@ -119,9 +123,10 @@ public static partial class PageRenderer
 
         foreach (var page in site.Pages)
         {
-            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), ViewFactory.Ref(page), true, Empty));
+            var self = refs[page] = ViewFactory.Ref(page);
+            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), self, true, Empty));
             foreach (var alias in page.Aliases)
-                jobs.Add(new PageJob(alias, "alias", ViewFactory.Ref(page), false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+                jobs.Add(new PageJob(alias, "alias", self, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
         }
 
         foreach (var section in site.Sections)
@@ -133,7 +138,7 @@ public static partial class PageRenderer
                 Content = section.Index is { } idx ? content(idx.Source.Path)?.Utf8 : null,
                 Description = section.Index?.FrontMatter.Description ?? "",
             });
-            AddPaginated(jobs, section.Url, "list", view, ViewFactory.Refs(section.Pages), config.PageSize, urls, Empty);
+            AddPaginated(jobs, section.Url, "list", view, Refs(section.Pages), config.PageSize, urls, Empty);
         }
 
         var taxonomies = TaxonomyViews(site, urls);
@@ -155,14 +160,14 @@ public static partial class PageRenderer
                     Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
                     Section = taxonomy.Name, Slug = term.Slug, Feeds = termView.Feeds,
                 });
-                AddPaginated(jobs, term.Url, "term", page, ViewFactory.Refs(term.Pages), config.PageSize, urls,
+                AddPaginated(jobs, term.Url, "term", page, Refs(term.Pages), config.PageSize, urls,
                     new Dictionary<string, object?> { ["term"] = termView, ["taxonomy"] = taxView });
             }
         }
 
         var archive = List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
         var years = new ViewList<ArchiveYear>(site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
-            .Select(g => new ArchiveYear(g.Key, ViewFactory.Refs(g))).ToArray());
+            .Select(g => new ArchiveYear(g.Key, Refs(g))).ToArray());
         jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
         foreach (var (old, target) in site.Redirects)
         {
@@ -173,7 +178,8 @@ public static partial class PageRenderer
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
 
         // The sitemap's dates are the pages' own, from the model: a list's entry has none.
-        var dates = site.Pages.GroupBy(p => p.Url, StringComparer.Ordinal).ToDictionary(g => g.Key, g => ViewFactory.Iso(g.First().Updated ?? g.First().Date), StringComparer.Ordinal);
+        var dates = new Dictionary<string, string?>(site.Pages.Length, StringComparer.Ordinal);
+        foreach (var page in site.Pages) dates.TryAdd(page.Url, ViewFactory.Iso(page.Updated ?? page.Date));
         var sitemap = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), dates.GetValueOrDefault(j.SitePath))).ToImmutableArray();
         return new PagePlan([.. jobs], lists, sitemap);
     }
