@@ -129,14 +129,19 @@ public static class SiteQueries
 
     /// <summary>The instants at which a page's publish date comes or its expiry passes, in order: when the clock crosses
     /// none of them, which pages are published stays as it was.</summary>
+    /// <summary>When a content file's page is published and when it expires (none when it did not load): a title edit
+    /// leaves them, and nothing that reads every page's moments looks again.</summary>
+    private static readonly Query<string, (DateTimeOffset? Publish, DateTimeOffset? Expiry)> Moment = new("moment", (q, path) =>
+        q.Get(Header, path).Page is { } source ? (SiteModeler.PublishDate(source), source.FrontMatter.ExpiryDate) : (null, null));
+
     private static readonly Query<string, ImmutableArray<DateTimeOffset>> Moments = new("moments", (q, _) =>
     {
         var moments = new SortedSet<DateTimeOffset>();
         foreach (var path in q.Get(Files, FileGroup.Content))
         {
-            if (q.Get(Header, path).Page is not { } source) continue;
-            if (SiteModeler.PublishDate(source) is { } publish) moments.Add(publish);
-            if (source.FrontMatter.ExpiryDate is { } expiry) moments.Add(expiry);
+            var (publish, expiry) = q.Get(Moment, path);
+            if (publish is { } p) moments.Add(p);
+            if (expiry is { } e) moments.Add(e);
         }
         return [.. moments];
     }, Equalities.Sequence<DateTimeOffset>());
@@ -161,9 +166,9 @@ public static class SiteQueries
         var expired = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
         foreach (var path in q.Get(Files, FileGroup.Content))
         {
-            if (q.Get(Header, path).Page is not { } source) continue;
-            if (SiteModeler.IsFuture(source, now)) future.Add(path);
-            if (SiteModeler.IsExpired(source, now)) expired.Add(path);
+            var (publish, expiry) = q.Get(Moment, path);
+            if (SiteModeler.IsFuture(publish, now)) future.Add(path);
+            if (SiteModeler.IsExpired(expiry, now)) expired.Add(path);
         }
         return (future.ToImmutable(), expired.ToImmutable());
     }, EqualityComparer<(ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)>.Create(

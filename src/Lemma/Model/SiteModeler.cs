@@ -90,9 +90,11 @@ public static class SiteModeler
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
     }
 
-    public static bool IsExpired(PageSource source, DateTimeOffset now) => source.FrontMatter.ExpiryDate is { } expiry && expiry <= now;
+    /// <summary>A page whose expiry date has come is left out.</summary>
+    public static bool IsExpired(DateTimeOffset? expiry, DateTimeOffset now) => expiry <= now;
 
-    public static bool IsFuture(PageSource source, DateTimeOffset now) => PublishDate(source) is { } publish && publish > now;
+    /// <summary>A page whose publish date (<see cref="PublishDate"/>) is still to come is left out, but under --future.</summary>
+    public static bool IsFuture(DateTimeOffset? publish, DateTimeOffset now) => publish > now;
 
     /// <summary>When a page is published: Hugo's publishDate, else its date (front matter or file name).</summary>
     public static DateTimeOffset? PublishDate(PageSource source) => source.FrontMatter.PublishDate ?? source.FrontMatter.Date ?? source.FileDate;
