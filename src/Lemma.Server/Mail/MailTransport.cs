@@ -30,7 +30,9 @@ public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
         var mime = new MimeMessage();
         mime.From.Add(Mailbox(from));
         mime.To.Add(Mailbox(message.To));
-        mime.Subject = OneLine(message.Subject);
+        // A reader's "=?utf-8?Q?...?=" would be sent as it is and decoded by the mail client into other text (line
+        // breaks included): the space keeps it the literal text it was.
+        mime.Subject = OneLine(message.Subject).Replace("=?", "= ?", StringComparison.Ordinal);
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         return mime;
     }
