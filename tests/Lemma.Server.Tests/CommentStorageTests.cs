@@ -18,6 +18,13 @@ public class CommentStorageTests
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "After the restart.")).StatusCode); // same secret: tokens still sign alike
     }
 
+    [Theory]
+    [InlineData("data/comments.db")]
+    [InlineData("data/comments.db-wal")]
+    [InlineData("data/comments.db-shm")]
+    [InlineData("data/comments.db-journal")]
+    public void The_comment_databases_files_never_start_a_rebuild(string path) => Assert.True(Lemma.Server.Preview.SourceWatcher.Ignored(path));
+
     [Fact]
     public async Task Address_hashes_are_forgotten_30_days_after_the_comment_and_no_address_is_stored_plainly()
     {
