@@ -1,4 +1,5 @@
 using Lemma.Configuration;
+using Lemma.Server.Admin;
 using Lemma.Server.Comments;
 using Lemma.Server.Hosting;
 using Lemma.Server.Preview;
@@ -61,6 +62,7 @@ public sealed class LemmaServer : IAsyncDisposable
         {
             comments = CommentService.Open(options, config, () => options.Production ? config.BaseUrl : host.BaseUrl);
             app.MapComments(comments, host);
+            app.MapAdmin(comments);
         }
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
         return new LemmaServer(app, host, options, comments);

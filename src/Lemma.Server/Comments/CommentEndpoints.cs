@@ -28,7 +28,7 @@ public static class CommentEndpoints
         app.MapPost(Path + "/moderate", context => OffSocket(context, opening, service => Moderate(context, service)));
     }
 
-    private static Task OffSocket(HttpContext context, Task<CommentService> opening, Func<CommentService, Task> handle) =>
+    internal static Task OffSocket(HttpContext context, Task<CommentService> opening, Func<CommentService, Task> handle) =>
         Task.Run(async () =>
         {
             var service = await opening;
@@ -163,7 +163,7 @@ public static class CommentEndpoints
     private static Task NoSuchPost(HttpContext context, CommentService service) =>
         Html(context, 404, CommentPages.Message(service.Config.Title, "No such post", "There is no post here that takes comments.", "/", "Home"));
 
-    private static Task Html(HttpContext context, int status, string html)
+    internal static Task Html(HttpContext context, int status, string html)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/html; charset=utf-8";

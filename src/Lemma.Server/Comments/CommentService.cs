@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Lemma.Configuration;
+using Lemma.Server.Admin;
 using Lemma.Server.Hosting;
 using Lemma.Server.Mail;
 using Lemma.Server.Storage;
@@ -26,6 +27,7 @@ public sealed class CommentService : IAsyncDisposable
         this.database = database;
         Secret = secret;
         Store = new CommentStore(database, clock);
+        Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
         Notification = new Notification(secret);
@@ -37,6 +39,7 @@ public sealed class CommentService : IAsyncDisposable
     public SiteConfig Config { get; }
     public CommentSettings Settings => Config.Comments;
     public CommentStore Store { get; }
+    public AdminSessions Admin { get; }
     public FormToken Tokens { get; }
     public CommentText Text { get; } = new();
     public SpamCheck Spam { get; }

@@ -58,6 +58,20 @@ public static class Migrations
             value TEXT NOT NULL
         );
         """,
+        // 2: the admin page's sessions and failed logins (the password hash is a secret named admin-password).
+        """
+        CREATE TABLE admin_sessions (
+            token_hash TEXT PRIMARY KEY,
+            created INTEGER NOT NULL,
+            expires INTEGER NOT NULL
+        );
+        CREATE TABLE login_failures (
+            id INTEGER PRIMARY KEY,
+            ip_hash TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX login_failures_by_address ON login_failures (ip_hash, at);
+        """,
     ];
 
     /// <summary>The step the database is at after opening: the number of <see cref="Steps"/>.</summary>
