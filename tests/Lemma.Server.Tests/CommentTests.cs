@@ -181,7 +181,7 @@ public class CommentTests
         await site.Comment(body: """
             # Not a heading
             **Bold** and `x < y` and [a link](https://example.com/) and [bad](javascript:alert(1)).
-            <script>alert(1)</script> <img src=x onerror=alert(1)> ![i](https://example.com/i.png)
+            <script>alert(1)</script> <img src=x onerror=alert(1)> ![i](https://example.com/i.png) $\href{javascript:alert(1)}{x}$
 
             > quoted
             - item
@@ -192,11 +192,25 @@ public class CommentTests
         Assert.Contains("<code>x &lt; y</code>", html);
         Assert.Contains("<a href=\"https://example.com/\" rel=\"nofollow ugc noopener\">a link</a>", html);
         Assert.Contains("&lt;script&gt;", html);
-        Assert.DoesNotContain("javascript:", html);
+        Assert.DoesNotMatch("=\"\\s*javascript:", html); // the formula's source stays as text in its annotation
         Assert.DoesNotContain("<script", html);
         Assert.DoesNotContain("<img", html);
         Assert.Contains("<blockquote>", html);
         Assert.Contains("<li>item</li>", html);
+    }
+
+    [Fact]
+    public async Task Code_in_a_comment_is_highlighted_and_dollar_math_becomes_mathml()
+    {
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await site.Comment(body: "Take $x^2$ and\n\n$$\\frac{a}{b}$$\n\n```python\ndef f(): return \"<b>\"\n```\n");
+        var html = Assert.Single(await site.Server.Comments!.Approved(CommentedSite.Post)).Html;
+        Assert.Contains("<msup><mi>x</mi><mn>2</mn></msup>", html);
+        Assert.Contains("<mfrac>", html);
+        Assert.Contains("display=\"block\"", html);
+        Assert.Contains("<span class=\"hl-keyword\">def</span>", html);
+        Assert.Contains("&lt;b&gt;", html);
+        Assert.DoesNotContain("<b>", html);
     }
 
     [Theory]

@@ -17,9 +17,13 @@ namespace Lemma.Server.Tests;
 public class XssCorpusTests
 {
     private static readonly HashSet<string> Elements = ["html", "head", "body", "meta", "title", "style", "main", "h1", "h2", "p", "a", "form", "input",
-        "label", "textarea", "button", "br", "span", "div", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "article"];
+        "label", "textarea", "button", "br", "span", "div", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "article",
+        // What Lemma.Math makes of a vector's $…$: inert MathML, with no link or handler (checked below like the rest).
+        "math", "semantics", "annotation", "mrow", "mi", "mn", "mo", "mtext", "mspace", "msup", "msub", "msubsup", "mfrac", "mover", "munder", "mpadded", "mphantom"];
     private static readonly HashSet<string> Attributes = ["charset", "name", "content", "lang", "href", "rel", "method", "action", "type", "value", "id",
-        "for", "maxlength", "autocomplete", "required", "aria-invalid", "aria-describedby", "aria-hidden", "class", "hidden", "tabindex", "rows", "cols", "role"];
+        "for", "maxlength", "autocomplete", "required", "aria-invalid", "aria-describedby", "aria-hidden", "class", "hidden", "tabindex", "rows", "cols", "role",
+        "display", "mathvariant", "stretchy", "fence", "separator", "lspace", "rspace", "largeop", "movablelimits", "accent", "form", "width", "height", "depth",
+        "voffset", "encoding", "xmlns"];
     private static readonly string[] UrlAttributes = ["href", "src", "action", "formaction", "xlink:href", "poster", "data", "background"];
 
     private sealed record Vector(string Id, string Text);
