@@ -160,6 +160,18 @@ public class CommentTests
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "5")).StatusCode);
     }
 
+    [Fact]
+    public async Task Behind_a_local_reverse_proxy_the_address_it_forwarded_is_the_one_limited()
+    {
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, per_ip: 2 }");
+        Task<HttpResponseMessage> From(string forwarded, string email) =>
+            site.Comment(email: email, body: "From " + email, headers: r => r.Headers.Add("X-Forwarded-For", forwarded));
+        Assert.Equal(HttpStatusCode.SeeOther, (await From("203.0.113.5", "a@example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await From("198.51.100.1, 203.0.113.5", "b@example.org")).StatusCode); // a client's own prefix is ignored
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await From("203.0.113.5", "c@example.org")).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await From("203.0.113.6", "d@example.org")).StatusCode);
+    }
+
     [Theory]
     [InlineData("Buy CASINO chips", "", "ada@example.org")]
     [InlineData("See www.spam.example/offer", "", "ada@example.org")]

@@ -95,6 +95,19 @@ public class MailTests
     }
 
     [Fact]
+    public async Task Sent_mail_is_deleted_from_the_outbox_30_days_later()
+    {
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port));
+        await site.Comment();
+        await Arrived(smtp, 1);
+        for (var i = 0; i < 100 && (await site.Query<long?>("SELECT sent FROM outbox")).Single() is null; i++) await Task.Delay(50);
+        site.Clock.Advance(TimeSpan.FromDays(31));
+        await site.Site.Restart(configure: site.Configure(Smtp(smtp.Configuration.Port)));
+        Assert.Empty(await site.Query<long>("SELECT id FROM outbox"));
+    }
+
+    [Fact]
     public async Task Without_mail_settings_the_mail_is_printed_for_the_writer()
     {
         await using var site = await CommentedSite.Start();

@@ -44,7 +44,7 @@ public static class AdminEndpoints
             await CommentEndpoints.Html(context, 403, AdminPages.Login(service.Config.Title, "Log in from this site's own admin page."));
             return;
         }
-        var address = service.AddressHash(context.Connection.RemoteIpAddress);
+        var address = service.AddressHash(CommentService.ClientAddress(context));
         if (await service.Admin.TooManyFailures(address))
         {
             await CommentEndpoints.Html(context, 429, AdminPages.Login(service.Config.Title, "Too many wrong passwords: try again in 15 minutes."));

@@ -84,7 +84,7 @@ public static class CommentEndpoints
         if (problems.Count > 0 || notice is not null) { await Again(context, service, form, problems, notice, 400); return; }
 
         var comment = new NewComment(form.Post, form.ParentId, form.Name, form.NormalEmail, form.Website, form.Body,
-            service.Text.Render(form.Body), service.AddressHash(context.Connection.RemoteIpAddress), CommentService.BodyHash(form.Body), service.Spam.IsSpam(form));
+            service.Text.Render(form.Body), service.AddressHash(CommentService.ClientAddress(context)), CommentService.BodyHash(form.Body), service.Spam.IsSpam(form));
         var to = service.NotifyAddress;
         var result = await service.Store.Submit(comment, service.Settings,
             stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Config.Title, service.BaseUrl()));

@@ -63,22 +63,37 @@ public sealed class CommentService : IAsyncDisposable
         IMailTransport transport = target is null ? new PrintedTransport(options.MailLog) : new SmtpTransport(target);
         var sender = new MailSender(database, transport, options.Clock, options.MailRetry);
         var service = new CommentService(config, database, secret, sender, options.Clock, baseUrl);
-        await service.Store.ForgetAddresses(AddressLifetime);
+        await service.Forget();
         sender.Start();
         service.upkeep = Task.Run(service.Upkeep);
         return service;
     }
 
-    /// <summary>Once an hour: forget the address hashes that are 30 days old.</summary>
+    /// <summary>Once an hour: forget the address hashes and the sent mail that are 30 days old.</summary>
     private async Task Upkeep()
     {
         using var timer = new PeriodicTimer(TimeSpan.FromHours(1), Clock);
         try
         {
-            while (await timer.WaitForNextTickAsync(stop.Token)) await Store.ForgetAddresses(AddressLifetime);
+            while (await timer.WaitForNextTickAsync(stop.Token)) await Forget();
         }
         catch (OperationCanceledException) { }
         catch (ObjectDisposedException) { }
+    }
+
+    /// <summary>
+    /// The reader's address: the connection's, or, when the connection comes from this machine (a reverse proxy in
+    /// front of `lemma serve`), the last address of X-Forwarded-For, the one the proxy itself added. A client cannot
+    /// choose it: from elsewhere the header is ignored, and a proxy appends the real peer after whatever was sent.
+    /// </summary>
+    public static IPAddress? ClientAddress(Microsoft.AspNetCore.Http.HttpContext context)
+    {
+        var peer = context.Connection.RemoteIpAddress;
+        if (peer is null || !IPAddress.IsLoopback(peer)) return peer;
+        var forwarded = context.Request.Headers["X-Forwarded-For"].ToString();
+        if (forwarded.Length == 0) return peer;
+        var last = forwarded[(forwarded.LastIndexOf(',') + 1)..].Trim();
+        return IPAddress.TryParse(last, out var address) ? address : peer;
     }
 
     /// <summary>The salted hash kept instead of a reader's address (IPv6: its /64, which one household holds).</summary>
@@ -88,6 +103,13 @@ public sealed class CommentService : IAsyncDisposable
         if (bytes.Length == 16 && !(address!.IsIPv4MappedToIPv6 || address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
             bytes = bytes[..8];
         return Secret.Sign("address", Convert.ToHexString(bytes))[..22];
+    }
+
+    private async Task Forget()
+    {
+        await Store.ForgetAddresses(AddressLifetime);
+        var before = (Clock.GetUtcNow() - AddressLifetime).ToUnixTimeMilliseconds();
+        await database.Run(sql => Outbox.Forget(sql, before));
     }
 
     /// <summary>What makes two comments the same: the body without case and spacing differences.</summary>

@@ -38,6 +38,9 @@ public static class Outbox
         sql.Execute("UPDATE outbox SET attempts = @tries, last_error = @error, next_attempt = @next WHERE id = @id",
             new { id, tries = attempts + 1, error, next = now + (long)Backoff(attempts + 1, firstRetry).TotalMilliseconds });
 
+    /// <summary>Deletes mail sent before <paramref name="before"/> (it holds readers' words and the writer's address); returns how many.</summary>
+    public static int Forget(Sql sql, long before) => sql.Execute("DELETE FROM outbox WHERE sent IS NOT NULL AND sent < @before", new { before });
+
     /// <summary>The wait after the <paramref name="failures"/>th failure: <paramref name="first"/>, twice that, four times, ... at most 6 h.</summary>
     public static TimeSpan Backoff(int failures, TimeSpan first) =>
         TimeSpan.FromTicks(System.Math.Min(LongestWait.Ticks, first.Ticks << System.Math.Min(failures - 1, 20)));
