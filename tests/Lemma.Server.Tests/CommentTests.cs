@@ -133,6 +133,20 @@ public class CommentTests
     }
 
     [Fact]
+    public async Task A_form_without_a_token_comes_back_filled_in_and_one_more_click_a_second_later_posts_it()
+    {
+        await using var site = await CommentedSite.Start("true"); // min_seconds: 3
+        var first = await site.Comment(token: "", body: "From a page whose form had no token.");
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        var page = await first.Content.ReadAsStringAsync();
+        Assert.Contains("From a page whose form had no token.</textarea>", page);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Comment(token: token, body: "Sent at once.")).StatusCode);
+        site.Clock.Advance(TimeSpan.FromSeconds(1.1));
+        Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(token: token, body: "From a page whose form had no token.")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_comment_sent_twice_is_stored_once_and_the_same_text_on_another_post_is_refused()
     {
         await using var site = await CommentedSite.Start();

@@ -115,8 +115,13 @@ public static class CommentEndpoints
             : $"{post}?comment=pending#comments";
     }
 
-    private static Task Again(HttpContext context, CommentService service, CommentForm form, ImmutableDictionary<string, string> problems, string? notice, int status) =>
-        Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post), problems, notice, service.Settings.MaxLength));
+    /// <summary>The form again, as the reader filled it. Its token counts all but a second of the minimum as spent: the
+    /// text is written already, and a person reads the page before sending it again.</summary>
+    private static Task Again(HttpContext context, CommentService service, CommentForm form, ImmutableDictionary<string, string> problems, string? notice, int status)
+    {
+        var credit = TimeSpan.FromSeconds(System.Math.Max(0, service.Settings.MinSeconds - 1));
+        return Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post, credit), problems, notice, service.Settings.MaxLength));
+    }
 
     private static async Task ConfirmPage(HttpContext context, CommentService service)
     {

@@ -16,9 +16,11 @@ public sealed class FormToken(SiteSecret secret, TimeProvider clock)
     private const string Purpose = "comment-form";
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(2);
 
-    public string Issue(string post)
+    /// <param name="credit">Time counted as spent already: a form given back with the reader's text (a problem, or a
+    /// page whose form had no token) is sent again by one click, not written again.</param>
+    public string Issue(string post, TimeSpan credit = default)
     {
-        var issued = clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        var issued = (clock.GetUtcNow() - credit).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         var nonce = SiteSecret.Base64Url(RandomNumberGenerator.GetBytes(9));
         return $"{issued}.{nonce}.{secret.Sign(Purpose, $"{post}|{issued}|{nonce}")}";
     }
