@@ -72,6 +72,9 @@ public sealed class LemmaServer : IAsyncDisposable
     /// does not turn comments on. Throws when the comment database could not be opened.</summary>
     public IApprovedComments? Comments => comments?.GetAwaiter().GetResult().Store;
 
+    /// <summary>Where comments are kept and where their mail goes, for the console; null when comments are off.</summary>
+    public string? CommentsStatus => CommentService?.Status;
+
     /// <summary>The comment service, once opened; null when comments are off.</summary>
     internal CommentService? CommentService => comments?.GetAwaiter().GetResult();
 

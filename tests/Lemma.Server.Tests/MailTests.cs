@@ -117,6 +117,7 @@ public class MailTests
         Assert.Contains("printed instead of sent", log);
         Assert.Contains("To: writer@example.org", log);
         Assert.Contains("Printed, not sent.", log);
+        Assert.Equal("comments on (data/comments.db, moderation: first); notifications to writer@example.org, printed here (no SMTP set)", site.Server.CommentsStatus);
     }
 
     [Theory]

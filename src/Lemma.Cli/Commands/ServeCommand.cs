@@ -69,6 +69,7 @@ public static class ServeCommand
             }
             foreach (var d in server.Host.Current.Errors) console.Error.WriteLine(d.ToString());
             if (HostFilter.NetworkWarning(options) is { } warning) console.Error.WriteLine("lemma: " + warning);
+            if (server.CommentsStatus is { } comments) console.Out.WriteLine(comments);
             var mode = options.Production ? "production" : "preview: drafts shown, reloads on save";
             console.Out.WriteLine($"serving {server.Host.Current.Files.Count} files at {server.Address} ({mode}); started in {clock.Elapsed.TotalSeconds:0.00} s. Ctrl+C stops.");
             try { await Task.Delay(Timeout.Infinite, cancel); }

@@ -50,6 +50,9 @@ public sealed class CommentService : IAsyncDisposable
     /// <summary>The site's address for links in mail: the config's base URL in production, the server's own in preview.</summary>
     public Func<string> BaseUrl { get; }
 
+    /// <summary>One line for the console of `lemma serve`: where comments are kept and where their mail goes.</summary>
+    public string Status { get; private set; } = "";
+
     /// <summary>Where the writer's notifications go: comments.notify, else the author's email; empty: nowhere.</summary>
     public string NotifyAddress => Settings.Notify.Length > 0 ? Settings.Notify : Config.Author.Email;
 
@@ -63,6 +66,9 @@ public sealed class CommentService : IAsyncDisposable
         IMailTransport transport = target is null ? new PrintedTransport(options.MailLog) : new SmtpTransport(target);
         var sender = new MailSender(database, transport, options.Clock, options.MailRetry);
         var service = new CommentService(config, database, secret, sender, options.Clock, baseUrl);
+        var to = service.NotifyAddress.Length > 0 ? $"notifications to {service.NotifyAddress}" : "no notifications (set comments.notify or author.email)";
+        service.Status = $"comments on ({config.Comments.Database}, moderation: {config.Comments.Moderation.ToString().ToLowerInvariant()}); {to}, "
+            + (target is null ? "printed here (no SMTP set)" : $"sent through {target}");
         await service.Forget();
         sender.Start();
         service.upkeep = Task.Run(service.Upkeep);
