@@ -116,7 +116,8 @@ public class CommentTests
     [Fact]
     public async Task A_form_sent_sooner_than_a_person_writes_or_without_a_token_comes_back_to_be_sent_again()
     {
-        await using var site = await CommentedSite.Start("true"); // min_seconds: 3
+        // A minute, so that no slow machine passes it between two requests.
+        await using var site = await CommentedSite.Start("{ min_seconds: 60 }");
         var token = await site.Token();
         var quick = await site.Comment(token: token, body: "Typed fast.");
         Assert.Equal(HttpStatusCode.BadRequest, quick.StatusCode);
@@ -125,7 +126,7 @@ public class CommentTests
 
         var forged = await site.Comment(token: "1.2.3");
         Assert.Contains("Please check your comment and send it again.", await forged.Content.ReadAsStringAsync());
-        site.Clock.Advance(TimeSpan.FromSeconds(4));
+        site.Clock.Advance(TimeSpan.FromSeconds(61));
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(token: token)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await site.Comment(token: token, post: "/posts/b/", body: "Elsewhere.")).StatusCode); // a token fits its own post only
         site.Clock.Advance(TimeSpan.FromDays(3));
@@ -133,15 +134,14 @@ public class CommentTests
     }
 
     [Fact]
-    public async Task A_form_without_a_token_comes_back_filled_in_and_one_more_click_a_second_later_posts_it()
+    public async Task A_form_without_a_token_comes_back_filled_in_and_one_more_click_posts_it()
     {
-        await using var site = await CommentedSite.Start("true"); // min_seconds: 3
+        await using var site = await CommentedSite.Start("{ min_seconds: 60 }");
         var first = await site.Comment(token: "", body: "From a page whose form had no token.");
         Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
         var page = await first.Content.ReadAsStringAsync();
         Assert.Contains("From a page whose form had no token.</textarea>", page);
         var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"token\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.Equal(HttpStatusCode.BadRequest, (await site.Comment(token: token, body: "Sent at once.")).StatusCode);
         site.Clock.Advance(TimeSpan.FromSeconds(1.1));
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(token: token, body: "From a page whose form had no token.")).StatusCode);
     }

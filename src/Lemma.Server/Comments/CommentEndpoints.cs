@@ -47,29 +47,11 @@ public static class CommentEndpoints
         return Html(context, 200, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(post), ImmutableDictionary<string, string>.Empty, null, service.Settings.MaxLength));
     }
 
+    /// <summary>A comment: refused (another site, not a form, no such post), given back (a problem, a token to renew),
+    /// or stored and answered with a 303 back to the post.</summary>
     private static async Task Post(HttpContext context, CommentService service, SiteHost host)
     {
-        var request = context.Request;
-        if (CrossSite.Refused(request, service.Config.BaseUrl))
-        {
-            await Html(context, 403, CommentPages.Message(service.Config.Title, "Comment refused", "Comments are taken only from this site's own pages."));
-            return;
-        }
-        if (!request.HasFormContentType || request.ContentLength is > MaxBody)
-        {
-            await Html(context, request.ContentLength is > MaxBody ? 413 : 415, CommentPages.Message(service.Config.Title, "Comment refused", "A comment is sent with the comment form, and fits in 64 KB."));
-            return;
-        }
-        CommentForm form;
-        try
-        {
-            form = CommentForm.Read(await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)MaxBody, MultipartBodyLengthLimit = MaxBody }));
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
-        {
-            await Html(context, 400, CommentPages.Message(service.Config.Title, "Comment refused", "The form could not be read."));
-            return;
-        }
+        if (await Read(context, service) is not { } form) return;
         if (!CommentService.TakesComments(host.Current, form.Post)) { await NoSuchPost(context, service); return; }
         // A filled honeypot: answer as for a comment awaiting approval, store nothing.
         if (form.Trap.Length > 0) { Back(context, form.Post, null, CommentStatus.Pending); return; }
@@ -88,22 +70,40 @@ public static class CommentEndpoints
         var to = service.NotifyAddress;
         var result = await service.Store.Submit(comment, service.Settings,
             stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Config.Title, service.BaseUrl()));
-        switch (result.Outcome)
+        var task = result.Outcome switch
         {
-            case SubmitOutcome.Stored or SubmitOutcome.Repeated:
-                if (result.Outcome == SubmitOutcome.Stored) service.Sender.Wake();
-                Back(context, form.Post, result.Id, result.Status);
-                break;
-            case SubmitOutcome.TooMany:
-                await Again(context, service, form, problems, "You have sent several comments in a short time; please wait a few minutes and send this one again.", 429);
-                break;
-            case SubmitOutcome.RepeatedElsewhere:
-                await Again(context, service, form, problems.SetItem("body", "You have posted this comment already, on another post."), null, 400);
-                break;
-            default:
-                await Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400);
-                break;
+            SubmitOutcome.TooMany => Again(context, service, form, problems, "You have sent several comments in a short time; please wait a few minutes and send this one again.", 429),
+            SubmitOutcome.RepeatedElsewhere => Again(context, service, form, problems.SetItem("body", "You have posted this comment already, on another post."), null, 400),
+            SubmitOutcome.NoSuchParent => Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400),
+            _ => Task.CompletedTask,
+        };
+        if (result.Outcome == SubmitOutcome.Stored) service.Sender.Wake();
+        if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, form.Post, result.Id, result.Status);
+        await task;
+    }
+
+    /// <summary>The posted form, or null after answering a request that is not one from this site (403), not a form
+    /// (415), too large (413) or unreadable (400).</summary>
+    private static async Task<CommentForm?> Read(HttpContext context, CommentService service)
+    {
+        var request = context.Request;
+        var (status, why) = CrossSite.Refused(request, service.Config.BaseUrl) ? (403, "Comments are taken only from this site's own pages.")
+            : request.ContentLength is > MaxBody ? (413, "A comment fits in 64 KB.")
+            : !request.HasFormContentType ? (415, "A comment is sent with the comment form.")
+            : (0, "");
+        if (status == 0)
+        {
+            try
+            {
+                return CommentForm.Read(await request.ReadFormAsync(new Microsoft.AspNetCore.Http.Features.FormOptions { ValueLengthLimit = (int)MaxBody, MultipartBodyLengthLimit = MaxBody }));
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+            {
+                (status, why) = (400, "The form could not be read.");
+            }
         }
+        await Html(context, status, CommentPages.Message(service.Config.Title, "Comment refused", why));
+        return null;
     }
 
     /// <summary>303 to the post: #comment-N when it shows, else to the comments with a notice that it awaits approval.</summary>
