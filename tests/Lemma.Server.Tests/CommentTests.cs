@@ -262,6 +262,8 @@ public class CommentTests
         Assert.Contains("The comment you reply to is not there", await orphan.Content.ReadAsStringAsync());
         var reply = (await site.Server.Comments!.Approved(CommentedSite.Post))[1];
         Assert.Equal(1, reply.ParentId);
+        await site.Comment(body: "On b.", post: "/posts/b/");
+        Assert.Equal(new Dictionary<string, int> { ["/posts/a/"] = 2, ["/posts/b/"] = 1 }, await site.Server.Comments.ApprovedCounts());
     }
 
     [Fact]

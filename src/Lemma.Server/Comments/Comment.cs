@@ -46,7 +46,11 @@ public interface IApprovedComments
     /// replies carry their parent's id. Runs on the database thread; the task completes on the thread pool.</summary>
     Task<IReadOnlyList<PublishedComment>> Approved(string post);
 
+    /// <summary>How many approved comments each post has (posts without any are left out), for list cards and headers.</summary>
+    Task<IReadOnlyDictionary<string, int>> ApprovedCounts();
+
     /// <summary>Raised with a post's URL path after a comment of it was approved, or an approved one left (rejected,
-    /// marked spam, deleted). Raised on the thread pool, after the change is committed.</summary>
+    /// marked spam, deleted). Raised on the thread pool, after the change is committed and before the request that
+    /// made it is answered: a handler should return quickly (queue the post's rebuild) and not throw.</summary>
     event Action<string>? Changed;
 }

@@ -68,6 +68,10 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE post = @post AND status = 'approved' ORDER BY id", new { post })
             .Select(c => c.Published()).ToList());
 
+    public Task<IReadOnlyDictionary<string, int>> ApprovedCounts() => database.Run(sql =>
+        (IReadOnlyDictionary<string, int>)sql.Query<(string Post, long Count)>("SELECT post, COUNT(*) FROM comments WHERE status = 'approved' GROUP BY post")
+            .ToDictionary(r => r.Post, r => (int)r.Count, StringComparer.Ordinal));
+
     public Task<StoredComment?> Find(long id) =>
         database.Run(sql => sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id }));
 
