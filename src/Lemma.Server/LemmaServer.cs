@@ -99,7 +99,14 @@ public sealed class LemmaServer : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancel = default)
     {
         // A comment database that cannot be opened (or is newer than this lemma) stops the start, with its reason.
-        if (comments is not null) await comments;
+        if (comments is not null)
+        {
+            try { await comments; }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
+            }
+        }
         await app.StartAsync(cancel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");

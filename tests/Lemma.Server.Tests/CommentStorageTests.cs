@@ -42,6 +42,24 @@ public class CommentStorageTests
     }
 
     [Fact]
+    public async Task A_database_that_cannot_be_opened_stops_the_start_with_its_path()
+    {
+        var root = Directory.CreateTempSubdirectory("lemma-serve-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "site.yaml"), "title: T\ncomments: { database: taken/comments.db }\n");
+            File.WriteAllText(Path.Combine(root, "taken"), "a file where the folder would be");
+            await using var server = LemmaServer.Create(new ServerOptions { Source = root, Port = 0, MailLog = TextWriter.Null });
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync());
+            Assert.StartsWith("comments: cannot open the database taken/comments.db: ", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Many_comments_at_once_are_all_stored_through_the_group_commits()
     {
         await using var site = await CommentedSite.Start("{ min_seconds: 0, per_ip: 1000, moderation: none }", production: true);

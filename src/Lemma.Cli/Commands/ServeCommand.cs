@@ -67,6 +67,11 @@ public static class ServeCommand
                 console.Error.WriteLine($"lemma: cannot listen on {options.Bind}:{options.Port}: {e.Message}");
                 return LemmaApp.UsageErrors;
             }
+            catch (InvalidOperationException e) when (e.Message.StartsWith("comments:", StringComparison.Ordinal))
+            {
+                console.Error.WriteLine($"lemma: {e.Message}");
+                return LemmaApp.UsageErrors;
+            }
             foreach (var d in server.Host.Current.Errors) console.Error.WriteLine(d.ToString());
             if (HostFilter.NetworkWarning(options) is { } warning) console.Error.WriteLine("lemma: " + warning);
             if (server.CommentsStatus is { } comments) console.Out.WriteLine(comments);
