@@ -59,6 +59,26 @@ public class CommentSecurityTests
     }
 
     [Fact]
+    public async Task The_approved_comments_as_json_carry_no_email_and_only_the_sites_origin_may_read_them_cross_origin()
+    {
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await site.Comment(email: "hidden@example.org", body: "Shown *here*.");
+        var request = new HttpRequestMessage(HttpMethod.Get, "_lemma/comments?post=/posts/a/");
+        request.Headers.Add("Origin", "https://example.org");
+        var response = await site.Http.SendAsync(request);
+        Assert.Equal("https://example.org", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("hidden", json);
+        var comment = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray().Single();
+        Assert.Equal("<p>Shown <em>here</em>.</p>", comment.GetProperty("html").GetString());
+        Assert.Equal("comment-1", comment.GetProperty("anchor").GetString());
+
+        var other = new HttpRequestMessage(HttpMethod.Get, "_lemma/comments?post=/posts/a/");
+        other.Headers.Add("Origin", "https://evil.example");
+        Assert.False((await site.Http.SendAsync(other)).Headers.Contains("Access-Control-Allow-Origin"));
+    }
+
+    [Fact]
     public async Task The_servers_pages_forbid_scripts_framing_and_caching()
     {
         await using var site = await CommentedSite.Start();

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Http;
 namespace Lemma.Server.Comments;
 
 /// <summary>
-/// The comment endpoints, all plain HTML forms that work without JavaScript:
-/// GET /_lemma/comments/form?post=/posts/a/ (the form with a fresh token), POST /_lemma/comments (a comment: a 303
+/// The comment endpoints, all plain HTML forms that work without JavaScript (and the approved comments as JSON):
+/// GET /_lemma/comments?post=/posts/a/ (JSON), GET /_lemma/comments/form?post=/posts/a/ (the form with a fresh token), POST /_lemma/comments (a comment: a 303
 /// back to the post, or the form again with each problem beside its field), GET /_lemma/comments/moderate (a signed
 /// link's confirm page) and POST /_lemma/comments/moderate (its button).
 /// </summary>
@@ -22,6 +22,7 @@ public static class CommentEndpoints
         // Production runs requests inline on Kestrel's socket threads (LemmaServer.RunRequestsOnSocketThreads). These
         // handlers read forms, render Markdown and wait for the database, so each starts on the thread pool instead;
         // the database's own statements run on its thread (Storage/Database.cs), which throws if called from elsewhere.
+        app.MapGet(Path, context => OffSocket(context, opening, service => Approved(context, service, host)));
         app.MapGet(Path + "/form", context => OffSocket(context, opening, service => Form(context, service, host)));
         app.MapPost(Path, context => OffSocket(context, opening, service => Post(context, service, host)));
         app.MapGet(Path + "/moderate", context => OffSocket(context, opening, service => ConfirmPage(context, service)));
@@ -38,6 +39,36 @@ public static class CommentEndpoints
             context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             await handle(service);
         });
+
+    /// <summary>
+    /// GET /_lemma/comments?post=/posts/a/: the post's approved comments as JSON, for a page served elsewhere (a CDN)
+    /// that loads them with a script. No email, by design; the body is sanitized HTML, author and website plain text.
+    /// Readable cross-origin by the site's base URL only.
+    /// </summary>
+    private static async Task Approved(HttpContext context, CommentService service, SiteHost host)
+    {
+        var post = context.Request.Query["post"].ToString();
+        if (!CommentService.TakesComments(host.Current, post)) { await NoSuchPost(context, service); return; }
+        var origin = context.Request.Headers.Origin.ToString();
+        if (origin.Length > 0 && Uri.TryCreate(service.Config.BaseUrl, UriKind.Absolute, out var site)
+            && origin.Equals(site.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.Headers.AccessControlAllowOrigin = origin;
+            context.Response.Headers.Vary = "Origin";
+        }
+        var comments = await service.Store.Approved(post);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(comments.Select(c => new
+        {
+            id = c.Id,
+            parent = c.ParentId,
+            author = c.Author,
+            website = c.Website,
+            html = c.Html,
+            created = c.Created,
+            anchor = c.Anchor,
+        })));
+    }
 
     private static Task Form(HttpContext context, CommentService service, SiteHost host)
     {
