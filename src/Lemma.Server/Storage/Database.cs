@@ -62,7 +62,7 @@ public sealed class Database : IDisposable
         try
         {
             connection.Open();
-            // WAL lets readers go on while a commit is flushed; FULL syncs the log on every commit, so an acknowledged
+            // WAL lets other connections (a backup, another instance) read while a commit is flushed; FULL syncs the log on every commit, so an acknowledged
             // comment survives a power cut, not only a crash of the process.
             using (var pragmas = connection.CreateCommand())
             {

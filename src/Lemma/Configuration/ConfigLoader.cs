@@ -66,11 +66,11 @@ public static class ConfigLoader
             if (!map.Values.ContainsKey("home") && QuartoConfig.HomeFromListing(root) is { } home)
                 map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
         }
-        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
+        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll, IsLemma: kind == SiteKind.Lemma);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, [.. map.Warnings, .. reader.Diagnostics]);
     }
 
-    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)
+    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll, bool IsLemma)
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -103,8 +103,9 @@ public static class ConfigLoader
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
                 WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
-                Comments = ReadComments(),
-                Smtp = ReadSmtp(),
+                // Jekyll, Hugo and Quarto themes use comments: for their own providers (disqus, giscus): only site.yaml's is Lemma's.
+                Comments = IsLemma ? ReadComments() : defaults.Comments,
+                Smtp = IsLemma ? ReadSmtp() : defaults.Smtp,
                 // Lemma's keys at the top of site.yaml, PaperMod's under params.
                 Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
@@ -362,7 +363,7 @@ public static class ConfigLoader
                 Enabled = Get(map, "enabled") as bool? ?? true,
                 Moderation = mode,
                 CloseAfterDays = closeAfter is 0 ? null : closeAfter,
-                Database = Str(Get(map, "database")) is { Length: > 0 } database ? database : defaults.Database,
+                Database = Str(Get(map, "database")) is { Length: > 0 } database && SafeDatabase(database) ? database : defaults.Database,
                 Notify = Str(Get(map, "notify")) ?? "",
                 BlockedWords = Words(Get(map, "blocked_words")),
                 BlockedDomains = Words(Get(map, "blocked_domains")),
@@ -372,6 +373,22 @@ public static class ConfigLoader
                 PerIpPer10Minutes = Bounded("per_ip", defaults.PerIpPer10Minutes, 1),
                 PerEmailPer10Minutes = Bounded("per_email", defaults.PerEmailPer10Minutes, 1),
             };
+        }
+
+        /// <summary>
+        /// The comment database holds readers' emails and the site's secret, so it must never be published: a relative
+        /// path needs a folder that is not one the site is published from (content, static, public, layouts, assets),
+        /// since files at the root of some sites are published as they are. An absolute path is the writer's choice.
+        /// </summary>
+        private bool SafeDatabase(string path)
+        {
+            if (System.IO.Path.IsPathFullyQualified(path)) return true;
+            var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && !parts.Contains("..") && !parts.Contains(".")
+                && parts[0] is not ("content" or "static" or "public" or "layouts" or "assets"))
+                return true;
+            Error("comments", $"comments.database '{path}' would be published with the site: keep it in a folder such as data/ (the default, data/comments.db)");
+            return false;
         }
 
         private ImmutableArray<string> Words(object? value) => value switch

@@ -79,6 +79,25 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(wrong.Diagnostics, d => d.Message.Contains("LEMMA_SMTP_PASSWORD") && !d.Message.Contains("hunter2"));
     }
 
+    [Theory]
+    [InlineData("comments.db")]
+    [InlineData("static/comments.db")]
+    [InlineData("data/../comments.db")]
+    public void A_comment_database_where_the_site_is_published_from_is_an_error(string path)
+    {
+        var result = Load("site.yaml", $"title: T\ncomments: {{ database: {path} }}\n");
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("would be published"));
+        Assert.Equal("data/comments.db", result.Config.Comments.Database);
+    }
+
+    [Fact]
+    public void A_jekyll_themes_comments_provider_does_not_turn_lemmas_comments_on()
+    {
+        var result = Load("_config.yml", "title: T\ncomments:\n  provider: disqus\n  disqus: { shortname: t }\n");
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError));
+        Assert.False(result.Config.Comments.Enabled);
+    }
+
     [Fact]
     public void A_hugo_config_is_read_with_hugos_names()
     {
