@@ -44,6 +44,7 @@ public static class ServeCommand
                 Production = parse.GetValue(production),
                 MaxConnections = parse.GetValue(maxConnections),
                 MaxConnectionsPerClient = parse.GetValue(perClient),
+                MailLog = console.Out,
             };
             await using var server = LemmaServer.Create(options);
             var clock = Stopwatch.StartNew();
