@@ -11,6 +11,7 @@ public class CommentSecurityTests
         { "_lemma/comments", "null", null, null },
         { "_lemma/comments", null, "https://evil.example/page", null },
         { "_lemma/comments", null, null, "cross-site" },
+        { "_lemma/comments", "https://blog.evil.example", null, "same-site" },
         { "_lemma/comments/moderate", "https://evil.example", null, null },
         { "_lemma/comments/moderate", null, "https://evil.example/page", null },
         { "_lemma/comments/moderate", null, null, "cross-site" },
@@ -45,6 +46,12 @@ public class CommentSecurityTests
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(email: "b@example.org", body: "Base URL.", headers: r => { r.Headers.Remove("Origin"); r.Headers.Add("Origin", "https://example.org"); })).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(email: "c@example.org", body: "Referer.", headers: r => { r.Headers.Remove("Origin"); r.Headers.Referrer = new Uri(site.Server.Address, "posts/a/"); })).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(email: "d@example.org", body: "Nothing said.", headers: r => r.Headers.Remove("Origin"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(email: "e@example.org", body: "Same site.", headers: r =>
+        {
+            r.Headers.Remove("Origin");
+            r.Headers.Add("Origin", "https://example.org");
+            r.Headers.Add("Sec-Fetch-Site", "same-site");
+        })).StatusCode);
     }
 
     [Fact]
