@@ -15,6 +15,8 @@ public class CommentSecurityTests
         { "_lemma/comments/moderate", "https://evil.example", null, null },
         { "_lemma/comments/moderate", null, "https://evil.example/page", null },
         { "_lemma/comments/moderate", null, null, "cross-site" },
+        { "_lemma/comments/forget", "https://evil.example", null, null },
+        { "_lemma/comments/forget/confirm", "https://evil.example", null, null },
     };
 
     [Theory]
@@ -28,7 +30,7 @@ public class CommentSecurityTests
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["post"] = CommentedSite.Post, ["name"] = "Eve", ["email"] = "eve@example.org", ["body"] = "Hi", ["token"] = token,
-                ["id"] = "1", ["action"] = "approve", ["sig"] = "x",
+                ["id"] = "1", ["action"] = "approve", ["sig"] = "x", ["expires"] = "9999999999",
             }),
         };
         if (origin is not null) request.Headers.Add("Origin", origin);

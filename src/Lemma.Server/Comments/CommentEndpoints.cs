@@ -27,6 +27,7 @@ public static class CommentEndpoints
         app.MapPost(Path, context => OffSocket(context, opening, service => Post(context, service, host)));
         app.MapGet(Path + "/moderate", context => OffSocket(context, opening, service => ConfirmPage(context, service)));
         app.MapPost(Path + "/moderate", context => OffSocket(context, opening, service => Moderate(context, service)));
+        app.MapErasure(opening);
     }
 
     internal static Task OffSocket(HttpContext context, Task<CommentService> opening, Func<CommentService, Task> handle) =>

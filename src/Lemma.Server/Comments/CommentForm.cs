@@ -32,7 +32,7 @@ public sealed partial record CommentForm(string Post, string Parent, string Name
         if (Name.Length == 0) problems["name"] = "Please give your name.";
         else if (Name.Length > MaxName || Name.Any(char.IsControl)) problems["name"] = $"Your name must be one line of at most {MaxName} characters.";
         if (Email.Length == 0) problems["email"] = "Please give your email address (it is never published).";
-        else if (Email.Length > MaxEmail || !EmailShape().IsMatch(Email)) problems["email"] = "This does not look like an email address, such as ada@example.org.";
+        else if (!IsEmail(Email)) problems["email"] = "This does not look like an email address, such as ada@example.org.";
         if (Website.Length > 0 && (Website.Length > MaxWebsite || Website.Any(char.IsControl)
             || !Uri.TryCreate(Website, UriKind.Absolute, out var site) || site.Scheme is not ("http" or "https") || site.Host.Length == 0))
             problems["website"] = $"Your website must be an address starting with https:// or http:// (at most {MaxWebsite} characters).";
@@ -43,6 +43,9 @@ public sealed partial record CommentForm(string Post, string Parent, string Name
         if (Parent.Length > 0 && ParentId is null) problems["parent"] = "The comment you reply to is unknown.";
         return problems.ToImmutable();
     }
+
+    /// <summary>True for one plain address (ada@example.org) of at most <see cref="MaxEmail"/> characters.</summary>
+    public static bool IsEmail(string text) => text.Length <= MaxEmail && EmailShape().IsMatch(text);
 
     // One address, no display name, no list: nothing that could carry a second address or a line break into a mail header.
     [GeneratedRegex(@"^[^@\s<>()\[\]"",;:\\]+@[^@\s<>()\[\]"",;:\\]+\.[^@\s<>()\[\]"",;:\\.]+$")]

@@ -95,10 +95,52 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         return after;
     }
 
+    /// <summary>
+    /// A reader's request to erase what their email posted: refused when the address asked 5 times in 10 minutes, and
+    /// mailed (by <paramref name="mail"/>, into the outbox) only when the email has comments and did not ask within the
+    /// hour, so the form cannot be used to flood someone's inbox or to learn who commented.
+    /// </summary>
+    public Task<bool> RequestErasure(string email, string addressHash, Func<MailMessage> mail) => database.Run(sql =>
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (sql.Single<long>("SELECT COUNT(*) FROM erase_requests WHERE ip_hash = @addressHash AND at > @since",
+                new { addressHash, since = now - (long)Window.TotalMilliseconds }) >= 5)
+            return false;
+        var recent = sql.Single<long>("SELECT COUNT(*) FROM erase_requests WHERE email = @email AND at > @since",
+            new { email, since = now - (long)TimeSpan.FromHours(1).TotalMilliseconds });
+        sql.Execute("INSERT INTO erase_requests (email, ip_hash, at) VALUES (@email, @addressHash, @now)", new { email, addressHash, now });
+        if (recent == 0 && sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @email", new { email }) > 0)
+            Outbox.Enqueue(sql, mail(), now);
+        return true;
+    });
+
+    /// <summary>Erases every comment posted with <paramref name="email"/>: name, email, website, text and address hash
+    /// are cleared and the comment is deleted; the writer's notifications about them leave the outbox. Returns how many.</summary>
+    public async Task<int> Erase(string email)
+    {
+        var (count, posts) = await database.Run(sql =>
+        {
+            var shown = sql.Query<string>("SELECT DISTINCT post FROM comments WHERE email = @email AND status = 'approved'", new { email }).ToList();
+            var erased = sql.Execute("""
+                UPDATE comments SET name = '', email = '', website = '', body = '', html = '', body_hash = '', ip_hash = NULL, status = 'deleted'
+                WHERE email = @email
+                """, new { email });
+            // instr (SQLite; strpos in PostgreSQL) rather than LIKE, whose _ and % an address may hold.
+            sql.Execute("DELETE FROM outbox WHERE recipient = @email OR instr(text_body, @email) > 0", new { email });
+            sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
+            return (erased, shown);
+        });
+        foreach (var post in posts) Changed?.Invoke(post);
+        return count;
+    }
+
     /// <summary>Drops the address hashes of comments older than <paramref name="age"/> (30 days by the privacy promise); returns how many.</summary>
     public Task<int> ForgetAddresses(TimeSpan age) => database.Run(sql =>
-        sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before",
-            new { before = (clock.GetUtcNow() - age).ToUnixTimeMilliseconds() }));
+    {
+        var before = (clock.GetUtcNow() - age).ToUnixTimeMilliseconds();
+        sql.Execute("DELETE FROM erase_requests WHERE at < @before", new { before });
+        return sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before", new { before });
+    });
 
     public static string Name(CommentStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -72,6 +72,17 @@ public static class Migrations
         );
         CREATE INDEX login_failures_by_address ON login_failures (ip_hash, at);
         """,
+        // 3: readers' requests to erase everything tied to their email (kept 30 days, to limit the mail they cause).
+        """
+        CREATE TABLE erase_requests (
+            id INTEGER PRIMARY KEY,
+            email TEXT NOT NULL,
+            ip_hash TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX erase_requests_by_email ON erase_requests (email, at);
+        CREATE INDEX erase_requests_by_address ON erase_requests (ip_hash, at);
+        """,
     ];
 
     /// <summary>The step the database is at after opening: the number of <see cref="Steps"/>.</summary>
