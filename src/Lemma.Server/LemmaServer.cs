@@ -68,8 +68,8 @@ public sealed class LemmaServer : IAsyncDisposable
         return new LemmaServer(app, host, options, comments);
     }
 
-    /// <summary>The site's comments (approved ones for pages, and a signal when they change), or null when site.yaml
-    /// does not turn comments on. Throws when the comment database could not be opened.</summary>
+    /// <summary>The site's comments (approved ones for pages, their counts, and a signal when they change), or null when
+    /// site.yaml does not turn comments on. Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
     public IApprovedComments? Comments => comments?.GetAwaiter().GetResult().Store;
 
     /// <summary>Where comments are kept and where their mail goes, for the console; null when comments are off.</summary>
