@@ -10,15 +10,16 @@ public static class LemmaApp
     public const int ContentErrors = 1;
     public const int UsageErrors = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TextReader? input = null)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error) { In = input ?? Console.In };
         var root = new RootCommand("Lemma: a publishing engine for technical writing (code, math, notebooks).")
         {
             NewCommand.Create(console),
             BuildCommand.Create(console),
             CheckCommand.Create(console),
             ServeCommand.Create(console),
+            AdminCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -34,6 +35,9 @@ public static class LemmaApp
 /// <summary>Where a command writes: the real console, or a test's writers.</summary>
 public sealed record CliConsole(TextWriter Out, TextWriter Error)
 {
+    /// <summary>Where a command reads what the user types (a password).</summary>
+    public TextReader In { get; init; } = Console.In;
+
     /// <summary>A progress bar only makes sense on a terminal that is really the console.</summary>
     public bool IsInteractive => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
 }

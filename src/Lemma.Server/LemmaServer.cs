@@ -1,3 +1,6 @@
+using Lemma.Configuration;
+using Lemma.Server.Admin;
+using Lemma.Server.Comments;
 using Lemma.Server.Hosting;
 using Lemma.Server.Preview;
 using Lemma.Server.Publishing;
@@ -20,12 +23,14 @@ public sealed class LemmaServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private SourceWatcher? watcher;
+    private readonly Task<CommentService>? comments;
 
-    private LemmaServer(WebApplication app, SiteHost host, ServerOptions options)
+    private LemmaServer(WebApplication app, SiteHost host, ServerOptions options, Task<CommentService>? comments)
     {
         this.app = app;
         Host = host;
         Options = options;
+        this.comments = comments;
     }
 
     public SiteHost Host { get; }
@@ -50,9 +55,28 @@ public sealed class LemmaServer : IAsyncDisposable
         var host = new SiteHost(options);
         app.UseHostFilter(options);
         if (!options.Production) app.MapLiveReload(host);
+        // Comments are set when the server starts: a change to site.yaml's comments: or smtp: needs a restart.
+        var config = ConfigLoader.Load(options.Source).Config;
+        Task<CommentService>? comments = null;
+        if (config.Comments.Enabled)
+        {
+            comments = CommentService.Open(options, config, () => options.Production ? config.BaseUrl : host.BaseUrl);
+            app.MapComments(comments, host);
+            app.MapAdmin(comments);
+        }
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
-        return new LemmaServer(app, host, options);
+        return new LemmaServer(app, host, options, comments);
     }
+
+    /// <summary>The site's comments (approved ones for pages, their counts, and a signal when they change), or null when
+    /// site.yaml does not turn comments on. Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
+    public IApprovedComments? Comments => comments?.GetAwaiter().GetResult().Store;
+
+    /// <summary>Where comments are kept and where their mail goes, for the console; null when comments are off.</summary>
+    public string? CommentsStatus => CommentService?.Status;
+
+    /// <summary>The comment service, once opened; null when comments are off.</summary>
+    internal CommentService? CommentService => comments?.GetAwaiter().GetResult();
 
     /// <summary>
     /// A production request is a lookup and a copy of bytes already in memory, so it runs where its socket's data
@@ -74,6 +98,15 @@ public sealed class LemmaServer : IAsyncDisposable
     /// <summary>Starts listening, builds the site with the real address as base URL, then starts watching.</summary>
     public async Task StartAsync(CancellationToken cancel = default)
     {
+        // A comment database that cannot be opened (or is newer than this lemma) stops the start, with its reason.
+        if (comments is not null)
+        {
+            try { await comments; }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
+            }
+        }
         await app.StartAsync(cancel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Address = new Uri(address.EndsWith('/') ? address : address + "/");
@@ -90,5 +123,6 @@ public sealed class LemmaServer : IAsyncDisposable
         watcher?.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        if (comments is { IsCompletedSuccessfully: true }) await comments.Result.DisposeAsync();
     }
 }

@@ -17,6 +17,15 @@ public sealed record ServerOptions
     public TimeSpan Debounce { get; init; } = TimeSpan.FromMilliseconds(10);
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Reads an environment variable (LEMMA_SMTP, LEMMA_SMTP_PASSWORD); tests give their own.</summary>
+    public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Where mail goes when no SMTP server is set (printed for the writer), and mail set-up problems.</summary>
+    public TextWriter MailLog { get; init; } = Console.Out;
+
+    /// <summary>The wait after a first failed send (30 s); each later failure doubles it, up to 6 h.</summary>
+    public TimeSpan MailRetry { get; init; } = Mail.Outbox.FirstRetry;
+
     /// <summary>Open connections at most; more are accepted and closed at once. 4096 idle connections hold about 45 MiB
     /// (bench/RESULTS.md). Never more than three quarters of the process's file descriptor limit, so that accepting
     /// cannot run out of descriptors (Hosting/ConnectionLimits.cs).</summary>

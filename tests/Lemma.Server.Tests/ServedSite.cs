@@ -14,15 +14,28 @@ public sealed class ServedSite : IAsyncDisposable
     {
         var site = new ServedSite();
         foreach (var (path, text) in files) site.Write(path, text);
-        var options = new ServerOptions { Source = site.Root, Port = 0, Production = production };
-        site.Server = LemmaServer.Create(configure is null ? options : configure(options));
-        await site.Server.StartAsync();
-        site.Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+        await site.Serve(production, configure);
+        return site;
+    }
+
+    /// <summary>Stops the server and starts a new one on the same folder (what a restart of `lemma serve` does).</summary>
+    public async Task Restart(bool production = false, Func<ServerOptions, ServerOptions>? configure = null)
+    {
+        Http.Dispose();
+        await Server.DisposeAsync();
+        await Serve(production, configure);
+    }
+
+    private async Task Serve(bool production, Func<ServerOptions, ServerOptions>? configure)
+    {
+        var options = new ServerOptions { Source = Root, Port = 0, Production = production };
+        Server = LemmaServer.Create(configure is null ? options : configure(options));
+        await Server.StartAsync();
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
         {
-            BaseAddress = site.Server.Address,
+            BaseAddress = Server.Address,
             Timeout = TimeSpan.FromSeconds(30),
         };
-        return site;
     }
 
     public void Write(string path, string text)

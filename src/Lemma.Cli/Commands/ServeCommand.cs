@@ -44,6 +44,7 @@ public static class ServeCommand
                 Production = parse.GetValue(production),
                 MaxConnections = parse.GetValue(maxConnections),
                 MaxConnectionsPerClient = parse.GetValue(perClient),
+                MailLog = console.Out,
             };
             await using var server = LemmaServer.Create(options);
             var clock = Stopwatch.StartNew();
@@ -67,8 +68,14 @@ public static class ServeCommand
                 console.Error.WriteLine($"lemma: cannot listen on {options.Bind}:{options.Port}: {e.Message}");
                 return LemmaApp.UsageErrors;
             }
+            catch (InvalidOperationException e) when (e.Message.StartsWith("comments:", StringComparison.Ordinal))
+            {
+                console.Error.WriteLine($"lemma: {e.Message}");
+                return LemmaApp.UsageErrors;
+            }
             foreach (var d in server.Host.Current.Errors) console.Error.WriteLine(d.ToString());
             if (HostFilter.NetworkWarning(options) is { } warning) console.Error.WriteLine("lemma: " + warning);
+            if (server.CommentsStatus is { } comments) console.Out.WriteLine(comments);
             var mode = options.Production ? "production" : "preview: drafts shown, reloads on save";
             console.Out.WriteLine($"serving {server.Host.Current.Files.Count} files at {server.Address} ({mode}); started in {clock.Elapsed.TotalSeconds:0.00} s. Ctrl+C stops.");
             try { await Task.Delay(Timeout.Infinite, cancel); }

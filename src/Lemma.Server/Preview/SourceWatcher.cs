@@ -108,7 +108,10 @@ public sealed class SourceWatcher : IDisposable
         var name = Path.GetFileName(relativePath);
         return name.StartsWith(".#", StringComparison.Ordinal) || name.EndsWith('~') || name.EndsWith(".swp", StringComparison.Ordinal)
             || name.EndsWith(".swx", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal) || name == "4913"
-            || name.EndsWith(".lemma-tmp", StringComparison.Ordinal);
+            || name.EndsWith(".lemma-tmp", StringComparison.Ordinal)
+            // The comment database (data/comments.db and its -wal, -shm, -journal files) changes on every comment.
+            || name.EndsWith(".db", StringComparison.Ordinal) || name.EndsWith(".db-wal", StringComparison.Ordinal)
+            || name.EndsWith(".db-shm", StringComparison.Ordinal) || name.EndsWith(".db-journal", StringComparison.Ordinal);
     }
 
     public void Dispose()

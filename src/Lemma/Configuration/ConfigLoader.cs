@@ -66,11 +66,11 @@ public static class ConfigLoader
             if (!map.Values.ContainsKey("home") && QuartoConfig.HomeFromListing(root) is { } home)
                 map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
         }
-        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll);
+        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll, IsLemma: kind == SiteKind.Lemma);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, [.. map.Warnings, .. reader.Diagnostics]);
     }
 
-    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll)
+    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll, bool IsLemma)
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -103,6 +103,9 @@ public static class ConfigLoader
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
                 WordsPerMinute = Int("words_per_minute") ?? defaults.WordsPerMinute,
+                // Jekyll, Hugo and Quarto themes use comments: for their own providers (disqus, giscus): only site.yaml's is Lemma's.
+                Comments = IsLemma ? ReadComments() : defaults.Comments,
+                Smtp = IsLemma ? ReadSmtp() : defaults.Smtp,
                 // Lemma's keys at the top of site.yaml, PaperMod's under params.
                 Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
@@ -330,6 +333,91 @@ public static class ConfigLoader
                 LineNumbers = Get(map, "line_numbers") as bool? ?? defaults.LineNumbers,
                 CopyButton = Get(map, "copy_button") as bool? ?? defaults.CopyButton,
             };
+        }
+
+        /// <summary><c>comments: true|false</c>, or a map of <see cref="CommentSettings"/> (enabled unless it says <c>enabled: false</c>).</summary>
+        private CommentSettings ReadComments()
+        {
+            var value = Get(Map.Values, "comments");
+            var defaults = new CommentSettings();
+            if (value is null) return defaults;
+            if (value is bool on) return defaults with { Enabled = on };
+            if (value is not IReadOnlyDictionary<string, object?> map) { Error("comments", "comments must be true, false or a map of settings"); return defaults; }
+            var moderation = Str(Get(map, "moderation")) ?? "first";
+            if (!Enum.TryParse<Moderation>(moderation, ignoreCase: true, out var mode) || int.TryParse(moderation, out _))
+            {
+                Error("comments", $"comments.moderation must be all, first or none; got '{moderation}'");
+                mode = defaults.Moderation;
+            }
+            int Bounded(string key, int fallback, int min)
+            {
+                var number = Int(Get(map, key), "comments");
+                if (number is null) return fallback;
+                if (number >= min) return number.Value;
+                Error("comments", $"comments.{key} must be at least {min}");
+                return fallback;
+            }
+            var closeAfter = Get(map, "close_after") is null ? (int?)null : Bounded("close_after", 0, 1);
+            return new CommentSettings
+            {
+                Enabled = Get(map, "enabled") as bool? ?? true,
+                Moderation = mode,
+                CloseAfterDays = closeAfter is 0 ? null : closeAfter,
+                Database = Str(Get(map, "database")) is { Length: > 0 } database && SafeDatabase(database) ? database : defaults.Database,
+                Notify = Str(Get(map, "notify")) ?? "",
+                BlockedWords = Words(Get(map, "blocked_words")),
+                BlockedDomains = Words(Get(map, "blocked_domains")),
+                MaxLinks = Bounded("max_links", defaults.MaxLinks, 0),
+                MaxLength = Bounded("max_length", defaults.MaxLength, 1),
+                MinSeconds = Bounded("min_seconds", defaults.MinSeconds, 0),
+                PerIpPer10Minutes = Bounded("per_ip", defaults.PerIpPer10Minutes, 1),
+                PerEmailPer10Minutes = Bounded("per_email", defaults.PerEmailPer10Minutes, 1),
+            };
+        }
+
+        /// <summary>
+        /// The comment database holds readers' emails and the site's secret, so it must never be published: a relative
+        /// path needs a folder that is not one the site is published from (content, static, public, layouts, assets),
+        /// since files at the root of some sites are published as they are. An absolute path is the writer's choice.
+        /// </summary>
+        private bool SafeDatabase(string path)
+        {
+            if (System.IO.Path.IsPathFullyQualified(path)) return true;
+            var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && !parts.Contains("..") && !parts.Contains(".")
+                && parts[0] is not ("content" or "static" or "public" or "layouts" or "assets"))
+                return true;
+            Error("comments", $"comments.database '{path}' would be published with the site: keep it in a folder such as data/ (the default, data/comments.db)");
+            return false;
+        }
+
+        private ImmutableArray<string> Words(object? value) => value switch
+        {
+            null => [],
+            string one => [one],
+            IEnumerable<object?> list => [.. list.Select(Str).OfType<string>().Where(w => w.Trim().Length > 0).Select(w => w.Trim())],
+            _ => Fail<ImmutableArray<string>>("comments", "comments blocklists are lists of words or domains", []),
+        };
+
+        /// <summary><c>smtp: { host, port, user, tls, from }</c>; a password here is an error, since site.yaml is usually in git.</summary>
+        private SmtpSettings ReadSmtp()
+        {
+            if (Get(Map.Values, "smtp") is not IReadOnlyDictionary<string, object?> map) return new SmtpSettings();
+            if (Get(map, "password") is not null) Error("smtp", "smtp.password does not belong in the config (it is usually in git): set LEMMA_SMTP_PASSWORD");
+            return new SmtpSettings
+            {
+                Host = Str(Get(map, "host")) ?? "",
+                Port = Int(Get(map, "port"), "smtp") ?? 0,
+                User = Str(Get(map, "user")) ?? Str(Get(map, "username")) ?? "",
+                Tls = Get(map, "tls") as bool? ?? false,
+                From = Str(Get(map, "from")) ?? "",
+            };
+        }
+
+        private T Fail<T>(string key, string message, T fallback)
+        {
+            Error(key, message);
+            return fallback;
         }
 
         /// <summary>

@@ -44,6 +44,10 @@ public sealed record SiteConfig
     public PageDisplay Display { get; init; } = PageDisplay.Unset;
     /// <summary>Words per minute for reading time.</summary>
     public int WordsPerMinute { get; init; } = 220;
+    /// <summary>Reader comments, served by `lemma serve` (off unless site.yaml turns them on).</summary>
+    public CommentSettings Comments { get; init; } = new();
+    /// <summary>The mail server the site's mail goes through; empty Host: none set in the config.</summary>
+    public SmtpSettings Smtp { get; init; } = new();
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 }

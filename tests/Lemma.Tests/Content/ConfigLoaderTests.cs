@@ -49,6 +49,56 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_comments_and_smtp_blocks_give_their_settings_and_a_password_in_the_config_is_an_error()
+    {
+        var c = Load("site.yaml", """
+            title: Notes
+            comments:
+              moderation: all
+              close_after: 30
+              notify: writer@example.org
+              blocked_words: [casino, "cheap pills"]
+              blocked_domains: spam.example
+              max_links: 1
+            smtp: { host: mail.example.org, port: 2525, user: me, from: blog@example.org }
+            """).Config;
+        Assert.True(c.Comments.Enabled);
+        Assert.Equal(Moderation.All, c.Comments.Moderation);
+        Assert.Equal(30, c.Comments.CloseAfterDays);
+        Assert.Equal("writer@example.org", c.Comments.Notify);
+        Assert.Equal(["casino", "cheap pills"], c.Comments.BlockedWords.ToArray());
+        Assert.Equal(["spam.example"], c.Comments.BlockedDomains.ToArray());
+        Assert.Equal(1, c.Comments.MaxLinks);
+        Assert.Equal("data/comments.db", c.Comments.Database);
+        Assert.Equal(("mail.example.org", 2525, "me", "blog@example.org"), (c.Smtp.Host, c.Smtp.Port, c.Smtp.User, c.Smtp.From));
+
+        Assert.False(Load("site.yaml", "title: Notes\n").Config.Comments.Enabled);
+        Assert.Equal(Moderation.First, Load("site.yaml", "comments: true\n").Config.Comments.Moderation);
+        var wrong = Load("site.yaml", "comments: { moderation: sometimes }\nsmtp: { host: h, password: hunter2 }\n");
+        Assert.Contains(wrong.Diagnostics, d => d.Message.Contains("comments.moderation must be all, first or none"));
+        Assert.Contains(wrong.Diagnostics, d => d.Message.Contains("LEMMA_SMTP_PASSWORD") && !d.Message.Contains("hunter2"));
+    }
+
+    [Theory]
+    [InlineData("comments.db")]
+    [InlineData("static/comments.db")]
+    [InlineData("data/../comments.db")]
+    public void A_comment_database_where_the_site_is_published_from_is_an_error(string path)
+    {
+        var result = Load("site.yaml", $"title: T\ncomments: {{ database: {path} }}\n");
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Message.Contains("would be published"));
+        Assert.Equal("data/comments.db", result.Config.Comments.Database);
+    }
+
+    [Fact]
+    public void A_jekyll_themes_comments_provider_does_not_turn_lemmas_comments_on()
+    {
+        var result = Load("_config.yml", "title: T\ncomments:\n  provider: disqus\n  disqus: { shortname: t }\n");
+        Assert.Empty(result.Diagnostics.Where(d => d.IsError));
+        Assert.False(result.Config.Comments.Enabled);
+    }
+
+    [Fact]
     public void A_hugo_config_is_read_with_hugos_names()
     {
         var c = Load("hugo.toml", """

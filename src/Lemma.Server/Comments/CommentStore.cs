@@ -1,0 +1,146 @@
+using Lemma.Configuration;
+using Lemma.Server.Mail;
+using Lemma.Server.Storage;
+
+namespace Lemma.Server.Comments;
+
+/// <summary>A comment checked and rendered, ready to store. <see cref="Spam"/>: a blocklist matched.</summary>
+public sealed record NewComment(string Post, long? ParentId, string Name, string Email, string Website, string Body, string Html,
+    string IpHash, string BodyHash, bool Spam);
+
+public enum SubmitOutcome { Stored, Repeated, RepeatedElsewhere, TooMany, NoSuchParent }
+
+/// <summary>What became of a submission: stored (with its status), the same comment again (its first copy), or refused.</summary>
+public sealed record Submission(SubmitOutcome Outcome, long Id = 0, CommentStatus Status = CommentStatus.Pending);
+
+/// <summary>
+/// Comments in the database. Each method is one piece of database work (see <see cref="Database"/>): the checks that
+/// decide a submission (rate, duplicate, first comment of an email) and its insert and notification are one transaction,
+/// so two quick posts cannot both pass a limit, and a stored comment always has its notification in the outbox.
+/// </summary>
+public sealed class CommentStore(Database database, TimeProvider clock) : IApprovedComments
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan DuplicateWindow = TimeSpan.FromDays(1);
+
+    public event Action<string>? Changed;
+
+    /// <param name="notify">The writer's notification of a stored comment (null: none), put in the outbox in the same transaction.</param>
+    public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify)
+    {
+        var result = await database.Run(sql =>
+        {
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            var since = now - (long)Window.TotalMilliseconds;
+            var earlier = sql.Single<StoredComment>(
+                $"SELECT {StoredComment.Columns} FROM comments WHERE body_hash = @BodyHash AND (email = @Email OR ip_hash = @IpHash) AND created > @after ORDER BY id LIMIT 1",
+                new { comment.BodyHash, comment.Email, comment.IpHash, after = now - (long)DuplicateWindow.TotalMilliseconds });
+            if (earlier is { } first)
+                return first.Post == comment.Post
+                    ? new Submission(SubmitOutcome.Repeated, first.Id, first.State)
+                    : new Submission(SubmitOutcome.RepeatedElsewhere);
+            if (sql.Single<long>("SELECT COUNT(*) FROM comments WHERE ip_hash = @IpHash AND created > @since", new { comment.IpHash, since }) >= settings.PerIpPer10Minutes
+                || sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @Email AND created > @since", new { comment.Email, since }) >= settings.PerEmailPer10Minutes)
+                return new Submission(SubmitOutcome.TooMany);
+            if (comment.ParentId is { } parent
+                && sql.Single<long>("SELECT COUNT(*) FROM comments WHERE id = @parent AND post = @Post AND status = 'approved'", new { parent, comment.Post }) == 0)
+                return new Submission(SubmitOutcome.NoSuchParent);
+            var status = comment.Spam ? CommentStatus.Spam : settings.Moderation switch
+            {
+                Moderation.None => CommentStatus.Approved,
+                Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @Email AND status = 'approved'", new { comment.Email }) > 0 => CommentStatus.Approved,
+                _ => CommentStatus.Pending,
+            };
+            var id = sql.Single<long>("""
+                INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
+                VALUES (@Post, @ParentId, @Name, @Email, @Website, @Body, @Html, @status, @now, @IpHash, @BodyHash)
+                RETURNING id
+                """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash });
+            var stored = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id })!;
+            if (status != CommentStatus.Spam && notify(stored) is { } message) Outbox.Enqueue(sql, message, now);
+            return new Submission(SubmitOutcome.Stored, id, status);
+        });
+        if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) Changed?.Invoke(comment.Post);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<PublishedComment>> Approved(string post) => await database.Run(sql =>
+        sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE post = @post AND status = 'approved' ORDER BY id", new { post })
+            .Select(c => c.Published()).ToList());
+
+    public Task<IReadOnlyDictionary<string, int>> ApprovedCounts() => database.Run(sql =>
+        (IReadOnlyDictionary<string, int>)sql.Query<(string Post, long Count)>("SELECT post, COUNT(*) FROM comments WHERE status = 'approved' GROUP BY post")
+            .ToDictionary(r => r.Post, r => (int)r.Count, StringComparer.Ordinal));
+
+    public Task<StoredComment?> Find(long id) =>
+        database.Run(sql => sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id }));
+
+    /// <summary>Comments waiting for the writer, oldest first.</summary>
+    public Task<IReadOnlyList<StoredComment>> Pending() => database.Run(sql =>
+        (IReadOnlyList<StoredComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status = 'pending' ORDER BY id").ToList());
+
+    /// <summary>Sets a comment's status and logs who did it (<paramref name="via"/>: "email", "admin"); null when there is no such comment.</summary>
+    public async Task<StoredComment?> Moderate(long id, CommentStatus status, string via)
+    {
+        var (before, after) = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id });
+            if (found is null) return ((StoredComment?)null, (StoredComment?)null);
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            sql.Execute("UPDATE comments SET status = @status WHERE id = @id", new { id, status = Name(status) });
+            sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@id, @status, @via, @now)", new { id, status = Name(status), via, now });
+            return (found, found with { Status = Name(status) });
+        });
+        if (before is not null && (before.State == CommentStatus.Approved) != (status == CommentStatus.Approved)) Changed?.Invoke(before.Post);
+        return after;
+    }
+
+    /// <summary>
+    /// A reader's request to erase what their email posted: refused when the address asked 5 times in 10 minutes, and
+    /// mailed (by <paramref name="mail"/>, into the outbox) only when the email has comments and did not ask within the
+    /// hour, so the form cannot be used to flood someone's inbox or to learn who commented.
+    /// </summary>
+    public Task<bool> RequestErasure(string email, string addressHash, Func<MailMessage> mail) => database.Run(sql =>
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (sql.Single<long>("SELECT COUNT(*) FROM erase_requests WHERE ip_hash = @addressHash AND at > @since",
+                new { addressHash, since = now - (long)Window.TotalMilliseconds }) >= 5)
+            return false;
+        var recent = sql.Single<long>("SELECT COUNT(*) FROM erase_requests WHERE email = @email AND at > @since",
+            new { email, since = now - (long)TimeSpan.FromHours(1).TotalMilliseconds });
+        sql.Execute("INSERT INTO erase_requests (email, ip_hash, at) VALUES (@email, @addressHash, @now)", new { email, addressHash, now });
+        if (recent == 0 && sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @email", new { email }) > 0)
+            Outbox.Enqueue(sql, mail(), now);
+        return true;
+    });
+
+    /// <summary>Erases every comment posted with <paramref name="email"/>: name, email, website, text and address hash
+    /// are cleared and the comment is deleted; the writer's notifications about them leave the outbox. Returns how many.</summary>
+    public async Task<int> Erase(string email)
+    {
+        var (count, posts) = await database.Run(sql =>
+        {
+            var shown = sql.Query<string>("SELECT DISTINCT post FROM comments WHERE email = @email AND status = 'approved'", new { email }).ToList();
+            var erased = sql.Execute("""
+                UPDATE comments SET name = '', email = '', website = '', body = '', html = '', body_hash = '', ip_hash = NULL, status = 'deleted'
+                WHERE email = @email
+                """, new { email });
+            // instr (SQLite; strpos in PostgreSQL) rather than LIKE, whose _ and % an address may hold.
+            sql.Execute("DELETE FROM outbox WHERE recipient = @email OR instr(text_body, @email) > 0", new { email });
+            sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
+            return (erased, shown);
+        });
+        foreach (var post in posts) Changed?.Invoke(post);
+        return count;
+    }
+
+    /// <summary>Drops the address hashes of comments older than <paramref name="age"/> (30 days by the privacy promise); returns how many.</summary>
+    public Task<int> ForgetAddresses(TimeSpan age) => database.Run(sql =>
+    {
+        var before = (clock.GetUtcNow() - age).ToUnixTimeMilliseconds();
+        sql.Execute("DELETE FROM erase_requests WHERE at < @before", new { before });
+        return sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before", new { before });
+    });
+
+    public static string Name(CommentStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,59 @@
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Lemma.Server.Mail;
+
+/// <summary>Hands one message on; throws when it could not.</summary>
+public interface IMailTransport
+{
+    Task Send(MailMessage message, CancellationToken cancel);
+}
+
+/// <summary>Sends through an SMTP server with MailKit, one connection per message (the site's mail is a trickle).</summary>
+public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
+{
+    public async Task Send(MailMessage message, CancellationToken cancel)
+    {
+        using var client = new SmtpClient { Timeout = 30_000 };
+        await client.ConnectAsync(target.Host, target.Port, target.Security, cancel);
+        if (target.User.Length > 0) await client.AuthenticateAsync(target.User, target.Password, cancel);
+        await client.SendAsync(Mime(message, target.From), cancel);
+        await client.DisconnectAsync(quit: true, cancel);
+    }
+
+    /// <summary>
+    /// The MIME message. Addresses are parsed as addresses (a list or a line break is refused), and the subject is one
+    /// line: MimeKit encodes what is left, so no text a reader wrote can add a header or a recipient.
+    /// </summary>
+    public static MimeMessage Mime(MailMessage message, string from)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(Mailbox(from));
+        mime.To.Add(Mailbox(message.To));
+        // A reader's "=?utf-8?Q?...?=" would be sent as it is and decoded by the mail client into other text (line
+        // breaks included): the space keeps it the literal text it was.
+        mime.Subject = OneLine(message.Subject).Replace("=?", "= ?", StringComparison.Ordinal);
+        mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        return mime;
+    }
+
+    private static MailboxAddress Mailbox(string address) =>
+        !address.Any(char.IsControl) && MailboxAddress.TryParse(address, out var mailbox) && mailbox.Address.Contains('@')
+            ? mailbox
+            : throw new FormatException($"not one mail address: '{OneLine(address)}'");
+
+    public static string OneLine(string text) => new([.. text.Select(c => char.IsControl(c) ? ' ' : c)]);
+}
+
+/// <summary>Without a mail server: each message is printed (to the console of `lemma serve`), so the writer sees what
+/// would have gone out.</summary>
+public sealed class PrintedTransport(TextWriter output) : IMailTransport
+{
+    public Task Send(MailMessage message, CancellationToken cancel)
+    {
+        lock (output)
+            output.Write($"mail (no SMTP set; printed instead of sent)\nTo: {SmtpTransport.OneLine(message.To)}\nSubject: {SmtpTransport.OneLine(message.Subject)}\n\n{message.Text}\n\n");
+        output.Flush();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+
+namespace Lemma.Configuration;
+
+/// <summary>Which new comments wait for the writer: every one, a new email's first, or none.</summary>
+public enum Moderation { All, First, None }
+
+/// <summary>site.yaml's <c>comments:</c> block (<c>comments: true</c> turns them on with these defaults).</summary>
+public sealed record CommentSettings
+{
+    public bool Enabled { get; init; }
+    public Moderation Moderation { get; init; } = Moderation.First;
+    /// <summary>Days after a post's date when its form closes; null: never.</summary>
+    public int? CloseAfterDays { get; init; }
+    /// <summary>The SQLite file, relative to the site root.</summary>
+    public string Database { get; init; } = "data/comments.db";
+    /// <summary>Where notifications go; empty: the site author's email.</summary>
+    public string Notify { get; init; } = "";
+    /// <summary>Words that mark a comment as spam (name, website, email or body; whole words, any case).</summary>
+    public ImmutableArray<string> BlockedWords { get; init; } = [];
+    /// <summary>Domains (and their subdomains) that mark a comment as spam when linked or in the email or website.</summary>
+    public ImmutableArray<string> BlockedDomains { get; init; } = [];
+    public int MaxLinks { get; init; } = 3;
+    /// <summary>Characters a comment's body may have.</summary>
+    public int MaxLength { get; init; } = 5000;
+    /// <summary>Seconds a reader needs at least between getting the form and sending it; quicker is a machine.</summary>
+    public int MinSeconds { get; init; } = 3;
+    /// <summary>Comments one address may post in 10 minutes.</summary>
+    public int PerIpPer10Minutes { get; init; } = 5;
+    /// <summary>Comments one email may post in 10 minutes.</summary>
+    public int PerEmailPer10Minutes { get; init; } = 3;
+}
+
+/// <summary>site.yaml's <c>smtp:</c> block. The password is never here: it comes from LEMMA_SMTP_PASSWORD.</summary>
+public sealed record SmtpSettings
+{
+    public string Host { get; init; } = "";
+    /// <summary>0: 587 for STARTTLS, 465 for TLS.</summary>
+    public int Port { get; init; }
+    public string User { get; init; } = "";
+    /// <summary>TLS from the first byte (smtps, port 465) rather than STARTTLS when the server offers it.</summary>
+    public bool Tls { get; init; }
+    /// <summary>The From address of the site's mail; empty: the author's email.</summary>
+    public string From { get; init; } = "";
+}
