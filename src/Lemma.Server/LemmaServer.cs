@@ -101,11 +101,13 @@ public sealed class LemmaServer : IAsyncDisposable
         // A comment database that cannot be opened (or is newer than this lemma) stops the start, with its reason.
         if (comments is not null)
         {
-            try { await comments; }
+            CommentService service;
+            try { service = await comments; }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
             }
+            await new CommentPublishing(Host, service.Store).LoadAll();
         }
         await app.StartAsync(cancel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

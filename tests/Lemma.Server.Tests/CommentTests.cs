@@ -12,7 +12,7 @@ public class CommentTests
         await using var site = await CommentedSite.Start();
         var response = await site.Comment();
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal("/posts/a/?comment=pending#comments", response.Headers.Location!.ToString());
+        Assert.Equal("/posts/a/#comment-pending", response.Headers.Location!.ToString());
         Assert.Empty(await site.Server.Comments!.Approved(CommentedSite.Post));
         var stored = Assert.Single(await site.Query<(string, string, string)>("SELECT name, email, status FROM comments"));
         Assert.Equal(("Ada", "ada@example.org", "pending"), stored);
@@ -46,7 +46,7 @@ public class CommentTests
         lock (changed) Assert.Equal([CommentedSite.Post], changed);
 
         var second = await site.Comment(body: "And again.");
-        Assert.Equal($"/posts/a/?comment=posted#comment-{shown.Id + 1}", second.Headers.Location!.ToString());
+        Assert.Equal($"/posts/a/#comment-{shown.Id + 1}", second.Headers.Location!.ToString());
         Assert.Equal(2, (await site.Server.Comments.Approved(CommentedSite.Post)).Count);
     }
 
@@ -109,7 +109,7 @@ public class CommentTests
     {
         await using var site = await CommentedSite.Start();
         var response = await site.Comment(more: new() { ["url"] = "https://spam.example/" });
-        Assert.Equal("/posts/a/?comment=pending#comments", response.Headers.Location!.ToString());
+        Assert.Equal("/posts/a/#comment-pending", response.Headers.Location!.ToString());
         Assert.Empty(await site.Query<long>("SELECT id FROM comments"));
     }
 
@@ -195,7 +195,7 @@ public class CommentTests
     {
         await using var site = await CommentedSite.Start("{ min_seconds: 0, blocked_words: [casino], blocked_domains: [spam.example] }");
         var response = await site.Comment(body: body, website: website, email: email);
-        Assert.Equal("/posts/a/?comment=pending#comments", response.Headers.Location!.ToString());
+        Assert.Equal("/posts/a/#comment-pending", response.Headers.Location!.ToString());
         Assert.Equal("spam", (await site.Query<string>("SELECT status FROM comments")).Single());
         Assert.Empty(await site.Query<long>("SELECT id FROM outbox"));
     }

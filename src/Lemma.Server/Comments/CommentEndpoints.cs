@@ -143,8 +143,8 @@ public static class CommentEndpoints
     {
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = status == CommentStatus.Approved && id is { } shown
-            ? $"{post}?comment=posted#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
-            : $"{post}?comment=pending#comments";
+            ? $"{post}#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
+            : $"{post}#comment-pending";
     }
 
     /// <summary>The form again, as the reader filled it. Its token counts all but a second of the minimum as spent: the

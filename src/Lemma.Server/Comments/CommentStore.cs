@@ -25,6 +25,18 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
 
     public event Action<string>? Changed;
 
+    /// <summary>
+    /// Awaited after a post's approved comments changed, before the request that changed them is answered: the server
+    /// puts them into the post's pages there, so the reader sent back to the post finds their comment in place.
+    /// </summary>
+    public Func<string, Task>? Publish { get; set; }
+
+    private async Task Announce(string post)
+    {
+        Changed?.Invoke(post);
+        if (Publish is { } publish) await publish(post);
+    }
+
     /// <param name="notify">The writer's notification of a stored comment (null: none), put in the outbox in the same transaction.</param>
     public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify)
     {
@@ -60,7 +72,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             if (status != CommentStatus.Spam && notify(stored) is { } message) Outbox.Enqueue(sql, message, now);
             return new Submission(SubmitOutcome.Stored, id, status);
         });
-        if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) Changed?.Invoke(comment.Post);
+        if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) await Announce(comment.Post);
         return result;
     }
 
@@ -91,7 +103,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@id, @status, @via, @now)", new { id, status = Name(status), via, now });
             return (found, found with { Status = Name(status) });
         });
-        if (before is not null && (before.State == CommentStatus.Approved) != (status == CommentStatus.Approved)) Changed?.Invoke(before.Post);
+        if (before is not null && (before.State == CommentStatus.Approved) != (status == CommentStatus.Approved)) await Announce(before.Post);
         return after;
     }
 
@@ -130,7 +142,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
             return (erased, shown);
         });
-        foreach (var post in posts) Changed?.Invoke(post);
+        foreach (var post in posts) await Announce(post);
         return count;
     }
 

@@ -51,6 +51,9 @@ public sealed partial class SiteHost
     /// <summary>Stage timings of the last rebuild, ending with the swap of the served files ("snapshot").</summary>
     public ImmutableArray<StageTiming> LastTimings { get; private set; } = [];
 
+    /// <summary>Tells the next rebuild a post's approved comments (by its site path).</summary>
+    public void SetComments(string post, IEnumerable<Lemma.Model.ReaderComment> approved) => store.SetComments(post, approved);
+
     /// <summary>Rebuilds the site. <paramref name="changed"/> lists the files (relative to the site root) written,
     /// created or deleted since the last rebuild, so only what they reach is redone; null means anything may have changed.</summary>
     public SiteEvent? Rebuild(IEnumerable<string>? changed = null)

@@ -16,6 +16,9 @@ public sealed class BuildStore
     // Null: anything may have changed (the first build, a watcher that lost events): the next build starts afresh.
     private HashSet<string>? pending;
     private QueryStore memo = new();
+    // Every post's comments as last told, and the posts told since the last build: a new memo gets them all.
+    private readonly Dictionary<string, ImmutableArray<ReaderComment>> comments = new(StringComparer.Ordinal);
+    private readonly HashSet<string> commentsTold = new(StringComparer.Ordinal);
 
     /// <summary>The memo of the last build, for counts and tests.</summary>
     public QueryStore Memo => memo;
@@ -24,6 +27,16 @@ public sealed class BuildStore
     public void Changed(IEnumerable<string> relativePaths)
     {
         lock (gate) pending?.UnionWith(relativePaths.Select(p => p.Replace('\\', '/').Trim('/')));
+    }
+
+    /// <summary>Tells the next build a post's approved comments (by its site path, "/posts/a/"), oldest first.</summary>
+    public void SetComments(string post, IEnumerable<ReaderComment> approved)
+    {
+        lock (gate)
+        {
+            comments[post] = [.. approved];
+            commentsTold.Add(post);
+        }
     }
 
     /// <summary>Tells the next build that anything may have changed (a watcher lost events).</summary>
@@ -36,10 +49,13 @@ public sealed class BuildStore
     internal QueryStore Begin(BuildOptions options)
     {
         HashSet<string>? changed;
+        (string Post, ImmutableArray<ReaderComment> Approved)[] told;
         lock (gate)
         {
             changed = pending;
             pending = new HashSet<string>(StringComparer.Ordinal);
+            told = [.. (changed is null ? comments.Keys.AsEnumerable() : commentsTold).Select(post => (post, comments[post]))];
+            commentsTold.Clear();
         }
         if (changed is null) memo = new QueryStore { Forgets = Forgets, RecordsReaders = !OneBuild };
         else
@@ -52,6 +68,7 @@ public sealed class BuildStore
             }
             if (tree) Bump(BuildInputs.Tree, "");
         }
+        foreach (var (post, approved) in told) memo.Set(BuildInputs.Comments, post, approved);
         memo.Set(BuildInputs.Options, "", options);
         memo.Set(BuildInputs.Now, "", options.Clock.GetUtcNow());
         return memo;

@@ -31,6 +31,9 @@ public static class BuildInputs
     /// <summary>Every file under a top-level folder (key "layouts"), for readers that walk it instead of naming files;
     /// "*" moves with every change, for readers that may read any file.</summary>
     public static readonly Input<string, long> Folder = new("folder");
+    /// <summary>A post's approved reader comments, oldest first, by the post's site path ("/posts/a/"): set by the server
+    /// that takes them (`serve`), never by `lemma build`.</summary>
+    public static readonly Input<string, System.Collections.Immutable.ImmutableArray<ReaderComment>> Comments = new("comments", Equalities.Sequence<ReaderComment>());
 }
 
 /// <summary>The files discovery sorts the site into, each list a value of its own.</summary>

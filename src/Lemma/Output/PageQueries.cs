@@ -62,13 +62,25 @@ public static class PageQueries
             page.FrontMatter.Series is { } series && q.Get(SeriesParts, One).TryGetValue(series, out var parts) ? [.. parts.Select(p => Of(p)!)] : []);
     });
 
+    /// <summary>A post's approved comments (as the server told them) and whether its form is open: only a site that takes
+    /// comments reads them, and only one that closes them after some days reads the day.</summary>
+    private static readonly Query<string, ViewFactory.PageComments> Comments = new("page comments", (q, path) =>
+    {
+        var config = SiteQueries.SiteConfig(q);
+        if (!config.Comments.Enabled || q.Get(SiteQueries.Page, path) is not { Kind: PageKind.Post } page) return ViewFactory.PageComments.None;
+        var today = config.Comments.CloseAfterDays is null ? (DateTimeOffset?)null : q.Get(SiteQueries.Today, One);
+        var approved = q.Get(BuildInputs.Comments, page.Url);
+        return new ViewFactory.PageComments(approved.IsDefault ? [] : approved, ViewFactory.CommentsOpen(config, page, today));
+    });
+
     /// <summary>The view of a page (key: its source path) or of a list's own page (key: "@" and its URL).</summary>
     public static readonly Query<string, PageView> View = new("view", (q, key) =>
     {
         if (key.StartsWith('@')) return q.Get(Plan, One).Lists.GetValueOrDefault(key) ?? PageView.Ref(key);
         if (q.Get(SiteQueries.Page, key) is not { } page) return PageView.Ref(key);
-        return ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key));
+        return ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key), q.Get(Comments, key));
     }, EqualityComparer<PageView>.Create(SameMembers, v => v.Key?.GetHashCode() ?? 0));
+
 
     // A view made again is the same when every member is (PageView's own Equals compares keys alone, for lists).
     private static bool SameMembers(PageView? a, PageView? b) =>

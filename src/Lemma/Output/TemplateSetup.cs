@@ -18,6 +18,7 @@ public static class TemplateSetup
         Tracked<SectionView>(access, (reads, view, member, _) => reads.List(view.Key, member));
         Tracked<TaxonomyView>(access, (reads, view, member, _) => reads.List(view.Key, member));
         access.Register<PageLink>();
+        access.Register<CommentView>();
         access.Register<CoverView>();
         access.Register<TermLink>();
         access.Register<TocView>();

@@ -70,6 +70,14 @@ public sealed record PageView
     public PageLink? Next { get; init; }
     public IReadOnlyList<PageLink> Related { get; init; } = [];
     public IReadOnlyList<string> Aliases { get; init; } = [];
+    /// <summary>The page's approved reader comments, each reply after its parent (served by `lemma serve` only).</summary>
+    public IReadOnlyList<CommentView> Comments { get; init; } = [];
+    public int CommentCount { get; init; }
+    /// <summary>The comment form shows: comments on in site.yaml, a post without <c>comments: false</c>, not closed by
+    /// <c>close_after</c>.</summary>
+    public bool CommentsOpen { get; init; }
+    /// <summary>What the comment form names the post by: its site path, without the base path.</summary>
+    public string? CommentPost { get; init; }
     public IReadOnlyDictionary<string, object?> Params { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty;
     public FeedLinks? Feeds { get; init; }
     /// <summary>On the home page's "recent" section: "published" or "updated".</summary>
@@ -81,6 +89,13 @@ public sealed record PageView
 public sealed record CoverView(string Url, string Alt, string Caption, bool Shown);
 
 public sealed record PageLink(string Title, string Url, string? DateDisplay);
+
+/// <summary>
+/// A reader comment as the theme shows it: <c>html</c> is sanitized (print it with <c>raw</c>), <c>author</c> and
+/// <c>website</c> are plain text, <c>website</c> only http(s). <c>depth</c> is 0 for a comment, 1 for a reply to it...
+/// </summary>
+public sealed record CommentView(long Id, string Anchor, long? ParentId, string Author, string Initials, string? Website, string Html,
+    string Date, string DateDisplay, int Depth);
 
 public sealed record TermLink(string Name, string Slug, string Url);
 

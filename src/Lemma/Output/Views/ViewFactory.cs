@@ -37,7 +37,7 @@ public static partial class ViewFactory
     public static FeedLinks FeedsAt(SiteUrls urls, string sitePath) =>
         new(urls.Link(sitePath + "atom.xml"), urls.Link(sitePath + "index.xml"), urls.Link(sitePath + "feed.json"));
 
-    public static PageView Make(SiteConfig config, SiteUrls urls, Page page, RenderedContent? rendered, Neighbours links)
+    public static PageView Make(SiteConfig config, SiteUrls urls, Page page, RenderedContent? rendered, Neighbours links, PageComments comments)
     {
         var fm = page.FrontMatter;
         var words = rendered?.WordCount ?? 0;
@@ -90,7 +90,53 @@ public static partial class ViewFactory
             Related = links.Related.Select(Link).ToArray(),
             Aliases = page.Aliases.Select(urls.Link).ToArray(),
             Params = fm.Raw,
+            Comments = Thread(comments.Approved),
+            CommentCount = comments.Approved.Length,
+            CommentsOpen = comments.Open,
+            CommentPost = page.Url,
         };
+    }
+
+    /// <summary>A page's approved comments and whether its form is open.</summary>
+    public sealed record PageComments(ImmutableArray<ReaderComment> Approved, bool Open)
+    {
+        public static readonly PageComments None = new([], false);
+
+        public bool Equals(PageComments? other) => other is not null && Open == other.Open && Approved.SequenceEqual(other.Approved);
+
+        public override int GetHashCode() => Approved.Length;
+    }
+
+    /// <summary>Whether a page takes comments on <paramref name="today"/> (null: the site sets no <c>close_after</c>).</summary>
+    public static bool CommentsOpen(SiteConfig config, Page page, DateTimeOffset? today) =>
+        config.Comments.Enabled && page.Kind == PageKind.Post
+        && !(page.FrontMatter.Raw.TryGetValue("comments", out var on) && on is false)
+        && !(config.Comments.CloseAfterDays is { } days && today is { } day && page.Date is { } date && date.AddDays(days) <= day);
+
+    /// <summary>Each comment after its parent (oldest first at each level); a reply whose parent is gone is shown at the top.</summary>
+    private static IReadOnlyList<CommentView> Thread(ImmutableArray<ReaderComment> approved)
+    {
+        if (approved.IsEmpty) return [];
+        var ids = approved.Select(c => c.Id).ToHashSet();
+        var children = approved.Where(c => c.ParentId is { } p && ids.Contains(p)).ToLookup(c => c.ParentId!.Value);
+        var views = new List<CommentView>(approved.Length);
+        void Add(ReaderComment c, int depth)
+        {
+            var website = Uri.TryCreate(c.Website, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? c.Website : null;
+            views.Add(new CommentView(c.Id, $"comment-{c.Id}", c.ParentId, c.Author, Initials(c.Author), website, c.Html, Iso(c.Created)!, Display(c.Created)!, depth));
+            foreach (var reply in children[c.Id].OrderBy(r => r.Created).ThenBy(r => r.Id)) Add(reply, depth + 1);
+        }
+        foreach (var root in approved.Where(c => c.ParentId is not { } p || !ids.Contains(p)).OrderBy(c => c.Created).ThenBy(c => c.Id)) Add(root, 0);
+        return views;
+    }
+
+    /// <summary>"Ada Lovelace" gives "AL": a local avatar, with no request to a third party.</summary>
+    private static string Initials(string name)
+    {
+        var letters = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetterOrDigit(w[0])).Take(2)
+            .Select(w => char.ToUpperInvariant(w[0]));
+        var initials = string.Concat(letters);
+        return initials.Length > 0 ? initials : "?";
     }
 
     private static IReadOnlyList<TermLink> Terms(SiteConfig config, SiteUrls urls, Page page, string taxonomy) =>
