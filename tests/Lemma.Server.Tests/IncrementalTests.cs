@@ -1,4 +1,5 @@
 using Lemma.Build;
+using Lemma.Model;
 using Lemma.Server.Hosting;
 
 namespace Lemma.Server.Tests;
@@ -17,6 +18,8 @@ public sealed class IncrementalTests : IDisposable
     private readonly List<string> changed = [];
 
     private readonly Dictionary<string, Post> posts = [];
+    // The approved comments the server told the build, by post URL.
+    private readonly Dictionary<string, List<ReaderComment>> comments = [];
 
     /// <summary>The number of the next post created.</summary>
     private int next = 31;
@@ -83,6 +86,7 @@ public sealed class IncrementalTests : IDisposable
 
     private static string Config(int variant) =>
         $"title: Incremental {variant % 2}\nbase_url: https://example.org/\npage_size: {2 + variant % 3}\n"
+        + $"comments: {(variant % 3 == 2 ? "{ close_after: 30 }" : "true")}\n"
         + $"citations: {{ style: {(variant % 2 == 0 ? "author-year" : "numeric")} }}\n"
         // The home page lists both data files: one always there, one that comes and goes.
         + "home:\n  - { kind: intro }\n  - { kind: recent, title: Recent, limit: 4 }\n"
@@ -111,9 +115,12 @@ public sealed class IncrementalTests : IDisposable
 
     /// <summary>Output paths whose bytes differ between the host's last rebuild and a full build of the same files, or that
     /// only one of them has.</summary>
-    private static List<string> Differences(SiteHost host)
+    private List<string> Differences(SiteHost host)
     {
-        var full = SiteBuilder.Run(host.BuildOptions());
+        // A full build told the same comments as the server told the host.
+        var store = new BuildStore();
+        foreach (var (post, approved) in comments) store.SetComments(post, approved);
+        var full = SiteBuilder.Run(host.BuildOptions(), store: store);
         Assert.True(full.Succeeded, string.Join("\n", full.Diagnostics));
         var expected = full.Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
         var actual = host.Current.Files;
@@ -321,7 +328,7 @@ public sealed class IncrementalTests : IDisposable
         var post = posts[target];
         // p1 keeps its URL and stays published: other posts link to it, and a broken link fails the full build.
         var movable = target != "p1";
-        switch (random.Next(23))
+        switch (random.Next(24))
         {
             case 0: // the body alone: lists that show only titles and summaries keep their output
                 if (random.Next(3) == 0)
@@ -452,6 +459,16 @@ public sealed class IncrementalTests : IDisposable
                     ? post with { Slug = random.Next(3) == 0 ? "" : $"moved-{step}" }
                     : post with { Aliases = random.Next(3) == 0 ? "" : $"/old/{target}-{step}/" });
                 return "slug or aliases";
+            case 22: // reader comments: the server tells the build a post's approved comments, one more, or one fewer
+                var url = $"/posts/{target}/";
+                var approved = comments.GetValueOrDefault(url, []);
+                approved = approved.Count > 0 && random.Next(3) == 0
+                    ? [.. approved.Skip(1)]
+                    : [.. approved, new ReaderComment(step + 1, approved.Count > 0 && random.Next(2) == 0 ? approved[^1].Id : null, $"Reader {step}",
+                        random.Next(2) == 0 ? "https://reader.example/" : "", $"<p>Comment {step}</p>", new DateTimeOffset(2024, 5, 1, 0, 0, 0, TimeSpan.Zero).AddHours(step))];
+                comments[url] = approved;
+                host.SetComments(url, approved);
+                return "comments";
             default: // config
                 Write("site.yaml", Config(step));
                 return "config";
