@@ -32,67 +32,7 @@ public sealed class NotebookXssTests(SiteFixture site, XssSite xss, ITestOutputH
         return data;
     }
 
-    private const string Trap = """
-        (() => {
-          const hits = [];
-          Object.defineProperty(window, '__xss', { value: hits });
-          const closest = Element.prototype.closest, select = Document.prototype.querySelectorAll;
-          const cellOf = node => {
-            const element = node instanceof Element ? node : node instanceof Node ? node.parentElement : null;
-            const cell = element ? closest.call(element, '.nb-cell') : null;
-            return cell ? Array.prototype.indexOf.call(select.call(document, '.nb-cell'), cell) : -1;
-          };
-          const record = what => {
-            let cell = -1;
-            try { cell = cellOf(document.currentScript || (window.event && window.event.target)); } catch (e) {}
-            hits.push({ what: String(what).slice(0, 160), cell, frame: String(location.href).slice(0, 80) });
-          };
-          const hook = (owner, name) => {
-            try {
-              Object.defineProperty(owner, name, {
-                value: function (...args) { record(name + '(' + args.map(a => { try { return String(a); } catch (e) { return '?'; } }).join(', ') + ')'); },
-                writable: true, configurable: true,
-              });
-            } catch (e) {}
-          };
-          // Not eval: Playwright evaluates through it. What a vector evals still has to call one of these to show.
-          for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) hook(window, name);
-          hook(Document.prototype, 'write');
-          hook(Document.prototype, 'writeln');
-          // Under the <meta> policy a surviving inline script is refused rather than run: still the sanitizer's miss.
-          document.addEventListener('securitypolicyviolation', e => {
-            if (!/^(img|media|font)-src/.test(e.effectiveDirective)) record('policy refused ' + e.effectiveDirective + ' ' + e.blockedURI);
-          });
-        })();
-        """;
 
-    // Anything left in a cell that could run script or take the page elsewhere, as [cell, what] pairs. DOM methods are
-    // taken from the prototypes: markup that got through can shadow them (<input name=attributes> inside a <form>).
-    private const string Leftovers = """
-        () => {
-          const found = [];
-          const all = (root, selector) => [...Element.prototype.querySelectorAll.call(root, selector)];
-          const tagOf = Object.getOwnPropertyDescriptor(Element.prototype, 'localName').get;
-          const forbidden = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'meta', 'link',
-            'style', 'svg', 'form', 'noscript', 'portal', 'template', 'annotation-xml']);
-          const urls = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'data', 'background', 'srcset', 'ping', 'lowsrc', 'dynsrc']);
-          all(document.documentElement, '.nb-cell').forEach((cell, index) => {
-            for (const element of all(cell, '*')) {
-              const tag = tagOf.call(element);
-              if (forbidden.has(tag)) found.push([index, '<' + tag + '>']);
-              for (const name of Element.prototype.getAttributeNames.call(element).map(n => n.toLowerCase())) {
-                const value = String(Element.prototype.getAttribute.call(element, name)).replace(/[\u0000-\u0020\u007f]/g, '').toLowerCase();
-                if (name.startsWith('on') || name === 'srcdoc' || name === 'formaction') found.push([index, '<' + tag + ' ' + name + '>']);
-                else if (urls.has(name) && /^(javascript|vbscript|data):/.test(value) && !(tag === 'img' && name === 'src' && /^data:image\//.test(value)))
-                  found.push([index, '<' + tag + ' ' + name + '=' + value.slice(0, 60) + '>']);
-              }
-            }
-          });
-          for (const element of all(document.documentElement, 'base, meta[http-equiv]:not([http-equiv="Content-Security-Policy"])'))
-            found.push([-1, Object.getOwnPropertyDescriptor(Element.prototype, 'outerHTML').get.call(element).slice(0, 80)]);
-          return JSON.stringify(found);
-        }
-        """;
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -132,7 +72,7 @@ public sealed class NotebookXssTests(SiteFixture site, XssSite xss, ITestOutputH
     private async Task<int> Inspect(IBrowserContext context, string place, bool metaPolicy, ConcurrentQueue<string> problems)
     {
         var external = 0;
-        await context.AddInitScriptAsync(Trap);
+        await context.AddInitScriptAsync(ScriptTraps.Trap(".nb-cell"));
         var origin = xss.Server.BaseUri.GetLeftPart(UriPartial.Authority);
         await context.RouteAsync("**/*", async route =>
         {
@@ -190,7 +130,7 @@ public sealed class NotebookXssTests(SiteFixture site, XssSite xss, ITestOutputH
         }
         try
         {
-            var leftovers = JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(Leftovers).WaitAsync(TimeSpan.FromSeconds(10)))!;
+            var leftovers = JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(ScriptTraps.Leftovers(".nb-cell")).WaitAsync(TimeSpan.FromSeconds(10)))!;
             foreach (var left in leftovers) problems.Enqueue($"{Vector(left[0].GetInt32())}: left {left[1].GetString()}");
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)

@@ -134,7 +134,7 @@ public sealed partial class SiteFixture(IMessageSink diagnostics) : IAsyncLifeti
         }
     }
 
-    private static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

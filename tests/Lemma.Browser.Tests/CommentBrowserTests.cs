@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lemma.Server;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Lemma.Browser.Tests;
+
+/// <summary>
+/// A site served by `lemma serve --production` with comments on, where every vector of the XSS corpus was sent as a
+/// comment (its name and its body) through the real form endpoint, and another post holds an ordinary conversation.
+/// </summary>
+public sealed partial class CommentedServer : IAsyncLifetime
+{
+    public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/";
+    private readonly string root = Directory.CreateTempSubdirectory("lemma-comments-browser-").FullName;
+    public LemmaServer Server { get; private set; } = null!;
+    /// <summary>The vectors in the order they were sent; a comment's place on the page is its index here.</summary>
+    public List<string> Sent { get; } = [];
+    public int Refused { get; private set; }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "content/posts"));
+        File.WriteAllText(Path.Combine(root, "site.yaml"), "title: Comments\nbase_url: https://example.org/\nauthor: { name: Writer, email: writer@example.org }\n" +
+            "comments: { moderation: none, min_seconds: 0, per_ip: 1000000, per_email: 1000000, max_links: 1000 }\n");
+        File.WriteAllText(Path.Combine(root, "content/posts/vectors.md"), "---\ntitle: Vectors\ndate: 2024-01-01\n---\n\nEvery vector, as comments.\n");
+        File.WriteAllText(Path.Combine(root, "content/posts/talk.md"), "---\ntitle: Talk\ndate: 2024-01-02\n---\n\nA post people talk about.\n");
+        Server = LemmaServer.Create(new ServerOptions { Source = root, Port = 0, Production = true, MailLog = TextWriter.Null, Environment = _ => null });
+        await Server.StartAsync();
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
+
+        var talk = await Token(http, Talk);
+        var first = await Send(http, Talk, talk, "Ada Lovelace", "Does the bound hold for $n = 1$?\n\n```python\nprint(1)\n```", website: "https://ada.example/");
+        await Send(http, Talk, talk, "Writer", "It does: see the *second* lemma.", parent: first);
+        await Send(http, Talk, talk, "Grace", "Thanks, this helped.");
+
+        var token = await Token(http, Vectors);
+        var vectors = File.ReadLines(Path.Combine(SiteFixture.FindRepoRoot(), "tests", "Lemma.Browser.Tests", "xss", "vectors.jsonl"))
+            .Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("vector").GetString()!)).ToList();
+        // Sent in order, a few at a time: each is a comment of its own, and the page lists them oldest first.
+        foreach (var batch in vectors.Chunk(16))
+        {
+            var ids = await Task.WhenAll(batch.Select((v, i) => Send(http, Vectors, token, v.Text.Length > 100 ? v.Text[..100] : v.Text, v.Text + $"\n\n({v.Id})", email: $"r{Sent.Count + i}@example.org")));
+            for (var i = 0; i < batch.Length; i++)
+                if (ids[i] is null) Refused++;
+                else Sent.Add(batch[i].Id);
+        }
+    }
+
+    private static async Task<string> Token(HttpClient http, string post) =>
+        TokenField().Match(await http.GetStringAsync("_lemma/comments/form?post=" + Uri.EscapeDataString(post))).Groups[1].Value;
+
+    /// <summary>The comment's id when it was published (a 303 to its anchor), null when the form refused it.</summary>
+    private async Task<long?> Send(HttpClient http, string post, string token, string name, string body, string website = "", long? parent = null, string email = "reader@example.org")
+    {
+        var fields = new Dictionary<string, string> { ["post"] = post, ["token"] = token, ["name"] = name, ["email"] = email, ["website"] = website, ["body"] = body };
+        if (parent is { } p) fields["parent"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "_lemma/comments") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", Server.Address.GetLeftPart(UriPartial.Authority));
+        using var response = await http.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.SeeOther && response.Headers.Location!.ToString().Split("#comment-") is [_, var id] && long.TryParse(id, out var n) ? n : null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+    }
+
+    [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
+
+/// <summary>
+/// Comments in Chromium: no vector of the corpus runs script from a post's comments (the same six kinds of sign as the
+/// notebook test, in one page load holding every vector), and a post with a conversation passes axe in both palettes
+/// at 1280 and 390 px.
+/// </summary>
+[Collection(SiteCollection.Name)]
+public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served, ITestOutputHelper output) : IClassFixture<CommentedServer>
+{
+    [Fact]
+    public async Task No_vector_runs_script_from_a_posts_comments()
+    {
+        Assert.True(served.Sent.Count > 800, $"only {served.Sent.Count} of the vectors were published ({served.Refused} refused)");
+        var problems = new ConcurrentQueue<string>();
+        var context = await site.Browser.NewContextAsync(new() { BaseURL = served.Server.Address.ToString() });
+        try
+        {
+            await context.AddInitScriptAsync(ScriptTraps.Trap(".comment"));
+            var origin = served.Server.Address.GetLeftPart(UriPartial.Authority);
+            await context.RouteAsync("**/*", route => route.Request.Url.StartsWith(origin, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
+            var page = await context.NewPageAsync();
+            var loaded = false;
+            page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
+            page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
+            page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
+            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded) problems.Enqueue("navigated to " + frame.Url); };
+            var response = await page.GotoAsync(CommentedServer.Vectors.TrimStart('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
+            Assert.Equal(200, response!.Status);
+            loaded = true;
+            await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 15_000 });
+            await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+            await page.WaitForTimeoutAsync(1500);
+
+            Assert.Equal(served.Sent.Count, await page.Locator("li.comment").CountAsync());
+            string Vector(int index) => index >= 0 && index < served.Sent.Count ? served.Sent[index] : $"comment {index}";
+            foreach (var hit in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
+                problems.Enqueue($"{Vector(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
+            foreach (var left in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(ScriptTraps.Leftovers(".comment")))!)
+                problems.Enqueue($"{Vector(left[0].GetInt32())}: left {left[1].GetString()}");
+            foreach (var frame in page.Frames.Where(f => f != page.MainFrame)) problems.Enqueue("a frame: " + frame.Url);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+        output.WriteLine($"{served.Sent.Count} vectors published as comments ({served.Refused} refused by the form's checks); {problems.Count} problems");
+        Assert.True(problems.IsEmpty, string.Join("\n", problems.Take(60)));
+    }
+
+    [Theory]
+    [InlineData(1280, "light")]
+    [InlineData(1280, "dark")]
+    [InlineData(390, "light")]
+    [InlineData(390, "dark")]
+    public async Task A_post_with_comments_and_its_form_pass_axe(int width, string scheme)
+    {
+        var context = await site.Browser.NewContextAsync(new()
+        {
+            BaseURL = served.Server.Address.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(CommentedServer.Talk.TrimStart('/'));
+            Assert.Equal(3, await page.Locator("li.comment").CountAsync());
+            Assert.Equal(1, await page.Locator("li.comment.depth-1").CountAsync());
+            var violations = await Axe.ViolationsAsync(page, site.AxePath);
+            Assert.True(violations.Count == 0, $"{width} px, {scheme}:\n" + string.Join("\n", violations));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}
