@@ -14,7 +14,7 @@ namespace Lemma.Browser.Tests;
 /// </summary>
 public sealed partial class CommentedServer : IAsyncLifetime
 {
-    public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/";
+    public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/", Quiet = "/posts/quiet/";
     private readonly string root = Directory.CreateTempSubdirectory("lemma-comments-browser-").FullName;
     public LemmaServer Server { get; private set; } = null!;
     /// <summary>The vectors in the order they were sent; a comment's place on the page is its index here.</summary>
@@ -28,6 +28,7 @@ public sealed partial class CommentedServer : IAsyncLifetime
             "comments: { moderation: none, min_seconds: 0, per_ip: 1000000, per_email: 1000000, max_links: 1000 }\n");
         File.WriteAllText(Path.Combine(root, "content/posts/vectors.md"), "---\ntitle: Vectors\ndate: 2024-01-01\n---\n\nEvery vector, as comments.\n");
         File.WriteAllText(Path.Combine(root, "content/posts/talk.md"), "---\ntitle: Talk\ndate: 2024-01-02\n---\n\nA post people talk about.\n");
+        File.WriteAllText(Path.Combine(root, "content/posts/quiet.md"), "---\ntitle: Quiet\ndate: 2024-01-03\n---\n\nNo one has said anything yet.\n");
         Server = LemmaServer.Create(new ServerOptions { Source = root, Port = 0, Production = true, MailLog = TextWriter.Null, Environment = _ => null });
         await Server.StartAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
@@ -121,6 +122,35 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
         }
         output.WriteLine($"{served.Sent.Count} vectors published as comments ({served.Refused} refused by the form's checks); {problems.Count} problems");
         Assert.True(problems.IsEmpty, string.Join("\n", problems.Take(60)));
+    }
+
+    [Fact]
+    public async Task With_scripts_a_comment_takes_one_click_and_remember_me_fills_the_form_next_time()
+    {
+        var context = await site.Browser.NewContextAsync(new() { BaseURL = served.Server.Address.ToString() });
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(CommentedServer.Quiet.TrimStart('/'));
+            await page.Locator("#comment-name").FillAsync("Lin Wei");
+            // Typing fetched a token: the first click sends the comment.
+            await Assertions.Expect(page.Locator("form.comment-form input[name=token]")).ToBeAttachedAsync();
+            await page.Locator("#comment-email").FillAsync("lin@example.org");
+            await page.Locator("#comment-body").FillAsync("Sent with one click.");
+            await page.Locator("input[name=remember]").CheckAsync();
+            await page.Locator("form.comment-form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(new Regex("#comment-[0-9]+$"));
+            await Assertions.Expect(page.Locator("li.comment")).ToContainTextAsync("Sent with one click.");
+
+            var again = await context.NewPageAsync();
+            await again.GotoAsync(CommentedServer.Quiet.TrimStart('/'));
+            await Assertions.Expect(again.Locator("#comment-name")).ToHaveValueAsync("Lin Wei");
+            await Assertions.Expect(again.Locator("#comment-email")).ToHaveValueAsync("lin@example.org");
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     [Theory]

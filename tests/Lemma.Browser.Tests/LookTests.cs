@@ -80,8 +80,9 @@ public sealed class LookTests(SiteFixture site)
         await Expect(page.Locator(".author-box")).ToBeVisibleAsync();
         // The example site takes comments: a labelled form, its trap field out of sight, no notice until one is sent.
         var form = page.Locator("section#comments form.comment-form");
-        await Expect(form.GetByLabel("Name")).ToBeVisibleAsync();
-        await Expect(form.GetByLabel("Email")).ToBeVisibleAsync();
+        await Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "Name" })).ToBeVisibleAsync();
+        await Expect(form.GetByRole(AriaRole.Textbox, new() { Name = "Email" })).ToBeVisibleAsync();
+        await Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Remember my name" })).ToBeVisibleAsync();
         await Expect(form.GetByLabel("Comment")).ToBeVisibleAsync();
         await Expect(form.Locator("input[name=url]")).ToBeHiddenAsync();
         await Expect(page.Locator("#comment-pending")).ToBeHiddenAsync();
