@@ -358,12 +358,19 @@ public static class SiteQueries
         return TemplateEngine.Create(TemplateFiles.Load(q.Get(BuildInputs.Options, One)!.Source, files), o => TemplateSetup.Configure(o, urls));
     });
 
-    public static readonly Query<string, ThemeAssets.Result> Assets = new("assets", (q, _) =>
+    /// <summary>The site's folder and whether it is a Jekyll site: the same when a file comes or goes.</summary>
+    private static readonly Query<string, (string Root, bool IsJekyll)> Root = new("root", (q, _) =>
     {
         var sources = q.Get(Sources, One);
+        return (sources.Root, sources.IsJekyll);
+    });
+
+    public static readonly Query<string, ThemeAssets.Result> Assets = new("assets", (q, _) =>
+    {
+        var (root, isJekyll) = q.Get(Root, One);
         var files = q.Get(Files, FileGroup.Assets);
         foreach (var file in files) q.Get(BuildInputs.File, file);
-        return ThemeAssets.Collect(new SiteUrls(SiteConfig(q).BaseUrl), sources.Root, sources.IsJekyll ? [] : files);
+        return ThemeAssets.Collect(new SiteUrls(SiteConfig(q).BaseUrl), root, isJekyll ? [] : files);
     });
 
     private static bool SameSources(SourceSet? a, SourceSet? b) =>

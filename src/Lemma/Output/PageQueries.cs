@@ -28,8 +28,11 @@ public static class PageQueries
 
     private static SiteUrls Urls(QueryContext q) => new(SiteQueries.SiteConfig(q).BaseUrl);
 
+    /// <summary>What the plan reads of the model: the same after an edit that moves no page.</summary>
+    private static readonly Query<string, PlanShape> Shape = new("plan shape", (q, _) => PlanShape.Of(q.Get(SiteQueries.Model, One).Site));
+
     public static readonly Query<string, PagePlan> Plan = new("plan", (q, _) =>
-        PageRenderer.Plan(q.Get(SiteQueries.Model, One).Site, path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
+        PageRenderer.Plan(q.Get(Shape, One), SiteQueries.SiteConfig(q), path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
 
     /// <summary>Each page's neighbours in its section's list, by source path: the same after an edit that moves no page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, (string? Older, string? Newer)>> Places = new("places", (q, _) =>

@@ -62,8 +62,8 @@ public static partial class PageRenderer
     }
 
     /// <summary>The template a page renders with: its <c>layout</c> when the site has that template, else the theme's own.</summary>
-    private static string LayoutOf(Page page, TemplateEngine templates) =>
-        page.FrontMatter.Layout is { Length: > 0 } l && templates.Has(l) ? l : page.Kind == PageKind.Post ? "single" : "page";
+    private static string LayoutOf(string? layout, PageKind kind, TemplateEngine templates) =>
+        layout is { Length: > 0 } l && templates.Has(l) ? l : kind == PageKind.Post ? "single" : "page";
 
     /// <summary>
     /// A warning for each page of a Lemma site whose <c>layout</c> names no template (it falls back to the theme's own).
@@ -75,7 +75,7 @@ public static partial class PageRenderer
         foreach (var page in site.Pages)
             if (page.FrontMatter.Layout is { Length: > 0 } layout && !templates.Has(layout))
                 yield return Diagnostic.Warning(new SourceSpan(page.Source.Path, page.FrontMatter.KeyLines.GetValueOrDefault("layout", 1), 1),
-                    $"layout: no template '{layout}' (layouts/{layout}.liquid or the theme's); the page uses '{LayoutOf(page, templates)}'");
+                    $"layout: no template '{layout}' (layouts/{layout}.liquid or the theme's); the page uses '{LayoutOf(page.FrontMatter.Layout, page.Kind, templates)}'");
     }
 
     /// <summary>
@@ -96,17 +96,17 @@ public static partial class PageRenderer
     /// <summary>
     /// Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404. The home
     /// page's blocks are not in its job: they read the clock (<see cref="HomeSections"/>). <paramref name="content"/> gives
-    /// the bodies of home and section index pages, which their lists show.
+    /// the bodies of home and section index pages, which their lists show. It reads the model only through its
+    /// <see cref="PlanShape"/>: a title or summary edit leaves the shape, and the plan is not made again.
     /// </summary>
-    public static PagePlan Plan(Site site, Func<string, RenderedContent?> content, TemplateEngine templates, SiteUrls urls)
+    public static PagePlan Plan(PlanShape site, SiteConfig config, Func<string, RenderedContent?> content, TemplateEngine templates, SiteUrls urls)
     {
-        var config = site.Config;
-        var jobs = new List<PageJob>(site.Pages.Length * 2);
+        var jobs = new List<PageJob>(site.Pages.Count * 2);
         var lists = new Dictionary<string, PageView>(StringComparer.Ordinal);
         // One reference per page, shared by every list that shows it (a post is on its section's list, its terms' and the archive).
-        var refs = new Dictionary<Page, PageView>(site.Pages.Length, ReferenceEqualityComparer.Instance);
-        ViewList<PageView> Refs(IEnumerable<Page> pages) =>
-            pages.Select(p => refs.TryGetValue(p, out var r) ? r : refs[p] = ViewFactory.Ref(p)).ToArray();
+        var refs = new Dictionary<string, PageView>(site.Pages.Count, StringComparer.Ordinal);
+        PageView RefOf(string path) => refs.TryGetValue(path, out var r) ? r : refs[path] = PageView.Ref(path);
+        ViewList<PageView> Refs(IEnumerable<string> paths) => paths.Select(RefOf).ToArray();
         PageView List(PageView view)
         {
             var key = "@" + view.Url;
@@ -116,15 +116,15 @@ public static partial class PageRenderer
         var home = List(new PageView
         {
             Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
-            Description = config.Description, Content = site.HomeIndex is { } hi ? content(hi.Source.Path)?.Utf8 : null,
+            Description = config.Description, Content = site.HomeIndex is { } hi ? content(hi)?.Utf8 : null,
             Feeds = ViewFactory.FeedsAt(urls, "/"),
         });
         jobs.Add(new PageJob("/", "home", home, true, Empty));
 
         foreach (var page in site.Pages)
         {
-            var self = refs[page] = ViewFactory.Ref(page);
-            jobs.Add(new PageJob(page.Url, LayoutOf(page, templates), self, true, Empty));
+            var self = RefOf(page.Path);
+            jobs.Add(new PageJob(page.Url, LayoutOf(page.Layout, page.Kind, templates), self, true, Empty));
             foreach (var alias in page.Aliases)
                 jobs.Add(new PageJob(alias, "alias", self, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
         }
@@ -135,13 +135,13 @@ public static partial class PageRenderer
             {
                 Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
                 Section = section.Name, Slug = section.Name, Feeds = ViewFactory.FeedsAt(urls, section.Url),
-                Content = section.Index is { } idx ? content(idx.Source.Path)?.Utf8 : null,
-                Description = section.Index?.FrontMatter.Description ?? "",
+                Content = section.Index is { } idx ? content(idx)?.Utf8 : null,
+                Description = section.Description,
             });
             AddPaginated(jobs, section.Url, "list", view, Refs(section.Pages), config.PageSize, urls, Empty);
         }
 
-        var taxonomies = TaxonomyViews(site, urls);
+        var taxonomies = TaxonomyViews(site.Taxonomies, urls);
         foreach (var taxonomy in site.Taxonomies)
         {
             var taxView = taxonomies[taxonomy.Name];
@@ -166,8 +166,7 @@ public static partial class PageRenderer
         }
 
         var archive = List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
-        var years = new ViewList<ArchiveYear>(site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key)
-            .Select(g => new ArchiveYear(g.Key, Refs(g))).ToArray());
+        var years = new ViewList<ArchiveYear>(site.Archive.Select(y => new ArchiveYear(y.Year, Refs(y.Posts))).ToArray());
         jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
         foreach (var (old, target) in site.Redirects)
         {
@@ -178,16 +177,16 @@ public static partial class PageRenderer
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
 
         // The sitemap's dates are the pages' own, from the model: a list's entry has none.
-        var dates = new Dictionary<string, string?>(site.Pages.Length, StringComparer.Ordinal);
-        foreach (var page in site.Pages) dates.TryAdd(page.Url, ViewFactory.Iso(page.Updated ?? page.Date));
+        var dates = new Dictionary<string, string?>(site.Pages.Count, StringComparer.Ordinal);
+        foreach (var page in site.Pages) dates.TryAdd(page.Url, page.SitemapDate);
         var sitemap = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), dates.GetValueOrDefault(j.SitePath))).ToImmutableArray();
         return new PagePlan([.. jobs], lists, sitemap);
     }
 
     /// <summary>The taxonomies as <c>site.taxonomies</c> and term pages show them.</summary>
-    public static Dictionary<string, TaxonomyView> TaxonomyViews(Site site, SiteUrls urls) =>
-        site.Taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
-            t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Length, t.Name, ViewFactory.FeedsAt(urls, term.Url), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray()));
+    public static Dictionary<string, TaxonomyView> TaxonomyViews(IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls) =>
+        taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
+            t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Count, t.Name, ViewFactory.FeedsAt(urls, term.Url), term.Posts)).ToArray()));
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
@@ -293,7 +292,7 @@ public static partial class PageRenderer
             BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
             Feeds = ViewFactory.FeedsAt(urls, "/"),
             Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, ViewFactory.Refs(s.Pages), ViewFactory.FeedsAt(urls, s.Url))).ToArray(),
-            Taxonomies = TaxonomyViews(site, urls),
+            Taxonomies = TaxonomyViews(PlanShape.TaxonomiesOf(site), urls),
             Data = site.Data,
             Assets = assets,
             MathFontCss = assets.GetValueOrDefault("css/math.css"),

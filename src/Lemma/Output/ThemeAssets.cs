@@ -18,7 +18,7 @@ public static class ThemeAssets
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         var all = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (name, bytes) in Templates.EmbeddedTheme.Bytes("theme/assets/")) all[name] = Minified(name, bytes);
+        foreach (var (name, bytes) in Theme.Value) all[name] = bytes;
         foreach (var path in siteAssets ?? []) all[path["assets/".Length..]] = FileTree.ReadBytes(Path.Combine(root!, path));
         foreach (var (name, bytes) in all)
         {
@@ -28,6 +28,10 @@ public static class ThemeAssets
         }
         return new Result(files.ToImmutable(), map.ToImmutable());
     }
+
+    /// <summary>The theme's own assets, minified once per process: they are built into the program and never change.</summary>
+    private static readonly Lazy<(string Name, byte[] Bytes)[]> Theme = new(() =>
+        [.. Templates.EmbeddedTheme.Bytes("theme/assets/").Select(f => (f.Name, Minified(f.Name, f.Bytes)))]);
 
     /// <summary>
     /// The theme's CSS and scripts without their comments and layout (NUglify): a post page's CSS and JS stay within

@@ -1,0 +1,50 @@
+using Lemma.Model;
+using Lemma.Output.Views;
+
+namespace Lemma.Output;
+
+/// <summary>
+/// What the plan of pages reads of the model (<see cref="PageRenderer.Plan"/>): where each page goes, which lists hold
+/// which pages (by source path), the archive's years and the redirects. Its lists compare item by item, so a model
+/// made again after an edit that moves nothing (a title, a summary, a body) gives an equal shape, and the plan and
+/// every job stay as they were.
+/// </summary>
+public sealed record PlanShape(
+    ViewList<PlanShape.PageShape> Pages,
+    ViewList<PlanShape.SectionShape> Sections,
+    ViewList<PlanShape.TaxonomyShape> Taxonomies,
+    ViewList<PlanShape.YearShape> Archive,
+    ViewList<PlanShape.Redirect> Redirects,
+    string? HomeIndex)
+{
+    /// <param name="Layout">The page's own <c>layout</c>, if any.</param>
+    /// <param name="SitemapDate">Its last change as the sitemap shows it.</param>
+    public sealed record PageShape(string Path, string Url, string? Layout, PageKind Kind, ViewList<string> Aliases, string? SitemapDate);
+
+    public sealed record SectionShape(string Name, string Title, string Url, string? Index, string Description, ViewList<string> Pages);
+
+    /// <param name="Posts">How many of its pages are posts.</param>
+    public sealed record TermShape(string Name, string Slug, string Url, ViewList<string> Pages, int Posts);
+
+    public sealed record TaxonomyShape(string Name, string Singular, string Url, ViewList<TermShape> Terms);
+
+    public sealed record YearShape(int Year, ViewList<string> Posts);
+
+    public sealed record Redirect(string From, string To);
+
+    public static PlanShape Of(Site site) => new(
+        site.Pages.Select(p => new PageShape(p.Source.Path, p.Url, p.FrontMatter.Layout, p.Kind, Paths(p.Aliases), ViewFactory.Iso(p.Updated ?? p.Date))).ToArray(),
+        site.Sections.Select(s => new SectionShape(s.Name, s.Title, s.Url, s.Index?.Source.Path, s.Index?.FrontMatter.Description ?? "", Paths(s.Pages))).ToArray(),
+        TaxonomiesOf(site).ToArray(),
+        site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key).Select(g => new YearShape(g.Key, Paths(g))).ToArray(),
+        site.Redirects.Select(r => new Redirect(r.Key, r.Value)).ToArray(),
+        site.HomeIndex?.Source.Path);
+
+    public static IEnumerable<TaxonomyShape> TaxonomiesOf(Site site) =>
+        site.Taxonomies.Select(t => new TaxonomyShape(t.Name, t.Singular, t.Url,
+            t.Terms.Select(term => new TermShape(term.Name, term.Slug, term.Url, Paths(term.Pages), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray()));
+
+    private static ViewList<string> Paths(IEnumerable<Page> pages) => pages.Select(p => p.Source.Path).ToArray();
+
+    private static ViewList<string> Paths(IEnumerable<string> urls) => urls.ToArray();
+}
