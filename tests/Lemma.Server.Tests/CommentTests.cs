@@ -51,6 +51,31 @@ public class CommentTests
     }
 
     [Fact]
+    public async Task The_comments_json_follows_each_approval_and_removal_at_once()
+    {
+        await using var site = await CommentedSite.Start();
+        async Task<int> Shown() => System.Text.Json.JsonDocument.Parse(await site.Http.GetStringAsync("_lemma/comments?post=/posts/a/")).RootElement.GetArrayLength();
+        await site.Comment(body: "Waiting.");
+        Assert.Equal(0, await Shown());
+        Assert.Equal(0, await Shown()); // read twice: the second answer comes from what the first made
+
+        async Task Decide(string action)
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(new Uri(site.Server.Address, CommentedSite.Local((await site.Links(action)).Single())).Query);
+            var request = new HttpRequestMessage(HttpMethod.Post, "_lemma/comments/moderate")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = query["id"]!, ["action"] = action, ["sig"] = query["sig"]! }),
+            };
+            request.Headers.Add("Origin", site.Origin);
+            Assert.Equal(HttpStatusCode.OK, (await site.Http.SendAsync(request)).StatusCode);
+        }
+        await Decide("approve");
+        Assert.Equal(1, await Shown());
+        await Decide("reject");
+        Assert.Equal(0, await Shown());
+    }
+
+    [Fact]
     public async Task A_link_whose_signature_does_not_match_its_comment_and_action_opens_nothing()
     {
         await using var site = await CommentedSite.Start();

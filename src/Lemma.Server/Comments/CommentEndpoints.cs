@@ -57,18 +57,8 @@ public static class CommentEndpoints
             context.Response.Headers.AccessControlAllowOrigin = origin;
             context.Response.Headers.Vary = "Origin";
         }
-        var comments = await service.Store.Approved(post);
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(comments.Select(c => new
-        {
-            id = c.Id,
-            parent = c.ParentId,
-            author = c.Author,
-            website = c.Website,
-            html = c.Html,
-            created = c.Created,
-            anchor = c.Anchor,
-        })));
+        await context.Response.Body.WriteAsync(await service.Json.For(post));
     }
 
     private static Task Form(HttpContext context, CommentService service, SiteHost host)

@@ -27,6 +27,7 @@ public sealed class CommentService : IAsyncDisposable
         this.database = database;
         Secret = secret;
         Store = new CommentStore(database, clock);
+        Json = new ApprovedJson(Store, clock);
         Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
@@ -39,6 +40,7 @@ public sealed class CommentService : IAsyncDisposable
     public SiteConfig Config { get; }
     public CommentSettings Settings => Config.Comments;
     public CommentStore Store { get; }
+    public ApprovedJson Json { get; }
     public AdminSessions Admin { get; }
     public FormToken Tokens { get; }
     public CommentText Text { get; } = new();
