@@ -60,7 +60,7 @@ public sealed class CommentService : IAsyncDisposable
 
     public static async Task<CommentService> Open(ServerOptions options, SiteConfig config, Func<string> baseUrl)
     {
-        var database = await Database.Open(Path.GetFullPath(Path.Combine(options.Source, config.Comments.Database)));
+        var database = await Database.Open(config.Comments.Database, options.Source);
         var secret = await SiteSecret.Load(database);
         var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email.Length > 0 ? config.Author.Email : "lemma@localhost";
         var target = SmtpTarget.Find(config.Smtp, options.Environment, from, out var problem);
