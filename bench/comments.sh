@@ -10,6 +10,7 @@
 #       (GET /_lemma/comments?post=), ROUNDS rounds each.
 #
 #   bench/comments.sh [CYCLES=20] [DURATION=10s] [CONNECTIONS=32] [ROUNDS=3]
+#   PARTS="b" bench/comments.sh ...     # only some of the parts (default: a b c)
 #
 # Needs: dotnet, python3, wrk (Debian package wrk). Build Lemma first (dotnet build src/Lemma.Cli -c Release).
 # wrk, the driver and the server share the machine's cores: quote the figures with the machine they ran on.
@@ -17,7 +18,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 CYCLES=${1:-20}; DURATION=${2:-10s}; CONNECTIONS=${3:-32}; ROUNDS=${4:-3}
 LEMMA=$REPO/src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll
-PORT=${PORT:-18090}
+PORT=${PORT:-18090}; PARTS=${PARTS:-a b c}
 for cmd in wrk dotnet python3; do command -v "$cmd" >/dev/null || { echo "comments.sh: $cmd not found" >&2; exit 2; }; done
 [ -f "$LEMMA" ] || { echo "comments.sh: build Lemma first (dotnet build src/Lemma.Cli -c Release)" >&2; exit 2; }
 
@@ -49,15 +50,18 @@ seconds() { awk -v d="$DURATION" 'BEGIN {n=d+0; if (d ~ /m$/) n*=60; print n}'; 
 
 echo "# comments bench: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)"
 
+if [[ " $PARTS " == *" a "* ]]; then
 echo; echo "## (a) durability: $CYCLES kill -9 cycles, 16 connections posting"
 python3 "$REPO/bench/comments_durability.py" "$LEMMA" "$SITE" "$PORT" --cycles "$CYCLES" --connections 16
+fi
 
+export TOKEN ORIGIN=http://127.0.0.1:$PORT POST_PATH=/posts/a/ RUN
+if [[ " $PARTS " == *" b "* ]]; then
 echo; echo "## (b) throughput: wrk -t2 -c$CONNECTIONS -d$DURATION, a new comment per request, fresh database"
 rm -f "$SITE"/data/comments.db*
 start
-export TOKEN ORIGIN=http://127.0.0.1:$PORT POST_PATH=/posts/a/ RUN
 TOKEN=$(token /posts/a/)
-RUN=warmup wrk -t2 -c8 -d3s -s "$REPO/bench/comments_post.lua" "http://127.0.0.1:$PORT/" >/dev/null
+RUN=warmup wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$REPO/bench/comments_post.lua" "http://127.0.0.1:$PORT/" >/dev/null
 printf '%-6s %12s %10s %8s %10s\n' round accepted/s p99-ms other stored
 rates=(); p99s=()
 for ((r = 1; r <= ROUNDS; r++)); do
@@ -72,7 +76,9 @@ done
 echo "median accepted comments/s: $(printf '%s\n' "${rates[@]}" | median); median p99: $(printf '%s\n' "${p99s[@]}" | median) ms"
 echo "lemma serve peak RSS: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' /proc/$LEMMA_PID/status)"
 stop
+fi
 
+if [[ " $PARTS " == *" c "* ]]; then
 echo; echo "## (c) a post with 200 comments against one without, wrk -t2 -c64 -d$DURATION"
 start
 TOKEN=$(token /posts/b/)
@@ -95,3 +101,4 @@ done
 if curl -s "http://127.0.0.1:$PORT/posts/b/" | grep -q 'id="comment-'; then shown="the page shows its comments"; else shown="the page does not show comments yet (the JSON does)"; fi
 echo "median page-200/page-0: $(printf '%s\n' "${pr[@]}" | median); median json-200/page-0: $(printf '%s\n' "${jr[@]}" | median); $shown"
 stop
+fi

@@ -90,6 +90,7 @@ public sealed class Database : IDisposable
             Execute([.. batch]);
         }
         connection.Dispose();
+        backend.Dispose();
     }
 
     private void Execute(Job[] batch)
