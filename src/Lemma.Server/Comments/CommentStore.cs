@@ -145,5 +145,51 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         return sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before", new { before });
     });
 
+    /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
+    public Task<IReadOnlyList<Transfer.ArchivedComment>> Export() => database.Run(sql =>
+        (IReadOnlyList<Transfer.ArchivedComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status <> 'deleted' ORDER BY id")
+            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created)))
+            .ToList());
+
+    /// <summary>
+    /// Stores <paramref name="comments"/> (their posts already this site's paths) in one transaction, each with a new id;
+    /// a parent named in the archive becomes the reply's parent by its new id. A comment already here (same post, email,
+    /// moment and text) is skipped, so importing a file twice stores it once. Returns how many were stored and skipped.
+    /// </summary>
+    public async Task<(int Stored, int Skipped)> Import(IReadOnlyList<Transfer.ArchivedComment> comments, Func<string, string> render)
+    {
+        // Parents first: an archive lists a reply after what it answers, but a foreign export need not. Rendered here,
+        // not on the database thread.
+        var ordered = comments.OrderBy(c => c.Created).ThenBy(c => c.Id).Select(c => (Comment: c, Html: render(c.Body))).ToList();
+        var result = await database.Run(sql =>
+        {
+            var ids = new Dictionary<long, long>();
+            var (stored, skipped) = (0, 0);
+            foreach (var (comment, html) in ordered)
+            {
+                var created = comment.Created.ToUnixTimeMilliseconds();
+                var bodyHash = CommentService.BodyHash(comment.Body);
+                var status = Enum.TryParse<CommentStatus>(comment.Status, ignoreCase: true, out var known) ? Name(known) : "pending";
+                if (sql.Single<long?>("SELECT id FROM comments WHERE post = @Post AND email = @Email AND created = @created AND body_hash = @bodyHash",
+                        new { comment.Post, comment.Email, created, bodyHash }) is { } existing)
+                {
+                    ids[comment.Id] = existing;
+                    skipped++;
+                    continue;
+                }
+                long? parent = comment.Parent is { } old && ids.TryGetValue(old, out var mapped) ? mapped : null;
+                ids[comment.Id] = sql.Single<long>("""
+                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
+                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash)
+                    RETURNING id
+                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash });
+                stored++;
+            }
+            return (stored, skipped);
+        });
+        foreach (var post in comments.Select(c => c.Post).Distinct()) Changed?.Invoke(post);
+        return result;
+    }
+
     public static string Name(CommentStatus status) => status.ToString().ToLowerInvariant();
 }
