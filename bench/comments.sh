@@ -11,6 +11,8 @@
 #
 #   bench/comments.sh [CYCLES=20] [DURATION=10s] [CONNECTIONS=32] [ROUNDS=3]
 #   PARTS="b" bench/comments.sh ...     # only some of the parts (default: a b c)
+#   STORE=postgres bench/comments.sh ... # the same on PostgreSQL: a temporary cluster of Debian's PostgreSQL (15+,
+#                                        # scripts/postgres-setup.sh), fsync on, started and stopped by this script
 #
 # Needs: dotnet, python3, wrk (Debian package wrk). Build Lemma first (dotnet build src/Lemma.Cli -c Release).
 # wrk, the driver and the server share the machine's cores: quote the figures with the machine they ran on.
@@ -22,17 +24,42 @@ PORT=${PORT:-18090}; PARTS=${PARTS:-a b c}
 for cmd in wrk dotnet python3; do command -v "$cmd" >/dev/null || { echo "comments.sh: $cmd not found" >&2; exit 2; }; done
 [ -f "$LEMMA" ] || { echo "comments.sh: build Lemma first (dotnet build src/Lemma.Cli -c Release)" >&2; exit 2; }
 
-WORK=$(mktemp -d); SITE=$WORK/site; LEMMA_PID=
-cleanup() { [ -n "$LEMMA_PID" ] && kill "$LEMMA_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
+WORK=$(mktemp -d); SITE=$WORK/site; LEMMA_PID=; STORE=${STORE:-sqlite}; PGPORT=${PGPORT:-18095}; PGBIN=
+# PostgreSQL refuses to run as root: under root its tools run as the postgres user.
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  [ -n "$LEMMA_PID" ] && kill "$LEMMA_PID" 2>/dev/null; wait 2>/dev/null
+  [ -n "$PGBIN" ] && as_pg "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast stop >/dev/null 2>&1
+  rm -rf "$WORK"
+}
 trap cleanup EXIT
 
-mkdir -p "$SITE/content/posts"
-cat >"$SITE/site.yaml" <<EOF
+# A new, empty store for the site: the SQLite file removed, or a new PostgreSQL database named $1.
+fresh_store() {
+  local database=data/comments.db
+  if [ "$STORE" = postgres ]; then
+    as_pg "$PGBIN/psql" -q -h "$WORK/pg" -p "$PGPORT" -U lemma -d postgres -c "CREATE DATABASE $1" >/dev/null
+    database="Host=127.0.0.1;Port=$PGPORT;Username=lemma;Database=$1"
+  fi
+  rm -f "$SITE"/data/comments.db*
+  cat >"$SITE/site.yaml" <<EOF
 title: Comment bench
 base_url: http://127.0.0.1:$PORT/
 author: { name: Writer, email: writer@bench.test }
-comments: { moderation: none, min_seconds: 0, per_ip: 100000000, per_email: 100000000, max_links: 10 }
+comments: { moderation: none, min_seconds: 0, per_ip: 100000000, per_email: 100000000, max_links: 10, database: '$database' }
 EOF
+  CURRENT_DB=$1
+}
+
+if [ "$STORE" = postgres ]; then
+  PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  [ -x "$PGBIN/initdb" ] || { echo "comments.sh: PostgreSQL not found: run scripts/postgres-setup.sh" >&2; exit 2; }
+  chmod 755 "$WORK"; mkdir -p "$WORK/pg"; if [ "$(id -u)" -eq 0 ]; then chown postgres "$WORK/pg"; fi
+  as_pg "$PGBIN/initdb" -D "$WORK/pg/data" -U lemma --auth=trust -E UTF8 >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -o "-p $PGPORT -k $WORK/pg -c listen_addresses=127.0.0.1" start >/dev/null
+fi
+
+mkdir -p "$SITE/content/posts"
 for p in a b c; do printf -- '---\ntitle: Post %s\ndate: 2024-01-01\n---\n\nA post to comment on.\n' "$p" >"$SITE/content/posts/$p.md"; done
 
 start() {
@@ -41,24 +68,28 @@ start() {
   until grep -q '^serving' "$WORK/lemma.log"; do sleep 0.2; kill -0 "$LEMMA_PID" || { cat "$WORK/lemma.log"; exit 1; }; done
 }
 stop() { kill "$LEMMA_PID"; wait "$LEMMA_PID" 2>/dev/null || true; LEMMA_PID=; }
-count() { python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM comments WHERE status = 'approved'\").fetchone()[0])" "$SITE/data/comments.db"; }
+count() {
+  if [ "$STORE" = postgres ]; then as_pg "$PGBIN/psql" -tA -h "$WORK/pg" -p "$PGPORT" -U lemma -d "$CURRENT_DB" -c "SELECT COUNT(*) FROM comments WHERE status = 'approved'"
+  else python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"SELECT COUNT(*) FROM comments WHERE status = 'approved'\").fetchone()[0])" "$SITE/data/comments.db"; fi
+}
 token() { curl -s "http://127.0.0.1:$PORT/_lemma/comments/form?post=$1" | sed -n 's/.*name="token" value="\([^"]*\)".*/\1/p'; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 # wrk --latency prints "99%  1.23ms": in ms.
 p99() { awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/, "", v)} else if (v ~ /s$/) {sub(/s$/, "", v); v*=1000}; print v}'; }
 seconds() { awk -v d="$DURATION" 'BEGIN {n=d+0; if (d ~ /m$/) n*=60; print n}'; }
 
-echo "# comments bench: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)"
+echo "# comments bench ($STORE): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)"
 
 if [[ " $PARTS " == *" a "* ]]; then
 echo; echo "## (a) durability: $CYCLES kill -9 cycles, 16 connections posting"
+fresh_store durability
 python3 "$REPO/bench/comments_durability.py" "$LEMMA" "$SITE" "$PORT" --cycles "$CYCLES" --connections 16
 fi
 
 export TOKEN ORIGIN=http://127.0.0.1:$PORT POST_PATH=/posts/a/ RUN
 if [[ " $PARTS " == *" b "* ]]; then
 echo; echo "## (b) throughput: wrk -t2 -c$CONNECTIONS -d$DURATION, a new comment per request, fresh database"
-rm -f "$SITE"/data/comments.db*
+fresh_store throughput
 start
 TOKEN=$(token /posts/a/)
 RUN=warmup wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$REPO/bench/comments_post.lua" "http://127.0.0.1:$PORT/" >/dev/null
@@ -80,6 +111,7 @@ fi
 
 if [[ " $PARTS " == *" c "* ]]; then
 echo; echo "## (c) a post with 200 comments against one without, wrk -t2 -c64 -d$DURATION"
+fresh_store page
 start
 TOKEN=$(token /posts/b/)
 for i in $(seq 1 200); do
