@@ -130,24 +130,30 @@ public class CommentStorageTests
         }
     }
 
-    [Fact]
-    public async Task A_piece_of_work_that_fails_rolls_back_alone_and_the_others_commit()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_piece_of_work_that_fails_rolls_back_alone_and_the_others_commit(Store store)
     {
         var folder = Directory.CreateTempSubdirectory("lemma-db-").FullName;
         try
         {
-            using var database = await Database.Open(Path.Combine(folder, "comments.db"));
+            using var database = store == Store.Postgres
+                ? await Database.Open(await PostgresCluster.NewDatabase(), folder)
+                : await Database.Open(Path.Combine(folder, "comments.db"));
             var good = database.Run(sql => sql.Execute("INSERT INTO secrets (name, value) VALUES ('a', '1')"));
             var bad = database.Run<int>(sql =>
             {
                 sql.Execute("INSERT INTO secrets (name, value) VALUES ('b', '2')");
                 throw new InvalidOperationException("no");
             });
+            // A statement the database refuses (PostgreSQL then refuses all else until the piece is rolled back).
+            var refused = database.Run(sql => sql.Execute("INSERT INTO secrets (name, value) VALUES ('d', '4'); INSERT INTO secrets (name, value) VALUES ('d', '5')"));
             var later = database.Run(sql => sql.Execute("INSERT INTO secrets (name, value) VALUES ('c', '3')"));
             await good;
             await later;
             await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
-            Assert.Equal(["a", "c"], await database.Run(sql => sql.Query<string>("SELECT name FROM secrets ORDER BY name").ToArray()));
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => refused);
+            Assert.Equal(["a", "c"], await database.Run(sql => sql.Query<string>("SELECT name FROM secrets WHERE name <> 'site' ORDER BY name").ToArray()));
         }
         finally
         {

@@ -54,14 +54,13 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND status = 'approved' LIMIT 1) AS shown", new { comment.Email }) > 0 => CommentStatus.Approved,
                 _ => CommentStatus.Pending,
             };
-            var id = sql.Single<long>("""
+            var stored = sql.Single<StoredComment>($"""
                 INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
                 VALUES (@Post, @ParentId, @Name, @Email, @Website, @Body, @Html, @status, @now, @IpHash, @BodyHash)
-                RETURNING id
-                """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash });
-            var stored = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id })!;
+                RETURNING {StoredComment.Columns}
+                """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash })!;
             if (status != CommentStatus.Spam && notify(stored) is { } message) Outbox.Enqueue(sql, message, now);
-            return new Submission(SubmitOutcome.Stored, id, status);
+            return new Submission(SubmitOutcome.Stored, stored.Id, status);
         });
         if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) Changed?.Invoke(comment.Post);
         return result;

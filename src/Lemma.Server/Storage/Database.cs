@@ -106,20 +106,19 @@ public sealed class Database : IDisposable
             }
             using var transaction = backend.Begin(connection);
             var sql = new Sql(connection, transaction, this);
+            // One savepoint per piece; a rolled-back savepoint stays open for the next piece, and a piece's release and
+            // the next one's savepoint go in one statement (a round trip less per piece on PostgreSQL). Commit releases the last.
+            sql.Execute("SAVEPOINT piece");
             for (var i = 0; i < batch.Length; i++)
             {
-                sql.Execute("SAVEPOINT piece");
-                try
-                {
-                    batch[i].Execute(sql);
-                    sql.Execute("RELEASE piece");
-                }
+                try { batch[i].Execute(sql); }
                 catch (Exception e)
                 {
                     failures[i] = e;
                     sql.Execute("ROLLBACK TO piece");
-                    sql.Execute("RELEASE piece");
+                    continue;
                 }
+                if (i < batch.Length - 1) sql.Execute("RELEASE piece; SAVEPOINT piece");
             }
             transaction.Commit();
         }
