@@ -28,6 +28,7 @@ public static class CommentEndpoints
         app.MapGet(Path + "/moderate", context => OffSocket(context, opening, service => ConfirmPage(context, service)));
         app.MapPost(Path + "/moderate", context => OffSocket(context, opening, service => Moderate(context, service)));
         app.MapErasure(opening);
+        app.MapAuthorEdit(opening);
     }
 
     internal static Task OffSocket(HttpContext context, Task<CommentService> opening, Func<CommentService, Task> handle) =>
@@ -99,7 +100,11 @@ public static class CommentEndpoints
             SubmitOutcome.NoSuchParent => Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400),
             _ => Task.CompletedTask,
         };
-        if (result.Outcome == SubmitOutcome.Stored) service.Sender.Wake();
+        if (result.Outcome == SubmitOutcome.Stored)
+        {
+            service.Sender.Wake();
+            AuthorEdit.Grant(context, service, result.Id);
+        }
         if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, form.Post, result.Id, result.Status);
         await task;
     }

@@ -65,6 +65,20 @@ public static class CommentPages
         return Page(siteTitle, verb + " comment", html.ToString());
     }
 
+    /// <summary>The commenter's own comment, its text to change (with <paramref name="problem"/> beside it) and a Delete button.</summary>
+    public static string Edit(string siteTitle, StoredComment comment, string body, string? problem, int maxLength)
+    {
+        var html = new StringBuilder();
+        html.Append($"<h1>Your comment</h1>\n<p>On <a href=\"{HtmlEncode(comment.Post)}\">{HtmlEncode(comment.Post)}</a>. You can change or delete it for 15 minutes after posting it.</p>\n");
+        html.Append("<form method=\"post\" action=\"/_lemma/comments/edit\">\n");
+        html.Append($"<input type=\"hidden\" name=\"id\" value=\"{comment.Id}\">\n");
+        html.Append("<p><label for=\"body\">Comment *</label><br>\n");
+        html.Append($"<textarea id=\"body\" name=\"body\" rows=\"8\" cols=\"60\" maxlength=\"{maxLength}\" required{(problem is null ? "" : " aria-invalid=\"true\" aria-describedby=\"body-error\"")}>{HtmlEncode(body)}</textarea>");
+        html.Append(problem is null ? "" : $"<br><span class=\"error\" id=\"body-error\">{HtmlEncode(problem)}</span>").Append("</p>\n");
+        html.Append("<p><button type=\"submit\" name=\"action\" value=\"save\">Save</button> <button type=\"submit\" name=\"action\" value=\"delete\" formnovalidate>Delete</button></p>\n</form>\n");
+        return Page(siteTitle, "Your comment", html.ToString());
+    }
+
     public static string Verb(string action) => action switch
     {
         "approve" => "Approve",

@@ -144,6 +144,33 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         return sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before", new { before });
     });
 
+    /// <summary>The commenter's new text (rendered, with its hash) and the status it leads to; raises <see cref="Changed"/>
+    /// when the comment is or was shown.</summary>
+    public async Task EditByAuthor(long id, string body, string html, string bodyHash, CommentStatus status)
+    {
+        var before = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id });
+            sql.Execute("UPDATE comments SET body = @body, html = @html, body_hash = @bodyHash, status = @status WHERE id = @id",
+                new { id, body, html, bodyHash, status = Name(status) });
+            return found;
+        });
+        if (before is not null && (before.State == CommentStatus.Approved || status == CommentStatus.Approved)) Changed?.Invoke(before.Post);
+    }
+
+    /// <summary>The commenter deletes their comment: its text, name, email and website are cleared, as an erasure does.</summary>
+    public async Task DeleteByAuthor(long id)
+    {
+        var before = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id });
+            sql.Execute("UPDATE comments SET name = '', email = '', website = '', body = '', html = '', body_hash = '', ip_hash = NULL, status = 'deleted' WHERE id = @id", new { id });
+            sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@id, 'deleted', 'author', @now)", new { id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+            return found;
+        });
+        if (before is { State: CommentStatus.Approved }) Changed?.Invoke(before.Post);
+    }
+
     /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
     public Task<IReadOnlyList<Transfer.ArchivedComment>> Export() => database.Run(sql =>
         (IReadOnlyList<Transfer.ArchivedComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status <> 'deleted' ORDER BY id")
