@@ -32,7 +32,7 @@ public class ErasureTests
         var changed = new List<string>();
         site.Server.Comments!.Changed += post => { lock (changed) changed.Add(post); };
         await site.Comment(email: "ada@example.org", name: "Ada Lovelace", body: "Mine.");
-        await site.Comment(email: "ada@example.org", body: "Also mine.", post: "/posts/b/");
+        await site.Comment(email: "ada@example.org", body: "Also mine.", post: "/posts/b/", more: new() { ["subscribe"] = "on" });
         await site.Comment(email: "bob@example.org", body: "Bob's.");
         lock (changed) changed.Clear();
 
@@ -57,6 +57,7 @@ public class ErasureTests
         Assert.Equal("Bob's.", Assert.Single(await site.Server.Comments.Approved(CommentedSite.Post)).Html[3..^4]);
         Assert.Empty(await site.Server.Comments.Approved("/posts/b/"));
         Assert.Empty(await site.Query<long>("SELECT id FROM comments WHERE email = 'ada@example.org' OR name LIKE '%Lovelace%' OR body LIKE '%Mine%'"));
+        Assert.Empty(await site.Query<long>("SELECT id FROM subscriptions WHERE email = 'ada@example.org'"));
         Assert.Empty(await site.Query<long>("SELECT id FROM outbox WHERE instr(text_body, 'ada@example.org') > 0"));
         lock (changed) Assert.Equal(["/posts/a/", "/posts/b/"], changed.Order());
     }

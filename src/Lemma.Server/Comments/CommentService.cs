@@ -28,6 +28,7 @@ public sealed class CommentService : IAsyncDisposable
         Secret = secret;
         Store = new CommentStore(database, clock);
         Json = new ApprovedJson(Store, clock);
+        Subscriptions = new Subscriptions(database, secret, clock);
         Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
@@ -41,6 +42,13 @@ public sealed class CommentService : IAsyncDisposable
     public CommentSettings Settings => Config.Comments;
     public CommentStore Store { get; }
     public ApprovedJson Json { get; }
+    public Subscriptions Subscriptions { get; }
+
+    /// <summary>After a comment became shown: mails it to the post's confirmed subscribers (its author aside).</summary>
+    public async Task Shown(StoredComment comment)
+    {
+        if (await Subscriptions.Notify(comment, Config.Title, BaseUrl()) > 0) Sender.Wake();
+    }
     public AdminSessions Admin { get; }
     public FormToken Tokens { get; }
     public CommentText Text { get; } = new();

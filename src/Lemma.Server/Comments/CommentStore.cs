@@ -26,7 +26,8 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
     public event Action<string>? Changed;
 
     /// <param name="notify">The writer's notification of a stored comment (null: none), put in the outbox in the same transaction.</param>
-    public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify)
+    /// <param name="shown">Runs in the same transaction when the comment is shown at once (the subscribers' mail).</param>
+    public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify, Action<Sql, StoredComment, long>? shown = null)
     {
         var result = await database.Run(sql =>
         {
@@ -60,6 +61,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 RETURNING {StoredComment.Columns}
                 """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash })!;
             if (status != CommentStatus.Spam && notify(stored) is { } message) Outbox.Enqueue(sql, message, now);
+            if (status == CommentStatus.Approved) shown?.Invoke(sql, stored, now);
             return new Submission(SubmitOutcome.Stored, stored.Id, status);
         });
         if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) Changed?.Invoke(comment.Post);
@@ -130,6 +132,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             // instr (SQLite; strpos in PostgreSQL) rather than LIKE, whose _ and % an address may hold.
             sql.Execute("DELETE FROM outbox WHERE recipient = @email OR instr(text_body, @email) > 0", new { email });
             sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
+            sql.Execute("DELETE FROM subscriptions WHERE email = @email", new { email });
             return (erased, shown);
         });
         foreach (var post in posts) Changed?.Invoke(post);
