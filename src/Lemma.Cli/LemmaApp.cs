@@ -20,6 +20,7 @@ public static class LemmaApp
             CheckCommand.Create(console),
             ServeCommand.Create(console),
             AdminCommand.Create(console),
+            CommentsCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

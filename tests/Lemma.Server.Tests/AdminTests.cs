@@ -31,21 +31,23 @@ public class AdminTests
         return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
     }
 
-    [Fact]
-    public async Task Without_a_password_the_admin_page_says_how_to_set_one()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Without_a_password_the_admin_page_says_how_to_set_one(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var page = await site.Http.GetAsync("_lemma/admin");
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Contains("lemma admin set-password", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(site, "_lemma/admin/login", new() { ["password"] = "" })).StatusCode);
     }
 
-    [Fact]
-    public async Task The_writer_logs_in_with_a_strict_session_cookie_and_approves_a_waiting_comment()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task The_writer_logs_in_with_a_strict_session_cookie_and_approves_a_waiting_comment(Store store)
     {
-        await using var site = await CommentedSite.Start();
-        await AdminPassword.Set(Path.Combine(site.Site.Root, "data", "comments.db"), Password);
+        await using var site = await CommentedSite.Start(store: store);
+        await site.SetAdminPassword(Password);
         await site.Comment(name: "<b>Ada</b>", body: "Waiting *here*.");
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(site, "_lemma/admin/login", new() { ["password"] = "wrong password" })).StatusCode);
 
@@ -73,11 +75,12 @@ public class AdminTests
         Assert.Contains("name=\"password\"", await Get(site, "_lemma/admin", cookie));
     }
 
-    [Fact]
-    public async Task After_five_wrong_passwords_even_the_right_one_waits_15_minutes()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task After_five_wrong_passwords_even_the_right_one_waits_15_minutes(Store store)
     {
-        await using var site = await CommentedSite.Start();
-        await AdminPassword.Set(Path.Combine(site.Site.Root, "data", "comments.db"), Password);
+        await using var site = await CommentedSite.Start(store: store);
+        await site.SetAdminPassword(Password);
         for (var i = 0; i < AdminSessions.MaxFailures; i++)
             Assert.Equal(HttpStatusCode.Unauthorized, (await Send(site, "_lemma/admin/login", new() { ["password"] = $"guess {i}" })).StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await Send(site, "_lemma/admin/login", new() { ["password"] = Password })).StatusCode);
@@ -85,11 +88,12 @@ public class AdminTests
         Assert.NotEmpty(await LogIn(site));
     }
 
-    [Fact]
-    public async Task A_login_from_another_sites_page_is_refused()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_login_from_another_sites_page_is_refused(Store store)
     {
-        await using var site = await CommentedSite.Start();
-        await AdminPassword.Set(Path.Combine(site.Site.Root, "data", "comments.db"), Password);
+        await using var site = await CommentedSite.Start(store: store);
+        await site.SetAdminPassword(Password);
         var response = await Send(site, "_lemma/admin/login", new() { ["password"] = Password }, origin: "https://evil.example");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"));

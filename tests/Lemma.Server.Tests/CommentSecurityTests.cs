@@ -17,6 +17,9 @@ public class CommentSecurityTests
         { "_lemma/comments/moderate", null, null, "cross-site" },
         { "_lemma/comments/forget", "https://evil.example", null, null },
         { "_lemma/comments/forget/confirm", "https://evil.example", null, null },
+        { "_lemma/comments/edit", "https://evil.example", null, null },
+        { "_lemma/comments/edit", null, null, "cross-site" },
+        { "_lemma/comments/subscription", "https://evil.example", null, null },
     };
 
     [Theory]

@@ -6,10 +6,11 @@ namespace Lemma.Server.Tests;
 /// <summary>Comments from the reader's side: the form, what a post is answered with, and what gets stored.</summary>
 public class CommentTests
 {
-    [Fact]
-    public async Task A_first_comment_waits_for_approval_and_the_reader_is_sent_back_to_the_post_with_a_notice()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_first_comment_waits_for_approval_and_the_reader_is_sent_back_to_the_post_with_a_notice(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var response = await site.Comment();
         Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         Assert.Equal("/posts/a/#comment-pending", response.Headers.Location!.ToString());
@@ -18,10 +19,11 @@ public class CommentTests
         Assert.Equal(("Ada", "ada@example.org", "pending"), stored);
     }
 
-    [Fact]
-    public async Task Approving_from_the_mails_link_takes_the_confirm_pages_button_and_then_the_same_email_is_published_at_once()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Approving_from_the_mails_link_takes_the_confirm_pages_button_and_then_the_same_email_is_published_at_once(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var changed = new List<string>();
         site.Server.Comments!.Changed += post => { lock (changed) changed.Add(post); };
         await site.Comment(body: "First!");
@@ -50,10 +52,37 @@ public class CommentTests
         Assert.Equal(2, (await site.Server.Comments.Approved(CommentedSite.Post)).Count);
     }
 
-    [Fact]
-    public async Task A_link_whose_signature_does_not_match_its_comment_and_action_opens_nothing()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task The_comments_json_follows_each_approval_and_removal_at_once(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
+        async Task<int> Shown() => System.Text.Json.JsonDocument.Parse(await site.Http.GetStringAsync("_lemma/comments?post=/posts/a/")).RootElement.GetArrayLength();
+        await site.Comment(body: "Waiting.");
+        Assert.Equal(0, await Shown());
+        Assert.Equal(0, await Shown()); // read twice: the second answer comes from what the first made
+
+        async Task Decide(string action)
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(new Uri(site.Server.Address, CommentedSite.Local((await site.Links(action)).Single())).Query);
+            var request = new HttpRequestMessage(HttpMethod.Post, "_lemma/comments/moderate")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = query["id"]!, ["action"] = action, ["sig"] = query["sig"]! }),
+            };
+            request.Headers.Add("Origin", site.Origin);
+            Assert.Equal(HttpStatusCode.OK, (await site.Http.SendAsync(request)).StatusCode);
+        }
+        await Decide("approve");
+        Assert.Equal(1, await Shown());
+        await Decide("reject");
+        Assert.Equal(0, await Shown());
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_link_whose_signature_does_not_match_its_comment_and_action_opens_nothing(Store store)
+    {
+        await using var site = await CommentedSite.Start(store: store);
         await site.Comment();
         var link = CommentedSite.Local((await site.Links("reject")).Single());
         Assert.Equal(HttpStatusCode.Forbidden, (await site.Http.GetAsync(link.Replace("action=reject", "action=approve"))).StatusCode);
@@ -75,10 +104,11 @@ public class CommentTests
         Assert.Equal(afterApproval, (await site.Query<string>("SELECT status FROM comments WHERE id = 2")).Single());
     }
 
-    [Fact]
-    public async Task A_wrong_field_gives_the_form_back_with_what_was_typed_and_each_error_beside_its_field()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_wrong_field_gives_the_form_back_with_what_was_typed_and_each_error_beside_its_field(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var response = await site.Comment(name: "", email: "not an address", website: "javascript:alert(1)", body: "My <b>thoughts</b> & more");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
@@ -104,20 +134,22 @@ public class CommentTests
         Assert.Contains(message, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task A_filled_honeypot_is_answered_as_a_comment_awaiting_approval_and_stores_nothing()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_filled_honeypot_is_answered_as_a_comment_awaiting_approval_and_stores_nothing(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var response = await site.Comment(more: new() { ["url"] = "https://spam.example/" });
         Assert.Equal("/posts/a/#comment-pending", response.Headers.Location!.ToString());
         Assert.Empty(await site.Query<long>("SELECT id FROM comments"));
     }
 
-    [Fact]
-    public async Task A_form_sent_sooner_than_a_person_writes_or_without_a_token_comes_back_to_be_sent_again()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_form_sent_sooner_than_a_person_writes_or_without_a_token_comes_back_to_be_sent_again(Store store)
     {
         // A minute, so that no slow machine passes it between two requests.
-        await using var site = await CommentedSite.Start("{ min_seconds: 60 }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 60 }", store: store);
         var token = await site.Token();
         var quick = await site.Comment(token: token, body: "Typed fast.");
         Assert.Equal(HttpStatusCode.BadRequest, quick.StatusCode);
@@ -133,10 +165,11 @@ public class CommentTests
         Assert.Equal(HttpStatusCode.BadRequest, (await site.Comment(token: token, body: "Expired.")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_form_without_a_token_comes_back_filled_in_and_one_more_click_posts_it()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_form_without_a_token_comes_back_filled_in_and_one_more_click_posts_it(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 60 }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 60 }", store: store);
         var first = await site.Comment(token: "", body: "From a page whose form had no token.");
         Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
         var page = await first.Content.ReadAsStringAsync();
@@ -146,10 +179,11 @@ public class CommentTests
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(token: token, body: "From a page whose form had no token.")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_comment_sent_twice_is_stored_once_and_the_same_text_on_another_post_is_refused()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_comment_sent_twice_is_stored_once_and_the_same_text_on_another_post_is_refused(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var first = await site.Comment(body: "Same words.");
         var again = await site.Comment(body: "same   words.");
         Assert.Equal(first.Headers.Location, again.Headers.Location);
@@ -159,10 +193,11 @@ public class CommentTests
         Assert.Single(await site.Query<long>("SELECT id FROM comments"));
     }
 
-    [Fact]
-    public async Task Quick_comments_from_one_email_or_one_address_are_limited_and_the_text_is_kept()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Quick_comments_from_one_email_or_one_address_are_limited_and_the_text_is_kept(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, per_email: 2, per_ip: 3 }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, per_email: 2, per_ip: 3 }", store: store);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "1")).StatusCode);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "2")).StatusCode);
         var third = await site.Comment(body: "Three");
@@ -174,10 +209,11 @@ public class CommentTests
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "5")).StatusCode);
     }
 
-    [Fact]
-    public async Task Behind_a_local_reverse_proxy_the_address_it_forwarded_is_the_one_limited()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Behind_a_local_reverse_proxy_the_address_it_forwarded_is_the_one_limited(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, per_ip: 2 }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, per_ip: 2 }", store: store);
         Task<HttpResponseMessage> From(string forwarded, string email) =>
             site.Comment(email: email, body: "From " + email, headers: r => r.Headers.Add("X-Forwarded-For", forwarded));
         Assert.Equal(HttpStatusCode.SeeOther, (await From("203.0.113.5", "a@example.org")).StatusCode);
@@ -200,10 +236,11 @@ public class CommentTests
         Assert.Empty(await site.Query<long>("SELECT id FROM outbox"));
     }
 
-    [Fact]
-    public async Task Markdown_in_a_comment_becomes_safe_html_with_links_marked_nofollow_and_no_raw_html()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Markdown_in_a_comment_becomes_safe_html_with_links_marked_nofollow_and_no_raw_html(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", store: store);
         await site.Comment(body: """
             # Not a heading
             **Bold** and `x < y` and [a link](https://example.com/) and [bad](javascript:alert(1)).
@@ -225,10 +262,11 @@ public class CommentTests
         Assert.Contains("<li>item</li>", html);
     }
 
-    [Fact]
-    public async Task Code_in_a_comment_is_highlighted_and_dollar_math_becomes_mathml()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Code_in_a_comment_is_highlighted_and_dollar_math_becomes_mathml(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", store: store);
         await site.Comment(body: "Take $x^2$ and\n\n$$\\frac{a}{b}$$\n\n```python\ndef f(): return \"<b>\"\n```\n");
         var html = Assert.Single(await site.Server.Comments!.Approved(CommentedSite.Post)).Html;
         Assert.Contains("<msup><mi>x</mi><mn>2</mn></msup>", html);
@@ -251,10 +289,11 @@ public class CommentTests
         Assert.Equal(HttpStatusCode.NotFound, (await site.Comment(post: post, token: "x")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_reply_names_an_approved_comment_of_the_same_post()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_reply_names_an_approved_comment_of_the_same_post(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", store: store);
         await site.Comment(body: "Top.");
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "Reply.", more: new() { ["parent"] = "1" })).StatusCode);
         var orphan = await site.Comment(body: "Reply to nothing.", more: new() { ["parent"] = "99" });

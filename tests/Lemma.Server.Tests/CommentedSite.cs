@@ -14,10 +14,19 @@ public sealed partial class CommentedSite : IAsyncDisposable
     public StringWriter MailLog { get; } = new();
     public TestClock Clock { get; } = new();
 
+    /// <summary>The store the comments are kept in: the SQLite file, or a database of its own in <see cref="PostgresCluster"/>.</summary>
+    public Store Store { get; private init; }
+    private string connectionString = "";
+
     public static async Task<CommentedSite> Start(string comments = "{ min_seconds: 0 }", bool production = false,
-        Func<ServerOptions, ServerOptions>? configure = null, string extraConfig = "")
+        Func<ServerOptions, ServerOptions>? configure = null, string extraConfig = "", Store store = Store.Sqlite)
     {
-        var commented = new CommentedSite();
+        var commented = new CommentedSite { Store = store };
+        if (store == Store.Postgres)
+        {
+            commented.connectionString = await PostgresCluster.NewDatabase();
+            comments = comments.TrimStart() is ['{', .. var rest] ? $"{{ database: '{commented.connectionString}', {rest}" : $"{{ database: '{commented.connectionString}' }}";
+        }
         commented.Site = await ServedSite.Start(new Dictionary<string, string>
         {
             ["site.yaml"] = $"title: Notes\nbase_url: https://example.org/\nauthor: {{ name: Writer, email: writer@example.org }}\ncomments: {comments}\n{extraConfig}",
@@ -75,11 +84,18 @@ public sealed partial class CommentedSite : IAsyncDisposable
     /// <summary>The local path and query of a moderation link (which names the site's base URL).</summary>
     public static string Local(string link) => new Uri(link).PathAndQuery.TrimStart('/');
 
+    /// <summary>Runs <paramref name="sql"/> (in the dialect both stores read) against the site's store, from outside the server.</summary>
     public async Task<T[]> Query<T>(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(Site.Root, "data", "comments.db")};Pooling=False");
+        await using System.Data.Common.DbConnection connection = Store == Store.Postgres
+            ? new Npgsql.NpgsqlConnection(connectionString + ";Pooling=False")
+            : new SqliteConnection($"Data Source={Path.Combine(Site.Root, "data", "comments.db")};Pooling=False");
         return [.. await connection.QueryAsync<T>(sql)];
     }
+
+    /// <summary>Sets the admin page's password in the site's store, as `lemma admin set-password` does.</summary>
+    public Task SetAdminPassword(string password) =>
+        Admin.AdminPassword.Set(Store == Store.Postgres ? connectionString : "data/comments.db", Site.Root, password);
 
     public async ValueTask DisposeAsync() => await Site.DisposeAsync();
 

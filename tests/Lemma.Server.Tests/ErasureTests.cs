@@ -24,14 +24,15 @@ public class ErasureTests
         throw new TimeoutException("no erase link was printed:\n" + site.MailLog);
     }
 
-    [Fact]
-    public async Task The_mailed_link_opens_a_confirm_page_whose_button_erases_every_comment_of_that_email()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task The_mailed_link_opens_a_confirm_page_whose_button_erases_every_comment_of_that_email(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", store: store);
         var changed = new List<string>();
         site.Server.Comments!.Changed += post => { lock (changed) changed.Add(post); };
         await site.Comment(email: "ada@example.org", name: "Ada Lovelace", body: "Mine.");
-        await site.Comment(email: "ada@example.org", body: "Also mine.", post: "/posts/b/");
+        await site.Comment(email: "ada@example.org", body: "Also mine.", post: "/posts/b/", more: new() { ["subscribe"] = "on" });
         await site.Comment(email: "bob@example.org", body: "Bob's.");
         lock (changed) changed.Clear();
 
@@ -56,14 +57,16 @@ public class ErasureTests
         Assert.Equal("Bob's.", Assert.Single(await site.Server.Comments.Approved(CommentedSite.Post)).Html[3..^4]);
         Assert.Empty(await site.Server.Comments.Approved("/posts/b/"));
         Assert.Empty(await site.Query<long>("SELECT id FROM comments WHERE email = 'ada@example.org' OR name LIKE '%Lovelace%' OR body LIKE '%Mine%'"));
+        Assert.Empty(await site.Query<long>("SELECT id FROM subscriptions WHERE email = 'ada@example.org'"));
         Assert.Empty(await site.Query<long>("SELECT id FROM outbox WHERE instr(text_body, 'ada@example.org') > 0"));
         lock (changed) Assert.Equal(["/posts/a/", "/posts/b/"], changed.Order());
     }
 
-    [Fact]
-    public async Task An_email_without_comments_gets_the_same_answer_and_no_mail_and_asking_again_within_the_hour_sends_none()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task An_email_without_comments_gets_the_same_answer_and_no_mail_and_asking_again_within_the_hour_sends_none(Store store)
     {
-        await using var site = await CommentedSite.Start();
+        await using var site = await CommentedSite.Start(store: store);
         var unknown = await Ask(site, "nobody@example.org");
         Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
         Assert.Contains("If comments were posted with this address", await unknown.Content.ReadAsStringAsync());
@@ -76,10 +79,11 @@ public class ErasureTests
         Assert.Equal(HttpStatusCode.BadRequest, (await Ask(site, "not an address")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_link_changed_to_another_email_or_expired_erases_nothing()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_link_changed_to_another_email_or_expired_erases_nothing(Store store)
     {
-        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", store: store);
         await site.Comment(email: "ada@example.org");
         await site.Comment(email: "eve@example.org", body: "Eve's.");
         await Ask(site, "eve@example.org");

@@ -21,11 +21,12 @@ public class MailTests
         return [.. smtp.ReceivedEmail.Select(m => MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))];
     }
 
-    [Fact]
-    public async Task The_writer_is_mailed_each_comment_with_signed_links_that_open_the_confirm_page()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task The_writer_is_mailed_each_comment_with_signed_links_that_open_the_confirm_page(Store store)
     {
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
-        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port), extraConfig: "smtp: { from: blog@example.org }\n");
+        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port), extraConfig: "smtp: { from: blog@example.org }\n", store: store);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(body: "Lovely *math*.")).StatusCode);
         var mail = (await Arrived(smtp, 1)).Single();
         Assert.Equal("writer@example.org", mail.To.Mailboxes.Single().Address);
@@ -60,11 +61,12 @@ public class MailTests
         Assert.Empty(await site.Query<long>("SELECT id FROM outbox"));
     }
 
-    [Fact]
-    public async Task Header_syntax_in_a_name_arrives_as_text_of_the_subject_with_one_recipient_and_no_added_header()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Header_syntax_in_a_name_arrives_as_text_of_the_subject_with_one_recipient_and_no_added_header(Store store)
     {
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
-        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port));
+        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port), store: store);
         var name = "=?utf-8?Q?Eve=0D=0ABcc:_victim@example.org?= Bcc: x@example.org";
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment(name: name)).StatusCode);
         var mail = (await Arrived(smtp, 1)).Single();
@@ -75,11 +77,12 @@ public class MailTests
         Assert.DoesNotContain(mail.Headers, h => h.Field.Equals("Bcc", StringComparison.OrdinalIgnoreCase));
     }
 
-    [Fact]
-    public async Task With_the_mail_server_down_the_comment_is_taken_at_once_and_its_mail_goes_out_when_the_server_is_back()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task With_the_mail_server_down_the_comment_is_taken_at_once_and_its_mail_goes_out_when_the_server_is_back(Store store)
     {
         var port = FreePort();
-        await using var site = await CommentedSite.Start(configure: Smtp(port));
+        await using var site = await CommentedSite.Start(configure: Smtp(port), store: store);
         Assert.Equal(HttpStatusCode.SeeOther, (await site.Comment()).StatusCode);
         for (var i = 0; i < 400 && (await site.Query<long>("SELECT attempts FROM outbox")).Single() == 0; i++) await Task.Delay(50);
         Assert.Contains("Exception", (await site.Query<string>("SELECT last_error FROM outbox")).Single());
@@ -89,22 +92,24 @@ public class MailTests
         await AllSent(site);
     }
 
-    [Fact]
-    public async Task Mail_queued_before_a_restart_is_sent_after_it()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Mail_queued_before_a_restart_is_sent_after_it(Store store)
     {
         var port = FreePort();
-        await using var site = await CommentedSite.Start(configure: Smtp(port));
+        await using var site = await CommentedSite.Start(configure: Smtp(port), store: store);
         await site.Comment();
         using var smtp = netDumbster.smtp.Configuration.Configure().WithPort(port).Build();
         await site.Site.Restart(configure: site.Configure(Smtp(port)));
         Assert.Single(await Arrived(smtp, 1));
     }
 
-    [Fact]
-    public async Task Sent_mail_is_deleted_from_the_outbox_30_days_later()
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Sent_mail_is_deleted_from_the_outbox_30_days_later(Store store)
     {
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
-        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port));
+        await using var site = await CommentedSite.Start(configure: Smtp(smtp.Configuration.Port), store: store);
         await site.Comment();
         await Arrived(smtp, 1);
         await AllSent(site);

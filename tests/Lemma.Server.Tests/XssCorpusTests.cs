@@ -109,7 +109,7 @@ public class XssCorpusTests
         await Parallel.ForEachAsync(links, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (l, _) =>
             Check("the confirm page", l.Vector, await site.Http.GetStringAsync(CommentedSite.Local(l.Link))));
 
-        await AdminPassword.Set(Path.Combine(site.Site.Root, "data", "comments.db"), "correct horse battery");
+        await site.SetAdminPassword("correct horse battery");
         var login = new HttpRequestMessage(HttpMethod.Post, "_lemma/admin/login") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = "correct horse battery" }) };
         login.Headers.Add("Origin", site.Origin);
         var cookie = (await site.Http.SendAsync(login)).Headers.GetValues("Set-Cookie").Single().Split(';')[0];

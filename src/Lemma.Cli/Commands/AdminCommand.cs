@@ -28,9 +28,10 @@ public static class AdminCommand
                 console.Error.WriteLine($"lemma: the password must have at least {AdminPassword.MinLength} characters");
                 return LemmaApp.UsageErrors;
             }
-            var database = Path.GetFullPath(Path.Combine(root, ConfigLoader.Load(root).Config.Comments.Database));
-            await AdminPassword.Set(database, password);
-            console.Out.WriteLine($"admin password set in {Path.GetRelativePath(root, database)}; log in at /_lemma/admin");
+            var database = ConfigLoader.Load(root).Config.Comments.Database;
+            await AdminPassword.Set(database, root, password);
+            var where = CommentSettings.IsConnectionString(database) ? "the PostgreSQL database" : Path.GetRelativePath(root, Path.GetFullPath(Path.Combine(root, database)));
+            console.Out.WriteLine($"admin password set in {where}; log in at /_lemma/admin");
             return LemmaApp.Ok;
         });
         return new Command("admin", "Administer the server's admin page.") { setPassword };

@@ -84,12 +84,15 @@ public static class AdminEndpoints
             "delete" => CommentStatus.Deleted,
             _ => (CommentStatus?)null,
         };
+        var number = long.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : (long?)null;
+        var wasShown = number is { } known && await service.Store.Find(known) is { State: CommentStatus.Approved };
         if (!service.Secret.Verify("admin-form", session!, form["key"].ToString()) || status is null
-            || !long.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || await service.Store.Moderate(id, status.Value, "admin") is null)
+            || number is not { } id || await service.Store.Moderate(id, status.Value, "admin") is not { } done)
         {
             await CommentEndpoints.Html(context, 400, AdminPages.Login(service.Config.Title, "That form is out of date: reload the admin page."));
             return;
         }
+        if (status == CommentStatus.Approved && !wasShown) await service.Shown(done);
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = Path;
     }

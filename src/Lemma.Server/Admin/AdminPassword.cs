@@ -34,12 +34,12 @@ public static class AdminPassword
         return CryptographicOperations.FixedTimeEquals(expected, actual);
     }
 
-    /// <summary>Sets the password of the site whose database is at <paramref name="path"/> (creating it when missing),
-    /// and ends every admin session.</summary>
-    public static async Task Set(string path, string password)
+    /// <summary>Sets the password in the store <paramref name="setting"/> names (comments.database: a SQLite file relative
+    /// to <paramref name="root"/>, created when missing, or a PostgreSQL connection string), and ends every admin session.</summary>
+    public static async Task Set(string setting, string root, string password)
     {
         var hash = Hash(password);
-        using var database = await Database.Open(path);
+        using var database = await Database.Open(setting, root);
         await database.Run(sql =>
         {
             sql.Execute("DELETE FROM secrets WHERE name = @name", new { name = SecretName });

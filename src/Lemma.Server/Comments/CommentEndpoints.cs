@@ -28,6 +28,8 @@ public static class CommentEndpoints
         app.MapGet(Path + "/moderate", context => OffSocket(context, opening, service => ConfirmPage(context, service)));
         app.MapPost(Path + "/moderate", context => OffSocket(context, opening, service => Moderate(context, service)));
         app.MapErasure(opening);
+        app.MapAuthorEdit(opening);
+        app.MapSubscriptions(opening);
     }
 
     internal static Task OffSocket(HttpContext context, Task<CommentService> opening, Func<CommentService, Task> handle) =>
@@ -57,18 +59,8 @@ public static class CommentEndpoints
             context.Response.Headers.AccessControlAllowOrigin = origin;
             context.Response.Headers.Vary = "Origin";
         }
-        var comments = await service.Store.Approved(post);
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(System.Text.Json.JsonSerializer.Serialize(comments.Select(c => new
-        {
-            id = c.Id,
-            parent = c.ParentId,
-            author = c.Author,
-            website = c.Website,
-            html = c.Html,
-            created = c.Created,
-            anchor = c.Anchor,
-        })));
+        await context.Response.Body.WriteAsync(await service.Json.For(post));
     }
 
     private static Task Form(HttpContext context, CommentService service, SiteHost host)
@@ -101,7 +93,8 @@ public static class CommentEndpoints
             service.Text.Render(form.Body), service.AddressHash(CommentService.ClientAddress(context)), CommentService.BodyHash(form.Body), service.Spam.IsSpam(form));
         var to = service.NotifyAddress;
         var result = await service.Store.Submit(comment, service.Settings,
-            stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Config.Title, service.BaseUrl()));
+            stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Config.Title, service.BaseUrl()),
+            (sql, stored, now) => service.Subscriptions.Notify(sql, stored, service.Config.Title, service.BaseUrl(), now));
         var task = result.Outcome switch
         {
             SubmitOutcome.TooMany => Again(context, service, form, problems, "You have sent several comments in a short time; please wait a few minutes and send this one again.", 429),
@@ -109,7 +102,13 @@ public static class CommentEndpoints
             SubmitOutcome.NoSuchParent => Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400),
             _ => Task.CompletedTask,
         };
-        if (result.Outcome == SubmitOutcome.Stored) service.Sender.Wake();
+        if (result.Outcome == SubmitOutcome.Stored)
+        {
+            AuthorEdit.Grant(context, service, result.Id);
+            if (form.Subscribe && result.Status != CommentStatus.Spam)
+                await service.Subscriptions.Request(form.Post, form.NormalEmail, () => service.Subscriptions.Confirmation(form.Post, form.NormalEmail, service.Config.Title, service.BaseUrl()));
+            service.Sender.Wake();
+        }
         if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, form.Post, result.Id, result.Status);
         await task;
     }
@@ -189,7 +188,9 @@ public static class CommentEndpoints
             "spam" => CommentStatus.Spam,
             _ => CommentStatus.Deleted,
         };
+        var wasShown = await service.Store.Find(number) is { State: CommentStatus.Approved };
         if (await service.Store.Moderate(number, status, "email") is not { } done) { await BadLink(context, service); return; }
+        if (status == CommentStatus.Approved && !wasShown) await service.Shown(done);
         await Html(context, 200, CommentPages.Message(service.Config.Title, $"Comment {CommentStore.Name(status)}",
             $"The comment by {done.Name} is now {CommentStore.Name(status)}.", done.Post, "Back to the post"));
     }

@@ -16,8 +16,11 @@ public sealed partial record CommentForm(string Post, string Parent, string Name
     {
         string Field(string name) => form[name].ToString().Trim();
         return new CommentForm(Field("post"), Field("parent"), Field("name"), Field("email"), Field("website"),
-            form["body"].ToString().Replace("\r\n", "\n").Trim(), Field("token"), Field(TrapField));
+            form["body"].ToString().Replace("\r\n", "\n").Trim(), Field("token"), Field(TrapField)) { Subscribe = Field("subscribe").Length > 0 };
     }
+
+    /// <summary>"Email me replies" was ticked.</summary>
+    public bool Subscribe { get; init; }
 
     /// <summary>The parent comment's id, or null for a top-level comment.</summary>
     public long? ParentId => long.TryParse(Parent, out var id) && id > 0 ? id : null;

@@ -27,6 +27,7 @@ public static class CommentPages
         Field(html, "website", "Website", "url", form.Website, CommentForm.MaxWebsite, problems, "url");
         html.Append($"<p><label for=\"body\">Comment * (Markdown: *emphasis*, `code`, links, lists, &gt; quotes)</label><br>\n");
         html.Append($"<textarea id=\"body\" name=\"body\" rows=\"8\" cols=\"60\" maxlength=\"{maxLength}\" required{Described("body", problems)}>{HtmlEncode(form.Body)}</textarea>{Problem("body", problems)}</p>\n");
+        html.Append($"<p><label><input type=\"checkbox\" name=\"subscribe\" value=\"on\"{(form.Subscribe ? " checked" : "")}> Email me replies (confirmed by mail; every mail has a link to stop)</label></p>\n");
         if (problems.TryGetValue("parent", out var parent)) html.Append($"<p class=\"error\">{HtmlEncode(parent)}</p>\n");
         // The honeypot: hidden from people (and from screen readers), a field machines fill.
         html.Append($"<div hidden aria-hidden=\"true\"><label>Leave this empty <input name=\"{CommentForm.TrapField}\" tabindex=\"-1\" autocomplete=\"off\"></label></div>\n");
@@ -63,6 +64,30 @@ public static class CommentPages
         html.Append($"<input type=\"hidden\" name=\"id\" value=\"{comment.Id}\">\n<input type=\"hidden\" name=\"action\" value=\"{HtmlEncode(action)}\">\n<input type=\"hidden\" name=\"sig\" value=\"{HtmlEncode(signature)}\">\n");
         html.Append($"<p><button type=\"submit\">{HtmlEncode(verb)}</button></p>\n</form>\n");
         return Page(siteTitle, verb + " comment", html.ToString());
+    }
+
+    /// <summary>The commenter's own comment, its text to change (with <paramref name="problem"/> beside it) and a Delete button.</summary>
+    public static string Edit(string siteTitle, StoredComment comment, string body, string? problem, int maxLength)
+    {
+        var html = new StringBuilder();
+        html.Append($"<h1>Your comment</h1>\n<p>On <a href=\"{HtmlEncode(comment.Post)}\">{HtmlEncode(comment.Post)}</a>. You can change or delete it for 15 minutes after posting it.</p>\n");
+        html.Append("<form method=\"post\" action=\"/_lemma/comments/edit\">\n");
+        html.Append($"<input type=\"hidden\" name=\"id\" value=\"{comment.Id}\">\n");
+        html.Append("<p><label for=\"body\">Comment *</label><br>\n");
+        html.Append($"<textarea id=\"body\" name=\"body\" rows=\"8\" cols=\"60\" maxlength=\"{maxLength}\" required{(problem is null ? "" : " aria-invalid=\"true\" aria-describedby=\"body-error\"")}>{HtmlEncode(body)}</textarea>");
+        html.Append(problem is null ? "" : $"<br><span class=\"error\" id=\"body-error\">{HtmlEncode(problem)}</span>").Append("</p>\n");
+        html.Append("<p><button type=\"submit\" name=\"action\" value=\"save\">Save</button> <button type=\"submit\" name=\"action\" value=\"delete\" formnovalidate>Delete</button></p>\n</form>\n");
+        return Page(siteTitle, "Your comment", html.ToString());
+    }
+
+    /// <summary>A question and the one button that does it: a POST of <paramref name="fields"/> to <paramref name="action"/>.</summary>
+    public static string Button(string siteTitle, string verb, string question, string action, IReadOnlyDictionary<string, string> fields)
+    {
+        var html = new StringBuilder();
+        html.Append($"<h1>{HtmlEncode(verb)}</h1>\n<p>{HtmlEncode(question)}</p>\n<form method=\"post\" action=\"{HtmlEncode(action)}\">\n");
+        foreach (var (name, value) in fields) html.Append($"<input type=\"hidden\" name=\"{HtmlEncode(name)}\" value=\"{HtmlEncode(value)}\">\n");
+        html.Append($"<p><button type=\"submit\">{HtmlEncode(verb)}</button></p>\n</form>\n");
+        return Page(siteTitle, verb, html.ToString());
     }
 
     public static string Verb(string action) => action switch

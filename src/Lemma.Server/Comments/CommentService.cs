@@ -27,6 +27,8 @@ public sealed class CommentService : IAsyncDisposable
         this.database = database;
         Secret = secret;
         Store = new CommentStore(database, clock);
+        Json = new ApprovedJson(Store, clock);
+        Subscriptions = new Subscriptions(database, secret, clock);
         Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
@@ -39,6 +41,14 @@ public sealed class CommentService : IAsyncDisposable
     public SiteConfig Config { get; }
     public CommentSettings Settings => Config.Comments;
     public CommentStore Store { get; }
+    public ApprovedJson Json { get; }
+    public Subscriptions Subscriptions { get; }
+
+    /// <summary>After a comment became shown: mails it to the post's confirmed subscribers (its author aside).</summary>
+    public async Task Shown(StoredComment comment)
+    {
+        if (await Subscriptions.Notify(comment, Config.Title, BaseUrl()) > 0) Sender.Wake();
+    }
     public AdminSessions Admin { get; }
     public FormToken Tokens { get; }
     public CommentText Text { get; } = new();
@@ -58,7 +68,7 @@ public sealed class CommentService : IAsyncDisposable
 
     public static async Task<CommentService> Open(ServerOptions options, SiteConfig config, Func<string> baseUrl)
     {
-        var database = await Database.Open(Path.GetFullPath(Path.Combine(options.Source, config.Comments.Database)));
+        var database = await Database.Open(config.Comments.Database, options.Source);
         var secret = await SiteSecret.Load(database);
         var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email.Length > 0 ? config.Author.Email : "lemma@localhost";
         var target = SmtpTarget.Find(config.Smtp, options.Environment, from, out var problem);

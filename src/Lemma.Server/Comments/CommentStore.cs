@@ -38,7 +38,8 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
     }
 
     /// <param name="notify">The writer's notification of a stored comment (null: none), put in the outbox in the same transaction.</param>
-    public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify)
+    /// <param name="shown">Runs in the same transaction when the comment is shown at once (the subscribers' mail).</param>
+    public async Task<Submission> Submit(NewComment comment, CommentSettings settings, Func<StoredComment, MailMessage?> notify, Action<Sql, StoredComment, long>? shown = null)
     {
         var result = await database.Run(sql =>
         {
@@ -51,8 +52,11 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 return first.Post == comment.Post
                     ? new Submission(SubmitOutcome.Repeated, first.Id, first.State)
                     : new Submission(SubmitOutcome.RepeatedElsewhere);
-            if (sql.Single<long>("SELECT COUNT(*) FROM comments WHERE ip_hash = @IpHash AND created > @since", new { comment.IpHash, since }) >= settings.PerIpPer10Minutes
-                || sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @Email AND created > @since", new { comment.Email, since }) >= settings.PerEmailPer10Minutes)
+            // Each count stops at its limit: a busy address costs the limit's rows, not all it posted in 10 minutes.
+            if (sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE ip_hash = @IpHash AND created > @since LIMIT @limit) AS recent",
+                    new { comment.IpHash, since, limit = settings.PerIpPer10Minutes }) >= settings.PerIpPer10Minutes
+                || sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND created > @since LIMIT @limit) AS recent",
+                    new { comment.Email, since, limit = settings.PerEmailPer10Minutes }) >= settings.PerEmailPer10Minutes)
                 return new Submission(SubmitOutcome.TooMany);
             if (comment.ParentId is { } parent
                 && sql.Single<long>("SELECT COUNT(*) FROM comments WHERE id = @parent AND post = @Post AND status = 'approved'", new { parent, comment.Post }) == 0)
@@ -60,17 +64,17 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             var status = comment.Spam ? CommentStatus.Spam : settings.Moderation switch
             {
                 Moderation.None => CommentStatus.Approved,
-                Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @Email AND status = 'approved'", new { comment.Email }) > 0 => CommentStatus.Approved,
+                Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND status = 'approved' LIMIT 1) AS shown", new { comment.Email }) > 0 => CommentStatus.Approved,
                 _ => CommentStatus.Pending,
             };
-            var id = sql.Single<long>("""
+            var stored = sql.Single<StoredComment>($"""
                 INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
                 VALUES (@Post, @ParentId, @Name, @Email, @Website, @Body, @Html, @status, @now, @IpHash, @BodyHash)
-                RETURNING id
-                """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash });
-            var stored = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id })!;
+                RETURNING {StoredComment.Columns}
+                """, new { comment.Post, comment.ParentId, comment.Name, comment.Email, comment.Website, comment.Body, comment.Html, status = Name(status), now, comment.IpHash, comment.BodyHash })!;
             if (status != CommentStatus.Spam && notify(stored) is { } message) Outbox.Enqueue(sql, message, now);
-            return new Submission(SubmitOutcome.Stored, id, status);
+            if (status == CommentStatus.Approved) shown?.Invoke(sql, stored, now);
+            return new Submission(SubmitOutcome.Stored, stored.Id, status);
         });
         if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) await Announce(comment.Post);
         return result;
@@ -140,6 +144,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             // instr (SQLite; strpos in PostgreSQL) rather than LIKE, whose _ and % an address may hold.
             sql.Execute("DELETE FROM outbox WHERE recipient = @email OR instr(text_body, @email) > 0", new { email });
             sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
+            sql.Execute("DELETE FROM subscriptions WHERE email = @email", new { email });
             return (erased, shown);
         });
         foreach (var post in posts) await Announce(post);
@@ -153,6 +158,79 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         sql.Execute("DELETE FROM erase_requests WHERE at < @before", new { before });
         return sql.Execute("UPDATE comments SET ip_hash = NULL WHERE ip_hash IS NOT NULL AND created < @before", new { before });
     });
+
+    /// <summary>The commenter's new text (rendered, with its hash) and the status it leads to; raises <see cref="Changed"/>
+    /// when the comment is or was shown.</summary>
+    public async Task EditByAuthor(long id, string body, string html, string bodyHash, CommentStatus status)
+    {
+        var before = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id });
+            sql.Execute("UPDATE comments SET body = @body, html = @html, body_hash = @bodyHash, status = @status WHERE id = @id",
+                new { id, body, html, bodyHash, status = Name(status) });
+            return found;
+        });
+        if (before is not null && (before.State == CommentStatus.Approved || status == CommentStatus.Approved)) Changed?.Invoke(before.Post);
+    }
+
+    /// <summary>The commenter deletes their comment: its text, name, email and website are cleared, as an erasure does.</summary>
+    public async Task DeleteByAuthor(long id)
+    {
+        var before = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @id", new { id });
+            sql.Execute("UPDATE comments SET name = '', email = '', website = '', body = '', html = '', body_hash = '', ip_hash = NULL, status = 'deleted' WHERE id = @id", new { id });
+            sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@id, 'deleted', 'author', @now)", new { id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() });
+            return found;
+        });
+        if (before is { State: CommentStatus.Approved }) Changed?.Invoke(before.Post);
+    }
+
+    /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
+    public Task<IReadOnlyList<Transfer.ArchivedComment>> Export() => database.Run(sql =>
+        (IReadOnlyList<Transfer.ArchivedComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status <> 'deleted' ORDER BY id")
+            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created)))
+            .ToList());
+
+    /// <summary>
+    /// Stores <paramref name="comments"/> (their posts already this site's paths) in one transaction, each with a new id;
+    /// a parent named in the archive becomes the reply's parent by its new id. A comment already here (same post, email,
+    /// moment and text) is skipped, so importing a file twice stores it once. Returns how many were stored and skipped.
+    /// </summary>
+    public async Task<(int Stored, int Skipped)> Import(IReadOnlyList<Transfer.ArchivedComment> comments, Func<string, string> render)
+    {
+        // Parents first: an archive lists a reply after what it answers, but a foreign export need not. Rendered here,
+        // not on the database thread.
+        var ordered = comments.OrderBy(c => c.Created).ThenBy(c => c.Id).Select(c => (Comment: c, Html: render(c.Body))).ToList();
+        var result = await database.Run(sql =>
+        {
+            var ids = new Dictionary<long, long>();
+            var (stored, skipped) = (0, 0);
+            foreach (var (comment, html) in ordered)
+            {
+                var created = comment.Created.ToUnixTimeMilliseconds();
+                var bodyHash = CommentService.BodyHash(comment.Body);
+                var status = Enum.TryParse<CommentStatus>(comment.Status, ignoreCase: true, out var known) ? Name(known) : "pending";
+                if (sql.Single<long?>("SELECT id FROM comments WHERE post = @Post AND email = @Email AND created = @created AND body_hash = @bodyHash",
+                        new { comment.Post, comment.Email, created, bodyHash }) is { } existing)
+                {
+                    ids[comment.Id] = existing;
+                    skipped++;
+                    continue;
+                }
+                long? parent = comment.Parent is { } old && ids.TryGetValue(old, out var mapped) ? mapped : null;
+                ids[comment.Id] = sql.Single<long>("""
+                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
+                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash)
+                    RETURNING id
+                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash });
+                stored++;
+            }
+            return (stored, skipped);
+        });
+        foreach (var post in comments.Select(c => c.Post).Distinct()) Changed?.Invoke(post);
+        return result;
+    }
 
     public static string Name(CommentStatus status) => status.ToString().ToLowerInvariant();
 }

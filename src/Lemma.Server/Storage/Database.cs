@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Lemma.Server.Storage;
 
 /// <summary>
-/// The server's SQLite file: WAL, <c>synchronous=FULL</c>, created and migrated when opened. Every statement runs on the
+/// The server's store: a SQLite file (WAL, <c>synchronous=FULL</c>) or a PostgreSQL database, created and migrated
+/// when opened (<see cref="Backend"/> holds what differs between the two). Every statement runs on the
 /// database's own thread, never on the caller's: production serving answers requests inline on Kestrel's socket
 /// threads (LemmaServer.RunRequestsOnSocketThreads), and a disk flush there would stall every connection of that
 /// thread. Work queued while a commit is being flushed is committed together in the next transaction (a group commit),
@@ -16,20 +17,30 @@ public sealed class Database : IDisposable
 {
     private readonly BlockingCollection<Job> jobs = [];
     private readonly Thread thread;
-    private readonly SqliteConnection connection;
+    private readonly Backend backend;
+    private readonly DbConnection connection;
 
-    private Database(SqliteConnection connection)
+    private Database(Backend backend)
     {
-        this.connection = connection;
+        this.backend = backend;
+        connection = backend.Connect();
         thread = new Thread(Loop) { IsBackground = true, Name = "lemma-database" };
     }
 
-    /// <summary>Opens (creating when missing) the file at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static async Task<Database> Open(string path)
+    /// <summary>Opens (creating when missing) the SQLite file at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static Task<Database> Open(string path) => Open(new SqliteBackend(path));
+
+    /// <summary>Opens the store <paramref name="setting"/> names (site.yaml's <c>comments.database</c>): a PostgreSQL
+    /// connection string, or a SQLite file relative to <paramref name="root"/>.</summary>
+    public static Task<Database> Open(string setting, string root) =>
+        Open(Lemma.Configuration.CommentSettings.IsConnectionString(setting) ? new PostgresBackend(setting) : new SqliteBackend(Path.GetFullPath(Path.Combine(root, setting))));
+
+    /// <summary>"postgresql" or "sqlite".</summary>
+    public string Kind => backend.Kind;
+
+    private static async Task<Database> Open(Backend backend)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        var database = new Database(connection);
+        var database = new Database(backend);
         database.thread.Start();
         try { await database.Run(_ => 0); }
         catch
@@ -62,14 +73,7 @@ public sealed class Database : IDisposable
         try
         {
             connection.Open();
-            // WAL lets other connections (a backup, another instance) read while a commit is flushed; FULL syncs the log on every commit, so an acknowledged
-            // comment survives a power cut, not only a crash of the process.
-            using (var pragmas = connection.CreateCommand())
-            {
-                pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
-                pragmas.ExecuteNonQuery();
-            }
-            Migrations.Apply(connection);
+            backend.Prepare(connection);
         }
         catch (Exception e)
         {
@@ -86,6 +90,7 @@ public sealed class Database : IDisposable
             Execute([.. batch]);
         }
         connection.Dispose();
+        backend.Dispose();
     }
 
     private void Execute(Job[] batch)
@@ -93,22 +98,27 @@ public sealed class Database : IDisposable
         var failures = new Exception?[batch.Length];
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
+            // A PostgreSQL connection can break (its server restarted): the next batch opens it again.
+            if (connection.State != ConnectionState.Open)
+            {
+                connection.Close();
+                connection.Open();
+            }
+            using var transaction = backend.Begin(connection);
             var sql = new Sql(connection, transaction, this);
+            // One savepoint per piece; a rolled-back savepoint stays open for the next piece, and a piece's release and
+            // the next one's savepoint go in one statement (a round trip less per piece on PostgreSQL). Commit releases the last.
+            sql.Execute("SAVEPOINT piece");
             for (var i = 0; i < batch.Length; i++)
             {
-                sql.Execute("SAVEPOINT piece");
-                try
-                {
-                    batch[i].Execute(sql);
-                    sql.Execute("RELEASE piece");
-                }
+                try { batch[i].Execute(sql); }
                 catch (Exception e)
                 {
                     failures[i] = e;
                     sql.Execute("ROLLBACK TO piece");
-                    sql.Execute("RELEASE piece");
+                    continue;
                 }
+                if (i < batch.Length - 1) sql.Execute("RELEASE piece; SAVEPOINT piece");
             }
             transaction.Commit();
         }

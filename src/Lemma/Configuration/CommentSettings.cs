@@ -12,7 +12,7 @@ public sealed record CommentSettings
     public Moderation Moderation { get; init; } = Moderation.First;
     /// <summary>Days after a post's date when its form closes; null: never.</summary>
     public int? CloseAfterDays { get; init; }
-    /// <summary>The SQLite file, relative to the site root.</summary>
+    /// <summary>The SQLite file, relative to the site root, or a PostgreSQL connection string (<see cref="IsConnectionString"/>).</summary>
     public string Database { get; init; } = "data/comments.db";
     /// <summary>Where notifications go; empty: the site author's email.</summary>
     public string Notify { get; init; } = "";
@@ -29,6 +29,11 @@ public sealed record CommentSettings
     public int PerIpPer10Minutes { get; init; } = 5;
     /// <summary>Comments one email may post in 10 minutes.</summary>
     public int PerEmailPer10Minutes { get; init; } = 3;
+
+    /// <summary>True when <paramref name="database"/> is a PostgreSQL connection string (it names a Host or Server, as
+    /// in <c>Host=db.example.org;Database=blog;Username=lemma</c>) rather than a SQLite file.</summary>
+    public static bool IsConnectionString(string database) =>
+        database.Split(';').Any(part => part.Split('=') is [var key, _] && key.Trim().ToLowerInvariant() is "host" or "server");
 }
 
 /// <summary>site.yaml's <c>smtp:</c> block. The password is never here: it comes from LEMMA_SMTP_PASSWORD.</summary>

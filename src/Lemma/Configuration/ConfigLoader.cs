@@ -382,6 +382,13 @@ public static class ConfigLoader
         /// </summary>
         private bool SafeDatabase(string path)
         {
+            if (CommentSettings.IsConnectionString(path))
+            {
+                // site.yaml is usually in git: the password comes from where PostgreSQL's own tools read it.
+                if (!path.Split(';').Any(part => part.Split('=')[0].Trim().ToLowerInvariant() is "password" or "pwd")) return true;
+                Error("comments", "comments.database must not hold a password (site.yaml is usually in git): set PGPASSWORD or use ~/.pgpass");
+                return false;
+            }
             if (System.IO.Path.IsPathFullyQualified(path)) return true;
             var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length >= 2 && !parts.Contains("..") && !parts.Contains(".")
