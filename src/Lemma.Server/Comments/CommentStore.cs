@@ -170,7 +170,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 new { id, body, html, bodyHash, status = Name(status) });
             return found;
         });
-        if (before is not null && (before.State == CommentStatus.Approved || status == CommentStatus.Approved)) Changed?.Invoke(before.Post);
+        if (before is not null && (before.State == CommentStatus.Approved || status == CommentStatus.Approved)) await Announce(before.Post);
     }
 
     /// <summary>The commenter deletes their comment: its text, name, email and website are cleared, as an erasure does.</summary>
@@ -183,7 +183,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@id, 'deleted', 'author', @now)", new { id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() });
             return found;
         });
-        if (before is { State: CommentStatus.Approved }) Changed?.Invoke(before.Post);
+        if (before is { State: CommentStatus.Approved }) await Announce(before.Post);
     }
 
     /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
@@ -228,7 +228,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             }
             return (stored, skipped);
         });
-        foreach (var post in comments.Select(c => c.Post).Distinct()) Changed?.Invoke(post);
+        foreach (var post in comments.Select(c => c.Post).Distinct()) await Announce(post);
         return result;
     }
 
