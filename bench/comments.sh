@@ -130,7 +130,9 @@ for ((r = 1; r <= ROUNDS; r++)); do
   pr+=("$x"); jr+=("$y")
   printf '%-6s %12s %12s %8s %14s %14s %10s\n' "$r" "$a" "$b" "$x" "$c" "$d" "$y"
 done
-if curl -s "http://127.0.0.1:$PORT/posts/b/" | grep -q 'id="comment-'; then shown="the page shows its comments"; else shown="the page does not show comments yet (the JSON does)"; fi
+# Read whole first: under pipefail, grep -q leaving early would fail curl's write and the test with it.
+page=$(curl -s "http://127.0.0.1:$PORT/posts/b/")
+if grep -q 'id="comment-[0-9]' <<<"$page"; then shown="the page shows its comments"; else shown="the page does not show comments yet (the JSON does)"; fi
 echo "median page-200/page-0: $(printf '%s\n' "${pr[@]}" | median); median json-200/page-0: $(printf '%s\n' "${jr[@]}" | median); $shown"
 stop
 fi
