@@ -11,6 +11,7 @@
 #
 #   bench/comments.sh [CYCLES=20] [DURATION=10s] [CONNECTIONS=32] [ROUNDS=3]
 #   PARTS="b" bench/comments.sh ...     # only some of the parts (default: a b c)
+#   ENCODING=br PARTS=c bench/comments.sh  # part (c) asking for the compressed pages, as browsers do
 #   STORE=postgres bench/comments.sh ... # the same on PostgreSQL: a temporary cluster of Debian's PostgreSQL (15+,
 #                                        # scripts/postgres-setup.sh), fsync on, started and stopped by this script
 #
@@ -110,7 +111,7 @@ stop
 fi
 
 if [[ " $PARTS " == *" c "* ]]; then
-echo; echo "## (c) a post with 200 comments against one without, wrk -t2 -c64 -d$DURATION"
+echo; echo "## (c) a post with 200 comments against one without, wrk -t2 -c64 -d$DURATION${ENCODING:+, Accept-Encoding: $ENCODING}"
 fresh_store page
 start
 TOKEN=$(token /posts/b/)
@@ -119,7 +120,9 @@ for i in $(seq 1 200); do
     --data-urlencode email="reader$i@bench.test" --data-urlencode "body=Comment $i: a thought with *emphasis*, \`code\` and a [link](https://example.org/$i)." \
     --data-urlencode token="$TOKEN" "http://127.0.0.1:$PORT/_lemma/comments"
 done | sort | uniq -c | awk '{printf "posted: %s answered %s\n", $1, $2}'
-rps() { wrk -t2 -c64 -d"$DURATION" --latency "$1" | awk '/^Requests\/sec/ {print $2}'; }
+# ENCODING=br asks for the compressed copies, as every browser does (default: the bytes as they are).
+ENCODING=${ENCODING:-}
+rps() { wrk -t2 -c64 -d"$DURATION" --latency ${ENCODING:+-H "Accept-Encoding: $ENCODING"} "$1" | awk '/^Requests\/sec/ {print $2}'; }
 for url in /posts/b/ /posts/c/ "/_lemma/comments?post=/posts/b/" "/_lemma/comments?post=/posts/c/"; do wrk -t1 -c4 -d2s "http://127.0.0.1:$PORT$url" >/dev/null; done
 printf '%-6s %12s %12s %8s %14s %14s %10s\n' round page-200 page-0 ratio json-200 json-0 json200/page0
 pr=(); jr=()
