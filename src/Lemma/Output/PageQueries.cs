@@ -96,7 +96,7 @@ public static class PageQueries
 
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
-        PageRenderer.MakeSiteView(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
+        PageRenderer.MakeSiteView(q.Get(SiteQueries.Model, One).Site, q.Get(Shape, One).Taxonomies, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
             q.Get(BuildInputs.Options, One)!), Equalities.Identity<SiteView>());
 
     public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>

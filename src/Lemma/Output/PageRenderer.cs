@@ -280,7 +280,8 @@ public static partial class PageRenderer
         file.Staged || file.CopyFrom is null ? null : Path.GetRelativePath(root, file.CopyFrom).Replace(Path.DirectorySeparatorChar, '/');
 
     /// <summary>The <c>site</c> of every template; lists in it hold <see cref="PageView.Ref"/>s.</summary>
-    public static SiteView MakeSiteView(Site site, SiteUrls urls, ImmutableDictionary<string, string> assets, DateTimeOffset now, BuildOptions options)
+    /// <param name="taxonomies">The site's taxonomies as the plan's shape holds them (<see cref="PlanShape.Taxonomies"/>).</param>
+    public static SiteView MakeSiteView(Site site, IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls, ImmutableDictionary<string, string> assets, DateTimeOffset now, BuildOptions options)
     {
         var c = site.Config;
         return new SiteView
@@ -292,7 +293,7 @@ public static partial class PageRenderer
             BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
             Feeds = ViewFactory.FeedsAt(urls, "/"),
             Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, ViewFactory.Refs(s.Pages), ViewFactory.FeedsAt(urls, s.Url))).ToArray(),
-            Taxonomies = TaxonomyViews(PlanShape.TaxonomiesOf(site), urls),
+            Taxonomies = TaxonomyViews(taxonomies, urls),
             Data = site.Data,
             Assets = assets,
             MathFontCss = assets.GetValueOrDefault("css/math.css"),

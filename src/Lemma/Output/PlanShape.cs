@@ -33,18 +33,13 @@ public sealed record PlanShape(
     public sealed record Redirect(string From, string To);
 
     public static PlanShape Of(Site site) => new(
-        site.Pages.Select(p => new PageShape(p.Source.Path, p.Url, p.FrontMatter.Layout, p.Kind, Paths(p.Aliases), ViewFactory.Iso(p.Updated ?? p.Date))).ToArray(),
+        site.Pages.Select(p => new PageShape(p.Source.Path, p.Url, p.FrontMatter.Layout, p.Kind, p.Aliases.ToArray(), ViewFactory.Iso(p.Updated ?? p.Date))).ToArray(),
         site.Sections.Select(s => new SectionShape(s.Name, s.Title, s.Url, s.Index?.Source.Path, s.Index?.FrontMatter.Description ?? "", Paths(s.Pages))).ToArray(),
-        TaxonomiesOf(site).ToArray(),
+        site.Taxonomies.Select(t => new TaxonomyShape(t.Name, t.Singular, t.Url,
+            t.Terms.Select(term => new TermShape(term.Name, term.Slug, term.Url, Paths(term.Pages), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray())).ToArray(),
         site.Posts.GroupBy(p => p.Date?.Year ?? 0).OrderByDescending(g => g.Key).Select(g => new YearShape(g.Key, Paths(g))).ToArray(),
         site.Redirects.Select(r => new Redirect(r.Key, r.Value)).ToArray(),
         site.HomeIndex?.Source.Path);
 
-    public static IEnumerable<TaxonomyShape> TaxonomiesOf(Site site) =>
-        site.Taxonomies.Select(t => new TaxonomyShape(t.Name, t.Singular, t.Url,
-            t.Terms.Select(term => new TermShape(term.Name, term.Slug, term.Url, Paths(term.Pages), term.Pages.Count(p => p.Kind == PageKind.Post))).ToArray()));
-
     private static ViewList<string> Paths(IEnumerable<Page> pages) => pages.Select(p => p.Source.Path).ToArray();
-
-    private static ViewList<string> Paths(IEnumerable<string> urls) => urls.ToArray();
 }
