@@ -55,6 +55,10 @@ public sealed class IncrementalTests : IDisposable
         public bool Toc { get; init; }
         public string Slug { get; init; } = "";
         public string Aliases { get; init; } = "";
+        public bool Featured { get; init; }
+        public int Updated { get; init; } = 1;
+        public int SeriesOrder { get; init; } = 1;
+        public string Layout { get; init; } = "single";
 
         public string Text =>
             $"---\ntitle: \"{Title}\"\ndate: 2024-03-{Day:00}\ntags: [{Tags}]\n"
@@ -64,6 +68,8 @@ public sealed class IncrementalTests : IDisposable
             + (Toc ? "toc: true\n" : "")
             + (Slug.Length > 0 ? $"slug: {Slug}\n" : "")
             + (Aliases.Length > 0 ? $"aliases: [{Aliases}]\n" : "")
+            // Always written, so that an edit changes a value and not the lines of the front matter's keys.
+            + $"featured: {(Featured ? "true" : "false")}\nupdated: 2024-04-{Updated:00}\nseries_order: {SeriesOrder}\nlayout: {Layout}\n"
             + $"---\n\n{Body}\n";
     }
 
@@ -89,7 +95,7 @@ public sealed class IncrementalTests : IDisposable
         + $"comments: {(variant % 3 == 2 ? "{ close_after: 30 }" : "true")}\n"
         + $"citations: {{ style: {(variant % 2 == 0 ? "author-year" : "numeric")} }}\n"
         // The home page lists both data files: one always there, one that comes and goes.
-        + "home:\n  - { kind: intro }\n  - { kind: recent, title: Recent, limit: 4 }\n"
+        + "home:\n  - { kind: intro }\n  - { kind: featured, title: Featured, limit: 3 }\n  - { kind: recent, title: Recent, limit: 4 }\n"
         + "  - { kind: data, title: Recommendations, data: recommendations }\n  - { kind: data, title: Extra, data: extra }\n";
 
     private const string AuthorWithInclude = "<aside>{% include 'partials/colophon' %}</aside>";
@@ -328,7 +334,7 @@ public sealed class IncrementalTests : IDisposable
         var post = posts[target];
         // p1 keeps its URL and stays published: other posts link to it, and a broken link fails the full build.
         var movable = target != "p1";
-        switch (random.Next(24))
+        switch (random.Next(25))
         {
             case 0: // the body alone: lists that show only titles and summaries keep their output
                 if (random.Next(3) == 0)
@@ -469,6 +475,23 @@ public sealed class IncrementalTests : IDisposable
                 comments[url] = approved;
                 host.SetComments(url, approved);
                 return "comments";
+            case 23: // what places a post without moving it: featured on the home page, an updated date (recent changes,
+                     // the sitemap), its place in its series, its own layout
+                var which = random.Next(4);
+                // The series order of a post in a series: every part's series box lists them in that order.
+                if (which == 2 && posts.Where(p => p.Value.Series.Length > 0).Select(p => p.Key).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } parts)
+                {
+                    target = parts[random.Next(parts.Count)];
+                    post = posts[target];
+                }
+                Save(target, which switch
+                {
+                    0 => post with { Featured = !post.Featured },
+                    1 => post with { Updated = random.Next(1, 28) },
+                    2 => post with { SeriesOrder = random.Next(1, 4) },
+                    _ => post with { Layout = post.Layout == "single" ? "page" : "single" },
+                });
+                return "featured, updated, series order or layout";
             default: // config
                 Write("site.yaml", Config(step));
                 return "config";

@@ -57,8 +57,8 @@ public static class ContentFormats
     }
 
     /// <summary>One warning per unknown code language per build, at its first use, with how often it was used.</summary>
-    public static IEnumerable<Diagnostic> BuildWarnings(IEnumerable<RenderedContent> pages) =>
-        pages.SelectMany(p => p.UnknownLanguages)
+    public static IEnumerable<Diagnostic> BuildWarnings(IEnumerable<LanguageUse> unknownLanguages) =>
+        unknownLanguages
             .GroupBy(u => u.Language.ToLowerInvariant())
             .Select(g =>
             {

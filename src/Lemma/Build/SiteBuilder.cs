@@ -24,9 +24,16 @@ public sealed record BuildResult(
     BuildStats Stats,
     ImmutableArray<StageTiming> Timings,
     EmitResult? Emitted,
-    Site Site,
-    IReadOnlyDictionary<string, Markdown.RenderedContent> Content,
-    ImmutableArray<OutputFile> Files);
+    Lazy<Site> Model,
+    Lazy<IReadOnlyDictionary<string, Markdown.RenderedContent>> Bodies,
+    ImmutableArray<OutputFile> Files)
+{
+    /// <summary>The site as built: made when first read (the checks read it, `serve` does not).</summary>
+    public Site Site => Model.Value;
+
+    /// <summary>Every rendered body by source path, made into one map when first read.</summary>
+    public IReadOnlyDictionary<string, Markdown.RenderedContent> Content => Bodies.Value;
+}
 
 /// <summary>
 /// One build: discover -> load -> model -> render content -> render pages -> emit, timed stage by stage. Each stage is
@@ -63,19 +70,17 @@ public static class SiteBuilder
         diagnostics.AddRange(Stage("load", () => memo.Get(SiteQueries.LoadDiagnostics, one)));
         var data = Stage("data", () => memo.Get(SiteQueries.Data, one));
         diagnostics.AddRange(data.Diagnostics);
-        var model = Stage("model", () => memo.Get(SiteQueries.Model, one));
-        diagnostics.AddRange(model.Diagnostics);
-        var site = model.Site;
+        var layout = Stage("model", () => memo.Get(SiteQueries.Layout, one));
+        diagnostics.AddRange(layout.Diagnostics);
         diagnostics.AddRange(Stage("bibliography", () => memo.Get(SiteQueries.Bibliography, one)).Diagnostics);
         Stage("setup", () => memo.Get(SiteQueries.Formats, one));
         diagnostics.AddRange(Stage("liquid", () => memo.Get(SiteQueries.Liquid, one)).Diagnostics);
 
-        var content = Stage("render content", () => memo.Get(SiteQueries.AllContent, one));
-        diagnostics.AddRange(content.Diagnostics);
+        diagnostics.AddRange(Stage("render content", () => memo.Get(SiteQueries.ContentDiagnostics, one)));
 
         var templates = Stage("templates", () => memo.Get(SiteQueries.Templates, one));
         diagnostics.AddRange(templates.Diagnostics);
-        diagnostics.AddRange(PageRenderer.MissingLayouts(site, templates.Engine));
+        diagnostics.AddRange(PageRenderer.MissingLayouts(layout.Site, templates.Engine));
         Stage("assets", () => memo.Get(SiteQueries.Assets, one));
         // A build that writes stages its pages on disk as they render instead of holding them all until emit;
         // the staging folder goes when the build does, emitted or not.
@@ -91,10 +96,10 @@ public static class SiteBuilder
         var emitted = failed || !options.Emit ? null : Stage("emit", () => OutputWriter.Emit(pages.Files, options.Output));
         var stats = new BuildStats(
             Pages: pages.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)),
-            Posts: site.Posts.Count(),
+            Posts: layout.Site.Posts.Length,
             Files: pages.Files.Length,
             Errors: errorCount,
             Warnings: warnings);
-        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, site, content.Pages, pages.Files);
+        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, memo.Get(SiteQueries.Model, one), memo.Get(SiteQueries.AllContent, one), pages.Files);
     }
 }

@@ -39,9 +39,6 @@ public static class BuildInputs
 /// <summary>The files discovery sorts the site into, each list a value of its own.</summary>
 public enum FileGroup { Content, Data, Layouts, Static, Bibliography, Scholar, Assets, Includes, Site, Resources }
 
-/// <summary>Every rendered body by source path, and the problems rendering them found (sorted), with the build's warnings about them.</summary>
-public sealed record SiteContent(IReadOnlyDictionary<string, RenderedContent> Pages, ImmutableArray<Diagnostic> Diagnostics);
-
 /// <summary>A page's rendered body and the problems rendering and resolving it found.</summary>
 public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics)
 {
@@ -193,20 +190,45 @@ public static class SiteQueries
         return DataLoader.Load(q.Get(BuildInputs.Options, One)!.Source, files);
     });
 
-    /// <summary>The site: what is published, where, and in which lists. Every header edit makes it again; what reads
-    /// it reads a part of it (a page's neighbours, the URL table), which is recomputed to an equal value for most edits.</summary>
-    public static readonly Query<string, ModelResult> Model = new("model", (q, _) =>
+    /// <summary>A page as the layout reads it: the page it was, kept when an edit leaves where it goes and which lists
+    /// hold it (a title, a summary), so that the layout is not made again.</summary>
+    private static readonly Query<string, Page?> Placed = new("placed", (q, path) => q.Get(Page, path),
+        EqualityComparer<Page?>.Create(SamePlace, p => p?.Url.GetHashCode() ?? 0));
+
+    /// <summary>
+    /// Where every page goes and which lists hold it, in which order, and the data files: the model's work, made again only when an edit
+    /// moves a page. Its pages may be older than <see cref="Page"/>'s in all but what <see cref="SamePlace"/> compares,
+    /// so what reads it reads only that: paths, URLs, lists. <see cref="Model"/> puts the current pages in.
+    /// </summary>
+    public static readonly Query<string, ModelResult> Layout = new("layout", (q, _) =>
     {
         var paths = q.Get(Files, FileGroup.Content);
         var pages = new List<Page>(paths.Length);
         foreach (var path in paths)
-            if (q.Get(Page, path) is { } page) pages.Add(page);
+            if (q.Get(Placed, path) is { } page) pages.Add(page);
         return SiteModeler.Assemble(SiteConfig(q), pages, q.Get(Data, One).Data, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired);
+    });
+
+    /// <summary>The pages of a run of content files, as they are now.</summary>
+    private static readonly Query<int, ImmutableArray<Page>> PageRun = new("page run", (q, run) =>
+        [.. Run(q.Get(Files, FileGroup.Content), run).Select(path => q.Get(Page, path)).OfType<Page>()]);
+
+    /// <summary>The site: the layout with every page as it is now, made when first read (only Jekyll's Liquid, Hugo
+    /// refs and what a build reports read it whole).</summary>
+    public static readonly Query<string, Lazy<Site>> Model = new("model", (q, _) =>
+    {
+        var layout = q.Get(Layout, One).Site;
+        var runs = q.GetEach(PageRun, Runs(q.Get(Files, FileGroup.Content).Length));
+        return new(() =>
+        {
+            var pages = runs.SelectMany(run => run).ToDictionary(page => page.Source.Path, StringComparer.Ordinal);
+            return SiteModeler.WithPages(layout, path => pages[path]);
+        });
     });
 
     /// <summary>The published posts' source paths, newest first.</summary>
     private static readonly Query<string, ImmutableArray<string>> Posts = new("posts", (q, _) =>
-        [.. q.Get(Model, One).Site.Posts.Select(p => p.Source.Path)], SamePaths);
+        [.. q.Get(Layout, One).Site.Posts.Select(p => p.Source.Path)], SamePaths);
 
     /// <summary>What relates a post to others (its tags and the longer words of its title and summary), in a stable order.</summary>
     private static readonly Query<string, IReadOnlySet<string>> Features = new("features", (q, path) =>
@@ -257,7 +279,7 @@ public static class SiteQueries
         var sources = q.Get(Sources, One);
         if (!sources.IsJekyll) return LiquidResult.None;
         foreach (var file in sources.IncludeFiles) q.Get(BuildInputs.File, file);
-        var site = q.Get(Model, One).Site;
+        var site = q.Get(Model, One).Value;
         Page WithBody(Page page) => q.Get(Load, page.Source.Path).Page is { } full ? page with { Source = full } : page;
         var withBodies = site with
         {
@@ -291,11 +313,11 @@ public static class SiteQueries
 
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
-        SourceLinks.Published(q.Get(Model, One).Site, q.Get(Sources, One)),
+        SourceLinks.Published(q.Get(Layout, One).Site, q.Get(Sources, One)),
         Equalities.Map<string>());
 
     /// <summary>The first URL segments a root-relative link may start with.</summary>
-    public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Model, One).Site));
+    public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Layout, One).Site));
 
     /// <summary>A page's body with its links resolved against the site (Hugo refs, paths to files) and checked.</summary>
     public static readonly Query<string, PageContent> Content = new("content", (q, path) =>
@@ -303,7 +325,7 @@ public static class SiteQueries
         var rendered = q.Get(Rendered, path);
         if (rendered.Content is not { } content || q.Get(Page, path) is not { } page) return rendered;
         // Only a page with a Hugo ref reads the whole site.
-        var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Site, path, page.Source.BodyLine, content) : content;
+        var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Value, path, page.Source.BodyLine, content) : content;
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
     });
@@ -325,7 +347,7 @@ public static class SiteQueries
     /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
     private static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
     {
-        var site = q.Get(Model, One).Site;
+        var site = q.Get(Layout, One).Site;
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         return [.. pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path)];
@@ -334,17 +356,29 @@ public static class SiteQueries
     private static readonly Query<int, ImmutableArray<(string Path, PageContent Content)>> ContentRun = new("content run", (q, run) =>
         [.. Run(q.Get(RenderedPaths, One), run).Select(path => (path, q.Get(Content, path)))]);
 
-    public static readonly Query<string, SiteContent> AllContent = new("all content", (q, _) =>
+    /// <summary>What a run's bodies found wrong and the code languages they could not highlight: the same after most
+    /// edits, which then leave the site's problems as they were.</summary>
+    private static readonly Query<int, (ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)> RunProblems = new("run problems", (q, run) =>
+    {
+        var contents = q.Get(ContentRun, run);
+        return ([.. contents.SelectMany(c => c.Content.Diagnostics)], [.. contents.SelectMany(c => c.Content.Content?.UnknownLanguages ?? [])]);
+    }, EqualityComparer<(ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)>.Create(
+        (a, b) => a.Problems.SequenceEqual(b.Problems) && a.Unknown.SequenceEqual(b.Unknown), a => a.Problems.Length));
+
+    /// <summary>What rendering and resolving every body found wrong, sorted, and the build's warnings about them.</summary>
+    public static readonly Query<string, ImmutableArray<Diagnostic>> ContentDiagnostics = new("content problems", (q, _) =>
+    {
+        var runs = q.GetEach(RunProblems, Runs(q.Get(RenderedPaths, One).Length));
+        return [.. Sorted(runs.SelectMany(r => r.Problems)), .. ContentFormats.BuildWarnings(runs.SelectMany(r => r.Unknown))];
+    }, SameDiagnostics);
+
+    /// <summary>Every rendered body by source path (for the checks): the runs are taken when asked, the map made only when
+    /// it is read.</summary>
+    public static readonly Query<string, Lazy<IReadOnlyDictionary<string, RenderedContent>>> AllContent = new("all content", (q, _) =>
     {
         var runs = q.GetEach(ContentRun, Runs(q.Get(RenderedPaths, One).Length));
-        var pages = new Dictionary<string, RenderedContent>(StringComparer.Ordinal);
-        var problems = new List<Diagnostic>();
-        foreach (var (path, content) in runs.SelectMany(r => r))
-        {
-            if (content.Content is { } body) pages[path] = body;
-            problems.AddRange(content.Diagnostics);
-        }
-        return new SiteContent(pages, [.. Sorted(problems), .. ContentFormats.BuildWarnings(pages.Values)]);
+        return new(() => runs.SelectMany(r => r).Where(c => c.Content.Content is not null)
+            .ToDictionary(c => c.Path, c => c.Content.Content!, StringComparer.Ordinal));
     });
 
     private static ImmutableArray<Diagnostic> Sorted(IEnumerable<Diagnostic> diagnostics) =>
@@ -389,5 +423,20 @@ public static class SiteQueries
         return x.Path == y.Path && x.Section == y.Section && x.Format == y.Format && x.FileSlug == y.FileSlug && x.BundleDir == y.BundleDir
             && x.IsSectionIndex == y.IsSectionIndex && x.FileDate == y.FileDate && x.Permalink == y.Permalink && x.BodyLine == y.BodyLine
             && x.Body == y.Body && x.FrontMatter.Title == y.FrontMatter.Title && PlainEquality.Same(x.FrontMatter.Raw, y.FrontMatter.Raw) && PlainEquality.Same(x.FrontMatter.KeyLines, y.FrontMatter.KeyLines);
+    }
+
+    // What the layout (SiteModeler.Assemble, JekyllLists) and its readers (the plan's shape, feeds, links, the home
+    // page's blocks) read of a page. A section's or the home's own page is compared whole: its title and description name the list.
+    private static bool SamePlace(Page? a, Page? b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a is null || b is null || a.Source.IsSectionIndex || b.Source.IsSectionIndex) return false;
+        var (x, y) = (a.Source, b.Source);
+        return x.Path == y.Path && x.Section == y.Section && x.Format == y.Format && x.Body == y.Body && x.BundleDir == y.BundleDir
+            && a.Kind == b.Kind && a.Url == b.Url && a.Date == b.Date && a.Updated == b.Updated && a.Draft == b.Draft && a.Future == b.Future
+            && a.Aliases.SequenceEqual(b.Aliases) && a.Terms.Count == b.Terms.Count
+            && a.Terms.All(t => b.Terms.TryGetValue(t.Key, out var names) && names.SequenceEqual(t.Value))
+            && x.FrontMatter.Series == y.FrontMatter.Series && x.FrontMatter.SeriesOrder == y.FrontMatter.SeriesOrder
+            && x.FrontMatter.Layout == y.FrontMatter.Layout && x.FrontMatter.Featured == y.FrontMatter.Featured && PlainEquality.Same(x.FrontMatter.KeyLines, y.FrontMatter.KeyLines);
     }
 }

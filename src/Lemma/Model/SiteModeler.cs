@@ -83,6 +83,37 @@ public static class SiteModeler
         return new ModelResult(site, diagnostics.ToImmutable());
     }
 
+    /// <summary>
+    /// The site <paramref name="layout"/> lays out with each page as it is now (<paramref name="current"/>, by source
+    /// path): an edit that moves no page (a title) leaves the layout as it was, and only its pages are new.
+    /// The layout kept only the aliases inside the output; so does each page here.
+    /// </summary>
+    public static Site WithPages(Site layout, Func<string, Page> current)
+    {
+        var pages = new Dictionary<Page, Page>(layout.Pages.Length, ReferenceEqualityComparer.Instance);
+        Page Now(Page page)
+        {
+            if (pages.TryGetValue(page, out var now)) return now;
+            now = current(page.Source.Path);
+            if (!now.Aliases.SequenceEqual(page.Aliases)) now = now with { Aliases = page.Aliases };
+            return pages[page] = now;
+        }
+        ImmutableArray<Page> AllNow(ImmutableArray<Page> list)
+        {
+            var builder = ImmutableArray.CreateBuilder<Page>(list.Length);
+            foreach (var page in list) builder.Add(Now(page));
+            return builder.MoveToImmutable();
+        }
+        return layout with
+        {
+            Pages = AllNow(layout.Pages),
+            Sections = [.. layout.Sections.Select(s => s with { Pages = AllNow(s.Pages), Index = s.Index is { } index ? Now(index) : null })],
+            Taxonomies = [.. layout.Taxonomies.Select(t => t with { Terms = [.. t.Terms.Select(term => term with { Pages = AllNow(term.Pages) })] })],
+            Series = layout.Series.ToImmutableDictionary(s => s.Key, s => AllNow(s.Value), StringComparer.Ordinal),
+            HomeIndex = layout.HomeIndex is { } home ? Now(home) : null,
+        };
+    }
+
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
     internal static int NewestFirst(Page a, Page b)
     {

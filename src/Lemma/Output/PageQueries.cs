@@ -29,7 +29,7 @@ public static class PageQueries
     private static SiteUrls Urls(QueryContext q) => new(SiteQueries.SiteConfig(q).BaseUrl);
 
     /// <summary>What the plan reads of the model: the same after an edit that moves no page.</summary>
-    private static readonly Query<string, PlanShape> Shape = new("plan shape", (q, _) => PlanShape.Of(q.Get(SiteQueries.Model, One).Site));
+    private static readonly Query<string, PlanShape> Shape = new("plan shape", (q, _) => PlanShape.Of(q.Get(SiteQueries.Layout, One).Site));
 
     public static readonly Query<string, PagePlan> Plan = new("plan", (q, _) =>
         PageRenderer.Plan(q.Get(Shape, One), SiteQueries.SiteConfig(q), path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
@@ -38,7 +38,7 @@ public static class PageQueries
     private static readonly Query<string, IReadOnlyDictionary<string, (string? Older, string? Newer)>> Places = new("places", (q, _) =>
     {
         var places = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
-        foreach (var section in q.Get(SiteQueries.Model, One).Site.Sections)
+        foreach (var section in q.Get(SiteQueries.Layout, One).Site.Sections)
             for (var i = 0; i < section.Pages.Length; i++)
                 places[section.Pages[i].Source.Path] = (i + 1 < section.Pages.Length ? section.Pages[i + 1].Source.Path : null, i > 0 ? section.Pages[i - 1].Source.Path : null);
         return places;
@@ -49,7 +49,7 @@ public static class PageQueries
 
     /// <summary>The parts of each series, in order, by source path.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> SeriesParts = new("series parts", (q, _) =>
-        q.Get(SiteQueries.Model, One).Site.Series.ToDictionary(s => s.Key, s => s.Value.Select(p => p.Source.Path).ToImmutableArray(), StringComparer.Ordinal),
+        q.Get(SiteQueries.Layout, One).Site.Series.ToDictionary(s => s.Key, s => s.Value.Select(p => p.Source.Path).ToImmutableArray(), StringComparer.Ordinal),
         EqualityComparer<IReadOnlyDictionary<string, ImmutableArray<string>>>.Create(
             (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v.SequenceEqual(kv.Value)), d => d.Count));
 
@@ -96,7 +96,7 @@ public static class PageQueries
 
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
-        PageRenderer.MakeSiteView(q.Get(SiteQueries.Model, One).Site, q.Get(Shape, One).Taxonomies, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
+        PageRenderer.MakeSiteView(q.Get(SiteQueries.Layout, One).Site, q.Get(Shape, One).Taxonomies, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
             q.Get(BuildInputs.Options, One)!), Equalities.Identity<SiteView>());
 
     public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>
@@ -153,7 +153,7 @@ public static class PageQueries
 
     /// <summary>The home page's blocks: they read the day (trending topics weigh recent posts).</summary>
     private static readonly Query<string, ViewList<HomeSectionView>> Home = new("home", (q, _) =>
-        HomeSections.Resolve(q.Get(SiteQueries.Model, One).Site, Urls(q), q.Get(SiteQueries.Today, One)));
+        HomeSections.Resolve(q.Get(SiteQueries.Layout, One).Site, Urls(q), q.Get(SiteQueries.Today, One)));
 
     public static readonly Query<string, PageJob> Job = new("job", (q, key) =>
     {
@@ -184,7 +184,7 @@ public static class PageQueries
     });
 
     private static readonly Query<string, ImmutableArray<(string Title, string Folder, ImmutableArray<string> Entries)>> FeedList = new("feed list", (q, _) =>
-        [.. PageRenderer.FeedSpecs(q.Get(SiteQueries.Model, One).Site)],
+        [.. PageRenderer.FeedSpecs(q.Get(SiteQueries.Layout, One).Site)],
         EqualityComparer<ImmutableArray<(string Title, string Folder, ImmutableArray<string> Entries)>>.Create(
             (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Title == p.Second.Title && p.First.Folder == p.Second.Folder && p.First.Entries.SequenceEqual(p.Second.Entries)),
             a => a.Length));
@@ -263,11 +263,15 @@ public static class PageQueries
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     });
 
+    /// <summary>The paths of the feeds, the sitemap and robots.txt: the same when an entry's title changes a feed.</summary>
+    private static readonly Query<string, ImmutableArray<string>> ListPaths = new("list paths", (q, _) =>
+        [.. q.Get(ListFiles, One).Select(f => f.Path)], Equalities.Sequence<string>());
+
     /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,
     /// and what is wrong with their paths.</summary>
     /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
-        PageRenderer.Bundles(q.Get(SiteQueries.Model, One).Site),
+        PageRenderer.Bundles(q.Get(SiteQueries.Layout, One).Site),
         Equalities.Map<string>());
 
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
@@ -277,7 +281,7 @@ public static class PageQueries
         {
             SiteFiles = q.Get(SiteQueries.Files, FileGroup.Site),
         };
-        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(SitePathOf(k))).Concat(q.Get(ListFiles, One).Select(f => f.Path)).ToHashSet(StringComparer.Ordinal);
+        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(SitePathOf(k))).Concat(q.Get(ListPaths, One)).ToHashSet(StringComparer.Ordinal);
         var files = PageRenderer.Copies(q.Get(Bundles, One), q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
@@ -292,7 +296,7 @@ public static class PageQueries
 
     /// <summary>The source path of every page of the model: the same after an edit that adds or removes none.</summary>
     private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
-        [.. q.Get(SiteQueries.Model, One).Site.Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
+        [.. q.Get(SiteQueries.Layout, One).Site.Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
 
     /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
