@@ -226,7 +226,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
     /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
     public Task<IReadOnlyList<Transfer.ArchivedComment>> Export() => database.Run(sql =>
         (IReadOnlyList<Transfer.ArchivedComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status <> 'deleted' ORDER BY id")
-            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created)))
+            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created), c.IsAuthor))
             .ToList());
 
     /// <summary>
@@ -257,10 +257,10 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 }
                 long? parent = comment.Parent is { } old && ids.TryGetValue(old, out var mapped) ? mapped : null;
                 ids[comment.Id] = sql.Single<long>("""
-                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
-                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash)
+                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash, is_author)
+                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash, @author)
                     RETURNING id
-                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash });
+                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash, author = comment.IsAuthor ? 1 : 0 });
                 stored++;
             }
             return (stored, skipped);
