@@ -64,7 +64,7 @@ public sealed class Subscriptions(Database database, SiteSecret secret, TimeProv
 
     /// <summary>The List-Unsubscribe value of a reply mail: its signed stop link first (the one a provider should use),
     /// then a mail to the site, whose body holds the same link for the writer to open.</summary>
-    public string ListUnsubscribe(string stop, string post) => replyAddress.Length == 0 ? $"<{stop}>"
+    private string ListUnsubscribe(string stop, string post) => replyAddress.Length == 0 ? $"<{stop}>"
         : $"<{stop}>, <mailto:{replyAddress}?subject={Uri.EscapeDataString("Stop replies on " + post)}&body={Uri.EscapeDataString(stop)}>";
 
     private MailMessage Reply(StoredComment comment, string email, string siteTitle, string baseUrl)
