@@ -30,7 +30,7 @@ public class CommentsCommandTests
           {"id": 7, "post": "/posts/attention/", "parent": null, "name": "Ada", "email": "ada@example.org", "website": "https://ada.example/",
            "body": "Nice *post*.", "status": "approved", "created": "2024-02-01T10:00:00+00:00"},
           {"id": 9, "post": "/posts/attention/", "parent": 7, "name": "Writer", "email": "me@example.org", "website": "",
-           "body": "Thanks!", "status": "approved", "created": "2024-02-01T11:00:00+00:00"},
+           "body": "Thanks!", "status": "approved", "created": "2024-02-01T11:00:00+00:00", "is_author": true},
           {"id": 12, "post": "/posts/scaling/", "parent": null, "name": "Bob", "email": "bob@example.org", "website": "",
            "body": "Waiting.", "status": "pending", "created": "2024-02-02T09:00:00+00:00"}
         ]}
@@ -51,11 +51,12 @@ public class CommentsCommandTests
         return [.. JsonDocument.Parse(run.Output).RootElement.GetProperty("comments").EnumerateArray()];
     }
 
-    /// <summary>What a comment is, without the id its store gave it: the parent by its body.</summary>
+    /// <summary>What a comment is, without the id its store gave it: the parent by its body; "|author" on the writer's own replies.</summary>
     private static string[] Shape(JsonElement[] comments) =>
         [.. comments.Select(c => string.Join("|", c.GetProperty("post").GetString(), c.GetProperty("name").GetString(), c.GetProperty("email").GetString(),
             c.GetProperty("website").GetString(), c.GetProperty("body").GetString(), c.GetProperty("status").GetString(), c.GetProperty("created").GetString(),
-            c.GetProperty("parent").ValueKind == JsonValueKind.Null ? "" : comments.Single(p => p.GetProperty("id").GetInt64() == c.GetProperty("parent").GetInt64()).GetProperty("body").GetString()))];
+            c.GetProperty("parent").ValueKind == JsonValueKind.Null ? "" : comments.Single(p => p.GetProperty("id").GetInt64() == c.GetProperty("parent").GetInt64()).GetProperty("body").GetString())
+            + (c.GetProperty("is_author").GetBoolean() ? "|author" : ""))];
 
     [Fact]
     public void An_exported_archive_imported_into_another_site_exports_the_same_comments_and_a_second_import_adds_nothing()
@@ -68,7 +69,7 @@ public class CommentsCommandTests
         var exported = Export(first);
         Assert.Equal(
             ["/posts/attention/|Ada|ada@example.org|https://ada.example/|Nice *post*.|approved|2024-02-01T10:00:00+00:00|",
-             "/posts/attention/|Writer|me@example.org||Thanks!|approved|2024-02-01T11:00:00+00:00|Nice *post*.",
+             "/posts/attention/|Writer|me@example.org||Thanks!|approved|2024-02-01T11:00:00+00:00|Nice *post*.|author",
              "/posts/scaling/|Bob|bob@example.org||Waiting.|pending|2024-02-02T09:00:00+00:00|"], Shape(exported));
 
         using var second = TempSite.From(Site);

@@ -55,6 +55,24 @@ public class CommentPageTests
     }
 
     [Fact]
+    public async Task The_writers_reply_shows_a_visible_author_badge_in_the_post_and_a_reader_using_the_writers_name_and_email_gets_none()
+    {
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");
+        await site.Comment(body: "Question?");
+        await site.Comment(name: "Writer", email: "writer@example.org", body: "Not really the writer.");
+        var cookie = await site.AdminLogIn();
+        var reply = await site.AdminPost("_lemma/admin/reply", new() { ["id"] = "1", ["key"] = await site.AdminKey(cookie), ["body"] = "The writer's answer." }, cookie);
+        Assert.Equal(HttpStatusCode.SeeOther, reply.StatusCode);
+
+        var page = await site.Http.GetStringAsync("posts/a/");
+        Assert.Contains("<li id=\"comment-3\" class=\"comment depth-1 comment-by-author\">", page);
+        Assert.Contains("<span class=\"comment-author\">Writer</span> <span class=\"comment-badge\">Author</span>", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "comment-badge"));
+        Assert.Contains("<li id=\"comment-2\" class=\"comment depth-0\">", page);
+        Assert.Contains("3 comments</h2>", page);
+    }
+
+    [Fact]
     public async Task A_post_with_comments_false_takes_none_and_shows_no_form()
     {
         await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");

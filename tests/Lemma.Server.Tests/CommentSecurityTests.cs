@@ -20,6 +20,8 @@ public class CommentSecurityTests
         { "_lemma/comments/edit", "https://evil.example", null, null },
         { "_lemma/comments/edit", null, null, "cross-site" },
         { "_lemma/comments/subscription", "https://evil.example", null, null },
+        { "_lemma/admin/reply", "https://evil.example", null, null },
+        { "_lemma/admin/reply", null, null, "cross-site" },
     };
 
     [Theory]

@@ -97,10 +97,39 @@ public sealed partial class CommentedSite : IAsyncDisposable
     public Task SetAdminPassword(string password) =>
         Admin.AdminPassword.Set(Store == Store.Postgres ? connectionString : "data/comments.db", Site.Root, password);
 
+    /// <summary>Logs in to the admin page (the password set first) and returns the session cookie, as "lemma_admin=...".</summary>
+    public async Task<string> AdminLogIn(string password = "correct horse battery")
+    {
+        await SetAdminPassword(password);
+        var response = await AdminPost("_lemma/admin/login", new() { ["password"] = password });
+        return response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+    }
+
+    /// <summary>The admin page's form key for the session <paramref name="cookie"/>, as the page gives it out.</summary>
+    public async Task<string> AdminKey(string cookie)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "_lemma/admin");
+        request.Headers.Add("Cookie", cookie);
+        var page = await (await Http.SendAsync(request)).Content.ReadAsStringAsync();
+        return KeyField().Match(page).Groups[1].Value;
+    }
+
+    /// <summary>Posts <paramref name="fields"/> to an admin endpoint as the admin page does (Origin set), with the session cookie if given.</summary>
+    public Task<HttpResponseMessage> AdminPost(string path, Dictionary<string, string> fields, string? cookie = null, string? origin = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", origin ?? Origin);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        return Http.SendAsync(request);
+    }
+
     public async ValueTask DisposeAsync() => await Site.DisposeAsync();
 
     [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"key\" value=\"([^\"]+)\"")]
+    private static partial Regex KeyField();
 
     [GeneratedRegex(@"https?://\S+/_lemma/comments/moderate\?id=\d+&action=\w+&sig=[\w-]+")]
     private static partial Regex ModerationLink();

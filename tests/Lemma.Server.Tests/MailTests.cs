@@ -11,7 +11,7 @@ namespace Lemma.Server.Tests;
 /// <summary>The writer's mail, through a real SMTP server over TCP (netDumbster), read back as it arrived.</summary>
 public class MailTests
 {
-    private static Func<ServerOptions, ServerOptions> Smtp(int port) =>
+    internal static Func<ServerOptions, ServerOptions> Smtp(int port) =>
         options => options with { Environment = name => name == SmtpTarget.UrlVariable ? $"smtp://127.0.0.1:{port}" : null };
 
     private static async Task<MimeMessage[]> Arrived(SimpleSmtpServer smtp, int count)

@@ -66,4 +66,84 @@ public class SubscriptionTests
         Assert.Equal(HttpStatusCode.Forbidden, (await site.Http.GetAsync(link.Replace("ada%40example.org", "eve%40example.org"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await site.Http.GetAsync(link.Replace("action=confirm", "action=stop"))).StatusCode);
     }
+
+    /// <summary>A site that sends through a real SMTP server (netDumbster) with the https base URL in its links, where Ada
+    /// asked for replies and confirmed, and Bob's comment was mailed to her: that reply mail is returned.</summary>
+    private static async Task<(CommentedSite Site, MimeKit.MimeMessage Reply)> Subscribed(netDumbster.smtp.SimpleSmtpServer smtp, Store store)
+    {
+        var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }", production: true,
+            configure: MailTests.Smtp(smtp.Configuration.Port), extraConfig: "smtp: { from: 'Notes <blog@example.org>' }\n", store: store);
+        await site.Comment(body: "Tell me more.", more: new() { ["subscribe"] = "on" });
+        var confirm = Regex.Match((await SentTo(site, smtp, "ada@example.org")).Single().TextBody ?? "", @"https://\S+action=confirm\S+").Value;
+        await Press(site, CommentedSite.Local(confirm), () => Task.CompletedTask);
+        await site.Comment(name: "Bob", email: "bob@example.org", body: "A reply.");
+        return (site, (await SentTo(site, smtp, "ada@example.org")).Single(m => m.Subject!.Contains("New comment", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Waits until the outbox has sent everything, then gives what the SMTP server received for <paramref name="to"/>
+    /// (the writer is mailed each comment too), in no particular order.</summary>
+    private static async Task<MimeKit.MimeMessage[]> SentTo(CommentedSite site, netDumbster.smtp.SimpleSmtpServer smtp, string to)
+    {
+        for (var i = 0; i < 400 && (await site.Query<long>("SELECT COUNT(*) FROM outbox WHERE sent IS NULL")).Single() > 0; i++) await Task.Delay(25);
+        return [.. smtp.ReceivedEmail.Select(m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
+            .Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
+    }
+
+    /// <summary>The https address of a mail's List-Unsubscribe header.</summary>
+    private static string OneClickLink(MimeKit.MimeMessage mail) =>
+        Regex.Match(mail.Headers["List-Unsubscribe"] ?? "", "<(https://[^>]+)>").Groups[1].Value;
+
+    private static Task<HttpResponseMessage> PostOneClick(CommentedSite site, string link) =>
+        // As a mail provider sends it: no cookie, no form token, no Origin of the site.
+        site.Http.PostAsync(CommentedSite.Local(link), new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task A_reply_mail_carries_list_unsubscribe_whose_one_click_post_stops_the_replies_at_once(Store store)
+    {
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+        var (site, reply) = await Subscribed(smtp, store);
+        await using var _ = site;
+        Assert.Equal("ada@example.org", reply.To.Mailboxes.Single().Address);
+        var stop = Regex.Match(reply.TextBody ?? "", @"Stop these mails: (\S+)").Groups[1].Value;
+        Assert.StartsWith("https://example.org/_lemma/comments/subscription?action=stop&post=%2Fposts%2Fa%2F&email=ada%40example.org&sig=", stop);
+        Assert.Equal($"<{stop}>, <mailto:blog@example.org?subject=Stop%20replies%20on%20%2Fposts%2Fa%2F&body={Uri.EscapeDataString(stop)}>",
+            reply.Headers["List-Unsubscribe"]);
+        Assert.Equal("List-Unsubscribe=One-Click", reply.Headers["List-Unsubscribe-Post"]);
+        Assert.Equal(stop, OneClickLink(reply));
+        // As sent: folded between its two addresses at most, never turned into encoded words.
+        var raw = System.Text.Encoding.ASCII.GetString(reply.Headers.Single(h => h.Field == "List-Unsubscribe").RawValue);
+        Assert.DoesNotContain("=?", raw);
+
+        var response = await PostOneClick(site, OneClickLink(reply));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(await site.Query<long>("SELECT id FROM subscriptions"));
+        await site.Comment(name: "Carol", email: "carol@example.org", body: "After the stop.");
+        Assert.Equal(2, (await SentTo(site, smtp, "ada@example.org")).Length);
+        Assert.Contains(await SentTo(site, smtp, "writer@example.org"), m => m.TextBody!.Contains("After the stop.")); // the comment went through
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Opening_the_one_click_link_or_posting_it_with_a_changed_signature_changes_nothing(Store store)
+    {
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+        var (site, reply) = await Subscribed(smtp, store);
+        await using var _ = site;
+        var link = OneClickLink(reply);
+
+        var page = await site.Http.GetAsync(CommentedSite.Local(link));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<button type=\"submit\">Stop these mails</button>", await page.Content.ReadAsStringAsync());
+        var sig = Regex.Match(link, "sig=([\\w-]+)").Groups[1].Value;
+        var forged = link.Replace("sig=" + sig, "sig=" + (sig[0] == 'A' ? 'B' : 'A') + sig[1..]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostOneClick(site, forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostOneClick(site, link.Replace("ada%40example.org", "bob%40example.org"))).StatusCode);
+        // One click only stops: a signed confirm link posted the same way confirms nothing.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostOneClick(site, link.Replace("action=stop", "action=confirm"))).StatusCode);
+        Assert.Equal(1L, (await site.Query<long>("SELECT confirmed FROM subscriptions WHERE email = 'ada@example.org'")).Single());
+
+        await site.Comment(name: "Carol", email: "carol@example.org", body: "Still mailed.");
+        Assert.Contains(await SentTo(site, smtp, "ada@example.org"), m => m.TextBody!.Contains("Still mailed."));
+    }
 }

@@ -7,7 +7,8 @@ namespace Lemma.Server.Admin;
 
 /// <summary>
 /// The admin page, behind the password `lemma admin set-password` sets: GET /_lemma/admin (the login form, or the
-/// comments waiting for approval), POST /_lemma/admin/login, /_lemma/admin/moderate and /_lemma/admin/logout. The
+/// comments waiting for approval and the recent ones), POST /_lemma/admin/login, /_lemma/admin/moderate,
+/// /_lemma/admin/reply (the writer's reply, marked as the author's) and /_lemma/admin/logout. The
 /// session cookie is HttpOnly, Secure and SameSite=Strict; every POST also needs the site's own Origin, and the
 /// moderation form a token bound to the session.
 /// </summary>
@@ -15,6 +16,7 @@ public static class AdminEndpoints
 {
     public const string Path = "/_lemma/admin";
     public const string Cookie = "lemma_admin";
+    private const int RecentCount = 20;
 
     public static void MapAdmin(this WebApplication app, Task<CommentService> opening)
     {
@@ -22,6 +24,7 @@ public static class AdminEndpoints
         app.MapGet(Path, context => CommentEndpoints.OffSocket(context, opening, service => Page(context, service, null)));
         app.MapPost(Path + "/login", context => CommentEndpoints.OffSocket(context, opening, service => Login(context, service)));
         app.MapPost(Path + "/moderate", context => CommentEndpoints.OffSocket(context, opening, service => Moderate(context, service)));
+        app.MapPost(Path + "/reply", context => CommentEndpoints.OffSocket(context, opening, service => Reply(context, service)));
         app.MapPost(Path + "/logout", context => CommentEndpoints.OffSocket(context, opening, service => Logout(context, service)));
     }
 
@@ -34,7 +37,8 @@ public static class AdminEndpoints
             await CommentEndpoints.Html(context, set ? 200 : 403, AdminPages.Login(service.Config.Title, set ? notice : "No admin password is set: run `lemma admin set-password` in the site's folder."));
             return;
         }
-        await CommentEndpoints.Html(context, 200, AdminPages.Pending(service.Config.Title, await service.Store.Pending(), FormKey(service, session!), notice));
+        await CommentEndpoints.Html(context, 200, AdminPages.Pending(service.Config.Title, await service.Store.Pending(), await service.Store.Recent(RecentCount),
+            AuthorName(service), service.Settings.MaxLength, FormKey(service, session!), notice));
     }
 
     private static async Task Login(HttpContext context, CommentService service)
@@ -96,6 +100,48 @@ public static class AdminEndpoints
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
         context.Response.Headers.Location = Path;
     }
+
+    /// <summary>
+    /// The writer's reply to a comment, stored approved and marked as the author's: the only way a comment gets the mark
+    /// (an email that matches the writer's earns nothing, since anyone can type it). Needs the session and the form's
+    /// key; the name is the site's author unless one is typed. Answered with a 303 to the reply on the admin page.
+    /// </summary>
+    private static async Task Reply(HttpContext context, CommentService service)
+    {
+        var session = context.Request.Cookies[Cookie];
+        if (CrossSite.Refused(context.Request, service.Config.BaseUrl) || !context.Request.HasFormContentType || context.Request.ContentLength is > 64 * 1024
+            || !await service.Admin.Valid(session))
+        {
+            await CommentEndpoints.Html(context, 403, AdminPages.Login(service.Config.Title, "Please log in again."));
+            return;
+        }
+        var form = await context.Request.ReadFormAsync();
+        var typed = form["name"].ToString().Trim();
+        var name = typed.Length > 0 ? typed : AuthorName(service);
+        var body = form["body"].ToString().Replace("\r\n", "\n").Trim();
+        long parent = 0;
+        var problem = !service.Secret.Verify("admin-form", session!, form["key"].ToString()) ? "That form is out of date: reload the admin page."
+            : !long.TryParse(form["id"], NumberStyles.None, CultureInfo.InvariantCulture, out parent) ? "Reply to a comment of the admin page."
+            : name.Length > CommentForm.MaxName || name.Any(char.IsControl) ? $"The name must be one line of at most {CommentForm.MaxName} characters."
+            : body.Length == 0 || body.Length > service.Settings.MaxLength ? $"A reply needs a text of at most {service.Settings.MaxLength} characters."
+            : null;
+        var reply = problem is null
+            ? await service.Store.ReplyAsAuthor(parent, name, service.Config.Author.Email.ToLowerInvariant(), body, service.Text.Render(body),
+                (sql, shown, now) => service.Subscriptions.Notify(sql, shown, service.Config.Title, service.BaseUrl(), now))
+            : null;
+        if (reply is null)
+        {
+            await CommentEndpoints.Html(context, 400, AdminPages.Login(service.Config.Title, problem ?? "That comment takes no reply (it was rejected, marked as spam or deleted)."));
+            return;
+        }
+        service.Sender.Wake();
+        context.Response.StatusCode = StatusCodes.Status303SeeOther;
+        context.Response.Headers.Location = $"{Path}#comment-{reply.Id.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>The name the writer's replies show: site.yaml's author, else the site's title.</summary>
+    private static string AuthorName(CommentService service) =>
+        service.Config.Author.Name.Trim() is { Length: > 0 } author ? author : service.Config.Title;
 
     private static async Task Logout(HttpContext context, CommentService service)
     {

@@ -41,6 +41,8 @@ public sealed class ApprovedJson
             html = c.Html,
             created = c.Created,
             anchor = c.Anchor,
+            // "author" is the name; this says the writer wrote it (through the admin login).
+            is_author = c.IsAuthor,
         }));
         entries[post] = new Entry(at, now, json);
         return json;

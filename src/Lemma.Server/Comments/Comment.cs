@@ -19,21 +19,24 @@ public sealed record StoredComment
     public string Status { get; init; } = "pending";
     /// <summary>Unix milliseconds.</summary>
     public long Created { get; init; }
+    /// <summary>Written by the writer through the admin page's login; an email that matches theirs marks nothing.</summary>
+    public bool IsAuthor { get; init; }
 
     public CommentStatus State => Enum.Parse<CommentStatus>(Status, ignoreCase: true);
 
     /// <summary>What readers may see of it: no email, no address.</summary>
     public PublishedComment Published() =>
-        new(Id, Post, ParentId, Name, Website, Html, DateTimeOffset.FromUnixTimeMilliseconds(Created));
+        new(Id, Post, ParentId, Name, Website, Html, DateTimeOffset.FromUnixTimeMilliseconds(Created), IsAuthor);
 
-    internal const string Columns = "id AS Id, post AS Post, parent_id AS ParentId, name AS Name, email AS Email, website AS Website, body AS Body, html AS Html, status AS Status, created AS Created";
+    internal const string Columns = "id AS Id, post AS Post, parent_id AS ParentId, name AS Name, email AS Email, website AS Website, body AS Body, html AS Html, status AS Status, created AS Created, is_author AS IsAuthor";
 }
 
 /// <summary>
 /// An approved comment as a page shows it. <see cref="Html"/> is sanitized already; <see cref="Author"/> and
-/// <see cref="Website"/> are plain text (escape them). There is no email here, by design.
+/// <see cref="Website"/> are plain text (escape them). There is no email here, by design. <see cref="IsAuthor"/>: the
+/// writer's own reply (made through the admin login).
 /// </summary>
-public sealed record PublishedComment(long Id, string Post, long? ParentId, string Author, string Website, string Html, DateTimeOffset Created)
+public sealed record PublishedComment(long Id, string Post, long? ParentId, string Author, string Website, string Html, DateTimeOffset Created, bool IsAuthor = false)
 {
     /// <summary>The permalink fragment: #comment-12.</summary>
     public string Anchor => $"comment-{Id}";

@@ -73,5 +73,5 @@ internal sealed class CommentPublishing(SiteHost host, CommentStore comments)
     }
 
     private static IEnumerable<ReaderComment> Readers(IReadOnlyList<PublishedComment> approved) =>
-        approved.Select(c => new ReaderComment(c.Id, c.ParentId, c.Author, c.Website, c.Html, c.Created));
+        approved.Select(c => new ReaderComment(c.Id, c.ParentId, c.Author, c.Website, c.Html, c.Created, c.IsAuthor));
 }

@@ -28,7 +28,7 @@ public sealed class CommentService : IAsyncDisposable
         Secret = secret;
         Store = new CommentStore(database, clock);
         Json = new ApprovedJson(Store, clock);
-        Subscriptions = new Subscriptions(database, secret, clock);
+        Subscriptions = new Subscriptions(database, secret, clock, ReplyAddress(config));
         Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
@@ -59,6 +59,13 @@ public sealed class CommentService : IAsyncDisposable
     public TimeProvider Clock { get; }
     /// <summary>The site's address for links in mail: the config's base URL in production, the server's own in preview.</summary>
     public Func<string> BaseUrl { get; }
+
+    /// <summary>The site's own address for a reply mail's mailto stop (smtp.from, else the author's email); empty when it has none.</summary>
+    private static string ReplyAddress(SiteConfig config)
+    {
+        var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email;
+        return MimeKit.MailboxAddress.TryParse(from, out var mailbox) && CommentForm.IsEmail(mailbox.Address) ? mailbox.Address : "";
+    }
 
     /// <summary>One line for the console of `lemma serve`: where comments are kept and where their mail goes.</summary>
     public string Status { get; private set; } = "";

@@ -45,8 +45,9 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         {
             var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
             var since = now - (long)Window.TotalMilliseconds;
+            // The writer's own replies (is_author) never count for an email: typing the writer's address earns nothing.
             var earlier = sql.Single<StoredComment>(
-                $"SELECT {StoredComment.Columns} FROM comments WHERE body_hash = @BodyHash AND (email = @Email OR ip_hash = @IpHash) AND created > @after ORDER BY id LIMIT 1",
+                $"SELECT {StoredComment.Columns} FROM comments WHERE body_hash = @BodyHash AND (email = @Email OR ip_hash = @IpHash) AND created > @after AND is_author = 0 ORDER BY id LIMIT 1",
                 new { comment.BodyHash, comment.Email, comment.IpHash, after = now - (long)DuplicateWindow.TotalMilliseconds });
             if (earlier is { } first)
                 return first.Post == comment.Post
@@ -55,7 +56,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             // Each count stops at its limit: a busy address costs the limit's rows, not all it posted in 10 minutes.
             if (sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE ip_hash = @IpHash AND created > @since LIMIT @limit) AS recent",
                     new { comment.IpHash, since, limit = settings.PerIpPer10Minutes }) >= settings.PerIpPer10Minutes
-                || sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND created > @since LIMIT @limit) AS recent",
+                || sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND created > @since AND is_author = 0 LIMIT @limit) AS recent",
                     new { comment.Email, since, limit = settings.PerEmailPer10Minutes }) >= settings.PerEmailPer10Minutes)
                 return new Submission(SubmitOutcome.TooMany);
             if (comment.ParentId is { } parent
@@ -64,7 +65,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             var status = comment.Spam ? CommentStatus.Spam : settings.Moderation switch
             {
                 Moderation.None => CommentStatus.Approved,
-                Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND status = 'approved' LIMIT 1) AS shown", new { comment.Email }) > 0 => CommentStatus.Approved,
+                Moderation.First when sql.Single<long>("SELECT COUNT(*) FROM (SELECT 1 FROM comments WHERE email = @Email AND status = 'approved' AND is_author = 0 LIMIT 1) AS shown", new { comment.Email }) > 0 => CommentStatus.Approved,
                 _ => CommentStatus.Pending,
             };
             var stored = sql.Single<StoredComment>($"""
@@ -79,6 +80,42 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         if (result is { Outcome: SubmitOutcome.Stored, Status: CommentStatus.Approved }) await Announce(comment.Post);
         return result;
     }
+
+    /// <summary>
+    /// The writer's reply to comment <paramref name="parent"/>, made through the admin login: stored approved and marked as
+    /// the author's. A parent still waiting is approved with it (the admin page's "Approve and reply"); a parent that
+    /// is rejected, spam or deleted takes no reply (null). <paramref name="shown"/> runs in the same transaction for each
+    /// comment that became shown (the parent, when it waited, then the reply): the subscribers' mail.
+    /// </summary>
+    public async Task<StoredComment?> ReplyAsAuthor(long parent, string name, string email, string body, string html, Action<Sql, StoredComment, long> shown)
+    {
+        var reply = await database.Run(sql =>
+        {
+            var found = sql.Single<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE id = @parent", new { parent });
+            if (found is not { State: CommentStatus.Approved or CommentStatus.Pending }) return null;
+            var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            if (found.State == CommentStatus.Pending)
+            {
+                sql.Execute("UPDATE comments SET status = 'approved' WHERE id = @parent", new { parent });
+                sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@parent, 'approved', 'admin', @now)", new { parent, now });
+                shown(sql, found with { Status = Name(CommentStatus.Approved) }, now);
+            }
+            var stored = sql.Single<StoredComment>($"""
+                INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash, is_author)
+                VALUES (@Post, @parent, @name, @email, '', @body, @html, 'approved', @now, NULL, @bodyHash, 1)
+                RETURNING {StoredComment.Columns}
+                """, new { found.Post, parent, name, email, body, html, now, bodyHash = CommentService.BodyHash(body) })!;
+            sql.Execute("INSERT INTO moderation_log (comment_id, status, via, at) VALUES (@Id, 'approved', 'admin', @now)", new { stored.Id, now });
+            shown(sql, stored, now);
+            return stored;
+        });
+        if (reply is not null) await Announce(reply.Post);
+        return reply;
+    }
+
+    /// <summary>The latest approved comments of the whole site, newest first: what the admin page offers to reply to.</summary>
+    public Task<IReadOnlyList<StoredComment>> Recent(int count) => database.Run(sql =>
+        (IReadOnlyList<StoredComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status = 'approved' ORDER BY id DESC LIMIT @count", new { count }).ToList());
 
     public async Task<IReadOnlyList<PublishedComment>> Approved(string post) => await database.Run(sql =>
         sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE post = @post AND status = 'approved' ORDER BY id", new { post })
@@ -189,7 +226,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
     /// <summary>Every comment that was not erased, oldest first, email included: the writer's archive.</summary>
     public Task<IReadOnlyList<Transfer.ArchivedComment>> Export() => database.Run(sql =>
         (IReadOnlyList<Transfer.ArchivedComment>)sql.Query<StoredComment>($"SELECT {StoredComment.Columns} FROM comments WHERE status <> 'deleted' ORDER BY id")
-            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created)))
+            .Select(c => new Transfer.ArchivedComment(c.Id, c.Post, c.ParentId, c.Name, c.Email, c.Website, c.Body, c.Status, DateTimeOffset.FromUnixTimeMilliseconds(c.Created), c.IsAuthor))
             .ToList());
 
     /// <summary>
@@ -220,10 +257,10 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
                 }
                 long? parent = comment.Parent is { } old && ids.TryGetValue(old, out var mapped) ? mapped : null;
                 ids[comment.Id] = sql.Single<long>("""
-                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash)
-                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash)
+                    INSERT INTO comments (post, parent_id, name, email, website, body, html, status, created, ip_hash, body_hash, is_author)
+                    VALUES (@Post, @parent, @Name, @Email, @Website, @Body, @html, @status, @created, NULL, @bodyHash, @author)
                     RETURNING id
-                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash });
+                    """, new { comment.Post, parent, comment.Name, comment.Email, comment.Website, comment.Body, html, status, created, bodyHash, author = comment.IsAuthor ? 1 : 0 });
                 stored++;
             }
             return (stored, skipped);

@@ -11,9 +11,11 @@ namespace Lemma.Server.Comments;
 /// "Email me replies": a commenter who ticks the box is mailed a link to confirm (nothing is sent to an address that did
 /// not confirm, so the box cannot be used to mail someone else); once confirmed, every comment approved on that post
 /// by another email is mailed to them, each mail with a link to stop. Links are signed with the site's secret for
-/// their action, post and email; they open a page whose one button does it (a GET changes nothing).
+/// their action, post and email; they open a page whose one button does it (a GET changes nothing). A reply mail also
+/// carries its stop link as List-Unsubscribe, which a mail provider may POST to at once (RFC 8058); and, when the site has
+/// an address of its own (<paramref name="replyAddress"/>: smtp.from or the author's email), a mailto to it.
 /// </summary>
-public sealed class Subscriptions(Database database, SiteSecret secret, TimeProvider clock)
+public sealed class Subscriptions(Database database, SiteSecret secret, TimeProvider clock, string replyAddress)
 {
     private const string Purpose = "subscription";
     private static readonly string[] Actions = ["confirm", "stop"];
@@ -60,17 +62,24 @@ public sealed class Subscriptions(Database database, SiteSecret secret, TimeProv
             $"<p>You asked to be mailed the replies to <a href=\"{HtmlEncode(baseUrl.TrimEnd('/') + post)}\">{HtmlEncode(post)}</a>.</p>\n<p><a href=\"{HtmlEncode(link)}\">Confirm</a></p>\n<p>If you did not ask, do nothing: no more mail comes.</p>");
     }
 
+    /// <summary>The List-Unsubscribe value of a reply mail: its signed stop link first (the one a provider should use),
+    /// then a mail to the site, whose body holds the same link for the writer to open.</summary>
+    private string ListUnsubscribe(string stop, string post) => replyAddress.Length == 0 ? $"<{stop}>"
+        : $"<{stop}>, <mailto:{replyAddress}?subject={Uri.EscapeDataString("Stop replies on " + post)}&body={Uri.EscapeDataString(stop)}>";
+
     private MailMessage Reply(StoredComment comment, string email, string siteTitle, string baseUrl)
     {
         var stop = Link(baseUrl, "stop", comment.Post, email);
         var at = $"{baseUrl.TrimEnd('/')}{comment.Post}#comment-{comment.Id.ToString(CultureInfo.InvariantCulture)}";
         return new MailMessage(email, $"[{siteTitle}] New comment on {comment.Post} by {comment.Name}",
             $"{comment.Name} commented on {at}:\n\n{comment.Body}\n\nStop these mails: {stop}",
-            $"<p><strong>{HtmlEncode(comment.Name)}</strong> commented on <a href=\"{HtmlEncode(at)}\">{HtmlEncode(comment.Post)}</a>:</p>\n<blockquote>{comment.Html}</blockquote>\n<p><a href=\"{HtmlEncode(stop)}\">Stop these mails</a></p>");
+            $"<p><strong>{HtmlEncode(comment.Name)}</strong> commented on <a href=\"{HtmlEncode(at)}\">{HtmlEncode(comment.Post)}</a>:</p>\n<blockquote>{comment.Html}</blockquote>\n<p><a href=\"{HtmlEncode(stop)}\">Stop these mails</a></p>",
+            ListUnsubscribe(stop, comment.Post));
     }
 }
 
-/// <summary>GET /_lemma/comments/subscription (a mailed link's page) and POST (its button).</summary>
+/// <summary>GET /_lemma/comments/subscription (a mailed link's page) and POST (its button, or a mail provider's
+/// one-click stop: RFC 8058's <c>List-Unsubscribe=One-Click</c> posted to the link itself).</summary>
 public static class SubscriptionEndpoints
 {
     public static void MapSubscriptions(this WebApplication app, Task<CommentService> opening)
@@ -92,12 +101,18 @@ public static class SubscriptionEndpoints
 
     private static async Task Change(HttpContext context, CommentService service)
     {
-        if (CrossSite.Refused(context.Request, service.Config.BaseUrl) || !context.Request.HasFormContentType || context.Request.ContentLength is > 64 * 1024)
+        if (!context.Request.HasFormContentType || context.Request.ContentLength is > 64 * 1024)
         {
             await CommentEndpoints.Html(context, 403, CommentPages.Message(service.Config.Title, "Refused", "This is done from this site's own page."));
             return;
         }
         var form = await context.Request.ReadFormAsync();
+        if (form["List-Unsubscribe"].ToString() == "One-Click") { await OneClick(context, service); return; }
+        if (CrossSite.Refused(context.Request, service.Config.BaseUrl))
+        {
+            await CommentEndpoints.Html(context, 403, CommentPages.Message(service.Config.Title, "Refused", "This is done from this site's own page."));
+            return;
+        }
         var (action, post, email, signature) = (form["action"].ToString(), form["post"].ToString(), form["email"].ToString(), form["sig"].ToString());
         if (!service.Subscriptions.Verify(action, post, email, signature)) { await BadLink(context, service); return; }
         if (action == "confirm") await service.Subscriptions.Confirm(post, email);
@@ -105,6 +120,20 @@ public static class SubscriptionEndpoints
         await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, action == "confirm" ? "Confirmed" : "Stopped",
             action == "confirm" ? "You will be mailed the replies to this post; each mail has a link to stop." : "No more replies to this post will be mailed to you.",
             post, "Back to the post"));
+    }
+
+    /// <summary>
+    /// A mail provider's one-click stop (RFC 8058): a POST to the reply mail's List-Unsubscribe link, whose query names
+    /// the subscription and carries its signature. It comes from the provider's servers, with no cookie, form token or
+    /// Origin of this site, so the signature is what authorizes it; and it can only stop, never confirm.
+    /// </summary>
+    private static async Task OneClick(HttpContext context, CommentService service)
+    {
+        var query = context.Request.Query;
+        var (post, email, signature) = (query["post"].ToString(), query["email"].ToString(), query["sig"].ToString());
+        if (query["action"].ToString() != "stop" || !service.Subscriptions.Verify("stop", post, email, signature)) { await BadLink(context, service); return; }
+        await service.Subscriptions.Stop(post, email);
+        await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, "Stopped", "No more replies to this post will be mailed to you.", post, "Back to the post"));
     }
 
     private static Task BadLink(HttpContext context, CommentService service) =>

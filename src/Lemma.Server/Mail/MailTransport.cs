@@ -33,6 +33,12 @@ public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
         // A reader's "=?utf-8?Q?...?=" would be sent as it is and decoded by the mail client into other text (line
         // breaks included): the space keeps it the literal text it was.
         mime.Subject = OneLine(message.Subject).Replace("=?", "= ?", StringComparison.Ordinal);
+        if (message.Unsubscribe is { Length: > 0 } unsubscribe)
+        {
+            mime.Headers.Add("List-Unsubscribe", OneLine(unsubscribe));
+            // RFC 8058: the provider may POST "List-Unsubscribe=One-Click" to the https address, and only to one.
+            if (unsubscribe.Contains("<https://", StringComparison.Ordinal)) mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         return mime;
     }

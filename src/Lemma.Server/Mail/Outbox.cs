@@ -15,17 +15,17 @@ public static class Outbox
 
     public static void Enqueue(Sql sql, MailMessage message, long now) =>
         sql.Execute("""
-            INSERT INTO outbox (recipient, subject, text_body, html_body, created, next_attempt)
-            VALUES (@To, @Subject, @Text, @Html, @now, @now)
-            """, new { message.To, message.Subject, message.Text, message.Html, now });
+            INSERT INTO outbox (recipient, subject, text_body, html_body, created, next_attempt, unsubscribe)
+            VALUES (@To, @Subject, @Text, @Html, @now, @now, @Unsubscribe)
+            """, new { message.To, message.Subject, message.Text, message.Html, now, message.Unsubscribe });
 
     /// <summary>Unsent mail whose next attempt is due at <paramref name="now"/>, oldest first.</summary>
     public static IReadOnlyList<QueuedMail> Due(Sql sql, long now, int limit) =>
         [.. sql.Query<Row>("""
-            SELECT id AS Id, recipient AS Recipient, subject AS Subject, text_body AS TextBody, html_body AS HtmlBody, attempts AS Attempts
+            SELECT id AS Id, recipient AS Recipient, subject AS Subject, text_body AS TextBody, html_body AS HtmlBody, attempts AS Attempts, unsubscribe AS Unsubscribe
             FROM outbox WHERE sent IS NULL AND next_attempt <= @now ORDER BY id LIMIT @limit
             """, new { now, limit })
-            .Select(r => new QueuedMail(r.Id, new MailMessage(r.Recipient, r.Subject, r.TextBody, r.HtmlBody), (int)r.Attempts))];
+            .Select(r => new QueuedMail(r.Id, new MailMessage(r.Recipient, r.Subject, r.TextBody, r.HtmlBody, r.Unsubscribe), (int)r.Attempts))];
 
     /// <summary>Milliseconds until the next unsent mail is due (0 when one is), or null when none waits.</summary>
     public static long? NextDue(Sql sql, long now) =>
@@ -53,5 +53,6 @@ public static class Outbox
         public string TextBody { get; init; } = "";
         public string HtmlBody { get; init; } = "";
         public long Attempts { get; init; }
+        public string? Unsubscribe { get; init; }
     }
 }

@@ -98,6 +98,14 @@ public static class Migrations
             UNIQUE (post, email)
         );
         """,
+        // 6: the writer's own replies, written through the admin page's login (never inferred from an email), are marked.
+        """
+        ALTER TABLE comments ADD COLUMN is_author INTEGER NOT NULL DEFAULT 0;
+        """,
+        // 7: a reply mail's one-click stop link (RFC 8058), sent as its List-Unsubscribe header.
+        """
+        ALTER TABLE outbox ADD COLUMN unsubscribe TEXT NULL;
+        """,
     ];
 
     /// <summary>The same steps in PostgreSQL's spelling: 64-bit numbers and identity keys. Step N here makes what step N
@@ -186,6 +194,12 @@ public static class Migrations
             created BIGINT NOT NULL,
             UNIQUE (post, email)
         );
+        """,
+        """
+        ALTER TABLE comments ADD COLUMN is_author INTEGER NOT NULL DEFAULT 0;
+        """,
+        """
+        ALTER TABLE outbox ADD COLUMN unsubscribe TEXT NULL;
         """,
     ];
 

@@ -5,9 +5,10 @@ namespace Lemma.Server.Comments.Transfer;
 
 /// <summary>A comment as it moves between blogs: in Lemma's JSON archive, or read from a Disqus or WordPress export.
 /// <see cref="Post"/> is a URL path of the site (/posts/a/) or, from another blog, the old page's address;
-/// <see cref="Parent"/> names another comment's <see cref="Id"/> in the same archive. The body is Markdown.</summary>
+/// <see cref="Parent"/> names another comment's <see cref="Id"/> in the same archive. The body is Markdown.
+/// <see cref="IsAuthor"/>: the writer's own reply (an archive without it marks nothing).</summary>
 public sealed record ArchivedComment(long Id, string Post, long? Parent, string Name, string Email, string Website, string Body,
-    string Status, DateTimeOffset Created);
+    string Status, DateTimeOffset Created, bool IsAuthor = false);
 
 /// <summary>
 /// `lemma comments export` and `import`'s own format: every comment that was not erased, email included (it is the

@@ -93,9 +93,10 @@ public sealed record PageLink(string Title, string Url, string? DateDisplay);
 /// <summary>
 /// A reader comment as the theme shows it: <c>html</c> is sanitized (print it with <c>raw</c>), <c>author</c> and
 /// <c>website</c> are plain text, <c>website</c> only http(s). <c>depth</c> is 0 for a comment, 1 for a reply to it...
+/// <c>is_author</c>: the site's writer wrote it (through the server's admin login).
 /// </summary>
 public sealed record CommentView(long Id, string Anchor, long? ParentId, string Author, string Initials, string? Website, string Html,
-    string Date, string DateDisplay, int Depth);
+    string Date, string DateDisplay, int Depth, bool IsAuthor = false);
 
 public sealed record TermLink(string Name, string Slug, string Url);
 

@@ -123,7 +123,7 @@ public static partial class ViewFactory
         void Add(ReaderComment c, int depth)
         {
             var website = Uri.TryCreate(c.Website, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) ? c.Website : null;
-            views.Add(new CommentView(c.Id, $"comment-{c.Id}", c.ParentId, c.Author, Initials(c.Author), website, c.Html, Iso(c.Created)!, Display(c.Created)!, depth));
+            views.Add(new CommentView(c.Id, $"comment-{c.Id}", c.ParentId, c.Author, Initials(c.Author), website, c.Html, Iso(c.Created)!, Display(c.Created)!, depth, c.IsAuthor));
             foreach (var reply in children[c.Id].OrderBy(r => r.Created).ThenBy(r => r.Id)) Add(reply, depth + 1);
         }
         foreach (var root in approved.Where(c => c.ParentId is not { } p || !ids.Contains(p)).OrderBy(c => c.Created).ThenBy(c => c.Id)) Add(root, 0);
