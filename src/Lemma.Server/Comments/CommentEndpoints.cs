@@ -51,20 +51,17 @@ public static class CommentEndpoints
     private static async Task Approved(HttpContext context, CommentService service, SiteHost host)
     {
         var post = context.Request.Query["post"].ToString();
+        CrossSite.AllowSite(context, service.Config.BaseUrl);
         if (!CommentService.TakesComments(host.Current, post)) { await NoSuchPost(context, service); return; }
-        var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && Uri.TryCreate(service.Config.BaseUrl, UriKind.Absolute, out var site)
-            && origin.Equals(site.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
-        {
-            context.Response.Headers.AccessControlAllowOrigin = origin;
-            context.Response.Headers.Vary = "Origin";
-        }
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.Body.WriteAsync(await service.Json.For(post));
     }
 
+    /// <summary>GET /_lemma/comments/form?post=/posts/a/: the form with a fresh token, also read by the theme's script
+    /// (from the site's own origin when it is hosted elsewhere) for the token alone.</summary>
     private static Task Form(HttpContext context, CommentService service, SiteHost host)
     {
+        CrossSite.AllowSite(context, service.Config.BaseUrl);
         var post = context.Request.Query["post"].ToString();
         if (!CommentService.TakesComments(host.Current, post)) return NoSuchPost(context, service);
         var form = new CommentForm(post, context.Request.Query["parent"].ToString(), "", "", "", "", "", "");
@@ -78,7 +75,7 @@ public static class CommentEndpoints
         if (await Read(context, service) is not { } form) return;
         if (!CommentService.TakesComments(host.Current, form.Post)) { await NoSuchPost(context, service); return; }
         // A filled honeypot: answer as for a comment awaiting approval, store nothing.
-        if (form.Trap.Length > 0) { Back(context, form.Post, null, CommentStatus.Pending); return; }
+        if (form.Trap.Length > 0) { Back(context, service, form.Post, null, CommentStatus.Pending); return; }
 
         var problems = form.Problems(service.Settings);
         string? notice = service.Tokens.Check(form.Token, form.Post, TimeSpan.FromSeconds(service.Settings.MinSeconds)) switch
@@ -102,14 +99,15 @@ public static class CommentEndpoints
             SubmitOutcome.NoSuchParent => Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400),
             _ => Task.CompletedTask,
         };
+        long? editableUntil = null;
         if (result.Outcome == SubmitOutcome.Stored)
         {
-            AuthorEdit.Grant(context, service, result.Id);
+            editableUntil = AuthorEdit.Grant(context, service, result.Id);
             if (form.Subscribe && result.Status != CommentStatus.Spam)
                 await service.Subscriptions.Request(form.Post, form.NormalEmail, () => service.Subscriptions.Confirmation(form.Post, form.NormalEmail, service.Config.Title, service.BaseUrl()));
             service.Sender.Wake();
         }
-        if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, form.Post, result.Id, result.Status);
+        if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, service, form.Post, result.Id, result.Status, editableUntil);
         await task;
     }
 
@@ -137,13 +135,18 @@ public static class CommentEndpoints
         return null;
     }
 
-    /// <summary>303 to the post: #comment-N when it shows, else to the comments with a notice that it awaits approval.</summary>
-    private static void Back(HttpContext context, string post, long? id, CommentStatus status)
+    /// <summary>303 to the post: #comment-N when it shows, else to the comments with a notice that it awaits approval.
+    /// A new comment's answer also says, in <c>?mine=N.until</c>, that this browser may change it until then (Unix ms):
+    /// a hint for the theme's script to show an Edit link, not a key (the key is the HttpOnly cookie).</summary>
+    private static void Back(HttpContext context, CommentService service, string post, long? id, CommentStatus status, long? editableUntil = null)
     {
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = status == CommentStatus.Approved && id is { } shown
-            ? $"{post}#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
-            : $"{post}#comment-pending";
+        var mine = editableUntil is { } until && id is { } own
+            ? $"?mine={own.ToString(CultureInfo.InvariantCulture)}.{until.ToString(CultureInfo.InvariantCulture)}"
+            : "";
+        context.Response.Headers.Location = service.PostUrl(post) + mine + (status == CommentStatus.Approved && id is { } shown
+            ? $"#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
+            : "#comment-pending");
     }
 
     /// <summary>The form again, as the reader filled it. Its token counts all but a second of the minimum as spent: the

@@ -80,6 +80,16 @@ public static class CommentPages
         return Page(siteTitle, "Your comment", html.ToString());
     }
 
+    /// <summary>The commenter's comments that this browser may still change (several, posted within 15 minutes), each
+    /// linked to its own edit page.</summary>
+    public static string Yours(string siteTitle, IReadOnlyList<StoredComment> comments, Func<string, string> postUrl)
+    {
+        var html = new StringBuilder("<h1>Your comments</h1>\n<p>You can change or delete each for 15 minutes after posting it.</p>\n<ul>\n");
+        foreach (var c in comments)
+            html.Append($"<li><a href=\"{CommentEndpoints.Path}/edit?id={c.Id}\">Your comment {c.Id}</a> on <a href=\"{HtmlEncode(postUrl(c.Post))}\">{HtmlEncode(c.Post)}</a></li>\n");
+        return Page(siteTitle, "Your comments", html.Append("</ul>\n").ToString());
+    }
+
     /// <summary>A question and the one button that does it: a POST of <paramref name="fields"/> to <paramref name="action"/>.</summary>
     public static string Button(string siteTitle, string verb, string question, string action, IReadOnlyDictionary<string, string> fields)
     {

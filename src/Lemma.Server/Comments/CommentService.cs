@@ -60,6 +60,10 @@ public sealed class CommentService : IAsyncDisposable
     /// <summary>The site's address for links in mail: the config's base URL in production, the server's own in preview.</summary>
     public Func<string> BaseUrl { get; }
 
+    /// <summary>Where readers see <paramref name="post"/> (a URL path): the same path on this server, or, for a site hosted
+    /// elsewhere (comments.server set), that page at the site's base URL.</summary>
+    public string PostUrl(string post) => Settings.Server.Length > 0 ? Config.BaseUrl.TrimEnd('/') + post : post;
+
     /// <summary>One line for the console of `lemma serve`: where comments are kept and where their mail goes.</summary>
     public string Status { get; private set; } = "";
 
