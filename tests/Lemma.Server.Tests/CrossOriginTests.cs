@@ -66,6 +66,9 @@ public class CrossOriginTests
         var cookie = posted.Headers.GetValues("Set-Cookie").Single().ToLowerInvariant();
         Assert.Contains("samesite=lax", cookie);
         Assert.Contains("httponly", cookie);
+        // The server's own forms (a reply, an edit) lead back to the site's pages too: a redirect a form's policy allows.
+        var form = await site.Http.GetAsync("_lemma/comments/form?post=/posts/a/");
+        Assert.Contains("form-action 'self' https://example.org;", form.Headers.GetValues("Content-Security-Policy").Single());
         // The writer's moderation links lead to the comment server, where the confirm page is.
         Assert.StartsWith("https://comments.example.org/_lemma/comments/moderate?", (await site.Links("delete")).Single());
     }

@@ -39,7 +39,9 @@ public static class CommentEndpoints
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            // A form's redirect must pass form-action too: for a site hosted elsewhere, posting here leads back to its pages.
+            var site = service.Settings.Server.Length > 0 ? CrossSite.SiteOrigin(service.Config.BaseUrl) : null;
+            context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'{(site is null ? "" : " " + site)}; frame-ancestors 'none'; base-uri 'none'";
             await handle(service);
         });
 

@@ -37,7 +37,8 @@ public static class CrossSite
             headers.AccessControlAllowOrigin = site;
     }
 
-    private static string? SiteOrigin(string baseUrl) =>
+    /// <summary>The scheme, host and port of the site's base URL; null when it has none.</summary>
+    public static string? SiteOrigin(string baseUrl) =>
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var site) && site.Scheme is "http" or "https" ? site.GetLeftPart(UriPartial.Authority) : null;
 
     private static bool Ours(string address, HttpRequest request, string baseUrl)
