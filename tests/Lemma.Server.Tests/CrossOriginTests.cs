@@ -69,6 +69,7 @@ public class CrossOriginTests
         // The server's own forms (a reply, an edit) lead back to the site's pages too: a redirect a form's policy allows.
         var form = await site.Http.GetAsync("_lemma/comments/form?post=/posts/a/");
         Assert.Contains("form-action 'self' https://example.org;", form.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Contains("On <a href=\"https://example.org/posts/a/\">", await form.Content.ReadAsStringAsync());
         // The writer's moderation links lead to the comment server, where the confirm page is.
         Assert.StartsWith("https://comments.example.org/_lemma/comments/moderate?", (await site.Links("delete")).Single());
     }

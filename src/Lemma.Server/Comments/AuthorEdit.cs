@@ -76,7 +76,7 @@ public static class AuthorEdit
         var html = own switch
         {
             [] => null,
-            [var comment] => CommentPages.Edit(service.Config.Title, comment, comment.Body, null, service.Settings.MaxLength),
+            [var comment] => CommentPages.Edit(service.Config.Title, comment, comment.Body, null, service.Settings.MaxLength, service.PostUrl(comment.Post)),
             _ => CommentPages.Yours(service.Config.Title, own, service.PostUrl),
         };
         if (html is null) await Closed(context, service);
@@ -103,7 +103,7 @@ public static class AuthorEdit
         var edited = new CommentForm(comment.Post, "", comment.Name, comment.Email, comment.Website, form["body"].ToString().Replace("\r\n", "\n").Trim(), "", "");
         if (edited.Problems(service.Settings).TryGetValue("body", out var problem))
         {
-            await CommentEndpoints.Html(context, 400, CommentPages.Edit(service.Config.Title, comment, edited.Body, problem, service.Settings.MaxLength));
+            await CommentEndpoints.Html(context, 400, CommentPages.Edit(service.Config.Title, comment, edited.Body, problem, service.Settings.MaxLength, service.PostUrl(comment.Post)));
             return;
         }
         var status = service.Spam.IsSpam(edited) ? CommentStatus.Spam

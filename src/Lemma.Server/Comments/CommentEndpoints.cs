@@ -67,7 +67,7 @@ public static class CommentEndpoints
         var post = context.Request.Query["post"].ToString();
         if (!CommentService.TakesComments(host.Current, post)) return NoSuchPost(context, service);
         var form = new CommentForm(post, context.Request.Query["parent"].ToString(), "", "", "", "", "", "");
-        return Html(context, 200, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(post), ImmutableDictionary<string, string>.Empty, null, service.Settings.MaxLength));
+        return Html(context, 200, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(post), ImmutableDictionary<string, string>.Empty, null, service.Settings.MaxLength, service.PostUrl(post)));
     }
 
     /// <summary>A comment: refused (another site, not a form, no such post), given back (a problem, a token to renew),
@@ -156,7 +156,7 @@ public static class CommentEndpoints
     private static Task Again(HttpContext context, CommentService service, CommentForm form, ImmutableDictionary<string, string> problems, string? notice, int status)
     {
         var credit = TimeSpan.FromSeconds(System.Math.Max(0, service.Settings.MinSeconds - 1));
-        return Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post, credit), problems, notice, service.Settings.MaxLength));
+        return Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post, credit), problems, notice, service.Settings.MaxLength, service.PostUrl(form.Post)));
     }
 
     private static async Task ConfirmPage(HttpContext context, CommentService service)
@@ -169,7 +169,7 @@ public static class CommentEndpoints
             await BadLink(context, service);
             return;
         }
-        await Html(context, 200, CommentPages.Confirm(service.Config.Title, comment, action, signature));
+        await Html(context, 200, CommentPages.Confirm(service.Config.Title, comment, action, signature, service.PostUrl(comment.Post)));
     }
 
     private static async Task Moderate(HttpContext context, CommentService service)
@@ -197,14 +197,14 @@ public static class CommentEndpoints
         if (await service.Store.Moderate(number, status, "email") is not { } done) { await BadLink(context, service); return; }
         if (status == CommentStatus.Approved && !wasShown) await service.Shown(done);
         await Html(context, 200, CommentPages.Message(service.Config.Title, $"Comment {CommentStore.Name(status)}",
-            $"The comment by {done.Name} is now {CommentStore.Name(status)}.", done.Post, "Back to the post"));
+            $"The comment by {done.Name} is now {CommentStore.Name(status)}.", service.PostUrl(done.Post), "Back to the post"));
     }
 
     private static Task BadLink(HttpContext context, CommentService service) =>
         Html(context, 403, CommentPages.Message(service.Config.Title, "This link is not valid", "It may have been changed or cut short: open it from the notification mail again."));
 
     private static Task NoSuchPost(HttpContext context, CommentService service) =>
-        Html(context, 404, CommentPages.Message(service.Config.Title, "No such post", "There is no post here that takes comments.", "/", "Home"));
+        Html(context, 404, CommentPages.Message(service.Config.Title, "No such post", "There is no post here that takes comments.", service.PostUrl("/"), "Home"));
 
     internal static Task Html(HttpContext context, int status, string html)
     {
