@@ -60,7 +60,9 @@ public sealed class LemmaServer : IAsyncDisposable
         Task<CommentService>? comments = null;
         if (config.Comments.Enabled)
         {
-            comments = CommentService.Open(options, config, () => options.Production ? config.BaseUrl : host.BaseUrl);
+            // Links in mail lead to this server's endpoints: for a site hosted elsewhere that is comments.server, not the site.
+            var mailBase = config.Comments.Server.Length > 0 ? config.Comments.Server : config.BaseUrl;
+            comments = CommentService.Open(options, config, () => options.Production ? mailBase : host.BaseUrl);
             app.MapComments(comments, host);
             app.MapAdmin(comments);
         }

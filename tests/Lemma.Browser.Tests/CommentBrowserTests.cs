@@ -12,13 +12,13 @@ namespace Lemma.Browser.Tests;
 /// A site served by `lemma serve --production` with comments on, where every vector of the XSS corpus was sent as a
 /// comment (its name and its body) through the real form endpoint, and another post holds an ordinary conversation.
 /// </summary>
-public sealed partial class CommentedServer : IAsyncLifetime
+public sealed class CommentedServer : IAsyncLifetime
 {
     public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/", Quiet = "/posts/quiet/";
     private readonly string root = Directory.CreateTempSubdirectory("lemma-comments-browser-").FullName;
     public LemmaServer Server { get; private set; } = null!;
     /// <summary>The vectors in the order they were sent; a comment's place on the page is its index here.</summary>
-    public List<string> Sent { get; } = [];
+    public List<string> Sent { get; private set; } = [];
     public int Refused { get; private set; }
 
     public async Task InitializeAsync()
@@ -32,38 +32,13 @@ public sealed partial class CommentedServer : IAsyncLifetime
         Server = LemmaServer.Create(new ServerOptions { Source = root, Port = 0, Production = true, MailLog = TextWriter.Null, Environment = _ => null });
         await Server.StartAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
+        var poster = new CommentPoster(http, Server.Address.GetLeftPart(UriPartial.Authority));
 
-        var talk = await Token(http, Talk);
-        var first = await Send(http, Talk, talk, "Ada Lovelace", "Does the bound hold for $n = 1$?\n\n```python\nprint(1)\n```", website: "https://ada.example/");
-        await Send(http, Talk, talk, "Writer", "It does: see the *second* lemma.", parent: first);
-        await Send(http, Talk, talk, "Grace", "Thanks, this helped.");
-
-        var token = await Token(http, Vectors);
-        var vectors = File.ReadLines(Path.Combine(SiteFixture.FindRepoRoot(), "tests", "Lemma.Browser.Tests", "xss", "vectors.jsonl"))
-            .Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
-            .Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("vector").GetString()!)).ToList();
-        // Sent in order, a few at a time: each is a comment of its own, and the page lists them oldest first.
-        foreach (var batch in vectors.Chunk(16))
-        {
-            var ids = await Task.WhenAll(batch.Select((v, i) => Send(http, Vectors, token, v.Text.Length > 100 ? v.Text[..100] : v.Text, v.Text + $"\n\n({v.Id})", email: $"r{Sent.Count + i}@example.org")));
-            for (var i = 0; i < batch.Length; i++)
-                if (ids[i] is null) Refused++;
-                else Sent.Add(batch[i].Id);
-        }
-    }
-
-    private static async Task<string> Token(HttpClient http, string post) =>
-        TokenField().Match(await http.GetStringAsync("_lemma/comments/form?post=" + Uri.EscapeDataString(post))).Groups[1].Value;
-
-    /// <summary>The comment's id when it was published (a 303 to its anchor), null when the form refused it.</summary>
-    private async Task<long?> Send(HttpClient http, string post, string token, string name, string body, string website = "", long? parent = null, string email = "reader@example.org")
-    {
-        var fields = new Dictionary<string, string> { ["post"] = post, ["token"] = token, ["name"] = name, ["email"] = email, ["website"] = website, ["body"] = body };
-        if (parent is { } p) fields["parent"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, "_lemma/comments") { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("Origin", Server.Address.GetLeftPart(UriPartial.Authority));
-        using var response = await http.SendAsync(request);
-        return response.StatusCode == HttpStatusCode.SeeOther && response.Headers.Location!.ToString().Split("#comment-") is [_, var id] && long.TryParse(id, out var n) ? n : null;
+        var talk = await poster.Token(Talk);
+        var first = await poster.Send(Talk, talk, "Ada Lovelace", "Does the bound hold for $n = 1$?\n\n```python\nprint(1)\n```", website: "https://ada.example/");
+        await poster.Send(Talk, talk, "Writer", "It does: see the *second* lemma.", parent: first);
+        await poster.Send(Talk, talk, "Grace", "Thanks, this helped.");
+        (Sent, Refused) = await poster.Vectors(Vectors);
     }
 
     public async Task DisposeAsync()
@@ -71,9 +46,6 @@ public sealed partial class CommentedServer : IAsyncLifetime
         await Server.DisposeAsync();
         try { Directory.Delete(root, recursive: true); } catch (IOException) { }
     }
-
-    [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenField();
 }
 
 /// <summary>
@@ -125,7 +97,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
     }
 
     [Fact]
-    public async Task With_scripts_a_comment_takes_one_click_and_remember_me_fills_the_form_next_time()
+    public async Task With_scripts_a_comment_takes_one_click_remember_me_fills_the_form_next_time_and_its_author_gets_an_edit_link()
     {
         var context = await site.Browser.NewContextAsync(new() { BaseURL = served.Server.Address.ToString() });
         try
@@ -141,11 +113,19 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
             await page.Locator("form.comment-form button[type=submit]").ClickAsync();
             await page.WaitForURLAsync(new Regex("#comment-[0-9]+$"));
             await Assertions.Expect(page.Locator("li.comment")).ToContainTextAsync("Sent with one click.");
+            // The answer said the comment is this reader's (?mine=): the script takes the hint off the address and shows
+            // an Edit link on that comment alone.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/posts/quiet/#comment-[0-9]+$"));
+            await Assertions.Expect(page.Locator("li.comment:target .comment-edit a")).ToHaveAttributeAsync("href", new Regex(@"/_lemma/comments/edit\?id=[0-9]+$"));
+            Assert.Equal(1, await page.Locator(".comment-edit").CountAsync());
 
             var again = await context.NewPageAsync();
             await again.GotoAsync(CommentedServer.Quiet.TrimStart('/'));
             await Assertions.Expect(again.Locator("#comment-name")).ToHaveValueAsync("Lin Wei");
             await Assertions.Expect(again.Locator("#comment-email")).ToHaveValueAsync("lin@example.org");
+            // Still the reader's for 15 minutes: the link leads to the server's edit page, which the comment's cookie opens.
+            await again.Locator(".comment-edit a").ClickAsync();
+            await Assertions.Expect(again.Locator("textarea#body")).ToHaveValueAsync("Sent with one click.");
         }
         finally
         {

@@ -93,4 +93,26 @@ public class AuthorEditTests
         Assert.Equal("/posts/a/?comment=pending#comments", saved.Headers.Location!.ToString());
         Assert.Equal(("Still waiting.", "pending"), Assert.Single(await site.Query<(string, string)>("SELECT body, status FROM comments")));
     }
+
+    [Fact]
+    public async Task The_edit_link_without_an_id_opens_this_browsers_one_comment_or_lists_its_comments()
+    {
+        // The notice after posting links to /_lemma/comments/edit: without a script it cannot know the comment's id.
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: all }");
+        var first = Cookie(await site.Comment(body: "Waiting here."));
+        var second = Cookie(await site.Comment(body: "And a second thought.", post: "/posts/b/"));
+
+        var one = await Send(site, HttpMethod.Get, "_lemma/comments/edit", first);
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Contains("Waiting here.", await one.Content.ReadAsStringAsync());
+
+        var both = await (await Send(site, HttpMethod.Get, "_lemma/comments/edit", $"{first}; {second}")).Content.ReadAsStringAsync();
+        Assert.Contains("href=\"/_lemma/comments/edit?id=1\"", both);
+        Assert.Contains("href=\"/_lemma/comments/edit?id=2\"", both);
+        Assert.DoesNotContain("Waiting here.", both);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(site, HttpMethod.Get, "_lemma/comments/edit", null)).StatusCode);
+        site.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(site, HttpMethod.Get, "_lemma/comments/edit", $"{first}; {second}")).StatusCode);
+    }
 }

@@ -19,6 +19,30 @@ public class CommentPageTests
     }
 
     [Fact]
+    public async Task The_notice_after_posting_links_to_the_page_where_its_author_changes_it_without_a_script()
+    {
+        await using var site = await CommentedSite.Start();
+        var page = await site.Http.GetStringAsync("posts/a/");
+        var notice = page[page.IndexOf("id=\"comment-pending\"", StringComparison.Ordinal)..];
+        Assert.Contains("<a href=\"/_lemma/comments/edit\" rel=\"nofollow\">change or delete it</a>", notice[..notice.IndexOf("</p>", StringComparison.Ordinal)]);
+    }
+
+    [Fact]
+    public async Task A_site_hosted_elsewhere_gets_a_form_and_links_to_its_comment_server_and_a_policy_that_lets_them_through()
+    {
+        await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none, server: 'https://comments.example.org/' }");
+        await site.Comment(body: "Hello.");
+        var page = await site.Http.GetStringAsync("posts/a/");
+        Assert.Contains("<form class=\"comment-form\" method=\"post\" action=\"https://comments.example.org/_lemma/comments\">", page);
+        Assert.Contains("href=\"https://comments.example.org/_lemma/comments/form?post=%2Fposts%2Fa%2F&amp;parent=1\"", page);
+        Assert.Contains("href=\"https://comments.example.org/_lemma/comments/edit\"", page);
+        Assert.Contains("connect-src &#x27;self&#x27; https://comments.example.org;", page);
+        Assert.Contains("form-action &#x27;self&#x27; https://comments.example.org\"", page);
+        // A page without the form keeps the site's one policy.
+        Assert.Contains("connect-src &#x27;self&#x27;;", await site.Http.GetStringAsync("posts/"));
+    }
+
+    [Fact]
     public async Task A_comment_that_needs_no_approval_is_in_the_post_when_the_reader_comes_back_and_counted_on_the_lists()
     {
         await using var site = await CommentedSite.Start("{ min_seconds: 0, moderation: none }");

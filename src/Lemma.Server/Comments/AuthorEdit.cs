@@ -7,8 +7,9 @@ namespace Lemma.Server.Comments;
 
 /// <summary>
 /// A commenter changes or deletes their comment for 15 minutes after posting it, from the browser that posted it: the
-/// answer to a stored comment carries a cookie for that one comment (HttpOnly, Secure, SameSite=Strict, path
-/// /_lemma/comments, 15 minutes), signed with the site's secret over the comment's id and the end of the window.
+/// answer to a stored comment carries a cookie for that one comment (HttpOnly, Secure, SameSite=Strict, or Lax for a
+/// site hosted elsewhere, path /_lemma/comments, 15 minutes), signed with the site's secret over the comment's id and
+/// the end of the window; its redirect carries a hint the script can read (?mine=N.until, see CommentEndpoints).
 /// GET /_lemma/comments/edit?id=N shows the text with Save and Delete; POST /_lemma/comments/edit does it.
 /// </summary>
 public static class AuthorEdit
@@ -16,7 +17,9 @@ public static class AuthorEdit
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
     private const string Purpose = "comment-author";
 
-    public static string CookieName(long id) => "lemma_comment_" + id.ToString(CultureInfo.InvariantCulture);
+    private const string CookiePrefix = "lemma_comment_";
+
+    public static string CookieName(long id) => CookiePrefix + id.ToString(CultureInfo.InvariantCulture);
 
     public static void MapAuthorEdit(this WebApplication app, Task<CommentService> opening)
     {
@@ -24,14 +27,30 @@ public static class AuthorEdit
         app.MapPost(CommentEndpoints.Path + "/edit", context => CommentEndpoints.OffSocket(context, opening, service => Change(context, service)));
     }
 
-    /// <summary>Gives the browser that posted comment <paramref name="id"/> its cookie.</summary>
-    public static void Grant(HttpContext context, CommentService service, long id)
+    /// <summary>Gives the browser that posted comment <paramref name="id"/> its cookie; returns the end of its window (Unix ms).</summary>
+    public static long Grant(HttpContext context, CommentService service, long id)
     {
-        var until = (service.Clock.GetUtcNow() + Window).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        context.Response.Cookies.Append(CookieName(id), $"{until}.{service.Secret.Sign(Purpose, $"{id}|{until}")}", new CookieOptions
+        var until = (service.Clock.GetUtcNow() + Window).ToUnixTimeMilliseconds();
+        var text = until.ToString(CultureInfo.InvariantCulture);
+        context.Response.Cookies.Append(CookieName(id), $"{text}.{service.Secret.Sign(Purpose, $"{id}|{text}")}", new CookieOptions
         {
-            HttpOnly = true, Secure = true, SameSite = SameSiteMode.Strict, Path = CommentEndpoints.Path, MaxAge = Window,
+            HttpOnly = true, Secure = true, SameSite = SameSite(service), Path = CommentEndpoints.Path, MaxAge = Window,
         });
+        return until;
+    }
+
+    // A site hosted elsewhere may be another site than its comment server (a CDN's domain): its Edit link is then a
+    // cross-site navigation, which a Strict cookie does not follow. Lax follows links but not cross-site POSTs, and only
+    // the POST changes anything (and it needs this site's Origin as well).
+    private static SameSiteMode SameSite(CommentService service) => service.Settings.Server.Length > 0 ? SameSiteMode.Lax : SameSiteMode.Strict;
+
+    /// <summary>This request's comments that it may still change, newest last.</summary>
+    private static async Task<List<StoredComment>> AllOwn(HttpContext context, CommentService service)
+    {
+        var own = new List<StoredComment>();
+        foreach (var name in context.Request.Cookies.Keys.Where(k => k.StartsWith(CookiePrefix, StringComparison.Ordinal)).Take(20))
+            if (await Own(context, service, name[CookiePrefix.Length..]) is { } comment) own.Add(comment);
+        return [.. own.OrderBy(c => c.Id)];
     }
 
     /// <summary>The comment when this request's cookie for it is valid and its window is open; else null.</summary>
@@ -48,10 +67,20 @@ public static class AuthorEdit
             && now - DateTimeOffset.FromUnixTimeMilliseconds(comment.Created) <= Window ? comment : null;
     }
 
+    /// <summary>GET /_lemma/comments/edit?id=N: that comment to change. Without an id (the link of the notice after
+    /// posting, which cannot know the id without a script): this browser's one comment, or a list of them.</summary>
     private static async Task Show(HttpContext context, CommentService service)
     {
-        if (await Own(context, service, context.Request.Query["id"].ToString()) is not { } comment) { await Closed(context, service); return; }
-        await CommentEndpoints.Html(context, 200, CommentPages.Edit(service.Config.Title, comment, comment.Body, null, service.Settings.MaxLength));
+        var id = context.Request.Query["id"].ToString();
+        List<StoredComment> own = id.Length == 0 ? await AllOwn(context, service) : await Own(context, service, id) is { } one ? [one] : [];
+        var html = own switch
+        {
+            [] => null,
+            [var comment] => CommentPages.Edit(service.Config.Title, comment, comment.Body, null, service.Settings.MaxLength, service.PostUrl(comment.Post)),
+            _ => CommentPages.Yours(service.Config.Title, own, service.PostUrl),
+        };
+        if (html is null) await Closed(context, service);
+        else await CommentEndpoints.Html(context, 200, html);
     }
 
     private static async Task Change(HttpContext context, CommentService service)
@@ -66,28 +95,28 @@ public static class AuthorEdit
         if (form["action"].ToString() == "delete")
         {
             await service.Store.DeleteByAuthor(comment.Id);
-            context.Response.Cookies.Delete(CookieName(comment.Id), new CookieOptions { Path = CommentEndpoints.Path, Secure = true, HttpOnly = true, SameSite = SameSiteMode.Strict });
-            Back(context, comment.Post, "#comments", "deleted");
+            context.Response.Cookies.Delete(CookieName(comment.Id), new CookieOptions { Path = CommentEndpoints.Path, Secure = true, HttpOnly = true, SameSite = SameSite(service) });
+            Back(context, service, comment.Post, "#comments", "deleted");
             return;
         }
         // The new text passes the checks a new comment's text passes; the rest of the comment stays as it was.
         var edited = new CommentForm(comment.Post, "", comment.Name, comment.Email, comment.Website, form["body"].ToString().Replace("\r\n", "\n").Trim(), "", "");
         if (edited.Problems(service.Settings).TryGetValue("body", out var problem))
         {
-            await CommentEndpoints.Html(context, 400, CommentPages.Edit(service.Config.Title, comment, edited.Body, problem, service.Settings.MaxLength));
+            await CommentEndpoints.Html(context, 400, CommentPages.Edit(service.Config.Title, comment, edited.Body, problem, service.Settings.MaxLength, service.PostUrl(comment.Post)));
             return;
         }
         var status = service.Spam.IsSpam(edited) ? CommentStatus.Spam
             : service.Settings.Moderation == Lemma.Configuration.Moderation.All ? CommentStatus.Pending // what was approved was the old text
             : comment.State;
         await service.Store.EditByAuthor(comment.Id, edited.Body, service.Text.Render(edited.Body), CommentService.BodyHash(edited.Body), status);
-        Back(context, comment.Post, status == CommentStatus.Approved ? $"#comment-{comment.Id}" : "#comments", status == CommentStatus.Approved ? "edited" : "pending");
+        Back(context, service, comment.Post, status == CommentStatus.Approved ? $"#comment-{comment.Id}" : "#comments", status == CommentStatus.Approved ? "edited" : "pending");
     }
 
-    private static void Back(HttpContext context, string post, string fragment, string notice)
+    private static void Back(HttpContext context, CommentService service, string post, string fragment, string notice)
     {
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = $"{post}?comment={notice}{fragment}";
+        context.Response.Headers.Location = $"{service.PostUrl(post)}?comment={notice}{fragment}";
     }
 
     private static Task Closed(HttpContext context, CommentService service) =>

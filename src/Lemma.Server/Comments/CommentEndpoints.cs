@@ -39,7 +39,9 @@ public static class CommentEndpoints
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "same-origin";
-            context.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            // A form's redirect must pass form-action too: for a site hosted elsewhere, posting here leads back to its pages.
+            var site = service.Settings.Server.Length > 0 ? CrossSite.SiteOrigin(service.Config.BaseUrl) : null;
+            context.Response.Headers.ContentSecurityPolicy = $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'{(site is null ? "" : " " + site)}; frame-ancestors 'none'; base-uri 'none'";
             await handle(service);
         });
 
@@ -51,24 +53,21 @@ public static class CommentEndpoints
     private static async Task Approved(HttpContext context, CommentService service, SiteHost host)
     {
         var post = context.Request.Query["post"].ToString();
+        CrossSite.AllowSite(context, service.Config.BaseUrl);
         if (!CommentService.TakesComments(host.Current, post)) { await NoSuchPost(context, service); return; }
-        var origin = context.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && Uri.TryCreate(service.Config.BaseUrl, UriKind.Absolute, out var site)
-            && origin.Equals(site.GetLeftPart(UriPartial.Authority), StringComparison.OrdinalIgnoreCase))
-        {
-            context.Response.Headers.AccessControlAllowOrigin = origin;
-            context.Response.Headers.Vary = "Origin";
-        }
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.Body.WriteAsync(await service.Json.For(post));
     }
 
+    /// <summary>GET /_lemma/comments/form?post=/posts/a/: the form with a fresh token, also read by the theme's script
+    /// (from the site's own origin when it is hosted elsewhere) for the token alone.</summary>
     private static Task Form(HttpContext context, CommentService service, SiteHost host)
     {
+        CrossSite.AllowSite(context, service.Config.BaseUrl);
         var post = context.Request.Query["post"].ToString();
         if (!CommentService.TakesComments(host.Current, post)) return NoSuchPost(context, service);
         var form = new CommentForm(post, context.Request.Query["parent"].ToString(), "", "", "", "", "", "");
-        return Html(context, 200, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(post), ImmutableDictionary<string, string>.Empty, null, service.Settings.MaxLength));
+        return Html(context, 200, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(post), ImmutableDictionary<string, string>.Empty, null, service.Settings.MaxLength, service.PostUrl(post)));
     }
 
     /// <summary>A comment: refused (another site, not a form, no such post), given back (a problem, a token to renew),
@@ -78,7 +77,7 @@ public static class CommentEndpoints
         if (await Read(context, service) is not { } form) return;
         if (!CommentService.TakesComments(host.Current, form.Post)) { await NoSuchPost(context, service); return; }
         // A filled honeypot: answer as for a comment awaiting approval, store nothing.
-        if (form.Trap.Length > 0) { Back(context, form.Post, null, CommentStatus.Pending); return; }
+        if (form.Trap.Length > 0) { Back(context, service, form.Post, null, CommentStatus.Pending); return; }
 
         var problems = form.Problems(service.Settings);
         string? notice = service.Tokens.Check(form.Token, form.Post, TimeSpan.FromSeconds(service.Settings.MinSeconds)) switch
@@ -102,14 +101,15 @@ public static class CommentEndpoints
             SubmitOutcome.NoSuchParent => Again(context, service, form, problems.SetItem("parent", "The comment you reply to is not there (any more)."), null, 400),
             _ => Task.CompletedTask,
         };
+        long? editableUntil = null;
         if (result.Outcome == SubmitOutcome.Stored)
         {
-            AuthorEdit.Grant(context, service, result.Id);
+            editableUntil = AuthorEdit.Grant(context, service, result.Id);
             if (form.Subscribe && result.Status != CommentStatus.Spam)
                 await service.Subscriptions.Request(form.Post, form.NormalEmail, () => service.Subscriptions.Confirmation(form.Post, form.NormalEmail, service.Config.Title, service.BaseUrl()));
             service.Sender.Wake();
         }
-        if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, form.Post, result.Id, result.Status);
+        if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, service, form.Post, result.Id, result.Status, editableUntil);
         await task;
     }
 
@@ -137,13 +137,18 @@ public static class CommentEndpoints
         return null;
     }
 
-    /// <summary>303 to the post: #comment-N when it shows, else to the comments with a notice that it awaits approval.</summary>
-    private static void Back(HttpContext context, string post, long? id, CommentStatus status)
+    /// <summary>303 to the post: #comment-N when it shows, else to the comments with a notice that it awaits approval.
+    /// A new comment's answer also says, in <c>?mine=N.until</c>, that this browser may change it until then (Unix ms):
+    /// a hint for the theme's script to show an Edit link, not a key (the key is the HttpOnly cookie).</summary>
+    private static void Back(HttpContext context, CommentService service, string post, long? id, CommentStatus status, long? editableUntil = null)
     {
         context.Response.StatusCode = StatusCodes.Status303SeeOther;
-        context.Response.Headers.Location = status == CommentStatus.Approved && id is { } shown
-            ? $"{post}#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
-            : $"{post}#comment-pending";
+        var mine = editableUntil is { } until && id is { } own
+            ? $"?mine={own.ToString(CultureInfo.InvariantCulture)}.{until.ToString(CultureInfo.InvariantCulture)}"
+            : "";
+        context.Response.Headers.Location = service.PostUrl(post) + mine + (status == CommentStatus.Approved && id is { } shown
+            ? $"#comment-{shown.ToString(CultureInfo.InvariantCulture)}"
+            : "#comment-pending");
     }
 
     /// <summary>The form again, as the reader filled it. Its token counts all but a second of the minimum as spent: the
@@ -151,7 +156,7 @@ public static class CommentEndpoints
     private static Task Again(HttpContext context, CommentService service, CommentForm form, ImmutableDictionary<string, string> problems, string? notice, int status)
     {
         var credit = TimeSpan.FromSeconds(System.Math.Max(0, service.Settings.MinSeconds - 1));
-        return Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post, credit), problems, notice, service.Settings.MaxLength));
+        return Html(context, status, CommentPages.Form(service.Config.Title, form, service.Tokens.Issue(form.Post, credit), problems, notice, service.Settings.MaxLength, service.PostUrl(form.Post)));
     }
 
     private static async Task ConfirmPage(HttpContext context, CommentService service)
@@ -164,7 +169,7 @@ public static class CommentEndpoints
             await BadLink(context, service);
             return;
         }
-        await Html(context, 200, CommentPages.Confirm(service.Config.Title, comment, action, signature));
+        await Html(context, 200, CommentPages.Confirm(service.Config.Title, comment, action, signature, service.PostUrl(comment.Post)));
     }
 
     private static async Task Moderate(HttpContext context, CommentService service)
@@ -192,14 +197,14 @@ public static class CommentEndpoints
         if (await service.Store.Moderate(number, status, "email") is not { } done) { await BadLink(context, service); return; }
         if (status == CommentStatus.Approved && !wasShown) await service.Shown(done);
         await Html(context, 200, CommentPages.Message(service.Config.Title, $"Comment {CommentStore.Name(status)}",
-            $"The comment by {done.Name} is now {CommentStore.Name(status)}.", done.Post, "Back to the post"));
+            $"The comment by {done.Name} is now {CommentStore.Name(status)}.", service.PostUrl(done.Post), "Back to the post"));
     }
 
     private static Task BadLink(HttpContext context, CommentService service) =>
         Html(context, 403, CommentPages.Message(service.Config.Title, "This link is not valid", "It may have been changed or cut short: open it from the notification mail again."));
 
     private static Task NoSuchPost(HttpContext context, CommentService service) =>
-        Html(context, 404, CommentPages.Message(service.Config.Title, "No such post", "There is no post here that takes comments.", "/", "Home"));
+        Html(context, 404, CommentPages.Message(service.Config.Title, "No such post", "There is no post here that takes comments.", service.PostUrl("/"), "Home"));
 
     internal static Task Html(HttpContext context, int status, string html)
     {

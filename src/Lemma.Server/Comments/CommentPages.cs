@@ -11,11 +11,12 @@ namespace Lemma.Server.Comments;
 /// </summary>
 public static class CommentPages
 {
-    /// <summary>The form for <paramref name="form"/>'s post, filled with what it holds, problems beside their fields.</summary>
-    public static string Form(string siteTitle, CommentForm form, string token, ImmutableDictionary<string, string> problems, string? notice, int maxLength)
+    /// <summary>The form for <paramref name="form"/>'s post, filled with what it holds, problems beside their fields.
+    /// <paramref name="postUrl"/> is where readers see the post (<see cref="CommentService.PostUrl"/>).</summary>
+    public static string Form(string siteTitle, CommentForm form, string token, ImmutableDictionary<string, string> problems, string? notice, int maxLength, string postUrl)
     {
         var html = new StringBuilder();
-        html.Append($"<h1>Leave a comment</h1>\n<p>On <a href=\"{HtmlEncode(form.Post)}\">{HtmlEncode(form.Post)}</a>. Your email address will not be published. Required fields are marked *.</p>\n");
+        html.Append($"<h1>Leave a comment</h1>\n<p>On <a href=\"{HtmlEncode(postUrl)}\">{HtmlEncode(form.Post)}</a>. Your email address will not be published. Required fields are marked *.</p>\n");
         if (notice is not null) html.Append($"<p class=\"notice\" role=\"alert\">{HtmlEncode(notice)}</p>\n");
         if (problems.Count > 0) html.Append("<p class=\"notice\" role=\"alert\">Please correct the fields marked below.</p>\n");
         html.Append("<form method=\"post\" action=\"/_lemma/comments\">\n");
@@ -53,12 +54,12 @@ public static class CommentPages
             + (link is null ? "" : $"<p><a href=\"{HtmlEncode(link)}\">{HtmlEncode(linkText ?? link)}</a></p>\n"));
 
     /// <summary>The page a moderation link opens: the comment, and a button that does what the link says (a GET changes nothing).</summary>
-    public static string Confirm(string siteTitle, StoredComment comment, string action, string signature)
+    public static string Confirm(string siteTitle, StoredComment comment, string action, string signature, string postUrl)
     {
         var verb = Verb(action);
         var html = new StringBuilder();
         html.Append($"<h1>{HtmlEncode(verb)} this comment?</h1>\n");
-        html.Append($"<p>By <strong>{HtmlEncode(comment.Name)}</strong>{(comment.Website.Length > 0 ? $" ({HtmlEncode(comment.Website)})" : "")} on <a href=\"{HtmlEncode(comment.Post)}\">{HtmlEncode(comment.Post)}</a>, now {HtmlEncode(comment.Status)}.</p>\n");
+        html.Append($"<p>By <strong>{HtmlEncode(comment.Name)}</strong>{(comment.Website.Length > 0 ? $" ({HtmlEncode(comment.Website)})" : "")} on <a href=\"{HtmlEncode(postUrl)}\">{HtmlEncode(comment.Post)}</a>, now {HtmlEncode(comment.Status)}.</p>\n");
         html.Append($"<blockquote>{comment.Html}</blockquote>\n");
         html.Append("<form method=\"post\" action=\"/_lemma/comments/moderate\">\n");
         html.Append($"<input type=\"hidden\" name=\"id\" value=\"{comment.Id}\">\n<input type=\"hidden\" name=\"action\" value=\"{HtmlEncode(action)}\">\n<input type=\"hidden\" name=\"sig\" value=\"{HtmlEncode(signature)}\">\n");
@@ -67,10 +68,10 @@ public static class CommentPages
     }
 
     /// <summary>The commenter's own comment, its text to change (with <paramref name="problem"/> beside it) and a Delete button.</summary>
-    public static string Edit(string siteTitle, StoredComment comment, string body, string? problem, int maxLength)
+    public static string Edit(string siteTitle, StoredComment comment, string body, string? problem, int maxLength, string postUrl)
     {
         var html = new StringBuilder();
-        html.Append($"<h1>Your comment</h1>\n<p>On <a href=\"{HtmlEncode(comment.Post)}\">{HtmlEncode(comment.Post)}</a>. You can change or delete it for 15 minutes after posting it.</p>\n");
+        html.Append($"<h1>Your comment</h1>\n<p>On <a href=\"{HtmlEncode(postUrl)}\">{HtmlEncode(comment.Post)}</a>. You can change or delete it for 15 minutes after posting it.</p>\n");
         html.Append("<form method=\"post\" action=\"/_lemma/comments/edit\">\n");
         html.Append($"<input type=\"hidden\" name=\"id\" value=\"{comment.Id}\">\n");
         html.Append("<p><label for=\"body\">Comment *</label><br>\n");
@@ -78,6 +79,16 @@ public static class CommentPages
         html.Append(problem is null ? "" : $"<br><span class=\"error\" id=\"body-error\">{HtmlEncode(problem)}</span>").Append("</p>\n");
         html.Append("<p><button type=\"submit\" name=\"action\" value=\"save\">Save</button> <button type=\"submit\" name=\"action\" value=\"delete\" formnovalidate>Delete</button></p>\n</form>\n");
         return Page(siteTitle, "Your comment", html.ToString());
+    }
+
+    /// <summary>The commenter's comments that this browser may still change (several, posted within 15 minutes), each
+    /// linked to its own edit page.</summary>
+    public static string Yours(string siteTitle, IReadOnlyList<StoredComment> comments, Func<string, string> postUrl)
+    {
+        var html = new StringBuilder("<h1>Your comments</h1>\n<p>You can change or delete each for 15 minutes after posting it.</p>\n<ul>\n");
+        foreach (var c in comments)
+            html.Append($"<li><a href=\"{CommentEndpoints.Path}/edit?id={c.Id}\">Your comment {c.Id}</a> on <a href=\"{HtmlEncode(postUrl(c.Post))}\">{HtmlEncode(c.Post)}</a></li>\n");
+        return Page(siteTitle, "Your comments", html.Append("</ul>\n").ToString());
     }
 
     /// <summary>A question and the one button that does it: a POST of <paramref name="fields"/> to <paramref name="action"/>.</summary>

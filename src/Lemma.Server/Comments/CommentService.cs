@@ -67,6 +67,10 @@ public sealed class CommentService : IAsyncDisposable
         return MimeKit.MailboxAddress.TryParse(from, out var mailbox) && CommentForm.IsEmail(mailbox.Address) ? mailbox.Address : "";
     }
 
+    /// <summary>Where readers see <paramref name="post"/> (a URL path): the same path on this server, or, for a site hosted
+    /// elsewhere (comments.server set), that page at the site's base URL.</summary>
+    public string PostUrl(string post) => Settings.Server.Length > 0 ? Config.BaseUrl.TrimEnd('/') + post : post;
+
     /// <summary>One line for the console of `lemma serve`: where comments are kept and where their mail goes.</summary>
     public string Status { get; private set; } = "";
 

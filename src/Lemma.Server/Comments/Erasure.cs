@@ -92,7 +92,7 @@ public static class Erasure
         }
         var count = await service.Store.Erase(request.Email);
         await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, "Erased",
-            $"{count.ToString(CultureInfo.InvariantCulture)} comment{(count == 1 ? " was" : "s were")} erased.", "/", "Home"));
+            $"{count.ToString(CultureInfo.InvariantCulture)} comment{(count == 1 ? " was" : "s were")} erased.", service.PostUrl("/"), "Home"));
     }
 
     private sealed record Signed(string Email, string Expires, string Signature);

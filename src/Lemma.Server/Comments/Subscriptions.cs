@@ -119,7 +119,7 @@ public static class SubscriptionEndpoints
         else await service.Subscriptions.Stop(post, email);
         await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, action == "confirm" ? "Confirmed" : "Stopped",
             action == "confirm" ? "You will be mailed the replies to this post; each mail has a link to stop." : "No more replies to this post will be mailed to you.",
-            post, "Back to the post"));
+            service.PostUrl(post), "Back to the post"));
     }
 
     /// <summary>

@@ -29,6 +29,9 @@ public sealed record CommentSettings
     public int PerIpPer10Minutes { get; init; } = 5;
     /// <summary>Comments one email may post in 10 minutes.</summary>
     public int PerEmailPer10Minutes { get; init; } = 3;
+    /// <summary>The Lemma server that takes the comments of a site hosted elsewhere (a CDN), as an origin without a
+    /// trailing slash (https://comments.example.org); empty: the pages are served by Lemma itself.</summary>
+    public string Server { get; init; } = "";
 
     /// <summary>True when <paramref name="database"/> is a PostgreSQL connection string (it names a Host or Server, as
     /// in <c>Host=db.example.org;Database=blog;Username=lemma</c>) rather than a SQLite file.</summary>

@@ -372,7 +372,19 @@ public static class ConfigLoader
                 MinSeconds = Bounded("min_seconds", defaults.MinSeconds, 0),
                 PerIpPer10Minutes = Bounded("per_ip", defaults.PerIpPer10Minutes, 1),
                 PerEmailPer10Minutes = Bounded("per_email", defaults.PerEmailPer10Minutes, 1),
+                Server = ReadCommentServer(Str(Get(map, "server")) ?? ""),
             };
+        }
+
+        /// <summary>comments.server: an http(s) origin, since the theme puts it into the page's policy and the form's action.</summary>
+        private string ReadCommentServer(string server)
+        {
+            if (server.Length == 0) return "";
+            if (Uri.TryCreate(server, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0
+                && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && !server.Contains('\\') && !server.Any(char.IsWhiteSpace))
+                return uri.GetLeftPart(UriPartial.Authority);
+            Error("comments", $"comments.server must be the address of the Lemma server that takes the comments, such as https://comments.example.org; got '{server}'");
+            return "";
         }
 
         /// <summary>

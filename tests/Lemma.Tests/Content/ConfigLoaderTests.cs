@@ -90,6 +90,20 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal("data/comments.db", result.Config.Comments.Database);
     }
 
+    [Theory]
+    [InlineData("https://comments.example.org", "https://comments.example.org")]
+    [InlineData("https://comments.example.org/", "https://comments.example.org")]
+    [InlineData("http://127.0.0.1:8080", "http://127.0.0.1:8080")]
+    [InlineData("javascript:alert(1)", "")]
+    [InlineData("https://comments.example.org/blog/", "")]
+    [InlineData("ftp://comments.example.org", "")]
+    public void The_comment_server_of_a_site_hosted_elsewhere_is_an_http_origin(string server, string expected)
+    {
+        var result = Load("site.yaml", $"title: T\ncomments: {{ server: '{server}' }}\n");
+        Assert.Equal(expected, result.Config.Comments.Server);
+        Assert.Equal(expected.Length == 0, result.Diagnostics.Any(d => d.IsError && d.Message.Contains("comments.server must be")));
+    }
+
     [Fact]
     public void A_jekyll_themes_comments_provider_does_not_turn_lemmas_comments_on()
     {
