@@ -14,7 +14,7 @@ namespace Lemma.Browser.Tests;
 /// </summary>
 public sealed class CommentedServer : IAsyncLifetime
 {
-    public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/", Quiet = "/posts/quiet/";
+    public const string Vectors = "/posts/vectors/", Talk = "/posts/talk/", Quiet = "/posts/quiet/", AdminPassword = "correct horse battery";
     private readonly string root = Directory.CreateTempSubdirectory("lemma-comments-browser-").FullName;
     public LemmaServer Server { get; private set; } = null!;
     /// <summary>The vectors in the order they were sent; a comment's place on the page is its index here.</summary>
@@ -29,6 +29,8 @@ public sealed class CommentedServer : IAsyncLifetime
         File.WriteAllText(Path.Combine(root, "content/posts/vectors.md"), "---\ntitle: Vectors\ndate: 2024-01-01\n---\n\nEvery vector, as comments.\n");
         File.WriteAllText(Path.Combine(root, "content/posts/talk.md"), "---\ntitle: Talk\ndate: 2024-01-02\n---\n\nA post people talk about.\n");
         File.WriteAllText(Path.Combine(root, "content/posts/quiet.md"), "---\ntitle: Quiet\ndate: 2024-01-03\n---\n\nNo one has said anything yet.\n");
+        // The writer's reply, marked as theirs, is made through the admin login.
+        await Lemma.Server.Admin.AdminPassword.Set("data/comments.db", root, AdminPassword);
         Server = LemmaServer.Create(new ServerOptions { Source = root, Port = 0, Production = true, MailLog = TextWriter.Null, Environment = _ => null });
         await Server.StartAsync();
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Server.Address };
@@ -36,7 +38,7 @@ public sealed class CommentedServer : IAsyncLifetime
 
         var talk = await poster.Token(Talk);
         var first = await poster.Send(Talk, talk, "Ada Lovelace", "Does the bound hold for $n = 1$?\n\n```python\nprint(1)\n```", website: "https://ada.example/");
-        await poster.Send(Talk, talk, "Writer", "It does: see the *second* lemma.", parent: first);
+        await poster.AuthorReply(first!.Value, "It does: see the *second* lemma.", AdminPassword);
         await poster.Send(Talk, talk, "Grace", "Thanks, this helped.");
         (Sent, Refused) = await poster.Vectors(Vectors);
     }
@@ -152,6 +154,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
             await page.GotoAsync(CommentedServer.Talk.TrimStart('/'));
             Assert.Equal(3, await page.Locator("li.comment").CountAsync());
             Assert.Equal(1, await page.Locator("li.comment.depth-1").CountAsync());
+            await Assertions.Expect(page.Locator("li.comment.depth-1.comment-by-author .comment-badge")).ToHaveTextAsync("Author");
             var violations = await Axe.ViolationsAsync(page, site.AxePath);
             Assert.True(violations.Count == 0, $"{width} px, {scheme}:\n" + string.Join("\n", violations));
         }

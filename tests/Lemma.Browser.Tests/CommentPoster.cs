@@ -29,6 +29,27 @@ internal sealed partial class CommentPoster(HttpClient http, string origin)
         return response.StatusCode == HttpStatusCode.SeeOther && response.Headers.Location!.ToString().Split("#comment-") is [_, var id] && long.TryParse(id, out var n) ? n : null;
     }
 
+    /// <summary>The writer's reply to comment <paramref name="parent"/>, made as the admin page makes it: logged in with
+    /// <paramref name="password"/>, with the page's form key; marked as the author's.</summary>
+    public async Task AuthorReply(long parent, string body, string password)
+    {
+        using var login = await Form("_lemma/admin/login", new() { ["password"] = password }, null);
+        var cookie = login.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var admin = new HttpRequestMessage(HttpMethod.Get, "_lemma/admin");
+        admin.Headers.Add("Cookie", cookie);
+        var key = AdminKey().Match(await (await http.SendAsync(admin)).Content.ReadAsStringAsync()).Groups[1].Value;
+        using var reply = await Form("_lemma/admin/reply", new() { ["id"] = parent.ToString(CultureInfo.InvariantCulture), ["key"] = key, ["body"] = body }, cookie);
+        if (reply.StatusCode != HttpStatusCode.SeeOther) throw new InvalidOperationException($"the admin reply was answered {(int)reply.StatusCode}");
+    }
+
+    private Task<HttpResponseMessage> Form(string path, Dictionary<string, string> fields, string? cookie)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("Origin", origin);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        return http.SendAsync(request);
+    }
+
     /// <summary>Every vector of the corpus as a comment of its own (its name and its body), in order, a few at a time:
     /// the page lists them oldest first, so a comment's place on the page is its index in what comes back.</summary>
     public async Task<(List<string> Sent, int Refused)> Vectors(string post)
@@ -50,4 +71,7 @@ internal sealed partial class CommentPoster(HttpClient http, string origin)
 
     [GeneratedRegex("name=\"token\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"key\" value=\"([^\"]+)\"")]
+    private static partial Regex AdminKey();
 }
