@@ -57,7 +57,7 @@ public sealed class BuildStore
             told = [.. (changed is null ? comments.Keys.AsEnumerable() : commentsTold).Select(post => (post, comments[post]))];
             commentsTold.Clear();
         }
-        if (changed is null) memo = new QueryStore { Forgets = Forgets, RecordsReaders = !OneBuild };
+        if (changed is null) memo = new QueryStore { Forgets = Forgets, KeepsReads = !OneBuild };
         else
         {
             var tree = false;
@@ -74,7 +74,7 @@ public sealed class BuildStore
         return memo;
     }
 
-    /// <summary>True for the store of a build no other follows (`lemma build`): see <see cref="QueryStore.RecordsReaders"/>.</summary>
+    /// <summary>True for the store of a build no other follows (`lemma build`): see <see cref="QueryStore.KeepsReads"/>.</summary>
     internal bool OneBuild { get; init; }
 
     /// <summary>For tests of the tests: reads of these queries go unrecorded (see <see cref="QueryStore.Forgets"/>).</summary>

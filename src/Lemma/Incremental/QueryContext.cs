@@ -9,7 +9,7 @@ public sealed class QueryContext
     private readonly QueryStore store;
     private readonly long revision;
     private readonly Lock gate = new();
-    private readonly List<Slot> reads = [];
+    private List<Slot>? reads;
 
     internal QueryContext(QueryStore store, long revision) => (this.store, this.revision) = (store, revision);
 
@@ -46,19 +46,21 @@ public sealed class QueryContext
     public TValue? Get<TKey, TValue>(Input<TKey, TValue> input, TKey key) where TKey : notnull
     {
         var slot = store.Table(input).Slot(key);
+        if (!store.KeepsReads) slot.Read = true;
         Record(slot);
         lock (slot) return slot.HasValue ? slot.Value : default;
     }
 
     private void Record(Slot slot)
     {
-        if (store.Forgets?.Invoke(slot.Name) == true) return;
+        if (!store.KeepsReads || store.Forgets?.Invoke(slot.Name) == true) return;
         lock (gate)
-            if (reads.Count == 0 || !ReferenceEquals(reads[^1], slot)) reads.Add(slot);
+            if (reads is null) reads = [slot];
+            else if (!ReferenceEquals(reads[^1], slot)) reads.Add(slot);
     }
 
     internal Slot[] Reads()
     {
-        lock (gate) return reads.Count <= 1 ? [.. reads] : [.. reads.Distinct()];
+        lock (gate) return reads is null ? [] : reads.Count == 1 ? [reads[0]] : [.. reads.Distinct()];
     }
 }

@@ -43,10 +43,11 @@ public sealed class QueryStore
     internal Func<string, bool>? Forgets { get; init; }
 
     /// <summary>
-    /// False for a store that serves one build only (`lemma build`): values then keep no record of their readers, which
-    /// only a later build's <see cref="Propagate"/> would use. The values are the same either way.
+    /// False for a store that serves one build only (`lemma build`): values then keep no record of what they read or of
+    /// who read them, which only a later build would look at. The values are the same either way; an input a value has
+    /// read cannot be set again (a later build would not see it).
     /// </summary>
-    public bool RecordsReaders { get; init; } = true;
+    public bool KeepsReads { get; init; } = true;
 
     /// <summary>When set, counts why values were recomputed ("render page <- view"): for finding what an edit reaches.</summary>
     public ConcurrentDictionary<string, int>? Explain { get; set; }
@@ -57,6 +58,7 @@ public sealed class QueryStore
         lock (slot)
         {
             if (slot.HasValue && input.Equality.Equals(slot.Value, value)) return;
+            if (!KeepsReads && slot.Read) throw new InvalidOperationException($"{input.Name} was read already: a store that keeps no reads cannot take its change");
             slot.Value = value;
             slot.HasValue = true;
             slot.ChangedAt = Interlocked.Increment(ref revision);
@@ -253,6 +255,8 @@ internal sealed class InputSlot<TValue>(string name) : Slot
 {
     public TValue? Value;
     public bool HasValue;
+    /// <summary>A value read it (kept only by a store that keeps no reads, to refuse a later change).</summary>
+    public volatile bool Read;
     public override string Name => name;
     public override void Refresh(QueryStore store, long revision) { }
 }
@@ -291,7 +295,7 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
                 ChangedAt = revision;
             }
             reads = context.Reads();
-            if (store.RecordsReaders)
+            if (store.KeepsReads)
             {
                 var height = 1;
                 foreach (var read in reads)

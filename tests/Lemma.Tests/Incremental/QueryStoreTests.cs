@@ -36,6 +36,26 @@ public sealed class QueryStoreTests
     }
 
     [Fact]
+    public void A_store_for_one_build_keeps_no_reads_gives_the_same_values_and_refuses_a_change_to_what_was_read()
+    {
+        var counted = new Counted();
+        var (_, shout, total) = Queries(counted);
+        var store = new QueryStore { KeepsReads = false };
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+        Assert.Equal(3, store.Get(total, "a,b"));
+        Assert.Equal(3, store.Get(total, "a,b"));
+        Assert.Equal(1, counted.Total);
+
+        // An input nothing has read yet may still be set (a build sets where it stages pages after the model).
+        store.Set(Text, "c", "four five");
+        Assert.Equal("FOUR FIVE", store.Get(shout, "c"));
+        Assert.Equal(3, store.Get(total, "a,b"));
+        Assert.Equal(1, counted.Total);
+        Assert.Throws<InvalidOperationException>(() => store.Set(Text, "a", "changed"));
+    }
+
+    [Fact]
     public void A_value_is_computed_once_while_nothing_it_read_changes()
     {
         var counted = new Counted();
