@@ -165,11 +165,7 @@ public sealed class CdnCommentTests(SiteFixture site, CdnCommentedSite cdn, ITes
             await page.WaitForTimeoutAsync(1500);
 
             string Vector(int index) => index >= 0 && index < cdn.Sent.Count ? cdn.Sent[index] : $"comment {index}";
-            foreach (var hit in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
-                problems.Enqueue($"{Vector(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
-            foreach (var left in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(ScriptTraps.Leftovers(".comment")))!)
-                problems.Enqueue($"{Vector(left[0].GetInt32())}: left {left[1].GetString()}");
-            foreach (var frame in page.Frames.Where(f => f != page.MainFrame)) problems.Enqueue("a frame: " + frame.Url);
+            foreach (var found in await ScriptTraps.Findings(page, ".comment", Vector)) problems.Enqueue(found);
         }
         finally
         {

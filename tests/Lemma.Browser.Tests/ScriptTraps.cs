@@ -67,4 +67,17 @@ internal static class ScriptTraps
           return JSON.stringify(found);
         }
         """.Replace("UNIT", unit, StringComparison.Ordinal);
+
+    /// <summary>What the traps caught on <paramref name="page"/> and what the page left behind, each named by the unit it
+    /// came from (<paramref name="name"/> of its index), and every frame but the page's own.</summary>
+    public static async Task<IEnumerable<string>> Findings(Microsoft.Playwright.IPage page, string unit, Func<int, string> name)
+    {
+        var found = new List<string>();
+        foreach (var hit in System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
+            found.Add($"{name(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
+        foreach (var left in System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(await page.EvaluateAsync<string>(Leftovers(unit)))!)
+            found.Add($"{name(left[0].GetInt32())}: left {left[1].GetString()}");
+        found.AddRange(page.Frames.Where(f => f != page.MainFrame).Select(f => "a frame: " + f.Url));
+        return found;
+    }
 }
