@@ -67,6 +67,17 @@ public sealed partial class NotebookHtml
         {
             if (e.SanitizedUrl is null && e.Tag.LocalName == "img" && DataImage().IsMatch(e.OriginalUrl)) e.SanitizedUrl = e.OriginalUrl;
         };
+        // A table header with nothing in it (the corner above a pandas DataFrame's index) names no column: a data cell
+        // says the same to a screen reader without an empty header.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "th", ChildElementCount: 0 } th && string.IsNullOrWhiteSpace(th.TextContent))
+            {
+                var cell = e.Document.CreateElement("td");
+                foreach (var attribute in th.Attributes) cell.SetAttribute(attribute.Name, attribute.Value);
+                e.ReplacementNodes.Add(cell);
+            }
+        };
         sanitizer.RemovingTag += (_, e) =>
         {
             if (ScriptTags.Contains(e.Tag.LocalName)) Note($"<{e.Tag.LocalName.ToLowerInvariant()}>");

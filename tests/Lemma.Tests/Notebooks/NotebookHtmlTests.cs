@@ -77,7 +77,7 @@ public class NotebookHtmlTests
     }
 
     [Fact]
-    public void A_pandas_dataframe_keeps_its_table_and_loses_its_style_block()
+    public void A_pandas_dataframe_keeps_its_table_loses_its_style_block_and_its_empty_corner_header_becomes_a_cell()
     {
         const string frame = """
             <div>
@@ -92,7 +92,8 @@ public class NotebookHtmlTests
             """;
         var rendered = NotebookFixtures.Render(Notebook("{}", Output("text/html", frame)));
         Assert.Contains("<table border=\"1\" class=\"dataframe\">", rendered.Html);
-        Assert.Contains("<tr style=\"text-align: right\"><th></th><th>loss</th></tr>", rendered.Html);
+        Assert.Contains("<tr style=\"text-align: right\"><td></td><th>loss</th></tr>", rendered.Html);
+        Assert.Contains("<tr><th>0</th><td>0.25</td></tr>", rendered.Html);
         Assert.DoesNotContain("<style", rendered.Html);
         Assert.Empty(rendered.Diagnostics);
     }

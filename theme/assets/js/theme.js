@@ -18,9 +18,10 @@
   if (saved()) root.setAttribute("data-theme", saved());
   if (media && media.addEventListener) media.addEventListener("change", function () { if (!saved()) apply(current()); });
 
-  // A block that scrolls sideways (code, wide tables and equations) must take the focus to be scrolled by keyboard.
+  // A block that scrolls sideways (code, wide tables, equations, a notebook's output) must take the focus to be
+  // scrolled by keyboard.
   function scrollable() {
-    each("pre, .table-wrap, .content > table, math[display=block]", function (b) {
+    each("pre, .table-wrap, .content > table, .figure > table, math[display=block], .nb-output", function (b) {
       if (b.scrollWidth > b.clientWidth + 1) b.tabIndex = 0;
       else b.removeAttribute("tabindex");
     });
