@@ -87,6 +87,38 @@ public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task At_390_pixels_no_copy_button_covers_a_line_of_code()
+    {
+        var posts = Directory.EnumerateFiles(Path.Combine(site.SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("<button class=\"copy\"", StringComparison.Ordinal))
+            .Select(f => "/" + Path.GetRelativePath(site.SiteDir, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(posts);
+        await using var visit = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var covered = new List<string>();
+        foreach (var post in posts)
+        {
+            await visit.GoAsync(post);
+            // The script reveals the buttons (some blocks may sit in a closed <details>, with no box).
+            await visit.Page.WaitForFunctionAsync("() => document.querySelector('button.copy:not([hidden])')");
+            // The button's box against the first line's text (a Range, not the line's full-width box).
+            covered.AddRange((await visit.Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('figure.code')].flatMap((figure, i) => {
+                  const button = figure.querySelector('button.copy'), line = figure.querySelector('pre .line');
+                  if (!button || button.hidden || !line) return [];
+                  const range = document.createRange();
+                  range.selectNodeContents(line);
+                  const b = button.getBoundingClientRect();
+                  if (b.width === 0) return [];
+                  return [...range.getClientRects()].some(r => r.width > 0 && r.left < b.right && r.right > b.left && r.top < b.bottom && r.bottom > b.top)
+                    ? ['block ' + (i + 1) + ': ' + line.textContent.slice(0, 40)] : [];
+                })
+                """)).Select(block => $"{post} {block}"));
+        }
+        Assert.True(covered.Count == 0, string.Join("\n", covered));
+    }
+
+    [Fact]
     public async Task Post_page_css_and_script_stay_under_30_kilobytes()
     {
         await using var visit = await site.NewVisitAsync();
