@@ -119,6 +119,41 @@ public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task At_390_pixels_no_display_equation_is_cut_and_a_wide_one_scrolls_with_the_keyboard()
+    {
+        var posts = Directory.EnumerateFiles(Path.Combine(site.SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("<math display=\"block\"", StringComparison.Ordinal))
+            .Select(f => "/" + Path.GetRelativePath(site.SiteDir, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(posts);
+        await using var visit = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var (cut, scrolling) = (new List<string>(), 0);
+        foreach (var post in posts)
+        {
+            await visit.GoAsync(post);
+            // An equation is cut when its own box is narrower than what it draws; a wide one must sit in a box that
+            // scrolls, and that box must take the focus (a keyboard scrolls it).
+            var found = await visit.Page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('math[display=block]')].map((m, i) => {
+                  const box = m.getBoundingClientRect();
+                  let content = 0;
+                  for (const child of m.children) { const r = child.getBoundingClientRect(); content = Math.max(content, r.right - box.left); }
+                  if (content > box.width + 1) return 'cut ' + (i + 1) + ': ' + Math.round(content) + ' px drawn in ' + Math.round(box.width);
+                  const scroller = m.closest('.math-display, .equation') || m;
+                  if (scroller.scrollWidth <= scroller.clientWidth + 1) return 'fits';
+                  const style = getComputedStyle(scroller);
+                  if (style.overflowX !== 'auto' && style.overflowX !== 'scroll') return 'cut ' + (i + 1) + ': its box does not scroll';
+                  return scroller.tabIndex === 0 ? 'scrolls' : 'cut ' + (i + 1) + ': scrolls but takes no focus';
+                })
+                """);
+            cut.AddRange(found.Where(f => f.StartsWith("cut", StringComparison.Ordinal)).Select(f => $"{post} {f}"));
+            scrolling += found.Count(f => f == "scrolls");
+        }
+        Assert.True(cut.Count == 0, string.Join("\n", cut));
+        Assert.True(scrolling > 0, "no equation of the example site is wider than a phone: the test shows nothing");
+    }
+
+    [Fact]
     public async Task Post_page_css_and_script_stay_under_30_kilobytes()
     {
         await using var visit = await site.NewVisitAsync();

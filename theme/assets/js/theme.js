@@ -21,7 +21,7 @@
   // A block that scrolls sideways (code, wide tables, equations, a notebook's output) must take the focus to be
   // scrolled by keyboard.
   function scrollable() {
-    each("pre, .table-wrap, .content > table, .figure > table, math[display=block], .nb-output", function (b) {
+    each("pre, .table-wrap, .content > table, .figure > table, math[display=block], .math-display, .equation, .nb-output", function (b) {
       if (b.scrollWidth > b.clientWidth + 1) b.tabIndex = 0;
       else b.removeAttribute("tabindex");
     });
