@@ -29,16 +29,16 @@ public static class EmailLayout
             <body style="margin:0;padding:0;background-color:{Page};">
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:{Page};">
             <tr><td align="center" style="padding:24px 12px;">
-            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;background-color:#ffffff;border:1px solid {Border};border-radius:8px;">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:640px;table-layout:fixed;background-color:#ffffff;border:1px solid {Border};border-radius:8px;">
             <tr><td style="padding:24px 28px 0 28px;font-family:{Sans};">
             <p style="margin:0 0 16px 0;font-size:14px;line-height:1.4;"><a href="{E(site)}" style="color:{Muted};text-decoration:none;font-weight:bold;">{E(config.Title)}</a></p>
-            <h1 style="margin:0 0 8px 0;font-size:28px;line-height:1.25;font-weight:bold;color:{Text};"><a href="{E(webUrl)}" style="color:{Text};text-decoration:none;">{E(subject)}</a></h1>
+            <h1 style="margin:0 0 8px 0;font-size:28px;line-height:1.25;font-weight:bold;color:{Ink};"><a href="{E(webUrl)}" style="color:{Ink};text-decoration:none;">{E(subject)}</a></h1>
 
             """);
         if (date is not null) html.Append($"<p style=\"margin:0 0 8px 0;font-size:14px;line-height:1.4;color:{Muted};\">{E(date)}</p>\n");
         html.Append($"""
             </td></tr>
-            <tr><td style="padding:16px 28px 8px 28px;font-family:{Sans};font-size:16px;line-height:1.6;color:{Text};">
+            <tr><td style="padding:16px 28px 8px 28px;font-family:{Sans};font-size:16px;line-height:1.6;color:{Ink};">
 
             """);
         html.Append(body);

@@ -7,7 +7,7 @@ namespace Lemma.Newsletter;
 /// </summary>
 public static class EmailStyles
 {
-    public const string Text = "#1f2328";
+    public const string Ink = "#1f2328";
     public const string Muted = "#595f69";
     public const string Accent = "#1b5ba3";
     public const string Border = "#e2ded6";
@@ -17,17 +17,19 @@ public static class EmailStyles
     public const string Mono = "ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono','Liberation Mono',monospace";
 
     public static string Pre => $"margin:0 0 20px 0;padding:12px 14px;background-color:{CodeBackground};border:1px solid {Border};border-radius:6px;"
-        + $"font-family:{Mono};font-size:13px;line-height:1.5;color:{CodeColours.Text};white-space:pre;overflow-x:auto;text-align:left;";
+        + $"font-family:{Mono};font-size:13px;line-height:1.5;color:{CodeColours.Text};"
+        // Long lines wrap: a table cell grows to fit an unbroken line, and Outlook and most apps scroll nothing.
+        + "white-space:pre-wrap;word-wrap:break-word;overflow-wrap:anywhere;text-align:left;";
 
-    public const string InlineMath = $"font-family:{Mono};font-size:14px;color:{Text};";
+    public const string InlineMath = $"font-family:{Mono};font-size:14px;color:{Ink};";
 
-    public const string DisplayMath = $"margin:0 0 20px 0;padding:8px 12px;font-family:{Mono};font-size:14px;line-height:1.5;color:{Text};"
-        + "white-space:pre-wrap;text-align:center;";
+    public const string DisplayMath = $"margin:0 0 20px 0;padding:8px 12px;font-family:{Mono};font-size:14px;line-height:1.5;color:{Ink};"
+        + "white-space:pre-wrap;text-align:left;padding-left:24px;";
 
     /// <summary>The style of an element named <paramref name="tag"/>, inside <paramref name="parent"/>; "" for none.</summary>
     public static string Of(string tag, string? parent = null) => tag switch
     {
-        "p" => parent is "li" or "blockquote" or "td" or "th" ? "margin:0 0 8px 0;" : $"margin:0 0 16px 0;font-size:16px;line-height:1.6;color:{Text};",
+        "p" => parent is "li" or "blockquote" or "td" or "th" ? "margin:0 0 8px 0;" : $"margin:0 0 16px 0;font-size:16px;line-height:1.6;color:{Ink};",
         "h1" => Heading(26),
         "h2" => Heading(22),
         "h3" => Heading(19),
@@ -36,13 +38,13 @@ public static class EmailStyles
         "img" => "max-width:100%;height:auto;border:0;display:block;margin:0 auto;",
         "figure" => "margin:0 0 20px 0;text-align:center;",
         "figcaption" => $"margin:6px 0 0 0;font-size:14px;line-height:1.4;color:{Muted};",
-        "ul" or "ol" => $"margin:0 0 16px 0;padding:0 0 0 24px;font-size:16px;line-height:1.6;color:{Text};",
+        "ul" or "ol" => $"margin:0 0 16px 0;padding:0 0 0 24px;font-size:16px;line-height:1.6;color:{Ink};",
         "li" => "margin:0 0 4px 0;",
         "blockquote" => $"margin:0 0 16px 0;padding:4px 0 4px 14px;border-left:3px solid {Border};color:{Muted};",
         "code" => $"font-family:{Mono};font-size:14px;background-color:{CodeBackground};padding:1px 4px;border-radius:4px;",
         "kbd" or "samp" => $"font-family:{Mono};font-size:14px;",
         "hr" => $"border:0;border-top:1px solid {Border};margin:24px 0;",
-        "table" => $"border-collapse:collapse;margin:0 0 16px 0;font-size:15px;color:{Text};",
+        "table" => $"border-collapse:collapse;margin:0 0 16px 0;font-size:15px;color:{Ink};",
         "th" => $"border:1px solid {Border};padding:6px 10px;text-align:left;background-color:{CodeBackground};",
         "td" => $"border:1px solid {Border};padding:6px 10px;text-align:left;",
         "div" or "section" or "aside" => parent is null or "body" ? "margin:0 0 16px 0;" : "",
@@ -53,5 +55,5 @@ public static class EmailStyles
     };
 
     private static string Heading(int px) =>
-        $"margin:28px 0 12px 0;font-family:{Sans};font-size:{px}px;line-height:1.3;font-weight:bold;color:{Text};";
+        $"margin:28px 0 12px 0;font-family:{Sans};font-size:{px}px;line-height:1.3;font-weight:bold;color:{Ink};";
 }

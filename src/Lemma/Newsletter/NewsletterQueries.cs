@@ -30,7 +30,8 @@ public static class NewsletterQueries
     /// </summary>
     public static readonly Query<string, string?> PostPath = new("newsletter post", (q, post) =>
     {
-        if (IsContentFile(q, post)) return q.Get(SiteQueries.Page, post) is { Kind: PageKind.Post } ? post : null;
+        // A file that does not load is still named: its email reports why there is none.
+        if (IsContentFile(q, post)) return q.Get(SiteQueries.Page, post) is null or { Kind: PageKind.Post } ? post : null;
         var path = Uri.TryCreate(post, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url.AbsolutePath : post;
         var byUrl = q.Get(PostsByUrl, One);
         var basePath = new Uri(SiteQueries.SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/');
@@ -42,8 +43,9 @@ public static class NewsletterQueries
     public static readonly Query<string, EmailResult> Email = new("newsletter email", (q, path) =>
     {
         var setup = q.Get(SiteQueries.SetupDiagnostics, One);
-        if (!IsContentFile(q, path) || q.Get(SiteQueries.Page, path) is not { Kind: PageKind.Post } page)
-            return new EmailResult(null, setup, null);
+        if (!IsContentFile(q, path)) return new EmailResult(null, setup, null);
+        if (q.Get(SiteQueries.Page, path) is not { } page) return new EmailResult(null, [.. setup, .. q.Get(SiteQueries.Header, path).Diagnostics], path);
+        if (page.Kind != PageKind.Post) return new EmailResult(null, setup, null);
         var content = q.Get(SiteQueries.Content, path);
         ImmutableArray<Diagnostic> problems = [.. setup, .. content.Diagnostics];
         if (content.Content is not { } body || problems.Any(d => d.IsError)) return new EmailResult(null, problems, path);
