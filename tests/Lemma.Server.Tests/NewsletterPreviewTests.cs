@@ -52,6 +52,8 @@ public class NewsletterPreviewTests
         Assert.Contains("no post of this site has the source path or URL /about/", await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync("_lemma/newsletter/preview?post=../../etc/passwd")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await site.Http.GetAsync("_lemma/newsletter/preview")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Http.GetAsync("_lemma/newsletter/preview?post=/" + new string('a', 2000))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await site.Http.GetAsync("_lemma/newsletter/preview?post=/posts/a/&part=pdf")).StatusCode);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public static class NewsletterPreview
     private static IResult Show(SiteHost host, string? post, string? part)
     {
         if (string.IsNullOrWhiteSpace(post)) return Results.BadRequest("name a post: ?post=/posts/a/ or ?post=content/posts/a.md");
+        // Each name asked for is a key of the store's memo: no path or URL is this long.
+        if (post.Length > 1024) return Results.BadRequest("post: too long for a source path or URL");
         if (part is not (null or "html" or "text")) return Results.BadRequest("part is html or text");
         if (!host.TryRead(NewsletterQueries.PostPath, post, out var path)) return Results.Problem("the site has not been built yet", statusCode: 503);
         if (path is null) return Results.NotFound($"no post of this site has the source path or URL {post}");

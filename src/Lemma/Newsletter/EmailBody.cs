@@ -27,7 +27,7 @@ public static class EmailBody
             switch (child)
             {
                 case IElement element:
-                    blocks.Add(new EmailBlock(element.OuterHtml + "\n", EmailText.Of(element, webUrl)));
+                    blocks.Add(new EmailBlock(element.OuterHtml + "\n", EmailText.Of(element)));
                     break;
                 case IText text when !string.IsNullOrWhiteSpace(text.Data):
                     var html = "<p style=\"" + EmailStyles.Of("p") + "\">" + System.Net.WebUtility.HtmlEncode(text.Data.Trim()) + "</p>\n";
@@ -75,7 +75,7 @@ public static class EmailBody
                 Replace(element, Formula(element.TextContent, false, null));
                 return;
             }
-            if (name == "a" && element.ClassList.Contains("anchor") || Dropped.Contains(name))
+            if ((name == "a" && element.ClassList.Contains("anchor")) || Dropped.Contains(name))
             {
                 element.Remove();
                 return;

@@ -11,7 +11,7 @@ public static class EmailText
 {
     private const int Width = 76;
 
-    public static string Of(IElement block, string webUrl)
+    public static string Of(IElement block)
     {
         var text = new StringBuilder();
         Block(block, "", text);
@@ -39,7 +39,7 @@ public static class EmailText
                 return;
             case "blockquote":
                 var quoted = new StringBuilder();
-                foreach (var child in Children(element)) Block(child, "", quoted);
+                foreach (var child in element.Children) Block(child, "", quoted);
                 Paragraph(to, string.Join('\n', quoted.ToString().Trim('\n').Split('\n').Select(line => (indent + "> " + line).TrimEnd())));
                 return;
             case "ul" or "ol":
@@ -92,8 +92,6 @@ public static class EmailText
         }
         EndRun();
     }
-
-    private static IEnumerable<IElement> Children(IElement element) => element.Children;
 
     private static bool IsDisplayFormula(IElement element) =>
         element.LocalName == "div" && element.ChildElementCount == 0 && element.TextContent.StartsWith("$$", StringComparison.Ordinal);
