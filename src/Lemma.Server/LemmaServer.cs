@@ -54,7 +54,11 @@ public sealed class LemmaServer : IAsyncDisposable
         var app = builder.Build();
         var host = new SiteHost(options);
         app.UseHostFilter(options);
-        if (!options.Production) app.MapLiveReload(host);
+        if (!options.Production)
+        {
+            app.MapLiveReload(host);
+            app.MapNewsletterPreview(host);
+        }
         // Comments are set when the server starts: a change to site.yaml's comments: or smtp: needs a restart.
         var config = ConfigLoader.Load(options.Source).Config;
         Task<CommentService>? comments = null;

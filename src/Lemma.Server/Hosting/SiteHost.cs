@@ -90,6 +90,26 @@ public sealed partial class SiteHost
         }
     }
 
+    /// <summary>
+    /// A value of the last build's store (a post's newsletter email), once the build under way, if any, is done: what
+    /// `serve` shows beside the site comes from the same memo, never from a second build. False before the first build.
+    /// </summary>
+    public bool TryRead<TKey, TValue>(Lemma.Incremental.Query<TKey, TValue> query, TKey key, out TValue value) where TKey : notnull
+    {
+        building.Wait();
+        try
+        {
+            value = default!;
+            if (store.Memo.Peek(BuildInputs.Options, "") is null) return false;
+            value = store.Memo.Get(query, key);
+            return true;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
     /// <summary>Shows <paramref name="exception"/> as the build's error (in the overlay, /_lemma/status and on the console),
     /// keeping the last good files: for what fails outside a build, such as the watcher itself.</summary>
     public SiteEvent? Fail(Exception exception)
