@@ -2,6 +2,7 @@ using Lemma.Configuration;
 using Lemma.Server.Admin;
 using Lemma.Server.Comments;
 using Lemma.Server.Hosting;
+using Lemma.Server.Newsletter;
 using Lemma.Server.Preview;
 using Lemma.Server.Publishing;
 using Microsoft.AspNetCore.Builder;
@@ -58,13 +59,20 @@ public sealed class LemmaServer : IAsyncDisposable
         // Comments are set when the server starts: a change to site.yaml's comments: or smtp: needs a restart.
         var config = ConfigLoader.Load(options.Source).Config;
         Task<CommentService>? comments = null;
-        if (config.Comments.Enabled)
+        // The newsletter's subscribers live in the same store, with the same mail, secret and admin login as comments.
+        if (config.Comments.Enabled || config.Newsletter.Enabled)
         {
             // Links in mail lead to this server's endpoints: for a site hosted elsewhere that is comments.server, not the site.
             var mailBase = config.Comments.Server.Length > 0 ? config.Comments.Server : config.BaseUrl;
             comments = CommentService.Open(options, config, () => options.Production ? mailBase : host.BaseUrl);
-            app.MapComments(comments, host);
+            if (config.Comments.Enabled) app.MapComments(comments, host);
+            else app.MapErasure(comments);
             app.MapAdmin(comments);
+        }
+        if (config.Newsletter.Enabled && comments is not null)
+        {
+            app.MapNewsletter(comments);
+            app.MapSubscriberAdmin(comments);
         }
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
         return new LemmaServer(app, host, options, comments);
