@@ -21,6 +21,7 @@ public static class LemmaApp
             ServeCommand.Create(console),
             AdminCommand.Create(console),
             CommentsCommand.Create(console),
+            NewsletterCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -108,7 +108,7 @@ public sealed class SubscriberStore(Database database, TimeProvider clock)
                 VALUES (@Email, @Name, @state, @Source, @Created, @ConfirmedAt,
                     CASE WHEN @state = 'unsubscribed' THEN @now ELSE NULL END, CASE WHEN @state = 'bounced' THEN @now ELSE NULL END)
                 ON CONFLICT (email) DO NOTHING
-                """, new { row.Email, row.Name, state, row.Source, row.Created, row.ConfirmedAt, now });
+                """, new { row.Email, row.Name, state, row.Source, Created = row.Created > 0 ? row.Created : now, row.ConfirmedAt, now });
             if (inserted > 0) { added++; continue; }
             kept++;
             if (row.State is SubscriberState.Unsubscribed or SubscriberState.Bounced)
