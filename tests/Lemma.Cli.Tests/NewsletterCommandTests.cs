@@ -108,3 +108,53 @@ public class NewsletterCommandTests
         Assert.StartsWith($"{Path.Combine(site.Root, "other.csv")}:1:1: error: not an export this reads", run.ErrorLines[0]);
     }
 }
+
+/// <summary>The theme's subscribe form: in the home page's connect block and after each post when site.yaml turns the
+/// newsletter on, and nowhere otherwise.</summary>
+public class NewsletterFormTests
+{
+    private static string Site(string newsletter) => $"""
+        -- site.yaml --
+        title: T
+        home:
+          - kind: connect
+        {newsletter}
+        -- content/posts/a.md --
+        ---
+        title: A
+        date: 2024-01-01
+        ---
+
+        A post.
+        """;
+
+    [Theory]
+    [InlineData("newsletter: true")]
+    [InlineData("newsletter: { name: Notes Weekly }")]
+    public void The_form_is_on_the_home_page_and_after_each_post_when_the_newsletter_is_on(string newsletter)
+    {
+        using var site = TempSite.From(Site(newsletter));
+        var run = site.Lemma("build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var page in new[] { "public/index.html", "public/posts/a/index.html" })
+        {
+            var html = site.Read(page);
+            Assert.Contains("<form class=\"newsletter\" method=\"post\" action=\"/_lemma/newsletter/subscribe\"", html);
+            Assert.Contains("<label for=\"newsletter-email\">Email</label>", html);
+            Assert.Contains("<input id=\"newsletter-name\" name=\"name\"", html);
+            Assert.Contains("<div hidden aria-hidden=\"true\"><label>Leave this empty <input name=\"url\"", html);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("newsletter: false")]
+    [InlineData("newsletter: { enabled: false, name: Notes Weekly }")]
+    public void Without_the_newsletter_no_page_has_the_form(string newsletter)
+    {
+        using var site = TempSite.From(Site(newsletter));
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        Assert.DoesNotContain("class=\"newsletter\"", site.Read("public/index.html"));
+        Assert.DoesNotContain("class=\"newsletter\"", site.Read("public/posts/a/index.html"));
+    }
+}
