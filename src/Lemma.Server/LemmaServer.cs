@@ -56,7 +56,7 @@ public sealed class LemmaServer : IAsyncDisposable
         var host = new SiteHost(options);
         app.UseHostFilter(options);
         if (!options.Production) app.MapLiveReload(host);
-        // Comments are set when the server starts: a change to site.yaml's comments: or smtp: needs a restart.
+        // Comments and the newsletter are set when the server starts: a change to site.yaml's comments:, newsletter: or smtp: needs a restart.
         var config = ConfigLoader.Load(options.Source).Config;
         Task<CommentService>? comments = null;
         // The newsletter's subscribers live in the same store, with the same mail, secret and admin login as comments.
@@ -79,10 +79,10 @@ public sealed class LemmaServer : IAsyncDisposable
     }
 
     /// <summary>The site's comments (approved ones for pages, their counts, and a signal when they change), or null when
-    /// site.yaml does not turn comments on. Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
-    public IApprovedComments? Comments => comments?.GetAwaiter().GetResult().Store;
+    /// site.yaml does not turn comments on (the newsletter alone opens the store, not the comments). Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
+    public IApprovedComments? Comments => comments?.GetAwaiter().GetResult() is { Settings.Enabled: true } service ? service.Store : null;
 
-    /// <summary>Where comments are kept and where their mail goes, for the console; null when comments are off.</summary>
+    /// <summary>Where comments and subscribers are kept and where their mail goes, for the console; null when both are off.</summary>
     public string? CommentsStatus => CommentService?.Status;
 
     /// <summary>The comment service, once opened; null when comments are off.</summary>
@@ -117,7 +117,8 @@ public sealed class LemmaServer : IAsyncDisposable
             {
                 throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
             }
-            await new CommentPublishing(Host, service.Store).LoadAll();
+            // The store is open for the newsletter alone too: comments kept from when they were on stay off the pages.
+            if (service.Settings.Enabled) await new CommentPublishing(Host, service.Store).LoadAll();
         }
         await app.StartAsync(cancel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

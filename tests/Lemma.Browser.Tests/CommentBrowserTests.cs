@@ -69,10 +69,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
             await context.RouteAsync("**/*", route => route.Request.Url.StartsWith(origin, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
             var page = await context.NewPageAsync();
             var loaded = false;
-            page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
-            page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
-            page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
-            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded) problems.Enqueue("navigated to " + frame.Url); };
+            ScriptTraps.Watch(page, problems, () => loaded);
             var response = await page.GotoAsync(CommentedServer.Vectors.TrimStart('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             Assert.Equal(200, response!.Status);
             loaded = true;
@@ -82,11 +79,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
 
             Assert.Equal(served.Sent.Count, await page.Locator("li.comment").CountAsync());
             string Vector(int index) => index >= 0 && index < served.Sent.Count ? served.Sent[index] : $"comment {index}";
-            foreach (var hit in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
-                problems.Enqueue($"{Vector(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
-            foreach (var left in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(ScriptTraps.Leftovers(".comment")))!)
-                problems.Enqueue($"{Vector(left[0].GetInt32())}: left {left[1].GetString()}");
-            foreach (var frame in page.Frames.Where(f => f != page.MainFrame)) problems.Enqueue("a frame: " + frame.Url);
+            await ScriptTraps.Collect(page, ".comment", Vector, problems);
         }
         finally
         {

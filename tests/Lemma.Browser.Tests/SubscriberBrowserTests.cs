@@ -104,10 +104,7 @@ public sealed class SubscriberBrowserTests(SiteFixture site, SubscribedServer se
             await context.AddInitScriptAsync(ScriptTraps.Trap(Unit));
             var page = await context.NewPageAsync();
             var loaded = false;
-            page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
-            page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
-            page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
-            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded) problems.Enqueue("navigated to " + frame.Url); };
+            ScriptTraps.Watch(page, problems, () => loaded);
             // Every vector row (their addresses have a dash; Ada's has none).
             var response = await page.GotoAsync("_lemma/admin/subscribers?q=-", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             Assert.Equal(200, response!.Status);
@@ -122,11 +119,7 @@ public sealed class SubscriberBrowserTests(SiteFixture site, SubscribedServer se
             static string Spaced(string name) => Regex.Replace(name, @"\s+", " ");
             Assert.Equal(served.Sent.Select(Spaced).Order(StringComparer.Ordinal), shown.Select(Spaced).Order(StringComparer.Ordinal));
             string Name(int index) => index >= 0 && index < shown.Count ? shown[index] : $"row {index}";
-            foreach (var hit in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
-                problems.Enqueue($"{Name(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
-            foreach (var left in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(ScriptTraps.Leftovers(Unit)))!)
-                problems.Enqueue($"{Name(left[0].GetInt32())}: left {left[1].GetString()}");
-            foreach (var frame in page.Frames.Where(f => f != page.MainFrame)) problems.Enqueue("a frame: " + frame.Url);
+            await ScriptTraps.Collect(page, Unit, Name, problems);
         }
         finally
         {

@@ -222,6 +222,17 @@ public class NewsletterTests
     }
 
     [Fact]
+    public async Task With_the_newsletter_alone_the_comment_form_is_not_served_and_kept_comments_stay_off_the_pages()
+    {
+        await using var site = await Start();
+        Assert.Equal(HttpStatusCode.NotFound, (await site.Http.GetAsync("_lemma/comments/form?post=%2Fposts%2Fa%2F")).StatusCode);
+        Assert.Null(site.Server.Comments);
+        Assert.DoesNotContain("id=\"comments\"", await site.Http.GetStringAsync("posts/a/"));
+        Assert.Contains("action=\"/_lemma/newsletter/subscribe\"", await site.Http.GetStringAsync("posts/a/"));
+        Assert.StartsWith("newsletter on (data/comments.db); notifications to writer@example.org", site.Server.CommentsStatus);
+    }
+
+    [Fact]
     public async Task Without_newsletter_in_site_yaml_there_is_no_subscribe_endpoint()
     {
         await using var site = await CommentedSite.Start();
