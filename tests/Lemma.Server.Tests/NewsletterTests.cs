@@ -175,10 +175,10 @@ public class NewsletterTests
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         await using var site = await Start(store, production: true, MailTests.Smtp(smtp.Configuration.Port), "smtp: { from: 'Notes <blog@example.org>' }\n");
         await Subscribe(site, "ada@example.org", "Ada");
-        var confirm = Regex.Match((await SentTo(site, smtp, "ada@example.org")).Single().TextBody!, @"https://\S+/confirm\?\S+").Value;
+        var confirm = Regex.Match((await SubscriptionTests.SentTo(site, smtp, "ada@example.org")).Single().TextBody!, @"https://\S+/confirm\?\S+").Value;
         Assert.StartsWith("https://example.org/_lemma/newsletter/confirm?id=", confirm);
         await Press(site, CommentedSite.Local(confirm));
-        var welcome = (await SentTo(site, smtp, "ada@example.org")).Single(m => m.Subject == "[Notes Weekly] Welcome");
+        var welcome = (await SubscriptionTests.SentTo(site, smtp, "ada@example.org")).Single(m => m.Subject == "[Notes Weekly] Welcome");
         var stop = Regex.Match(welcome.TextBody!, @"https://\S+/unsubscribe\?\S+").Value;
         Assert.Equal($"<{stop}>, <mailto:blog@example.org?subject=Unsubscribe&body={Uri.EscapeDataString(stop)}>", welcome.Headers["List-Unsubscribe"]);
         Assert.Equal("List-Unsubscribe=One-Click", welcome.Headers["List-Unsubscribe-Post"]);
@@ -186,10 +186,10 @@ public class NewsletterTests
         // Opening the link only shows its page; a one-click post with a changed signature does nothing.
         var page = await site.Http.GetAsync(CommentedSite.Local(stop));
         Assert.Contains("<button type=\"submit\">Unsubscribe</button>", await page.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostOneClick(site, stop.Replace("sig=", "sig=A"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SubscriptionTests.PostOneClick(site, stop.Replace("sig=", "sig=A"))).StatusCode);
         Assert.Equal("confirmed", await State(site, "ada@example.org"));
 
-        Assert.Equal(HttpStatusCode.OK, (await PostOneClick(site, stop)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SubscriptionTests.PostOneClick(site, stop)).StatusCode);
         Assert.Equal("unsubscribed", await State(site, "ada@example.org"));
         Assert.NotNull((await site.Query<long?>("SELECT confirmed_at FROM subscribers")).Single()); // kept, as the record of consent
         Assert.NotNull((await site.Query<long?>("SELECT unsubscribed_at FROM subscribers")).Single());
@@ -240,15 +240,4 @@ public class NewsletterTests
         Assert.Contains((await Subscribe(site, "ada@example.org")).StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.MethodNotAllowed });
         Assert.Empty(await site.Query<long>("SELECT id FROM subscribers"));
     }
-
-    private static async Task<MimeKit.MimeMessage[]> SentTo(CommentedSite site, netDumbster.smtp.SimpleSmtpServer smtp, string to)
-    {
-        for (var i = 0; i < 400 && (await site.Query<long>("SELECT COUNT(*) FROM outbox WHERE sent IS NULL")).Single() > 0; i++) await Task.Delay(25);
-        return [.. smtp.ReceivedEmail.Select(m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
-            .Where(m => m.To.Mailboxes.Any(b => b.Address == to))];
-    }
-
-    private static Task<HttpResponseMessage> PostOneClick(CommentedSite site, string link) =>
-        // As a mail provider sends it: no cookie, no form token, no Origin of the site.
-        site.Http.PostAsync(CommentedSite.Local(link), new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 }
