@@ -37,73 +37,79 @@ public static class SubscriberImport
     /// <summary>Reads <paramref name="text"/>, the file at <paramref name="path"/> (the name its problems carry).</summary>
     public static ImportFile Read(string path, string text)
     {
-        var problems = new List<Diagnostic>();
         var rows = CsvRows.Read(text).ToList();
         if (rows.Count == 0) return new ImportFile([], [Diagnostic.Error(new SourceSpan(path, 1, 1), "the file is empty: expected an export of Substack, Buttondown or Mailchimp")]);
-        var header = rows[0].Select((f, i) => (Name: f.Text.Trim(), Index: i)).GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Index, StringComparer.OrdinalIgnoreCase);
-        int? Column(params string[] names) => names.Select(n => header.TryGetValue(n, out var i) ? i : (int?)null).FirstOrDefault(i => i is not null);
-        var (source, email) = Column("Email Address") is { } mc ? ("mailchimp", mc)
-            : Column("active_subscription", "email_disabled") is not null && Column("email") is { } ss ? ("substack", ss)
-            : Column("subscriber_type", "type") is not null && Column("email", "email_address") is { } bd ? ("buttondown", bd)
-            : ("", -1);
-        if (email < 0)
+        if (Export.Of(rows[0]) is not { } export)
             return new ImportFile([], [Diagnostic.Error(new SourceSpan(path, 1, 1),
                 "not an export this reads: expected Substack's (email, active_subscription, …), Buttondown's (email, subscriber_type, …) or Mailchimp's (\"Email Address\", …) header row")]);
-
-        var mailchimpState = Column("CLEAN_TIME") is not null ? SubscriberState.Bounced : Column("UNSUB_TIME") is not null ? SubscriberState.Unsubscribed : SubscriberState.Confirmed;
+        var problems = new List<Diagnostic>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var found = new List<ImportedSubscriber>();
         foreach (var row in rows.Skip(1))
         {
-            CsvField? Field(int? index) => index is { } i && i < row.Length ? row[i] : null;
-            string Text(int? index) => Field(index)?.Text.Trim() ?? "";
-            var at = row[0];
-            if (Field(email) is not { } address) { problems.Add(Diagnostic.Error(new SourceSpan(path, at.Line, at.Column), "this row has no email column")); continue; }
-            var normal = address.Text.Trim().ToLowerInvariant();
-            var wrong = false;
-            void Problem(CsvField where, string message)
-            {
-                problems.Add(Diagnostic.Error(new SourceSpan(path, where.Line, where.Column), message));
-                wrong = true;
-            }
-            // One plain address, nothing a mail header could take as a second one or a line break (CommentForm.IsEmail).
-            if (!CommentForm.IsEmail(normal)) Problem(address, $"'{Printable(address.Text)}' is not one email address");
-            else if (seen.TryGetValue(normal, out var first)) Problem(address, $"{normal} is here twice (first on line {first})");
-            else seen[normal] = address.Line;
-
-            var name = source switch
-            {
-                "mailchimp" => $"{Text(Column("First Name"))} {Text(Column("Last Name"))}".Trim(),
-                _ => Text(Column("name", "full_name")),
-            };
-            if (name.Any(char.IsControl) || name.Length > CommentForm.MaxName)
-                Problem(Field(Column("First Name", "name", "full_name")) ?? at, $"the name must be one line of at most {CommentForm.MaxName} characters");
-
-            SubscriberState state;
-            switch (source)
-            {
-                case "substack":
-                    state = Text(Column("email_disabled")).Equals("true", StringComparison.OrdinalIgnoreCase) ? SubscriberState.Unsubscribed : SubscriberState.Confirmed;
-                    break;
-                case "buttondown":
-                    var type = Field(Column("subscriber_type", "type"));
-                    if (type is null || !ButtondownTypes.TryGetValue(type.Value.Text.Trim(), out state))
-                    {
-                        Problem(type ?? at, $"unknown subscriber type '{Printable(type?.Text ?? "")}' (expected one of {string.Join(", ", ButtondownTypes.Keys)})");
-                        state = SubscriberState.Pending;
-                    }
-                    break;
-                default:
-                    state = mailchimpState;
-                    break;
-            }
-            var created = Time(Field(Column("created_at", "creation_date", "OPTIN_TIME", "CONFIRM_TIME")), Problem);
-            var confirmed = source == "mailchimp" ? Time(Field(Column("CONFIRM_TIME")), Problem) ?? created : created;
-            if (wrong) continue;
-            found.Add(new ImportedSubscriber(normal, name, state, created ?? 0, state == SubscriberState.Pending ? null : confirmed, source));
+            var before = problems.Count;
+            var subscriber = Subscriber(export, row, seen, (where, message) => problems.Add(Diagnostic.Error(new SourceSpan(path, where.Line, where.Column), message)));
+            if (subscriber is not null && problems.Count == before) found.Add(subscriber);
         }
         return new ImportFile(found, problems);
+    }
+
+    /// <summary>Which service's export a header row is, and where its columns are.</summary>
+    private sealed record Export(string Source, IReadOnlyDictionary<string, int> Header, int Email)
+    {
+        public static Export? Of(CsvField[] header)
+        {
+            var columns = header.Select((f, i) => (Name: f.Text.Trim(), Index: i)).GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.First().Index, StringComparer.OrdinalIgnoreCase);
+            var export = new Export("", columns, -1);
+            return export.Column("Email Address") is { } mailchimp ? export with { Source = "mailchimp", Email = mailchimp }
+                : export.Column("active_subscription", "email_disabled") is not null && export.Column("email") is { } substack ? export with { Source = "substack", Email = substack }
+                : export.Column("subscriber_type", "type") is not null && export.Column("email", "email_address") is { } buttondown ? export with { Source = "buttondown", Email = buttondown }
+                : null;
+        }
+
+        /// <summary>The first of <paramref name="names"/> the header has (any case).</summary>
+        public int? Column(params string[] names) => names.Select(n => Header.TryGetValue(n, out var i) ? i : (int?)null).FirstOrDefault(i => i is not null);
+
+        /// <summary>Mailchimp's state is its file's: the unsubscribed and cleaned exports have columns of their own.</summary>
+        public SubscriberState MailchimpState => Column("CLEAN_TIME") is not null ? SubscriberState.Bounced
+            : Column("UNSUB_TIME") is not null ? SubscriberState.Unsubscribed : SubscriberState.Confirmed;
+    }
+
+    /// <summary>One row as a subscriber, each problem told to <paramref name="problem"/> at its field (then the row is left out).</summary>
+    private static ImportedSubscriber? Subscriber(Export export, CsvField[] row, Dictionary<string, int> seen, Action<CsvField, string> problem)
+    {
+        CsvField? Field(int? index) => index is { } i && i < row.Length ? row[i] : null;
+        string Text(int? index) => Field(index)?.Text.Trim() ?? "";
+        if (Field(export.Email) is not { } address) { problem(row[0], "this row has no email column"); return null; }
+        var email = address.Text.Trim().ToLowerInvariant();
+        // One plain address, nothing a mail header could take as a second one or a line break (CommentForm.IsEmail).
+        if (!CommentForm.IsEmail(email)) problem(address, $"'{Printable(address.Text)}' is not one email address");
+        else if (seen.TryGetValue(email, out var first)) problem(address, $"{email} is here twice (first on line {first})");
+        else seen[email] = address.Line;
+
+        var name = export.Source == "mailchimp"
+            ? $"{Text(export.Column("First Name"))} {Text(export.Column("Last Name"))}".Trim()
+            : Text(export.Column("name", "full_name"));
+        if (name.Any(char.IsControl) || name.Length > CommentForm.MaxName)
+            problem(Field(export.Column("First Name", "name", "full_name")) ?? row[0], $"the name must be one line of at most {CommentForm.MaxName} characters");
+
+        var state = export.Source switch
+        {
+            "substack" => Text(export.Column("email_disabled")).Equals("true", StringComparison.OrdinalIgnoreCase) ? SubscriberState.Unsubscribed : SubscriberState.Confirmed,
+            "buttondown" => ButtondownState(Field(export.Column("subscriber_type", "type")) ?? row[0], problem),
+            _ => export.MailchimpState,
+        };
+        var created = Time(Field(export.Column("created_at", "creation_date", "OPTIN_TIME", "CONFIRM_TIME")), problem);
+        var confirmed = export.Source == "mailchimp" ? Time(Field(export.Column("CONFIRM_TIME")), problem) ?? created : created;
+        return new ImportedSubscriber(email, name, state, created ?? 0, state == SubscriberState.Pending ? null : confirmed, export.Source);
+    }
+
+    private static SubscriberState ButtondownState(CsvField type, Action<CsvField, string> problem)
+    {
+        if (ButtondownTypes.TryGetValue(type.Text.Trim(), out var state)) return state;
+        problem(type, $"unknown subscriber type '{Printable(type.Text)}' (expected one of {string.Join(", ", ButtondownTypes.Keys)})");
+        return SubscriberState.Pending;
     }
 
     /// <summary>A time as the exports write it (ISO 8601, or Mailchimp's "2024-01-31 10:00:00", UTC), in Unix ms; null when empty.</summary>
