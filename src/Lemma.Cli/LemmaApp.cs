@@ -21,7 +21,7 @@ public static class LemmaApp
             ServeCommand.Create(console),
             AdminCommand.Create(console),
             CommentsCommand.Create(console),
-            new Command("newsletter", "The newsletter: preview a post's email.") { NewsletterPreviewCommand.Create(console) },
+            NewsletterCommand.Create(console),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -2,6 +2,7 @@ using Lemma.Configuration;
 using Lemma.Server.Admin;
 using Lemma.Server.Comments;
 using Lemma.Server.Hosting;
+using Lemma.Server.Newsletter;
 using Lemma.Server.Preview;
 using Lemma.Server.Publishing;
 using Microsoft.AspNetCore.Builder;
@@ -59,26 +60,33 @@ public sealed class LemmaServer : IAsyncDisposable
             app.MapLiveReload(host);
             app.MapNewsletterPreview(host);
         }
-        // Comments are set when the server starts: a change to site.yaml's comments: or smtp: needs a restart.
+        // Comments and the newsletter are set when the server starts: a change to site.yaml's comments:, newsletter: or smtp: needs a restart.
         var config = ConfigLoader.Load(options.Source).Config;
         Task<CommentService>? comments = null;
-        if (config.Comments.Enabled)
+        // The newsletter's subscribers live in the same store, with the same mail, secret and admin login as comments.
+        if (config.Comments.Enabled || config.Newsletter.Enabled)
         {
             // Links in mail lead to this server's endpoints: for a site hosted elsewhere that is comments.server, not the site.
             var mailBase = config.Comments.Server.Length > 0 ? config.Comments.Server : config.BaseUrl;
             comments = CommentService.Open(options, config, () => options.Production ? mailBase : host.BaseUrl);
-            app.MapComments(comments, host);
+            if (config.Comments.Enabled) app.MapComments(comments, host);
+            else app.MapErasure(comments);
             app.MapAdmin(comments);
+        }
+        if (config.Newsletter.Enabled && comments is not null)
+        {
+            app.MapNewsletter(comments);
+            app.MapSubscriberAdmin(comments);
         }
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
         return new LemmaServer(app, host, options, comments);
     }
 
     /// <summary>The site's comments (approved ones for pages, their counts, and a signal when they change), or null when
-    /// site.yaml does not turn comments on. Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
-    public IApprovedComments? Comments => comments?.GetAwaiter().GetResult().Store;
+    /// site.yaml does not turn comments on (the newsletter alone opens the store, not the comments). Read it after <see cref="StartAsync"/>, which has opened the database.</summary>
+    public IApprovedComments? Comments => comments?.GetAwaiter().GetResult() is { Settings.Enabled: true } service ? service.Store : null;
 
-    /// <summary>Where comments are kept and where their mail goes, for the console; null when comments are off.</summary>
+    /// <summary>Where comments and subscribers are kept and where their mail goes, for the console; null when both are off.</summary>
     public string? CommentsStatus => CommentService?.Status;
 
     /// <summary>The comment service, once opened; null when comments are off.</summary>
@@ -113,7 +121,8 @@ public sealed class LemmaServer : IAsyncDisposable
             {
                 throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
             }
-            await new CommentPublishing(Host, service.Store).LoadAll();
+            // The store is open for the newsletter alone too: comments kept from when they were on stay off the pages.
+            if (service.Settings.Enabled) await new CommentPublishing(Host, service.Store).LoadAll();
         }
         await app.StartAsync(cancel);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -154,10 +154,7 @@ public sealed class CdnCommentTests(SiteFixture site, CdnCommentedSite cdn, ITes
             await context.AddInitScriptAsync(ScriptTraps.Trap(".comment"));
             var page = await context.NewPageAsync();
             var loaded = false;
-            page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
-            page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
-            page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
-            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded) problems.Enqueue("navigated to " + frame.Url); };
+            ScriptTraps.Watch(page, problems, () => loaded);
             await page.GotoAsync(cdn.Static.BaseUri + CdnCommentedSite.Vectors.TrimStart('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             loaded = true;
             await Assertions.Expect(page.Locator("li.comment")).ToHaveCountAsync(cdn.Sent.Count, new() { Timeout = 30_000 });
@@ -165,7 +162,7 @@ public sealed class CdnCommentTests(SiteFixture site, CdnCommentedSite cdn, ITes
             await page.WaitForTimeoutAsync(1500);
 
             string Vector(int index) => index >= 0 && index < cdn.Sent.Count ? cdn.Sent[index] : $"comment {index}";
-            foreach (var found in await ScriptTraps.Findings(page, ".comment", Vector)) problems.Enqueue(found);
+            await ScriptTraps.Collect(page, ".comment", Vector, problems);
         }
         finally
         {

@@ -71,10 +71,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
             await context.RouteAsync("**/*", route => route.Request.Url.StartsWith(origin, StringComparison.Ordinal) ? route.ContinueAsync() : route.AbortAsync("blockedbyclient"));
             var page = await context.NewPageAsync();
             var loaded = false;
-            page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
-            page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
-            page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
-            page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded) problems.Enqueue("navigated to " + frame.Url); };
+            ScriptTraps.Watch(page, problems, () => loaded);
             var response = await page.GotoAsync(CommentedServer.Vectors.TrimStart('/'), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 30_000 });
             Assert.Equal(200, response!.Status);
             loaded = true;
@@ -84,7 +81,7 @@ public sealed class CommentBrowserTests(SiteFixture site, CommentedServer served
 
             Assert.Equal(served.Sent.Count, await page.Locator("li.comment").CountAsync());
             string Vector(int index) => index >= 0 && index < served.Sent.Count ? served.Sent[index] : $"comment {index}";
-            foreach (var found in await ScriptTraps.Findings(page, ".comment", Vector)) problems.Enqueue(found);
+            await ScriptTraps.Collect(page, ".comment", Vector, problems);
         }
         finally
         {

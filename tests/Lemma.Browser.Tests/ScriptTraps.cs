@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Playwright;
+
 namespace Lemma.Browser.Tests;
 
 /// <summary>The scripts that catch what an XSS vector did on a page, each finding tied to the unit (a notebook cell, a
@@ -68,16 +72,24 @@ internal static class ScriptTraps
         }
         """.Replace("UNIT", unit, StringComparison.Ordinal);
 
-    /// <summary>What the traps caught on <paramref name="page"/> and what the page left behind, each named by the unit it
-    /// came from (<paramref name="name"/> of its index), and every frame but the page's own.</summary>
-    public static async Task<IEnumerable<string>> Findings(Microsoft.Playwright.IPage page, string unit, Func<int, string> name)
+    /// <summary>Records in <paramref name="problems"/> what a page shows of script that ran: a dialog (dismissed), an uncaught
+    /// error, a popup, and a navigation of the page once <paramref name="loaded"/> says it has loaded.</summary>
+    public static void Watch(IPage page, ConcurrentQueue<string> problems, Func<bool> loaded)
     {
-        var found = new List<string>();
-        foreach (var hit in System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
-            found.Add($"{name(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
-        foreach (var left in System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement[]>(await page.EvaluateAsync<string>(Leftovers(unit)))!)
-            found.Add($"{name(left[0].GetInt32())}: left {left[1].GetString()}");
-        found.AddRange(page.Frames.Where(f => f != page.MainFrame).Select(f => "a frame: " + f.Url));
-        return found;
+        page.Dialog += (_, dialog) => { problems.Enqueue($"dialog {dialog.Type}: {dialog.Message}"); _ = dialog.DismissAsync(); };
+        page.PageError += (_, error) => problems.Enqueue("uncaught: " + error);
+        page.Popup += (_, popup) => problems.Enqueue("popup: " + popup.Url);
+        page.FrameNavigated += (_, frame) => { if (frame == page.MainFrame && loaded()) problems.Enqueue("navigated to " + frame.Url); };
+    }
+
+    /// <summary>Adds to <paramref name="problems"/> what <see cref="Trap"/> caught on the page and what <see cref="Leftovers"/>
+    /// finds in its units, each named by <paramref name="name"/> (a unit's index), and any frame.</summary>
+    public static async Task Collect(IPage page, string unit, Func<int, string> name, ConcurrentQueue<string> problems)
+    {
+        foreach (var hit in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>("() => JSON.stringify(window.__xss || [])"))!)
+            problems.Enqueue($"{name(hit.GetProperty("cell").GetInt32())}: ran {hit.GetProperty("what").GetString()}");
+        foreach (var left in JsonSerializer.Deserialize<JsonElement[]>(await page.EvaluateAsync<string>(Leftovers(unit)))!)
+            problems.Enqueue($"{name(left[0].GetInt32())}: left {left[1].GetString()}");
+        foreach (var frame in page.Frames.Where(f => f != page.MainFrame)) problems.Enqueue("a frame: " + frame.Url);
     }
 }

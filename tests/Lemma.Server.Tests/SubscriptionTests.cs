@@ -82,7 +82,7 @@ public class SubscriptionTests
 
     /// <summary>Waits until the outbox has sent everything, then gives what the SMTP server received for <paramref name="to"/>
     /// (the writer is mailed each comment too), in no particular order.</summary>
-    private static async Task<MimeKit.MimeMessage[]> SentTo(CommentedSite site, netDumbster.smtp.SimpleSmtpServer smtp, string to)
+    internal static async Task<MimeKit.MimeMessage[]> SentTo(CommentedSite site, netDumbster.smtp.SimpleSmtpServer smtp, string to)
     {
         for (var i = 0; i < 400 && (await site.Query<long>("SELECT COUNT(*) FROM outbox WHERE sent IS NULL")).Single() > 0; i++) await Task.Delay(25);
         return [.. smtp.ReceivedEmail.Select(m => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(m.Data))))
@@ -93,7 +93,7 @@ public class SubscriptionTests
     private static string OneClickLink(MimeKit.MimeMessage mail) =>
         Regex.Match(mail.Headers["List-Unsubscribe"] ?? "", "<(https://[^>]+)>").Groups[1].Value;
 
-    private static Task<HttpResponseMessage> PostOneClick(CommentedSite site, string link) =>
+    internal static Task<HttpResponseMessage> PostOneClick(CommentedSite site, string link) =>
         // As a mail provider sends it: no cookie, no form token, no Origin of the site.
         site.Http.PostAsync(CommentedSite.Local(link), new FormUrlEncodedContent(new Dictionary<string, string> { ["List-Unsubscribe"] = "One-Click" }));
 

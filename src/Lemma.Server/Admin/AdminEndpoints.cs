@@ -37,8 +37,11 @@ public static class AdminEndpoints
             await CommentEndpoints.Html(context, set ? 200 : 403, AdminPages.Login(service.Config.Title, set ? notice : "No admin password is set: run `lemma admin set-password` in the site's folder."));
             return;
         }
-        await CommentEndpoints.Html(context, 200, AdminPages.Pending(service.Config.Title, await service.Store.Pending(), await service.Store.Recent(RecentCount),
-            AuthorName(service), service.Settings.MaxLength, FormKey(service, session!), notice));
+        var page = AdminPages.Pending(service.Config.Title, await service.Store.Pending(), await service.Store.Recent(RecentCount),
+            AuthorName(service), service.Settings.MaxLength, FormKey(service, session!), notice);
+        if (service.Config.Newsletter.Enabled)
+            page = page.Replace("<main>\n", $"<main>\n<p><a href=\"{Path}/subscribers\">Newsletter subscribers</a></p>\n", StringComparison.Ordinal);
+        await CommentEndpoints.Html(context, 200, page);
     }
 
     private static async Task Login(HttpContext context, CommentService service)
@@ -152,5 +155,5 @@ public static class AdminEndpoints
     }
 
     /// <summary>The moderation form's key: bound to the session, so a form from another session (or none) is refused.</summary>
-    private static string FormKey(CommentService service, string session) => service.Secret.Sign("admin-form", session);
+    internal static string FormKey(CommentService service, string session) => service.Secret.Sign("admin-form", session);
 }

@@ -5,6 +5,7 @@ using Lemma.Configuration;
 using Lemma.Server.Admin;
 using Lemma.Server.Hosting;
 using Lemma.Server.Mail;
+using Lemma.Server.Newsletter;
 using Lemma.Server.Storage;
 
 namespace Lemma.Server.Comments;
@@ -29,6 +30,8 @@ public sealed class CommentService : IAsyncDisposable
         Store = new CommentStore(database, clock);
         Json = new ApprovedJson(Store, clock);
         Subscriptions = new Subscriptions(database, secret, clock, ReplyAddress(config));
+        Subscribers = new SubscriberStore(database, clock);
+        SubscriberLinks = new SubscriberLinks(secret, ReplyAddress(config));
         Admin = new AdminSessions(database, clock);
         Tokens = new FormToken(secret, clock);
         Spam = new SpamCheck(config.Comments);
@@ -43,6 +46,9 @@ public sealed class CommentService : IAsyncDisposable
     public CommentStore Store { get; }
     public ApprovedJson Json { get; }
     public Subscriptions Subscriptions { get; }
+    /// <summary>The newsletter's subscribers (kept in the same store, whether comments are on or not).</summary>
+    public SubscriberStore Subscribers { get; }
+    public SubscriberLinks SubscriberLinks { get; }
 
     /// <summary>After a comment became shown: mails it to the post's confirmed subscribers (its author aside).</summary>
     public async Task Shown(StoredComment comment)
@@ -88,7 +94,10 @@ public sealed class CommentService : IAsyncDisposable
         var sender = new MailSender(database, transport, options.Clock, options.MailRetry);
         var service = new CommentService(config, database, secret, sender, options.Clock, baseUrl);
         var to = service.NotifyAddress.Length > 0 ? $"notifications to {service.NotifyAddress}" : "no notifications (set comments.notify or author.email)";
-        service.Status = $"comments on ({config.Comments.Database}, moderation: {config.Comments.Moderation.ToString().ToLowerInvariant()}); {to}, "
+        var on = config.Comments.Enabled
+            ? $"comments on ({config.Comments.Database}, moderation: {config.Comments.Moderation.ToString().ToLowerInvariant()}){(config.Newsletter.Enabled ? " and newsletter on" : "")}"
+            : $"newsletter on ({config.Comments.Database})";
+        service.Status = $"{on}; {to}, "
             + (target is null ? "printed here (no SMTP set)" : $"sent through {target}");
         await service.Forget();
         sender.Start();
@@ -135,6 +144,7 @@ public sealed class CommentService : IAsyncDisposable
     private async Task Forget()
     {
         await Store.ForgetAddresses(AddressLifetime);
+        await Subscribers.Forget(AddressLifetime);
         var before = (Clock.GetUtcNow() - AddressLifetime).ToUnixTimeMilliseconds();
         await database.Run(sql => Outbox.Forget(sql, before));
     }

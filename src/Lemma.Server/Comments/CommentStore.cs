@@ -150,7 +150,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
 
     /// <summary>
     /// A reader's request to erase what their email posted: refused when the address asked 5 times in 10 minutes, and
-    /// mailed (by <paramref name="mail"/>, into the outbox) only when the email has comments and did not ask within the
+    /// mailed (by <paramref name="mail"/>, into the outbox) only when the email has comments or a newsletter subscription and did not ask within the
     /// hour, so the form cannot be used to flood someone's inbox or to learn who commented.
     /// </summary>
     public Task<bool> RequestErasure(string email, string addressHash, Func<MailMessage> mail) => database.Run(sql =>
@@ -162,7 +162,7 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
         var recent = sql.Single<long>("SELECT COUNT(*) FROM erase_requests WHERE email = @email AND at > @since",
             new { email, since = now - (long)TimeSpan.FromHours(1).TotalMilliseconds });
         sql.Execute("INSERT INTO erase_requests (email, ip_hash, at) VALUES (@email, @addressHash, @now)", new { email, addressHash, now });
-        if (recent == 0 && sql.Single<long>("SELECT COUNT(*) FROM comments WHERE email = @email", new { email }) > 0)
+        if (recent == 0 && sql.Single<long>("SELECT (SELECT COUNT(*) FROM comments WHERE email = @email) + (SELECT COUNT(*) FROM subscribers WHERE email = @email)", new { email }) > 0)
             Outbox.Enqueue(sql, mail(), now);
         return true;
     });
@@ -182,6 +182,9 @@ public sealed class CommentStore(Database database, TimeProvider clock) : IAppro
             sql.Execute("DELETE FROM outbox WHERE recipient = @email OR instr(text_body, @email) > 0", new { email });
             sql.Execute("DELETE FROM erase_requests WHERE email = @email", new { email });
             sql.Execute("DELETE FROM subscriptions WHERE email = @email", new { email });
+            // The newsletter's subscription too: erasing is everything tied to the email.
+            sql.Execute("DELETE FROM subscribers WHERE email = @email", new { email });
+            sql.Execute("DELETE FROM subscribe_requests WHERE email = @email", new { email });
             return (erased, shown);
         });
         foreach (var post in posts) await Announce(post);

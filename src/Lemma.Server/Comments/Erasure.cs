@@ -44,8 +44,8 @@ public static class Erasure
         var link = $"{service.BaseUrl().TrimEnd('/')}{Path}/confirm?email={Uri.EscapeDataString(email)}&expires={expires}&sig={service.Secret.Sign(Purpose, $"{email}|{expires}")}";
         var taken = await service.Store.RequestErasure(email, service.AddressHash(CommentService.ClientAddress(context)), () => new MailMessage(email,
             $"[{service.Config.Title}] Erase your comments",
-            $"Someone, hopefully you, asked to erase every comment posted with this address on {service.Config.Title}.\n\nTo erase them, open this link within two days:\n{link}\n\nIf it was not you, ignore this mail: nothing changes.",
-            $"<p>Someone, hopefully you, asked to erase every comment posted with this address on {HtmlEncode(service.Config.Title)}.</p><p><a href=\"{HtmlEncode(link)}\">Erase my comments</a> (within two days)</p><p>If it was not you, ignore this mail: nothing changes.</p>"));
+            $"Someone, hopefully you, asked to erase every comment posted with this address on {service.Config.Title}{AndSubscription(service)}.\n\nTo erase them, open this link within two days:\n{link}\n\nIf it was not you, ignore this mail: nothing changes.",
+            $"<p>Someone, hopefully you, asked to erase every comment posted with this address on {HtmlEncode(service.Config.Title)}{AndSubscription(service)}.</p><p><a href=\"{HtmlEncode(link)}\">Erase my comments</a> (within two days)</p><p>If it was not you, ignore this mail: nothing changes.</p>"));
         if (!taken)
         {
             await CommentEndpoints.Html(context, 429, CommentPages.Message(service.Config.Title, "Please wait", "Several requests came from your address in a short time; please try again in a few minutes."));
@@ -53,7 +53,7 @@ public static class Erasure
         }
         service.Sender.Wake();
         await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, "Check your mail",
-            "If comments were posted with this address, a link to erase them has been sent to it."));
+            $"If comments were posted with this address{(service.Config.Newsletter.Enabled ? " (or it subscribed to the newsletter)" : "")}, a link to erase them has been sent to it."));
     }
 
     private static async Task Confirm(HttpContext context, CommentService service)
@@ -64,7 +64,7 @@ public static class Erasure
             return;
         }
         var html = CommentPages.Message(service.Config.Title, "Erase your comments",
-            $"Every comment posted with {request.Email} will be erased: its name, address, website and text. This cannot be undone.")
+            $"Every comment posted with {request.Email} will be erased: its name, address, website and text{AndSubscription(service)}. This cannot be undone.")
             .Replace("</main>", $"""
                 <form method="post" action="{Path}/confirm">
                 <input type="hidden" name="email" value="{HtmlEncode(request.Email)}">
@@ -94,6 +94,9 @@ public static class Erasure
         await CommentEndpoints.Html(context, 200, CommentPages.Message(service.Config.Title, "Erased",
             $"{count.ToString(CultureInfo.InvariantCulture)} comment{(count == 1 ? " was" : "s were")} erased.", service.PostUrl("/"), "Home"));
     }
+
+    // The newsletter's subscription is erased with the comments (CommentStore.Erase); the pages say so where there is one.
+    private static string AndSubscription(CommentService service) => service.Config.Newsletter.Enabled ? ", and its newsletter subscription" : "";
 
     private sealed record Signed(string Email, string Expires, string Signature);
 

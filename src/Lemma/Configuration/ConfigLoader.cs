@@ -106,6 +106,8 @@ public static class ConfigLoader
                 // Jekyll, Hugo and Quarto themes use comments: for their own providers (disqus, giscus): only site.yaml's is Lemma's.
                 Comments = IsLemma ? ReadComments() : defaults.Comments,
                 Smtp = IsLemma ? ReadSmtp() : defaults.Smtp,
+                // As comments: a Hugo or Jekyll theme's newsletter: is its own (a Mailchimp form), not Lemma's.
+                Newsletter = IsLemma ? ReadNewsletter() : defaults.Newsletter,
                 // Lemma's keys at the top of site.yaml, PaperMod's under params.
                 Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
@@ -417,6 +419,33 @@ public static class ConfigLoader
             IEnumerable<object?> list => [.. list.Select(Str).OfType<string>().Where(w => w.Trim().Length > 0).Select(w => w.Trim())],
             _ => Fail<ImmutableArray<string>>("comments", "comments blocklists are lists of words or domains", []),
         };
+
+        /// <summary><c>newsletter: true|false</c>, or a map of <see cref="NewsletterSettings"/> (enabled unless it says <c>enabled: false</c>).</summary>
+        private NewsletterSettings ReadNewsletter()
+        {
+            var value = Get(Map.Values, "newsletter");
+            var defaults = new NewsletterSettings();
+            if (value is null) return defaults;
+            if (value is bool on) return defaults with { Enabled = on };
+            if (value is not IReadOnlyDictionary<string, object?> map) { Error("newsletter", "newsletter must be true, false or a map of settings"); return defaults; }
+            var name = Str(Get(map, "name")) ?? "";
+            if (name.Any(char.IsControl)) { Error("newsletter", "newsletter.name must be one line"); name = ""; }
+            int Bounded(string key, int fallback)
+            {
+                var number = Int(Get(map, key), "newsletter");
+                if (number is null) return fallback;
+                if (number >= 1) return number.Value;
+                Error("newsletter", $"newsletter.{key} must be at least 1");
+                return fallback;
+            }
+            return new NewsletterSettings
+            {
+                Enabled = Get(map, "enabled") as bool? ?? true,
+                Name = name.Trim(),
+                PerIpPer10Minutes = Bounded("per_ip", defaults.PerIpPer10Minutes),
+                MailEveryHours = Bounded("mail_every_hours", defaults.MailEveryHours),
+            };
+        }
 
         /// <summary><c>smtp: { host, port, user, tls, from }</c>; a password here is an error, since site.yaml is usually in git.</summary>
         private SmtpSettings ReadSmtp()

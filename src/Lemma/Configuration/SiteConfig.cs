@@ -46,6 +46,8 @@ public sealed record SiteConfig
     public int WordsPerMinute { get; init; } = 220;
     /// <summary>Reader comments, served by `lemma serve` (off unless site.yaml turns them on).</summary>
     public CommentSettings Comments { get; init; } = new();
+    /// <summary>The newsletter's subscribers, served by `lemma serve` (off unless site.yaml turns it on).</summary>
+    public NewsletterSettings Newsletter { get; init; } = new();
     /// <summary>The mail server the site's mail goes through; empty Host: none set in the config.</summary>
     public SmtpSettings Smtp { get; init; } = new();
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>

@@ -79,6 +79,25 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(wrong.Diagnostics, d => d.Message.Contains("LEMMA_SMTP_PASSWORD") && !d.Message.Contains("hunter2"));
     }
 
+    [Fact]
+    public void The_newsletter_block_turns_subscriptions_on_with_its_settings()
+    {
+        Assert.False(Load("site.yaml", "title: Notes\n").Config.Newsletter.Enabled);
+        Assert.True(Load("site.yaml", "newsletter: true\n").Config.Newsletter.Enabled);
+        var c = Load("site.yaml", "title: Notes\nnewsletter:\n  name: Notes Weekly\n  per_ip: 2\n").Config.Newsletter;
+        Assert.Equal((true, "Notes Weekly", 2, 1), (c.Enabled, c.Name, c.PerIpPer10Minutes, c.MailEveryHours));
+        Assert.False(Load("site.yaml", "newsletter: { enabled: false, name: N }\n").Config.Newsletter.Enabled);
+        // A Hugo site's newsletter: belongs to its theme (a Mailchimp form), not to Lemma.
+        Assert.False(Load("hugo.toml", "title = 'Notes'\nnewsletter = true\n").Config.Newsletter.Enabled);
+    }
+
+    [Theory]
+    [InlineData("title: T\nnewsletter: soon\n", "site.yaml:2:1: error: newsletter must be true, false or a map of settings")]
+    [InlineData("title: T\nnewsletter:\n  per_ip: 0\n", "site.yaml:2:1: error: newsletter.per_ip must be at least 1")]
+    [InlineData("title: T\nnewsletter:\n  name: \"Notes\\nBcc: eve@example.org\"\n", "site.yaml:2:1: error: newsletter.name must be one line")]
+    public void A_wrong_newsletter_block_is_an_error_at_its_line(string text, string error) =>
+        Assert.Contains(Load("site.yaml", text).Diagnostics, d => d.ToString().StartsWith(error, StringComparison.Ordinal));
+
     [Theory]
     [InlineData("comments.db")]
     [InlineData("static/comments.db")]
