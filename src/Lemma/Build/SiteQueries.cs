@@ -196,9 +196,10 @@ public static class SiteQueries
         EqualityComparer<Page?>.Create(SamePlace, p => p?.Url.GetHashCode() ?? 0));
 
     /// <summary>
-    /// Where every page goes and which lists hold it, in which order, and the data files: the model's work, made again only when an edit
-    /// moves a page. Its pages may be older than <see cref="Page"/>'s in all but what <see cref="SamePlace"/> compares,
-    /// so what reads it reads only that: paths, URLs, lists. <see cref="Model"/> puts the current pages in.
+    /// Where every page goes and which lists hold it, in which order, and the data files: the model's work, made again
+    /// only when an edit moves a page. Its pages may be older than <see cref="Page"/>'s in all but what
+    /// <see cref="SamePlace"/> compares, so what reads it reads only that: paths, URLs, lists. <see cref="Model"/> puts
+    /// the current pages in.
     /// </summary>
     public static readonly Query<string, ModelResult> Layout = new("layout", (q, _) =>
     {
