@@ -72,5 +72,12 @@ public class CrossOriginTests
         Assert.Contains("On <a href=\"https://example.org/posts/a/\">", await form.Content.ReadAsStringAsync());
         // The writer's moderation links lead to the comment server, where the confirm page is.
         Assert.StartsWith("https://comments.example.org/_lemma/comments/moderate?", (await site.Links("delete")).Single());
+        // ...while the post it names is where readers see it, on the site.
+        Assert.Contains("commented on https://example.org/posts/a/", site.MailLog.ToString());
+        Assert.DoesNotContain("comments.example.org/posts/", site.MailLog.ToString());
+        // So does the admin page's link to it.
+        var admin = new HttpRequestMessage(HttpMethod.Get, "_lemma/admin");
+        admin.Headers.Add("Cookie", await site.AdminLogIn());
+        Assert.Contains("on <a href=\"https://example.org/posts/a/\">/posts/a/</a>", await (await site.Http.SendAsync(admin)).Content.ReadAsStringAsync());
     }
 }

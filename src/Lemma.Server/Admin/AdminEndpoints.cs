@@ -38,7 +38,7 @@ public static class AdminEndpoints
             return;
         }
         var page = AdminPages.Pending(service.Config.Title, await service.Store.Pending(), await service.Store.Recent(RecentCount),
-            AuthorName(service), service.Settings.MaxLength, FormKey(service, session!), notice);
+            AuthorName(service), service.Settings.MaxLength, FormKey(service, session!), notice, service.PostUrl);
         if (service.Config.Newsletter.Enabled)
             page = page.Replace("<main>\n", $"<main>\n<p><a href=\"{Path}/subscribers\">Newsletter subscribers</a></p>\n", StringComparison.Ordinal);
         await CommentEndpoints.Html(context, 200, page);
@@ -130,7 +130,7 @@ public static class AdminEndpoints
             : null;
         var reply = problem is null
             ? await service.Store.ReplyAsAuthor(parent, name, service.Config.Author.Email.ToLowerInvariant(), body, service.Text.Render(body),
-                (sql, shown, now) => service.Subscriptions.Notify(sql, shown, service.Config.Title, service.BaseUrl(), now))
+                (sql, shown, now) => service.Subscriptions.Notify(sql, shown, service.Mail(), now))
             : null;
         if (reply is null)
         {

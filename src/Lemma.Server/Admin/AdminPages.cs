@@ -22,15 +22,16 @@ public static class AdminPages
     /// <summary>The comments waiting for approval, each with its decisions and an "Approve and reply" form, then the latest
     /// approved ones, each with a form to reply as the site's author (<paramref name="author"/>, the name a reply gets
     /// when none is typed).</summary>
+    /// <param name="postUrl">Where readers see a post (for a site hosted elsewhere, at its base URL).</param>
     public static string Pending(string siteTitle, IReadOnlyList<StoredComment> comments, IReadOnlyList<StoredComment> recent, string author,
-        int maxLength, string formKey, string? notice)
+        int maxLength, string formKey, string? notice, Func<string, string> postUrl)
     {
         var html = new StringBuilder();
         html.Append($"<p>{comments.Count.ToString(CultureInfo.InvariantCulture)} comment{(comments.Count == 1 ? "" : "s")} awaiting approval.</p>\n");
         if (notice is not null) html.Append($"<p class=\"notice\">{HtmlEncode(notice)}</p>\n");
         foreach (var c in comments)
         {
-            Article(html, c, "h2");
+            Article(html, c, "h2", postUrl);
             html.Append("<form method=\"post\" action=\"/_lemma/admin/moderate\">\n");
             html.Append($"<input type=\"hidden\" name=\"id\" value=\"{c.Id}\">\n<input type=\"hidden\" name=\"key\" value=\"{HtmlEncode(formKey)}\">\n");
             foreach (var action in Notification.Actions)
@@ -44,7 +45,7 @@ public static class AdminPages
             html.Append("<h2>Recent comments</h2>\n");
             foreach (var c in recent)
             {
-                Article(html, c, "h3");
+                Article(html, c, "h3", postUrl);
                 ReplyForm(html, c.Id, "Reply as the author", author, maxLength, formKey);
                 html.Append("</article>\n");
             }
@@ -53,10 +54,10 @@ public static class AdminPages
         return CommentPages.Message(siteTitle, "Comments awaiting approval", "").Replace("<p></p>\n", html.ToString(), StringComparison.Ordinal);
     }
 
-    private static void Article(StringBuilder html, StoredComment c, string heading)
+    private static void Article(StringBuilder html, StoredComment c, string heading, Func<string, string> postUrl)
     {
         var when = DateTimeOffset.FromUnixTimeMilliseconds(c.Created).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        html.Append($"<article id=\"comment-{c.Id}\">\n<{heading}>{HtmlEncode(c.Name)}{(c.IsAuthor ? " (Author)" : "")} on <a href=\"{HtmlEncode(c.Post)}\">{HtmlEncode(c.Post)}</a></{heading}>\n");
+        html.Append($"<article id=\"comment-{c.Id}\">\n<{heading}>{HtmlEncode(c.Name)}{(c.IsAuthor ? " (Author)" : "")} on <a href=\"{HtmlEncode(postUrl(c.Post))}\">{HtmlEncode(c.Post)}</a></{heading}>\n");
         html.Append($"<p>{HtmlEncode(c.Email)}{(c.Website.Length > 0 ? " · " + HtmlEncode(c.Website) : "")} · {when}</p>\n");
         html.Append($"<blockquote>{c.Html}</blockquote>\n");
     }

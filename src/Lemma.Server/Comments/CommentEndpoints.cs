@@ -92,8 +92,8 @@ public static class CommentEndpoints
             service.Text.Render(form.Body), service.AddressHash(CommentService.ClientAddress(context)), CommentService.BodyHash(form.Body), service.Spam.IsSpam(form));
         var to = service.NotifyAddress;
         var result = await service.Store.Submit(comment, service.Settings,
-            stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Config.Title, service.BaseUrl()),
-            (sql, stored, now) => service.Subscriptions.Notify(sql, stored, service.Config.Title, service.BaseUrl(), now));
+            stored => to.Length == 0 ? null : service.Notification.For(stored, to, service.Mail()),
+            (sql, stored, now) => service.Subscriptions.Notify(sql, stored, service.Mail(), now));
         var task = result.Outcome switch
         {
             SubmitOutcome.TooMany => Again(context, service, form, problems, "You have sent several comments in a short time; please wait a few minutes and send this one again.", 429),
@@ -106,7 +106,7 @@ public static class CommentEndpoints
         {
             editableUntil = AuthorEdit.Grant(context, service, result.Id);
             if (form.Subscribe && result.Status != CommentStatus.Spam)
-                await service.Subscriptions.Request(form.Post, form.NormalEmail, () => service.Subscriptions.Confirmation(form.Post, form.NormalEmail, service.Config.Title, service.BaseUrl()));
+                await service.Subscriptions.Request(form.Post, form.NormalEmail, () => service.Subscriptions.Confirmation(form.Post, form.NormalEmail, service.Mail()));
             service.Sender.Wake();
         }
         if (result.Outcome is SubmitOutcome.Stored or SubmitOutcome.Repeated) Back(context, service, form.Post, result.Id, result.Status, editableUntil);

@@ -53,7 +53,7 @@ public sealed class CommentService : IAsyncDisposable
     /// <summary>After a comment became shown: mails it to the post's confirmed subscribers (its author aside).</summary>
     public async Task Shown(StoredComment comment)
     {
-        if (await Subscriptions.Notify(comment, Config.Title, BaseUrl()) > 0) Sender.Wake();
+        if (await Subscriptions.Notify(comment, Mail()) > 0) Sender.Wake();
     }
     public AdminSessions Admin { get; }
     public FormToken Tokens { get; }
@@ -76,6 +76,9 @@ public sealed class CommentService : IAsyncDisposable
     /// <summary>Where readers see <paramref name="post"/> (a URL path): the same path on this server, or, for a site hosted
     /// elsewhere (comments.server set), that page at the site's base URL.</summary>
     public string PostUrl(string post) => Settings.Server.Length > 0 ? Config.BaseUrl.TrimEnd('/') + post : post;
+
+    /// <summary>What mail links to now: this server's pages, and the posts where readers see them.</summary>
+    public MailSite Mail() => new(Config.Title, BaseUrl(), Settings.Server.Length > 0 ? Config.BaseUrl : BaseUrl());
 
     /// <summary>One line for the console of `lemma serve`: where comments are kept and where their mail goes.</summary>
     public string Status { get; private set; } = "";

@@ -23,13 +23,13 @@ public sealed class Notification(SiteSecret secret)
     public string Link(string baseUrl, long id, string action) =>
         $"{baseUrl.TrimEnd('/')}/_lemma/comments/moderate?id={id.ToString(CultureInfo.InvariantCulture)}&action={action}&sig={Sign(id, action)}";
 
-    public MailMessage For(StoredComment comment, string to, string siteTitle, string baseUrl)
+    public MailMessage For(StoredComment comment, string to, MailSite site)
     {
         var waiting = comment.State == CommentStatus.Pending;
-        var subject = $"[{siteTitle}] {(waiting ? "Comment awaiting approval" : "New comment")} on {comment.Post} by {comment.Name}";
-        var actions = (waiting ? Actions : Actions.Skip(1)).Select(a => (Verb: CommentPages.Verb(a), Url: Link(baseUrl, comment.Id, a))).ToList();
+        var subject = $"[{site.Title}] {(waiting ? "Comment awaiting approval" : "New comment")} on {comment.Post} by {comment.Name}";
+        var actions = (waiting ? Actions : Actions.Skip(1)).Select(a => (Verb: CommentPages.Verb(a), Url: Link(site.Server, comment.Id, a))).ToList();
         var text = $"""
-            {comment.Name} <{comment.Email}>{(comment.Website.Length > 0 ? " " + comment.Website : "")} commented on {baseUrl.TrimEnd('/')}{comment.Post}{(waiting ? " (awaiting your approval)" : "")}:
+            {comment.Name} <{comment.Email}>{(comment.Website.Length > 0 ? " " + comment.Website : "")} commented on {site.Post(comment.Post)}{(waiting ? " (awaiting your approval)" : "")}:
 
             {comment.Body}
 
@@ -37,7 +37,7 @@ public sealed class Notification(SiteSecret secret)
             """;
         var html = $"""
             <p><strong>{HtmlEncode(comment.Name)}</strong> &lt;{HtmlEncode(comment.Email)}&gt;{(comment.Website.Length > 0 ? " " + HtmlEncode(comment.Website) : "")}
-            commented on <a href="{HtmlEncode(baseUrl.TrimEnd('/') + comment.Post)}">{HtmlEncode(comment.Post)}</a>{(waiting ? " (awaiting your approval)" : "")}:</p>
+            commented on <a href="{HtmlEncode(site.Post(comment.Post))}">{HtmlEncode(comment.Post)}</a>{(waiting ? " (awaiting your approval)" : "")}:</p>
             <blockquote>{comment.Html}</blockquote>
             <p>{string.Join(" · ", actions.Select(a => $"<a href=\"{HtmlEncode(a.Url)}\">{HtmlEncode(a.Verb)}</a>"))}</p>
             """;

@@ -43,23 +43,23 @@ public sealed class Subscriptions(Database database, SiteSecret secret, TimeProv
         database.Run(sql => sql.Execute("DELETE FROM subscriptions WHERE post = @post AND email = @email", new { post, email }));
 
     /// <summary>Queues a mail about <paramref name="comment"/>, now shown, to each confirmed subscriber of its post but its author.</summary>
-    public Task<int> Notify(StoredComment comment, string siteTitle, string baseUrl) =>
-        database.Run(sql => Notify(sql, comment, siteTitle, baseUrl, clock.GetUtcNow().ToUnixTimeMilliseconds()));
+    public Task<int> Notify(StoredComment comment, MailSite site) =>
+        database.Run(sql => Notify(sql, comment, site, clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
     /// <summary>The same, inside a piece of database work already running (the comment's own insert).</summary>
-    public int Notify(Sql sql, StoredComment comment, string siteTitle, string baseUrl, long now)
+    public int Notify(Sql sql, StoredComment comment, MailSite site, long now)
     {
         var to = sql.Query<string>("SELECT email FROM subscriptions WHERE post = @Post AND confirmed = 1 AND email <> @Email ORDER BY id", new { comment.Post, comment.Email }).ToList();
-        foreach (var email in to) Outbox.Enqueue(sql, Reply(comment, email, siteTitle, baseUrl), now);
+        foreach (var email in to) Outbox.Enqueue(sql, Reply(comment, email, site), now);
         return to.Count;
     }
 
-    public MailMessage Confirmation(string post, string email, string siteTitle, string baseUrl)
+    public MailMessage Confirmation(string post, string email, MailSite site)
     {
-        var link = Link(baseUrl, "confirm", post, email);
-        return new MailMessage(email, $"[{siteTitle}] Confirm: email me replies on {post}",
-            $"You asked to be mailed the replies to {baseUrl.TrimEnd('/')}{post}. To confirm, open:\n\n{link}\n\nIf you did not ask, do nothing: no more mail comes.",
-            $"<p>You asked to be mailed the replies to <a href=\"{HtmlEncode(baseUrl.TrimEnd('/') + post)}\">{HtmlEncode(post)}</a>.</p>\n<p><a href=\"{HtmlEncode(link)}\">Confirm</a></p>\n<p>If you did not ask, do nothing: no more mail comes.</p>");
+        var link = Link(site.Server, "confirm", post, email);
+        return new MailMessage(email, $"[{site.Title}] Confirm: email me replies on {post}",
+            $"You asked to be mailed the replies to {site.Post(post)}. To confirm, open:\n\n{link}\n\nIf you did not ask, do nothing: no more mail comes.",
+            $"<p>You asked to be mailed the replies to <a href=\"{HtmlEncode(site.Post(post))}\">{HtmlEncode(post)}</a>.</p>\n<p><a href=\"{HtmlEncode(link)}\">Confirm</a></p>\n<p>If you did not ask, do nothing: no more mail comes.</p>");
     }
 
     /// <summary>The List-Unsubscribe value of a reply mail: its signed stop link first (the one a provider should use),
@@ -67,11 +67,11 @@ public sealed class Subscriptions(Database database, SiteSecret secret, TimeProv
     private string ListUnsubscribe(string stop, string post) => replyAddress.Length == 0 ? $"<{stop}>"
         : $"<{stop}>, <mailto:{replyAddress}?subject={Uri.EscapeDataString("Stop replies on " + post)}&body={Uri.EscapeDataString(stop)}>";
 
-    private MailMessage Reply(StoredComment comment, string email, string siteTitle, string baseUrl)
+    private MailMessage Reply(StoredComment comment, string email, MailSite site)
     {
-        var stop = Link(baseUrl, "stop", comment.Post, email);
-        var at = $"{baseUrl.TrimEnd('/')}{comment.Post}#comment-{comment.Id.ToString(CultureInfo.InvariantCulture)}";
-        return new MailMessage(email, $"[{siteTitle}] New comment on {comment.Post} by {comment.Name}",
+        var stop = Link(site.Server, "stop", comment.Post, email);
+        var at = $"{site.Post(comment.Post)}#comment-{comment.Id.ToString(CultureInfo.InvariantCulture)}";
+        return new MailMessage(email, $"[{site.Title}] New comment on {comment.Post} by {comment.Name}",
             $"{comment.Name} commented on {at}:\n\n{comment.Body}\n\nStop these mails: {stop}",
             $"<p><strong>{HtmlEncode(comment.Name)}</strong> commented on <a href=\"{HtmlEncode(at)}\">{HtmlEncode(comment.Post)}</a>:</p>\n<blockquote>{comment.Html}</blockquote>\n<p><a href=\"{HtmlEncode(stop)}\">Stop these mails</a></p>",
             ListUnsubscribe(stop, comment.Post));
