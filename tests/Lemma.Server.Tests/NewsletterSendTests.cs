@@ -119,6 +119,7 @@ public class NewsletterSendTests
     /// <summary>Answers as a mail server would with <paramref name="status"/> to the listed addresses, and takes the rest.</summary>
     private sealed class Refusing(SmtpStatusCode status, params string[] addresses) : IMailTransport
     {
+        public SmtpErrorCode Error { get; init; } = SmtpErrorCode.RecipientNotAccepted;
         public List<string> Taken { get; } = [];
         public bool Refuse { get; set; } = true;
 
@@ -127,7 +128,7 @@ public class NewsletterSendTests
             lock (Taken)
             {
                 if (Refuse && addresses.Contains(message.To))
-                    throw new SmtpCommandException(SmtpErrorCode.RecipientNotAccepted, status, MailboxAddress.Parse(message.To), $"{(int)status} no");
+                    throw new SmtpCommandException(Error, status, MailboxAddress.Parse(message.To), $"{(int)status} no");
                 Taken.Add(message.To);
             }
             return Task.CompletedTask;
@@ -163,6 +164,26 @@ public class NewsletterSendTests
         Assert.Equal(new DeliveryCounts(2, 0, 1, 0, 0), await sending.Sender(server).Run(issue));
         Assert.Equal("bounced", await sending.StateOf("cy@example.org"));
         Assert.StartsWith("550", (await sending.Database.Run(sql => sql.Single<string>("SELECT last_reply FROM newsletter_deliveries WHERE state = 'bounced'")))!);
+    }
+
+    [Fact]
+    public async Task A_5xx_to_the_sender_rather_than_the_recipient_defers_and_bounces_no_one()
+    {
+        await using var sending = await Sending.Start(Store.Sqlite);
+        var issue = await sending.Issue();
+        var server = new Refusing(SmtpStatusCode.MailboxUnavailable, "ada@example.org", "bob@example.org", "cy@example.org") { Error = SmtpErrorCode.SenderNotAccepted };
+        Assert.Equal(new DeliveryCounts(0, 3, 0, 0, 0), await sending.Sender(server).Run(issue));
+        Assert.Equal("confirmed", await sending.StateOf("ada@example.org"));
+    }
+
+    [Fact]
+    public async Task A_5xx_to_the_message_fails_that_copy_and_keeps_the_subscriber()
+    {
+        await using var sending = await Sending.Start(Store.Sqlite);
+        var issue = await sending.Issue();
+        var server = new Refusing(SmtpStatusCode.TransactionFailed, "ada@example.org") { Error = SmtpErrorCode.MessageNotAccepted };
+        Assert.Equal(new DeliveryCounts(2, 0, 0, 1, 0), await sending.Sender(server).Run(issue));
+        Assert.Equal("confirmed", await sending.StateOf("ada@example.org"));
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed record SenderSettings(int Concurrency, TimeSpan Lease, TimeSpan Fi
 
 /// <summary>
 /// Sends an issue's due deliveries (<see cref="IssueQueue"/>) through a transport and records each reply as it comes:
-/// success → sent; an SMTP 4xx or no answer → deferred with backoff; a 5xx → bounced, and the subscriber with it; a
-/// message that cannot be made (a refused address) → failed. Each row is recorded on its own, so a crash resends at most
+/// success → sent; an SMTP 4xx or no answer → deferred with backoff; a 5xx to the recipient → bounced, and the subscriber
+/// with it; a 5xx to the message, or a message that cannot be made (a refused address) → failed. Each row is recorded on its own, so a crash resends at most
 /// the messages in flight. Runs on the thread pool; the database work on the database's own thread.
 /// </summary>
 public sealed class IssueSender(Database database, IMailTransport transport, SubscriberLinks links, string baseUrl, TimeProvider clock, SenderSettings settings)
@@ -59,11 +59,13 @@ public sealed class IssueSender(Database database, IMailTransport transport, Sub
             await transport.Send(message, cancel);
             await Record(sql => IssueQueue.Sent(sql, delivery.Id, "250 accepted"));
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500 && e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
         {
             await Record(sql => IssueQueue.Bounced(sql, delivery, Reply(e), Now()));
         }
-        catch (FormatException e)
+        // A 5xx to the message itself (content refused) is final for this copy, not a verdict on the address. Any other
+        // 5xx (the sender refused, a login required) is the setup's and would bounce every subscriber: it is deferred below.
+        catch (Exception e) when (e is FormatException || e is SmtpCommandException { ErrorCode: SmtpErrorCode.MessageNotAccepted } smtp && (int)smtp.StatusCode >= 500)
         {
             await Record(sql => IssueQueue.Failed(sql, delivery.Id, Reply(e)));
         }
