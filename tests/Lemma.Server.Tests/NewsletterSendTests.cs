@@ -71,7 +71,9 @@ public class NewsletterSendTests
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         await using var sending = await Sending.Start(store);
         var issue = await sending.Issue();
-        var counts = await sending.Sender(Smtp(smtp)).Run(issue);
+        // Over connections kept open between messages, as `lemma newsletter send` sends.
+        await using var pooled = new PooledSmtpTransport(new SmtpTarget("127.0.0.1", smtp.Configuration.Port, SecureSocketOptions.None, "", "", "Notes <news@example.org>"));
+        var counts = await sending.Sender(pooled).Run(issue);
         Assert.Equal(new DeliveryCounts(Sent: 3, Deferred: 0, Bounced: 0, Failed: 0, Waiting: 0), counts);
         var mails = Received(smtp);
         Assert.Equal(["ada@example.org", "bob@example.org", "cy@example.org"], mails.Select(m => m.To.Mailboxes.Single().Address).Order().ToArray());

@@ -60,7 +60,8 @@ public static class NewsletterSendCommand
                 return LemmaApp.UsageErrors;
             }
             var links = new SubscriberLinks(await SiteSecret.Load(database), CommentService.ReplyAddress(config));
-            var sender = new IssueSender(database, new SmtpTransport(target), links, config.BaseUrl, TimeProvider.System, SenderSettings.Default);
+            await using var transport = new PooledSmtpTransport(target);
+            var sender = new IssueSender(database, transport, links, config.BaseUrl, TimeProvider.System, SenderSettings.Default);
             if (testAddress is not null) return await Test(console, sender, target, email, testAddress, cancel);
             return await Send(console, database, sender, path, email, Host(target.From, config.BaseUrl), parse.GetValue(again), cancel);
         });
