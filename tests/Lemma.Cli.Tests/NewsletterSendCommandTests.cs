@@ -99,4 +99,26 @@ public class NewsletterSendCommandTests
         Assert.Equal(0, site.Lemma("newsletter", "send", "content/posts/a.md", "--source", site.Root).ExitCode);
         Assert.Equal(3, smtp.ReceivedEmailCount);
     }
+
+    [Fact]
+    public void Without_an_smtp_server_set_nothing_is_sent_or_stored()
+    {
+        using var site = TempSite.From("-- site.yaml --\ntitle: T\nbase_url: https://example.org/\nnewsletter: true\n-- content/posts/a.md --\n---\ntitle: A\ndate: 2024-01-01\n---\n\nA post.\n");
+        var run = site.Lemma("newsletter", "send", "content/posts/a.md", "--source", site.Root);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no SMTP server is set", run.Errors);
+        Assert.Contains("nothing sent", run.Errors);
+        Assert.Equal(0, Issues(site));
+    }
+
+    [Fact]
+    public void A_test_copy_to_a_mail_server_that_is_down_says_so()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0)) { probe.Start(); port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port; }
+        using var site = Site(port);
+        var run = site.Lemma("newsletter", "send", "content/posts/a.md", "--test", "writer@example.org", "--source", site.Root);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"the test copy to writer@example.org was not sent through smtp://127.0.0.1:{port}", run.Errors);
+    }
 }
