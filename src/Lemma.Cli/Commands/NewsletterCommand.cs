@@ -52,6 +52,7 @@ public static class NewsletterCommand
                 + (count.MarkedGone > 0 ? $"; {count.MarkedGone} already here, now marked unsubscribed or bounced as the file says" : ""));
             return LemmaApp.Ok;
         });
-        return new Command("newsletter", "The newsletter: import subscribers, preview a post's email.") { import, NewsletterPreviewCommand.Create(console) };
+        return new Command("newsletter", "The newsletter: import subscribers, preview and send a post's email.")
+            { import, NewsletterPreviewCommand.Create(console), NewsletterSendCommand.Create(console) };
     }
 }

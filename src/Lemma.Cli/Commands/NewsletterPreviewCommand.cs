@@ -24,10 +24,7 @@ public static class NewsletterPreviewCommand
                 console.Error.WriteLine($"lemma: no such folder: {root}");
                 return LemmaApp.UsageErrors;
             }
-            // A source path may be given from the site's folder or from where the command runs.
-            var named = parse.GetValue(post)!;
-            if (File.Exists(Path.GetFullPath(named)) && Path.GetRelativePath(root, Path.GetFullPath(named)) is var relative && !relative.StartsWith("..", StringComparison.Ordinal))
-                named = relative.Replace('\\', '/');
+            var named = Named(root, parse.GetValue(post)!);
             // The writer previews before publishing: a draft or a post dated ahead has its email too.
             var result = NewsletterQueries.Make(new BuildOptions { Source = root, Output = Path.Combine(root, "public"), Emit = false, Drafts = true, Future = true }, named);
             Report.Diagnostics(console, result.Diagnostics);
@@ -54,4 +51,11 @@ public static class NewsletterPreviewCommand
         });
         return command;
     }
+
+    /// <summary>A post as named on the command line: a source path may be given from the site's folder or from where the
+    /// command runs.</summary>
+    internal static string Named(string root, string named) =>
+        File.Exists(Path.GetFullPath(named)) && Path.GetRelativePath(root, Path.GetFullPath(named)) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
+            ? relative.Replace('\\', '/')
+            : named;
 }

@@ -67,7 +67,7 @@ public sealed class CommentService : IAsyncDisposable
     public Func<string> BaseUrl { get; }
 
     /// <summary>The site's own address for a reply mail's mailto stop (smtp.from, else the author's email); empty when it has none.</summary>
-    private static string ReplyAddress(SiteConfig config)
+    public static string ReplyAddress(SiteConfig config)
     {
         var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email;
         return MimeKit.MailboxAddress.TryParse(from, out var mailbox) && CommentForm.IsEmail(mailbox.Address) ? mailbox.Address : "";

@@ -39,6 +39,7 @@ public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
             // RFC 8058: the provider may POST "List-Unsubscribe=One-Click" to the https address, and only to one.
             if (unsubscribe.Contains("<https://", StringComparison.Ordinal)) mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        if (message.MessageId is { Length: > 0 } id) mime.MessageId = OneLine(id);
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
         return mime;
     }
