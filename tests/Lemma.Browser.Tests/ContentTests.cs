@@ -86,14 +86,21 @@ public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(visit.Problems() == "", visit.Problems());
     }
 
-    [Fact]
-    public async Task At_390_pixels_no_copy_button_covers_a_line_of_code()
+    /// <summary>The site paths of the example site's posts whose built HTML holds <paramref name="marker"/>.</summary>
+    private List<string> PostsWith(string marker)
     {
         var posts = Directory.EnumerateFiles(Path.Combine(site.SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("<button class=\"copy\"", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(marker, StringComparison.Ordinal))
             .Select(f => "/" + Path.GetRelativePath(site.SiteDir, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
             .Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(posts);
+        return posts;
+    }
+
+    [Fact]
+    public async Task At_390_pixels_no_copy_button_covers_a_line_of_code()
+    {
+        var posts = PostsWith("<button class=\"copy\"");
         await using var visit = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var covered = new List<string>();
         foreach (var post in posts)
@@ -121,11 +128,7 @@ public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
     [Fact]
     public async Task At_390_pixels_no_display_equation_is_cut_and_a_wide_one_scrolls_with_the_keyboard()
     {
-        var posts = Directory.EnumerateFiles(Path.Combine(site.SiteDir, "posts"), "index.html", SearchOption.AllDirectories)
-            .Where(f => File.ReadAllText(f).Contains("<math display=\"block\"", StringComparison.Ordinal))
-            .Select(f => "/" + Path.GetRelativePath(site.SiteDir, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
-            .Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(posts);
+        var posts = PostsWith("<math display=\"block\"");
         await using var visit = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
         var (cut, scrolling) = (new List<string>(), 0);
         foreach (var post in posts)
