@@ -35,6 +35,18 @@ public sealed class CachedHighlighterTests : IDisposable
     }
 
     [Fact]
+    public void With_a_cache_directory_a_block_seen_again_is_read_back_from_disk_and_no_copy_stays_in_memory()
+    {
+        var inner = new Counting(new Highlighter());
+        var cache = new CachedHighlighter(inner, _dir, TimeSpan.Zero);
+        var a = cache.Highlight("x = 1", "python");
+        var b = cache.Highlight("x = 1", "python");
+        Assert.Equal(a.Lines, b.Lines);
+        Assert.Equal(1, inner.Calls);
+        Assert.Equal((0, 1), (cache.MemoryHits, cache.DiskHits));
+    }
+
+    [Fact]
     public void Results_survive_across_builds_on_disk()
     {
         var first = new CachedHighlighter(new Highlighter(), _dir, TimeSpan.Zero);

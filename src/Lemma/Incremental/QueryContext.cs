@@ -16,9 +16,9 @@ public sealed class QueryContext
     public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
     {
         var slot = store.Table(query).Slot(key);
-        slot.Refresh(store, revision);
+        var value = slot.Read(store, revision);
         Record(slot);
-        return slot.Value!;
+        return value;
     }
 
     /// <summary>The values of <paramref name="query"/> at every key, asked for in parallel (one worker per core), in key order.</summary>
@@ -37,9 +37,7 @@ public sealed class QueryContext
     /// </summary>
     public TValue Untracked<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
     {
-        var slot = store.Table(query).Slot(key);
-        slot.Refresh(store, revision);
-        return slot.Value!;
+        return store.Table(query).Slot(key).Read(store, revision);
     }
 
     /// <summary>An input's value (default when never set), recorded as read.</summary>

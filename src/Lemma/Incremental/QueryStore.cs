@@ -127,7 +127,7 @@ public sealed class QueryStore
     /// <summary>The value a query had when last computed, without checking it: for deciding what an outside change means.</summary>
     public bool TryPeek<TKey, TValue>(Query<TKey, TValue> query, TKey key, out TValue value) where TKey : notnull
     {
-        if (Table(query).Find(key) is { HasValue: true } slot)
+        if (Table(query).Find(key) is { HasValue: true, Dropped: false } slot)
         {
             value = slot.Value!;
             return true;
@@ -137,12 +137,16 @@ public sealed class QueryStore
     }
 
     /// <summary>A query's value now: reused, or computed with everything it reads.</summary>
-    public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
-    {
-        var slot = Table(query).Slot(key);
-        slot.Refresh(this, Revision);
-        return slot.Value!;
-    }
+    public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull =>
+        Table(query).Slot(key).Read(this, Revision);
+
+    /// <summary>
+    /// Lets go of every value of <paramref name="query"/> while keeping what each read and when it changed: asked for
+    /// again with its reads unchanged, a value is computed again and taken as the same, so nothing that read it runs
+    /// again. For values large to hold and cheap to make again (a file's text). Call it only while no value of the
+    /// query is being read (between a build's stages).
+    /// </summary>
+    public void Drop<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull => Table(query).Drop();
 
     internal DerivedTable<TKey, TValue> Table<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull =>
         (DerivedTable<TKey, TValue>)tables.GetOrAdd(query, static q => new DerivedTable<TKey, TValue>((Query<TKey, TValue>)q));
@@ -185,6 +189,7 @@ public sealed class QueryStore
         private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
         public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (k, t) => new DerivedSlot<TKey, TValue>(t, k), this);
         public DerivedSlot<TKey, TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
+        public void Drop() { foreach (var slot in slots.Values) slot.Drop(); }
     }
 }
 
@@ -206,7 +211,8 @@ internal abstract class Slot
     public long MarkedAt;
     /// <summary>0 for an input, else one more than its highest read's.</summary>
     public volatile int Height;
-    private readonly Lock readersGate = new();
+    // The readers are guarded by the slot's own monitor: a Lock object per slot would be 40 bytes more on each of the
+    // hundreds of thousands of values a 10,000-post site has.
     private List<Slot>? readers;
     private HashSet<Slot>? readerSet;
 
@@ -220,7 +226,7 @@ internal abstract class Slot
 
     public void AddReader(Slot reader)
     {
-        lock (readersGate)
+        lock (this)
         {
             // Most values have a reader or two; the site's title has every page.
             if (readerSet is not null) readerSet.Add(reader);
@@ -234,7 +240,7 @@ internal abstract class Slot
 
     public Slot[] Readers()
     {
-        lock (readersGate) return readerSet is not null ? [.. readerSet] : readers is null ? [] : [.. readers];
+        lock (this) return readerSet is not null ? [.. readerSet] : readers is null ? [] : [.. readers];
     }
 
     /// <summary>Raises the height of the readers above <paramref name="slot"/>'s, and theirs, so heights stay ordered.</summary>
@@ -267,9 +273,38 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
     private Slot[] reads = [];
     public TValue? Value;
     public bool HasValue;
+    /// <summary>The value was let go (<see cref="QueryStore.Drop"/>): <see cref="HasValue"/> still says one was made.</summary>
+    public bool Dropped;
     public long VerifiedAt;
 
     public override string Name => table.Name;
+
+    /// <summary>The value at <paramref name="revision"/>, made again if it was dropped.</summary>
+    public TValue Read(QueryStore store, long revision)
+    {
+        Refresh(store, revision);
+        if (!Dropped) return Value!;
+        lock (gate)
+        {
+            if (!Dropped) return Value!;
+            // Its reads are unchanged (Refresh just said so): the value made again is the one that was dropped.
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            Value = table.Query.Compute(new QueryContext(store, revision), key);
+            table.AddComputed(System.Diagnostics.Stopwatch.GetTimestamp() - started);
+            Dropped = false;
+            return Value;
+        }
+    }
+
+    public void Drop()
+    {
+        lock (gate)
+        {
+            if (!HasValue) return;
+            Value = default;
+            Dropped = true;
+        }
+    }
 
     public override void Refresh(QueryStore store, long revision)
     {
@@ -287,11 +322,13 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var value = table.Query.Compute(context, key);
             table.AddComputed(System.Diagnostics.Stopwatch.GetTimestamp() - started);
-            var changed = !HasValue || !table.Query.Equality.Equals(Value!, value);
+            // A dropped value is compared as a changed one: it cannot be looked at.
+            var changed = !HasValue || Dropped || !table.Query.Equality.Equals(Value!, value);
             if (changed)
             {
                 Value = value;
                 HasValue = true;
+                Dropped = false;
                 ChangedAt = revision;
             }
             reads = context.Reads();
@@ -328,6 +365,7 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
         lock (gate)
         {
             HasValue = false;
+            Dropped = false;
             Value = default;
             ChangedAt = revision;
             VerifiedAt = 0;

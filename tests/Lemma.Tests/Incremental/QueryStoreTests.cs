@@ -56,6 +56,34 @@ public sealed class QueryStoreTests
     }
 
     [Fact]
+    public void A_dropped_value_is_made_again_only_when_read_and_what_read_it_does_not_run_again()
+    {
+        var counted = new Counted();
+        var (words, _, total) = Queries(counted);
+        var store = new QueryStore();
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+        Assert.Equal(3, store.Get(total, "a,b"));
+        store.Drop(words);
+        Assert.False(store.TryPeek(words, "a", out _));
+
+        store.Set(Text, "c", "five");
+        store.Propagate();
+        Assert.Equal(3, store.Get(total, "a,b")); // nothing it read changed: no value dropped is made again
+        Assert.Equal((2, 1), (counted.Words, counted.Total));
+
+        store.Set(Text, "b", "three four");
+        store.Propagate();
+        Assert.Equal(4, store.Get(total, "a,b"));
+        Assert.Equal((4, 2), (counted.Words, counted.Total)); // b's words again, and a's made again for the total
+
+        Assert.Equal(2, store.Get(words, "a"));
+        Assert.Equal(4, counted.Words);
+        Assert.Equal(4, store.Get(total, "a,b"));
+        Assert.Equal(2, counted.Total);
+    }
+
+    [Fact]
     public void A_value_is_computed_once_while_nothing_it_read_changes()
     {
         var counted = new Counted();
