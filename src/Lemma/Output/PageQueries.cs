@@ -42,10 +42,10 @@ public static class PageQueries
             for (var i = 0; i < section.Pages.Length; i++)
                 places[section.Pages[i].Source.Path] = (i + 1 < section.Pages.Length ? section.Pages[i + 1].Source.Path : null, i > 0 ? section.Pages[i - 1].Source.Path : null);
         return places;
-    }, Equalities.Map<(string?, string?)>());
+    }, Equalities.Identity<IReadOnlyDictionary<string, (string?, string?)>>());
 
     /// <summary>One page's neighbours: the same for every page but a few when a date edit moves one.</summary>
-    private static readonly Query<string, (string? Older, string? Newer)> Place = new("place", (q, path) => q.Get(Places, One).GetValueOrDefault(path));
+    private static readonly Query<string, (string? Older, string? Newer)> Place = new MapEntries<string, (string?, string?)>("place", Places).Entry;
 
     /// <summary>The parts of each series, in order, by source path.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> SeriesParts = new("series parts", (q, _) =>
@@ -141,7 +141,10 @@ public static class PageQueries
             jobs[key] = job;
         }
         return jobs;
-    }, Equalities.Map<PageJob>());
+    }, Equalities.Identity<IReadOnlyDictionary<string, PageJob>>());
+
+    /// <summary>Each job as the plan has it, by key: a page whose job is the same does not look again.</summary>
+    private static readonly Query<string, PageJob?> PlannedJob = new MapEntries<string, PageJob>("planned job", Jobs).Entry;
 
     // A job's key is its site path, with "#2" after it for a second job there.
     private static string SitePathOf(string key) =>
@@ -157,7 +160,7 @@ public static class PageQueries
 
     public static readonly Query<string, PageJob> Job = new("job", (q, key) =>
     {
-        var job = q.Get(Jobs, One)[key];
+        var job = q.Get(PlannedJob, key) ?? throw new KeyNotFoundException($"no page {key} in the plan");
         return job.SitePath == "/" && job.Template == "home"
             ? job with { Values = new Dictionary<string, object?> { ["home"] = new Dictionary<string, object?> { ["sections"] = q.Get(Home, One) } } }
             : job;

@@ -84,6 +84,28 @@ public sealed class QueryStoreTests
     }
 
     [Fact]
+    public void A_maps_entries_read_key_by_key_reach_only_the_readers_of_an_entry_that_changed()
+    {
+        var lengths = new Query<string, IReadOnlyDictionary<string, int>>("lengths", (q, _) =>
+            (q.Get(Text, "all") ?? "").Split(' ').ToDictionary(w => w, w => w.Length));
+        var length = new MapEntries<string, int>("length", lengths).Entry;
+        var shouted = 0;
+        var shout = new Query<string, string>("shout", (q, word) =>
+        {
+            shouted++;
+            return new string('!', q.Get(length, word));
+        });
+        var store = new QueryStore();
+        store.Set(Text, "all", "a bb ccc");
+        Assert.Equal(["!", "!!", "!!!", ""], new[] { "a", "bb", "ccc", "dddd" }.Select(w => store.Get(shout, w)));
+
+        store.Set(Text, "all", "a bb ccc dddd");
+        store.Propagate();
+        Assert.Equal(["!", "!!", "!!!", "!!!!"], new[] { "a", "bb", "ccc", "dddd" }.Select(w => store.Get(shout, w)));
+        Assert.Equal(5, shouted); // only the word that came
+    }
+
+    [Fact]
     public void A_value_is_computed_once_while_nothing_it_read_changes()
     {
         var counted = new Counted();
