@@ -117,7 +117,7 @@ public sealed class LemmaServer : IAsyncDisposable
         {
             CommentService service;
             try { service = await comments; }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or Mail.MailSetupException))
             {
                 throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
             }

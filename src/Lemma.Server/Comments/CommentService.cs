@@ -91,6 +91,13 @@ public sealed class CommentService : IAsyncDisposable
         var database = await Database.Open(config.Comments.Database, options.Source);
         var secret = await SiteSecret.Load(database);
         var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email.Length > 0 ? config.Author.Email : "lemma@localhost";
+        // A DKIM key that is set but unreadable stops the start (unsigned mail may be refused), even while mail is only printed.
+        try { DkimSigning.Load(config.Smtp.Dkim, options.Environment); }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
         var target = SmtpTarget.Find(config.Smtp, options.Environment, from, out var problem);
         if (problem is not null) options.MailLog.WriteLine($"lemma: {problem}; mail is printed instead of sent");
         IMailTransport transport = target is null ? new PrintedTransport(options.MailLog) : new SmtpTransport(target);
@@ -101,7 +108,8 @@ public sealed class CommentService : IAsyncDisposable
             ? $"comments on ({config.Comments.Database}, moderation: {config.Comments.Moderation.ToString().ToLowerInvariant()}){(config.Newsletter.Enabled ? " and newsletter on" : "")}"
             : $"newsletter on ({config.Comments.Database})";
         service.Status = $"{on}; {to}, "
-            + (target is null ? "printed here (no SMTP set)" : $"sent through {target}");
+            + (target is null ? "printed here (no SMTP set)" : $"sent through {target}")
+            + (target?.Signer is { } dkim ? $", signed with DKIM ({dkim.Selector}._domainkey.{dkim.Domain})" : "");
         await service.Forget();
         sender.Start();
         service.upkeep = Task.Run(service.Upkeep);
