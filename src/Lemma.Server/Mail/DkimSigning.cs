@@ -61,8 +61,9 @@ public sealed class DkimSigning
             };
             return new DkimSigning(signer);
         }
-        // MimeKit reads the PEM with BouncyCastle: what it throws for a file that is no key varies with what the file is.
-        catch (Exception e) when (e is FormatException or IOException or ArgumentException or InvalidCastException or Org.BouncyCastle.Security.SecurityUtilityException)
+        // MimeKit reads the PEM with BouncyCastle: what it throws for a file that is no usable key (another kind of key, an
+        // encrypted one, no key at all) varies with what the file is.
+        catch (Exception e)
         {
             throw new MailSetupException($"{where}: {from} holds no RSA private key in PEM form (make one with `openssl genrsa -out dkim.pem 2048`): {e.Message}", e);
         }

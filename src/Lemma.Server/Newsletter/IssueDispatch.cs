@@ -131,6 +131,8 @@ public sealed class IssueDispatch : IAsyncDisposable
                     + $"({DateTimeOffset.FromUnixTimeMilliseconds(since):yyyy-MM-dd}), so it is not sent on its own; `lemma newsletter send {post.Path}` sends it");
                 continue;
             }
+            // A post whose email had errors waits for a restart (the production server reads its files once).
+            if (told.Contains("broken:" + post.Path)) continue;
             if (told.Contains("sent:" + post.Path) || await database.Run(sql => IssueQueue.OfPost(sql, post.Path).Count) > 0)
             {
                 told.Add("sent:" + post.Path);
@@ -147,7 +149,8 @@ public sealed class IssueDispatch : IAsyncDisposable
         var result = PostIssues.Email(options.Source, post.Path, unpublished: false, options.Clock);
         if (result.Email is not { } email)
         {
-            Once(post.Path, $"newsletter: {post.Path} is not sent while its email has errors:\n  " + string.Join("\n  ", result.Diagnostics.Where(d => d.IsError)));
+            told.Add("broken:" + post.Path);
+            Once(post.Path, $"newsletter: {post.Path} is not sent while its email has errors (fix them and restart):\n  " + string.Join("\n  ", result.Diagnostics.Where(d => d.IsError)));
             return;
         }
         var config = service.Config;
