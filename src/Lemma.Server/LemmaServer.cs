@@ -24,6 +24,7 @@ public sealed class LemmaServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private SourceWatcher? watcher;
+    private IssueDispatch? dispatch;
     private readonly Task<CommentService>? comments;
 
     private LemmaServer(WebApplication app, SiteHost host, ServerOptions options, Task<CommentService>? comments)
@@ -117,7 +118,7 @@ public sealed class LemmaServer : IAsyncDisposable
         {
             CommentService service;
             try { service = await comments; }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or Mail.MailSetupException))
             {
                 throw new InvalidOperationException($"comments: cannot open the database {ConfigLoader.Load(Options.Source).Config.Comments.Database}: {e.Message}", e);
             }
@@ -131,13 +132,24 @@ public sealed class LemmaServer : IAsyncDisposable
         Host.Rebuild();
         if (!Options.Production)
             watcher = new SourceWatcher(Options.Source, Options.Debounce, Host, e => Rebuilt?.Invoke(e));
+        // Only for readers: the preview shows drafts and future posts, and never mails anyone.
+        else if (CommentService is { Config.Newsletter.Enabled: true } service)
+        {
+            dispatch = new IssueDispatch(service, service.Database, Host, Options);
+            dispatch.Start();
+        }
     }
+
+    /// <summary>The production server's newsletter work (posts that go out on their own, deferred mail); null in preview
+    /// or when the newsletter is off.</summary>
+    internal IssueDispatch? Dispatch => dispatch;
 
     public Task WaitForShutdownAsync(CancellationToken cancel = default) => app.WaitForShutdownAsync(cancel);
 
     public async ValueTask DisposeAsync()
     {
         watcher?.Dispose();
+        if (dispatch is not null) await dispatch.DisposeAsync();
         await app.StopAsync();
         await app.DisposeAsync();
         if (comments is { IsCompletedSuccessfully: true }) await comments.Result.DisposeAsync();

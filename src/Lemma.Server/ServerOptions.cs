@@ -26,6 +26,10 @@ public sealed record ServerOptions
     /// <summary>The wait after a first failed send (30 s); each later failure doubles it, up to 6 h.</summary>
     public TimeSpan MailRetry { get; init; } = Mail.Outbox.FirstRetry;
 
+    /// <summary>Under --production with the newsletter on, how often the server looks, at the least, for marked posts
+    /// that went live and newsletter mail that is due (1 min); it also looks after every build and at publish moments.</summary>
+    public TimeSpan NewsletterCheck { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Open connections at most; more are accepted and closed at once. 4096 idle connections hold about 45 MiB
     /// (bench/RESULTS.md). Never more than three quarters of the process's file descriptor limit, so that accepting
     /// cannot run out of descriptors (Hosting/ConnectionLimits.cs).</summary>

@@ -19,7 +19,7 @@ public sealed partial class CommentedSite : IAsyncDisposable
     private string connectionString = "";
 
     public static async Task<CommentedSite> Start(string comments = "{ min_seconds: 0 }", bool production = false,
-        Func<ServerOptions, ServerOptions>? configure = null, string extraConfig = "", Store store = Store.Sqlite)
+        Func<ServerOptions, ServerOptions>? configure = null, string extraConfig = "", Store store = Store.Sqlite, IReadOnlyDictionary<string, string>? files = null)
     {
         var commented = new CommentedSite { Store = store };
         if (store == Store.Postgres)
@@ -27,12 +27,14 @@ public sealed partial class CommentedSite : IAsyncDisposable
             commented.connectionString = await PostgresCluster.NewDatabase();
             comments = comments.TrimStart() is ['{', .. var rest] ? $"{{ database: '{commented.connectionString}', {rest}" : $"{{ database: '{commented.connectionString}' }}";
         }
-        commented.Site = await ServedSite.Start(new Dictionary<string, string>
+        var site = new Dictionary<string, string>
         {
             ["site.yaml"] = $"title: Notes\nbase_url: https://example.org/\nauthor: {{ name: Writer, email: writer@example.org }}\ncomments: {comments}\n{extraConfig}",
             ["content/posts/a.md"] = "---\ntitle: A\ndate: 2024-01-01\n---\n\nA post.\n",
             ["content/posts/b.md"] = "---\ntitle: B\ndate: 2024-01-02\n---\n\nAnother post.\n",
-        }, production, commented.Configure(configure));
+        };
+        foreach (var (path, text) in files ?? new Dictionary<string, string>()) site[path] = text;
+        commented.Site = await ServedSite.Start(site, production, commented.Configure(configure));
         return commented;
     }
 

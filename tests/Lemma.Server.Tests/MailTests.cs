@@ -14,7 +14,7 @@ public class MailTests
     internal static Func<ServerOptions, ServerOptions> Smtp(int port) =>
         options => options with { Environment = name => name == SmtpTarget.UrlVariable ? $"smtp://127.0.0.1:{port}" : null };
 
-    private static async Task<MimeMessage[]> Arrived(SimpleSmtpServer smtp, int count)
+    internal static async Task<MimeMessage[]> Arrived(SimpleSmtpServer smtp, int count)
     {
         for (var i = 0; i < 400 && smtp.ReceivedEmailCount < count; i++) await Task.Delay(50);
         Assert.Equal(count, smtp.ReceivedEmailCount);

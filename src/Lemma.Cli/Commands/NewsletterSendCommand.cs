@@ -39,7 +39,7 @@ public static class NewsletterSendCommand
             var named = NewsletterPreviewCommand.Named(root, parse.GetValue(post)!);
             // Subscribers get only what readers can see; a test copy may be of a draft.
             var draft = testAddress is not null;
-            var result = NewsletterQueries.Make(new BuildOptions { Source = root, Output = Path.Combine(root, "public"), Emit = false, Drafts = draft, Future = draft }, named);
+            var result = PostIssues.Email(root, named, unpublished: draft, TimeProvider.System);
             Report.Diagnostics(console, result.Diagnostics);
             if (result.Post is null && !result.Diagnostics.Any(d => d.IsError))
             {
@@ -63,7 +63,7 @@ public static class NewsletterSendCommand
             await using var transport = new PooledSmtpTransport(target);
             var sender = new IssueSender(database, transport, links, config.BaseUrl, TimeProvider.System, SenderSettings.Default);
             if (testAddress is not null) return await Test(console, sender, target, email, testAddress, cancel);
-            return await Send(console, database, sender, path, email, Host(target.From, config.BaseUrl), parse.GetValue(again), cancel);
+            return await Send(console, database, sender, path, email, PostIssues.MessageIdHost(target.From, config.BaseUrl), parse.GetValue(again), cancel);
         });
         return command;
     }
@@ -154,10 +154,6 @@ public static class NewsletterSendCommand
             if (state != "waiting" || count > 0) table.AddRow(state, count.ToString(CultureInfo.InvariantCulture));
         output.Write(table);
     }
-
-    // The Message-IDs' right side: the sending domain, else the site's host.
-    private static string Host(string from, string baseUrl) =>
-        MailboxAddress.TryParse(from, out var mailbox) && mailbox.Domain.Length > 0 ? mailbox.Domain : new Uri(baseUrl).Host;
 
     private static string When(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -73,6 +73,11 @@ public static class ServeCommand
                 console.Error.WriteLine($"lemma: {e.Message}");
                 return LemmaApp.UsageErrors;
             }
+            catch (Lemma.Server.Mail.MailSetupException e)
+            {
+                console.Error.WriteLine(e.Message);
+                return LemmaApp.UsageErrors;
+            }
             foreach (var d in server.Host.Current.Errors) console.Error.WriteLine(d.ToString());
             if (HostFilter.NetworkWarning(options) is { } warning) console.Error.WriteLine("lemma: " + warning);
             if (server.CommentsStatus is { } comments) console.Out.WriteLine(comments);

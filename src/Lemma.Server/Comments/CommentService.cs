@@ -22,10 +22,11 @@ public sealed class CommentService : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private Task upkeep = Task.CompletedTask;
 
-    private CommentService(SiteConfig config, Database database, SiteSecret secret, MailSender sender, TimeProvider clock, Func<string> baseUrl)
+    private CommentService(SiteConfig config, Database database, SiteSecret secret, MailSender sender, TimeProvider clock, Func<string> baseUrl, SmtpTarget? target)
     {
         Config = config;
         this.database = database;
+        Target = target;
         Secret = secret;
         Store = new CommentStore(database, clock);
         Json = new ApprovedJson(Store, clock);
@@ -61,6 +62,10 @@ public sealed class CommentService : IAsyncDisposable
     public SpamCheck Spam { get; }
     public Notification Notification { get; }
     public MailSender Sender { get; }
+    /// <summary>The SMTP server mail goes to; null: mail is printed instead (no SMTP set).</summary>
+    public SmtpTarget? Target { get; }
+    /// <summary>The store, for the newsletter's sender.</summary>
+    internal Database Database => database;
     public SiteSecret Secret { get; }
     public TimeProvider Clock { get; }
     /// <summary>The site's address for links in mail: the config's base URL in production, the server's own in preview.</summary>
@@ -91,17 +96,25 @@ public sealed class CommentService : IAsyncDisposable
         var database = await Database.Open(config.Comments.Database, options.Source);
         var secret = await SiteSecret.Load(database);
         var from = config.Smtp.From.Length > 0 ? config.Smtp.From : config.Author.Email.Length > 0 ? config.Author.Email : "lemma@localhost";
+        // A DKIM key that is set but unreadable stops the start (unsigned mail may be refused), even while mail is only printed.
+        try { DkimSigning.Load(config.Smtp.Dkim, options.Environment); }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
         var target = SmtpTarget.Find(config.Smtp, options.Environment, from, out var problem);
         if (problem is not null) options.MailLog.WriteLine($"lemma: {problem}; mail is printed instead of sent");
         IMailTransport transport = target is null ? new PrintedTransport(options.MailLog) : new SmtpTransport(target);
         var sender = new MailSender(database, transport, options.Clock, options.MailRetry);
-        var service = new CommentService(config, database, secret, sender, options.Clock, baseUrl);
+        var service = new CommentService(config, database, secret, sender, options.Clock, baseUrl, target);
         var to = service.NotifyAddress.Length > 0 ? $"notifications to {service.NotifyAddress}" : "no notifications (set comments.notify or author.email)";
         var on = config.Comments.Enabled
             ? $"comments on ({config.Comments.Database}, moderation: {config.Comments.Moderation.ToString().ToLowerInvariant()}){(config.Newsletter.Enabled ? " and newsletter on" : "")}"
             : $"newsletter on ({config.Comments.Database})";
         service.Status = $"{on}; {to}, "
-            + (target is null ? "printed here (no SMTP set)" : $"sent through {target}");
+            + (target is null ? "printed here (no SMTP set)" : $"sent through {target}")
+            + (target?.Signer is { } dkim ? $", signed with DKIM ({dkim.Selector}._domainkey.{dkim.Domain})" : "");
         await service.Forget();
         sender.Start();
         service.upkeep = Task.Run(service.Upkeep);

@@ -17,15 +17,16 @@ public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(target.Host, target.Port, target.Security, cancel);
         if (target.User.Length > 0) await client.AuthenticateAsync(target.User, target.Password, cancel);
-        await client.SendAsync(Mime(message, target.From), cancel);
+        await client.SendAsync(Mime(message, target.From, target.Signer), cancel);
         await client.DisconnectAsync(quit: true, cancel);
     }
 
     /// <summary>
     /// The MIME message. Addresses are parsed as addresses (a list or a line break is refused), and the subject is one
-    /// line: MimeKit encodes what is left, so no text a reader wrote can add a header or a recipient.
+    /// line: MimeKit encodes what is left, so no text a reader wrote can add a header or a recipient. With a
+    /// <paramref name="signer"/>, the message leaves signed (DKIM).
     /// </summary>
-    public static MimeMessage Mime(MailMessage message, string from)
+    public static MimeMessage Mime(MailMessage message, string from, DkimSigning? signer = null)
     {
         var mime = new MimeMessage();
         mime.From.Add(Mailbox(from));
@@ -41,6 +42,7 @@ public sealed class SmtpTransport(SmtpTarget target) : IMailTransport
         }
         if (message.MessageId is { Length: > 0 } id) mime.MessageId = OneLine(id);
         mime.Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody();
+        signer?.Sign(mime);
         return mime;
     }
 

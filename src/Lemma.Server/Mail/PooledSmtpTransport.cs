@@ -15,7 +15,7 @@ public sealed class PooledSmtpTransport(SmtpTarget target) : IMailTransport, IAs
 
     public async Task Send(MailMessage message, CancellationToken cancel)
     {
-        var mime = SmtpTransport.Mime(message, target.From);
+        var mime = SmtpTransport.Mime(message, target.From, target.Signer);
         var client = idle.TryTake(out var kept) && kept.IsConnected ? kept : await Connect(cancel);
         try { await client.SendAsync(mime, cancel); }
         catch

@@ -7,15 +7,31 @@ namespace Lemma.Server.Mail;
 /// environment first; the password only from <c>LEMMA_SMTP_PASSWORD</c>.</summary>
 public sealed record SmtpTarget(string Host, int Port, SecureSocketOptions Security, string User, string Password, string From)
 {
+    /// <summary>Signs every message sent to this target (site.yaml's <c>smtp.dkim</c>); null: unsigned.</summary>
+    public DkimSigning? Signer { get; init; }
+
     public const string UrlVariable = "LEMMA_SMTP";
     public const string PasswordVariable = "LEMMA_SMTP_PASSWORD";
 
     /// <summary>
     /// The target, or null when nothing is set (then mail is printed, not sent). <c>smtp://user@host:port</c> uses
     /// STARTTLS when the server offers it (port 587 by default); <c>smtps://</c> speaks TLS from the first byte (465).
-    /// A URL that cannot be read, or that holds a password, is a <paramref name="problem"/> and no target.
+    /// A URL that cannot be read, or that holds a password, or a DKIM key that cannot be read, is a
+    /// <paramref name="problem"/> and no target.
     /// </summary>
     public static SmtpTarget? Find(SmtpSettings settings, Func<string, string?> environment, string from, out string? problem)
+    {
+        var target = Unsigned(settings, environment, from, out problem);
+        if (target is null || settings.Dkim is null) return target;
+        try { return target with { Signer = DkimSigning.Load(settings.Dkim, environment) }; }
+        catch (MailSetupException e)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
+    private static SmtpTarget? Unsigned(SmtpSettings settings, Func<string, string?> environment, string from, out string? problem)
     {
         problem = null;
         var password = environment(PasswordVariable) ?? "";

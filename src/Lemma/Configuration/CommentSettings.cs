@@ -50,4 +50,13 @@ public sealed record SmtpSettings
     public bool Tls { get; init; }
     /// <summary>The From address of the site's mail; empty: the author's email.</summary>
     public string From { get; init; } = "";
+    /// <summary>DKIM signing of every mail the server sends; null: mail goes unsigned.</summary>
+    public DkimSettings? Dkim { get; init; }
 }
+
+/// <summary>
+/// site.yaml's <c>smtp.dkim:</c>. The private key is the PEM in the environment variable LEMMA_DKIM_KEY when set (so it
+/// stays out of git), else the file <see cref="KeyFile"/> (absolute: a relative key_file is resolved against the site root
+/// when the config is read). <see cref="Origin"/> is where the block was written ("site.yaml:12"), for errors found later.
+/// </summary>
+public sealed record DkimSettings(string Domain, string Selector, string KeyFile, string Origin);

@@ -66,11 +66,11 @@ public static class ConfigLoader
             if (!map.Values.ContainsKey("home") && QuartoConfig.HomeFromListing(root) is { } home)
                 map = map with { Values = new Dictionary<string, object?>(map.Values) { ["home"] = home } };
         }
-        var reader = new ConfigReader(name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll, IsLemma: kind == SiteKind.Lemma);
+        var reader = new ConfigReader(root, name, text, map, IsHugo: kind == SiteKind.Hugo, IsJekyll: kind == SiteKind.Jekyll, IsLemma: kind == SiteKind.Lemma);
         return new ConfigResult(reader.Read() with { Kind = kind }, name, [.. map.Warnings, .. reader.Diagnostics]);
     }
 
-    private sealed record ConfigReader(string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll, bool IsLemma)
+    private sealed record ConfigReader(string Root, string Path, string Source, StructuredMap Map, bool IsHugo, bool IsJekyll, bool IsLemma)
     {
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -459,7 +459,63 @@ public static class ConfigLoader
                 User = Str(Get(map, "user")) ?? Str(Get(map, "username")) ?? "",
                 Tls = Get(map, "tls") as bool? ?? false,
                 From = Str(Get(map, "from")) ?? "",
+                Dkim = ReadDkim(Get(map, "dkim")),
             };
+        }
+
+        /// <summary><c>smtp.dkim: { domain, selector, key_file }</c>. The key itself is read when the server starts (it may
+        /// come from LEMMA_DKIM_KEY instead), but a key file the site would publish is refused here.</summary>
+        private DkimSettings? ReadDkim(object? value)
+        {
+            if (value is null) return null;
+            var line = NestedLine("smtp", "dkim");
+            void DkimError(string message) => Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, line, 1), message));
+            if (value is not IReadOnlyDictionary<string, object?> map)
+            {
+                DkimError("smtp.dkim must be a map: { domain: example.org, selector: lemma, key_file: path/to/private.pem }");
+                return null;
+            }
+            var domain = (Str(Get(map, "domain")) ?? "").Trim();
+            var selector = (Str(Get(map, "selector")) ?? "").Trim();
+            var keyFile = (Str(Get(map, "key_file")) ?? "").Trim();
+            var ok = true;
+            // Both go into a DNS name (selector._domainkey.domain) and a header: letters, digits, dots and hyphens only.
+            if (!DnsName(domain)) { DkimError($"smtp.dkim.domain must be the domain that signs, such as example.org; got '{domain}'"); ok = false; }
+            if (!DnsName(selector)) { DkimError($"smtp.dkim.selector must be a DNS label such as lemma or mail2024; got '{selector}'"); ok = false; }
+            if (keyFile.Length > 0 && !SafeKeyFile(keyFile))
+            {
+                DkimError($"smtp.dkim.key_file '{keyFile}' would be published with the site: keep the private key in a folder such as data/ or outside the site, or in LEMMA_DKIM_KEY");
+                ok = false;
+            }
+            return ok ? new DkimSettings(domain, selector, keyFile.Length > 0 ? System.IO.Path.GetFullPath(System.IO.Path.Combine(Root, keyFile)) : "", $"{Path}:{line}") : null;
+        }
+
+        private static bool DnsName(string name) =>
+            name.Length is > 0 and < 254 && name.Split('.').All(label => label.Length is > 0 and < 64 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
+
+        // As for the database: a relative path must lead outside the site or into a folder no site publishes.
+        private static bool SafeKeyFile(string path)
+        {
+            if (System.IO.Path.IsPathFullyQualified(path)) return true;
+            var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length >= 2 && parts[0] == "..") return true;
+            return parts.Length >= 2 && !parts.Contains("..") && !parts.Contains(".") && !parts[0].StartsWith('_')
+                && parts[0] is not ("content" or "static" or "public" or "layouts" or "assets");
+        }
+
+        /// <summary>The line of <paramref name="key"/> inside the top-level block <paramref name="block"/> (the block's own line
+        /// when the key is not on a line of its own), for errors about nested settings.</summary>
+        private int NestedLine(string block, string key)
+        {
+            var start = Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(block)).Value;
+            if (start == 0) return 1;
+            var lines = Source.Split('\n');
+            for (var i = start - 1; i < lines.Length; i++)
+            {
+                if (i > start - 1 && lines[i].Length > 0 && !char.IsWhiteSpace(lines[i][0]) && lines[i][0] != '#') break;
+                if (lines[i].TrimStart().StartsWith(key, StringComparison.Ordinal) || lines[i].Contains(key + ":", StringComparison.Ordinal)) return i + 1;
+            }
+            return start;
         }
 
         private T Fail<T>(string key, string message, T fallback)
