@@ -241,16 +241,15 @@ public static class SiteQueries
     private static readonly Query<string, ImmutableArray<string>> PostsByPath = new("posts by path", (q, _) =>
         [.. q.Get(Posts, One).Order(StringComparer.Ordinal)], SamePaths);
 
-    private static readonly Query<string, Dictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
+    private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
     {
         var posts = q.Get(PostsByPath, One);
         return RelatedPages.Postings(posts, [.. posts.Select(path => q.Get(Features, path))]);
-    });
+    }, Equalities.Identity<IReadOnlyDictionary<string, ImmutableArray<string>>>());
 
-    /// <summary>The posts that have one feature: the same after most edits, so only the posts that share a changed
-    /// feature look for their related posts again.</summary>
-    private static readonly Query<string, ImmutableArray<string>> Posting = new("posting", (q, feature) =>
-        q.Get(Postings, One).GetValueOrDefault(feature, []), SamePaths);
+    /// <summary>The posts that have one feature: the same after most edits, so only the posts
+    /// that share a changed feature look for their related posts again.</summary>
+    private static readonly Query<string, ImmutableArray<string>> Posting = new MapEntries<string, ImmutableArray<string>>("posting", Postings, SamePaths, missing: []).Entry;
 
     private static readonly Query<string, int> PostCount = new("post count", (q, _) => RelatedPages.WeighedCount(q.Get(PostsByPath, One).Length));
 

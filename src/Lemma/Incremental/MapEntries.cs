@@ -14,12 +14,13 @@ public sealed class MapEntries<TKey, TValue> where TKey : notnull
     private readonly Query<string, Dictionary<TKey, TValue>[]> split;
     private readonly Query<int, Dictionary<TKey, TValue>> bucket;
 
-    /// <summary>The value at a key of the map, or default when the map has none.</summary>
+    /// <summary>The value at a key of the map, or the <c>missing</c> value when the map has none.</summary>
     public Query<TKey, TValue?> Entry { get; }
 
     /// <param name="map">Compared by identity is enough: the buckets compare the entries.</param>
     /// <param name="equality">Whether two values of an entry are the same; default: the values' own Equals.</param>
-    public MapEntries(string name, Query<string, IReadOnlyDictionary<TKey, TValue>> map, IEqualityComparer<TValue>? equality = null)
+    /// <param name="missing">The value of a key the map does not have.</param>
+    public MapEntries(string name, Query<string, IReadOnlyDictionary<TKey, TValue>> map, IEqualityComparer<TValue>? equality = null, TValue? missing = default)
     {
         var values = equality ?? EqualityComparer<TValue>.Default;
         split = new($"{name} buckets", (q, _) =>
@@ -32,7 +33,7 @@ public sealed class MapEntries<TKey, TValue> where TKey : notnull
         bucket = new($"{name} bucket", (q, i) => q.Get(split, "")[i],
             EqualityComparer<Dictionary<TKey, TValue>>.Create(
                 (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && values.Equals(kv.Value, v)), d => d.Count));
-        Entry = new(name, (q, key) => q.Get(bucket, Of(key)).TryGetValue(key, out var value) ? value : default,
+        Entry = new(name, (q, key) => q.Get(bucket, Of(key)).TryGetValue(key, out var value) ? value : missing,
             EqualityComparer<TValue?>.Create((a, b) => a is null ? b is null : b is not null && values.Equals(a, b), v => v is null ? 0 : values.GetHashCode(v)));
     }
 
