@@ -350,7 +350,8 @@ public static class SiteQueries
         var site = q.Get(Layout, One).Site;
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
-        return [.. pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path)];
+        // In path order, not the lists' order: a date edit then leaves them, and every run of them, as they were.
+        return [.. pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path).Order(StringComparer.Ordinal)];
     }, SamePaths);
 
     private static readonly Query<int, ImmutableArray<(string Path, PageContent Content)>> ContentRun = new("content run", (q, run) =>

@@ -150,8 +150,9 @@ public static class PageQueries
     private static string SitePathOf(string key) =>
         key.LastIndexOf('#') is var hash and > 0 && hash + 1 < key.Length && key.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? key[..hash] : key;
 
-    /// <summary>The keys of every page to render, in the plan's order.</summary>
-    public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys],
+    /// <summary>The keys of every page to render, in ordinal order: the same after an edit that only moves pages in
+    /// their lists (a date edit), so the files' order is not worked out again.</summary>
+    public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys.Order(StringComparer.Ordinal)],
         Equalities.Sequence<string>());
 
     /// <summary>The home page's blocks: they read the day (trending topics weigh recent posts).</summary>
