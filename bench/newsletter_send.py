@@ -20,7 +20,7 @@ is the key), and how long each restart took to its first message.
 
 The DLL defaults to src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll (build it first: dotnet build src/Lemma.Cli -c Release).
 """
-import argparse, asyncio, collections, os, random, re, shutil, signal, sqlite3, statistics, sys, tempfile, time
+import argparse, asyncio, collections, os, random, re, resource, shutil, signal, sqlite3, statistics, sys, tempfile, time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MESSAGE_ID = re.compile(rb"^Message-ID:\s*<([^>]+)>", re.IGNORECASE | re.MULTILINE)
@@ -110,6 +110,7 @@ async def throughput(args, dll, root, sink):
     for run in range(args.runs):
         sink.reset()
         started = time.monotonic()
+        children, own = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
         code, output = await lemma(dll, "newsletter", "send", "content/posts/a.md", "--source", root, *(["--again"] if run else []))
         wall = time.monotonic() - started
         if code != 0 or sink.count != args.subscribers:
@@ -117,7 +118,10 @@ async def throughput(args, dll, root, sink):
         rate = (sink.count - 1) / (sink.last - sink.first)
         rates.append(rate)
         walls.append(wall)
-        print("run %d: %d messages, %.0f messages/s at the sink, %.1f s wall (whole command)" % (run + 1, sink.count, rate, wall), flush=True)
+        cpu = lambda before, after: after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+        print("run %d: %d messages, %.0f messages/s at the sink, %.1f s wall (whole command); CPU: sender %.1f s, sink %.1f s"
+              % (run + 1, sink.count, rate, wall, cpu(children, resource.getrusage(resource.RUSAGE_CHILDREN)),
+                 cpu(own, resource.getrusage(resource.RUSAGE_SELF))), flush=True)
     print("median: %.0f messages/s, %.1f s wall for %d subscribers (concurrency %d, rate %s)"
           % (statistics.median(rates), statistics.median(walls), args.subscribers, args.concurrency, args.rate or "no limit"))
 
