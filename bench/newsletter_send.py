@@ -18,7 +18,8 @@ is the key), and how long each restart took to its first message.
     python3 bench/newsletter_send.py [--lemma DLL] [--subscribers 10000] [--runs 3] [--concurrency 4] [--rate 0]
     python3 bench/newsletter_send.py --crash [--kills 20] [--seed 17]
 
-The DLL defaults to src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll (build it first: dotnet build src/Lemma.Cli -c Release).
+LEMMA_WRAP="dotnet-trace collect --profile dotnet-sampled-thread-time --format Speedscope -o send.nettrace --" runs each
+send under a profiler (then bench/hotspots.py send.speedscope.json). The DLL defaults to src/Lemma.Cli/bin/Release/net10.0/Lemma.Cli.dll (build it first: dotnet build src/Lemma.Cli -c Release).
 """
 import argparse, asyncio, collections, os, random, re, resource, shutil, signal, sqlite3, statistics, sys, tempfile, time
 
@@ -98,7 +99,9 @@ def make_site(root, port, subscribers, concurrency, rate):
 
 
 async def lemma(dll, *args, on_start=None):
-    process = await asyncio.create_subprocess_exec("dotnet", dll, *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    # LEMMA_WRAP: a command to run each `send` under, e.g. "dotnet-trace collect --format Speedscope -o send.nettrace --"
+    wrap = os.environ.get("LEMMA_WRAP", "").split() if args[:2] == ("newsletter", "send") else []
+    process = await asyncio.create_subprocess_exec(*wrap, "dotnet", dll, *args, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
     if on_start:
         on_start(process)
     output, _ = await process.communicate()
