@@ -24,9 +24,10 @@ public sealed record DeliveryCounts(int Sent, int Deferred, int Bounced, int Fai
 
 /// <summary>
 /// The durable queue of newsletter mail (Migrations step 9). An issue and all its deliveries are written in one piece of
-/// work. A sender claims due rows by marking them 'sending' until a lease ends; rows whose lease ended (their sender
-/// died) are due again, so no subscriber is skipped, and a message in flight at a crash is sent again with the same
-/// Message-ID. Times are Unix milliseconds.
+/// work (and Migrations step 10 adds who claimed a row). A sender claims due rows by marking them 'sending' until a lease
+/// ends; rows whose lease ended, or whose claimant is a process of this machine that is gone, are due again, so no
+/// subscriber is skipped, and a message in flight at a crash is sent again with the same Message-ID. Times are Unix
+/// milliseconds.
 /// </summary>
 public static class IssueQueue
 {
