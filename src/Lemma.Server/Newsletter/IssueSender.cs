@@ -50,7 +50,7 @@ public sealed class IssueSender(Database database, IMailTransport transport, Sub
     }
 
     // A batch is what the workers send in a few seconds: claimed rows wait in memory, and a claim's lease must outlast that wait.
-    private int Batch => settings.Rate > 0 ? System.Math.Clamp(settings.Rate * 10, 1, 256) : System.Math.Max(64, settings.Concurrency * 16);
+    private int Batch => settings.Rate > 0 ? System.Math.Clamp(settings.Rate * 10, 1, 256) : System.Math.Clamp(settings.Concurrency * 16, 64, 1024);
 
     private async IAsyncEnumerable<Delivery> Due(long issue, IProgress<DeliveryCounts>? progress, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancel)
     {
