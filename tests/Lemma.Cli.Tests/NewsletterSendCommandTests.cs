@@ -9,13 +9,14 @@ namespace Lemma.Cli.Tests;
 /// one unsubscribed) through a real SMTP server over TCP (netDumbster); a dry run, a test copy, and no second send by mistake.</summary>
 public class NewsletterSendCommandTests
 {
+    // One message in flight: netDumbster greets one connection at a time.
     private static TempSite Site(int port)
     {
         var site = TempSite.From($"""
             -- site.yaml --
             title: T
             base_url: https://example.org/
-            newsletter: true
+            newsletter: {"{"} concurrency: 1 {"}"}
             smtp: {"{"} host: 127.0.0.1, port: {port}, from: news@example.org {"}"}
             -- content/posts/a.md --
             ---
@@ -85,7 +86,7 @@ public class NewsletterSendCommandTests
     }
 
     [Fact]
-    public void A_test_copy_goes_to_the_given_address_only_and_stores_no_issue()
+    public void A_test_copy_goes_to_the_given_address_only_marked_as_a_test_in_its_subject_and_stores_no_issue()
     {
         using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
         using var site = Site(smtp.Configuration.Port);
@@ -94,6 +95,7 @@ public class NewsletterSendCommandTests
         Assert.Contains("sent a test copy of \"A first post\" to writer@example.org", run.Output);
         var mail = Assert.Single(Received(smtp));
         Assert.Equal("writer@example.org", mail.To.Mailboxes.Single().Address);
+        Assert.Equal("[Test] A first post", mail.Subject);
         Assert.Equal(0, Issues(site));
         // The real send is still to come.
         Assert.Equal(0, site.Lemma("newsletter", "send", "content/posts/a.md", "--source", site.Root).ExitCode);

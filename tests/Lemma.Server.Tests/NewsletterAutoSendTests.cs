@@ -12,7 +12,7 @@ namespace Lemma.Server.Tests;
 public class NewsletterAutoSendTests
 {
     private static async Task<CommentedSite> Start(Store store, SimpleSmtpServer? smtp, string config = "", Dictionary<string, string>? files = null, bool production = true) =>
-        await CommentedSite.Start("{ enabled: false }", production, Options(smtp), "newsletter: true\n" + config, store, files);
+        await CommentedSite.Start("{ enabled: false }", production, Options(smtp), "newsletter: { concurrency: 1 }\n" + config, store, files); // netDumbster serves one connection at a time
 
     private static Func<ServerOptions, ServerOptions> Options(SimpleSmtpServer? smtp) => options =>
         (smtp is null ? options : MailTests.Smtp(smtp.Configuration.Port)(options)) with { NewsletterCheck = TimeSpan.FromMilliseconds(50) };

@@ -44,8 +44,9 @@ public class NewsletterSendTests
             $"<p>Hello.</p><p><a href=\"{PostEmail.UnsubscribeSlot}\">Unsubscribe</a></p>", $"Hello.\n\nUnsubscribe: {PostEmail.UnsubscribeSlot}\n",
             "example.org", Clock.GetUtcNow().ToUnixTimeMilliseconds()));
 
-        public IssueSender Sender(IMailTransport transport) =>
-            new(Database, transport, Links, BaseUrl, Clock, SenderSettings.Default with { FirstRetry = TimeSpan.FromMinutes(1) });
+        // One message in flight: netDumbster greets one connection at a time, and a second kept open would wait for the first.
+        public IssueSender Sender(IMailTransport transport, SenderSettings? settings = null) =>
+            new(Database, transport, Links, BaseUrl, Clock, settings ?? SenderSettings.Default with { Concurrency = 1, FirstRetry = TimeSpan.FromMinutes(1) });
 
         public async Task<string> StateOf(string email) =>
             await Database.Run(sql => sql.Single<string>("SELECT state FROM subscribers WHERE email = @email", new { email })) ?? "none";
@@ -116,6 +117,93 @@ public class NewsletterSendTests
         Assert.Equal(2, byAddress[claimed[0].Subscriber.Email].Length);
         Assert.Single(byAddress[claimed[0].Subscriber.Email].Select(m => m.MessageId).Distinct());
         Assert.All(byAddress.Where(p => p.Key != claimed[0].Subscriber.Email), p => Assert.Single(p.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Rows_claimed_by_a_sender_that_is_gone_are_sent_at_once_without_waiting_for_the_lease(Store store)
+    {
+        using var smtp = netDumbster.smtp.Configuration.Configure().WithRandomPort().Build();
+        await using var sending = await Sending.Start(store);
+        var issue = await sending.Issue();
+        // A sender of this machine claims every row and is killed: its process id now belongs to a process started at
+        // another time (this one), as after the id was reused.
+        var dead = new Claimant(Environment.MachineName, Environment.ProcessId, Started: 1);
+        Assert.True(Claimant.IsGone(dead.ToString()));
+        var claimed = await sending.Database.Run(sql => IssueQueue.Claim(sql, issue, sending.Clock.GetUtcNow().ToUnixTimeMilliseconds(), TimeSpan.FromMinutes(5), 64, dead));
+        Assert.Equal(3, claimed.Count);
+
+        // The clock has not moved: the lease still holds, and the rows are sent all the same.
+        Assert.Equal(new DeliveryCounts(3, 0, 0, 0, 0), await sending.Sender(Smtp(smtp)).Run(issue));
+        Assert.Equal(3, Received(smtp).Length);
+    }
+
+    [Fact]
+    public async Task A_sender_that_died_but_was_not_yet_reaped_by_its_parent_counts_as_gone()
+    {
+        // The shell starts a child that ends at once, then becomes a process that never reaps it: the child stays a zombie.
+        using var parent = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "sleep 0.3 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true })!;
+        try
+        {
+            var pid = int.Parse(await parent.StandardOutput.ReadLineAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+            using var child = System.Diagnostics.Process.GetProcessById(pid);
+            var claimant = new Claimant(Environment.MachineName, pid, child.StartTime.ToUniversalTime().Ticks);
+            while (!File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal)) await Task.Delay(10);
+            Assert.True(Claimant.IsGone(claimant.ToString()));
+        }
+        finally { parent.Kill(); }
+    }
+
+    [Fact]
+    public async Task Rows_claimed_by_a_live_sender_or_one_on_another_machine_wait_for_the_lease()
+    {
+        await using var sending = await Sending.Start(Store.Sqlite);
+        var issue = await sending.Issue();
+        var now = sending.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.False(Claimant.IsGone(Claimant.Current().ToString()));
+        Assert.False(Claimant.IsGone(new Claimant("another-machine", 1, 1).ToString()));
+        await sending.Database.Run(sql => IssueQueue.Claim(sql, issue, now, TimeSpan.FromMinutes(5), 2, Claimant.Current()));
+        await sending.Database.Run(sql => IssueQueue.Claim(sql, issue, now, TimeSpan.FromMinutes(5), 1, new Claimant("another-machine", 1, 1)));
+
+        var server = new Refusing(SmtpStatusCode.Ok);
+        Assert.Equal(new DeliveryCounts(0, 0, 0, 0, 3), await sending.Sender(server).Run(issue));
+        sending.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(new DeliveryCounts(3, 0, 0, 0, 0), await sending.Sender(server).Run(issue));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task Many_messages_in_flight_at_a_set_rate_give_every_subscriber_exactly_one_copy(Store store)
+    {
+        await using var sending = await Sending.Start(store);
+        await new SubscriberStore(sending.Database, sending.Clock).Import(
+            [.. Enumerable.Range(0, 300).Select(i => new ImportedSubscriber($"r{i}@example.org", "", SubscriberState.Confirmed, 1, 1, "import"))]);
+        var issue = await sending.Issue();
+        var settings = SenderSettings.From(new Lemma.Configuration.NewsletterSettings { Concurrency = 8, Rate = 1000, BounceAfter = 1 });
+        Assert.Equal((8, 1000, 1), (settings.Concurrency, settings.Rate, settings.BounceAfter));
+        var server = new Slow();
+        Assert.Equal(new DeliveryCounts(303, 0, 0, 0, 0), await sending.Sender(server, settings).Run(issue));
+        Assert.Equal(303, server.Taken.Count);
+        Assert.Equal(303, server.Taken.Distinct().Count());
+        Assert.True(server.MostAtOnce > 1, $"at most {server.MostAtOnce} in flight");
+        Assert.True(server.MostAtOnce <= 8, $"{server.MostAtOnce} in flight");
+    }
+
+    /// <summary>Takes every message after a moment, and counts how many it held at once.</summary>
+    private sealed class Slow : IMailTransport
+    {
+        private int inFlight;
+        public System.Collections.Concurrent.ConcurrentBag<string> Taken { get; } = [];
+        public int MostAtOnce { get; private set; }
+
+        public async Task Send(MailMessage message, CancellationToken cancel)
+        {
+            var now = Interlocked.Increment(ref inFlight);
+            lock (Taken) MostAtOnce = System.Math.Max(MostAtOnce, now);
+            await Task.Delay(2, cancel);
+            Taken.Add(message.MessageId!);
+            Interlocked.Decrement(ref inFlight);
+        }
     }
 
     /// <summary>Answers as a mail server would with <paramref name="status"/> to the listed addresses, and takes the rest.</summary>
@@ -197,5 +285,28 @@ public class NewsletterSendTests
         var server = new Refusing(SmtpStatusCode.Ok);
         Assert.Equal(new DeliveryCounts(2, 0, 0, 1, 0), await sending.Sender(server).Run(issue));
         Assert.DoesNotContain("ada@example.org", server.Taken);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores.Both), MemberType = typeof(Stores))]
+    public async Task With_bounce_after_two_a_subscriber_is_bounced_at_the_second_hard_bounce_in_a_row_and_a_message_taken_between_starts_again(Store store)
+    {
+        await using var sending = await Sending.Start(store);
+        var settings = SenderSettings.Default with { Concurrency = 1, BounceAfter = 2 };
+        var server = new Refusing(SmtpStatusCode.MailboxUnavailable, "cy@example.org");
+        Assert.Equal(new DeliveryCounts(2, 0, 1, 0, 0), await sending.Sender(server, settings).Run(await sending.Issue()));
+        Assert.Equal("confirmed", await sending.StateOf("cy@example.org"));
+
+        // Taken once: the count starts again, so the next bounce is the first in a row.
+        server.Refuse = false;
+        Assert.Equal(new DeliveryCounts(3, 0, 0, 0, 0), await sending.Sender(server, settings).Run(await sending.Issue()));
+        server.Refuse = true;
+        Assert.Equal(new DeliveryCounts(2, 0, 1, 0, 0), await sending.Sender(server, settings).Run(await sending.Issue()));
+        Assert.Equal("confirmed", await sending.StateOf("cy@example.org"));
+
+        Assert.Equal(new DeliveryCounts(2, 0, 1, 0, 0), await sending.Sender(server, settings).Run(await sending.Issue()));
+        Assert.Equal("bounced", await sending.StateOf("cy@example.org"));
+        // Bounced: the next issue is not made for it.
+        Assert.Equal(new DeliveryCounts(2, 0, 0, 0, 0), await sending.Sender(server, settings).Run(await sending.Issue()));
     }
 }

@@ -15,7 +15,8 @@ namespace Lemma.Cli.Commands;
 /// <summary>
 /// `lemma newsletter send POST`: the post's email to every confirmed subscriber, through the site's SMTP server. The
 /// issue and one row per subscriber are stored first (so a crash resumes, and skips no one), then sent, and the
-/// outcome shown as a table. `--dry-run` only counts; `--test ADDRESS` sends one copy and stores nothing.
+/// outcome shown as a table. `--dry-run` only counts; `--test ADDRESS` sends one copy, its subject marked "[Test] ",
+/// and stores nothing. newsletter: concurrency, rate and bounce_after set how it sends (<see cref="SenderSettings.From"/>).
 /// </summary>
 public static class NewsletterSendCommand
 {
@@ -61,7 +62,9 @@ public static class NewsletterSendCommand
             }
             var links = new SubscriberLinks(await SiteSecret.Load(database), CommentService.ReplyAddress(config));
             await using var transport = new PooledSmtpTransport(target);
-            var sender = new IssueSender(database, transport, links, config.BaseUrl, TimeProvider.System, SenderSettings.Default);
+            // Unsubscribe links lead to the server's endpoints, as in the server's own mail: comments.server for a site hosted elsewhere.
+            var linkBase = config.Comments.Server.Length > 0 ? config.Comments.Server : config.BaseUrl;
+            var sender = new IssueSender(database, transport, links, linkBase, TimeProvider.System, SenderSettings.From(config.Newsletter));
             if (testAddress is not null) return await Test(console, sender, target, email, testAddress, cancel);
             return await Send(console, database, sender, path, email, PostIssues.MessageIdHost(target.From, config.BaseUrl), parse.GetValue(again), cancel);
         });
@@ -80,7 +83,8 @@ public static class NewsletterSendCommand
     private static async Task<int> Test(CliConsole console, IssueSender sender, SmtpTarget target, PostEmail email, string address, CancellationToken cancel)
     {
         // A subscriber that is no row: the copy's unsubscribe link has the shape of the real ones and unsubscribes no one.
-        var issue = new Issue { Subject = email.Subject, Html = email.Html, Text = email.Text };
+        // The subject says it is a test, so a copy forwarded or kept is not taken for the issue.
+        var issue = new Issue { Subject = "[Test] " + email.Subject, Html = email.Html, Text = email.Text };
         try { await new SmtpTransport(target).Send(sender.Message(issue, new Subscriber { Email = address }, null), cancel); }
         // Whatever stopped it (a refused address, a login, TLS, a server that is down) is the writer's to read, not a crash.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -113,7 +117,9 @@ public static class NewsletterSendCommand
         else
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            issue = await database.Run(sql => IssueQueue.Create(sql, path, email.Subject, email.Html, email.Text, host, now));
+            // A server sending the same post on its own may have made the issue since: then this resumes it.
+            issue = await database.Run(sql => again ? IssueQueue.Create(sql, path, email.Subject, email.Html, email.Text, host, now)
+                : PostIssues.CreateOnce(sql, path, email, host, now) ?? IssueQueue.OfPost(sql, path)[^1].Id);
         }
         var result = await Run(console, sender, issue, cancel);
         Table(console, email.Subject, result);

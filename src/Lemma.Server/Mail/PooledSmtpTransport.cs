@@ -16,7 +16,7 @@ public sealed class PooledSmtpTransport(SmtpTarget target) : IMailTransport, IAs
     public async Task Send(MailMessage message, CancellationToken cancel)
     {
         var mime = SmtpTransport.Mime(message, target.From, target.Signer);
-        var client = idle.TryTake(out var kept) && kept.IsConnected ? kept : await Connect(cancel);
+        var client = idle.TryTake(out var kept) && kept.IsConnected ? kept : await SmtpTransport.Connect(target, cancel);
         try { await client.SendAsync(mime, cancel); }
         catch
         {
@@ -24,22 +24,6 @@ public sealed class PooledSmtpTransport(SmtpTarget target) : IMailTransport, IAs
             throw;
         }
         idle.Add(client);
-    }
-
-    private async Task<SmtpClient> Connect(CancellationToken cancel)
-    {
-        var client = new SmtpClient { Timeout = 30_000 };
-        try
-        {
-            await client.ConnectAsync(target.Host, target.Port, target.Security, cancel);
-            if (target.User.Length > 0) await client.AuthenticateAsync(target.User, target.Password, cancel);
-            return client;
-        }
-        catch
-        {
-            client.Dispose();
-            throw;
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -178,7 +178,7 @@ public sealed class IssueDispatch : IAsyncDisposable
                 if (due == 0)
                 {
                     transport ??= service.Target is { } target ? new PooledSmtpTransport(target) : new PrintedTransport(options.MailLog);
-                    var sender = new IssueSender(database, transport, service.SubscriberLinks, service.BaseUrl(), options.Clock, SenderSettings.Default);
+                    var sender = new IssueSender(database, transport, service.SubscriberLinks, service.BaseUrl(), options.Clock, SenderSettings.From(service.Config.Newsletter));
                     var counts = await sender.Run(issue, cancel: stop.Token);
                     Say($"newsletter: issue {issue}: {counts.Sent} sent, {counts.Deferred} deferred, {counts.Bounced} bounced, {counts.Failed} failed");
                     due = await database.Run(sql => IssueQueue.NextDue(sql, issue, Now()));

@@ -24,9 +24,10 @@ public sealed record DeliveryCounts(int Sent, int Deferred, int Bounced, int Fai
 
 /// <summary>
 /// The durable queue of newsletter mail (Migrations step 9). An issue and all its deliveries are written in one piece of
-/// work. A sender claims due rows by marking them 'sending' until a lease ends; rows whose lease ended (their sender
-/// died) are due again, so no subscriber is skipped, and a message in flight at a crash is sent again with the same
-/// Message-ID. Times are Unix milliseconds.
+/// work (and Migrations step 10 adds who claimed a row). A sender claims due rows by marking them 'sending' until a lease
+/// ends; rows whose lease ended, or whose claimant is a process of this machine that is gone, are due again, so no
+/// subscriber is skipped, and a message in flight at a crash is sent again with the same Message-ID. Times are Unix
+/// milliseconds.
 /// </summary>
 public static class IssueQueue
 {
@@ -60,10 +61,15 @@ public static class IssueQueue
     /// <summary>
     /// Claims up to <paramref name="limit"/> due rows of the issue until <paramref name="now"/> + <paramref name="lease"/>:
     /// queued or deferred rows whose time came, and rows being sent whose lease ended. A row whose subscriber left or was
-    /// deleted since the issue was made is not claimed but marked failed, so no one who unsubscribed gets it.
+    /// deleted since the issue was made is not claimed but marked failed, so no one who unsubscribed gets it. Rows claimed
+    /// by a sender of this machine that is gone (<see cref="Claimant.IsGone"/>) are due at once, whatever their lease.
     /// </summary>
-    public static IReadOnlyList<Delivery> Claim(Sql sql, long issue, long now, TimeSpan lease, int limit)
+    public static IReadOnlyList<Delivery> Claim(Sql sql, long issue, long now, TimeSpan lease, int limit, Claimant? by = null)
     {
+        // A sender killed on this machine holds its rows no longer: they are due now, not when the lease ends.
+        foreach (var gone in sql.Query<string>("SELECT DISTINCT claimed_by FROM newsletter_deliveries WHERE issue_id = @issue AND state = 'sending' AND lease_until > @now AND claimed_by IS NOT NULL",
+            new { issue, now }).Where(Claimant.IsGone).ToList())
+            sql.Execute("UPDATE newsletter_deliveries SET lease_until = @now WHERE issue_id = @issue AND state = 'sending' AND claimed_by = @gone", new { issue, now, gone });
         const string Due = "issue_id = @issue AND ((state IN ('queued', 'deferred') AND next_attempt_at <= @now) OR (state = 'sending' AND lease_until <= @now))";
         sql.Execute($"""
             UPDATE newsletter_deliveries SET state = 'failed', lease_until = NULL, last_reply = 'not sent: no longer subscribed'
@@ -75,14 +81,19 @@ public static class IssueQueue
             WHERE d.issue_id = @issue AND ((d.state IN ('queued', 'deferred') AND d.next_attempt_at <= @now) OR (d.state = 'sending' AND d.lease_until <= @now))
             ORDER BY d.id LIMIT @limit
             """, new { issue, now, limit }).ToList();
+        var claimant = by?.ToString();
         foreach (var row in rows)
-            sql.Execute("UPDATE newsletter_deliveries SET state = 'sending', lease_until = @until WHERE id = @Id",
-                new { row.Id, until = now + (long)lease.TotalMilliseconds });
+            sql.Execute("UPDATE newsletter_deliveries SET state = 'sending', lease_until = @until, claimed_by = @claimant WHERE id = @Id",
+                new { row.Id, until = now + (long)lease.TotalMilliseconds, claimant });
         return [.. rows.Select(r => new Delivery(r.Id, new Subscriber { Id = r.SubscriberId, Email = r.Email, Name = r.Name, Status = "confirmed" }, r.MessageId, (int)r.Attempts))];
     }
 
-    public static void Sent(Sql sql, long id, string reply) =>
-        sql.Execute("UPDATE newsletter_deliveries SET state = 'sent', attempts = attempts + 1, lease_until = NULL, last_reply = @reply WHERE id = @id", new { id, reply });
+    /// <summary>The server took the message: the subscriber's address works, so its count of hard bounces starts again.</summary>
+    public static void Sent(Sql sql, Delivery delivery, string reply)
+    {
+        sql.Execute("UPDATE newsletter_deliveries SET state = 'sent', attempts = attempts + 1, lease_until = NULL, last_reply = @reply WHERE id = @Id", new { delivery.Id, reply });
+        sql.Execute("UPDATE subscribers SET hard_bounces = 0 WHERE id = @id AND hard_bounces > 0", new { id = delivery.Subscriber.Id });
+    }
 
     /// <summary>A 4xx reply or no answer: tried again after the backoff, or failed after <see cref="MostAttempts"/>.</summary>
     public static void Deferred(Sql sql, Delivery delivery, string reply, long now, TimeSpan firstRetry)
@@ -94,11 +105,18 @@ public static class IssueQueue
                 next = now + (long)Mail.Outbox.Backoff(attempts, firstRetry).TotalMilliseconds });
     }
 
-    /// <summary>A 5xx reply: the address is refused for good, so the subscriber is marked bounced and mailed no more.</summary>
-    public static void Bounced(Sql sql, Delivery delivery, string reply, long now)
+    /// <summary>A 5xx reply to the address: this copy is bounced, and the subscriber counts one hard bounce more; at
+    /// <paramref name="bounceAfter"/> in a row (a message taken in between starts the count again) it is marked bounced
+    /// and mailed no more.</summary>
+    public static void Bounced(Sql sql, Delivery delivery, string reply, long now, int bounceAfter)
     {
         sql.Execute("UPDATE newsletter_deliveries SET state = 'bounced', attempts = attempts + 1, lease_until = NULL, last_reply = @reply WHERE id = @Id", new { delivery.Id, reply });
-        sql.Execute("UPDATE subscribers SET state = 'bounced', bounced_at = @now WHERE id = @id AND state = 'confirmed'", new { id = delivery.Subscriber.Id, now });
+        sql.Execute("""
+            UPDATE subscribers SET hard_bounces = hard_bounces + 1,
+                state = CASE WHEN hard_bounces + 1 >= @bounceAfter THEN 'bounced' ELSE state END,
+                bounced_at = CASE WHEN hard_bounces + 1 >= @bounceAfter THEN @now ELSE bounced_at END
+            WHERE id = @id AND state = 'confirmed'
+            """, new { id = delivery.Subscriber.Id, now, bounceAfter });
     }
 
     /// <summary>A message that can never be sent as it is (an address MimeKit refuses): not tried again.</summary>

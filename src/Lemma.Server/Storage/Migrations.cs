@@ -158,6 +158,12 @@ public static class Migrations
         );
         CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries (issue_id, state, next_attempt_at);
         """,
+        // 10: a subscriber's hard bounces in a row (newsletter.bounce_after of them mark it bounced), and who holds a
+        // delivery's claim ("machine/pid/start"), so a sender started after a crash takes the dead sender's rows at once.
+        """
+        ALTER TABLE subscribers ADD COLUMN hard_bounces INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE newsletter_deliveries ADD COLUMN claimed_by TEXT NULL;
+        """,
     ];
 
     /// <summary>The same steps in PostgreSQL's spelling: 64-bit numbers and identity keys. Step N here makes what step N
@@ -299,6 +305,10 @@ public static class Migrations
             UNIQUE (issue_id, subscriber_id)
         );
         CREATE INDEX newsletter_deliveries_due ON newsletter_deliveries (issue_id, state, next_attempt_at);
+        """,
+        """
+        ALTER TABLE subscribers ADD COLUMN hard_bounces BIGINT NOT NULL DEFAULT 0;
+        ALTER TABLE newsletter_deliveries ADD COLUMN claimed_by TEXT NULL;
         """,
     ];
 

@@ -430,12 +430,13 @@ public static class ConfigLoader
             if (value is not IReadOnlyDictionary<string, object?> map) { Error("newsletter", "newsletter must be true, false or a map of settings"); return defaults; }
             var name = Str(Get(map, "name")) ?? "";
             if (name.Any(char.IsControl)) { Error("newsletter", "newsletter.name must be one line"); name = ""; }
-            int Bounded(string key, int fallback)
+            int Bounded(string key, int fallback, int least = 1)
             {
-                var number = Int(Get(map, key), "newsletter");
-                if (number is null) return fallback;
-                if (number >= 1) return number.Value;
-                Error("newsletter", $"newsletter.{key} must be at least 1");
+                var value = Get(map, key);
+                if (value is null) return fallback;
+                if (ToInt(value) is not { } number) { Error("newsletter", $"newsletter.{key} must be a whole number"); return fallback; }
+                if (number >= least) return number;
+                Error("newsletter", $"newsletter.{key} must be at least {least}");
                 return fallback;
             }
             return new NewsletterSettings
@@ -444,6 +445,9 @@ public static class ConfigLoader
                 Name = name.Trim(),
                 PerIpPer10Minutes = Bounded("per_ip", defaults.PerIpPer10Minutes),
                 MailEveryHours = Bounded("mail_every_hours", defaults.MailEveryHours),
+                Concurrency = Bounded("concurrency", defaults.Concurrency),
+                Rate = Bounded("rate", defaults.Rate, least: 0),
+                BounceAfter = Bounded("bounce_after", defaults.BounceAfter),
             };
         }
 

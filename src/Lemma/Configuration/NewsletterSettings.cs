@@ -11,4 +11,11 @@ public sealed record NewsletterSettings
     public int PerIpPer10Minutes { get; init; } = 5;
     /// <summary>Hours between two mails a subscribe request may cause to one email address.</summary>
     public int MailEveryHours { get; init; } = 1;
+    /// <summary>Messages an issue has in flight at once (connections to the mail server). Four kept a local mail
+    /// server busy in bench/newsletter_send.py; a crash sends at most this many twice.</summary>
+    public int Concurrency { get; init; } = 4;
+    /// <summary>Messages an issue sends per second at most; 0: as fast as the mail server takes them.</summary>
+    public int Rate { get; init; }
+    /// <summary>Hard bounces (an SMTP 5xx to the address) in a row after which a subscriber is marked bounced.</summary>
+    public int BounceAfter { get; init; } = 1;
 }

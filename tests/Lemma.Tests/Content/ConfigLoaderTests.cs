@@ -86,6 +86,10 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.True(Load("site.yaml", "newsletter: true\n").Config.Newsletter.Enabled);
         var c = Load("site.yaml", "title: Notes\nnewsletter:\n  name: Notes Weekly\n  per_ip: 2\n").Config.Newsletter;
         Assert.Equal((true, "Notes Weekly", 2, 1), (c.Enabled, c.Name, c.PerIpPer10Minutes, c.MailEveryHours));
+        // Sending: four in flight, no rate limit, bounced at the first hard bounce, unless it says otherwise.
+        Assert.Equal((4, 0, 1), (c.Concurrency, c.Rate, c.BounceAfter));
+        var sending = Load("site.yaml", "newsletter: { concurrency: 8, rate: 50, bounce_after: 3 }\n").Config.Newsletter;
+        Assert.Equal((8, 50, 3), (sending.Concurrency, sending.Rate, sending.BounceAfter));
         Assert.False(Load("site.yaml", "newsletter: { enabled: false, name: N }\n").Config.Newsletter.Enabled);
         // A Hugo site's newsletter: belongs to its theme (a Mailchimp form), not to Lemma.
         Assert.False(Load("hugo.toml", "title = 'Notes'\nnewsletter = true\n").Config.Newsletter.Enabled);
@@ -94,6 +98,10 @@ public sealed class ConfigLoaderTests : IDisposable
     [Theory]
     [InlineData("title: T\nnewsletter: soon\n", "site.yaml:2:1: error: newsletter must be true, false or a map of settings")]
     [InlineData("title: T\nnewsletter:\n  per_ip: 0\n", "site.yaml:2:1: error: newsletter.per_ip must be at least 1")]
+    [InlineData("title: T\nnewsletter:\n  concurrency: 0\n", "site.yaml:2:1: error: newsletter.concurrency must be at least 1")]
+    [InlineData("title: T\nnewsletter:\n  rate: -1\n", "site.yaml:2:1: error: newsletter.rate must be at least 0")]
+    [InlineData("title: T\nnewsletter:\n  rate: fast\n", "site.yaml:2:1: error: newsletter.rate must be a whole number")]
+    [InlineData("title: T\nnewsletter:\n  bounce_after: 0\n", "site.yaml:2:1: error: newsletter.bounce_after must be at least 1")]
     [InlineData("title: T\nnewsletter:\n  name: \"Notes\\nBcc: eve@example.org\"\n", "site.yaml:2:1: error: newsletter.name must be one line")]
     public void A_wrong_newsletter_block_is_an_error_at_its_line(string text, string error) =>
         Assert.Contains(Load("site.yaml", text).Diagnostics, d => d.ToString().StartsWith(error, StringComparison.Ordinal));
