@@ -25,7 +25,8 @@ public class DkimCommandTests
         -- site.yaml --
         title: T
         base_url: https://example.org/
-        newsletter: true
+        newsletter:
+          concurrency: 1   # netDumbster serves one connection at a time
         smtp:
           host: 127.0.0.1
           port: {port}
@@ -64,6 +65,6 @@ public class DkimCommandTests
         using var site = Site(25, "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----");
         var run = site.Lemma("serve", "--production", "--port", "0", "--source", site.Root);
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("site.yaml:8: error: smtp.dkim: data/dkim.pem holds no RSA private key in PEM form", run.Errors.Replace(site.Root + Path.DirectorySeparatorChar, ""));
+        Assert.Contains("site.yaml:9: error: smtp.dkim: data/dkim.pem holds no RSA private key in PEM form", run.Errors.Replace(site.Root + Path.DirectorySeparatorChar, ""));
     }
 }
