@@ -97,6 +97,48 @@ public class ReaderDefectTests
     }
 
     [Fact]
+    public void Without_a_home_layout_the_home_page_shows_what_the_site_has_in_the_order_a_reader_meets_it()
+    {
+        static string Post(string name, string date, string categories, string extra = "") =>
+            $"-- content/posts/{name}.md --\n---\ntitle: {name}\ndate: {date}\ncategories: [{categories}]\ntags: [t-{name}]\n{extra}---\nBody.\n";
+        using var site = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            social: [{ name: GitHub, url: "https://github.com/t" }]
+            -- data/recommendations.yaml --
+            - { title: A book, url: "https://example.org/book" }
+            -- content/research/note.md --
+            ---
+            title: Open Note
+            date: 2024-01-01
+            status: in-progress
+            ---
+            Thinking.
+
+            """ + Post("a", "2024-03-01", "Python", "featured: true\n") + Post("b", "2024-02-01", "Python") + Post("c", "2024-02-02", "Python")
+            + Post("d", "2024-02-03", "Rust") + Post("e", "2024-02-04", "Rust") + Post("f", "2024-02-05", "Go") + Post("g", "2024-02-06", "Zig"));
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var headings = Regex.Matches(site.Read("public/index.html"), "<h2 id=\"home-[0-9]+\">([^<]+)</h2>").Select(m => m.Groups[1].Value);
+        // The three most used categories, most used first (Go and Zig tie: by name); Zig has no stream of its own.
+        Assert.Equal(["Featured", "Python", "Rust", "Go", "Research notes", "Recommendations", "Recent updates", "Trending topics", "Connect"], headings);
+
+        using var plain = TempSite.From("""
+            -- site.yaml --
+            title: T
+            base_url: https://example.org/
+            -- content/posts/only.md --
+            ---
+            title: Only
+            date: 2024-03-01
+            ---
+            Body.
+            """);
+        Assert.Equal(0, plain.Lemma("build").ExitCode);
+        Assert.Equal(["Recent updates"], Regex.Matches(plain.Read("public/index.html"), "<h2 id=\"home-[0-9]+\">([^<]+)</h2>").Select(m => m.Groups[1].Value));
+    }
+
+    [Fact]
     public void The_home_page_shows_each_post_once_and_names_drafts_and_work_in_progress_as_their_own_pages_do()
     {
         using var site = TempSite.From("""

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Lemma.Configuration;
 using Lemma.Model;
 using Lemma.Output.Views;
@@ -15,17 +16,37 @@ public static class HomeSections
     public static ViewList<HomeSectionView> Resolve(Site site, SiteUrls urls, DateTimeOffset today)
     {
         var now = today;
-        var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks;
+        var blocks = site.Config.Home.Length > 0 ? site.Config.Home : DefaultBlocks(site, urls);
         var shown = new HashSet<Page>(ReferenceEqualityComparer.Instance);
         return blocks.Select(b => new HomeSectionView(b.Kind, b.Title, Items(site, urls, now, b, shown), b.Settings)).ToArray();
     }
 
-    private static readonly System.Collections.Immutable.ImmutableArray<HomeSection> DefaultBlocks =
-    [
-        new("intro", "", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
-        new("featured", "Featured", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
-        new("recent", "Recent posts", System.Collections.Immutable.ImmutableDictionary<string, object?>.Empty),
-    ];
+    /// <summary>How many categories get a stream of their own on a home page site.yaml does not lay out.</summary>
+    public const int DefaultCategories = 3;
+
+    /// <summary>
+    /// Without a <c>home:</c> in site.yaml, the blocks the site's own content calls for, in the order a reader meets a
+    /// writer: who they are, the featured posts, a stream for each of the most used categories, the research notes, the
+    /// recommendations of <c>data/recommendations.yaml</c>, what changed lately, the topics in use, and how to follow.
+    /// A block with nothing to show is left out.
+    /// </summary>
+    private static ImmutableArray<HomeSection> DefaultBlocks(Site site, SiteUrls urls)
+    {
+        static HomeSection Block(string kind, string title, params (string Key, object? Value)[] settings) =>
+            new(kind, title, settings.ToImmutableDictionary(s => s.Key, s => s.Value));
+        var blocks = ImmutableArray.CreateBuilder<HomeSection>();
+        blocks.Add(Block("intro", ""));
+        if (site.Posts.Any(p => p.FrontMatter.Featured)) blocks.Add(Block("featured", "Featured", ("limit", 3)));
+        if (site.Taxonomies.FirstOrDefault(t => t.Name == "categories") is { } categories)
+            foreach (var term in categories.Terms.Where(t => t.Pages.Length > 0).OrderByDescending(t => t.Pages.Length).ThenBy(t => t.Slug, StringComparer.Ordinal).Take(DefaultCategories))
+                blocks.Add(Block("category", term.Name, ("category", term.Name), ("limit", 3), ("url", urls.Link(term.Url))));
+        if (site.Posts.Any(p => p.Section == "research")) blocks.Add(Block("research", "Research notes", ("limit", 5)));
+        if (site.Data.ContainsKey("recommendations")) blocks.Add(Block("data", "Recommendations", ("data", "recommendations")));
+        blocks.Add(Block("recent", "Recent updates", ("limit", 6)));
+        if (site.Taxonomies.Any(t => t.Name == "tags" && t.Terms.Length > 0)) blocks.Add(Block("trending", "Trending topics", ("limit", 12)));
+        if (site.Config.Social.Length > 0 || site.Config.Author.Email.Length > 0 || site.Config.Newsletter.Enabled) blocks.Add(Block("connect", "Connect"));
+        return blocks.ToImmutable();
+    }
 
     private static ViewList<object> Items(Site site, SiteUrls urls, DateTimeOffset now, HomeSection block, HashSet<Page> shown)
     {
