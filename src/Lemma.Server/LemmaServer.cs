@@ -79,7 +79,7 @@ public sealed class LemmaServer : IAsyncDisposable
             app.MapNewsletter(comments);
             app.MapSubscriberAdmin(comments);
         }
-        app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject);
+        app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject, Output.ContentSecurityPolicy.HeaderWith(config.PolicySources));
         return new LemmaServer(app, host, options, comments);
     }
 

@@ -7,7 +7,7 @@ namespace Lemma.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public sealed class PageLoadTests(SiteFixture site)
 {
-    public static TheoryData<string> Pages => new() { "home", "post", "section", "tag", "404", "series", "footnotes", "archive", "about", "tags" };
+    public static TheoryData<string> Pages => new() { "home", "post", "section", "tag", "404", "series", "footnotes", "archive", "about", "tags", "interactive" };
 
     internal static string PathOf(SiteFixture site, string page) => page switch
     {
@@ -21,6 +21,7 @@ public sealed class PageLoadTests(SiteFixture site)
         "archive" => site.Archive,
         "about" => site.About,
         "tags" => site.TagIndex,
+        "interactive" => site.InteractivePost,
         _ => throw new ArgumentOutOfRangeException(nameof(page), page, null),
     };
 
@@ -40,6 +41,16 @@ public sealed class PageLoadTests(SiteFixture site)
         Assert.True(visit.Problems() == "", $"{path}:\n{visit.Problems()}");
         // Local requests were made (stylesheets at least), so the watch above did see the page's traffic.
         Assert.Contains(visit.Responses, r => r.Request.ResourceType == "stylesheet");
+    }
+
+    [Fact]
+    public async Task A_posts_own_script_runs_under_the_sites_policy()
+    {
+        await using var visit = await site.NewVisitAsync();
+        await visit.GoAsync(site.InteractivePost);
+        // The figure's caption says the demo needs JavaScript until the post's script takes over.
+        await Expect(visit.Page.Locator("#gd-status")).Not.ToContainTextAsync("needs JavaScript");
+        Assert.True(visit.Problems() == "", visit.Problems());
     }
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed partial class SiteFixture(IMessageSink diagnostics) : IAsyncLifeti
     public string MissingPage => "/no-such-page/";
     public string PostInSeries { get; private set; } = "";
     public string PostWithFootnotes { get; private set; } = "";
+    /// <summary>A post that loads its own script (front matter <c>scripts:</c>).</summary>
+    public string InteractivePost { get; private set; } = "";
     public string Archive => "/archive/";
     public string About => "/about/";
     public string TagIndex => "/tags/";
@@ -85,6 +87,7 @@ public sealed partial class SiteFixture(IMessageSink diagnostics) : IAsyncLifeti
                 ?? throw new InvalidOperationException($"no post of the example site has {what}"));
         PostInSeries = First("<nav class=\"series\"", "series navigation");
         PostWithFootnotes = First("class=\"footnotes", "footnotes");
+        InteractivePost = First("demo.js\" defer></script>\n</head>", "a script of its own");
 
         // The post of the example site that has both highlighted code and math: the attention post, whatever its slug.
         var posts = all

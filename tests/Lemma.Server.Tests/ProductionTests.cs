@@ -35,6 +35,18 @@ public class ProductionTests
     }
 
     [Fact]
+    public async Task The_policy_header_names_the_hosts_site_yaml_adds_as_the_pages_meta_does()
+    {
+        var files = new Dictionary<string, string>(Site) { ["site.yaml"] = "title: Served\nbase_url: https://example.org/\ncsp: { embeds: [youtube] }\n" };
+        await using var site = await ServedSite.Start(files, production: true);
+        var response = await site.Http.GetAsync("posts/a/");
+        var header = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-src 'self' https://www.youtube-nocookie.com https://www.youtube.com", header);
+        var meta = System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Equal(header, WebUtility.HtmlDecode(meta) + "; frame-ancestors 'none'");
+    }
+
+    [Fact]
     public async Task A_matching_etag_gets_304_and_head_gets_headers_without_a_body()
     {
         await using var site = await ServedSite.Start(Site, production: true);

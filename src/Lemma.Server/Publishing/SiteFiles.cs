@@ -13,7 +13,7 @@ namespace Lemma.Server.Publishing;
 /// </summary>
 public static class SiteFiles
 {
-    /// <summary>A strict policy the default theme passes: no inline script; style attributes (code line starts, table alignment) allowed.</summary>
+    /// <summary>The policy of a site that adds nothing to it: no inline script; style attributes (code line starts, table alignment) allowed.</summary>
     public const string ContentSecurityPolicy = Lemma.Output.ContentSecurityPolicy.Header;
 
     /// <summary>
@@ -21,9 +21,11 @@ public static class SiteFiles
     /// rather than a catch-all route: every path is a file lookup, so routing has nothing to decide and a production
     /// server runs without it.
     /// </summary>
-    public static void MapSiteFiles(this WebApplication app, SiteHost host, bool production, Func<string, string>? transformHtml = null)
+    /// <param name="policy">The Content-Security-Policy header of production responses: the site's, with what its
+    /// site.yaml added (<see cref="Lemma.Output.ContentSecurityPolicy.HeaderWith"/>).</param>
+    public static void MapSiteFiles(this WebApplication app, SiteHost host, bool production, Func<string, string>? transformHtml = null, string policy = ContentSecurityPolicy)
     {
-        var files = new Responder(host, production, transformHtml);
+        var files = new Responder(host, production, transformHtml, policy);
         app.Use((context, next) => context.GetEndpoint() is null ? files.Serve(context) : next(context));
     }
 
@@ -88,7 +90,7 @@ public static class SiteFiles
     }
 
     /// <summary>The request handler, with what it keeps between requests: the compressed versions of files.</summary>
-    private sealed class Responder(SiteHost host, bool production, Func<string, string>? transformHtml)
+    private sealed class Responder(SiteHost host, bool production, Func<string, string>? transformHtml, string policy)
     {
         private const string Immutable = "public, max-age=31536000, immutable";
         private const string Revalidate = "public, max-age=0, must-revalidate";
@@ -140,11 +142,11 @@ public static class SiteFiles
             return head ? Task.CompletedTask : Send(response, bytes);
         }
 
-        private static void Secure(IHeaderDictionary headers)
+        private void Secure(IHeaderDictionary headers)
         {
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy;
         }
 
         /// <summary>Theme assets are linked as /assets/x.css?v=HASH: the URL changes with the content, so it never goes stale.</summary>

@@ -10,7 +10,7 @@ public sealed record CheckResult(ImmutableArray<Diagnostic> Diagnostics, int Pag
 /// <summary>`lemma check`: an in-memory build, then every rule over its result.</summary>
 public static class SiteChecker
 {
-    public static readonly ImmutableArray<ISiteCheck> Rules = [new BrokenLinks(), new BrokenMenuLinks(), new BrokenAnchors(), new MissingImages(), new DuplicateTitles()];
+    public static readonly ImmutableArray<ISiteCheck> Rules = [new BrokenLinks(), new BrokenMenuLinks(), new BrokenAnchors(), new MissingImages(), new DuplicateTitles(), new PolicyViolations()];
 
     public static CheckResult Run(BuildOptions options)
     {

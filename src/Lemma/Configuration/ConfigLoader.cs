@@ -11,7 +11,7 @@ public sealed record ConfigResult(SiteConfig Config, string? Path, ImmutableArra
 /// into a <see cref="SiteConfig"/>. Keys are matched without regard to case, '_' or '-', so Hugo's baseURL and
 /// Lemma's base_url are the same key.
 /// </summary>
-public static class ConfigLoader
+public static partial class ConfigLoader
 {
     /// <summary>Config file names in the order they are looked for.</summary>
     public static readonly ImmutableArray<string> FileNames =
@@ -108,6 +108,7 @@ public static class ConfigLoader
                 Smtp = IsLemma ? ReadSmtp() : defaults.Smtp,
                 // As comments: a Hugo or Jekyll theme's newsletter: is its own (a Mailchimp form), not Lemma's.
                 Newsletter = IsLemma ? ReadNewsletter() : defaults.Newsletter,
+                PolicySources = IsLemma ? ReadPolicySources() : defaults.PolicySources,
                 // Lemma's keys at the top of site.yaml, PaperMod's under params.
                 Display = PageDisplay.Read(Map.Values).Over(PageDisplay.Read(Params)),
                 Params = Map.Values.ToImmutableDictionary(StringComparer.Ordinal),
@@ -420,6 +421,47 @@ public static class ConfigLoader
             _ => Fail<ImmutableArray<string>>("comments", "comments blocklists are lists of words or domains", []),
         };
 
+        /// <summary>
+        /// <c>csp: { embeds: [youtube, codepen], frame-src: [https://…], script-src: [https://…], … }</c>: hosts the site's
+        /// pages may load from. Each source is one https origin (a path and a leading <c>*.</c> allowed) and nothing
+        /// else, so no value can add a keyword ('unsafe-inline') or a directive of its own.
+        /// </summary>
+        private ImmutableDictionary<string, ImmutableArray<string>> ReadPolicySources()
+        {
+            if (Get(Map.Values, "csp") is not { } value) return ImmutableDictionary<string, ImmutableArray<string>>.Empty;
+            if (value is not IReadOnlyDictionary<string, object?> map) { Error("csp", "csp must be a map: embeds, frame-src, script-src, …"); return ImmutableDictionary<string, ImmutableArray<string>>.Empty; }
+            var sources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            void Add(string directive, string source)
+            {
+                if (!sources.TryGetValue(directive, out var list)) sources[directive] = list = [];
+                if (!list.Contains(source)) list.Add(source);
+            }
+            IEnumerable<string> Items(string key) => Get(map, key) switch
+            {
+                string one => [one],
+                IEnumerable<object?> many => many.Select(o => o?.ToString() ?? ""),
+                _ => Fail(key),
+            };
+            IEnumerable<string> Fail(string key) { Error("csp", $"csp.{key} must be a list"); return []; }
+            foreach (var key in map.Keys)
+            {
+                if (key == "embeds")
+                {
+                    foreach (var name in Items(key))
+                        if (Lemma.Output.ContentSecurityPolicy.Embeds.TryGetValue(name.ToLowerInvariant(), out var hosts)) foreach (var host in hosts) Add("frame-src", host);
+                        else Error("csp", $"csp.embeds: unknown embed '{name}'; known: {string.Join(", ", Lemma.Output.ContentSecurityPolicy.Embeds.Keys.Order())} (or list its host under frame-src)");
+                }
+                else if (Lemma.Output.ContentSecurityPolicy.Extensible.Contains(key))
+                {
+                    foreach (var source in Items(key))
+                        if (PolicySourcePattern().IsMatch(source)) Add(key, source);
+                        else Error("csp", $"csp.{key}: '{source}' must be one https origin, such as https://example.org or https://*.example.org/path/");
+                }
+                else Error("csp", $"csp.{key} is not a directive a site may add to; use embeds or one of {string.Join(", ", Lemma.Output.ContentSecurityPolicy.Extensible)}");
+            }
+            return sources.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
+        }
+
         /// <summary><c>newsletter: true|false</c>, or a map of <see cref="NewsletterSettings"/> (enabled unless it says <c>enabled: false</c>).</summary>
         private NewsletterSettings ReadNewsletter()
         {
@@ -617,4 +659,8 @@ public static class ConfigLoader
     }
 
     private static string Normalize(string key) => key.Replace("_", "").Replace("-", "").ToLowerInvariant();
+
+    // One https origin: a host (a leading "*." allowed), a port, a path; no quote, space or semicolon.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^https://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$")]
+    private static partial System.Text.RegularExpressions.Regex PolicySourcePattern();
 }

@@ -50,6 +50,9 @@ public sealed record SiteConfig
     public NewsletterSettings Newsletter { get; init; } = new();
     /// <summary>The mail server the site's mail goes through; empty Host: none set in the config.</summary>
     public SmtpSettings Smtp { get; init; } = new();
+    /// <summary>Sources site.yaml's <c>csp:</c> adds to the Content-Security-Policy, by directive (frame-src, script-src, ...):
+    /// its named <c>embeds</c> as frame-src hosts, and each directive's own list.</summary>
+    public ImmutableDictionary<string, ImmutableArray<string>> PolicySources { get; init; } = ImmutableDictionary<string, ImmutableArray<string>>.Empty;
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 }

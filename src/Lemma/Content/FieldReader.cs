@@ -38,6 +38,8 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
             Series = series is List<object?> list ? list.Select(Str).FirstOrDefault(s => s is not null) : Text("series"),
             SeriesOrder = Int("series_order") ?? Int("series_weight") ?? Int("series_part"),
             Featured = Bool("featured") ?? false,
+            Scripts = Files("scripts"),
+            Styles = Files("styles"),
             Slug = Text("slug"),
             Url = Text("url") ?? Text("permalink"),
             Aliases = Strings("aliases").AddRange(Strings("redirect_from")),
@@ -57,6 +59,21 @@ internal sealed class FieldReader(string path, StructuredMap map, List<Diagnosti
     }
 
     private object? Get(string key) => ConfigLoader.Get(map.Values, key);
+
+    /// <summary>A list of files a page loads: each a bundle file name, a site path or an https URL, nothing a browser
+    /// would run as script from elsewhere (javascript:, data:) and nothing that could leave the attribute.</summary>
+    private ImmutableArray<string> Files(string key)
+    {
+        var files = Strings(key);
+        foreach (var file in files)
+            if (file.Length == 0 || file.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '<' or '>' || char.IsControl(c))
+                || (file.Contains(':') && !file.StartsWith("https://", StringComparison.Ordinal)))
+            {
+                Error(key, $"{key}: '{file}' must be a file of the page's bundle, a site path (/js/demo.js) or an https URL");
+                return [];
+            }
+        return files;
+    }
 
     /// <summary>
     /// The page's image: <c>cover</c> or <c>image</c> as a path, PaperMod's <c>cover: {image, alt, caption, hidden}</c>,

@@ -58,6 +58,10 @@ public sealed record FrontMatter
     public string? Series { get; init; }
     public int? SeriesOrder { get; init; }
     public bool Featured { get; init; }
+    /// <summary>The page's own script and style files (<c>scripts:</c>, <c>styles:</c>): a bundle's file names, site paths
+    /// or https URLs, loaded after the theme's.</summary>
+    public ImmutableArray<string> Scripts { get; init; } = [];
+    public ImmutableArray<string> Styles { get; init; } = [];
     public string? Slug { get; init; }
     public string? Url { get; init; }
     public ImmutableArray<string> Aliases { get; init; } = [];

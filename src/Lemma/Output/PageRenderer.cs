@@ -289,6 +289,7 @@ public static partial class PageRenderer
             Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
             Author = c.Author,
             HasNewsletter = c.Newsletter.Enabled,
+            ContentSecurityPolicy = Output.ContentSecurityPolicy.MetaWith(c.PolicySources),
             Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
             Social = c.Social, Params = c.Params,
             BuildDate = ViewFactory.Iso(now)!, Year = now.Year,

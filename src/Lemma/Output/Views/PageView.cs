@@ -60,6 +60,9 @@ public sealed record PageView
     public bool InProgress { get; init; }
     public string? Status { get; init; }
     public bool Featured { get; init; }
+    /// <summary>The page's own scripts and stylesheets (front matter <c>scripts:</c>, <c>styles:</c>), as URLs.</summary>
+    public IReadOnlyList<string> Scripts { get; init; } = [];
+    public IReadOnlyList<string> Styles { get; init; } = [];
     public string? ExternalUrl { get; init; }
     public CoverView? Cover { get; init; }
     /// <summary>A paper note's paper (front matter <c>paper:</c>); null on other pages.</summary>

@@ -23,7 +23,7 @@ public sealed record SiteView
     public required IReadOnlyDictionary<string, object?> Data { get; init; }
     public required IReadOnlyDictionary<string, string> Assets { get; init; }
     public string? MathFontCss { get; init; }
-    /// <summary>The policy of <see cref="Lemma.Output.ContentSecurityPolicy.Meta"/>, for the theme's &lt;meta http-equiv&gt;.</summary>
+    /// <summary>The site's policy (<see cref="Lemma.Output.ContentSecurityPolicy.MetaWith"/>), for the theme's &lt;meta http-equiv&gt;.</summary>
     public string ContentSecurityPolicy { get; init; } = Lemma.Output.ContentSecurityPolicy.Meta;
     /// <summary>True under `lemma serve` (drafts get a badge, the reload script is injected).</summary>
     public bool Preview { get; init; }

@@ -79,6 +79,8 @@ public static partial class ViewFactory
             InProgress = page.InProgress,
             Status = fm.Status,
             Featured = fm.Featured,
+            Scripts = fm.Scripts.Select(s => Resource(urls, page, s)).ToArray(),
+            Styles = fm.Styles.Select(s => Resource(urls, page, s)).ToArray(),
             ExternalUrl = fm.ExternalUrl,
             Cover = fm.Cover is { } c ? new CoverView(Resource(urls, page, c.Image), c.Alt, c.Caption, !c.Hidden) : null,
             Paper = fm.Paper is { } paper ? PaperView.From(paper) : null,
