@@ -157,6 +157,32 @@ public sealed class ContentTests(SiteFixture site, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_contents_sit_in_the_left_margin_and_stay_in_view_on_wide_screens_and_above_the_text_on_phones()
+    {
+        var post = PostsWith("<details class=\"toc\"").First();
+        const string Boxes = """
+            () => {
+              const toc = document.querySelector('details.toc').getBoundingClientRect(), text = document.querySelector('.content').getBoundingClientRect();
+              return [toc.left, toc.right, toc.top, toc.bottom, text.left, text.top, window.innerHeight];
+            }
+            """;
+        await using (var wide = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 } }))
+        {
+            await wide.GoAsync(post);
+            var b = await wide.Page.EvaluateAsync<double[]>(Boxes);
+            Assert.True(b[1] <= b[4], $"the contents ({b[0]}–{b[1]} px) overlap the text, which starts at {b[4]} px");
+            Assert.True(b[0] >= 0, $"the contents start off screen, at {b[0]} px");
+            await wide.Page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight * 0.6)");
+            b = await wide.Page.EvaluateAsync<double[]>(Boxes);
+            Assert.True(b[2] >= 0 && b[2] < b[6], $"after scrolling, the contents' top is at {b[2]} px, out of view");
+        }
+        await using var phone = await site.NewVisitAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await phone.GoAsync(post);
+        var p = await phone.Page.EvaluateAsync<double[]>(Boxes);
+        Assert.True(p[3] <= p[5] && p[0] >= 0, $"on a phone the contents ({p[2]}–{p[3]} px) are not above the text ({p[5]} px)");
+    }
+
+    [Fact]
     public async Task Post_page_css_and_script_stay_under_30_kilobytes()
     {
         await using var visit = await site.NewVisitAsync();
