@@ -122,6 +122,16 @@ public class SeriesPageTests
     }
 
     [Fact]
+    public void A_link_written_to_a_series_page_is_a_link_to_a_page_that_exists()
+    {
+        using var site = TempSite.From(Site);
+        site.WriteFile("content/about.md", "---\ntitle: About\n---\nRead [the series](/series/training-loop/).\n");
+        var run = site.Lemma("build");
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("no section, taxonomy or page", run.Errors + run.Output);
+    }
+
+    [Fact]
     public void A_page_at_a_series_url_is_reported_and_keeps_its_url()
     {
         using var site = TempSite.From(Site);
