@@ -6,7 +6,7 @@ namespace Lemma.Browser.Tests;
 /// <summary>
 /// Images in the dark palette (issue #19): a figure with a dark variant (the example's contours.svg and contours.dark.svg)
 /// shows the variant whichever way dark was reached, the system's setting or the toggle, and the light one otherwise;
-/// an image without one is dimmed on white; a notebook DataFrame's border="1" grid takes the palette's border colour.
+/// an image without one is dimmed on white on screen; a notebook DataFrame's border="1" grid takes the palette's border colour.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public sealed class DarkImageTests(SiteFixture site)
@@ -81,6 +81,10 @@ public sealed class DarkImageTests(SiteFixture site)
         await page.Locator("button.theme-toggle").ClickAsync();
         Assert.Contains("brightness", await FilterAsync(image));
         Assert.Equal("rgb(255, 255, 255)", await image.EvaluateAsync<string>("i => getComputedStyle(i).backgroundColor"));
+        // Printed, the image is as drawn.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.Equal("none", await FilterAsync(image));
+        await page.EmulateMediaAsync(new() { Media = Media.Screen });
 
         // Dark is stored now: the notebook's DataFrame cells are bordered in the palette's dark border colour.
         await visit.GoAsync(NotebookWithDataFrame);
