@@ -7,7 +7,7 @@ namespace Lemma.Build;
 
 /// <summary>
 /// Link rules that must hold for every build (`lemma check` adds the rest): a root-relative link to a page
-/// ("/notes/x/") must start with a section, taxonomy or page that exists. Files ("/images/a.png") are left to check.
+/// ("/notes/x/") must start with a section, taxonomy, series or page that exists. Files ("/images/a.png") are left to check.
 /// </summary>
 public static class LinkRules
 {
@@ -25,6 +25,7 @@ public static class LinkRules
         var known = new HashSet<string>(StringComparer.Ordinal) { "archive", "assets" };
         foreach (var s in site.Sections) known.Add(s.Name);
         foreach (var t in site.Taxonomies) known.Add(t.Name);
+        if (!site.Series.IsEmpty) known.Add("series"); // the series pages (PlanShape.SeriesPages), or a series taxonomy's
         foreach (var p in site.Pages) known.Add(FirstSegment(p.Url));
         foreach (var p in site.Pages)
             foreach (var alias in p.Aliases) known.Add(FirstSegment(alias));

@@ -316,6 +316,10 @@ public static class SiteQueries
         SourceLinks.Published(q.Get(Layout, One).Site, q.Get(Sources, One)),
         Equalities.Map<string>());
 
+    /// <summary>The published dark variants of images (figure.dark.png), by site path: the same after most edits.</summary>
+    private static readonly Query<string, ImmutableArray<string>> DarkVariants = new("dark variants", (q, _) =>
+        DarkImages.Variants(q.Get(Published, One).Values), Equalities.Sequence<string>());
+
     /// <summary>The first URL segments a root-relative link may start with.</summary>
     public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Layout, One).Site));
 
@@ -327,6 +331,8 @@ public static class SiteQueries
         // Only a page with a Hugo ref reads the whole site.
         var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Value, path, page.Source.BodyLine, content) : content;
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
+        if (DarkImages.MayHave(resolved))
+            resolved = DarkImages.Wrap(resolved, page.Url, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'), q.Get(DarkVariants, One));
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
     });
 

@@ -27,6 +27,12 @@ public static class Permalinks
     }
 
     /// <summary>A redirect path of a page: a Hugo alias without a leading '/' is under the page's parent folder, as Hugo resolves it.</summary>
+    /// <summary>
+    /// The page of a series, <c>/series/&lt;slug&gt;/</c>, its name slugged as a term's is: a site with its own <c>series</c>
+    /// taxonomy (as PaperMod's configs have) has its term page there, which is then the series page. Null without a slug.
+    /// </summary>
+    public static string? Series(SiteConfig config, string name) => Slug.For(config, name) is { Length: > 0 } slug ? $"/series/{slug}/" : null;
+
     public static string Alias(SiteConfig config, string pageUrl, string alias)
     {
         if (config.Kind != SiteKind.Hugo) return Normalize(alias);

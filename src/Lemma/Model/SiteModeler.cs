@@ -58,9 +58,6 @@ public static class SiteModeler
             published = [.. published.Where(p => !removed.Contains(p))];
             byPath = [.. byPath.Where(p => !removed.Contains(p))];
         }
-        ReportUrlConflicts(byPath, sections, taxonomies, diagnostics);
-        if (config.Kind == SiteKind.Jekyll) JekyllLists.OldUrls(config, published, sections, taxonomies, redirects);
-
         var series = published
             .Where(p => p.FrontMatter.Series is not null)
             .GroupBy(p => p.FrontMatter.Series!, StringComparer.Ordinal)
@@ -68,6 +65,11 @@ public static class SiteModeler
                 g => g.Key,
                 g => g.OrderBy(p => p.FrontMatter.SeriesOrder ?? int.MaxValue).ThenBy(p => p.SortDate).ToImmutableArray(),
                 StringComparer.Ordinal);
+        // A site's own series taxonomy has its term pages where the series pages would be (see Permalinks.Series).
+        var seriesPages = config.Taxonomies.ContainsKey("series") ? []
+            : series.Keys.Order(StringComparer.Ordinal).Select(name => (Name: name, Url: Permalinks.Series(config, name))).Where(s => s.Url is not null).Select(s => (s.Name, s.Url!)).ToArray();
+        ReportUrlConflicts(byPath, sections, taxonomies, seriesPages, diagnostics);
+        if (config.Kind == SiteKind.Jekyll) JekyllLists.OldUrls(config, published, sections, taxonomies, redirects);
 
         var site = new Site
         {
@@ -272,7 +274,7 @@ public static class SiteModeler
     /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>
     private static void ReportUrlConflicts(
         IReadOnlyList<Page> pages, ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies,
-        ImmutableArray<Diagnostic>.Builder diagnostics)
+        IEnumerable<(string Name, string Url)> series, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = "the home page" };
         foreach (var s in sections) owners.TryAdd(s.Url, $"the list of section '{s.Name}'");
@@ -281,6 +283,7 @@ public static class SiteModeler
             owners.TryAdd(t.Url, $"the {t.Name} index");
             foreach (var term in t.Terms) owners.TryAdd(term.Url, $"the {t.Singular} page '{term.Name}'");
         }
+        foreach (var (name, url) in series) owners.TryAdd(url, $"the page of series '{name}'");
         foreach (var page in pages)
         {
             if (!owners.TryAdd(page.Url, page.Source.Path))

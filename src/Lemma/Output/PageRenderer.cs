@@ -94,7 +94,7 @@ public static partial class PageRenderer
     private static partial System.Text.RegularExpressions.Regex UrlScheme();
 
     /// <summary>
-    /// Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, archive, 404. The home
+    /// Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, series, archive, 404. The home
     /// page's blocks are not in its job: they read the clock (<see cref="HomeSections"/>). <paramref name="content"/> gives
     /// the bodies of home and section index pages, which their lists show. It reads the model only through its
     /// <see cref="PlanShape"/>: a title or summary edit leaves the shape, and the plan is not made again.
@@ -165,6 +165,10 @@ public static partial class PageRenderer
             }
         }
 
+        // A page already at a series' URL keeps it (the model reported the conflict), as a section at /series/ does.
+        var taken = jobs.Select(j => j.SitePath).ToHashSet(StringComparer.Ordinal);
+        AddSeries(jobs, [.. site.Series.Where(s => !taken.Contains(s.Url))], !taken.Contains("/series/"), List, Refs, urls);
+
         var archive = List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
         var years = new ViewList<ArchiveYear>(site.Archive.Select(y => new ArchiveYear(y.Year, Refs(y.Posts))).ToArray());
         jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
@@ -189,6 +193,29 @@ public static partial class PageRenderer
             t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Count, t.Name, ViewFactory.FeedsAt(urls, term.Url), term.Posts)).ToArray()));
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
+
+    /// <summary>A page per series listing its parts in order, on one page; and <c>/series/</c> listing them when there are two or more.</summary>
+    private static void AddSeries(List<PageJob> jobs, PlanShape.SeriesShape[] series, bool withIndex, Func<PageView, PageView> list,
+        Func<IEnumerable<string>, ViewList<PageView>> refs, SiteUrls urls)
+    {
+        const string index = "/series/";
+        var links = series.Select(s => new SeriesLink(s.Name, urls.Link(s.Url), s.Parts.Count)).ToArray();
+        var hasIndex = withIndex && series.Length > 1;
+        for (var i = 0; i < series.Length; i++)
+        {
+            var one = series[i];
+            var page = list(new PageView
+            {
+                Title = one.Name, Url = urls.Link(one.Url), Permalink = urls.Absolute(one.Url), Kind = "series",
+                Section = "series", Slug = one.Url[index.Length..^1],
+            });
+            var values = new Dictionary<string, object?> { ["series"] = links[i], ["series_index"] = hasIndex ? urls.Link(index) : null };
+            AddPaginated(jobs, one.Url, "series", page, refs(one.Parts), one.Parts.Count, urls, values);
+        }
+        if (!hasIndex) return;
+        var all = list(new PageView { Title = "Series", Url = urls.Link(index), Permalink = urls.Absolute(index), Kind = "series", Section = "series", Slug = "series" });
+        jobs.Add(new PageJob(index, "series-index", all, true, new Dictionary<string, object?> { ["series_list"] = new ViewList<SeriesLink>(links) }));
+    }
 
     private static void AddPaginated(List<PageJob> jobs, string folder, string template, PageView page, ViewList<PageView> items,
         int pageSize, SiteUrls urls, IReadOnlyDictionary<string, object?> values)

@@ -24,6 +24,7 @@ public static class TemplateSetup
         access.Register<TocView>();
         access.Register<SeriesView>();
         access.Register<SeriesItem>();
+        access.Register<SeriesLink>();
         access.Register<PaperView>();
         access.Register<FeedLinks>();
         access.Register<TermView>();

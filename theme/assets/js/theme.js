@@ -12,6 +12,8 @@
   function apply(theme) {
     root.setAttribute("data-theme", theme);
     each(".theme-toggle", function (b) { b.setAttribute("aria-pressed", theme === "dark"); });
+    // A dark image variant's <source> matches the system's preference; the palette in use is what it must follow.
+    each("source[data-dark]", function (s) { s.media = theme === "dark" ? "all" : "not all"; });
   }
   function each(selector, f) { Array.prototype.forEach.call(document.querySelectorAll(selector), f); }
 

@@ -105,7 +105,11 @@ public sealed record TermLink(string Name, string Slug, string Url);
 
 public sealed record TocView(int Level, string Id, string Text);
 
-public sealed record SeriesView(string Name, int Index, int Total, ViewList<SeriesItem> Pages);
+/// <param name="Url">The series page, listing its parts (null when the name has no slug).</param>
+public sealed record SeriesView(string Name, int Index, int Total, ViewList<SeriesItem> Pages, string? Url);
+
+/// <summary>A series on the <c>/series/</c> page, and on each series page as <c>series</c>.</summary>
+public sealed record SeriesLink(string Name, string Url, int Parts);
 
 public sealed record SeriesItem(string Title, string Url, bool Current);
 

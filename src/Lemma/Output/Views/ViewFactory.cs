@@ -66,7 +66,7 @@ public static partial class ViewFactory
             ReadingMinutes = System.Math.Max(1, (int)System.Math.Round(words / (double)config.WordsPerMinute)),
             Tags = Terms(config, urls, page, "tags"),
             Categories = Terms(config, urls, page, "categories"),
-            Series = Series(urls, page, links.Series),
+            Series = Series(config, urls, page, links.Series),
             Toc = toc && rendered is not null ? rendered.Toc.Select(t => new TocView(t.Level, t.Id, t.Text)).ToArray() : [],
             HasToc = toc && rendered is { Toc.Length: > 0 },
             TocOpen = display.TocOpen ?? true,
@@ -148,11 +148,12 @@ public static partial class ViewFactory
             .Select(t => new TermLink(t.name, t.slug, urls.Link($"/{taxonomy}/{t.slug}/")))
             .ToArray();
 
-    private static SeriesView? Series(SiteUrls urls, Page page, ImmutableArray<Page> pages)
+    private static SeriesView? Series(SiteConfig config, SiteUrls urls, Page page, ImmutableArray<Page> pages)
     {
         if (page.FrontMatter.Series is not { } name || pages.IsEmpty) return null;
         var items = pages.Select(p => new SeriesItem(p.Title, urls.Link(p.Url), ReferenceEquals(p, page))).ToArray();
-        return new SeriesView(name, pages.IndexOf(page) + 1, pages.Length, items);
+        var url = Permalinks.Series(config, name) is { } path ? urls.Link(path) : null;
+        return new SeriesView(name, pages.IndexOf(page) + 1, pages.Length, items, url);
     }
 
     /// <summary>A bundle-relative resource ("cover.png") resolves against the page's URL; absolute ones stay.</summary>
