@@ -142,12 +142,12 @@ public class NewsletterSendTests
     public async Task A_sender_that_died_but_was_not_yet_reaped_by_its_parent_counts_as_gone()
     {
         // The shell starts a child that ends at once, then becomes a process that never reaps it: the child stays a zombie.
-        using var parent = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "sleep 0.3 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true })!;
+        using var parent = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "sleep 1 & echo $!; exec sleep 30"]) { RedirectStandardOutput = true })!;
         try
         {
             var pid = int.Parse(await parent.StandardOutput.ReadLineAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
-            using var child = System.Diagnostics.Process.GetProcessById(pid);
-            var claimant = new Claimant(Environment.MachineName, pid, child.StartTime.ToUniversalTime().Ticks);
+            var claimant = Claimant.Of(pid)!;
+            Assert.False(Claimant.IsGone(claimant.ToString())); // running (sleep 1)
             while (!File.ReadAllText($"/proc/{pid}/stat").Contains(") Z ", StringComparison.Ordinal)) await Task.Delay(10);
             Assert.True(Claimant.IsGone(claimant.ToString()));
         }
