@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Lemma.Templates;
 
 namespace Lemma.Newsletter;
 
@@ -100,16 +101,7 @@ public static class EmailBody
         /// <summary>A code block: one pre, its lines' wrappers gone and each token's colour on its span.</summary>
         private void CodeBlock(IElement pre)
         {
-            foreach (var span in pre.QuerySelectorAll("span").ToArray())
-            {
-                var style = span.ClassList.Select(c => CodeColours.Styles.GetValueOrDefault(c)).FirstOrDefault(s => s is { Length: > 0 });
-                if (style is null) Unwrap(span);
-                else
-                {
-                    foreach (var attribute in span.Attributes.ToArray()) span.RemoveAttribute(attribute.Name);
-                    span.SetAttribute("style", style);
-                }
-            }
+            CodeColours.Inline(pre);
             foreach (var code in pre.QuerySelectorAll("code").ToArray()) Unwrap(code);
             foreach (var other in pre.QuerySelectorAll("*").Where(e => e.LocalName != "span").ToArray()) Unwrap(other);
             Clean(pre, EmailStyles.Pre);

@@ -198,16 +198,21 @@ public static class PageQueries
         q.Get(FeedList, One).Where(f => f.Folder == folder).Select(f => (f.Title, f.Entries)).FirstOrDefault((folder, [])),
         EqualityComparer<(string Title, ImmutableArray<string> Entries)>.Create((a, b) => a.Title == b.Title && a.Entries.SequenceEqual(b.Entries), a => a.Entries.Length));
 
+    /// <summary>A page's whole body as feed entries carry it (<see cref="FeedHtml"/>): made once for all the feeds that hold the page.</summary>
+    private static readonly Query<string, string> FeedBody = new("feed body", (q, path) =>
+        FeedHtml.Of(q.Get(ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "", (string)q.Get(ViewMember, (path, nameof(PageView.Permalink)))!));
+
     /// <summary>A feed's three files (RSS, Atom, JSON Feed), with its entries' whole views.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> Feed = new("feed", (q, folder) =>
     {
         var (title, entries) = q.Get(FeedEntries, folder);
         var views = entries.Select(path => q.Get(View, path)).ToArray();
+        var contents = SiteQueries.SiteConfig(q).FeedContent == Configuration.FeedContent.Full ? entries.Select(path => q.Get(FeedBody, path)).ToArray() : null;
         var site = q.Untracked(Site, One);
         foreach (var member in (string[])[nameof(SiteView.Description), nameof(SiteView.Language), nameof(SiteView.Author)]) q.Get(SiteMember, member);
         // The build time shows only in a feed with undated entries; other feeds need not change with it.
         var updated = views.All(e => (e.Updated ?? e.Date) is not null) ? "" : (string)q.Get(SiteMember, nameof(SiteView.BuildDate))!;
-        return [.. Feeds.Write(new FeedSpec(title, folder, views), site, Urls(q), updated)];
+        return [.. Feeds.Write(new FeedSpec(title, folder, views, contents), site, Urls(q), updated)];
     });
 
     private static readonly Query<string, ImmutableArray<Sitemap.Entry>> SitemapEntries = new("sitemap entries", (q, _) => q.Get(Plan, One).Sitemap,

@@ -1,13 +1,13 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using Lemma.Templates;
+using AngleSharp.Dom;
 
-namespace Lemma.Newsletter;
+namespace Lemma.Templates;
 
 /// <summary>
-/// The theme's code colours as inline styles, by highlight class ("hl-keyword" -> "color:#b8212b"): mail clients drop
-/// classes and stylesheets, so an email carries each token's colour on its span. Read from the theme's own
-/// highlight.css (its light palette: mail clients that darken do it themselves), so the email and the site agree.
+/// The theme's code colours as inline styles, by highlight class ("hl-keyword" -> "color:#b8212b"): mail clients and
+/// feed readers drop classes and stylesheets, so an email or a feed entry carries each token's colour on its span. Read
+/// from the theme's own highlight.css (its light palette: readers that darken do it themselves), so they and the site agree.
 /// </summary>
 public static partial class CodeColours
 {
@@ -17,6 +17,30 @@ public static partial class CodeColours
     public static FrozenDictionary<string, string> Styles => Theme.Styles;
 
     public static string Text => Theme.Text;
+
+    /// <summary>The light palette's code background (site.css's --code-bg), which the token colours keep their contrast on.</summary>
+    public const string Background = "#f4f2ed";
+
+    /// <summary>
+    /// Gives each token span inside <paramref name="pre"/> its colour as its only attribute, and unwraps every other
+    /// span (line wrappers, tokens without a colour), keeping their text in place.
+    /// </summary>
+    public static void Inline(IElement pre)
+    {
+        foreach (var span in pre.QuerySelectorAll("span").ToArray())
+        {
+            var style = span.ClassList.Select(c => Styles.GetValueOrDefault(c)).FirstOrDefault(s => s is { Length: > 0 });
+            if (style is null)
+            {
+                var parent = span.Parent!;
+                foreach (var child in span.ChildNodes.ToArray()) parent.InsertBefore(child, span);
+                parent.RemoveChild(span);
+                continue;
+            }
+            foreach (var attribute in span.Attributes.ToArray()) span.RemoveAttribute(attribute.Name);
+            span.SetAttribute("style", style);
+        }
+    }
 
     private static (FrozenDictionary<string, string>, string) Read()
     {
