@@ -262,13 +262,14 @@ public static class PageQueries
         return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     });
 
-    /// <summary>Feeds, the sitemap and robots.txt, sorted by path.</summary>
+    /// <summary>Feeds, the sitemap, robots.txt and llms.txt, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ListFiles = new("list files", (q, _) =>
     {
         var files = new List<OutputFile>();
         foreach (var feed in q.Get(FeedList, One)) files.AddRange(q.Get(Feed, feed.Folder));
         files.Add(q.Get(SitemapFile, One));
         files.Add(Sitemap.Robots(Urls(q)));
+        files.AddRange(q.Get(LlmsQueries.Files, One));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     });
 
