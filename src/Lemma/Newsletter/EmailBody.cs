@@ -101,7 +101,16 @@ public static class EmailBody
         /// <summary>A code block: one pre, its lines' wrappers gone and each token's colour on its span.</summary>
         private void CodeBlock(IElement pre)
         {
-            CodeColours.Inline(pre);
+            foreach (var span in pre.QuerySelectorAll("span").ToArray())
+            {
+                var style = span.ClassList.Select(c => CodeColours.Styles.GetValueOrDefault(c)).FirstOrDefault(s => s is { Length: > 0 });
+                if (style is null) Unwrap(span);
+                else
+                {
+                    foreach (var attribute in span.Attributes.ToArray()) span.RemoveAttribute(attribute.Name);
+                    span.SetAttribute("style", style);
+                }
+            }
             foreach (var code in pre.QuerySelectorAll("code").ToArray()) Unwrap(code);
             foreach (var other in pre.QuerySelectorAll("*").Where(e => e.LocalName != "span").ToArray()) Unwrap(other);
             Clean(pre, EmailStyles.Pre);

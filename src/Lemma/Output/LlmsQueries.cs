@@ -39,12 +39,12 @@ public static class LlmsQueries
     private static readonly Query<string, ImmutableArray<string>> Posts = new("llms posts", (q, _) =>
         [.. q.Get(SiteQueries.Layout, One).Site.Posts.Where(p => !p.Draft && !p.Future).Select(p => p.Source.Path)], Equalities.Sequence<string>());
 
-    /// <summary>A post's body as llms-full.txt holds it: the newsletter's text part of it, with absolute URLs.</summary>
+    /// <summary>A post's body as llms-full.txt holds it: Markdown made from its rendered HTML, with absolute URLs.</summary>
     private static readonly Query<string, string> Text = new("llms text", (q, path) =>
     {
         var html = q.Get(PageQueries.ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "";
         var url = (string)q.Get(PageQueries.ViewMember, (path, nameof(PageView.Permalink)))!;
-        return string.Join("\n\n", Newsletter.EmailBody.Blocks(html, url).Select(b => b.Text).Where(t => t.Length > 0));
+        return MarkdownText.Of(html, url);
     });
 
     private static string Member(QueryContext q, string path, string member) => q.Get(PageQueries.ViewMember, (path, member)) as string ?? "";

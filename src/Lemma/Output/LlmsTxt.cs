@@ -6,8 +6,8 @@ namespace Lemma.Output;
 /// llms.txt and llms-full.txt at the site root, in the llmstxt.org format: the site's title as the one <c># heading</c>,
 /// its description as the <c>&gt;</c> summary, a line of details, then a <c>## section</c> per content section listing its
 /// pages as <c>- [Title](absolute URL): description</c>. llms-full.txt holds every post's whole text after the same
-/// header: its title, URL and date, then its body as Markdown-like text (the newsletter's text part: headings as #,
-/// lists as -, code indented, each formula as its TeX between dollars).
+/// header: its title, URL and date, then its body as Markdown (<see cref="MarkdownText"/>: made from the rendered body,
+/// so shortcodes, citations and notebooks read as the page shows them; each formula as its TeX between dollars).
 /// </summary>
 public static class LlmsTxt
 {

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
 
 namespace Lemma.Templates;
 
@@ -20,27 +19,6 @@ public static partial class CodeColours
 
     /// <summary>The light palette's code background (site.css's --code-bg), which the token colours keep their contrast on.</summary>
     public const string Background = "#f4f2ed";
-
-    /// <summary>
-    /// Gives each token span inside <paramref name="pre"/> its colour as its only attribute, and unwraps every other
-    /// span (line wrappers, tokens without a colour), keeping their text in place.
-    /// </summary>
-    public static void Inline(IElement pre)
-    {
-        foreach (var span in pre.QuerySelectorAll("span").ToArray())
-        {
-            var style = span.ClassList.Select(c => Styles.GetValueOrDefault(c)).FirstOrDefault(s => s is { Length: > 0 });
-            if (style is null)
-            {
-                var parent = span.Parent!;
-                foreach (var child in span.ChildNodes.ToArray()) parent.InsertBefore(child, span);
-                parent.RemoveChild(span);
-                continue;
-            }
-            foreach (var attribute in span.Attributes.ToArray()) span.RemoveAttribute(attribute.Name);
-            span.SetAttribute("style", style);
-        }
-    }
 
     private static (FrozenDictionary<string, string>, string) Read()
     {
