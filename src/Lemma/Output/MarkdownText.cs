@@ -78,7 +78,7 @@ public static partial class MarkdownText
     [GeneratedRegex("</?(strong|b|em|i)>", RegexOptions.IgnoreCase)]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex("<li\\b[^>]*>")]
+    [GeneratedRegex("\\s*<li\\b[^>]*>")]
     private static partial Regex ListItem();
 
     [GeneratedRegex("<br\\s*/?>")]
