@@ -17,6 +17,7 @@ public class FullFeedTests
         ---
         title: A
         date: 2024-01-02
+        tags: [t]
         ---
         The summary, with $e^{i\pi}$. <!--more--> Then [B](../b/) and ![a plot](pic.png).
 
@@ -82,6 +83,11 @@ public class FullFeedTests
         var description = (string)rss.Descendants("item").Single(i => (string?)i.Element("title") == "A").Element("description")!;
         Assert.StartsWith("<p>The summary, with <math>", description);
         Assert.DoesNotContain("Then", description);
+        // The section's feed carries whole posts too; a tag's feed carries summaries.
+        Assert.Equal(2, XDocument.Parse(site.Read("public/posts/index.xml")).Descendants(Content + "encoded").Count());
+        var tag = XDocument.Parse(site.Read("public/tags/t/index.xml"));
+        Assert.Single(tag.Descendants("item"));
+        Assert.Empty(tag.Descendants(Content + "encoded"));
     }
 
     [Fact]

@@ -207,7 +207,11 @@ public static class PageQueries
     {
         var (title, entries) = q.Get(FeedEntries, folder);
         var views = entries.Select(path => q.Get(View, path)).ToArray();
-        var contents = SiteQueries.SiteConfig(q).FeedContent == Configuration.FeedContent.Full ? entries.Select(path => q.Get(FeedBody, path)).ToArray() : null;
+        // Whole posts in the site's and the sections' feeds; a term's feed keeps summaries: a site's hundred-odd tag
+        // feeds of twenty whole posts each would weigh more than all its pages.
+        var config = SiteQueries.SiteConfig(q);
+        var full = config.FeedContent == Configuration.FeedContent.Full && !config.Taxonomies.Keys.Any(t => folder.StartsWith("/" + t + "/", StringComparison.Ordinal));
+        var contents = full ? entries.Select(path => q.Get(FeedBody, path)).ToArray() : null;
         var site = q.Untracked(Site, One);
         foreach (var member in (string[])[nameof(SiteView.Description), nameof(SiteView.Language), nameof(SiteView.Author)]) q.Get(SiteMember, member);
         // The build time shows only in a feed with undated entries; other feeds need not change with it.
