@@ -98,7 +98,9 @@ public static partial class ConfigLoader
                 UglyUrls = IsHugo && Get(Map.Values, "uglyURLs") is true,
                 FileNameDate = IsHugo ? HugoFileNameDate() : FileNameDate.Fallback,
                 PageSize = Int("page_size") ?? Int("paginate") ?? Int(Get(Get(Map.Values, "pagination"), "pagerSize"), "pagination") ?? defaults.PageSize,
-                FeedSize = Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
+                FeedSize = FeedLimit() ?? Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
+                FeedContent = ReadFeedContent(),
+                Llms = ReadLlms(),
                 MathMacros = ReadMacros(),
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
@@ -119,6 +121,50 @@ public static partial class ConfigLoader
                 config = config with { Permalinks = config.Permalinks.SetItem("posts", jekyll) };
             return config;
         }
+
+        /// <summary><c>feeds: { content: full | summary, limit: N }</c>: what each entry carries.</summary>
+        private FeedContent ReadFeedContent()
+        {
+            var feeds = Get(Map.Values, "feeds");
+            if (feeds is null) return FeedContent.Full;
+            if (feeds is not IReadOnlyDictionary<string, object?> map)
+            {
+                FeedsError("feeds", "feeds must be a map: { content: full | summary, limit: N }");
+                return FeedContent.Full;
+            }
+            switch (Get(map, "content"))
+            {
+                case null or "full": return FeedContent.Full;
+                case "summary": return FeedContent.Summary;
+                case var other:
+                    FeedsError("content", $"feeds.content must be full or summary; got '{Str(other) ?? "a list or map"}'");
+                    return FeedContent.Full;
+            }
+        }
+
+        /// <summary><c>feeds.limit</c>: entries in each feed, at least 1.</summary>
+        private int? FeedLimit()
+        {
+            if (Get(Get(Map.Values, "feeds"), "limit") is not { } value) return null;
+            if (ToInt(value) is { } limit and >= 1) return limit;
+            FeedsError("limit", $"feeds.limit must be a whole number of at least 1; got '{Str(value) ?? "a list or map"}'");
+            return null;
+        }
+
+        private void FeedsError(string key, string message) =>
+            Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, key == "feeds" ? LineOfKey("feeds") : NestedLine("feeds", key), 1), message));
+
+        /// <summary><c>llms: true | false</c>: llms.txt and llms-full.txt, on unless turned off.</summary>
+        private bool ReadLlms()
+        {
+            var value = Get(Map.Values, "llms");
+            if (value is null or true) return true;
+            if (value is false) return false;
+            Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, LineOfKey("llms"), 1), $"llms must be true or false; got '{Str(value) ?? "a list or map"}'"));
+            return true;
+        }
+
+        private int LineOfKey(string key) => Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(key)).Value is > 0 and var line ? line : 1;
 
         private Author WithSafeAvatar(Author author) =>
             SafeUrl(Get(Map.Values, "author") is null ? "params" : "author", author.Avatar) is null ? author with { Avatar = "" } : author;

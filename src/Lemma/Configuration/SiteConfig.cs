@@ -34,8 +34,12 @@ public sealed record SiteConfig
     /// <summary>What a date at the start of a file name (2021-05-24-name.md) means; see <see cref="Configuration.FileNameDate"/>.</summary>
     public FileNameDate FileNameDate { get; init; } = FileNameDate.Fallback;
     public int PageSize { get; init; } = 10;
-    /// <summary>Items in each feed.</summary>
+    /// <summary>Items in each feed (<c>feeds.limit</c>, or the older <c>feed_size</c>).</summary>
     public int FeedSize { get; init; } = 20;
+    /// <summary>What a feed entry carries (<c>feeds.content</c>): the whole post, or its summary alone.</summary>
+    public FeedContent FeedContent { get; init; } = FeedContent.Full;
+    /// <summary>llms.txt and llms-full.txt at the site root (<c>llms: false</c> turns them off).</summary>
+    public bool Llms { get; init; } = true;
     public ImmutableDictionary<string, string> MathMacros { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>How the site's Markdown writes math, from the kind of config it has.</summary>
     public MathSyntax MathSyntax { get; init; } = new();
@@ -56,6 +60,9 @@ public sealed record SiteConfig
     /// <summary>Every key of the config file as parsed, for templates (site.params.x).</summary>
     public ImmutableDictionary<string, object?> Params { get; init; } = ImmutableDictionary<string, object?>.Empty;
 }
+
+/// <summary>A feed entry's content: the whole body (absolute URLs, MathML, code coloured inline), or the summary alone.</summary>
+public enum FeedContent { Full, Summary }
 
 /// <summary>
 /// A date at the start of a file name (2021-05-24-name.md). <see cref="Fallback"/> (Jekyll, Lemma): the page's date when

@@ -1,3 +1,5 @@
+using Lemma.Templates;
+
 namespace Lemma.Newsletter;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class EmailStyles
     public const string Muted = "#595f69";
     public const string Accent = "#1b5ba3";
     public const string Border = "#e2ded6";
-    public const string CodeBackground = "#f4f2ed";
+    public const string CodeBackground = CodeColours.Background;
     public const string Page = "#f4f2ed";
     public const string Sans = "-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
     public const string Mono = "ui-monospace,SFMono-Regular,Menlo,Consolas,'DejaVu Sans Mono','Liberation Mono',monospace";

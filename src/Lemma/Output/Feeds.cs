@@ -6,8 +6,14 @@ using Lemma.Output.Views;
 
 namespace Lemma.Output;
 
-/// <summary>A feed to write: its title, where it lives (a site folder such as "/posts/") and its entries, newest first.</summary>
-public sealed record FeedSpec(string Title, string Folder, IReadOnlyList<PageView> Entries);
+/// <summary>A feed to write: its title, where it lives (a site folder such as "/posts/") and its entries, newest first.
+/// <paramref name="Contents"/>: each entry's whole body as a feed carries it (<see cref="FeedHtml"/>), in the entries'
+/// order; null when the feeds carry summaries alone (<c>feeds: { content: summary }</c>).</summary>
+public sealed record FeedSpec(string Title, string Folder, IReadOnlyList<PageView> Entries, IReadOnlyList<string>? Contents = null)
+{
+    /// <summary>The whole body of the entry at <paramref name="index"/>; null when the feed carries summaries or the body is empty.</summary>
+    public string? Content(int index) => Contents is { } all && all[index].Length > 0 ? ControlCharacters.Strip(all[index]) : null;
+}
 
 /// <summary>RSS 2.0, Atom 1.0 and JSON Feed 1.1 for one list of pages.</summary>
 public static partial class Feeds
@@ -20,6 +26,9 @@ public static partial class Feeds
         yield return new OutputFile(folder + "feed.json", Json(feed, site, urls), null);
     }
 
+    // RSS's module for an item's whole HTML (content:encoded), beside its description's summary.
+    private const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+
     private static XmlWriterSettings XmlSettings => new() { Encoding = new UTF8Encoding(false), Indent = true };
 
     private static byte[] Rss(FeedSpec feed, SiteView site, SiteUrls urls)
@@ -31,6 +40,7 @@ public static partial class Feeds
             w.WriteStartElement("rss");
             w.WriteAttributeString("version", "2.0");
             w.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            w.WriteAttributeString("xmlns", "content", null, ContentNamespace);
             w.WriteStartElement("channel");
             w.WriteElementString("title", Clean(feed.Title));
             w.WriteElementString("link", urls.Absolute(feed.Folder));
@@ -41,8 +51,9 @@ public static partial class Feeds
             w.WriteAttributeString("rel", "self");
             w.WriteAttributeString("type", "application/rss+xml");
             w.WriteEndElement();
-            foreach (var e in feed.Entries)
+            for (var i = 0; i < feed.Entries.Count; i++)
             {
+                var e = feed.Entries[i];
                 w.WriteStartElement("item");
                 w.WriteElementString("title", Clean(e.Title));
                 w.WriteElementString("link", e.ExternalUrl ?? e.Permalink);
@@ -53,6 +64,7 @@ public static partial class Feeds
                 if (e.Date is { } d) w.WriteElementString("pubDate", DateTimeOffset.Parse(d).ToString("r"));
                 foreach (var c in e.Categories.Concat(e.Tags)) w.WriteElementString("category", Clean(c.Name));
                 w.WriteElementString("description", Summary(e));
+                if (feed.Content(i) is { } content) w.WriteElementString("content", "encoded", ContentNamespace, content);
                 w.WriteEndElement();
             }
             w.WriteEndElement();
@@ -81,8 +93,9 @@ public static partial class Feeds
                 w.WriteElementString("name", ns, Clean(site.Author.Name));
                 w.WriteEndElement();
             }
-            foreach (var e in feed.Entries)
+            for (var i = 0; i < feed.Entries.Count; i++)
             {
+                var e = feed.Entries[i];
                 w.WriteStartElement("entry", ns);
                 w.WriteElementString("title", ns, Clean(e.Title));
                 w.WriteElementString("id", ns, e.Permalink);
@@ -99,6 +112,13 @@ public static partial class Feeds
                 w.WriteAttributeString("type", "html");
                 w.WriteString(Summary(e));
                 w.WriteEndElement();
+                if (feed.Content(i) is { } content)
+                {
+                    w.WriteStartElement("content", ns);
+                    w.WriteAttributeString("type", "html");
+                    w.WriteString(content);
+                    w.WriteEndElement();
+                }
                 w.WriteEndElement();
             }
             w.WriteEndElement();
@@ -158,15 +178,16 @@ public static partial class Feeds
                 w.WriteEndArray();
             }
             w.WriteStartArray("items");
-            foreach (var e in feed.Entries)
+            for (var i = 0; i < feed.Entries.Count; i++)
             {
+                var e = feed.Entries[i];
                 w.WriteStartObject();
                 w.WriteString("id", e.Permalink);
                 w.WriteString("url", e.Permalink);
                 if (e.ExternalUrl is { } ext) w.WriteString("external_url", ext);
                 w.WriteString("title", Clean(e.Title));
                 w.WriteString("summary", Clean(e.Description));
-                w.WriteString("content_html", e.Summary is null ? "" : Summary(e));
+                w.WriteString("content_html", feed.Content(i) ?? (e.Summary is null ? "" : Summary(e)));
                 if (e.Date is { } d) w.WriteString("date_published", d);
                 if (e.Updated is { } u) w.WriteString("date_modified", u);
                 w.WriteStartArray("tags");

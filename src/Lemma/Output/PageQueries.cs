@@ -198,16 +198,25 @@ public static class PageQueries
         q.Get(FeedList, One).Where(f => f.Folder == folder).Select(f => (f.Title, f.Entries)).FirstOrDefault((folder, [])),
         EqualityComparer<(string Title, ImmutableArray<string> Entries)>.Create((a, b) => a.Title == b.Title && a.Entries.SequenceEqual(b.Entries), a => a.Entries.Length));
 
+    /// <summary>A page's whole body as feed entries carry it (<see cref="FeedHtml"/>): made once for all the feeds that hold the page.</summary>
+    private static readonly Query<string, string> FeedBody = new("feed body", (q, path) =>
+        FeedHtml.Of(q.Get(ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "", (string)q.Get(ViewMember, (path, nameof(PageView.Permalink)))!));
+
     /// <summary>A feed's three files (RSS, Atom, JSON Feed), with its entries' whole views.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> Feed = new("feed", (q, folder) =>
     {
         var (title, entries) = q.Get(FeedEntries, folder);
         var views = entries.Select(path => q.Get(View, path)).ToArray();
+        // Whole posts in the site's and the sections' feeds; a term's feed keeps summaries: a site's hundred-odd tag
+        // feeds of twenty whole posts each would weigh more than all its pages.
+        var config = SiteQueries.SiteConfig(q);
+        var full = config.FeedContent == Configuration.FeedContent.Full && !config.Taxonomies.Keys.Any(t => folder.StartsWith("/" + t + "/", StringComparison.Ordinal));
+        var contents = full ? entries.Select(path => q.Get(FeedBody, path)).ToArray() : null;
         var site = q.Untracked(Site, One);
         foreach (var member in (string[])[nameof(SiteView.Description), nameof(SiteView.Language), nameof(SiteView.Author)]) q.Get(SiteMember, member);
         // The build time shows only in a feed with undated entries; other feeds need not change with it.
         var updated = views.All(e => (e.Updated ?? e.Date) is not null) ? "" : (string)q.Get(SiteMember, nameof(SiteView.BuildDate))!;
-        return [.. Feeds.Write(new FeedSpec(title, folder, views), site, Urls(q), updated)];
+        return [.. Feeds.Write(new FeedSpec(title, folder, views, contents), site, Urls(q), updated)];
     });
 
     private static readonly Query<string, ImmutableArray<Sitemap.Entry>> SitemapEntries = new("sitemap entries", (q, _) => q.Get(Plan, One).Sitemap,
@@ -257,13 +266,14 @@ public static class PageQueries
         return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     });
 
-    /// <summary>Feeds, the sitemap and robots.txt, sorted by path.</summary>
+    /// <summary>Feeds, the sitemap, robots.txt and llms.txt, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ListFiles = new("list files", (q, _) =>
     {
         var files = new List<OutputFile>();
         foreach (var feed in q.Get(FeedList, One)) files.AddRange(q.Get(Feed, feed.Folder));
         files.Add(q.Get(SitemapFile, One));
         files.Add(Sitemap.Robots(Urls(q)));
+        files.AddRange(q.Get(LlmsQueries.Files, One));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     });
 

@@ -168,9 +168,21 @@ public static partial class ViewFactory
     /// </summary>
     private static string PlainText(string html)
     {
-        var text = Formula().Replace(html, m => Annotation().Match(m.Value) is { Success: true } tex ? "$" + tex.Groups[1].Value.Trim() + "$" : "");
+        var text = FormulasAsTex(html, displayDollars: false);
         return Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(text, "")), " ").Trim();
     }
+
+    /// <summary>
+    /// Each formula (MathML with its TeX annotation) of <paramref name="html"/> as its TeX between dollars, still
+    /// HTML-escaped as the annotation was; two dollars for a display formula when <paramref name="displayDollars"/>.
+    /// </summary>
+    internal static string FormulasAsTex(string html, bool displayDollars) =>
+        Formula().Replace(html, m =>
+        {
+            if (Annotation().Match(m.Value) is not { Success: true } tex) return "";
+            var dollars = displayDollars && m.Value.StartsWith("<math display=\"block\"", StringComparison.Ordinal) ? "$$" : "$";
+            return dollars + tex.Groups[1].Value.Trim() + dollars;
+        });
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();

@@ -1,13 +1,12 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using Lemma.Templates;
 
-namespace Lemma.Newsletter;
+namespace Lemma.Templates;
 
 /// <summary>
-/// The theme's code colours as inline styles, by highlight class ("hl-keyword" -> "color:#b8212b"): mail clients drop
-/// classes and stylesheets, so an email carries each token's colour on its span. Read from the theme's own
-/// highlight.css (its light palette: mail clients that darken do it themselves), so the email and the site agree.
+/// The theme's code colours as inline styles, by highlight class ("hl-keyword" -> "color:#b8212b"): mail clients and
+/// feed readers drop classes and stylesheets, so an email or a feed entry carries each token's colour on its span. Read
+/// from the theme's own highlight.css (its light palette: readers that darken do it themselves), so they and the site agree.
 /// </summary>
 public static partial class CodeColours
 {
@@ -17,6 +16,9 @@ public static partial class CodeColours
     public static FrozenDictionary<string, string> Styles => Theme.Styles;
 
     public static string Text => Theme.Text;
+
+    /// <summary>The light palette's code background (site.css's --code-bg), which the token colours keep their contrast on.</summary>
+    public const string Background = "#f4f2ed";
 
     private static (FrozenDictionary<string, string>, string) Read()
     {
