@@ -74,7 +74,7 @@ public class LlmsTxtTests
 
             > Notes on machine learning.
 
-            ML and numerics. Written by Ada. Every post's full text is in https://x.example/sub/llms-full.txt.
+            ML and numerics. Written by Ada. The newest posts' full text is in https://x.example/sub/llms-full.txt.
 
             ## Notes
 

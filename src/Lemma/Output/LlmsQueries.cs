@@ -35,7 +35,7 @@ public static class LlmsQueries
     }, EqualityComparer<ImmutableArray<(string Title, ImmutableArray<string> Pages)>>.Create(
         (a, b) => a.Length == b.Length && a.Zip(b).All(p => p.First.Title == p.Second.Title && p.First.Pages.SequenceEqual(p.Second.Pages)), a => a.Length));
 
-    /// <summary>The published posts, newest first, by source path.</summary>
+    /// <summary>The published posts, newest first, by source path (llms-full.txt takes the first <see cref="LlmsTxt.FullPosts"/>).</summary>
     private static readonly Query<string, ImmutableArray<string>> Posts = new("llms posts", (q, _) =>
         [.. q.Get(SiteQueries.Layout, One).Site.Posts.Where(p => !p.Draft && !p.Future).Select(p => p.Source.Path)], Equalities.Sequence<string>());
 
@@ -58,9 +58,33 @@ public static class LlmsQueries
         var baseUrl = (string)q.Get(PageQueries.SiteMember, nameof(SiteView.BaseUrl))!;
         var details = (tagline.Length > 0 && tagline != description ? tagline.TrimEnd('.') + ". " : "")
             + (author.Length > 0 ? $"Written by {author}. " : "")
-            + $"Every post's full text is in {new SiteUrls(baseUrl).Absolute("/" + LlmsTxt.FullFile)}.";
+            + $"The newest posts' full text is in {new SiteUrls(baseUrl).Absolute("/" + LlmsTxt.FullFile)}.";
         return new LlmsTxt.Header(title, description, details);
     }
+
+    /// <summary>A page's line of llms.txt: the same after a body edit, and whatever another page's edit.</summary>
+    private static readonly Query<string, string> Link = new("llms link", (q, path) => LlmsTxt.Lines(
+        [new LlmsTxt.Link(Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Permalink)), Member(q, path, nameof(PageView.Description)))]));
+
+    private const int RunSize = 256;
+
+    /// <summary>The lines of a run of a list's pages: a title edit makes one run's lines again, not the whole list's.</summary>
+    private static readonly Query<(int List, int Run), string> Run = new("llms run", (q, key) =>
+        string.Concat(q.Get(Lists, One)[key.List].Pages.Skip(key.Run * RunSize).Take(RunSize).Select(path => q.Get(Link, path))));
+
+    /// <summary>The posts llms-full.txt holds: the same after an edit that leaves the newest ones as they were.</summary>
+    private static readonly Query<string, ImmutableArray<string>> Newest = new("llms newest", (q, _) =>
+        [.. q.Get(Posts, One).Take(LlmsTxt.FullPosts)], Equalities.Sequence<string>());
+
+    private static readonly Query<string, OutputFile> Index = new("llms index", (q, _) =>
+        LlmsTxt.Index(Header(q), q.Get(Lists, One).Select((list, i) => (list.Title, (IReadOnlyList<string>)[..
+            Enumerable.Range(0, (list.Pages.Length + RunSize - 1) / RunSize).Select(run => q.Get(Run, (i, run)))]))));
+
+    private static readonly Query<string, OutputFile> Full = new("llms full", (q, _) =>
+        LlmsTxt.Full(Header(q), q.Get(Newest, One).Select(path => new LlmsTxt.Post(
+            Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Permalink)),
+            q.Get(PageQueries.ViewMember, (path, nameof(PageView.Date))) is string date ? date[..System.Math.Min(10, date.Length)] : null,
+            q.Get(Text, path)))));
 
     /// <summary>llms.txt and llms-full.txt; none with <c>llms: false</c>, and no llms.txt where the site has its own
     /// (static/llms.txt, or a Jekyll site's llms.txt): the writer's file is published as it is.</summary>
@@ -69,15 +93,8 @@ public static class LlmsQueries
         if (!SiteQueries.SiteConfig(q).Llms) return [];
         var own = q.Get(SiteQueries.Files, FileGroup.Static).Concat(q.Get(SiteQueries.Files, FileGroup.Site)).ToHashSet(StringComparer.Ordinal);
         var files = ImmutableArray.CreateBuilder<OutputFile>();
-        var header = Header(q);
-        if (!own.Contains("static/" + LlmsTxt.FullFile) && !own.Contains(LlmsTxt.FullFile))
-            files.Add(LlmsTxt.Full(header, q.Get(Posts, One).Select(path => new LlmsTxt.Post(
-                Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Permalink)),
-                q.Get(PageQueries.ViewMember, (path, nameof(PageView.Date))) is string date ? date[..System.Math.Min(10, date.Length)] : null,
-                q.Get(Text, path)))));
-        if (!own.Contains("static/" + LlmsTxt.IndexFile) && !own.Contains(LlmsTxt.IndexFile))
-            files.Add(LlmsTxt.Index(header, q.Get(Lists, One).Select(list => (list.Title, (IReadOnlyList<LlmsTxt.Link>)[.. list.Pages.Select(path =>
-                new LlmsTxt.Link(Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Permalink)), Member(q, path, nameof(PageView.Description))))]))));
+        if (!own.Contains("static/" + LlmsTxt.FullFile) && !own.Contains(LlmsTxt.FullFile)) files.Add(q.Get(Full, One));
+        if (!own.Contains("static/" + LlmsTxt.IndexFile) && !own.Contains(LlmsTxt.IndexFile)) files.Add(q.Get(Index, One));
         return files.ToImmutable();
     });
 }

@@ -22,22 +22,34 @@ public static class LlmsTxt
 
     public const string IndexFile = "llms.txt";
     public const string FullFile = "llms-full.txt";
+    /// <summary>How many posts, the newest, llms-full.txt holds: a text a model can take in. Every post of a 10,000-post
+    /// site would be some 200 MB, remade with any edit of any post.</summary>
+    public const int FullPosts = 100;
 
-    public static OutputFile Index(Header site, IEnumerable<(string Section, IReadOnlyList<Link> Links)> sections)
+    /// <param name="sections">Each section's title and its lines (<see cref="Lines"/>), made in runs by the caller.</param>
+    public static OutputFile Index(Header site, IEnumerable<(string Section, IReadOnlyList<string> Lines)> sections)
     {
         var text = Start(site);
-        foreach (var (section, links) in sections)
+        foreach (var (section, lines) in sections)
         {
-            if (links.Count == 0) continue;
+            if (lines.All(l => l.Length == 0)) continue;
             text.Append("\n## ").Append(Line(section)).Append("\n\n");
-            foreach (var link in links)
-            {
-                text.Append("- [").Append(LinkText(link.Title)).Append("](").Append(link.Url).Append(')');
-                if (Line(link.Description) is { Length: > 0 } description) text.Append(": ").Append(description);
-                text.Append('\n');
-            }
+            foreach (var run in lines) text.Append(run);
         }
         return OutputFile.Text(IndexFile, text.ToString());
+    }
+
+    /// <summary>The list items of <paramref name="links"/>, one line each.</summary>
+    public static string Lines(IEnumerable<Link> links)
+    {
+        var text = new StringBuilder();
+        foreach (var link in links)
+        {
+            text.Append("- [").Append(LinkText(link.Title)).Append("](").Append(link.Url).Append(')');
+            if (Line(link.Description) is { Length: > 0 } description) text.Append(": ").Append(description);
+            text.Append('\n');
+        }
+        return text.ToString();
     }
 
     public static OutputFile Full(Header site, IEnumerable<Post> posts)
