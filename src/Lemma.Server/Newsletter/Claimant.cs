@@ -18,7 +18,7 @@ public sealed record Claimant(string Machine, int Process, long Started)
     /// <summary>A running process of this machine as a claimant, or null when none has that id.</summary>
     public static Claimant? Of(int id)
     {
-        if (StartOf(id) is { } start) return new(Environment.MachineName, id, start);
+        if (Stat(id) is { } stat) return new(Environment.MachineName, id, stat.Start);
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(id);
@@ -39,7 +39,7 @@ public sealed record Claimant(string Machine, int Process, long Started)
             return false;
         // Linux: the kernel's own start time, in clock ticks after boot, compared exactly (a start time as a date is
         // worked out from the clock and the time since boot, and moves by a little with each reading).
-        if (File.Exists("/proc/self/stat")) return StartOf(id) != ticks || Zombie(id);
+        if (File.Exists("/proc/self/stat")) return Stat(id) is not { } stat || stat.Start != ticks || stat.State == 'Z';
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(id);
@@ -49,30 +49,18 @@ public sealed record Claimant(string Machine, int Process, long Started)
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { return false; }
     }
 
-    /// <summary>When process <paramref name="id"/> started, in clock ticks after boot (field 22 of /proc/PID/stat, after
-    /// the command's name in parentheses); null where there is no such process or no /proc.</summary>
-    private static long? StartOf(int id)
+    /// <summary>Process <paramref name="id"/>'s state and when it started, in clock ticks after boot (fields 3 and 22 of
+    /// /proc/PID/stat, after the command's name in parentheses); null where there is no such process or no /proc. A
+    /// killed process whose parent has not reaped it yet keeps its id and start time in state Z (zombie).</summary>
+    private static (char State, long Start)? Stat(int id)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{id}/stat");
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             // fields[0] is field 3 (the state), so field 22 is fields[19].
-            return fields.Length > 19 && long.TryParse(fields[19], CultureInfo.InvariantCulture, out var start) ? start : null;
+            return fields.Length > 19 && fields[0].Length == 1 && long.TryParse(fields[19], CultureInfo.InvariantCulture, out var start) ? (fields[0][0], start) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
-    }
-
-    // A killed process whose parent has not reaped it yet still has its id and start time, but runs no more (Linux:
-    // state Z in /proc/PID/stat, after the command's name in parentheses).
-    private static bool Zombie(int id)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{id}/stat");
-            var end = stat.LastIndexOf(')');
-            return end > 0 && end + 2 < stat.Length && stat[end + 2] == 'Z';
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; }
     }
 }
