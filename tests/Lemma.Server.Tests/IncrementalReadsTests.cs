@@ -42,7 +42,7 @@ public sealed class IncrementalReadsTests : IDisposable
         {
             Write(edits[step].Path, edits[step].Text);
             host.Rebuild([edits[step].Path]);
-            var full = SiteBuilder.Run(host.BuildOptions()).Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
+            var full = SiteBuilder.Run(host.BuildOptions() with { DeferPages = false }).Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
             var actual = host.Current.Files;
             if (!full.Keys.Order(StringComparer.Ordinal).SequenceEqual(actual.Keys.Order(StringComparer.Ordinal))
                 || full.Any(f => !f.Value.AsSpan().SequenceEqual(actual[f.Key].Bytes))) return step;

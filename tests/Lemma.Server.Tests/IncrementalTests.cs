@@ -101,7 +101,7 @@ public sealed class IncrementalTests : IDisposable
     private const string AuthorWithInclude = "<aside>{% include 'partials/colophon' %}</aside>";
 
     /// <summary>A site of 30 posts, some in a series, some citing the bibliography, with a data file; built once.</summary>
-    private SiteHost Start(bool production)
+    private SiteHost Start(bool production, bool fills = true)
     {
         Write("site.yaml", Config(0));
         Write("data/recommendations.yaml", "- { kind: Book, title: SICP, link: https://example.org/sicp }\n");
@@ -113,7 +113,8 @@ public sealed class IncrementalTests : IDisposable
             var day = 1 + i % 27;
             Save($"p{i}", new Post($"T{i}", day, Tags[i % Tags.Length], Bodies[i % Bodies.Length]) { Series = day % 5 == 0 ? "Loops" : "" });
         }
-        var host = new SiteHost(new ServerOptions { Source = root, Port = 0, Production = production });
+        var options = new ServerOptions { Source = root, Port = 0, Production = production };
+        var host = fills ? new SiteHost(options) : new SiteHost(options, static (o, store) => SiteBuilder.Run(o, store: store), fills: false);
         host.Rebuild();
         changed.Clear();
         return host;
@@ -126,7 +127,7 @@ public sealed class IncrementalTests : IDisposable
         // A full build told the same comments as the server told the host.
         var store = new BuildStore();
         foreach (var (post, approved) in comments) store.SetComments(post, approved);
-        var full = SiteBuilder.Run(host.BuildOptions(), store: store);
+        var full = SiteBuilder.Run(host.BuildOptions() with { DeferPages = false }, store: store);
         Assert.True(full.Succeeded, string.Join("\n", full.Diagnostics));
         var expected = full.Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
         var actual = host.Current.Files;
@@ -176,6 +177,33 @@ public sealed class IncrementalTests : IDisposable
     /// one edited) keeps what a full build would change. Were this to pass with no difference, the property test could
     /// not fail when an engine drops a dependency.
     /// </summary>
+    /// <summary>
+    /// The preview renders a page when it is first asked for: a rebuild lists the pages an edit reached as changed without
+    /// rendering one, so a new post that moves every list page costs the page a browser has open, not a thousand.
+    /// </summary>
+    [Fact]
+    public void A_preview_rebuild_renders_no_page_and_each_reached_page_is_rendered_when_asked_for()
+    {
+        var host = Start(production: false, fills: false);
+        var pending = host.Current.Unrendered.Select(f => f.Path).ToList();
+        Assert.Contains("posts/p7/index.html", pending);
+        Assert.Empty(Differences(host)); // reads every page, so renders them all
+
+        Save("p40", new Post("The newest", 28, "loss", "Fresh."));
+        host.Rebuild([.. changed]);
+        changed.Clear();
+        var reached = host.Current.Unrendered.Select(f => f.Path).ToList();
+        Assert.Contains("posts/p40/index.html", reached);
+        Assert.Contains("posts/index.html", reached); // the list of posts shows it first
+        Assert.DoesNotContain("posts/p7/index.html", reached); // untouched: served as rendered before
+        Assert.True(host.ReusedPages > 0);
+        Assert.Equal(reached.Order(StringComparer.Ordinal), host.Current.Changed.Where(p => reached.Contains(p)).Order(StringComparer.Ordinal));
+
+        Assert.Contains("Fresh.", System.Text.Encoding.UTF8.GetString(host.Current.Files["posts/p40/index.html"].Bytes));
+        Assert.Empty(Differences(host));
+        Assert.Empty(host.Current.Unrendered);
+    }
+
     [Fact]
     public void A_rebuild_told_the_wrong_changed_paths_differs_from_a_full_build()
     {
@@ -343,7 +371,7 @@ public sealed class IncrementalTests : IDisposable
                     Save(target, post with { Body = post.Body + $"\n\nA [broken link](/nowhere/{step}/)." });
                     host.Rebuild([.. changed]);
                     changed.Clear();
-                    var broken = SiteBuilder.Run(host.BuildOptions());
+                    var broken = SiteBuilder.Run(host.BuildOptions() with { DeferPages = false });
                     Assert.False(broken.Succeeded);
                     Assert.Equal(broken.Diagnostics.Select(d => d.ToString()), host.Current.Errors.Select(d => d.ToString()));
                 }

@@ -61,6 +61,27 @@ public class PreviewTests
         Assert.Contains("\"failed\":false", await site.Get("_lemma/status"));
     }
 
+    /// <summary>A page is rendered when first asked for (or by the server in the background), after its build: a
+    /// template's error met then shows as the build's, and goes with the next build that renders the page well.</summary>
+    [Fact]
+    public async Task A_template_error_met_while_rendering_a_page_shows_as_a_problem_and_clears_when_fixed()
+    {
+        var files = Site();
+        files["layouts/single.liquid"] = "<!doctype html><title>{{ page.title }}</title>{{ page.content | raw }}{% include page.title %}";
+        await using var site = await ServedSite.Start(files);
+        var events = await site.Events();
+        Assert.DoesNotContain("First version.", await site.Get("posts/a/"));
+        var status = await site.Get("_lemma/status");
+        Assert.Contains("\"failed\":true", status);
+        Assert.Contains("layouts/single.liquid", status);
+        Assert.Contains("is included but no template has that name", status);
+
+        site.Write("layouts/single.liquid", "<!doctype html><title>{{ page.title }}</title>{{ page.content | raw }}");
+        Assert.Equal("reload", (await events.Next()).Event);
+        Assert.Contains("First version.", await site.Get("posts/a/"));
+        Assert.Contains("\"failed\":false", await site.Get("_lemma/status"));
+    }
+
     [Fact]
     public async Task A_change_to_a_stylesheet_alone_swaps_styles_without_a_reload()
     {

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Lemma.Build;
 using Lemma.Diagnostics;
 using Lemma.Model;
+using Lemma.Output;
 
 namespace Lemma.Server.Hosting;
 
@@ -15,13 +16,15 @@ public sealed record SiteEvent(string Kind, long Version, string Data);
 /// the last good files and carries its diagnostics, so readers keep a page while the writer fixes the error; so does a
 /// build that throws, with the exception as its one error.
 /// </summary>
-public sealed partial class SiteHost
+public sealed partial class SiteHost : IPendingPages
 {
     private readonly ServerOptions options;
     private readonly Func<BuildOptions, BuildStore, BuildResult> build;
     private readonly Lock gate = new();
     private readonly List<Channel<SiteEvent>> subscribers = [];
     private readonly SemaphoreSlim building = new(1, 1);
+    // Held while the store is used: by a build, and by a page rendered on request or by the background fill.
+    private readonly Lock storeGate = new();
     private SiteSnapshot current = SiteSnapshot.Empty;
     private long version;
     private readonly BuildStore store;
@@ -29,19 +32,23 @@ public sealed partial class SiteHost
     public SiteHost(ServerOptions options) : this(options, static (o, store) => SiteBuilder.Run(o, store: store)) { }
 
     /// <summary>With another build in place of <see cref="SiteBuilder.Run(BuildOptions, IProgress{string}?, BuildStore?)"/>, for tests;
-    /// <paramref name="store"/> may forget some reads (see <see cref="BuildStore.Forgets"/>).</summary>
-    internal SiteHost(ServerOptions options, Func<BuildOptions, BuildStore, BuildResult> build, BuildStore? store = null)
+    /// <paramref name="store"/> may forget some reads (see <see cref="BuildStore.Forgets"/>);
+    /// <paramref name="fills"/> false leaves pending pages to be rendered on request only.</summary>
+    internal SiteHost(ServerOptions options, Func<BuildOptions, BuildStore, BuildResult> build, BuildStore? store = null, bool fills = true)
     {
         this.options = options;
         this.build = build;
         this.store = store ?? new BuildStore();
+        this.fills = fills;
     }
+
+    private readonly bool fills;
 
     /// <summary>Page bodies the rebuilds did not render again, in all.</summary>
     public long ReusedContent => store.Memo.Counts.Reused(SiteQueries.Rendered.Name);
 
-    /// <summary>Pages the last rebuild did not render through the templates again.</summary>
-    public int ReusedPages { get; private set; }
+    /// <summary>Pages the last rebuild served as they were, not rendered through the templates again.</summary>
+    public int ReusedPages => Current.KeptPages;
 
     public SiteSnapshot Current => Volatile.Read(ref current);
 
@@ -67,26 +74,72 @@ public sealed partial class SiteHost
             SiteSnapshot next;
             try
             {
-                var memo = store.Memo;
-                var reusedBefore = memo.Counts.Reused(Lemma.Output.PageQueries.Page.Name);
-                var result = build(BuildOptions(), store);
-                // A build told that anything may have changed starts a new memo.
-                ReusedPages = (int)(store.Memo.Counts.Reused(Lemma.Output.PageQueries.Page.Name) - (ReferenceEquals(memo, store.Memo) ? reusedBefore : 0));
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                next = result.Succeeded
-                    ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before)
-                    : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
-                LastTimings = result.Timings.Add(new StageTiming("snapshot", clock.Elapsed));
+                lock (storeGate)
+                {
+                    var result = build(BuildOptions(), store);
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
+                    next = result.Succeeded
+                        ? SiteSnapshot.From(result.Files, result.Diagnostics, Interlocked.Increment(ref version), before, this)
+                        : before with { Errors = result.Diagnostics, Version = Interlocked.Increment(ref version) };
+                    LastTimings = result.Timings.Add(new StageTiming("snapshot", clock.Elapsed));
+                }
             }
             catch (Exception e)
             {
                 next = Stopped(before, e);
             }
-            return Swap(before, next);
+            var message = Swap(before, next);
+            if (fills && next.Unrendered.Any()) _ = Task.Run(() => Fill(next));
+            return message;
         }
         finally
         {
             building.Release();
+        }
+    }
+
+    OutputFile? IPendingPages.Rendered(string key) => store.RenderedPage(key);
+
+    byte[] IPendingPages.Render(string key, ServedFile? lastGood)
+    {
+        (OutputFile? File, Diagnostic? Error) page;
+        try
+        {
+            lock (storeGate) page = store.RenderPage(key);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A page of a snapshot a later build replaced (the page is gone), or a bug: never a stack trace to the reader.
+            page = (null, Diagnostic.Error(SourceSpan.File("(build)"), $"{key} could not be rendered: {e.GetType().Name}: {e.Message}"));
+        }
+        if (page.File?.Bytes is { } bytes) return bytes;
+        if (page.Error is { } error) Report(error);
+        return lastGood is { IsRendered: true } ? lastGood.Bytes
+            : System.Text.Encoding.UTF8.GetBytes($"<!doctype html><meta charset=\"utf-8\"><title>Build problem</title><pre>{System.Net.WebUtility.HtmlEncode(page.Error?.ToString() ?? key + " was not rendered")}</pre>");
+    }
+
+    /// <summary>A template's error found while rendering a page after its build: shown as the build's (overlay, console,
+    /// /_lemma/status) until the next build, which renders that page again.</summary>
+    private void Report(Diagnostic error)
+    {
+        lock (gate)
+        {
+            var now = Current;
+            if (now.Errors.Contains(error)) return;
+            Volatile.Write(ref current, now with { Errors = now.Errors.Add(error), Version = Interlocked.Increment(ref version) });
+        }
+        Publish(new SiteEvent("problems", Current.Version, Status(Current)));
+    }
+
+    /// <summary>Renders, one at a time, the pages a build left pending that no browser has asked for yet, so the next
+    /// page opened is ready and template errors show without a visit; stops once a newer build is served.</summary>
+    private void Fill(SiteSnapshot snapshot)
+    {
+        foreach (var file in snapshot.Unrendered)
+        {
+            // A newer build serves other files (errors found meanwhile keep these).
+            if (!ReferenceEquals(Current.Files, snapshot.Files)) return;
+            _ = file.Bytes;
         }
     }
 
@@ -100,8 +153,11 @@ public sealed partial class SiteHost
         try
         {
             value = default!;
-            if (store.Memo.Peek(BuildInputs.Options, "") is null) return false;
-            value = store.Memo.Get(query, key);
+            lock (storeGate)
+            {
+                if (store.Memo.Peek(BuildInputs.Options, "") is null) return false;
+                value = store.Memo.Get(query, key);
+            }
             return true;
         }
         finally
@@ -157,6 +213,7 @@ public sealed partial class SiteHost
         Drafts = !options.Production,
         Future = !options.Production,
         Preview = !options.Production,
+        DeferPages = !options.Production,
         BaseUrl = BaseUrl,
         Clock = options.Clock,
     };

@@ -6,9 +6,25 @@ using Lemma.Output;
 
 namespace Lemma.Server.Hosting;
 
-/// <summary>One file as served: bytes, its content type and a strong ETag from its content.</summary>
-public sealed record ServedFile(string Path, byte[] Bytes, string ContentType, string ETag)
+/// <summary>One file as served: bytes, its content type and a strong ETag from its content. A page the preview renders
+/// when first asked for has its bytes and ETag made then (<see cref="IsRendered"/> says whether they are).</summary>
+public sealed record ServedFile(string Path, string ContentType)
 {
+    private Lazy<(byte[] Bytes, string ETag)> content = null!;
+
+    public ServedFile(string path, byte[] bytes, string contentType, string etag) : this(path, contentType) =>
+        content = new((bytes, etag));
+
+    /// <summary>A page made by <paramref name="render"/> on first read of its bytes or ETag, once, whichever thread asks.</summary>
+    public static ServedFile Pending(string path, Func<byte[]> render) =>
+        new(path, ContentTypes.For(path)) { content = new(() => { var bytes = render(); return (bytes, SiteSnapshot.ETagOf(bytes)); }) };
+
+    public byte[] Bytes => content.Value.Bytes;
+
+    public string ETag => content.Value.ETag;
+
+    public bool IsRendered => content.IsValueCreated;
+
     /// <summary>For a file copied from the sources: where from, and its time and size then, to tell whether it changed without reading it.</summary>
     public (string From, DateTime Written, long Length)? Stamp { get; init; }
 
@@ -34,13 +50,21 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
 
     public bool Failed => Errors.Any(e => e.IsError);
 
-    public static SiteSnapshot From(IEnumerable<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous)
+    /// <summary>Pages served as they were: not made again, or made again the same.</summary>
+    public int KeptPages { get; private init; }
+
+    /// <summary>The pages not yet rendered, in path order.</summary>
+    public IEnumerable<ServedFile> Unrendered => Ordered.Where(f => !f.IsRendered);
+
+    /// <summary>The served files of a build. <paramref name="pages"/> renders the pages it left pending (<see cref="OutputFile.Pending"/>).</summary>
+    public static SiteSnapshot From(IEnumerable<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous, IPendingPages? pages = null)
     {
         var sorted = files.ToArray();
         PathOrder.Sort(sorted, f => f.Path);
         var served = ImmutableArray.CreateBuilder<ServedFile>(sorted.Length);
         var changed = new List<string>();
         var renewed = new List<string>(); // files served from a new object, changed or not
+        var kept = 0;
         var before = previous.Ordered;
         var j = 0;
         // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
@@ -48,9 +72,11 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         {
             while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
             var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
-            var next = Serve(file, old);
+            var next = file.Pending is { } key ? Page(file.Path, key, old, pages!) : Serve(file, old);
             if (!ReferenceEquals(next, old)) renewed.Add(file.Path);
-            if (!ReferenceEquals(next, old) && (old is null || old.ETag != next.ETag)) changed.Add(file.Path);
+            // A page not yet rendered counts as changed: what reached it may well change it.
+            if (!ReferenceEquals(next, old) && (old is null || !old.IsRendered || !next.IsRendered || old.ETag != next.ETag)) changed.Add(file.Path);
+            else if (next.IsHtml) kept++;
             served.Add(next);
         }
         while (j < before.Length) changed.Add(before[j++].Path);
@@ -59,6 +85,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         {
             Ordered = ordered,
             Changed = changed,
+            KeptPages = kept,
         };
     }
 
@@ -96,7 +123,26 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             : new ServedFile(file.Path, bytes, ContentTypes.For(file.Path), ETagOf(bytes)) { Stamp = stamp };
     }
 
-    private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
+    /// <summary>A page the build left pending: the last one served when nothing has reached it since it was rendered,
+    /// else rendered when first asked for.</summary>
+    private static ServedFile Page(string path, string key, ServedFile? old, IPendingPages pages)
+    {
+        if (pages.Rendered(key) is not { Bytes: { } bytes }) return ServedFile.Pending(path, () => pages.Render(key, old));
+        if (old is { IsRendered: true } && (ReferenceEquals(old.Bytes, bytes) || old.Bytes.AsSpan().SequenceEqual(bytes))) return old;
+        return new ServedFile(path, bytes, ContentTypes.For(path), ETagOf(bytes));
+    }
+
+    internal static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
+}
+
+/// <summary>Renders the pages a build left pending (<see cref="OutputFile.Pending"/>), by key.</summary>
+public interface IPendingPages
+{
+    /// <summary>The page as last rendered, when nothing has changed it since; else null.</summary>
+    OutputFile? Rendered(string key);
+
+    /// <summary>The page's bytes now. When it cannot be rendered, <paramref name="lastGood"/>'s, or a page saying why.</summary>
+    byte[] Render(string key, ServedFile? lastGood);
 }
 
 /// <summary>Content types by extension, with charset for text.</summary>

@@ -127,6 +127,21 @@ public static class SiteFiles
                 response.ContentType = "text/plain; charset=utf-8";
                 return head ? Task.CompletedTask : response.WriteAsync("Not found");
             }
+            // A page the preview renders on request may wait for a rebuild under way: not on a socket thread.
+            return file.IsRendered ? Respond(context, file, path, head) : RenderThenRespond(context, file, path, head);
+        }
+
+        private async Task RenderThenRespond(HttpContext context, ServedFile file, string path, bool head)
+        {
+            await Task.Run(() => file.Bytes);
+            await Respond(context, file, path, head);
+        }
+
+        private Task Respond(HttpContext context, ServedFile file, string path, bool head)
+        {
+            var request = context.Request;
+            var response = context.Response;
+            var headers = response.Headers;
 
             headers.ETag = file.ETag;
             headers.CacheControl = !production ? "no-cache" : HashedAsset(path, request) ? Immutable : Revalidate;

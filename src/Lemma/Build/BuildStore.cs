@@ -23,6 +23,14 @@ public sealed class BuildStore
     /// <summary>The memo of the last build, for counts and tests.</summary>
     public QueryStore Memo => memo;
 
+    /// <summary>A page a build with <see cref="BuildOptions.DeferPages"/> listed (<see cref="Output.OutputFile.Pending"/>),
+    /// rendered now, or reused when nothing it read has changed. Never while a build runs: the caller keeps them apart.</summary>
+    public (Output.OutputFile? File, Diagnostics.Diagnostic? Error) RenderPage(string key) => memo.Get(Output.PageQueries.Page, key);
+
+    /// <summary>The page as last rendered, when no change since has reached it; null when it must be rendered again.</summary>
+    public Output.OutputFile? RenderedPage(string key) =>
+        memo.TryCurrent(Output.PageQueries.Page, key, out var page) && page.Error is null ? page.File : null;
+
     /// <summary>Tells the next build that these files (relative to the site root) were written, created or deleted.</summary>
     public void Changed(IEnumerable<string> relativePaths)
     {

@@ -87,8 +87,10 @@ public sealed class QueryStore
                 slots = lowest.Value;
             }
             // A value that can no longer be computed (a deleted page's) is forgotten: whoever asks again computes it.
+            // A value nothing reads is left marked: it is checked when asked for (a page a preview renders on request).
             void Bring(Slot slot)
             {
+                if (!slot.HasReaders) return;
                 try { slot.Refresh(this, now); }
                 catch (Exception e) when (e is not OutOfMemoryException) { slot.Forget(this, now); }
             }
@@ -132,6 +134,15 @@ public sealed class QueryStore
             value = slot.Value!;
             return true;
         }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>A query's value when it is known to be up to date at this revision without computing or checking
+    /// anything: false for a value never made, dropped, or marked by a change since it was last checked.</summary>
+    public bool TryCurrent<TKey, TValue>(Query<TKey, TValue> query, TKey key, out TValue value) where TKey : notnull
+    {
+        if (Table(query).Find(key) is { } slot && slot.TryCurrent(this, Revision, out value)) return true;
         value = default!;
         return false;
     }
@@ -238,6 +249,11 @@ internal abstract class Slot
         }
     }
 
+    public bool HasReaders
+    {
+        get { lock (this) return readerSet is not null || readers is { Count: > 0 }; }
+    }
+
     public Slot[] Readers()
     {
         lock (this) return readerSet is not null ? [.. readerSet] : readers is null ? [] : [.. readers];
@@ -293,6 +309,15 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
             table.AddComputed(System.Diagnostics.Stopwatch.GetTimestamp() - started);
             Dropped = false;
             return Value;
+        }
+    }
+
+    public bool TryCurrent(QueryStore store, long revision, out TValue value)
+    {
+        lock (gate)
+        {
+            value = Value!;
+            return HasValue && !Dropped && (VerifiedAt == revision || (MarkedAt <= VerifiedAt && store.Settled(Height, revision)));
         }
     }
 

@@ -16,5 +16,8 @@ public sealed record BuildOptions
     public bool Preview { get; init; }
     /// <summary>False for `lemma check` and the server: build in memory, write nothing.</summary>
     public bool Emit { get; init; } = true;
+    /// <summary>True for `lemma serve`'s preview: a build lists its pages and leaves each to be rendered when first asked
+    /// for (<see cref="Build.BuildStore.RenderPage"/>), so an edit that moves a thousand list pages costs a look at the one open.</summary>
+    public bool DeferPages { get; init; }
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

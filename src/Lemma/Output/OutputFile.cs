@@ -9,10 +9,14 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom)
 {
     public bool Staged { get; init; }
 
+    /// <summary>A page a build with <see cref="Model.BuildOptions.DeferPages"/> left to be rendered when asked for: its
+    /// key in <see cref="PageQueries.Page"/>. It has neither bytes nor a file to copy.</summary>
+    public string? Pending { get; init; }
+
     public static OutputFile Text(string path, string text) => new(path, System.Text.Encoding.UTF8.GetBytes(text), null);
 
     public static OutputFile Copy(string path, string absoluteSource) => new(path, null, absoluteSource);
 
     /// <summary>The file's bytes, from memory or from the file it copies.</summary>
-    public byte[] ReadBytes() => Bytes ?? FileTree.ReadBytes(CopyFrom!);
+    public byte[] ReadBytes() => Bytes ?? (CopyFrom is { } from ? FileTree.ReadBytes(from) : throw new InvalidOperationException($"{Path} is rendered when asked for"));
 }

@@ -243,8 +243,14 @@ public static class PageQueries
         var keys = q.Get(PageOrder, One).Keys;
         var files = ImmutableArray.CreateBuilder<OutputFile>(ChunkSize);
         var errors = ImmutableArray.CreateBuilder<Diagnostic>();
+        var deferred = q.Get(BuildInputs.Options, One)!.DeferPages;
         for (var i = chunk * ChunkSize; i < System.Math.Min(keys.Length, (chunk + 1) * ChunkSize); i++)
         {
+            if (deferred)
+            {
+                files.Add(new OutputFile(SiteUrls.FileFor(SitePathOf(keys[i])), null, null) { Pending = keys[i] });
+                continue;
+            }
             var (file, error) = q.Get(Page, keys[i]);
             if (file is not null) files.Add(file);
             if (error is not null) errors.Add(error);
