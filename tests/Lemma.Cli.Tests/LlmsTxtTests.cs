@@ -37,6 +37,24 @@ public class LlmsTxtTests
         date: 2024-01-01
         ---
         B's body.
+        -- content/posts/c.md --
+        ---
+        title: Structures
+        date: 2023-12-31
+        ---
+        1. First step
+           - a detail
+           - another, with `code`
+        2. Second step
+
+        > A quote with a list:
+        >
+        > - quoted item
+
+        | Model | Loss |
+        | --- | --- |
+        | MLP | 0.31 |
+        | a \| b | **0.2** |
         -- content/posts/draft.md --
         ---
         title: Secret draft
@@ -84,6 +102,7 @@ public class LlmsTxtTests
 
             - [Euler \[draft 2\]](https://x.example/sub/posts/a/): Where $e^{i\pi}$ comes from.
             - [B](https://x.example/sub/posts/b/): B's body.
+            - [Structures](https://x.example/sub/posts/c/)
 
             ## Pages
 
@@ -130,6 +149,28 @@ public class LlmsTxtTests
         Assert.DoesNotContain("Not yet", full);
         // A plain page is listed in llms.txt, but only posts are in the full text.
         Assert.DoesNotContain("About body", full);
+    }
+
+    [Fact]
+    public void Llms_full_txt_keeps_nested_lists_quotes_and_tables_as_markdown()
+    {
+        using var site = TempSite.From(Site);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        Assert.Contains("""
+            1. First step
+               - a detail
+               - another, with `code`
+            2. Second step
+
+            > A quote with a list:
+            >
+            > - quoted item
+
+            | Model | Loss |
+            | --- | --- |
+            | MLP | 0.31 |
+            | a \| b | **0.2** |
+            """.ReplaceLineEndings("\n"), site.Read("public/llms-full.txt"));
     }
 
     [Fact]
