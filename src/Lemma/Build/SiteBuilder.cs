@@ -103,6 +103,10 @@ public static class SiteBuilder
             Files: pages.Files.Length,
             Errors: errorCount,
             Warnings: warnings);
-        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted, memo.Get(SiteQueries.Model, one), memo.Get(SiteQueries.AllContent, one), pages.Files);
+        // The whole site and every body are asked of the store only when read (by the checks, right after the build):
+        // `serve`, which reads neither, does not put them together again after each edit.
+        return new BuildResult(!failed, all, stats, timings.ToImmutable(), emitted,
+            new Lazy<Site>(() => memo.Get(SiteQueries.Model, one).Value),
+            new Lazy<IReadOnlyDictionary<string, Markdown.RenderedContent>>(() => memo.Get(SiteQueries.AllContent, one).Value), pages.Files);
     }
 }
