@@ -71,6 +71,17 @@ internal static class LanguageTable
         new("jsx", [], "javascriptreact", null),
         new("tsx", [], "typescriptreact", null),
         new("xslt", ["xsl"], "xsl", null),
+        // No grammar in TextMateSharp.Grammars (Swift's leaves type bodies plain): a word-list lexer.
+        new("swift", [], null, Lexicons.Swift),
+        new("kotlin", ["kt", "kts"], null, Lexicons.Kotlin),
+        new("scala", ["sc", "sbt"], null, Lexicons.Scala),
+        new("haskell", ["hs", "lhs"], null, Lexicons.Haskell),
+        new("ocaml", ["ml", "mli"], null, Lexicons.OCaml),
+        new("zig", [], null, Lexicons.Zig),
+        new("nix", ["nixos"], null, Lexicons.Nix),
+        new("graphql", ["gql", "graphqls"], null, Lexicons.GraphQL),
+        new("protobuf", ["proto", "proto3"], null, Lexicons.Protobuf),
+        new("matlab", ["octave"], null, Lexicons.Matlab),
         new("text", ["plain", "plaintext", "txt", "none"], null, null, IsPlain: true),
     ];
 

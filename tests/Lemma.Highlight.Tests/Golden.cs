@@ -18,6 +18,9 @@ internal static class Golden
         [".pas"] = "pascal", [".hlsl"] = "hlsl", [".shader"] = "shaderlab", [".asm"] = "asm", [".hbs"] = "handlebars",
         [".pug"] = "pug", [".cshtml"] = "razor", [".adoc"] = "asciidoc", [".bib"] = "bibtex", [".typ"] = "typst",
         [".gitignore"] = "gitignore", [".log"] = "log", [".jsx"] = "jsx", [".tsx"] = "tsx", [".xsl"] = "xslt",
+        // word-list lexers
+        [".swift"] = "swift", [".kt"] = "kotlin", [".scala"] = "scala", [".hs"] = "haskell", [".ml"] = "ocaml", [".zig"] = "zig",
+        [".nix"] = "nix", [".graphql"] = "graphql", [".proto"] = "protobuf", [".matlab"] = "matlab",
     };
 
     /// <summary>
