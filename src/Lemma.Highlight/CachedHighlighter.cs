@@ -22,7 +22,7 @@ namespace Lemma.Highlight;
 public sealed class CachedHighlighter : IHighlighter
 {
     /// <summary>Bump when the output of the highlighters changes, so old disk entries are not reused.</summary>
-    public const string FormatVersion = "lemma-highlight-2";
+    public const string FormatVersion = "lemma-highlight-3";
 
     private readonly IHighlighter _inner;
     private readonly string? _directory;

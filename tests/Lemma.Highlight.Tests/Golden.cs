@@ -10,6 +10,17 @@ internal static class Golden
         [".py"] = "python", [".sh"] = "bash", [".console"] = "console", [".json"] = "json", [".yaml"] = "yaml",
         [".toml"] = "toml", [".c"] = "c", [".cpp"] = "cpp", [".cu"] = "cuda", [".rs"] = "rust", [".sql"] = "sql",
         [".diff"] = "diff",
+        // TextMate grammars
+        [".rb"] = "ruby", [".php"] = "php", [".lua"] = "lua", [".ps1"] = "powershell", [".ini"] = "ini",
+        [".properties"] = "properties", [".pl"] = "perl", [".raku"] = "raku", [".dart"] = "dart", [".fs"] = "fsharp",
+        [".clj"] = "clojure", [".coffee"] = "coffeescript", [".groovy"] = "groovy", [".m"] = "objective-c",
+        [".mm"] = "objective-c++", [".scss"] = "scss", [".less"] = "less", [".vb"] = "vbnet", [".bat"] = "batch",
+        [".pas"] = "pascal", [".hlsl"] = "hlsl", [".shader"] = "shaderlab", [".asm"] = "asm", [".hbs"] = "handlebars",
+        [".pug"] = "pug", [".cshtml"] = "razor", [".adoc"] = "asciidoc", [".bib"] = "bibtex", [".typ"] = "typst",
+        [".gitignore"] = "gitignore", [".log"] = "log", [".jsx"] = "jsx", [".tsx"] = "tsx", [".xsl"] = "xslt",
+        // word-list lexers
+        [".swift"] = "swift", [".kt"] = "kotlin", [".scala"] = "scala", [".hs"] = "haskell", [".ml"] = "ocaml", [".zig"] = "zig",
+        [".nix"] = "nix", [".graphql"] = "graphql", [".proto"] = "protobuf", [".matlab"] = "matlab",
     };
 
     /// <summary>

@@ -28,6 +28,21 @@ public class HighlighterTests
     }
 
     [Theory]
+    [InlineData("rb", "ruby")] [InlineData("php", "php")] [InlineData("lua", "lua")] [InlineData("swift", "swift")]
+    [InlineData("kt", "kotlin")] [InlineData("kts", "kotlin")] [InlineData("scala", "scala")] [InlineData("hs", "haskell")]
+    [InlineData("ml", "ocaml")] [InlineData("zig", "zig")] [InlineData("nix", "nix")] [InlineData("gql", "graphql")]
+    [InlineData("proto", "protobuf")] [InlineData("ps1", "powershell")] [InlineData("pwsh", "powershell")]
+    [InlineData("dosini", "ini")] [InlineData("octave", "matlab")] [InlineData("F#", "fsharp")] [InlineData("objc", "objective-c")]
+    [InlineData("bat", "batch")] [InlineData("jsx", "jsx")] [InlineData("tsx", "tsx")] [InlineData("perl6", "raku")]
+    [InlineData("vb", "vbnet")] [InlineData("nasm", "asm")] [InlineData("hbs", "handlebars")] [InlineData("adoc", "asciidoc")]
+    public void Long_tail_aliases_resolve_as_linguist_and_pygments_name_them(string alias, string canonical) =>
+        Assert.Equal(canonical, Highlighter.Canonical(alias));
+
+    [Fact]
+    public void At_least_sixty_languages_are_highlighted() =>
+        Assert.True(Highlighter.Languages.Count(l => l != "text") >= 60, $"{Highlighter.Languages.Count} languages");
+
+    [Theory]
     [InlineData("cobol-2085")] [InlineData("")] [InlineData("  ")]
     public void Unknown_language_is_escaped_and_not_recognized(string language)
     {
