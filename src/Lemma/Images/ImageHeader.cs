@@ -12,7 +12,8 @@ public sealed record ImageHeader(int Width, int Height, string Format, string? P
     public static ImageHeader Unusable(string problem) => new(0, 0, "", problem);
 
     /// <summary>Reads only the header of the file at <paramref name="path"/>: no pixel is decoded.</summary>
-    public static ImageHeader Read(string path) => Read(() => NetVips.Image.NewFromFile(path, access: NetVips.Enums.Access.Sequential));
+    public static ImageHeader Read(string path) =>
+        path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) ? SvgSize.Read(path) : Read(() => NetVips.Image.NewFromFile(path, access: NetVips.Enums.Access.Sequential));
 
     /// <summary>Reads only the header of an image held in memory (a notebook's output).</summary>
     public static ImageHeader Read(byte[] bytes) => Read(() => NetVips.Image.NewFromBuffer(bytes, access: NetVips.Enums.Access.Sequential));
@@ -38,7 +39,7 @@ public sealed record ImageHeader(int Width, int Height, string Format, string? P
         catch (NetVips.VipsException)
         {
             // libvips' message names the file by its absolute path, which is this machine's business, not the page's.
-            return Unusable("it is not an image Lemma can read (not a PNG, JPEG, WebP, GIF, AVIF or SVG file, or a broken one); it is published as it is");
+            return Unusable("it is not an image Lemma can read (not a PNG, JPEG, WebP, GIF or AVIF file, or a broken one); it is published as it is");
         }
     }
 
