@@ -221,6 +221,48 @@ public sealed partial class ImageTests
         Assert.Equal(bomb.Length, File.ReadAllBytes(Path.Combine(site.Root, "public/posts/trip/photo.png")).Length);
     }
 
+    [Fact]
+    public void An_svg_gets_the_size_its_root_element_gives_it()
+    {
+        using var site = TempSite.From(Site + "\n" + """
+            -- content/posts/drawn.md --
+            ---
+            title: Drawn
+            date: 2024-01-03
+            ---
+            ![Box](/img/box.svg)
+
+            ![Half](/img/half.svg)
+            -- static/img/box.svg --
+            <?xml version="1.0"?>
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 200"><rect width="640" height="200"/></svg>
+            -- static/img/half.svg --
+            <svg xmlns="http://www.w3.org/2000/svg" width="320px" viewBox="0 0 640 200"/>
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var html = site.Read("public/posts/drawn/index.html");
+        Assert.Contains("width=\"640\" height=\"200\"", Tag(html, "/img/box.svg"));
+        Assert.Contains("width=\"320\" height=\"100\"", Tag(html, "/img/half.svg"));
+        Assert.DoesNotContain("<source type=", html);
+    }
+
+    [Fact]
+    public void A_notebook_s_png_output_gets_the_size_of_its_bytes()
+    {
+        using var plot = Image.Black(700, 300, bands: 3);
+        var png = Convert.ToBase64String(plot.PngsaveBuffer());
+        using var site = TempSite.From(Site + "\n-- content/posts/plot.ipynb --\n" + $$"""
+            { "cells": [
+              { "cell_type": "markdown", "metadata": {}, "source": "# A plot" },
+              { "cell_type": "code", "execution_count": 1, "metadata": {}, "source": "plot()",
+                "outputs": [ { "output_type": "display_data", "metadata": {}, "data": { "image/png": "{{png}}" } } ] } ],
+              "metadata": {}, "nbformat": 4, "nbformat_minor": 4 }
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        var image = Regex.Match(site.Read("public/posts/plot/index.html"), "<img class=\"nb-image\"[^>]*>").Value;
+        Assert.Contains("width=\"700\" height=\"300\"", image);
+    }
+
     /// <summary>An RGB PNG of <paramref name="width"/> x <paramref name="height"/> black pixels whose data holds only its
     /// first <paramref name="rows"/> rows.</summary>
     private static byte[] Png(int width, int height, int rows)
