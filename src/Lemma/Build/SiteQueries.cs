@@ -335,10 +335,11 @@ public static class SiteQueries
         var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Value, path, page.Source.BodyLine, content) : content;
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
         var images = ImmutableArray<string>.Empty;
-        if (DarkImages.MayHave(resolved))
+        var hasImage = DarkImages.MayHave(resolved);
+        if (hasImage)
             resolved = DarkImages.Wrap(resolved, page.Url, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'), q.Get(DarkVariants, One));
         // Sizes, loading hints and smaller copies, only on a page that shows an image.
-        if (page.Source.FrontMatter.Cover is not null || DarkImages.MayHave(resolved))
+        if (hasImage || page.Source.FrontMatter.Cover is not null)
             (resolved, images) = Images.ImageQueries.Apply(q, page, resolved, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'));
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]) { Images = images };
     });
