@@ -34,7 +34,7 @@ LSITE="$WORK/lemma-site"; HSITE="$WORK/hugo-site"
 rm -rf "$LSITE" "$HSITE"
 mkdir -p "$LSITE/content" && printf 'title: Photos\nbase_url: https://example.org/\n' > "$LSITE/site.yaml" && site_posts "$LSITE/content"
 mkdir -p "$HSITE/content" "$HSITE/layouts/_default/_markup" && site_posts "$HSITE/content"
-printf 'baseURL = "https://example.org/"\ntitle = "Photos"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$HSITE/hugo.toml"
+printf 'baseURL = "https://example.org/"\ntitle = "Photos"\ntimeout = "60m"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n' > "$HSITE/hugo.toml"
 echo '<!doctype html><title>{{ .Title }}</title>{{ .Content }}' > "$HSITE/layouts/_default/single.html"
 echo '<!doctype html><title>{{ .Title }}</title>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}' > "$HSITE/layouts/_default/list.html"
 cat > "$HSITE/layouts/_default/_markup/render-image.html" <<'HOOK'

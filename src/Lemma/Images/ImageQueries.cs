@@ -38,7 +38,14 @@ public static class ImageQueries
     {
         if (q.Get(Source, sitePath) is not { } source) return null;
         q.Get(BuildInputs.File, source);
-        return ImageHeader.Read(Path.Combine(q.Get(BuildInputs.Options, One)!.Source, source));
+        var root = q.Get(BuildInputs.Options, One)!.Source;
+        // Discovery reports a link out of the site; whatever it is, nothing outside the site is read, and a FIFO or an
+        // empty file is never opened (reading one would block or find nothing).
+        if (FileTree.RealPath(Path.Combine(root, source)) is not { } real || !FileTree.IsInside(FileTree.RealPath(root) ?? root, real)) return null;
+        var file = new FileInfo(real);
+        if (!file.Exists) return null;
+        if (file.Length == 0) return ImageHeader.Unusable("it is empty; it is published as it is");
+        return ImageHeader.Read(real);
     });
 
     /// <summary>True when copies are made as pages are resolved: a build that writes its output (not `serve`, not `check`).</summary>
