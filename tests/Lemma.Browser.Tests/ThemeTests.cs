@@ -97,13 +97,15 @@ public sealed class ThemeTests(SiteFixture site)
 
     /// <summary>Nothing moves once drawn (issue #19: a shift of 0.089 on a post): the theme toggle keeps its place until
     /// its script shows it, and the math font is either there from the first frame or not used on this view. Layout
-    /// shifts as Chromium reports them, summed over the load, on a phone and a laptop. A post with a cover image is left
-    /// out: images get their width and height with the image pipeline (issue #20), and until then a cover moves the text.</summary>
+    /// shifts as Chromium reports them, summed over the load, on a phone and a laptop. Posts with a cover image are
+    /// among them: every image has its width and height from its file (issue #20), an SVG cover and a PNG one in a picture.</summary>
     [Theory]
     [InlineData("home", 1280)]
     [InlineData("math", 1280)]
     [InlineData("math", 390)]
     [InlineData("section", 390)]
+    [InlineData("picture", 1280)]
+    [InlineData("picture", 390)]
     public async Task The_page_does_not_shift_while_it_loads(string pageName, int width)
     {
         await using var visit = await site.NewVisitAsync(new() { ViewportSize = new() { Width = width, Height = 900 } });
@@ -116,7 +118,12 @@ public sealed class ThemeTests(SiteFixture site)
               } })
               .observe({ type: 'layout-shift', buffered: true });
             """);
-        var path = pageName == "math" ? MathPostWithoutCover() : PageLoadTests.PathOf(site, pageName);
+        var path = pageName switch
+        {
+            "math" => PostWithCover("<math display=\"block\""),
+            "picture" => PostWithCover("<picture><source type=\"image/avif\""),
+            _ => PageLoadTests.PathOf(site, pageName),
+        };
         await visit.GoAsync(path);
         await visit.Page.WaitForLoadStateAsync(LoadState.Load);
         await visit.Page.EvaluateAsync("() => document.fonts.ready");
@@ -126,9 +133,10 @@ public sealed class ThemeTests(SiteFixture site)
         Assert.True(shift <= 0.01, $"{path} at {width} px: layout shift {shift:0.000}: {string.Join("; ", moved)}");
     }
 
-    private string MathPostWithoutCover() =>
+    /// <summary>The first post with a cover image whose page also has <paramref name="marker"/>.</summary>
+    private string PostWithCover(string marker) =>
         Directory.EnumerateFiles(Path.Combine(site.SiteDir, "posts"), "index.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Where(f => File.ReadAllText(f) is var html && html.Contains("<math display=\"block\"", StringComparison.Ordinal) && !html.Contains("<figure class=\"cover\"", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f) is var html && html.Contains(marker, StringComparison.Ordinal) && html.Contains("<figure class=\"cover\"", StringComparison.Ordinal))
             .Select(f => "/" + Path.GetRelativePath(site.SiteDir, Path.GetDirectoryName(f)!).Replace('\\', '/') + "/")
             .First();
 }

@@ -151,7 +151,10 @@ public class NotebookBuildTests
     public void A_markdown_page_without_a_title_takes_the_heading_it_opens_with_and_shows_it_once()
     {
         using var site = TempSite.From(Config + "-- content/notes/arrays.md --\n\n# Arrays *in* NumPy\n\nSee [the notebook](../posts/fit.ipynb#Fitting-a-line) and ![a plot](../images/plot.png).\n"
-            + "-- content/posts/fit.ipynb --\n" + Book("x = 1", ["## Fitting a line"]) + "-- content/images/plot.png --\nPNG\n");
+            + "-- content/posts/fit.ipynb --\n" + Book("x = 1", ["## Fitting a line"]));
+        // A real PNG (1 x 1): `lemma check` warns of an image file that is not one (issue #20).
+        Directory.CreateDirectory(Path.Combine(site.Root, "content/images"));
+        File.WriteAllBytes(Path.Combine(site.Root, "content/images/plot.png"), Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
         var run = site.Lemma("build");
         Assert.True(run.ExitCode == 0, run.ToString());
         var html = site.Read("public/notes/arrays/index.html");

@@ -67,7 +67,7 @@ public class ScholarlyBuildTests
         Assert.Contains("<strong>Theorem 1 (Cauchy–Schwarz).</strong>", html);
         Assert.Contains("<p class=\"qed\">∎</p>", html);
         Assert.Contains("By <a href=\"#thm-cs\">Theorem 1</a>, see <a href=\"#fig-curve\">Figure 1</a>.", html);
-        Assert.Contains("<img src=\"curve.png\" alt=\"The loss curve\" width=\"320\" height=\"200\" loading=\"lazy\">", html);
+        Assert.Contains("<img src=\"curve.png\" alt=\"The loss curve\" width=\"320\" height=\"200\"", html);
         Assert.Matches("<link rel=\"stylesheet\" href=\"[^\"]*scholarly\\.css[^\"]*\">", html);
         Assert.DoesNotContain("scholarly.css", site.Read("public/posts/plain/index.html"));
     }

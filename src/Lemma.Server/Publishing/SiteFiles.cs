@@ -111,6 +111,7 @@ public static class SiteFiles
             var snapshot = host.Current;
             var path = request.Path.Value ?? "/";
             var (file, redirect) = Resolve(snapshot, path);
+            if (file is null && redirect is null) file = ImageCopies.Find(host, path);
             if (redirect is not null)
             {
                 response.StatusCode = StatusCodes.Status301MovedPermanently;

@@ -64,7 +64,7 @@ public static partial class DarkImages
     }
 
     /// <summary>The site path an image URL written on the page at <paramref name="pageUrl"/> names, without the base path.</summary>
-    private static string SitePath(string src, string pageUrl, string basePath)
+    internal static string SitePath(string src, string pageUrl, string basePath)
     {
         var end = src.IndexOfAny(['?', '#']);
         var path = Uri.UnescapeDataString(end < 0 ? src : src[..end]);

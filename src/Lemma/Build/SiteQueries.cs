@@ -42,8 +42,11 @@ public enum FileGroup { Content, Data, Layouts, Static, Bibliography, Scholar, A
 /// <summary>A page's rendered body and the problems rendering and resolving it found.</summary>
 public sealed record PageContent(RenderedContent? Content, ImmutableArray<Diagnostic> Diagnostics)
 {
+    /// <summary>The site paths of the images whose smaller copies the body names (<see cref="Images.ImageQueries"/>).</summary>
+    public ImmutableArray<string> Images { get; init; } = [];
+
     public bool Equals(PageContent? other) =>
-        other is not null && ReferenceEquals(Content, other.Content) && Diagnostics.SequenceEqual(other.Diagnostics);
+        other is not null && ReferenceEquals(Content, other.Content) && Diagnostics.SequenceEqual(other.Diagnostics) && Images.SequenceEqual(other.Images);
 
     public override int GetHashCode() => Diagnostics.Length;
 }
@@ -331,9 +334,14 @@ public static class SiteQueries
         // Only a page with a Hugo ref reads the whole site.
         var resolved = ShortcodeRefs.Has(content) ? ShortcodeRefs.Resolve(q.Get(Model, One).Value, path, page.Source.BodyLine, content) : content;
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
-        if (DarkImages.MayHave(resolved))
+        var images = ImmutableArray<string>.Empty;
+        var hasImage = DarkImages.MayHave(resolved);
+        if (hasImage)
             resolved = DarkImages.Wrap(resolved, page.Url, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'), q.Get(DarkVariants, One));
-        return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]);
+        // Sizes, loading hints and smaller copies, only on a page that shows an image.
+        if (hasImage || page.Source.FrontMatter.Cover is not null)
+            (resolved, images) = Images.ImageQueries.Apply(q, page, resolved, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'));
+        return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]) { Images = images };
     });
 
     // The aggregates below take their keys in runs of this many: an edit collects again its own run, not every key.
@@ -351,7 +359,7 @@ public static class SiteQueries
         Sorted(q.GetEach(LoadRun, Runs(q.Get(Files, FileGroup.Content).Length)).SelectMany(d => d).Distinct()), SameDiagnostics);
 
     /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
-    private static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
+    internal static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
     {
         var site = q.Get(Layout, One).Site;
         var pages = site.Pages.AsEnumerable();

@@ -81,7 +81,8 @@ public static class PageQueries
     {
         if (key.StartsWith('@')) return q.Get(Plan, One).Lists.GetValueOrDefault(key) ?? PageView.Ref(key);
         if (q.Get(SiteQueries.Page, key) is not { } page) return PageView.Ref(key);
-        return ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key), q.Get(Comments, key));
+        var view = ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key), q.Get(Comments, key));
+        return view.Cover is { } cover ? view with { Cover = Images.ImageQueries.WithSize(q, page, cover) } : view;
     }, EqualityComparer<PageView>.Create(SameMembers, v => v.Key?.GetHashCode() ?? 0));
 
 
@@ -328,7 +329,7 @@ public static class PageQueries
     {
         var pages = q.Get(PageFiles, One);
         var copied = q.Get(CopiedFiles, One);
-        var sorted = Merge(pages.Files, q.Get(ListFiles, One), copied.Files, q.Get(ResourceFiles, One));
+        var sorted = Merge(pages.Files, q.Get(ListFiles, One), copied.Files, q.Get(ResourceFiles, One), q.Get(Images.ImageQueries.Files, One));
         var root = q.Get(SiteQueries.Sources, One).Root;
         return new SiteOutputs(sorted, [.. pages.Errors, .. q.Get(PageOrder, One).Problems, .. copied.Problems, .. PageRenderer.Duplicates(sorted, root)]);
     });

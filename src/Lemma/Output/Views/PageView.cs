@@ -89,7 +89,16 @@ public sealed record PageView
 }
 
 /// <summary>A page's image: its URL (for cards and og:image), its alt text and caption, and whether the page shows it above its text.</summary>
-public sealed record CoverView(string Url, string Alt, string Caption, bool Shown);
+public sealed record CoverView(string Url, string Alt, string Caption, bool Shown)
+{
+    /// <summary>Its size in pixels, when it is an image file of the site (for width and height, so the text never moves).</summary>
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+    /// <summary>Its smaller copies, one srcset per format, and the sizes they are shown at; null when it has none.</summary>
+    public string? Avif { get; init; }
+    public string? Webp { get; init; }
+    public string? Sizes { get; init; }
+}
 
 public sealed record PageLink(string Title, string Url, string? DateDisplay);
 
