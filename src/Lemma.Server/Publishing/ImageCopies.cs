@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Lemma.Images;
 using Lemma.Server.Hosting;
@@ -14,15 +13,17 @@ internal static partial class ImageCopies
     /// <summary>The copy at <paramref name="urlPath"/>, made now if need be; null for a path that names no copy.</summary>
     public static ServedFile? Find(SiteHost host, string urlPath)
     {
-        if (!Copy().IsMatch(urlPath)) return null;
+        if (!Names(urlPath)) return null;
         var sitePath = "/" + Uri.UnescapeDataString(urlPath).TrimStart('/');
         if (!host.TryRead(ImageQueries.Copy, sitePath, out var file) || file is null) return null;
         byte[] bytes;
         try { bytes = File.ReadAllBytes(file); }
         catch (IOException) { return null; }
-        var etag = "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
-        return new ServedFile(sitePath.TrimStart('/'), bytes, ContentTypes.For(sitePath), etag);
+        return new ServedFile(sitePath.TrimStart('/'), bytes, ContentTypes.For(sitePath), SiteSnapshot.ETagOf(bytes));
     }
+
+    /// <summary>True for a path shaped like a copy's ("figure.800w.webp").</summary>
+    public static bool Names(string urlPath) => Copy().IsMatch(urlPath);
 
     [GeneratedRegex(@"\.[0-9]{1,5}w\.(avif|webp)$", RegexOptions.CultureInvariant)]
     private static partial Regex Copy();

@@ -111,14 +111,22 @@ public static class SiteFiles
             var snapshot = host.Current;
             var path = request.Path.Value ?? "/";
             var (file, redirect) = Resolve(snapshot, path);
-            if (file is null && redirect is null) file = ImageCopies.Find(host, path);
             if (redirect is not null)
             {
                 response.StatusCode = StatusCodes.Status301MovedPermanently;
                 response.Headers.Location = redirect + request.QueryString;
                 return Task.CompletedTask;
             }
+            // An image's copy is made on its first request, which may take a while: not on a socket thread.
+            return file is null && ImageCopies.Names(path) ? CopyThenServe(context, snapshot, path, head) : Serve(context, snapshot, file, path, head);
+        }
 
+        private async Task CopyThenServe(HttpContext context, SiteSnapshot snapshot, string path, bool head) =>
+            await Serve(context, snapshot, await Task.Run(() => ImageCopies.Find(host, path)), path, head);
+
+        private Task Serve(HttpContext context, SiteSnapshot snapshot, ServedFile? file, string path, bool head)
+        {
+            var response = context.Response;
             var headers = response.Headers;
             if (production) Secure(headers);
             response.StatusCode = file is null ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
