@@ -181,7 +181,7 @@ public static partial class PageRenderer
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
         // The search page (Search/): unless search is off, or the site has its own page there.
         if (config.Search && !jobs.Any(j => j.SitePath == "/search/"))
-            jobs.Add(new PageJob("/search/", "search", List(new PageView { Title = "Search", Url = urls.Link("/search/"), Permalink = urls.Absolute("/search/"), Kind = "search", Section = "", Slug = "search" }), false, Empty));
+            jobs.Add(new PageJob("/search/", "search-page", List(new PageView { Title = "Search", Url = urls.Link("/search/"), Permalink = urls.Absolute("/search/"), Kind = "search", Section = "", Slug = "search" }), false, Empty));
 
         // The sitemap's dates are the pages' own, from the model: a list's entry has none.
         var dates = new Dictionary<string, string?>(site.Pages.Count, StringComparer.Ordinal);
