@@ -113,7 +113,12 @@
       var all = links(), at = all.indexOf(document.activeElement);
       if (e.key === "ArrowDown" && all.length) { e.preventDefault(); all[Math.min(at + 1, all.length - 1)].focus(); }
       else if (e.key === "ArrowUp" && at >= 0) { e.preventDefault(); (at === 0 ? input : all[at - 1]).focus(); }
-      else if (e.key === "Escape" && (at >= 0 || box.firstChild)) { if (at < 0 && input.form.classList.contains("site-search")) box.textContent = ""; input.focus(); }
+      else if (e.key === "Escape" && (at >= 0 || box.firstChild)) {
+        // The first Escape closes the header's panel and keeps the words (a search box's own Escape empties it).
+        e.preventDefault();
+        if (at < 0 && input.form.classList.contains("site-search")) box.textContent = "";
+        input.focus();
+      }
     }
     input.addEventListener("keydown", onKey);
     box.addEventListener("keydown", onKey);
