@@ -10,7 +10,8 @@ public static partial class SearchText
     public static string Of(string html)
     {
         var text = Hidden().Replace(html, " ");
-        text = WebUtility.HtmlDecode(Tag().Replace(text, " "));
+        // Inline markup (a highlighted token, a link) joins what it wraps: "model.train()" stays one piece of code.
+        text = WebUtility.HtmlDecode(Tag().Replace(Inline().Replace(text, ""), " "));
         return Space().Replace(text, " ").Trim();
     }
 
@@ -20,6 +21,9 @@ public static partial class SearchText
 
     [GeneratedRegex(@"<(script|style|annotation|template|svg)\b[^>]*>.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex Hidden();
+
+    [GeneratedRegex(@"</?(?:span|a|em|strong|code|b|i|mark|sub|sup|abbr|kbd|small|s|del|ins|u|q|cite|dfn|var|samp|time)\b[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Inline();
 
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
