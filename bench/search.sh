@@ -66,7 +66,7 @@ pf=$(seconds "$NODE_DIR/node_modules/.bin/pagefind" --site "$WORK/on")
 pf_files=$(find "$WORK/on/pagefind" -type f | wc -l)
 pf_bytes=$(du -sb "$WORK/on/pagefind" | cut -f1)
 echo "# $QUERIES queries in Chromium..." >&2
-NODE_PATH=$NODE_DIR/node_modules node --experimental-vm-modules "$REPO/bench/search_bench.mjs" "$WORK/on" "$CORPUS" "$QUERIES" >"$WORK/queries.json" \
+NODE_DIR=$NODE_DIR node "$REPO/bench/search_bench.mjs" "$WORK/on" "$CORPUS" "$QUERIES" >"$WORK/queries.json" \
   || { cat "$WORK/queries.json" >&2; exit 1; }
 client=$(gzip -9c "$WORK/on/assets/js/search.js" | wc -c)
 

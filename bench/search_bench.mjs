@@ -1,15 +1,18 @@
 // Search, Lemma against Pagefind, in headless Chromium over the same built site (bench/search.sh runs this).
-//   node bench/search_bench.mjs SITE_DIR CORPUS_DIR QUERIES  (needs playwright-core; CHROMIUM=/usr/bin/chromium)
+//   NODE_DIR=dir node bench/search_bench.mjs SITE_DIR CORPUS_DIR QUERIES  (playwright-core in NODE_DIR; CHROMIUM=/usr/bin/chromium)
 // Known-item queries come from the corpus: for each of QUERIES posts (a fixed seed), three words of its title and two
 // of one of its headings, every third query with its last word cut to a prefix (as while typing). Each query runs in a
 // new browser context (cold cache), then a second query in the same context (warm). Bytes are what went over the
 // wire for search (compressed: text is served gzipped, Pagefind's own files are gzipped already): Lemma's client,
 // its CSS, shards and fragments; Pagefind's pagefind.js, WASM, entry, meta, chunks and fragments. Pages shown: 10.
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
+
+// playwright-core from NODE_DIR (bench/search.sh installs it there).
+const { chromium } = createRequire(path.join(process.env.NODE_DIR || process.cwd(), "x.js"))("playwright-core");
 
 const [site, corpus, count = "200"] = process.argv.slice(2);
 const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
@@ -75,11 +78,11 @@ for (const [name, engine] of Object.entries(engines)) {
   for (let i = 0; i < queries.length; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let wire = 0;
-    page.on("requestfinished", async r => { if (engine.wire(r.url())) wire += (await r.sizes()).responseBodySize; });
+    const sizes = [];
+    page.on("requestfinished", r => { if (engine.wire(r.url())) sizes.push(r.sizes().then(s => s.responseBodySize)); });
     const first = await engine.run(page, queries[i].q);
-    await page.waitForTimeout(50);
-    bytes.push(wire);
+    await page.waitForTimeout(100);
+    bytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
     cold.push(first.ms);
     const rank = first.urls.indexOf(queries[i].url);
     if (rank >= 0 && rank < 3) top3++;

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 
 namespace Lemma.Search;
 
-/// <summary>A stem of a page and its weight there: its count in the text, more for each time a title, heading or tag holds it.</summary>
-public readonly record struct TermWeight(string Stem, float Weight);
+/// <summary>A stem of a page: its count in the text (<see cref="Weight"/>), and a bonus for being in the title, a heading
+/// or a tag, which BM25's saturation does not flatten (<see cref="Ranking.Score"/>).</summary>
+public readonly record struct TermWeight(string Stem, float Weight, float Bonus);
 
 /// <summary>
 /// A page as search holds it: what a result shows (title, URL, date, section, text for the snippet) and what ranks it
@@ -12,8 +13,9 @@ public readonly record struct TermWeight(string Stem, float Weight);
 public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text,
     ImmutableArray<TermWeight> Terms, ImmutableArray<Token> Words, int Length)
 {
-    // Boosts over a word of the text: a title word decides a known-item search, headings and tags say what a page is about.
-    public const float TitleBoost = 6, HeadingBoost = 2.5f, TagBoost = 3;
+    // Bonuses, in units of the most a word of the text can score: a title word decides a known-item search, headings
+    // and tags say what a page is about.
+    public const float TitleBonus = 2, HeadingBonus = 0.8f, TagBonus = 1;
 
     /// <summary>Characters of the text kept for the snippet: enough to find the matched words in most posts.</summary>
     public const int SnippetSource = 3000;
@@ -22,23 +24,25 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     {
         var text = SearchText.Of(html);
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var bonuses = new Dictionary<string, float>(StringComparer.Ordinal);
         var words = new HashSet<Token>();
         var length = 0;
-        void Add(string part, float weight, bool counts)
+        void Add(string part, float bonus)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var token in tokens.Of(part))
             {
-                weights[token.Stem] = weights.GetValueOrDefault(token.Stem) + weight;
                 words.Add(token);
-                if (counts) length++;
+                if (bonus == 0) { weights[token.Stem] = weights.GetValueOrDefault(token.Stem) + 1; length++; }
+                else if (seen.Add(token.Stem)) bonuses[token.Stem] = bonuses.GetValueOrDefault(token.Stem) + bonus;
             }
         }
-        Add(title, TitleBoost, true);
-        Add(SearchText.Headings(html), HeadingBoost - 1, false); // the headings' words are in the text too
-        foreach (var tag in tags) Add(tag, TagBoost, true);
-        Add(text, 1, true);
+        Add(title, TitleBonus);
+        Add(SearchText.Headings(html), HeadingBonus);
+        foreach (var tag in tags) Add(tag, TagBonus);
+        Add(text, 0);
         return new SearchDoc(title, url, date, section, text.Length <= SnippetSource ? text : text[..SnippetSource],
-            [.. weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new TermWeight(w.Key, w.Value))],
+            [.. weights.Keys.Union(bonuses.Keys).Order(StringComparer.Ordinal).Select(stem => new TermWeight(stem, weights.GetValueOrDefault(stem), bonuses.GetValueOrDefault(stem)))],
             [.. words.OrderBy(w => w.Word, StringComparer.Ordinal)], length);
     }
 

@@ -42,7 +42,7 @@ public static class SearchQueries
     });
 
     /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
-    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, int Length)> Postings)> Stems)
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, float Bonus, int Length)> Postings)> Stems)
     {
         public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
             && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
@@ -57,28 +57,32 @@ public static class SearchQueries
         var first = run * RunSize;
         var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
         var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, int)>>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, float, int)>>>(StringComparer.Ordinal);
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             var doc = docs[i];
             length += doc.Length;
-            var weights = doc.Terms.ToDictionary(t => t.Stem, t => t.Weight, StringComparer.Ordinal);
+            var weights = doc.Terms.ToDictionary(t => t.Stem, StringComparer.Ordinal);
             var seen = new HashSet<(string Key, string Stem)>();
             foreach (var token in doc.Words)
             {
                 var key = IndexFormat.Key(token.Word);
-                if (!words.TryGetValue(key, out var set)) words[key] = set = new();
+                if (!words.TryGetValue(key, out var set)) words[key] = set = new(Pair);
                 set.Add((token.Word, token.Stem));
                 if (!seen.Add((key, token.Stem))) continue;
                 if (!stems.TryGetValue(key, out var byStem)) stems[key] = byStem = new(StringComparer.Ordinal);
                 if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
-                postings.Add((first + i, weights[token.Stem], doc.Length));
+                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Bonus, doc.Length));
             }
         }
         return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
             [.. stems[w.Key].Select(s => (s.Key, s.Value.ToImmutableArray()))]), StringComparer.Ordinal), length);
     }, Equalities.Identity<RunValue>());
+
+    // Words in ordinal order (the default compares strings by culture, and slowly).
+    private static readonly IComparer<(string, string)> Pair = Comparer<(string, string)>.Create((a, b) =>
+        string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2));
 
     private static int Runs(QueryContext q) => (q.Get(Pages, One).Length + RunSize - 1) / RunSize;
 
@@ -115,8 +119,8 @@ public static class SearchQueries
     private static readonly Query<string, OutputFile> ShardFile = new("search shard", (q, key) =>
     {
         var (docs, average) = q.Get(Stats, One);
-        var words = new SortedSet<(string Word, string Stem)>();
-        var stems = new SortedDictionary<string, List<(int Doc, float Weight, int Length)>>(StringComparer.Ordinal);
+        var words = new SortedSet<(string Word, string Stem)>(Pair);
+        var stems = new SortedDictionary<string, List<(int Doc, float Weight, float Bonus, int Length)>>(StringComparer.Ordinal);
         foreach (var run in q.Get(RunsOfKey, key)!)
         {
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
@@ -126,7 +130,7 @@ public static class SearchQueries
         }
         var numbers = stems.Keys.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
         var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
-            postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Length, postings.Count, docs, average)))
+            postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Bonus, p.Length, postings.Count, docs, average)))
                 .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray())]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);

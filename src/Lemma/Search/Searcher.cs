@@ -9,7 +9,8 @@ public readonly record struct Hit(int Doc, double Score, int Matched);
 /// A query run over the index files, as the client (theme/assets/js/search.js) runs it, so that the server's results
 /// page and the browser's agree. Each query word is looked up in its shard: a word of the index equal to it scores its
 /// stem's postings in full, a longer word it begins (three characters or more, what a reader has typed so far) half.
-/// A page's score is the sum over the words of the best of these; pages with more of the words come first.
+/// A page's score is the sum over the words of the best of these (a page missing a word is not dropped: a stem keeps
+/// only its best postings, and a known item may be past them for a common word).
 /// Bounded: at most <see cref="MaxWords"/> words of the first <see cref="MaxQuery"/> characters, one shard each,
 /// <see cref="MaxExpansions"/> completions per word.
 /// </summary>
@@ -46,6 +47,6 @@ public static class Searcher
             }
         }
         return [.. total.Select(kv => new Hit(kv.Key, kv.Value.Score, kv.Value.Matched))
-            .OrderByDescending(h => h.Matched).ThenByDescending(h => h.Score).ThenBy(h => h.Doc).Take(limit)];
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Doc).Take(limit)];
     }
 }

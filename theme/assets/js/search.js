@@ -35,7 +35,7 @@
     return cache[url] || (cache[url] = fetch(url).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { delete cache[url]; return null; }));
   }
 
-  // Pages by the number of query words they have, then by the sum of their best score for each word.
+  // Pages by the sum of their best score for each query word.
   function rank(base, list) {
     return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(w.length < 3 ? w : w.slice(0, 3)) + ".json"); })).then(function (found) {
       var total = {};
@@ -58,7 +58,7 @@
         }
       });
       return Object.keys(total).map(function (k) { return total[k]; })
-        .sort(function (a, b) { return b.matched - a.matched || b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
+        .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
     });
   }
 
