@@ -2,6 +2,7 @@ using Lemma.Configuration;
 using Lemma.Server.Admin;
 using Lemma.Server.Comments;
 using Lemma.Server.Hosting;
+using Lemma.Server.Search;
 using Lemma.Server.Newsletter;
 using Lemma.Server.Preview;
 using Lemma.Server.Publishing;
@@ -79,6 +80,7 @@ public sealed class LemmaServer : IAsyncDisposable
             app.MapNewsletter(comments);
             app.MapSubscriberAdmin(comments);
         }
+        if (options.Production && config.Search) app.MapSearch(host, Output.ContentSecurityPolicy.HeaderWith(config.PolicySources));
         app.MapSiteFiles(host, options.Production, options.Production ? null : LiveReload.Inject, Output.ContentSecurityPolicy.HeaderWith(config.PolicySources));
         return new LemmaServer(app, host, options, comments);
     }

@@ -101,6 +101,7 @@ public static partial class ConfigLoader
                 FeedSize = FeedLimit() ?? Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 FeedContent = ReadFeedContent(),
                 Llms = ReadLlms(),
+                Search = ReadSwitch("search"),
                 MathMacros = ReadMacros(),
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
@@ -161,6 +162,16 @@ public static partial class ConfigLoader
             if (value is null or true) return true;
             if (value is false) return false;
             Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, LineOfKey("llms"), 1), $"llms must be true or false; got '{Str(value) ?? "a list or map"}'"));
+            return true;
+        }
+
+        /// <summary>A <c>key: true | false</c> setting, on unless turned off.</summary>
+        private bool ReadSwitch(string key)
+        {
+            var value = Get(Map.Values, key);
+            if (value is null or true) return true;
+            if (value is false) return false;
+            Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, LineOfKey(key), 1), $"{key} must be true or false; got '{Str(value) ?? "a list or map"}'"));
             return true;
         }
 

@@ -281,6 +281,7 @@ public static class PageQueries
         files.Add(q.Get(SitemapFile, One));
         files.Add(Sitemap.Robots(Urls(q)));
         files.AddRange(q.Get(LlmsQueries.Files, One));
+        files.AddRange(q.Get(Search.SearchQueries.Files, One));
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
     });
 

@@ -179,6 +179,9 @@ public static partial class PageRenderer
         }
         var notFound = List(new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" });
         jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
+        // The search page (Search/): unless search is off, or the site has its own page there.
+        if (config.Search && !jobs.Any(j => j.SitePath == "/search/"))
+            jobs.Add(new PageJob("/search/", "search-page", List(new PageView { Title = "Search", Url = urls.Link("/search/"), Permalink = urls.Absolute("/search/"), Kind = "search", Section = "", Slug = "search" }), false, Empty));
 
         // The sitemap's dates are the pages' own, from the model: a list's entry has none.
         var dates = new Dictionary<string, string?>(site.Pages.Count, StringComparer.Ordinal);
@@ -316,6 +319,7 @@ public static partial class PageRenderer
             Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
             Author = c.Author,
             HasNewsletter = c.Newsletter.Enabled,
+            SearchUrl = c.Search ? urls.Link("/search/") : null,
             ContentSecurityPolicy = Output.ContentSecurityPolicy.MetaWith(c.PolicySources),
             Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
             Social = c.Social, Params = c.Params,

@@ -42,6 +42,22 @@
     });
     apply(current());
     scrollable();
+    // The search client loads when the reader turns to the box (focus, or "/"), never with the page.
+    var search = document.querySelector(".site-search");
+    if (search) {
+      var box = search.q;
+      box.addEventListener("focus", function () {
+        if (search.dataset.on) return;
+        search.dataset.on = 1;
+        var s = document.createElement("script");
+        s.src = search.dataset.client;
+        document.head.appendChild(s);
+      });
+      document.addEventListener("keydown", function (e) {
+        var t = e.target;
+        if (e.key == "/" && !e.ctrlKey && !e.metaKey && !e.altKey && !/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName) && !t.isContentEditable) { e.preventDefault(); box.focus(); }
+      });
+    }
     // Markdown task lists give bare checkboxes: name each by the text of its item.
     each(".task-list-item > input[type=checkbox]:not([aria-label])", function (c) {
       c.setAttribute("aria-label", c.parentNode.textContent.trim());

@@ -17,6 +17,8 @@ public sealed record SiteView
     public required string BuildDate { get; init; }
     public required int Year { get; init; }
     public bool HasNewsletter { get; init; }
+    /// <summary>The search page, where the header's search box submits; null with <c>search: false</c>.</summary>
+    public string? SearchUrl { get; init; }
     public required FeedLinks Feeds { get; init; }
     public required IReadOnlyList<SectionView> Sections { get; init; }
     public required IReadOnlyDictionary<string, TaxonomyView> Taxonomies { get; init; }

@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.Json;
+
+namespace Lemma.Search;
+
+/// <summary>One posting: a page (its number in the index) and the stem's BM25 score there, times ten, at least 1.</summary>
+public readonly record struct Posting(int Doc, int Score);
+
+/// <summary>The words of a shard, each with the postings of its stem.</summary>
+public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, ImmutableArray<ImmutableArray<Posting>> Postings);
+
+/// <summary>
+/// The index on disk, as the client (theme/assets/js/search.js) and the server read it. Words are sharded by their
+/// first three characters (a shorter word is its own shard), so a query loads one small file per word it has, and
+/// typing "tra" loads all it needs to complete "transformer". A shard is JSON:
+/// <c>{"w":[["word",stem],...],"p":[[doc,score,doc,score,...],...]}</c>, the documents of a stem's postings in
+/// increasing order, each written as the difference from the one before. Each page's fragment
+/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text}</c>) is its own file, loaded only for a result shown.
+/// </summary>
+public static class IndexFormat
+{
+    public const string Folder = "search";
+
+    /// <summary>The shard a word is kept in.</summary>
+    public static string Key(string word) => word.Length < 3 ? word : word[..3];
+
+    /// <summary>The shard's file, under /search/t/: the key itself when plain ASCII, else its UTF-8 in hex after "_".</summary>
+    public static string ShardPath(string key) =>
+        $"{Folder}/t/{(key.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9') ? key : "_" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(key)))}.json";
+
+    public static string DocPath(int doc) => $"{Folder}/d/{doc}.json";
+
+    public static byte[] WriteShard(Shard shard)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("w");
+            foreach (var (word, stem) in shard.Words)
+            {
+                json.WriteStartArray();
+                json.WriteStringValue(word);
+                json.WriteNumberValue(stem);
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("p");
+            foreach (var postings in shard.Postings)
+            {
+                json.WriteStartArray();
+                var last = 0;
+                foreach (var p in postings)
+                {
+                    json.WriteNumberValue(p.Doc - last);
+                    json.WriteNumberValue(p.Score);
+                    last = p.Doc;
+                }
+                json.WriteEndArray();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static Shard ReadShard(ReadOnlySpan<byte> bytes)
+    {
+        using var json = JsonDocument.Parse(bytes.ToArray());
+        var words = json.RootElement.GetProperty("w").EnumerateArray().Select(w => (w[0].GetString()!, w[1].GetInt32())).ToImmutableArray();
+        var postings = json.RootElement.GetProperty("p").EnumerateArray().Select(list =>
+        {
+            var values = list.EnumerateArray().Select(v => v.GetInt32()).ToArray();
+            var read = ImmutableArray.CreateBuilder<Posting>(values.Length / 2);
+            for (int i = 0, doc = 0; i + 1 < values.Length; i += 2) read.Add(new Posting(doc += values[i], values[i + 1]));
+            return read.MoveToImmutable();
+        }).ToImmutableArray();
+        return new Shard(words, postings);
+    }
+
+    /// <summary>What a result shows of a page.</summary>
+    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text);
+
+    public static byte[] WriteDoc(Fragment doc) => JsonSerializer.SerializeToUtf8Bytes(
+        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text });
+
+    public static Fragment ReadDoc(ReadOnlySpan<byte> bytes)
+    {
+        var d = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes)!;
+        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"]);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using Lemma.Build;
+using Lemma.Configuration;
+using Lemma.Incremental;
+using Lemma.Output;
+using Lemma.Output.Views;
+
+namespace Lemma.Search;
+
+/// <summary>
+/// The search index (<see cref="IndexFormat"/>) as queries of the build's store. Each page's words are made once per
+/// page from its view; the pages are taken in runs of <see cref="RunSize"/>, each run's words split by shard; a shard
+/// reads only the runs that have its words. A body edit makes that page's words again, its run's split, and the shards
+/// whose words it touched: the others keep their files.
+/// </summary>
+public static class SearchQueries
+{
+    private const string One = "";
+    private const int RunSize = 256;
+
+    /// <summary>The published pages search holds, by source path, in the site's order: a page's number in the index is
+    /// its place here. Never drafts, future pages, or pages with <c>search: false</c> (or PaperMod's <c>searchHidden</c>).</summary>
+    public static readonly Query<string, ImmutableArray<string>> Pages = new("search pages", (q, _) =>
+    {
+        var site = q.Get(SiteQueries.Layout, One).Site;
+        return [.. site.Pages.Where(p => !p.Draft && !p.Future && !p.FrontMatter.SearchHidden
+                && ConfigLoader.Get(p.FrontMatter.Raw, "search") is not false && !ReferenceEquals(p, site.HomeIndex))
+            .Select(p => p.Source.Path)];
+    }, Equalities.Sequence<string>());
+
+    private static string Member(QueryContext q, string path, string member) => q.Get(PageQueries.ViewMember, (path, member)) as string ?? "";
+
+    /// <summary>A page as search holds it; the same after an edit that changes nothing search reads (its comments, its layout).</summary>
+    public static readonly Query<string, SearchDoc> Doc = new("search doc", (q, path) =>
+    {
+        var tags = (q.Get(PageQueries.ViewMember, (path, nameof(PageView.Tags))) as IReadOnlyList<TermLink> ?? [])
+            .Concat(q.Get(PageQueries.ViewMember, (path, nameof(PageView.Categories))) as IReadOnlyList<TermLink> ?? []).Select(t => t.Name);
+        var date = Member(q, path, nameof(PageView.Date));
+        return SearchDoc.Make(new Tokens(), Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Url)),
+            date[..System.Math.Min(10, date.Length)], Member(q, path, nameof(PageView.Section)), tags,
+            q.Get(PageQueries.ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "");
+    });
+
+    /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, float Bonus, int Length)> Postings)> Stems)
+    {
+        public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
+            && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
+        public override int GetHashCode() => Words.Length;
+    }
+
+    private sealed record RunValue(IReadOnlyDictionary<string, Part> Parts, long Length);
+
+    private static readonly Query<int, RunValue> Run = new("search run", (q, run) =>
+    {
+        var paths = q.Get(Pages, One);
+        var first = run * RunSize;
+        var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
+        var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, float, int)>>>(StringComparer.Ordinal);
+        long length = 0;
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var doc = docs[i];
+            length += doc.Length;
+            var weights = doc.Terms.ToDictionary(t => t.Stem, StringComparer.Ordinal);
+            var seen = new HashSet<(string Key, string Stem)>();
+            foreach (var token in doc.Words)
+            {
+                var key = IndexFormat.Key(token.Word);
+                if (!words.TryGetValue(key, out var set)) words[key] = set = new(Pair);
+                set.Add((token.Word, token.Stem));
+                if (!seen.Add((key, token.Stem))) continue;
+                if (!stems.TryGetValue(key, out var byStem)) stems[key] = byStem = new(StringComparer.Ordinal);
+                if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
+                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Bonus, doc.Length));
+            }
+        }
+        return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
+            [.. stems[w.Key].Select(s => (s.Key, s.Value.ToImmutableArray()))]), StringComparer.Ordinal), length);
+    }, Equalities.Identity<RunValue>());
+
+    // Words in ordinal order (the default compares strings by culture, and slowly).
+    private static readonly IComparer<(string, string)> Pair = Comparer<(string, string)>.Create((a, b) =>
+        string.CompareOrdinal(a.Item1, b.Item1) is var c and not 0 ? c : string.CompareOrdinal(a.Item2, b.Item2));
+
+    private static int Runs(QueryContext q) => (q.Get(Pages, One).Length + RunSize - 1) / RunSize;
+
+    /// <summary>One shard's part of a run: the same after an edit that touched none of that shard's words.</summary>
+    private static readonly Query<(int Run, string Key), Part?> RunPart = new("search run part", (q, k) => q.Get(Run, k.Run).Parts.GetValueOrDefault(k.Key));
+
+    /// <summary>Which runs have words of each shard: the same after an edit that adds no shard to a run and takes none.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<int>>> KeyRuns = new("search key runs", (q, _) =>
+    {
+        var runs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var r = 0; r < Runs(q); r++)
+            foreach (var key in q.Get(Run, r).Parts.Keys)
+                (runs.TryGetValue(key, out var list) ? list : runs[key] = []).Add(r);
+        return runs.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
+    }, Equalities.Identity<IReadOnlyDictionary<string, ImmutableArray<int>>>());
+
+    private static readonly Query<string, ImmutableArray<int>> RunsOfKey = new MapEntries<string, ImmutableArray<int>>("search runs of key", KeyRuns,
+        Equalities.Sequence<int>(), []).Entry;
+
+    private static readonly Query<string, ImmutableArray<string>> Keys = new("search keys", (q, _) =>
+        [.. q.Get(KeyRuns, One).Keys.Order(StringComparer.Ordinal)], Equalities.Sequence<string>());
+
+    /// <summary>The page count and the average length BM25 reads: the same after most edits (<see cref="Ranking.Rounded"/>).</summary>
+    private static readonly Query<string, (int Docs, double AverageLength)> Stats = new("search stats", (q, _) =>
+    {
+        var docs = q.Get(Pages, One).Length;
+        var length = Enumerable.Range(0, Runs(q)).Sum(r => q.Get(Run, r).Length);
+        return (docs, Ranking.Rounded(docs == 0 ? 1 : (double)length / docs));
+    });
+
+    private static readonly IEqualityComparer<OutputFile> SameFile = EqualityComparer<OutputFile>.Create(
+        (a, b) => a!.Path == b!.Path && a.Bytes.AsSpan().SequenceEqual(b.Bytes), f => f.Path.GetHashCode());
+
+    private static readonly Query<string, OutputFile> ShardFile = new("search shard", (q, key) =>
+    {
+        var (docs, average) = q.Get(Stats, One);
+        var words = new SortedSet<(string Word, string Stem)>(Pair);
+        var stems = new SortedDictionary<string, List<(int Doc, float Weight, float Bonus, int Length)>>(StringComparer.Ordinal);
+        foreach (var run in q.Get(RunsOfKey, key)!)
+        {
+            if (q.Get(RunPart, (run, key)) is not { } part) continue;
+            words.UnionWith(part.Words);
+            foreach (var (stem, postings) in part.Stems)
+                (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings);
+        }
+        var numbers = stems.Keys.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
+        var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
+            postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Bonus, p.Length, postings.Count, docs, average)))
+                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray())]);
+        return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
+    }, SameFile);
+
+    private static readonly Query<int, OutputFile> DocFile = new("search fragment", (q, doc) =>
+    {
+        var page = q.Get(Doc, q.Get(Pages, One)[doc]);
+        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text)), null);
+    }, SameFile);
+
+    /// <summary>The index's files: its shards and its pages' fragments; none with <c>search: false</c> in site.yaml.</summary>
+    public static readonly Query<string, ImmutableArray<OutputFile>> Files = new("search files", (q, _) =>
+    {
+        if (!SiteQueries.SiteConfig(q).Search) return [];
+        var docs = q.Get(Pages, One).Length;
+        return [.. q.GetEach(ShardFile, q.Get(Keys, One)), .. q.GetEach(DocFile, [.. Enumerable.Range(0, docs)])];
+    });
+}
