@@ -9,6 +9,7 @@ public class SearchIndexTests
         -- site.yaml --
         title: Gradients
         base_url: https://x.example/
+        search: true
         -- content/posts/attention.md --
         ---
         title: Attention from scratch

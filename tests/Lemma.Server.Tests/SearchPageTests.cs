@@ -15,7 +15,7 @@ public class SearchPageTests
 {
     private static readonly Dictionary<string, string> Files = new()
     {
-        ["site.yaml"] = "title: Gradients\n",
+        ["site.yaml"] = "title: Gradients\nsearch: true\n",
         ["content/posts/attention.md"] = "---\ntitle: Attention from scratch\ndate: 2024-03-01\ntags: [transformers]\n---\nWe build `nn.Linear` layers and a softmax over the scores.\n",
         ["content/posts/adam.md"] = "---\ntitle: Adam, the optimizer\ndate: 2024-02-01\n---\nAdam keeps running averages of gradients; a quokka watches.\n",
         ["content/posts/draft.md"] = "---\ntitle: Draft\ndate: 2024-01-01\ndraft: true\n---\nA softmax draft.\n",

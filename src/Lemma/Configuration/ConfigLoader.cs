@@ -101,7 +101,7 @@ public static partial class ConfigLoader
                 FeedSize = FeedLimit() ?? Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 FeedContent = ReadFeedContent(),
                 Llms = ReadLlms(),
-                Search = ReadSwitch("search"),
+                Search = ReadSwitch("search", otherwise: false),
                 MathMacros = ReadMacros(),
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),
@@ -166,13 +166,13 @@ public static partial class ConfigLoader
         }
 
         /// <summary>A <c>key: true | false</c> setting, on unless turned off.</summary>
-        private bool ReadSwitch(string key)
+        private bool ReadSwitch(string key, bool otherwise = true)
         {
             var value = Get(Map.Values, key);
-            if (value is null or true) return true;
-            if (value is false) return false;
+            if (value is null) return otherwise;
+            if (value is bool on) return on;
             Diagnostics.Add(Diagnostic.Error(new SourceSpan(Path, LineOfKey(key), 1), $"{key} must be true or false; got '{Str(value) ?? "a list or map"}'"));
-            return true;
+            return otherwise;
         }
 
         private int LineOfKey(string key) => Map.KeyLines.FirstOrDefault(kv => Normalize(kv.Key) == Normalize(key)).Value is > 0 and var line ? line : 1;
