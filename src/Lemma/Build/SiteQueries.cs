@@ -336,11 +336,10 @@ public static class SiteQueries
         resolved = new SourceLinks(SiteConfig(q).BaseUrl, () => q.Get(Published, One)).Resolve(page, resolved);
         var images = ImmutableArray<string>.Empty;
         var hasImage = DarkImages.MayHave(resolved);
-        if (hasImage)
-            resolved = DarkImages.Wrap(resolved, page.Url, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'), q.Get(DarkVariants, One));
+        var basePath = hasImage || page.Source.FrontMatter.Cover is not null ? new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/') : "";
+        if (hasImage) resolved = DarkImages.Wrap(resolved, page.Url, basePath, q.Get(DarkVariants, One));
         // Sizes, loading hints and smaller copies, only on a page that shows an image.
-        if (hasImage || page.Source.FrontMatter.Cover is not null)
-            (resolved, images) = Images.ImageQueries.Apply(q, page, resolved, new Uri(SiteConfig(q).BaseUrl).AbsolutePath.TrimEnd('/'));
+        if (hasImage || page.Source.FrontMatter.Cover is not null) (resolved, images) = Images.ImageQueries.Apply(q, page, resolved, basePath);
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]) { Images = images };
     });
 
