@@ -34,6 +34,38 @@ public class BuildTests
     }
 
     [Fact]
+    public void A_build_into_an_empty_output_publishes_what_a_build_over_an_old_output_does_and_leaves_nothing_beside_it()
+    {
+        using var site = TempSite.From(Config + """
+            -- content/posts/a.md --
+            ---
+            title: A
+            date: 2024-03-01
+            tags: [x]
+            ---
+
+            Text with ![a picture](pic.svg).
+            -- content/posts/pic.svg --
+            <svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"></svg>
+            -- static/notes.txt --
+            A static file.
+            """);
+        var fresh = site.Lemma("build");
+        Assert.True(fresh.ExitCode == 0, fresh.ToString());
+        var published = site.Files("public").ToDictionary(f => f, f => site.Read("public/" + f));
+        Assert.Contains("notes.txt", published.Keys);
+        Assert.Contains("posts/a/index.html", published.Keys);
+
+        site.WriteFile("public/old.txt", "a file from before");
+        var over = site.Lemma("build");
+        Assert.True(over.ExitCode == 0, over.ToString());
+        site.Delete("public/old.txt");
+        Assert.Equal(published, site.Files("public").ToDictionary(f => f, f => site.Read("public/" + f)));
+        Assert.Equal([".public.lemma-manifest", "content", "public", "site.yaml", "static"],
+            Directory.EnumerateFileSystemEntries(site.Root).Select(e => Path.GetFileName(e)!).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
     public void Yaml_toml_and_json_front_matter_all_build()
     {
         using var site = TempSite.From(Config + """

@@ -96,7 +96,7 @@ public static class SiteBuilder
         var errorCount = all.Count(d => d.IsError);
         var warnings = all.Length - errorCount;
         var failed = errorCount > 0 || (options.Strict && warnings > 0);
-        var emitted = failed || !options.Emit ? null : Stage("emit", () => OutputWriter.Emit(pages.Files, options.Output));
+        var emitted = failed || !options.Emit ? null : Stage("emit", () => OutputWriter.Emit(pages.Files, options.Output, staging));
         var stats = new BuildStats(
             Pages: pages.Files.Count(f => f.Path.EndsWith(".html", StringComparison.Ordinal)),
             Posts: layout.Site.Posts.Length,

@@ -279,7 +279,8 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     private static void Replace<T>(HtmlRenderer renderer, IMarkdownObjectRenderer replacement) where T : MarkdownObject
     {
         var renderers = renderer.ObjectRenderers;
-        var index = renderers.FindIndex(r => r.GetType().BaseType is { IsGenericType: true } b && b.GetGenericArguments()[0] == typeof(T));
+        // A type test, not reflection: this runs for every part of every page.
+        var index = renderers.FindIndex(r => r is MarkdownObjectRenderer<HtmlRenderer, T>);
         if (index >= 0) renderers[index] = replacement;
         else renderers.Insert(0, replacement);
     }

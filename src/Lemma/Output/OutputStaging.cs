@@ -5,13 +5,26 @@ namespace Lemma.Output;
 /// every page in memory until emit. Emit moves the staged files into the output; disposing removes whatever
 /// is left, so a build that fails leaves the output as it was.
 /// </summary>
+/// <remarks>
+/// Into a new or empty output the staging folder holds the site as it will be published (<see cref="Mirror"/>), so that
+/// emit moves the whole tree into place with one rename, and the folders are made while pages render, in parallel,
+/// rather than one by one at emit. Into an output that has files, pages are numbered files in one flat folder: their
+/// folders exist already, and a tree would cost a folder made and removed per page.
+/// </remarks>
 public sealed class OutputStaging : IDisposable
 {
     private int count;
 
-    private OutputStaging(string root) => Root = root;
+    private OutputStaging(string root, bool mirrors)
+    {
+        Root = root;
+        Mirror = mirrors ? Path.Combine(root, "site") : null;
+    }
 
     public string Root { get; }
+
+    /// <summary>The folder laid out as the output will be, when the output was new or empty as the build began; null otherwise.</summary>
+    public string? Mirror { get; }
 
     /// <summary>A fresh staging folder beside <paramref name="outputDir"/> (".public.lemma-staging" for "public"),
     /// on the same file system so that moving a file into the output is a rename.</summary>
@@ -34,23 +47,47 @@ public sealed class OutputStaging : IDisposable
         {
             throw new OutputException($"cannot make the staging folder {root}: {e.Message}", e);
         }
-        return new OutputStaging(root);
+        var fresh = FileTree.KindOf(outputDir) switch
+        {
+            FileTree.EntryKind.None => true,
+            FileTree.EntryKind.Folder => !Directory.EnumerateFileSystemEntries(outputDir).Any(),
+            _ => false,
+        };
+        return new OutputStaging(root, fresh);
     }
 
     /// <summary>Writes <paramref name="bytes"/> for the output file at <paramref name="path"/> and returns that file, staged.</summary>
     public OutputFile Write(string path, byte[] bytes)
     {
-        // Numbered files in one flat folder: a tree of folders would cost a mkdir and an rmdir per page.
-        var staged = Path.Combine(Root, Interlocked.Increment(ref count).ToString(System.Globalization.CultureInfo.InvariantCulture));
         try
         {
+            if (Mirror is not null && TryMirror(path, bytes) is { } mirrored) return new OutputFile(path, null, mirrored) { Staged = true };
+            var staged = Path.Combine(Root, Interlocked.Increment(ref count).ToString(System.Globalization.CultureInfo.InvariantCulture));
             File.WriteAllBytes(staged, bytes);
+            return new OutputFile(path, null, staged) { Staged = true };
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException(e.Message, e);
         }
-        return new OutputFile(path, null, staged) { Staged = true };
+    }
+
+    /// <summary>Writes the page where it goes in <see cref="Mirror"/>; null when it cannot go there (another page's file
+    /// stands where its folder goes: two pages that clash are reported by the render stage, not here).</summary>
+    private string? TryMirror(string path, byte[] bytes)
+    {
+        var staged = Path.Combine(Mirror!, path);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+            using var stream = new FileStream(staged, FileMode.CreateNew, FileAccess.Write);
+            stream.Write(bytes);
+            return staged;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     public void Dispose()

@@ -36,7 +36,7 @@ public static class OutputWriter
 
     /// <exception cref="OutputException">The output could not be written; when it is found before the first write
     /// (a link, a file where a folder goes, a folder that is not writable), the output is as it was.</exception>
-    public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir)
+    public static EmitResult Emit(ImmutableArray<OutputFile> files, string outputDir, OutputStaging? staging = null)
     {
         foreach (var file in files)
             if (OutputPath.Problem(file.Path) is { } problem)
@@ -44,6 +44,7 @@ public static class OutputWriter
         try
         {
             var fresh = Prepare(files, outputDir);
+            if (fresh && staging?.Mirror is { } mirror && MoveMirror(files, mirror, outputDir)) return Finish(files, outputDir, files.Length, 0);
             return Write(files, outputDir, fresh);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not OutputException)
@@ -123,7 +124,54 @@ public static class OutputWriter
             }
             Interlocked.Increment(ref written);
         });
+        return Finish(files, outputDir, written, unchanged);
+    }
 
+    /// <summary>
+    /// Into an empty output, the staged tree becomes the output with one rename, once the files that were not staged
+    /// (static files, images) are copied into it. False, with the output still empty, when that cannot be done (a file
+    /// staged elsewhere, the output a mount point): the files are then placed one by one.
+    /// </summary>
+    private static bool MoveMirror(ImmutableArray<OutputFile> files, string mirror, string outputDir)
+    {
+        if (!Directory.Exists(mirror)) Directory.CreateDirectory(mirror);
+        foreach (var file in files)
+        {
+            var target = Path.Combine(mirror, file.Path);
+            if (file.Staged && string.Equals(file.CopyFrom, target, StringComparison.Ordinal)) continue;
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+                stream.Write(file.ReadBytes());
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+        try
+        {
+            Directory.Delete(outputDir); // empty, as Prepare found it
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        try
+        {
+            Directory.Move(mirror, outputDir);
+            return true;
+        }
+        catch (IOException)
+        {
+            Directory.CreateDirectory(outputDir);
+            return false;
+        }
+    }
+
+    private static EmitResult Finish(ImmutableArray<OutputFile> files, string outputDir, int written, int unchanged)
+    {
         var manifestPath = ManifestFor(outputDir);
         var oldManifest = Path.Combine(outputDir, OldManifestName);
         var listed = ReadManifest(manifestPath) ?? ReadManifest(oldManifest) ?? [];
