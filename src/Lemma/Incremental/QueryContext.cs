@@ -13,6 +13,10 @@ public sealed class QueryContext
 
     internal QueryContext(QueryStore store, long revision) => (this.store, this.revision) = (store, revision);
 
+    /// <summary>Whether what is read is kept for a later build (<see cref="QueryStore.KeepsReads"/>): when not, a value read
+    /// finer than its query (one member of a view) need not be a query of its own, for nothing will look at the finer read.</summary>
+    public bool KeepsReads => store.KeepsReads;
+
     public TValue Get<TKey, TValue>(Query<TKey, TValue> query, TKey key) where TKey : notnull
     {
         var slot = store.Table(query).Slot(key);

@@ -107,6 +107,8 @@ public static class TemplateSetup
         {
             if (view.Key is not { } key || PageView.Decorations.Contains(member)) return get(view);
             if (key == main) return get(mainView ??= q.Get(PageQueries.View, key));
+            // A build that is not followed by another reads the whole view: the same value, without a query per member.
+            if (!q.KeepsReads) return get(q.Get(PageQueries.View, key));
             if (!members.TryGetValue((key, member), out var value)) members[(key, member)] = value = q.Get(PageQueries.ViewMember, (key, member));
             return value;
         }
