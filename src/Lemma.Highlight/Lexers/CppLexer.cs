@@ -51,6 +51,8 @@ public sealed class CppLexer : ILexer
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
         var braces = 0;
         var ternary = 0;                 // open '?' awaiting their ':'
+        var returnType = false;          // the last name was a function's return type: its * and & are keywords
+        var operatorName = false;        // after 'operator' at declaration level: the next '(' opens its parameters
         while (i < end)
         {
             var c = s[i];
@@ -82,7 +84,9 @@ public sealed class CppLexer : ILexer
                 var nc = next < end ? s[next] : '\0';
                 var afterAccess = lastChar == '.' || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
-                if (typeNameNext) { kind = TokenKind.Type; typeNameNext = false; }
+                var inParams = paramDepth == depth - 1 && depth > 0;
+                // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
+                if (typeNameNext) { kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type; typeNameNext = false; }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
@@ -95,6 +99,7 @@ public sealed class CppLexer : ILexer
                 else if (Scan.In(Types, word) || _dialect == Dialect.Cuda && Scan.In(CudaTypes, word)) kind = TokenKind.Type;
                 else if (Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (word is "this") kind = TokenKind.Builtin;
+                else if (IsPredefinedMacro(word)) kind = TokenKind.Type;
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
                 else if (nc == '(') kind = TokenKind.Function;
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
@@ -106,7 +111,13 @@ public sealed class CppLexer : ILexer
                     kind = close < end && s[close] == '(' ? TokenKind.Function : TokenKind.Type;
                     templateDepth = -1;
                 }
-                else if (paramDepth == depth - 1 && depth > 0 && nc is ',' or ')' or '=' or '[') kind = TokenKind.Variable;
+                else if (inParams && nc is ',' or ')' or '=' or '[' && IsAfterDeclarator(lastKind, lastChar)) kind = TokenKind.Variable;
+                else if (word.Length > 2 && word.EndsWith("_t")) kind = TokenKind.Type; // size_t, pthread_attr_t: both grammars
+                else if (_dialect != Dialect.C && IsDeclaredType(s, i, e, end, start, lastKind, lastChar, lastWord, inParams, InBlock(blocks, braces)))
+                {
+                    kind = TokenKind.Type;
+                    returnType = !inParams;
+                }
                 else if (templateDepth > 0) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
                 if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
@@ -114,6 +125,8 @@ public sealed class CppLexer : ILexer
                 t.Add(i, e, kind);
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
+                if (kind != TokenKind.Type) returnType = false;
+                if (word is "operator" && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
                 lastChar = s[e - 1];
                 i = e;
                 continue;
@@ -128,12 +141,15 @@ public sealed class CppLexer : ILexer
                 continue;
             }
             if (c is '"' or '\'') { i = Quoted(s, i, i, end, t); lastKind = TokenKind.String; lastChar = '"'; continue; }
+            if (c == '\\' && IsContinuation(s, i, end)) { t.Add(i, i + 1, TokenKind.Escape); i++; continue; }
 
             TokenKind pk;
             var len = 1;
             switch (c)
             {
                 case '(':
+                    // operator=( and operator()( : the parameters, as after a function's name
+                    if (operatorName && !(i + 2 < end && s[i + 1] == ')' && s[i + 2] == '(')) { paramDepth = depth; operatorName = false; }
                     depth++;
                     pk = TokenKind.Punctuation;
                     break;
@@ -170,7 +186,7 @@ public sealed class CppLexer : ILexer
                     templateDepth--;
                     pk = TokenKind.Punctuation;
                     break;
-                case '*' or '&' when paramDepth == depth - 1 && depth > 0 && _dialect != Dialect.C:
+                case '*' or '&' when (paramDepth == depth - 1 && depth > 0 || returnType) && _dialect != Dialect.C:
                     pk = TokenKind.Keyword;
                     if (c == '&' && i + 1 < end && s[i + 1] == '&') len = 2;
                     break;
@@ -204,6 +220,7 @@ public sealed class CppLexer : ILexer
                     break;
             }
             t.Add(i, i + len, pk);
+            if (pk != TokenKind.Keyword) returnType = false;
             lastKind = pk;
             lastChar = s[i + len - 1];
             lastWord = "";
@@ -217,6 +234,56 @@ public sealed class CppLexer : ILexer
         || lastKind == TokenKind.Text && Scan.IsIdentPart(lastChar)
         || lastKind == TokenKind.Punctuation && lastChar == '>'
         || lastKind == TokenKind.Operator && lastChar is '*' or '&';
+
+    /// <summary>
+    /// VS Code's C++ grammar colours a user type where it declares something: a parameter (<c>T name</c>,
+    /// <c>const T&amp; name</c>) or a function's return type (<c>T* f(</c>, <c>T&amp; operator=</c>), not a variable of a
+    /// struct or a block. The name at [i, e) is such a type if a declared name follows it.
+    /// </summary>
+    private static bool IsDeclaredType(string s, int i, int e, int end, int start, TokenKind lastKind, char lastChar, string lastWord,
+        bool inParams, bool inBlock)
+    {
+        var qualified = lastChar == ':' && i >= 2 && s[PrevSignificant(s, i, start)] == ':';
+        var specifier = lastKind == TokenKind.Keyword && lastWord is "const" or "volatile" or "static" or "extern" or "inline"
+            or "constexpr" or "virtual" or "friend" or "explicit" or "typename";
+        if (inParams && (lastChar is '(' or ',' && lastKind == TokenKind.Punctuation || specifier || qualified))
+        {
+            if (DeclaresName(s, e, end) is ',' or ')' or '=' or '[' or '\n' or '\0') return true;
+            if (!specifier) return false;
+            var p = e; // const T&, unnamed
+            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
+            return p < end && s[p] is ',' or ')';
+        }
+        if (inBlock || !(lastKind == TokenKind.Punctuation && lastChar is ';' or '{' or '}' || specifier || qualified
+                         || lastKind == TokenKind.Punctuation && lastChar == '>'))
+            return false;
+        return DeclaresName(s, e, end) == '(';
+    }
+
+    /// <summary>After a parameter's type: a type, a name, or the * and &amp; of a declarator.</summary>
+    private static bool IsAfterDeclarator(TokenKind lastKind, char lastChar) =>
+        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
+
+    /// <summary>From the end of a name: [* &amp; const ...] another name, and the character after that ('\0' at the end);
+    /// 'x' if no name follows. <c>operator</c> counts as a name followed by '('.</summary>
+    private static char DeclaresName(string s, int e, int end)
+    {
+        var p = e;
+        while (true)
+        {
+            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
+            if (p + 3 <= end && s[p] == '.' && s[p + 1] == '.' && s[p + 2] == '.') { p += 3; continue; }
+            if (p >= end || !Scan.IsIdentStart(s[p])) return 'x';
+            var we = Scan.Ident(s, p, end);
+            var word = s.AsSpan(p, we - p);
+            p = we;
+            if (word is "const" or "volatile" or "restrict" or "__restrict" or "__restrict__") continue;
+            if (word is "operator") return '(';
+            if (Scan.In(Keywords, word)) return 'x';
+            while (p < end && s[p] is ' ' or '\t') p++;
+            return p < end ? s[p] : '\0';
+        }
+    }
 
     /// <summary>The end of a template argument list opening at <paramref name="i"/> on this line, or <paramref name="i"/>.</summary>
     private static int TemplateArgumentsEnd(string s, int i, int end)
@@ -277,12 +344,18 @@ public sealed class CppLexer : ILexer
         if (name is "define" or "undef" or "ifdef" or "ifndef")
         {
             var ne = Scan.Ident(s, p, lineEnd);
-            t.Add(p, ne, name is "define" ? TokenKind.Function : TokenKind.Text);
+            t.Add(p, ne, TokenKind.Function);
             p = ne;
+            if (name is "define" && p < lineEnd && s[p] == '(') p = MacroParameters(s, p, lineEnd, t);
         }
         // The rest of the line (and continuation lines) is code.
         var stop = lineEnd;
         while (stop < end && stop > p && s[stop - 1] == '\\') stop = Scan.LineEnd(s, stop + 1, end);
+        if (name is "if" or "elif")
+        {
+            Condition(s, p, stop, t);
+            return stop;
+        }
         if (name is "pragma")
         {
             while (p < stop)
@@ -294,6 +367,70 @@ public sealed class CppLexer : ILexer
         }
         Lex(s, p, stop, t);
         return stop;
+    }
+
+    /// <summary>#define NAME(a, b, ...): the parameters are variables, as in VS Code.</summary>
+    private static int MacroParameters(string s, int p, int lineEnd, TokenList t)
+    {
+        t.Add(p, p + 1, TokenKind.Punctuation);
+        p++;
+        while (p < lineEnd && s[p] != ')')
+        {
+            if (Scan.IsIdentStart(s[p])) { var e = Scan.Ident(s, p, lineEnd); t.Add(p, e, TokenKind.Variable); p = e; continue; }
+            if (s[p] == ',') t.Add(p, p + 1, TokenKind.Punctuation);
+            else if (s[p] == '.') t.Add(p, p + 1, TokenKind.Punctuation);
+            p++;
+        }
+        if (p < lineEnd) { t.Add(p, p + 1, TokenKind.Punctuation); p++; }
+        return p;
+    }
+
+    /// <summary>The condition of #if and #elif: macro names are functions there (VS Code), <c>defined</c> a keyword;
+    /// in C++ the predefined macros (<c>__cplusplus</c>, <c>__GNUC__</c>) stay types unless tested by defined.</summary>
+    private void Condition(string s, int p, int stop, TokenList t)
+    {
+        var afterDefined = false;
+        while (p < stop)
+        {
+            var c = s[p];
+            if (Scan.IsIdentStart(c))
+            {
+                var e = Scan.Ident(s, p, stop);
+                var word = s.AsSpan(p, e - p);
+                var kind = word is "defined" ? TokenKind.Keyword
+                    : _dialect != Dialect.C && !afterDefined && IsPredefinedMacro(word) ? TokenKind.Type
+                    : TokenKind.Function;
+                afterDefined = word is "defined";
+                t.Add(p, e, kind);
+                p = e;
+                continue;
+            }
+            if (char.IsAsciiDigit(c)) { var e = Scan.Number(s, p, stop); t.Add(p, e, TokenKind.Number); p = e; continue; }
+            if (c == '/' && p + 1 < stop && s[p + 1] is '/' or '*')
+            {
+                var e = s[p + 1] == '/' ? Scan.LineEnd(s, p, stop) : s.IndexOf("*/", p + 2, stop - p - 2, StringComparison.Ordinal);
+                e = e < 0 ? stop : s[p + 1] == '/' ? e : e + 2;
+                t.Add(p, e, TokenKind.Comment);
+                p = e;
+                continue;
+            }
+            if (c == '\\' && IsContinuation(s, p, stop)) { t.Add(p, p + 1, TokenKind.Escape); p++; continue; }
+            if (c is '(' or ')') t.Add(p, p + 1, TokenKind.Punctuation);
+            else if ("+-*/%=<>!&|^~?:".Contains(c)) t.Add(p, p + 1, TokenKind.Operator);
+            p++;
+        }
+    }
+
+    /// <summary>__cplusplus and the __NAME__ macros of the compilers, which VS Code colours as types.</summary>
+    private static bool IsPredefinedMacro(ReadOnlySpan<char> w) =>
+        w is "__cplusplus" || w.Length > 4 && w.StartsWith("__") && w.EndsWith("__") && char.IsAsciiLetterUpper(w[2]) && !w.ContainsAnyInRange('a', 'z');
+
+    /// <summary>A backslash that ends its line (blanks may follow): a line continuation.</summary>
+    private static bool IsContinuation(string s, int p, int end)
+    {
+        var e = p + 1;
+        while (e < end && s[e] is ' ' or '\t') e++;
+        return e >= end || s[e] == '\n';
     }
 
     private static int Quoted(string s, int i, int q, int end, TokenList t)
