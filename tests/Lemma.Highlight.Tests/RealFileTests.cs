@@ -55,6 +55,15 @@ public partial class RealFileTests
           "«type:_Storage»«keyword:&» «keyword:operator»" },
         { "cpp", "struct S {\n  _Storage& operator=(const _Storage&) = delete;\n  void h(memory_order __m, _Fp& __e);\n  bar y;\n};",
           "«punctuation:(»«type:memory_order» «variable:__m»«punctuation:,» «type:_Fp»«keyword:&» «variable:__e»«punctuation:);»\n  bar y" },
+        // the standard library: a raw docstring is a docstring (not a regular expression), with its doctest prompts
+        { "python", "class Differ:\n    r\"\"\"Compare (lines).\n    >>> d = Differ()\n    \"\"\"\n    x = r'a(b)'",
+          "«string:r\"\"\"Compare (lines).»\n«string:    »«keyword:>>>»«string: d = Differ()»" },
+        { "python", "class Differ:\n    r\"\"\"Compare (lines).\n    >>> d = Differ()\n    \"\"\"\n    x = r'a(b)'", "x «operator:=» «regex:r'a(b)'»" },
+        // names in capitals are constants; only the special names Python defines are builtins
+        { "python", "x = MISSING or _POSITIONAL_ONLY or T\ntp.__origin__, tp.__name__\ndef __typing_subst__(self): pass",
+          "«constant:MISSING» «keyword:or» «constant:_POSITIONAL_ONLY» «keyword:or» T" },
+        { "python", "x = MISSING or _POSITIONAL_ONLY or T\ntp.__origin__, tp.__name__\ndef __typing_subst__(self): pass",
+          "tp«punctuation:.»__origin__«punctuation:,» tp«punctuation:.»«builtin:__name__»\n«keyword:def» «function:__typing_subst__»" },
     };
 
     [Theory]
