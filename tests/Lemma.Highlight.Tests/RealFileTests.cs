@@ -64,6 +64,18 @@ public partial class RealFileTests
           "«constant:MISSING» «keyword:or» «constant:_POSITIONAL_ONLY» «keyword:or» T" },
         { "python", "x = MISSING or _POSITIONAL_ONLY or T\ntp.__origin__, tp.__name__\ndef __typing_subst__(self): pass",
           "tp«punctuation:.»__origin__«punctuation:,» tp«punctuation:.»«builtin:__name__»\n«keyword:def» «function:__typing_subst__»" },
+        // libstdc++: an alias's right side is a type (if it ends on its line: VS Code matches line by line); a template's non-type parameters as VS Code scopes them
+        { "cpp", "template<typename _Tp, size_t _Nm>\n  using _Manager = __conditional_t<_Internal<_Tp>::value, _Ext<_Tp>>;",
+          "«punctuation:<»«keyword:typename» «type:_Tp»«punctuation:,» «keyword:size_t» «type:_Nm»«punctuation:>»" },
+        { "cpp", "template<typename _Tp, size_t _Nm>\n  using _Manager = __conditional_t<_Internal<_Tp>::value, _Ext<_Tp>>;",
+          "«keyword:using» «type:_Manager» «operator:=» «type:__conditional_t»«punctuation:<»«type:_Internal»«punctuation:<»«type:_Tp»«punctuation:>::»«type:value»«punctuation:,» «type:_Ext»" },
+        // a template-id before :: is a type wherever it stands; attributes; pack expansions are plain
+        { "cpp", "int f() { return __or_<is_reference<_Tp>, is_copy<_Tp>>::value; }",
+          "«keyword:return» «type:__or_»«punctuation:<»«type:is_reference»«punctuation:<»«type:_Tp»«punctuation:>,» «type:is_copy»" },
+        { "cpp", "struct S {\n  [[nodiscard, __gnu__::__always_inline__]] bool empty() const;\n  void f() { g(std::forward<_Args>(__args)...); }\n};",
+          "«punctuation:[[»«builtin:nodiscard»«punctuation:,» «type:__gnu__»«punctuation:::»«builtin:__always_inline__»«punctuation:]]»" },
+        { "cpp", "struct S {\n  [[nodiscard, __gnu__::__always_inline__]] bool empty() const;\n  void f() { g(std::forward<_Args>(__args)...); }\n};",
+          "__args«punctuation:)»...«punctuation:);»" },
     };
 
     [Theory]

@@ -53,10 +53,19 @@ public sealed class CppLexer : ILexer
         var ternary = 0;                 // open '?' awaiting their ':'
         var returnType = false;          // the last name was a function's return type: its * and & are keywords
         var operatorName = false;        // after 'operator' at declaration level: the next '(' opens its parameters
+        var templateParams = false;      // the open template brackets are a template's parameter list, not arguments
+        var aliasName = false;           // after 'using': the alias's name, if '=' follows
+        var aliasType = false;           // right of 'using X =', up to ';': names are types
+        var attribute = false;           // inside [[ … ]]
         while (i < end)
         {
             var c = s[i];
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f') { i++; continue; }
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                if (c == '\n' && aliasType) { aliasType = false; templateDepth = 0; } // VS Code's alias rule holds for one line
+                i++;
+                continue;
+            }
 
             if (c == '/' && i + 1 < end && s[i + 1] == '/') { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
             if (c == '/' && i + 1 < end && s[i + 1] == '*')
@@ -85,15 +94,28 @@ public sealed class CppLexer : ILexer
                 var afterAccess = lastChar == '.' || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
                 var inParams = paramDepth == depth - 1 && depth > 0;
+                var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
-                if (typeNameNext) { kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type; typeNameNext = false; }
+                if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
+                else if (pack && _dialect != Dialect.C && lastWord is not ("typename" or "class")) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
+                {
+                    // the right side is a type if it ends on this line (VS Code's rule is line by line)
+                    kind = TokenKind.Type;
+                    aliasName = false;
+                    aliasType = s.IndexOf(';', next, Scan.LineEnd(s, next, end) - next) > 0;
+                }
+                else if (templateParams && templateDepth == 1 && !Scan.In(Keywords, word) && DeclaresName(s, e, end) != 'x')
+                    kind = TokenKind.Keyword; // template<size_t _Nm, bool _B>: as VS Code scopes them
+                else if (typeNameNext) { kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type; typeNameNext = false; }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
-                    if (word is "template" && nc == '<') templateDepth = -1; // the next '<' opens a parameter list
+                    if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
+                    if (word is "using" && _dialect != Dialect.C) aliasName = true;
                     if (word is "typename" or "class" && templateDepth > 0) typeNameNext = true;
                 }
                 else if (Scan.In(Types, word) || _dialect == Dialect.Cuda && Scan.In(CudaTypes, word)) kind = TokenKind.Type;
@@ -105,11 +127,12 @@ public sealed class CppLexer : ILexer
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
                 else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
-                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0))
+                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead || templateDepth > 0
+                             || close + 1 < end && s[close] == ':' && s[close + 1] == ':'))
                 {
                     // name<…>( is a call of a function template; name<…> at file level or in parameters a type.
                     kind = close < end && s[close] == '(' ? TokenKind.Function : TokenKind.Type;
-                    templateDepth = -1;
+                    if (templateDepth <= 0) templateDepth = -1; // nested in arguments, the '<' case counts it
                 }
                 else if (inParams && nc is ',' or ')' or '=' or '[' && IsAfterDeclarator(lastKind, lastChar)) kind = TokenKind.Variable;
                 else if (word.Length > 2 && word.EndsWith("_t")) kind = TokenKind.Type; // size_t, pthread_attr_t: both grammars
@@ -118,13 +141,15 @@ public sealed class CppLexer : ILexer
                     kind = TokenKind.Type;
                     returnType = !inParams;
                 }
-                else if (templateDepth > 0) kind = TokenKind.Type;
+                else if (lastChar == ':' && templateDepth <= 0 && !aliasType && AfterTemplateScope(s, i, start)) kind = TokenKind.Text; // a<b>::value
+                else if (templateDepth > 0 || aliasType && !Scan.In(Keywords, word)) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
                 if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
+                if (word is not "using") aliasName = false;
                 if (kind != TokenKind.Type) returnType = false;
                 if (word is "operator" && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
                 lastChar = s[e - 1];
@@ -170,8 +195,23 @@ public sealed class CppLexer : ILexer
                     if (braces > 0) braces--;
                     pk = TokenKind.Punctuation;
                     break;
+                case '[' when i + 1 < end && s[i + 1] == '[' && _dialect != Dialect.C:
+                    attribute = true;
+                    pk = TokenKind.Punctuation;
+                    len = 2;
+                    break;
+                case ']' when attribute && i + 1 < end && s[i + 1] == ']':
+                    attribute = false;
+                    pk = TokenKind.Punctuation;
+                    len = 2;
+                    break;
                 case '[' or ']' or ';' or ',':
-                    if (c == ';') { paramDepth = -1; scopeHead = false; }
+                    if (c == ';')
+                    {
+                        paramDepth = -1; scopeHead = false; aliasName = false; templateParams = false;
+                        if (aliasType) templateDepth = 0;
+                        aliasType = false;
+                    }
                     pk = TokenKind.Punctuation;
                     break;
                 case ':' when i + 1 < end && s[i + 1] == ':':
@@ -179,11 +219,13 @@ public sealed class CppLexer : ILexer
                     len = 2;
                     break;
                 case '<' when templateDepth == -1 || templateDepth > 0 && !(i + 1 < end && s[i + 1] == '<'):
+                    if (templateDepth > 0) templateParams = false; // a nested list: arguments
                     templateDepth = templateDepth == -1 ? 1 : templateDepth + 1;
                     pk = TokenKind.Punctuation;
                     break;
                 case '>' when templateDepth > 0:
                     templateDepth--;
+                    if (templateDepth == 0) templateParams = false;
                     pk = TokenKind.Punctuation;
                     break;
                 case '*' or '&' when (paramDepth == depth - 1 && depth > 0 || returnType) && _dialect != Dialect.C:
@@ -208,7 +250,13 @@ public sealed class CppLexer : ILexer
                 case '.':
                     // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.
                     pk = _dialect == Dialect.Cuda && lastKind == TokenKind.Type && Scan.IsIdentPart(lastChar) ? TokenKind.Text : TokenKind.Punctuation;
-                    if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.') len = 3;
+                    if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.')
+                    {
+                        len = 3;
+                        // a pack expansion right after a name or ')' is plain in VS Code's C++ grammar
+                        if (_dialect != Dialect.C && i > start && (Scan.IsIdentPart(s[i - 1]) || s[i - 1] == ')') && lastWord is not ("typename" or "class"))
+                            pk = TokenKind.Text;
+                    }
                     break;
                 default:
                     if ("+-*/%=<>!&|^~?".Contains(c))
@@ -285,17 +333,29 @@ public sealed class CppLexer : ILexer
         }
     }
 
+    /// <summary>The name at <paramref name="i"/> follows <c>&gt;::</c>.</summary>
+    private static bool AfterTemplateScope(string s, int i, int start)
+    {
+        var p = PrevSignificant(s, i, start);
+        return p >= start + 2 && s[p] == ':' && s[p - 1] == ':' && s[PrevSignificant(s, p - 1, start)] == '>';
+    }
+
     /// <summary>The end of a template argument list opening at <paramref name="i"/> on this line, or <paramref name="i"/>.</summary>
     private static int TemplateArgumentsEnd(string s, int i, int end)
     {
         if (i + 1 < end && s[i + 1] is '<' or '=') return i;
         var depth = 0;
-        for (var p = i; p < end; p++)
+        var parens = 0;
+        // on this line only: VS Code's grammar matches template arguments line by line
+        for (var p = i; p < end && s[p] != '\n'; p++)
         {
             var c = s[p];
-            if (c == '<') depth++;
+            if (c == '(') parens++;
+            else if (c == ')') { if (--parens < 0) return i; }
+            else if (parens > 0 && c is '<' or '>') continue; // sizeof(a) > 1 inside the arguments
+            else if (c == '<') depth++;
             else if (c == '>') { if (--depth == 0) return p + 1; }
-            else if (!(Scan.IsIdentPart(c) || c is ' ' or ',' or ':' or '*' or '&')) return i;
+            else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
         }
         return i;
     }
