@@ -76,6 +76,13 @@ public partial class RealFileTests
           "«punctuation:[[»«builtin:nodiscard»«punctuation:,» «type:__gnu__»«punctuation:::»«builtin:__always_inline__»«punctuation:]]»" },
         { "cpp", "struct S {\n  [[nodiscard, __gnu__::__always_inline__]] bool empty() const;\n  void f() { g(std::forward<_Args>(__args)...); }\n};",
           "__args«punctuation:)»...«punctuation:);»" },
+        // class heads: base classes and specialisations; a constructor's parameters; typename... opens a pack
+        { "cpp", "class bad_any_cast : public bad_cast { };\nstruct __array_traits<_Tp, 0> {\n  _Storage(const _Storage&) = delete;\n};",
+          "«keyword:class» «type:bad_any_cast» «punctuation::» «keyword:public» «type:bad_cast»" },
+        { "cpp", "class bad_any_cast : public bad_cast { };\nstruct __array_traits<_Tp, 0> {\n  _Storage(const _Storage&) = delete;\n};",
+          "«type:__array_traits»«punctuation:<»«type:_Tp»«punctuation:,» «number:0»«punctuation:>» «punctuation:{»\n  «function:_Storage»«punctuation:(»«keyword:const» «type:_Storage»«keyword:&»" },
+        { "cpp", "template <typename _Tp, typename... _Args>\n  void __do_emplace(_Args&&... __args);",
+          "«keyword:typename»«punctuation:...» «type:_Args»«punctuation:>»" },
     };
 
     [Theory]

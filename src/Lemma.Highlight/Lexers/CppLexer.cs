@@ -91,13 +91,13 @@ public sealed class CppLexer : ILexer
                 var word = s.AsSpan(i, e - i);
                 var next = SkipSpace(s, e, end);
                 var nc = next < end ? s[next] : '\0';
-                var afterAccess = lastChar == '.' || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
+                var afterAccess = lastChar == '.' && !(i >= 3 && s[i - 1] is ' ' or '\t' or '.' && s.AsSpan(PrevSignificant(s, i, start) - 2, 3) is "...") || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
                 var inParams = paramDepth == depth - 1 && depth > 0;
                 var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
-                else if (pack && _dialect != Dialect.C && lastWord is not ("typename" or "class")) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
                 else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
                 {
                     // the right side is a type if it ends on this line (VS Code's rule is line by line)
@@ -107,7 +107,19 @@ public sealed class CppLexer : ILexer
                 }
                 else if (templateParams && templateDepth == 1 && !Scan.In(Keywords, word) && DeclaresName(s, e, end) != 'x')
                     kind = TokenKind.Keyword; // template<size_t _Nm, bool _B>: as VS Code scopes them
-                else if (typeNameNext) { kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type; typeNameNext = false; }
+                else if (typeNameNext && !Scan.In(Keywords, word))
+                {
+                    kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
+                    typeNameNext = false;
+                    // struct __array_traits<_Tp, 0>: a specialisation's arguments
+                    if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
+                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word)
+                         && (lastChar is ':' or ',' || lastWord is "public" or "private" or "protected" or "virtual"))
+                {
+                    kind = TokenKind.Type; // a base class, or namespace a::b
+                    if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
@@ -206,6 +218,7 @@ public sealed class CppLexer : ILexer
                     len = 2;
                     break;
                 case '[' or ']' or ';' or ',':
+                    if (c == ',' && templateDepth > 0) typeNameNext = false; // template<typename, typename>
                     if (c == ';')
                     {
                         paramDepth = -1; scopeHead = false; aliasName = false; templateParams = false;
@@ -247,6 +260,10 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Punctuation; // member access, as the C++ grammar scopes it
                     len = 2;
                     break;
+                case '.' when i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.' && lastKind == TokenKind.Keyword:
+                    pk = TokenKind.Punctuation; // typename... and sizeof...
+                    len = 3;
+                    break;
                 case '.':
                     // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.
                     pk = _dialect == Dialect.Cuda && lastKind == TokenKind.Type && Scan.IsIdentPart(lastChar) ? TokenKind.Text : TokenKind.Punctuation;
@@ -280,7 +297,7 @@ public sealed class CppLexer : ILexer
     private static bool IsDefinitionContext(TokenKind lastKind, char lastChar, string lastWord) =>
         lastKind == TokenKind.Type && lastChar != ':' || lastKind == TokenKind.Keyword && lastWord is not ("return" or "new" or "delete" or "throw" or "sizeof" or "else" or "case" or "co_return" or "co_await" or "co_yield")
         || lastKind == TokenKind.Text && Scan.IsIdentPart(lastChar)
-        || lastKind == TokenKind.Punctuation && lastChar == '>'
+        || lastKind == TokenKind.Punctuation && lastChar is '>' or ';' or '{' or '}' // a constructor at a statement's start
         || lastKind == TokenKind.Operator && lastChar is '*' or '&';
 
     /// <summary>
@@ -310,7 +327,7 @@ public sealed class CppLexer : ILexer
 
     /// <summary>After a parameter's type: a type, a name, or the * and &amp; of a declarator.</summary>
     private static bool IsAfterDeclarator(TokenKind lastKind, char lastChar) =>
-        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
+        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind == TokenKind.Punctuation && lastChar == '.' /* T&&... name */ || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
 
     /// <summary>From the end of a name: [* &amp; const ...] another name, and the character after that ('\0' at the end);
     /// 'x' if no name follows. <c>operator</c> counts as a name followed by '('.</summary>
