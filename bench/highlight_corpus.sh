@@ -5,7 +5,7 @@
 # Debian-like machine (libc6-dev, libstdc++-12-dev, gzip, python3.11...). A missing file is reported and skipped,
 # so figures are comparable only between machines where the same files exist.
 #
-#   bench/highlight_corpus.sh OUT [NOTEBOOKS_DIR]          lay out OUT/{c,cpp,bash,python}
+#   bench/highlight_corpus.sh OUT [NOTEBOOKS_DIR]          lay out OUT/{c,cpp,bash,python,json,yaml}
 #   bench/highlight_corpus.sh OUT [NOTEBOOKS_DIR] --agree  ... and print per-language agreement (differences in OUT/LANG.diff)
 #
 # NOTEBOOKS_DIR (optional): a folder of .ipynb files; their code cells are added to the Python corpus, one .py per notebook.
@@ -56,6 +56,17 @@ python_files=(
   $py/asyncio/tasks.py $py/collections/__init__.py $py/unittest/case.py $py/urllib/parse.py
 )
 
+iso=/usr/share/iso-codes/json
+json_files=(
+  $iso/iso_15924.json $iso/iso_3166-1.json $iso/iso_3166-3.json $iso/iso_4217.json $iso/iso_639-2.json
+  $iso/schema-3166-1.json $iso/schema-639-3.json
+)
+mime=/usr/share/rubygems-integration/all/gems/mime-types-data-3.2022.0105/types
+yaml_files=(
+  /usr/share/doc/python3-yaml/examples/pygments-lexer/example.yaml
+  $mime/audio.yaml $mime/font.yaml $mime/message.yaml $mime/model.yaml $mime/video.yaml
+)
+
 lay_out() { # LANGUAGE FILE...: copies each file to OUT/LANGUAGE/, named after its path
   local lang=$1; shift
   mkdir -p "$out/$lang"
@@ -68,6 +79,8 @@ lay_out c "${c_files[@]}"
 lay_out cpp "${cpp_files[@]}"
 lay_out bash "${bash_files[@]}"
 lay_out python "${python_files[@]}"
+lay_out json "${json_files[@]}"
+lay_out yaml "${yaml_files[@]}"
 if [ -n "$notebooks" ]; then
   python3 - "$notebooks" "$out/python" <<'EOF'
 import json, pathlib, sys
@@ -80,12 +93,13 @@ for nb in sorted(pathlib.Path(sys.argv[1]).glob("*.ipynb")):
 EOF
 fi
 
-for lang in c cpp bash python; do
+languages=(c cpp bash python json yaml)
+for lang in "${languages[@]}"; do
   echo "$lang: $(ls "$out/$lang" | wc -l) files, $(cat "$out/$lang"/* | wc -l) lines"
 done
 [ $agree = 1 ] || exit 0
 dotnet build "$here/bench/Lemma.Highlight.Bench" -c Release -v q -nologo >/dev/null
-for lang in c cpp bash python; do
+for lang in "${languages[@]}"; do
   dotnet "$here/bench/Lemma.Highlight.Bench/bin/Release/net10.0/Lemma.Highlight.Bench.dll" --agree "$lang" "$out/$lang"/* \
     >"$out/$lang.diff"
   tail -1 "$out/$lang.diff"
