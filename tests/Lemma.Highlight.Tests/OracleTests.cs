@@ -16,13 +16,13 @@ public class OracleTests(ITestOutputHelper output)
     public static TheoryData<string, double> Floors() => new()
     {
         { "python", 0.99 },
-        { "bash", 0.97 },
+        { "bash", 0.99 },
         { "console", 0.99 },
         { "json", 0.99 },
         { "yaml", 0.99 },
-        { "cpp", 0.95 },
+        { "cpp", 0.99 },
         { "cuda", 0.98 },
-        { "c", 0.95 },
+        { "c", 0.99 },
         { "rust", 0.97 },
         { "sql", 0.90 },
         { "diff", 0.95 },

@@ -51,10 +51,21 @@ public sealed class CppLexer : ILexer
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
         var braces = 0;
         var ternary = 0;                 // open '?' awaiting their ':'
+        var returnType = false;          // the last name was a function's return type: its * and & are keywords
+        var operatorName = false;        // after 'operator' at declaration level: the next '(' opens its parameters
+        var templateParams = false;      // the open template brackets are a template's parameter list, not arguments
+        var aliasName = false;           // after 'using': the alias's name, if '=' follows
+        var aliasType = false;           // right of 'using X =', up to ';': names are types
+        var attribute = false;           // inside [[ … ]]
         while (i < end)
         {
             var c = s[i];
-            if (c is ' ' or '\t' or '\n' or '\r' or '\f') { i++; continue; }
+            if (c is ' ' or '\t' or '\n' or '\r' or '\f')
+            {
+                if (c == '\n' && aliasType) { aliasType = false; templateDepth = 0; } // VS Code's alias rule holds for one line
+                i++;
+                continue;
+            }
 
             if (c == '/' && i + 1 < end && s[i + 1] == '/') { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
             if (c == '/' && i + 1 < end && s[i + 1] == '*')
@@ -80,40 +91,79 @@ public sealed class CppLexer : ILexer
                 var word = s.AsSpan(i, e - i);
                 var next = SkipSpace(s, e, end);
                 var nc = next < end ? s[next] : '\0';
-                var afterAccess = lastChar == '.' || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
+                var afterAccess = lastChar == '.' && !(i >= 3 && s[i - 1] is ' ' or '\t' or '.' && s.AsSpan(PrevSignificant(s, i, start) - 2, 3) is "...") || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
-                if (typeNameNext) { kind = TokenKind.Type; typeNameNext = false; }
+                var inParams = paramDepth == depth - 1 && depth > 0;
+                var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
+                // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
+                if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
+                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
+                {
+                    // the right side is a type if it ends on this line (VS Code's rule is line by line)
+                    kind = TokenKind.Type;
+                    aliasName = false;
+                    aliasType = s.IndexOf(';', next, Scan.LineEnd(s, next, end) - next) > 0;
+                }
+                else if (templateParams && templateDepth == 1 && !Scan.In(Keywords, word) && DeclaresName(s, e, end) != 'x')
+                    kind = TokenKind.Keyword; // template<size_t _Nm, bool _B>: as VS Code scopes them
+                else if (typeNameNext && !Scan.In(Keywords, word))
+                {
+                    kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
+                    typeNameNext = false;
+                    // struct __array_traits<_Tp, 0>: a specialisation's arguments
+                    if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
+                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word)
+                         && (lastChar is ':' or ',' || lastWord is "public" or "private" or "protected" or "virtual"))
+                {
+                    kind = TokenKind.Type; // a base class, or namespace a::b
+                    if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
-                    if (word is "template" && nc == '<') templateDepth = -1; // the next '<' opens a parameter list
+                    if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
+                    if (word is "using" && _dialect != Dialect.C) aliasName = true;
                     if (word is "typename" or "class" && templateDepth > 0) typeNameNext = true;
                 }
                 else if (Scan.In(Types, word) || _dialect == Dialect.Cuda && Scan.In(CudaTypes, word)) kind = TokenKind.Type;
                 else if (Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (word is "this") kind = TokenKind.Builtin;
+                else if (IsPredefinedMacro(word)) kind = TokenKind.Type;
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
                 else if (nc == '(') kind = TokenKind.Function;
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
                 else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
-                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0))
+                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead || templateDepth > 0
+                             || close + 1 < end && s[close] == ':' && s[close + 1] == ':'))
                 {
                     // name<…>( is a call of a function template; name<…> at file level or in parameters a type.
                     kind = close < end && s[close] == '(' ? TokenKind.Function : TokenKind.Type;
-                    templateDepth = -1;
+                    if (templateDepth <= 0) templateDepth = -1; // nested in arguments, the '<' case counts it
                 }
-                else if (paramDepth == depth - 1 && depth > 0 && nc is ',' or ')' or '=' or '[') kind = TokenKind.Variable;
-                else if (templateDepth > 0) kind = TokenKind.Type;
+                else if (inParams && nc is ',' or ')' or '=' or '[' && IsAfterDeclarator(lastKind, lastChar)) kind = TokenKind.Variable;
+                else if (word.Length > 2 && word.EndsWith("_t")) kind = TokenKind.Type; // size_t, pthread_attr_t: both grammars
+                else if (_dialect != Dialect.C && IsDeclaredType(s, i, e, end, start, lastKind, lastChar, lastWord, inParams, InBlock(blocks, braces)))
+                {
+                    kind = TokenKind.Type;
+                    returnType = !inParams;
+                }
+                else if (lastChar == ':' && templateDepth <= 0 && !aliasType && AfterTemplateScope(s, i, start)) kind = TokenKind.Text; // a<b>::value
+                else if (templateDepth > 0 || aliasType && !Scan.In(Keywords, word)) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
                 if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
+                if (word is not "using") aliasName = false;
+                if (kind != TokenKind.Type) returnType = false;
+                if (word is "operator" && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
                 lastChar = s[e - 1];
                 i = e;
                 continue;
@@ -128,12 +178,15 @@ public sealed class CppLexer : ILexer
                 continue;
             }
             if (c is '"' or '\'') { i = Quoted(s, i, i, end, t); lastKind = TokenKind.String; lastChar = '"'; continue; }
+            if (c == '\\' && IsContinuation(s, i, end)) { t.Add(i, i + 1, TokenKind.Escape); i++; continue; }
 
             TokenKind pk;
             var len = 1;
             switch (c)
             {
                 case '(':
+                    // operator=( and operator()( : the parameters, as after a function's name
+                    if (operatorName && !(i + 2 < end && s[i + 1] == ')' && s[i + 2] == '(')) { paramDepth = depth; operatorName = false; }
                     depth++;
                     pk = TokenKind.Punctuation;
                     break;
@@ -154,8 +207,24 @@ public sealed class CppLexer : ILexer
                     if (braces > 0) braces--;
                     pk = TokenKind.Punctuation;
                     break;
+                case '[' when i + 1 < end && s[i + 1] == '[' && _dialect != Dialect.C:
+                    attribute = true;
+                    pk = TokenKind.Punctuation;
+                    len = 2;
+                    break;
+                case ']' when attribute && i + 1 < end && s[i + 1] == ']':
+                    attribute = false;
+                    pk = TokenKind.Punctuation;
+                    len = 2;
+                    break;
                 case '[' or ']' or ';' or ',':
-                    if (c == ';') { paramDepth = -1; scopeHead = false; }
+                    if (c == ',' && templateDepth > 0) typeNameNext = false; // template<typename, typename>
+                    if (c == ';')
+                    {
+                        paramDepth = -1; scopeHead = false; aliasName = false; templateParams = false;
+                        if (aliasType) templateDepth = 0;
+                        aliasType = false;
+                    }
                     pk = TokenKind.Punctuation;
                     break;
                 case ':' when i + 1 < end && s[i + 1] == ':':
@@ -163,14 +232,16 @@ public sealed class CppLexer : ILexer
                     len = 2;
                     break;
                 case '<' when templateDepth == -1 || templateDepth > 0 && !(i + 1 < end && s[i + 1] == '<'):
+                    if (templateDepth > 0) templateParams = false; // a nested list: arguments
                     templateDepth = templateDepth == -1 ? 1 : templateDepth + 1;
                     pk = TokenKind.Punctuation;
                     break;
                 case '>' when templateDepth > 0:
                     templateDepth--;
+                    if (templateDepth == 0) templateParams = false;
                     pk = TokenKind.Punctuation;
                     break;
-                case '*' or '&' when paramDepth == depth - 1 && depth > 0 && _dialect != Dialect.C:
+                case '*' or '&' when (paramDepth == depth - 1 && depth > 0 || returnType) && _dialect != Dialect.C:
                     pk = TokenKind.Keyword;
                     if (c == '&' && i + 1 < end && s[i + 1] == '&') len = 2;
                     break;
@@ -189,10 +260,20 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Punctuation; // member access, as the C++ grammar scopes it
                     len = 2;
                     break;
+                case '.' when i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.' && lastKind == TokenKind.Keyword:
+                    pk = TokenKind.Punctuation; // typename... and sizeof...
+                    len = 3;
+                    break;
                 case '.':
                     // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.
                     pk = _dialect == Dialect.Cuda && lastKind == TokenKind.Type && Scan.IsIdentPart(lastChar) ? TokenKind.Text : TokenKind.Punctuation;
-                    if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.') len = 3;
+                    if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.')
+                    {
+                        len = 3;
+                        // a pack expansion right after a name or ')' is plain in VS Code's C++ grammar
+                        if (_dialect != Dialect.C && i > start && (Scan.IsIdentPart(s[i - 1]) || s[i - 1] == ')') && lastWord is not ("typename" or "class"))
+                            pk = TokenKind.Text;
+                    }
                     break;
                 default:
                     if ("+-*/%=<>!&|^~?".Contains(c))
@@ -204,6 +285,7 @@ public sealed class CppLexer : ILexer
                     break;
             }
             t.Add(i, i + len, pk);
+            if (pk != TokenKind.Keyword) returnType = false;
             lastKind = pk;
             lastChar = s[i + len - 1];
             lastWord = "";
@@ -215,20 +297,82 @@ public sealed class CppLexer : ILexer
     private static bool IsDefinitionContext(TokenKind lastKind, char lastChar, string lastWord) =>
         lastKind == TokenKind.Type && lastChar != ':' || lastKind == TokenKind.Keyword && lastWord is not ("return" or "new" or "delete" or "throw" or "sizeof" or "else" or "case" or "co_return" or "co_await" or "co_yield")
         || lastKind == TokenKind.Text && Scan.IsIdentPart(lastChar)
-        || lastKind == TokenKind.Punctuation && lastChar == '>'
+        || lastKind == TokenKind.Punctuation && lastChar is '>' or ';' or '{' or '}' // a constructor at a statement's start
         || lastKind == TokenKind.Operator && lastChar is '*' or '&';
+
+    /// <summary>
+    /// VS Code's C++ grammar colours a user type where it declares something: a parameter (<c>T name</c>,
+    /// <c>const T&amp; name</c>) or a function's return type (<c>T* f(</c>, <c>T&amp; operator=</c>), not a variable of a
+    /// struct or a block. The name at [i, e) is such a type if a declared name follows it.
+    /// </summary>
+    private static bool IsDeclaredType(string s, int i, int e, int end, int start, TokenKind lastKind, char lastChar, string lastWord,
+        bool inParams, bool inBlock)
+    {
+        var qualified = lastChar == ':' && i >= 2 && s[PrevSignificant(s, i, start)] == ':';
+        var specifier = lastKind == TokenKind.Keyword && lastWord is "const" or "volatile" or "static" or "extern" or "inline"
+            or "constexpr" or "virtual" or "friend" or "explicit" or "typename";
+        if (inParams && (lastChar is '(' or ',' && lastKind == TokenKind.Punctuation || specifier || qualified))
+        {
+            if (DeclaresName(s, e, end) is ',' or ')' or '=' or '[' or '\n' or '\0') return true;
+            if (!specifier) return false;
+            var p = e; // const T&, unnamed
+            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
+            return p < end && s[p] is ',' or ')';
+        }
+        if (inBlock || !(lastKind == TokenKind.Punctuation && lastChar is ';' or '{' or '}' || specifier || qualified
+                         || lastKind == TokenKind.Punctuation && lastChar == '>'))
+            return false;
+        return DeclaresName(s, e, end) == '(';
+    }
+
+    /// <summary>After a parameter's type: a type, a name, or the * and &amp; of a declarator.</summary>
+    private static bool IsAfterDeclarator(TokenKind lastKind, char lastChar) =>
+        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind == TokenKind.Punctuation && lastChar == '.' /* T&&... name */ || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
+
+    /// <summary>From the end of a name: [* &amp; const ...] another name, and the character after that ('\0' at the end);
+    /// 'x' if no name follows. <c>operator</c> counts as a name followed by '('.</summary>
+    private static char DeclaresName(string s, int e, int end)
+    {
+        var p = e;
+        while (true)
+        {
+            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
+            if (p + 3 <= end && s[p] == '.' && s[p + 1] == '.' && s[p + 2] == '.') { p += 3; continue; }
+            if (p >= end || !Scan.IsIdentStart(s[p])) return 'x';
+            var we = Scan.Ident(s, p, end);
+            var word = s.AsSpan(p, we - p);
+            p = we;
+            if (word is "const" or "volatile" or "restrict" or "__restrict" or "__restrict__") continue;
+            if (word is "operator") return '(';
+            if (Scan.In(Keywords, word)) return 'x';
+            while (p < end && s[p] is ' ' or '\t') p++;
+            return p < end ? s[p] : '\0';
+        }
+    }
+
+    /// <summary>The name at <paramref name="i"/> follows <c>&gt;::</c>.</summary>
+    private static bool AfterTemplateScope(string s, int i, int start)
+    {
+        var p = PrevSignificant(s, i, start);
+        return p >= start + 2 && s[p] == ':' && s[p - 1] == ':' && s[PrevSignificant(s, p - 1, start)] == '>';
+    }
 
     /// <summary>The end of a template argument list opening at <paramref name="i"/> on this line, or <paramref name="i"/>.</summary>
     private static int TemplateArgumentsEnd(string s, int i, int end)
     {
         if (i + 1 < end && s[i + 1] is '<' or '=') return i;
         var depth = 0;
-        for (var p = i; p < end; p++)
+        var parens = 0;
+        // on this line only: VS Code's grammar matches template arguments line by line
+        for (var p = i; p < end && s[p] != '\n'; p++)
         {
             var c = s[p];
-            if (c == '<') depth++;
+            if (c == '(') parens++;
+            else if (c == ')') { if (--parens < 0) return i; }
+            else if (parens > 0 && c is '<' or '>') continue; // sizeof(a) > 1 inside the arguments
+            else if (c == '<') depth++;
             else if (c == '>') { if (--depth == 0) return p + 1; }
-            else if (!(Scan.IsIdentPart(c) || c is ' ' or ',' or ':' or '*' or '&')) return i;
+            else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
         }
         return i;
     }
@@ -277,12 +421,18 @@ public sealed class CppLexer : ILexer
         if (name is "define" or "undef" or "ifdef" or "ifndef")
         {
             var ne = Scan.Ident(s, p, lineEnd);
-            t.Add(p, ne, name is "define" ? TokenKind.Function : TokenKind.Text);
+            t.Add(p, ne, TokenKind.Function);
             p = ne;
+            if (name is "define" && p < lineEnd && s[p] == '(') p = MacroParameters(s, p, lineEnd, t);
         }
         // The rest of the line (and continuation lines) is code.
         var stop = lineEnd;
         while (stop < end && stop > p && s[stop - 1] == '\\') stop = Scan.LineEnd(s, stop + 1, end);
+        if (name is "if" or "elif")
+        {
+            Condition(s, p, stop, t);
+            return stop;
+        }
         if (name is "pragma")
         {
             while (p < stop)
@@ -294,6 +444,70 @@ public sealed class CppLexer : ILexer
         }
         Lex(s, p, stop, t);
         return stop;
+    }
+
+    /// <summary>#define NAME(a, b, ...): the parameters are variables, as in VS Code.</summary>
+    private static int MacroParameters(string s, int p, int lineEnd, TokenList t)
+    {
+        t.Add(p, p + 1, TokenKind.Punctuation);
+        p++;
+        while (p < lineEnd && s[p] != ')')
+        {
+            if (Scan.IsIdentStart(s[p])) { var e = Scan.Ident(s, p, lineEnd); t.Add(p, e, TokenKind.Variable); p = e; continue; }
+            if (s[p] == ',') t.Add(p, p + 1, TokenKind.Punctuation);
+            else if (s[p] == '.') t.Add(p, p + 1, TokenKind.Punctuation);
+            p++;
+        }
+        if (p < lineEnd) { t.Add(p, p + 1, TokenKind.Punctuation); p++; }
+        return p;
+    }
+
+    /// <summary>The condition of #if and #elif: macro names are functions there (VS Code), <c>defined</c> a keyword;
+    /// in C++ the predefined macros (<c>__cplusplus</c>, <c>__GNUC__</c>) stay types unless tested by defined.</summary>
+    private void Condition(string s, int p, int stop, TokenList t)
+    {
+        var afterDefined = false;
+        while (p < stop)
+        {
+            var c = s[p];
+            if (Scan.IsIdentStart(c))
+            {
+                var e = Scan.Ident(s, p, stop);
+                var word = s.AsSpan(p, e - p);
+                var kind = word is "defined" ? TokenKind.Keyword
+                    : _dialect != Dialect.C && !afterDefined && IsPredefinedMacro(word) ? TokenKind.Type
+                    : TokenKind.Function;
+                afterDefined = word is "defined";
+                t.Add(p, e, kind);
+                p = e;
+                continue;
+            }
+            if (char.IsAsciiDigit(c)) { var e = Scan.Number(s, p, stop); t.Add(p, e, TokenKind.Number); p = e; continue; }
+            if (c == '/' && p + 1 < stop && s[p + 1] is '/' or '*')
+            {
+                var e = s[p + 1] == '/' ? Scan.LineEnd(s, p, stop) : s.IndexOf("*/", p + 2, stop - p - 2, StringComparison.Ordinal);
+                e = e < 0 ? stop : s[p + 1] == '/' ? e : e + 2;
+                t.Add(p, e, TokenKind.Comment);
+                p = e;
+                continue;
+            }
+            if (c == '\\' && IsContinuation(s, p, stop)) { t.Add(p, p + 1, TokenKind.Escape); p++; continue; }
+            if (c is '(' or ')') t.Add(p, p + 1, TokenKind.Punctuation);
+            else if ("+-*/%=<>!&|^~?:".Contains(c)) t.Add(p, p + 1, TokenKind.Operator);
+            p++;
+        }
+    }
+
+    /// <summary>__cplusplus and the __NAME__ macros of the compilers, which VS Code colours as types.</summary>
+    private static bool IsPredefinedMacro(ReadOnlySpan<char> w) =>
+        w is "__cplusplus" || w.Length > 4 && w.StartsWith("__") && w.EndsWith("__") && char.IsAsciiLetterUpper(w[2]) && !w.ContainsAnyInRange('a', 'z');
+
+    /// <summary>A backslash that ends its line (blanks may follow): a line continuation.</summary>
+    private static bool IsContinuation(string s, int p, int end)
+    {
+        var e = p + 1;
+        while (e < end && s[e] is ' ' or '\t') e++;
+        return e >= end || s[e] == '\n';
     }
 
     private static int Quoted(string s, int i, int q, int end, TokenList t)

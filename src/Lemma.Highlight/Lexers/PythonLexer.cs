@@ -79,7 +79,7 @@ public sealed class PythonLexer : ILexer
                 var next = Scan.SkipBlanks(s, e, end);
                 var call = next < end && s[next] == '(';
                 TokenKind kind;
-                if (after == Word.Def) { kind = IsDunder(word) ? TokenKind.Builtin : TokenKind.Function; after = Word.DefName; }
+                if (after == Word.Def) { kind = IsMagic(word) ? TokenKind.Builtin : TokenKind.Function; after = Word.DefName; }
                 else if (after == Word.Class) { kind = TokenKind.Type; after = Word.ClassName; }
                 else if (lambdaDepth == depth && !Scan.In(Keywords, word)) kind = TokenKind.Variable;
                 else if (Top(stack, depth) == Paren.Params && expectParam) { kind = TokenKind.Variable; expectParam = false; }
@@ -96,11 +96,12 @@ public sealed class PythonLexer : ILexer
                 }
                 else if (!wasDot && Scan.In(Constants, word)) kind = TokenKind.Constant;
                 else if (!wasDot && (word is "self" or "cls")) kind = TokenKind.Builtin;
-                else if (IsDunder(word)) kind = TokenKind.Builtin;
+                else if (IsMagic(word)) kind = TokenKind.Builtin;
                 else if (!wasDot && Scan.In(BuiltinTypes, word)) kind = next < end && s[next] == '[' ? TokenKind.Text : TokenKind.Type;
                 else if (!wasDot && Scan.In(Exceptions, word)) kind = TokenKind.Type;
                 else if (!wasDot && Scan.In(BuiltinFunctions, word)) kind = TokenKind.Builtin;
                 else if (call) kind = TokenKind.Function;
+                else if (IsCaps(word)) kind = TokenKind.Constant; // MISSING, _POSITIONAL_ONLY, IO: constants in MagicPython
                 else kind = TokenKind.Text;
                 if (kind != TokenKind.Keyword && after is Word.Def or Word.Class) after = Word.None;
                 t.Add(i, e, kind);
@@ -221,6 +222,39 @@ public sealed class PythonLexer : ILexer
 
     private static bool IsDunder(ReadOnlySpan<char> w) => w.Length > 4 && w.StartsWith("__") && w.EndsWith("__");
 
+    /// <summary>The special methods and attributes MagicPython knows (<c>__init__</c>, <c>__name__</c>); other dunders
+    /// (<c>__origin__</c>, <c>__typing_subst__</c>) are plain names there.</summary>
+    private static bool IsMagic(ReadOnlySpan<char> w) => IsDunder(w) && Scan.In(MagicNames, w[2..^2]);
+
+    private static readonly string[] MagicNames = Words(
+        "abs add aenter aexit aiter and anext await bool bytes call ceil class_getitem cmp coerce complex contains copy " +
+        "deepcopy del delattr delete delitem delslice dir div divmod enter eq exit float floor floordiv format fspath ge " +
+        "get getattr getattribute getinitargs getitem getnewargs getnewargs_ex getslice getstate gt hash hex iadd iand " +
+        "idiv ifloordiv ilshift imatmul imod imul index init init_subclass instancecheck int invert ior ipow irshift isub " +
+        "iter itruediv ixor le len length_hint long lshift lt matmul missing mod mul ne neg new next nonzero oct or pos " +
+        "pow prepare radd rand rdiv rdivmod reduce reduce_ex repr reversed rfloordiv rlshift rmatmul rmod rmul ror round " +
+        "rpow rrshift rshift rsub rtruediv rxor set set_name setattr setitem setslice setstate sizeof str sub " +
+        "subclasscheck truediv trunc unicode xor " +
+        // attributes
+        "all annotations bases builtins class classcell code debug defaults dict doc file func future " +
+        "kwdefaults match_args members metaclass methods module mro mro_entries name package post_init qualname " +
+        "self signature slots spec subclasses traceback version weakref wrapped");
+
+    /// <summary>_*[A-Z][A-Z0-9_]* with at least two capitals: MagicPython's constant.other.caps.</summary>
+    private static bool IsCaps(ReadOnlySpan<char> w)
+    {
+        var p = 0;
+        while (p < w.Length && w[p] == '_') p++;
+        if (p >= w.Length || !char.IsAsciiLetterUpper(w[p])) return false;
+        var capitals = 0;
+        for (; p < w.Length; p++)
+        {
+            if (char.IsAsciiLetterUpper(w[p])) capitals++;
+            else if (!char.IsAsciiDigit(w[p]) && w[p] != '_') return false;
+        }
+        return capitals >= 2;
+    }
+
     private static bool IsCallParen(string s, int i)
     {
         var p = i - 1;
@@ -256,6 +290,7 @@ public sealed class PythonLexer : ILexer
         var triple = q + 2 < end && s[q + 1] == quote && s[q + 2] == quote;
         var open = triple ? 3 : 1;
         var docstring = triple && !f && Scan.AtLineStart(s, i, 0); // MagicPython gives docstrings no format placeholders
+        if (docstring) kind = TokenKind.String; // nor regular expressions: r"""…""" there is a docstring
         t.Add(i, q + open, kind);
         var p = q + open;
         while (p < end)
@@ -297,6 +332,13 @@ public sealed class PythonLexer : ILexer
                     p++;
                 }
                 if (p < end && s[p] == '}') { t.Add(p, p + 1, TokenKind.Escape); p++; }
+                continue;
+            }
+            if (docstring && c is '>' or '.' && p + 2 < end && s[p + 1] == c && s[p + 2] == c && Scan.AtLineStart(s, p, 0)
+                && (p + 3 >= end || s[p + 3] is ' ' or '\n'))
+            {
+                t.Add(p, p + 3, TokenKind.Keyword); // a doctest prompt
+                p += 3;
                 continue;
             }
             if (!f && !rawRegex && !docstring && (c == '{' || c == '%'))

@@ -16,7 +16,7 @@ public sealed class ShellLexer : ILexer
         "if then else elif fi for in do done select case continue esac while until return break function");
     private static readonly string[] Modifiers = Scan.Words("declare export local readonly typeset");
     private static readonly string[] Builtins = Scan.Words(
-        "alias bg bind builtin caller cd command compgen complete dirs disown echo enable eval exec exit false fc fg " +
+        ". : alias bg bind builtin caller cd command compgen complete dirs disown echo enable eval exec exit false fc fg " +
         "getopts hash help history jobs kill let logout popd printf pushd pwd read set shift shopt source suspend test " +
         "times trap true type ulimit umask unalias unset wait");
 
@@ -29,16 +29,27 @@ public sealed class ShellLexer : ILexer
             tokens.Add(i, e, TokenKind.Comment);
             i = e;
         }
-        LexCommands(code, i, end, tokens);
+        LexCommands(code, i, end, tokens, Nest.None);
     }
+
+    /// <summary>Where a run of commands sits: at top level, or inside <c>$( … )</c> or backticks, which VS Code shows
+    /// as a string whose operators, keywords, builtins, variables and quotes keep their own kinds.</summary>
+    private enum Nest { None, Paren, Backtick }
 
     private static bool IsWordBreak(char c) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '`';
 
-    private static void LexCommands(string s, int i, int end, TokenList t)
+    /// <summary>Lexes commands from <paramref name="i"/>; inside a substitution, stops at its closing <c>)</c> or backtick
+    /// and returns that position.</summary>
+    private static int LexCommands(string s, int i, int end, TokenList t, Nest nest)
     {
         var start = i;
+        var fill = nest == Nest.None ? TokenKind.Text : TokenKind.String;
+        var parens = 0; // unclosed ( inside a $( … ), so that its own ) is told apart
         var afterFor = false;
         var afterFunction = false;
+        var afterCase = false;
+        var caseDepth = 0; // open case … esac blocks
+        var inPattern = false; // in a case pattern, up to its )
         var testDepth = 0; // inside [[ ]] or [ ]
         var pendingHeredocs = new List<(string Delimiter, bool Expand, bool StripTabs)>();
         while (i < end)
@@ -47,6 +58,7 @@ public sealed class ShellLexer : ILexer
             var atWord = i == start || IsWordBreak(s[i - 1]) || s[i - 1] == '{' && i - 1 >= start && (i - 1 == start || IsWordBreak(s[i - 2]));
             if (c == '\n')
             {
+                t.Add(i, i + 1, fill);
                 i++;
                 if (pendingHeredocs.Count > 0)
                 {
@@ -55,16 +67,32 @@ public sealed class ShellLexer : ILexer
                 }
                 continue;
             }
-            if (Scan.IsSpace(c)) { i++; continue; }
+            if (Scan.IsSpace(c)) { t.Add(i, i + 1, fill); i++; continue; } // a substitution's spaces: one string span
             if (c == '#' && atWord) { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
-            if (c == '\\') { i = System.Math.Min(end, i + 2); continue; }
+            if (c == '\\')
+            {
+                // \x is an escape, as in VS Code; a line continuation is not
+                var e = System.Math.Min(end, i + 2);
+                t.Add(i, e, e == i + 2 && s[i + 1] == '\n' ? fill : TokenKind.Escape);
+                i = e;
+                continue;
+            }
+            if (c == '`' && nest == Nest.Backtick) return i;
+            if (inPattern && c is ')' or '|' or '(')
+            {
+                t.Add(i, i + 1, TokenKind.Punctuation);
+                if (c == ')') inPattern = false;
+                i++;
+                continue;
+            }
+            if (c == ')' && nest == Nest.Paren && parens == 0) return i;
             if (c == '\'') { i = SingleQuoted(s, i, end, t, ansi: false); continue; }
             if (c == '"') { i = DoubleQuoted(s, i, end, t); continue; }
             if (c == '`') { i = Backtick(s, i, end, t); continue; }
             if (c == '$') { i = Dollar(s, i, end, t); continue; }
 
             if (c is '<' or '>' && i + 1 < end && s[i + 1] == '(') { i = Substitution(s, i, end, t); continue; } // process substitution
-            if (c == '!' && atWord && (i + 1 >= end || Scan.IsSpace(s[i + 1]))) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
+            if (c == '!' && atWord && (testDepth == 0 || i + 1 >= end || Scan.IsSpace(s[i + 1]))) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
             if (c == '<' && i + 1 < end && s[i + 1] == '<' && (i + 2 >= end || s[i + 2] != '<'))
             {
                 i = HeredocStart(s, i, end, t, pendingHeredocs);
@@ -88,14 +116,20 @@ public sealed class ShellLexer : ILexer
             }
             if (c is '|' or '&' or ';')
             {
-                if (c == ';' && i + 1 < end && s[i + 1] == ';') { t.Add(i, i + 2, TokenKind.Punctuation); i += 2; continue; }
+                if (c == ';' && i + 1 < end && s[i + 1] == ';')
+                {
+                    t.Add(i, i + 2, TokenKind.Punctuation);
+                    inPattern = caseDepth > 0;
+                    i += 2;
+                    continue;
+                }
                 var e = i + 1;
                 if (e < end && s[e] == c && c != ';') e++;
                 t.Add(i, e, TokenKind.Operator);
                 i = e;
                 continue;
             }
-            if (c == '[' && atWord && (i + 1 < end && s[i + 1] == '[' || i + 1 < end && Scan.IsSpace(s[i + 1])))
+            if (c == '[' && atWord && !inPattern && (i + 1 < end && s[i + 1] == '[' || i + 1 < end && Scan.IsSpace(s[i + 1])))
             {
                 var e = i + 1 < end && s[i + 1] == '[' ? i + 2 : i + 1;
                 t.Add(i, e, TokenKind.Punctuation);
@@ -113,40 +147,56 @@ public sealed class ShellLexer : ILexer
             }
             if (c is '(' or ')' || (c is '{' or '}') && atWord && (i + 1 >= end || IsWordBreak(s[i + 1]) || s[i + 1] == '}'))
             {
-                t.Add(i, i + 1, TokenKind.Punctuation);
+                if (c == '(') parens++;
+                else if (c == ')') parens--;
+                // inside a substitution, VS Code keeps the brackets of groups and subshells in the string
+                t.Add(i, i + 1, nest == Nest.None ? TokenKind.Punctuation : TokenKind.String);
                 i++;
                 continue;
             }
-            if (c == '~' && atWord) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
+            if (c == '~' && (atWord || s[i - 1] == '=')) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
             if (c is '*' or '?' && testDepth == 0) { t.Add(i, i + 1, TokenKind.Operator); i++; continue; }
 
             // A word.
             var w = i;
             while (w < end && !IsWordBreak(s[w]) && s[w] is not ('"' or '\'' or '$' or '\\' or '*' or '?' or '{' or '}' or '[' or ']' or '='))
                 w++;
-            if (w == i) { i++; continue; }
+            if (w == i)
+            {
+                var lone = c == '=' && atWord && (i + 1 >= end || IsWordBreak(s[i + 1])); // [ $a = $b ]
+                t.Add(i, i + 1, lone && testDepth > 0 ? TokenKind.Operator : fill);
+                i++;
+                continue;
+            }
             var word = s.AsSpan(i, w - i);
             var wholeWord = atWord && (w >= end || IsWordBreak(s[w]));
+            // right after $( or a backtick VS Code does not look for a command word
+            var command = wholeWord && !(nest != Nest.None && i == start);
             if (testDepth > 0 && atWord && word.Length > 1 && word[0] == '-' && wholeWord && char.IsAsciiLetter(word[1]))
                 t.Add(i, w, TokenKind.Operator);
-            else if (testDepth > 0 && word is "==" or "!=" or "=~" or "!")
+            else if (testDepth > 0 && word is "==" or "!=" or "=~" or "!" or "=")
                 t.Add(i, w, TokenKind.Operator);
             else if (afterFor && wholeWord) { t.Add(i, w, TokenKind.Variable); afterFor = false; }
             else if (afterFunction && atWord) { t.Add(i, w, TokenKind.Function); afterFunction = false; }
-            else if (wholeWord && Scan.In(Keywords, word))
+            else if (command && Scan.In(Keywords, word))
             {
                 t.Add(i, w, TokenKind.Keyword);
                 afterFor = word is "for" or "select";
                 afterFunction = word is "function";
+                if (word is "case") afterCase = true;
+                else if (word is "in" && afterCase) { afterCase = false; caseDepth++; inPattern = true; }
+                else if (word is "esac" && caseDepth > 0) { caseDepth--; inPattern = false; }
             }
-            else if (wholeWord && Scan.In(Modifiers, word)) t.Add(i, w, TokenKind.Keyword);
-            else if (wholeWord && Scan.In(Builtins, word)) t.Add(i, w, TokenKind.Builtin);
+            else if (command && Scan.In(Modifiers, word)) t.Add(i, w, TokenKind.Keyword);
+            else if (command && Scan.In(Builtins, word)) t.Add(i, w, TokenKind.Builtin);
             else if (atWord && IsFunctionDefinition(s, w, end)) t.Add(i, w, TokenKind.Function);
+            else t.Add(i, w, fill);
             i = w;
-            if (i < end && s[i] == '=') i++;
-            if (i < end && s[i] is '[' or ']' && testDepth == 0) i++;
-            else if (i < end && s[i] is '{' or '}') i++;
+            if (i < end && s[i] == '=') { t.Add(i, i + 1, fill); i++; }
+            if (i < end && s[i] is '[' or ']' && testDepth == 0) { t.Add(i, i + 1, fill); i++; }
+            else if (i < end && s[i] is '{' or '}') { t.Add(i, i + 1, fill); i++; }
         }
+        return i;
     }
 
     /// <summary>name() { … }: the parentheses follow the name directly or after blanks.</summary>
@@ -209,14 +259,7 @@ public sealed class ShellLexer : ILexer
     private static int Backtick(string s, int i, int end, TokenList t)
     {
         t.Add(i, i + 1, TokenKind.String);
-        var p = i + 1;
-        while (p < end && s[p] != '`')
-        {
-            if (s[p] == '\\' && p + 1 < end) { t.Add(p, p + 2, TokenKind.String); p += 2; continue; }
-            if (s[p] == '$') { p = Dollar(s, p, end, t); continue; }
-            t.Add(p, p + 1, TokenKind.String);
-            p++;
-        }
+        var p = LexCommands(s, i + 1, end, t, Nest.Backtick);
         if (p < end) { t.Add(p, p + 1, TokenKind.String); p++; }
         return p;
     }
@@ -248,21 +291,25 @@ public sealed class ShellLexer : ILexer
     {
         t.Add(i, i + 2, TokenKind.Variable);
         var p = i + 2;
-        var inWord = false;
+        var afterOperator = false; // ${x:-0,1}: case operators (^ ,) only follow the name
         while (p < end && s[p] != '}' && s[p] != '\n')
         {
             var c = s[p];
             if (c is '[' or ']') { t.Add(p, p + 1, TokenKind.Punctuation); p++; continue; }
             if (p == i + 2 && c is '#' or '!') { t.Add(p, p + 1, TokenKind.Operator); p++; continue; } // ${#array[@]}, ${!name}
-            if (!inWord && p > i + 2 && c is ':' or '-' or '=' or '+' or '?' or '#' or '%' or '/' or '^' or ',')
+            // VS Code's expansion operators, wherever they appear: :- := :? and : alone, # ## % %% / // ^ ^^ , ,, *;
+            // a lone - = + ? stays part of the variable
+            if (p > i + 2 && (c is ':' or '#' or '%' or '/' or '*' || c is '^' or ',' && !afterOperator))
             {
+                afterOperator = true;
                 var e = p + 1;
-                while (e < end && s[e] is ':' or '-' or '=' or '+' or '?' or '#' or '%' or '/' or '^' or ',' && e - p < 2) e++;
+                if (e < end && (c == ':' ? s[e] is '-' or '=' or '?' : c != '*' && s[e] == c)) e++;
                 t.Add(p, e, TokenKind.Operator);
                 p = e;
-                inWord = true;
                 continue;
             }
+            if (c == '"') { p = DoubleQuoted(s, p, end, t); continue; }
+            if (c == '\'') { p = SingleQuoted(s, p, end, t, ansi: false); continue; }
             if (c == '$') { p = Dollar(s, p, end, t); continue; }
             t.Add(p, p + 1, TokenKind.Variable);
             p++;
@@ -271,26 +318,12 @@ public sealed class ShellLexer : ILexer
         return p;
     }
 
-    /// <summary>$( … ): a string (as VS Code shows it) whose variables and quoted parts are still told apart.</summary>
+    /// <summary>$( … ) and &lt;( … ): commands inside a string (as VS Code shows them).</summary>
     private static int Substitution(string s, int i, int end, TokenList t)
     {
         t.Add(i, i + 2, TokenKind.String);
-        var p = i + 2;
-        var depth = 0;
-        while (p < end)
-        {
-            var c = s[p];
-            if (c == ')' && depth == 0) { t.Add(p, p + 1, TokenKind.String); return p + 1; }
-            if (c == '(') depth++;
-            else if (c == ')') depth--;
-            if (c == '\\' && p + 1 < end) { t.Add(p, p + 2, TokenKind.String); p += 2; continue; }
-            if (c == '$') { p = Dollar(s, p, end, t); continue; }
-            if (c == '"') { p = DoubleQuoted(s, p, end, t); continue; }
-            if (c == '\'') { p = SingleQuoted(s, p, end, t, ansi: false); continue; }
-            if (c == '`') { p = Backtick(s, p, end, t); continue; }
-            t.Add(p, p + 1, TokenKind.String);
-            p++;
-        }
+        var p = LexCommands(s, i + 2, end, t, Nest.Paren);
+        if (p < end) { t.Add(p, p + 1, TokenKind.String); p++; }
         return p;
     }
 
