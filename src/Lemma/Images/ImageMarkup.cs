@@ -29,6 +29,8 @@ public static partial class ImageMarkup
         var used = ImmutableArray.CreateBuilder<string>();
         var warnings = new List<Diagnostic>();
         var index = 0;
+        // Looking back from every image for a <picture> is a scan of the page before it: most pages have none.
+        var pictures = html.Contains("<picture", StringComparison.OrdinalIgnoreCase);
         var result = Image().Replace(html, m =>
         {
             var first = index++ == 0 && firstIsAboveTheFold;
@@ -36,7 +38,8 @@ public static partial class ImageMarkup
             var src = System.Net.WebUtility.HtmlDecode(m.Groups["src"].Value);
             var path = sitePath(src);
             var known = path is null ? null : facts(path);
-            var inPicture = InPicture(html, m.Index, out var dark);
+            var dark = false;
+            var inPicture = pictures && InPicture(html, m.Index, out dark);
             // A writer's own picture is theirs to get right; a dark-variant picture Lemma made gets the image's size.
             if (inPicture && !dark) return m.Value;
             if (known?.Header is { Problem: null } header)

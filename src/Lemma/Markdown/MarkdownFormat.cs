@@ -326,15 +326,21 @@ public sealed partial class MarkdownFormat(MathRenderer math, IHighlighter highl
     internal static int Words(ReadOnlySpan<char> text)
     {
         var count = 0;
-        var inWord = false;
-        foreach (var c in text)
+        while (true)
         {
-            var letter = !char.IsWhiteSpace(c);
-            if (letter && !inWord) count++;
-            inWord = letter;
+            var start = text.IndexOfAnyExcept(WhiteSpace);
+            if (start < 0) return count;
+            count++;
+            text = text[start..];
+            var end = text.IndexOfAny(WhiteSpace);
+            if (end < 0) return count;
+            text = text[end..];
         }
-        return count;
     }
+
+    // Every char that char.IsWhiteSpace takes, searched for a run at a time rather than tested one by one.
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>Where a label is referenced, for an unknown \eqref: the first line naming it, else the page's start.</summary>
     private static SourceSpan Locate(PageContext context, string label)
