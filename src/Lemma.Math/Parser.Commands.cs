@@ -368,7 +368,7 @@ internal sealed partial class Parser
                 case "mo" when k.Text is not null:
                     sb.Append(k.Text switch { "\u2212" => "-", "\u2217" => "*", _ => k.Text });
                     break;
-                case "mspace" when k.Get("width") == "0.1667em" && k.Attributes!.Count == 1:
+                case "mspace" when k.Get("width") == "0.1667em" && k.AttributeCount == 1:
                     sb.Append('\u2009');
                     break;
                 case "mrow" when k.Text is null:
@@ -382,6 +382,7 @@ internal sealed partial class Parser
 
     MathNode FontArgument(Token t, MathFont font)
     {
+        if (font == MathFont.Roman && UprightWord() is { } word) return word;
         var saved = _font;
         _font = font;
         var arg = Argument(t);
@@ -389,6 +390,40 @@ internal sealed partial class Parser
         if (font == MathFont.Roman && arg.Tag == "mrow" && arg.Children is not null)
             return MathNode.Group(MergeLetters(arg.Children));
         return arg;
+    }
+
+    /// <summary>\mathrm{KL}, \mathrm{softmax}: a braced run of ASCII letters and nothing else gives the mi that parsing
+    /// the group letter by letter and <see cref="MergeLetters"/> would give, without a node per letter. Anything else
+    /// (a space, a digit, a command, a script) puts the tokens back for the general path; null then.</summary>
+    MathNode? UprightWord()
+    {
+        // The general path nests two levels (the group, then each letter) and fails there when too deep.
+        if (_depth + 2 > MaxDepth || !PeekMath().IsChar('{')) return null;
+        var open = NextMath();
+        Span<char> letters = stackalloc char[32];
+        Span<int> places = stackalloc int[64]; // Pos and Length of each letter's token, to put it back as it was
+        int n = 0;
+        while (true)
+        {
+            var t = _x.NextRaw();
+            if (n > 0 && t.IsChar('}'))
+                return n == 1
+                    ? new MathNode("mi", Lexer.CharString(letters[0])).Set("mathvariant", "normal")
+                    : new MathNode("mi", new string(letters[..n]));
+            if (n < letters.Length && t.Kind == TokenKind.Character && t.Text.Length == 1 && t.Text[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                letters[n] = t.Text[0];
+                places[2 * n] = t.Pos;
+                places[2 * n + 1] = t.Length;
+                n++;
+                continue;
+            }
+            _x.PushBack(t);
+            for (int i = n - 1; i >= 0; i--)
+                _x.PushBack(new Token(TokenKind.Character, Lexer.CharString(letters[i]), places[2 * i], places[2 * i + 1]));
+            _x.PushBack(open);
+            return null;
+        }
     }
 
     MathNode ClassCommand(Token t)
@@ -559,7 +594,7 @@ internal sealed partial class Parser
         string? form = null;
         if (name.Length is < 3 or > 6 || name[0] is not ('b' or 'B')) return false;
         if (BigSizes.TryGetValue(name, out var s)) size = s;
-        else if (name.Length > 3 && BigSizes.TryGetValue(name[..^1], out s) && name[^1] is 'l' or 'r' or 'm')
+        else if (name.Length > 3 && name[^1] is 'l' or 'r' or 'm' && BigSizes.TryGetValue(name[..^1], out s))
         {
             size = s;
             form = name[^1] switch { 'l' => "prefix", 'r' => "postfix", _ => "infix" };
