@@ -31,7 +31,7 @@ internal sealed partial class Parser
 
     public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, MacroDefinition> siteMacros)
     {
-        _x = new Expander(source, doc.Macros, siteMacros);
+        _x = new Expander(source, doc, siteMacros);
         _display = display;
         _displayStyle = display;
         _doc = doc;
