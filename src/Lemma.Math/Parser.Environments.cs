@@ -60,7 +60,7 @@ internal sealed partial class Parser
     {
         var rows = new List<ArrayRow>();
         var row = new ArrayRow { Pos = begin.Pos };
-        var outer = Row;
+        var outer = RowIfAny;
         try
         {
             while (true)
@@ -100,7 +100,7 @@ internal sealed partial class Parser
         }
         finally
         {
-            Row = outer;
+            _row = outer;
         }
         // A final \\ makes no empty row (but its \hline is a bottom rule).
         var last = rows[^1];

@@ -37,8 +37,14 @@ internal sealed partial class Parser
         _doc = doc;
     }
 
-    /// <summary>Numbering of a plain display formula or an equation environment.</summary>
-    public RowInfo Row { get; private set; } = new();
+    RowInfo? _row;
+    /// <summary>A list that a group gave back after keeping only its one node: the next expression reuses it.</summary>
+    List<MathNode>? _spareList;
+
+    /// <summary>Numbering of a plain display formula or an equation environment (made on first use).</summary>
+    public RowInfo Row { get => _row ??= new(); private set => _row = value; }
+    /// <summary><see cref="Row"/> if anything has set or asked for it; most formulas have no \tag, \label or \nonumber.</summary>
+    public RowInfo? RowIfAny => _row;
     /// <summary>Set when the formula is an align/gather environment: one entry per row.</summary>
     public List<RowInfo>? TopRows { get; private set; }
     /// <summary>True for equation, align, gather (not starred): rows get numbers.</summary>
@@ -110,7 +116,8 @@ internal sealed partial class Parser
 
     List<MathNode> ParseExpression(bool stopAtBracket = false)
     {
-        var list = new List<MathNode>();
+        var list = _spareList ?? [];
+        _spareList = null;
         List<MathNode>? numerator = null;
         Token infix = default;
         string? thickness = null;
@@ -363,7 +370,13 @@ internal sealed partial class Parser
             throw Unexpected(close);
         }
         // {\sum}_a is an ordinary atom in TeX: its scripts go to the side.
-        if (kids.Count == 1 && kids[0].Class != AtomClass.Op) return kids[0];
+        if (kids.Count == 1 && kids[0].Class != AtomClass.Op)
+        {
+            var only = kids[0];
+            kids.Clear();
+            _spareList = kids; // nobody else holds it: {x}, \frac{1}{n} and x_{i} are mostly one node
+            return only;
+        }
         return MathNode.Row(kids);
     }
 
