@@ -54,6 +54,7 @@ internal sealed class Expander
 
     public Token PeekRaw()
     {
+        if (_hasTop) return _top;
         var t = NextRaw();
         Push(t);
         return t;
@@ -92,6 +93,8 @@ internal sealed class Expander
 
     public Token Peek()
     {
+        // The parser peeks at each token several times: a token already peeked is on top, final, and stays there.
+        if (_hasTop && (_top.Kind != TokenKind.ControlSequence || _top.Final)) return _top;
         var t = Next();
         Push(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
         return t;

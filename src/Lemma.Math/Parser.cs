@@ -250,13 +250,16 @@ internal sealed partial class Parser
         while (true)
         {
             t = PeekMath();
-            if (t.IsCs("limits") || t.IsCs("nolimits") || t.IsCs("displaylimits"))
+            if (t.Kind == TokenKind.ControlSequence)
             {
+                if (t.Text is not ("limits" or "nolimits" or "displaylimits")) break;
                 NextMath();
                 if (nucleus.Class != AtomClass.Op) throw new TexException(t.Pos, t.Length, "Limit controls must follow a math operator");
                 limits = t.Text switch { "limits" => Limits.Always, "nolimits" => Limits.Never, _ => Limits.DisplayOnly };
                 continue;
             }
+            // Only ^ _ and ' continue an atom.
+            if (t.Kind != TokenKind.Character || t.Text.Length != 1) break;
             if (t.IsChar('^'))
             {
                 NextMath();
