@@ -133,7 +133,12 @@ internal sealed class MathNode
 
     public static void Escape(StringBuilder sb, string text, bool attribute)
     {
-        // Most text needs no escaping: append it whole.
+        // Most text needs no escaping: append it whole. One character above '>' (a letter, an operator) never does.
+        if (text.Length == 1 && text[0] > '>')
+        {
+            sb.Append(text[0]);
+            return;
+        }
         if (text.AsSpan().IndexOfAny(Special) < 0)
         {
             sb.Append(text);

@@ -500,14 +500,29 @@ internal sealed partial class Parser
         // Most numbers are one digit: no builder.
         var after = _x.PeekRaw();
         if (!IsDigitToken(after) && !after.IsChar('.')) return first;
-        var sb = new System.Text.StringBuilder(first);
+        // Digits and points are one character each: a stack buffer holds most numbers, a builder the longer ones.
+        Span<char> buffer = stackalloc char[32];
+        int length = 0;
+        System.Text.StringBuilder? sb = null;
+        void Append(string s, Span<char> buffer)
+        {
+            if (sb is null && length + s.Length <= buffer.Length)
+            {
+                s.AsSpan().CopyTo(buffer[length..]);
+                length += s.Length;
+                return;
+            }
+            sb ??= new System.Text.StringBuilder().Append(buffer[..length]);
+            sb.Append(s);
+        }
+        Append(first, buffer);
         while (true)
         {
             var n = _x.PeekRaw();
             if (IsDigitToken(n))
             {
                 _x.NextRaw();
-                sb.Append(n.Text);
+                Append(n.Text, buffer);
                 continue;
             }
             if (n.IsChar('.'))
@@ -516,12 +531,12 @@ internal sealed partial class Parser
                 var m = _x.PeekRaw();
                 if (IsDigitToken(m))
                 {
-                    sb.Append('.');
+                    Append(".", buffer);
                     continue;
                 }
                 _x.PushBack(n);
             }
-            return sb.ToString();
+            return sb?.ToString() ?? new string(buffer[..length]);
         }
     }
 
