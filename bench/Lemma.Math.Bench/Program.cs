@@ -75,7 +75,7 @@ if (args.Length >= 2 && args[0] == "--passes")
 }
 if (args.Contains("--phases"))
 {
-    QuickRun.Phases();
+    QuickRun.Phases(corpus ?? CorpusFile.Load());
     return;
 }
 if (args.Length >= 2 && args[0] == "--visual")
@@ -164,9 +164,8 @@ public static class QuickRun
     }
 
     /// <summary>CPU time of lexing, of parsing (tree building) and of the whole render, to see where time goes.</summary>
-    public static void Phases()
+    public static void Phases(List<(string Tex, bool Display)> formulas)
     {
-        var formulas = CorpusFile.Load();
         var empty = new Dictionary<string, MacroDefinition>();
         double Time(Action<string, bool> work)
         {

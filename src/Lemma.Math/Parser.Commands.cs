@@ -90,6 +90,10 @@ internal sealed partial class Parser
                 case CommandKind.Accent: return Accent(t, info.Char, info.Flag, info.Under);
                 case CommandKind.Brace: return Brace(t, info.Char, info.Under);
                 case CommandKind.Arrow: return ExtensibleArrow(t, info.Char);
+                case CommandKind.Fraction: return Fraction(t);
+                case CommandKind.Sqrt: return Sqrt(t);
+                case CommandKind.Left: return LeftRight(t);
+                case CommandKind.Begin: return Environment(t);
             }
         }
         if (TryBig(t, out var big)) return big;
@@ -636,9 +640,14 @@ internal sealed partial class Parser
     MathNode LeftRight(Token left)
     {
         var open = ReadDelimiter(left);
-        var row = new MathNode("mrow") { Class = AtomClass.Inner };
-        if (open.Length > 0) row.Add(Fence(open, "prefix"));
-        foreach (var k in ParseExpression()) row.Add(k);
+        var inner = ParseExpression();
+        var kids = new List<MathNode>(inner.Count + 2);
+        if (open.Length > 0) kids.Add(Fence(open, "prefix"));
+        kids.AddRange(inner);
+        inner.Clear();
+        _spareList = inner; // copied: the next expression may reuse it
+        var row = MathNode.Row(kids);
+        row.Class = AtomClass.Inner;
         while (true)
         {
             var t = NextMath();
@@ -777,13 +786,18 @@ internal sealed partial class Parser
 
     static string TokensText(List<Token> tokens)
     {
-        var sb = new StringBuilder();
-        foreach (var t in tokens)
+        int length = 0;
+        foreach (var t in tokens) length += t.Text.Length + (t.Kind == TokenKind.ControlSequence ? 1 : 0);
+        return string.Create(length, tokens, static (span, tokens) =>
         {
-            if (t.Kind == TokenKind.ControlSequence) sb.Append('\\');
-            sb.Append(t.Text);
-        }
-        return sb.ToString();
+            int at = 0;
+            foreach (var t in tokens)
+            {
+                if (t.Kind == TokenKind.ControlSequence) span[at++] = '\\';
+                t.Text.CopyTo(span[at..]);
+                at += t.Text.Length;
+            }
+        });
     }
 
     string ReadColor(Token owner)
