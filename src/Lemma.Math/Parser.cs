@@ -308,10 +308,11 @@ internal sealed partial class Parser
             : sub is null ? "msup" : sup is null ? "msub" : "msubsup";
         if (under && nucleus.Tag == "mo") nucleus.Set("movablelimits", "false");
         else if (under && nucleus is { Tag: "mmultiscripts", Children: [{ Tag: "mo" } core, ..] }) core.Set("movablelimits", "false");
-        var node = new MathNode(tag) { Class = nucleus.Class, IsFunction = nucleus.IsFunction };
-        node.Add(nucleus);
-        if (sub is not null) node.Add(sub);
-        if (sup is not null) node.Add(sup);
+        var node = sub is null ? MathNode.Element(tag, nucleus, sup!)
+            : sup is null ? MathNode.Element(tag, nucleus, sub)
+            : MathNode.Element(tag, nucleus, sub, sup);
+        node.Class = nucleus.Class;
+        node.IsFunction = nucleus.IsFunction;
         list.Add(node);
         if (node.IsFunction) AddFunctionApplication(list);
     }
