@@ -94,8 +94,10 @@ internal sealed partial class Parser
     bool IsTerminator(Token t, bool bracket) => t.Kind switch
     {
         TokenKind.Eof => true,
-        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$'))
-            || (_cd > 0 && t.IsChar('@')),
+        TokenKind.Character => t.Text.Length == 1 && t.Text[0] switch
+        {
+            '}' or '&' => true, ']' => bracket, '$' => _dollar > 0, '@' => _cd > 0, _ => false,
+        },
         TokenKind.ControlSequence => t.Text is "\\" or "end" or "right" or "middle" || (_dollar > 0 && t.Text == ")"),
         _ => false,
     };
@@ -139,7 +141,7 @@ internal sealed partial class Parser
                 }
                 if (info.Switch && TrySwitch(t, list, stopAtBracket)) break;
             }
-            ParseAtom(list);
+            ParseAtom(list, t);
         }
         FixBinaries(list);
         if (numerator is null) return list;
@@ -235,9 +237,9 @@ internal sealed partial class Parser
         return false;
     }
 
-    void ParseAtom(List<MathNode> list)
+    /// <summary>One atom; <paramref name="t"/> is its first token, peeked (not taken) by the caller.</summary>
+    void ParseAtom(List<MathNode> list, Token t)
     {
-        var t = PeekMath();
         MathNode? nucleus;
         if (t.IsChar('^') || t.IsChar('_') || t.IsChar('\'')) nucleus = new MathNode("mrow");
         else
