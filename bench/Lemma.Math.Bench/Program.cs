@@ -9,8 +9,12 @@ using Lemma.Math;
 //   NODE_PATH=<npm dir>/node_modules dotnet run -c Release --project bench/Lemma.Math.Bench -- --compare [ROUNDS]
 //       (Lemma.Math, then KaTeX and Temml under Node via peers.cjs, alternately, ROUNDS times; median ratios)
 // --posts SITE_DIR after --quick or --compare takes the formulas of a generated blog instead of the test corpus.
+// --formulas FILE.jsonl takes {"tex":…,"display":…} lines instead (edge cases to compare between builds with --dump).
 int postsAt = Array.IndexOf(args, "--posts");
-var corpus = postsAt >= 0 && postsAt + 1 < args.Length ? CorpusFile.FromPosts(args[postsAt + 1]) : null;
+int formulasAt = Array.IndexOf(args, "--formulas");
+var corpus = postsAt >= 0 && postsAt + 1 < args.Length ? CorpusFile.FromPosts(args[postsAt + 1])
+    : formulasAt >= 0 && formulasAt + 1 < args.Length ? CorpusFile.FromJsonLines(args[formulasAt + 1])
+    : null;
 if (args.Contains("--quick"))
 {
     QuickRun.Report(QuickRun.Run(corpus ?? CorpusFile.Load()));
@@ -25,9 +29,12 @@ if (args.Contains("--compare"))
 }
 if (args.Length >= 2 && args[0] == "--dump")
 {
-    // Every corpus formula's output, one per line, to check that a speed change leaves the output byte-identical.
+    // Every corpus formula's output, one per line, to check that a speed change leaves the output byte-identical
+    // (with --posts, every formula of the generated blog, numbered in reading order).
     var renderer = new MathRenderer();
-    File.WriteAllLines(args[1], CorpusFile.LoadWithIds().Select(f => f.Id + "\t" + renderer.Render(f.Tex, f.Display, new MathDocument()).Html.ReplaceLineEndings("\\n")));
+    var withIds = corpus?.Select((f, i) => (Id: i.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Tex, f.Display)).ToList()
+        ?? CorpusFile.LoadWithIds();
+    File.WriteAllLines(args[1], withIds.Select(f => f.Id + "\t" + renderer.Render(f.Tex, f.Display, new MathDocument()).Html.ReplaceLineEndings("\\n")));
     return;
 }
 if (args.Contains("--slowest"))
@@ -68,7 +75,7 @@ if (args.Length >= 2 && args[0] == "--passes")
 }
 if (args.Contains("--phases"))
 {
-    QuickRun.Phases();
+    QuickRun.Phases(corpus ?? CorpusFile.Load());
     return;
 }
 if (args.Length >= 2 && args[0] == "--visual")
@@ -108,16 +115,18 @@ public static class CorpusFile
         return list;
     }
 
-    public static List<(string Id, string Tex, bool Display)> LoadWithIds()
+    public static List<(string Tex, bool Display)> FromJsonLines(string path) => LoadWithIds(path).ConvertAll(f => (f.Tex, f.Display));
+
+    public static List<(string Id, string Tex, bool Display)> LoadWithIds(string? path = null)
     {
-        var path = Path.Combine(RepoRoot(), "tests", "Lemma.Math.Tests", "corpus", "formulas.jsonl");
+        path ??= Path.Combine(RepoRoot(), "tests", "Lemma.Math.Tests", "corpus", "formulas.jsonl");
         var list = new List<(string, string, bool)>();
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0) continue;
             using var doc = JsonDocument.Parse(line);
             var r = doc.RootElement;
-            list.Add((r.GetProperty("id").GetString()!, r.GetProperty("tex").GetString()!, r.GetProperty("display").GetBoolean()));
+            list.Add((r.TryGetProperty("id", out var id) ? id.GetString()! : list.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), r.GetProperty("tex").GetString()!, r.GetProperty("display").GetBoolean()));
         }
         return list;
     }
@@ -155,9 +164,8 @@ public static class QuickRun
     }
 
     /// <summary>CPU time of lexing, of parsing (tree building) and of the whole render, to see where time goes.</summary>
-    public static void Phases()
+    public static void Phases(List<(string Tex, bool Display)> formulas)
     {
-        var formulas = CorpusFile.Load();
         var empty = new Dictionary<string, MacroDefinition>();
         double Time(Action<string, bool> work)
         {

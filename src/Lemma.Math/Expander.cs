@@ -11,20 +11,20 @@ internal sealed class Expander
     public const int MaxTokens = 200_000;
 
     readonly Lexer _lexer;
-    readonly List<Token> _pending = []; // pushed-back tokens; the last one is read next
+    List<Token>? _pending; // pushed-back tokens; the last one is read next (made when a second one is pushed)
     // The most recently pushed-back token, kept out of the list (the parser peeks at every token several times):
     // when set, it comes before everything in _pending.
     Token _top;
     bool _hasTop;
-    readonly Dictionary<string, MacroDefinition> _local;
+    readonly MathDocument _doc; // the post's own macros
     readonly IReadOnlyDictionary<string, MacroDefinition> _site;
     int _expansions;
     int _tokens;
 
-    public Expander(string source, Dictionary<string, MacroDefinition> local, IReadOnlyDictionary<string, MacroDefinition> site)
+    public Expander(string source, MathDocument doc, IReadOnlyDictionary<string, MacroDefinition> site)
     {
         _lexer = new Lexer(source);
-        _local = local;
+        _doc = doc;
         _site = site;
     }
 
@@ -35,25 +35,26 @@ internal sealed class Expander
             _hasTop = false;
             return _top;
         }
-        return _pending.Count > 0 ? Pop() : _lexer.Next();
+        return _pending is { Count: > 0 } ? Pop() : _lexer.Next();
     }
 
     void Push(in Token t)
     {
-        if (_hasTop) _pending.Add(_top);
+        if (_hasTop) (_pending ??= []).Add(_top);
         _top = t;
         _hasTop = true;
     }
 
     Token Pop()
     {
-        var t = _pending[^1];
+        var t = _pending![^1];
         _pending.RemoveAt(_pending.Count - 1);
         return t;
     }
 
     public Token PeekRaw()
     {
+        if (_hasTop) return _top;
         var t = NextRaw();
         Push(t);
         return t;
@@ -69,11 +70,11 @@ internal sealed class Expander
     }
 
     public bool IsMacro(string name) =>
-        _local.ContainsKey(name) || _site.ContainsKey(name) || BuiltinMacros.Table.ContainsKey(name);
+        IsLocalMacro(name) || _site.ContainsKey(name) || BuiltinMacros.Table.ContainsKey(name);
 
-    public bool IsLocalMacro(string name) => _local.ContainsKey(name);
+    public bool IsLocalMacro(string name) => _doc.DefinedMacros?.ContainsKey(name) == true;
 
-    public void Define(string name, MacroDefinition macro) => _local[name] = macro;
+    public void Define(string name, MacroDefinition macro) => _doc.DefineMacro(name, macro);
 
     /// <summary>The next token after expanding macros at the head of the input.</summary>
     public Token Next()
@@ -83,7 +84,7 @@ internal sealed class Expander
             var t = NextRaw();
             if (t.Kind != TokenKind.ControlSequence || t.Final) return t;
             // Most formulas define no macros and most sites few: a built-in name that is no macro needs no look-up.
-            if (t.Info is { IsMacro: false } && _local.Count == 0 && _site.Count == 0) return t;
+            if (t.Info is { IsMacro: false } && _doc.DefinedMacros is not { Count: > 0 } && _site.Count == 0) return t;
             var macro = Find(t.Text);
             if (macro is null) return t;
             Expand(t, macro);
@@ -92,6 +93,8 @@ internal sealed class Expander
 
     public Token Peek()
     {
+        // The parser peeks at each token several times: a token already peeked is on top, final, and stays there.
+        if (_hasTop && (_top.Kind != TokenKind.ControlSequence || _top.Final)) return _top;
         var t = Next();
         Push(t.Kind == TokenKind.ControlSequence ? t with { Final = true } : t);
         return t;
@@ -101,7 +104,7 @@ internal sealed class Expander
     {
         // Most formulas define no macros and most sites few: skip the empty tables.
         MacroDefinition? m;
-        if (_local.Count > 0 && _local.TryGetValue(name, out m)) return m;
+        if (_doc.DefinedMacros is { Count: > 0 } local && local.TryGetValue(name, out m)) return m;
         if (_site.Count > 0 && _site.TryGetValue(name, out m)) return m;
         return BuiltinMacros.Table.GetValueOrDefault(name);
     }

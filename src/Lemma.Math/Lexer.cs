@@ -106,5 +106,5 @@ internal sealed class Lexer(string source, int origin = -1)
 
     static readonly string[] Ascii = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 
-    static string CharString(char c) => c < 128 ? Ascii[c] : c.ToString();
+    internal static string CharString(char c) => c < 128 ? Ascii[c] : c.ToString();
 }

@@ -3,10 +3,10 @@ using System.Text;
 namespace Lemma.Math;
 
 /// <summary>How a base places its scripts: TeX's \limits and \nolimits, and the default of big operators.</summary>
-internal enum Limits { None, DisplayOnly, Always, Never }
+internal enum Limits : byte { None, DisplayOnly, Always, Never }
 
 /// <summary>TeX's atom classes, kept where later steps need them (\dots, \not, alignment cells).</summary>
-internal enum AtomClass { Ord, Op, Bin, Rel, Open, Close, Punct, Inner }
+internal enum AtomClass : byte { Ord, Op, Bin, Rel, Open, Close, Punct, Inner }
 
 /// <summary>One MathML element (or a text leaf of its parent) of the output tree.</summary>
 internal sealed class MathNode
@@ -20,7 +20,11 @@ internal sealed class MathNode
     public string Tag { get; set; }
     public string? Text { get; set; }
     public List<MathNode>? Children { get; private set; }
-    public List<KeyValuePair<string, string>>? Attributes { get; private set; }
+
+    // Attributes as name, value, name, value… in order of first Set: one array instead of a List and its
+    // KeyValuePair array (most nodes with attributes have one or two: mathvariant, stretchy, width).
+    string[]? _attributes;
+    byte _attributeCount;
 
     public Limits Limits { get; set; }
     public AtomClass Class { get; set; }
@@ -29,6 +33,8 @@ internal sealed class MathNode
     /// <summary>Set on \overbrace (and \underbrace): a superscript (subscript) becomes a label over (under) it.</summary>
     public bool BraceOver { get; set; }
     public bool BraceUnder { get; set; }
+
+    public int AttributeCount => _attributeCount;
 
     /// <summary>An mrow that takes <paramref name="children"/> as its own list (no copy): the caller gives it up.</summary>
     public static MathNode Row(List<MathNode> children) =>
@@ -52,23 +58,27 @@ internal sealed class MathNode
 
     public MathNode Set(string name, string value)
     {
-        Attributes ??= [];
-        for (int i = 0; i < Attributes.Count; i++)
+        int used = _attributeCount * 2;
+        for (int i = 0; i < used; i += 2)
         {
-            if (Attributes[i].Key == name)
+            if (_attributes![i] == name)
             {
-                Attributes[i] = new(name, value);
+                _attributes[i + 1] = value;
                 return this;
             }
         }
-        Attributes.Add(new(name, value));
+        if (_attributes is null) _attributes = new string[4];
+        else if (used == _attributes.Length) Array.Resize(ref _attributes, used * 2);
+        _attributes[used] = name;
+        _attributes[used + 1] = value;
+        _attributeCount++;
         return this;
     }
 
     public string? Get(string name)
     {
-        if (Attributes is null) return null;
-        foreach (var a in Attributes) if (a.Key == name) return a.Value;
+        int used = _attributeCount * 2;
+        for (int i = 0; i < used; i += 2) if (_attributes![i] == name) return _attributes[i + 1];
         return null;
     }
 
@@ -83,15 +93,14 @@ internal sealed class MathNode
     public void WriteTo(StringBuilder sb)
     {
         sb.Append('<').Append(Tag);
-        if (Attributes is not null)
+        int used = _attributeCount * 2;
+        for (int i = 0; i < used; i += 2)
         {
-            foreach (var a in Attributes)
-            {
-                if (a.Key == "mathvariant" && Tag == "mi" && a.Value == "normal" && Text is not null && !AutoItalic(Text)) continue;
-                sb.Append(' ').Append(a.Key).Append("=\"");
-                Escape(sb, a.Value, attribute: true);
-                sb.Append('"');
-            }
+            string key = _attributes![i], value = _attributes[i + 1];
+            if (key == "mathvariant" && Tag == "mi" && value == "normal" && Text is not null && !AutoItalic(Text)) continue;
+            sb.Append(' ').Append(key).Append("=\"");
+            Escape(sb, value, attribute: true);
+            sb.Append('"');
         }
         sb.Append('>');
         if (Text is not null) Escape(sb, Text, attribute: false);
@@ -124,7 +133,12 @@ internal sealed class MathNode
 
     public static void Escape(StringBuilder sb, string text, bool attribute)
     {
-        // Most text needs no escaping: append it whole.
+        // Most text needs no escaping: append it whole. One character above '>' (a letter, an operator) never does.
+        if (text.Length == 1 && text[0] > '>')
+        {
+            sb.Append(text[0]);
+            return;
+        }
         if (text.AsSpan().IndexOfAny(Special) < 0)
         {
             sb.Append(text);

@@ -13,6 +13,8 @@ internal static class Numbering
 
         if (parser.TopRows is { } rows) return Rows(tex, root, rows, parser.TopNumbered, doc);
 
+        // No \tag, \label or \nonumber, and not an equation environment: nothing to number or check.
+        if (parser.RowIfAny is null && !(display && parser.TopNumbered)) return Wrap(tex, display, root);
         var row = parser.Row;
         bool numbered = display && !row.NoNumber && (parser.TopNumbered || row.Tag is not null || row.Label is not null);
         if (!numbered)

@@ -90,6 +90,10 @@ internal sealed partial class Parser
                 case CommandKind.Accent: return Accent(t, info.Char, info.Flag, info.Under);
                 case CommandKind.Brace: return Brace(t, info.Char, info.Under);
                 case CommandKind.Arrow: return ExtensibleArrow(t, info.Char);
+                case CommandKind.Fraction: return Fraction(t);
+                case CommandKind.Sqrt: return Sqrt(t);
+                case CommandKind.Left: return LeftRight(t);
+                case CommandKind.Begin: return Environment(t);
             }
         }
         if (TryBig(t, out var big)) return big;
@@ -368,7 +372,7 @@ internal sealed partial class Parser
                 case "mo" when k.Text is not null:
                     sb.Append(k.Text switch { "\u2212" => "-", "\u2217" => "*", _ => k.Text });
                     break;
-                case "mspace" when k.Get("width") == "0.1667em" && k.Attributes!.Count == 1:
+                case "mspace" when k.Get("width") == "0.1667em" && k.AttributeCount == 1:
                     sb.Append('\u2009');
                     break;
                 case "mrow" when k.Text is null:
@@ -382,6 +386,7 @@ internal sealed partial class Parser
 
     MathNode FontArgument(Token t, MathFont font)
     {
+        if (font == MathFont.Roman && UprightWord() is { } word) return word;
         var saved = _font;
         _font = font;
         var arg = Argument(t);
@@ -389,6 +394,40 @@ internal sealed partial class Parser
         if (font == MathFont.Roman && arg.Tag == "mrow" && arg.Children is not null)
             return MathNode.Group(MergeLetters(arg.Children));
         return arg;
+    }
+
+    /// <summary>\mathrm{KL}, \mathrm{softmax}: a braced run of ASCII letters and nothing else gives the mi that parsing
+    /// the group letter by letter and <see cref="MergeLetters"/> would give, without a node per letter. Anything else
+    /// (a space, a digit, a command, a script) puts the tokens back for the general path; null then.</summary>
+    MathNode? UprightWord()
+    {
+        // The general path nests two levels (the group, then each letter) and fails there when too deep.
+        if (_depth + 2 > MaxDepth || !PeekMath().IsChar('{')) return null;
+        var open = NextMath();
+        Span<char> letters = stackalloc char[32];
+        Span<int> places = stackalloc int[64]; // Pos and Length of each letter's token, to put it back as it was
+        int n = 0;
+        while (true)
+        {
+            var t = _x.NextRaw();
+            if (n > 0 && t.IsChar('}'))
+                return n == 1
+                    ? new MathNode("mi", Lexer.CharString(letters[0])).Set("mathvariant", "normal")
+                    : new MathNode("mi", new string(letters[..n]));
+            if (n < letters.Length && t.Kind == TokenKind.Character && t.Text.Length == 1 && t.Text[0] is >= 'a' and <= 'z' or >= 'A' and <= 'Z')
+            {
+                letters[n] = t.Text[0];
+                places[2 * n] = t.Pos;
+                places[2 * n + 1] = t.Length;
+                n++;
+                continue;
+            }
+            _x.PushBack(t);
+            for (int i = n - 1; i >= 0; i--)
+                _x.PushBack(new Token(TokenKind.Character, Lexer.CharString(letters[i]), places[2 * i], places[2 * i + 1]));
+            _x.PushBack(open);
+            return null;
+        }
     }
 
     MathNode ClassCommand(Token t)
@@ -559,7 +598,7 @@ internal sealed partial class Parser
         string? form = null;
         if (name.Length is < 3 or > 6 || name[0] is not ('b' or 'B')) return false;
         if (BigSizes.TryGetValue(name, out var s)) size = s;
-        else if (name.Length > 3 && BigSizes.TryGetValue(name[..^1], out s) && name[^1] is 'l' or 'r' or 'm')
+        else if (name.Length > 3 && name[^1] is 'l' or 'r' or 'm' && BigSizes.TryGetValue(name[..^1], out s))
         {
             size = s;
             form = name[^1] switch { 'l' => "prefix", 'r' => "postfix", _ => "infix" };
@@ -601,9 +640,14 @@ internal sealed partial class Parser
     MathNode LeftRight(Token left)
     {
         var open = ReadDelimiter(left);
-        var row = new MathNode("mrow") { Class = AtomClass.Inner };
-        if (open.Length > 0) row.Add(Fence(open, "prefix"));
-        foreach (var k in ParseExpression()) row.Add(k);
+        var inner = ParseExpression();
+        var kids = new List<MathNode>(inner.Count + 2);
+        if (open.Length > 0) kids.Add(Fence(open, "prefix"));
+        kids.AddRange(inner);
+        inner.Clear();
+        _spareList = inner; // copied: the next expression may reuse it
+        var row = MathNode.Row(kids);
+        row.Class = AtomClass.Inner;
         while (true)
         {
             var t = NextMath();
@@ -742,13 +786,18 @@ internal sealed partial class Parser
 
     static string TokensText(List<Token> tokens)
     {
-        var sb = new StringBuilder();
-        foreach (var t in tokens)
+        int length = 0;
+        foreach (var t in tokens) length += t.Text.Length + (t.Kind == TokenKind.ControlSequence ? 1 : 0);
+        return string.Create(length, tokens, static (span, tokens) =>
         {
-            if (t.Kind == TokenKind.ControlSequence) sb.Append('\\');
-            sb.Append(t.Text);
-        }
-        return sb.ToString();
+            int at = 0;
+            foreach (var t in tokens)
+            {
+                if (t.Kind == TokenKind.ControlSequence) span[at++] = '\\';
+                t.Text.CopyTo(span[at..]);
+                at += t.Text.Length;
+            }
+        });
     }
 
     string ReadColor(Token owner)

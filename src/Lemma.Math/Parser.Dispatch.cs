@@ -1,8 +1,10 @@
+using System.Collections.Frozen;
+
 namespace Lemma.Math;
 
 /// <summary>What the parser does with a control word, decided once per name instead of by a cascade of
 /// dictionary look-ups per use.</summary>
-internal enum CommandKind : byte { Other, Symbol, BigOperator, OperatorName, Font, Text, Accent, Brace, Arrow }
+internal enum CommandKind : byte { Other, Symbol, BigOperator, OperatorName, Font, Text, Accent, Brace, Arrow, Fraction, Sqrt, Left, Begin }
 
 /// <summary>Everything known about one built-in control sequence name. The lexer finds it by span when it reads
 /// the name (so a known name allocates no string) and hands it on in <see cref="Token.Info"/>.</summary>
@@ -34,10 +36,11 @@ internal sealed partial class Parser
     /// <see cref="Command"/> consulted in turn, in the same order, so the first match wins as it did.</summary>
     internal static class Dispatch
     {
-        public static readonly Dictionary<string, CommandInfo> Table = Build();
+        // Frozen: built once, looked up for every control word of every formula (it hashes faster than Dictionary).
+        public static readonly FrozenDictionary<string, CommandInfo> Table = Build().ToFrozenDictionary(StringComparer.Ordinal);
 
         /// <summary>Look-up by span, for the lexer.</summary>
-        public static readonly Dictionary<string, CommandInfo>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        public static readonly FrozenDictionary<string, CommandInfo>.AlternateLookup<ReadOnlySpan<char>> BySpan =
             Table.GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>The info of a token: carried by it, or looked up (tokens made other than by the lexer).</summary>
@@ -88,6 +91,12 @@ internal sealed partial class Parser
                 Claim(n, i => { i.Kind = CommandKind.Accent; i.Char = a.Char; i.Flag = a.Stretchy; i.Under = a.Under; });
             foreach (var (n, b) in Braces) Claim(n, i => { i.Kind = CommandKind.Brace; i.Char = b.Char; i.Under = b.Under; });
             foreach (var (n, a) in ExtensibleArrows) Claim(n, i => { i.Kind = CommandKind.Arrow; i.Char = a; });
+            // Constructs that Command() found by name after the tables (no \big name among them, so the order holds).
+            foreach (var n in new[] { "frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom", "genfrac" })
+                Claim(n, i => i.Kind = CommandKind.Fraction);
+            Claim("sqrt", i => i.Kind = CommandKind.Sqrt);
+            Claim("left", i => i.Kind = CommandKind.Left);
+            Claim("begin", i => i.Kind = CommandKind.Begin);
             foreach (var n in BuiltinMacroSource.Source.Keys) Get(n).IsMacro = true;
             foreach (var n in Infix) Get(n).Infix = true;
             foreach (var n in SwitchCommands.Split(' ')) Get(n).Switch = true;

@@ -5,7 +5,7 @@ internal sealed partial class Parser
     sealed class ArrayRow
     {
         public List<List<MathNode>> Cells { get; } = [];
-        public List<string> LinesAbove { get; } = [];
+        public List<string>? LinesAbove; // made by the first \hline or \hdashline
         public RowInfo Info { get; } = new();
         public int Pos;
     }
@@ -60,7 +60,7 @@ internal sealed partial class Parser
     {
         var rows = new List<ArrayRow>();
         var row = new ArrayRow { Pos = begin.Pos };
-        var outer = Row;
+        var outer = RowIfAny;
         try
         {
             while (true)
@@ -70,7 +70,7 @@ internal sealed partial class Parser
                     while (PeekMath() is { Kind: TokenKind.ControlSequence, Text: "hline" or "hdashline" } line)
                     {
                         NextMath();
-                        row.LinesAbove.Add(line.Text == "hline" ? "solid" : "dashed");
+                        (row.LinesAbove ??= []).Add(line.Text == "hline" ? "solid" : "dashed");
                     }
                 }
                 if (numberedRows) Row = row.Info;
@@ -100,15 +100,15 @@ internal sealed partial class Parser
         }
         finally
         {
-            Row = outer;
+            _row = outer;
         }
         // A final \\ makes no empty row (but its \hline is a bottom rule).
         var last = rows[^1];
         if (rows.Count > 1 && last.Cells.Count == 1 && last.Cells[0].Count == 0 && last.Info.Tag is null && last.Info.Label is null)
         {
             rows.RemoveAt(rows.Count - 1);
-            if (last.LinesAbove.Count > 0)
-                foreach (var c in rows[^1].Cells) c.Insert(0, new MathNode("mrow") { Tag = "@below:" + last.LinesAbove[0] });
+            if (last.LinesAbove is [var below, ..])
+                foreach (var c in rows[^1].Cells) c.Insert(0, new MathNode("mrow") { Tag = "@below:" + below });
         }
         return rows;
     }
@@ -135,7 +135,7 @@ internal sealed partial class Parser
                 var td = new MathNode("mtd");
                 if (kids.Count > 0) td.Add(MathNode.Group(kids));
                 var style = cellStyle(c) + extra;
-                if (row.LinesAbove.Count > 0) style += $"border-top:0.06em {row.LinesAbove[0]};";
+                if (row.LinesAbove is [var above, ..]) style += $"border-top:0.06em {above};";
                 if (style.Length > 0) td.Set("style", style);
                 tr.Add(td);
             }

@@ -31,14 +31,20 @@ internal sealed partial class Parser
 
     public Parser(string source, bool display, MathDocument doc, IReadOnlyDictionary<string, MacroDefinition> siteMacros)
     {
-        _x = new Expander(source, doc.Macros, siteMacros);
+        _x = new Expander(source, doc, siteMacros);
         _display = display;
         _displayStyle = display;
         _doc = doc;
     }
 
-    /// <summary>Numbering of a plain display formula or an equation environment.</summary>
-    public RowInfo Row { get; private set; } = new();
+    RowInfo? _row;
+    /// <summary>A list that a group gave back after keeping only its one node: the next expression reuses it.</summary>
+    List<MathNode>? _spareList;
+
+    /// <summary>Numbering of a plain display formula or an equation environment (made on first use).</summary>
+    public RowInfo Row { get => _row ??= new(); private set => _row = value; }
+    /// <summary><see cref="Row"/> if anything has set or asked for it; most formulas have no \tag, \label or \nonumber.</summary>
+    public RowInfo? RowIfAny => _row;
     /// <summary>Set when the formula is an align/gather environment: one entry per row.</summary>
     public List<RowInfo>? TopRows { get; private set; }
     /// <summary>True for equation, align, gather (not starred): rows get numbers.</summary>
@@ -88,8 +94,10 @@ internal sealed partial class Parser
     bool IsTerminator(Token t, bool bracket) => t.Kind switch
     {
         TokenKind.Eof => true,
-        TokenKind.Character => t.IsChar('}') || t.IsChar('&') || (bracket && t.IsChar(']')) || (_dollar > 0 && t.IsChar('$'))
-            || (_cd > 0 && t.IsChar('@')),
+        TokenKind.Character => t.Text.Length == 1 && t.Text[0] switch
+        {
+            '}' or '&' => true, ']' => bracket, '$' => _dollar > 0, '@' => _cd > 0, _ => false,
+        },
         TokenKind.ControlSequence => t.Text is "\\" or "end" or "right" or "middle" || (_dollar > 0 && t.Text == ")"),
         _ => false,
     };
@@ -110,7 +118,8 @@ internal sealed partial class Parser
 
     List<MathNode> ParseExpression(bool stopAtBracket = false)
     {
-        var list = new List<MathNode>();
+        var list = _spareList ?? [];
+        _spareList = null;
         List<MathNode>? numerator = null;
         Token infix = default;
         string? thickness = null;
@@ -132,7 +141,7 @@ internal sealed partial class Parser
                 }
                 if (info.Switch && TrySwitch(t, list, stopAtBracket)) break;
             }
-            ParseAtom(list);
+            ParseAtom(list, t);
         }
         FixBinaries(list);
         if (numerator is null) return list;
@@ -228,9 +237,9 @@ internal sealed partial class Parser
         return false;
     }
 
-    void ParseAtom(List<MathNode> list)
+    /// <summary>One atom; <paramref name="t"/> is its first token, peeked (not taken) by the caller.</summary>
+    void ParseAtom(List<MathNode> list, Token t)
     {
-        var t = PeekMath();
         MathNode? nucleus;
         if (t.IsChar('^') || t.IsChar('_') || t.IsChar('\'')) nucleus = new MathNode("mrow");
         else
@@ -243,13 +252,16 @@ internal sealed partial class Parser
         while (true)
         {
             t = PeekMath();
-            if (t.IsCs("limits") || t.IsCs("nolimits") || t.IsCs("displaylimits"))
+            if (t.Kind == TokenKind.ControlSequence)
             {
+                if (t.Text is not ("limits" or "nolimits" or "displaylimits")) break;
                 NextMath();
                 if (nucleus.Class != AtomClass.Op) throw new TexException(t.Pos, t.Length, "Limit controls must follow a math operator");
                 limits = t.Text switch { "limits" => Limits.Always, "nolimits" => Limits.Never, _ => Limits.DisplayOnly };
                 continue;
             }
+            // Only ^ _ and ' continue an atom.
+            if (t.Kind != TokenKind.Character || t.Text.Length != 1) break;
             if (t.IsChar('^'))
             {
                 NextMath();
@@ -298,10 +310,11 @@ internal sealed partial class Parser
             : sub is null ? "msup" : sup is null ? "msub" : "msubsup";
         if (under && nucleus.Tag == "mo") nucleus.Set("movablelimits", "false");
         else if (under && nucleus is { Tag: "mmultiscripts", Children: [{ Tag: "mo" } core, ..] }) core.Set("movablelimits", "false");
-        var node = new MathNode(tag) { Class = nucleus.Class, IsFunction = nucleus.IsFunction };
-        node.Add(nucleus);
-        if (sub is not null) node.Add(sub);
-        if (sup is not null) node.Add(sup);
+        var node = sub is null ? MathNode.Element(tag, nucleus, sup!)
+            : sup is null ? MathNode.Element(tag, nucleus, sub)
+            : MathNode.Element(tag, nucleus, sub, sup);
+        node.Class = nucleus.Class;
+        node.IsFunction = nucleus.IsFunction;
         list.Add(node);
         if (node.IsFunction) AddFunctionApplication(list);
     }
@@ -363,7 +376,13 @@ internal sealed partial class Parser
             throw Unexpected(close);
         }
         // {\sum}_a is an ordinary atom in TeX: its scripts go to the side.
-        if (kids.Count == 1 && kids[0].Class != AtomClass.Op) return kids[0];
+        if (kids.Count == 1 && kids[0].Class != AtomClass.Op)
+        {
+            var only = kids[0];
+            kids.Clear();
+            _spareList = kids; // nobody else holds it: {x}, \frac{1}{n} and x_{i} are mostly one node
+            return only;
+        }
         return MathNode.Row(kids);
     }
 
@@ -484,14 +503,29 @@ internal sealed partial class Parser
         // Most numbers are one digit: no builder.
         var after = _x.PeekRaw();
         if (!IsDigitToken(after) && !after.IsChar('.')) return first;
-        var sb = new System.Text.StringBuilder(first);
+        // Digits and points are one character each: a stack buffer holds most numbers, a builder the longer ones.
+        Span<char> buffer = stackalloc char[32];
+        int length = 0;
+        System.Text.StringBuilder? sb = null;
+        void Append(string s, Span<char> buffer)
+        {
+            if (sb is null && length + s.Length <= buffer.Length)
+            {
+                s.AsSpan().CopyTo(buffer[length..]);
+                length += s.Length;
+                return;
+            }
+            sb ??= new System.Text.StringBuilder().Append(buffer[..length]);
+            sb.Append(s);
+        }
+        Append(first, buffer);
         while (true)
         {
             var n = _x.PeekRaw();
             if (IsDigitToken(n))
             {
                 _x.NextRaw();
-                sb.Append(n.Text);
+                Append(n.Text, buffer);
                 continue;
             }
             if (n.IsChar('.'))
@@ -500,12 +534,12 @@ internal sealed partial class Parser
                 var m = _x.PeekRaw();
                 if (IsDigitToken(m))
                 {
-                    sb.Append('.');
+                    Append(".", buffer);
                     continue;
                 }
                 _x.PushBack(n);
             }
-            return sb.ToString();
+            return sb?.ToString() ?? new string(buffer[..length]);
         }
     }
 

@@ -132,6 +132,20 @@ public sealed class SpecTests
     [InlineData(@"\text{a^b #1}", "<mtext>a^b #1</mtext>")]
     public void Fonts_map_to_Unicode_math_alphanumerics(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
 
+    // A braced run of letters is read as one word; anything else in the braces gives the same result letter by letter.
+    [Theory]
+    [InlineData(@"\mathrm{softmax}(z)", "<mrow><mi>softmax</mi><mo stretchy=\"false\">(</mo><mi>z</mi><mo stretchy=\"false\">)</mo></mrow>")]
+    [InlineData(@"\mathrm{ab}^2", "<msup><mi>ab</mi><mn>2</mn></msup>")]
+    [InlineData(@"\mathrm{a b}", "<mi>ab</mi>")]
+    [InlineData(@"\mathrm{ab1}", "<mrow><mi>ab</mi><mn>1</mn></mrow>")]
+    [InlineData(@"\mathrm{ab\alpha}", "<mi>abα</mi>")]
+    [InlineData(@"\mathrm{a_b}", "<msub><mi mathvariant=\"normal\">a</mi><mi mathvariant=\"normal\">b</mi></msub>")]
+    [InlineData(@"\mathrm{Ab'}", "<mrow><mi mathvariant=\"normal\">A</mi><msup><mi mathvariant=\"normal\">b</mi><mo>′</mo></msup></mrow>")]
+    [InlineData(@"\mathrm{}", "<mrow></mrow>")]
+    [InlineData(@"\def\w{ab}\mathrm{\w c}", "<mi>abc</mi>")]
+    [InlineData(@"\mathrm{abcdefghijklmnopqrstuvwxyzABCDEFGHIJ}", "<mi>abcdefghijklmnopqrstuvwxyzABCDEFGHIJ</mi>")]
+    public void Upright_letters_in_braces_form_one_identifier(string tex, string mathml) => Assert.Equal(mathml, Render.Inner(tex));
+
     [Theory]
     [InlineData(@"\hat{y}", "<mover accent=\"true\"><mi>y</mi><mo stretchy=\"false\">ˆ</mo></mover>")]
     [InlineData(@"\widehat{xy}", "<mover accent=\"true\"><mrow><mi>x</mi><mi>y</mi></mrow><mo stretchy=\"true\">\u0302</mo></mover>")]
