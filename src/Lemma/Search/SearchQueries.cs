@@ -30,19 +30,22 @@ public static class SearchQueries
 
     private static string Member(QueryContext q, string path, string member) => q.Get(PageQueries.ViewMember, (path, member)) as string ?? "";
 
+    /// <summary>One tokenizer for the whole build (it remembers each word's token): a query with no inputs, made once.</summary>
+    private static readonly Query<string, Tokens> Tokenizer = new("search tokenizer", (_, _) => new Tokens(), Equalities.Identity<Tokens>());
+
     /// <summary>A page as search holds it; the same after an edit that changes nothing search reads (its comments, its layout).</summary>
     public static readonly Query<string, SearchDoc> Doc = new("search doc", (q, path) =>
     {
         var tags = (q.Get(PageQueries.ViewMember, (path, nameof(PageView.Tags))) as IReadOnlyList<TermLink> ?? [])
             .Concat(q.Get(PageQueries.ViewMember, (path, nameof(PageView.Categories))) as IReadOnlyList<TermLink> ?? []).Select(t => t.Name);
         var date = Member(q, path, nameof(PageView.Date));
-        return SearchDoc.Make(new Tokens(), Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Url)),
+        return SearchDoc.Make(q.Get(Tokenizer, One), Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Url)),
             date[..System.Math.Min(10, date.Length)], Member(q, path, nameof(PageView.Section)), tags,
             q.Get(PageQueries.ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "");
     });
 
     /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
-    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, float Bonus, int Length)> Postings)> Stems)
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, Fields Fields, int Length)> Postings)> Stems)
     {
         public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
             && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
@@ -57,7 +60,7 @@ public static class SearchQueries
         var first = run * RunSize;
         var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
         var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, float, int)>>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, Fields, int)>>>(StringComparer.Ordinal);
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
@@ -73,7 +76,7 @@ public static class SearchQueries
                 if (!seen.Add((key, token.Stem))) continue;
                 if (!stems.TryGetValue(key, out var byStem)) stems[key] = byStem = new(StringComparer.Ordinal);
                 if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
-                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Bonus, doc.Length));
+                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Fields, doc.Length));
             }
         }
         return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
@@ -120,7 +123,7 @@ public static class SearchQueries
     {
         var (docs, average) = q.Get(Stats, One);
         var words = new SortedSet<(string Word, string Stem)>(Pair);
-        var stems = new SortedDictionary<string, List<(int Doc, float Weight, float Bonus, int Length)>>(StringComparer.Ordinal);
+        var stems = new SortedDictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>>(StringComparer.Ordinal);
         foreach (var run in q.Get(RunsOfKey, key)!)
         {
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
@@ -130,10 +133,26 @@ public static class SearchQueries
         }
         var numbers = stems.Keys.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
         var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
-            postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Bonus, p.Length, postings.Count, docs, average)))
-                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray())]);
+        {
+            var counts = Counts(postings);
+            return postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Fields, p.Length, counts, docs, average)))
+                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray();
+        })]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);
+
+    private static Ranking.Counts Counts(List<(int Doc, float Weight, Fields Fields, int Length)> postings)
+    {
+        int text = 0, title = 0, heading = 0, tag = 0;
+        foreach (var p in postings)
+        {
+            if (p.Weight > 0) text++;
+            if ((p.Fields & Fields.Title) != 0) title++;
+            if ((p.Fields & Fields.Heading) != 0) heading++;
+            if ((p.Fields & Fields.Tag) != 0) tag++;
+        }
+        return new(text, title, heading, tag);
+    }
 
     private static readonly Query<int, OutputFile> DocFile = new("search fragment", (q, doc) =>
     {
