@@ -17,7 +17,7 @@ public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, Immuta
 /// typing "tra" loads all it needs to complete "transformer". A shard is JSON:
 /// <c>{"w":[["word",stem],...],"p":[[doc,score,doc,score,...],...]}</c>, the documents of a stem's postings in
 /// increasing order, each written as the difference from the one before. Each page's fragment
-/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text}</c>) is its own file, loaded only for a result shown.
+/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text,"h":headings}</c>, the headings one a line) is its own file, loaded only for a result shown.
 /// </summary>
 public static class IndexFormat
 {
@@ -80,15 +80,16 @@ public static class IndexFormat
         return new Shard(words, postings);
     }
 
-    /// <summary>What a result shows of a page.</summary>
-    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text);
+    /// <summary>What a result shows of a page, and its headings (one a line), which order the first results
+    /// (<see cref="Searcher.Rerank"/>).</summary>
+    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text, string Headings = "");
 
     public static byte[] WriteDoc(Fragment doc) => JsonSerializer.SerializeToUtf8Bytes(
-        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text });
+        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text, ["h"] = doc.Headings });
 
     public static Fragment ReadDoc(ReadOnlySpan<byte> bytes)
     {
         var d = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes)!;
-        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"]);
+        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"], d.GetValueOrDefault("h") ?? "");
     }
 }

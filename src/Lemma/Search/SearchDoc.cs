@@ -10,11 +10,14 @@ public readonly record struct TermWeight(string Stem, float Weight, Fields Field
 /// A page as search holds it: what a result shows (title, URL, date, section, text for the snippet) and what ranks it
 /// (its stems' weights, its words, its length in words).
 /// </summary>
-public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text,
+public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text, string Headings,
     ImmutableArray<TermWeight> Terms, ImmutableArray<Token> Words, int Length)
 {
     /// <summary>Characters of the text kept for the snippet: enough to find the matched words in most posts.</summary>
     public const int SnippetSource = 3000;
+
+    /// <summary>Characters of the headings kept in the fragment, for ordering the first results.</summary>
+    public const int HeadingSource = 1000;
 
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
@@ -38,12 +41,17 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         var sortedWords = words.ToArray();
         Array.Sort(sortedWords, (a, b) => string.CompareOrdinal(a.Word, b.Word) is var c and not 0 ? c : string.CompareOrdinal(a.Stem, b.Stem));
         return new SearchDoc(title, url, date, section, text.Length <= SnippetSource ? text : text[..SnippetSource],
+            Whole(headings, HeadingSource),
             ImmutableArray.Create(ordered), ImmutableArray.Create(sortedWords), length);
     }
 
+    // The first lines of `lines` that fit in `limit` characters (at least the first line, cut).
+    private static string Whole(string lines, int limit) =>
+        lines.Length <= limit ? lines : lines.LastIndexOf('\n', limit) is var end and > 0 ? lines[..end] : lines[..limit];
+
     public bool Equals(SearchDoc? other) =>
         other is not null && Title == other.Title && Url == other.Url && Date == other.Date && Section == other.Section
-        && Text == other.Text && Length == other.Length && Terms.SequenceEqual(other.Terms) && Words.SequenceEqual(other.Words);
+        && Text == other.Text && Headings == other.Headings && Length == other.Length && Terms.SequenceEqual(other.Terms) && Words.SequenceEqual(other.Words);
 
     public override int GetHashCode() => HashCode.Combine(Url, Length, Terms.Length);
 }

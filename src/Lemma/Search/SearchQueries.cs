@@ -157,7 +157,7 @@ public static class SearchQueries
     private static readonly Query<int, OutputFile> DocFile = new("search fragment", (q, doc) =>
     {
         var page = q.Get(Doc, q.Get(Pages, One)[doc]);
-        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text)), null);
+        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text, page.Headings)), null);
     }, SameFile);
 
     /// <summary>The index's files: its shards and its pages' fragments; none with <c>search: false</c> in site.yaml.</summary>
