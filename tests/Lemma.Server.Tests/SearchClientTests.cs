@@ -15,7 +15,7 @@ public class SearchClientTests
     private static readonly Dictionary<string, string> Files = new()
     {
         ["site.yaml"] = "title: Gradients\nsearch: true\n",
-        ["content/posts/attention.md"] = "---\ntitle: Attention from scratch\ndate: 2024-03-01\ntags: [transformers]\n---\n## Softmax over scores\n\nWe build `nn.Linear` layers and a softmax over the scores.\n\n## Masking\n\nA causal mask.\n",
+        ["content/posts/attention.md"] = "---\ntitle: Attention from scratch\ndate: 2024-03-01\ntags: [transformers]\n---\n## Softmax over scores\n\nWe build `nn.Linear` layers and a softmax over the scores, at lr 3e-4 in 2024 (λ = 0.5).\n\n## Masking\n\nA causal mask.\n",
         ["content/posts/attention-2.md"] = "---\ntitle: Attention from scratch\ndate: 2024-03-02\n---\n## Masking the future\n\nThe mask hides the future; softmax again.\n\n## Softmax temperature\n\nScores over a temperature.\n",
         ["content/posts/adam.md"] = "---\ntitle: Adam, the optimizer\ndate: 2024-02-01\n---\n## Running averages\n\nAdam keeps running averages of gradients; a quokka watches the softmax.\n",
         ["content/posts/masking.md"] = "---\ntitle: Masking in practice\ndate: 2024-01-05\n---\n## Attention from the future\n\nCausal masks for attention, from scratch.\n",
@@ -56,7 +56,7 @@ public class SearchClientTests
     [NodeFact]
     public async Task The_client_orders_the_results_of_each_query_as_the_server_page_does()
     {
-        string[] queries = ["softmax", "attention scratch masking", "attention scratch softmax temperature", "attention from the future", "optim", "nn.linear", "Adam averages", "mask", "zebra"];
+        string[] queries = ["softmax", "attention scratch masking", "attention scratch softmax temperature", "attention from the future", "optim", "nn.linear", "2024", "3e-4", "λ", "nn.lin", "Adam averages", "mask", "zebra"];
         await using var site = await ServedSite.Start(Files, production: true);
         var client = await Client(site, new { queries });
         for (var i = 0; i < queries.Length; i++)

@@ -13,7 +13,7 @@ public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, Immuta
 
 /// <summary>
 /// The index on disk, as the client (theme/assets/js/search.js) and the server read it. Words are sharded by their
-/// first three characters (a shorter word is its own shard), so a query loads one small file per word it has, and
+/// first three characters (<see cref="Key"/>), so a query loads one small file per word it has, and
 /// typing "tra" loads all it needs to complete "transformer". A shard is JSON:
 /// <c>{"w":[["word",stem],...],"p":[[doc,score,doc,score,...],...]}</c>, the documents of a stem's postings in
 /// increasing order, each written as the difference from the one before. Each page's fragment
@@ -23,8 +23,15 @@ public static class IndexFormat
 {
     public const string Folder = "search";
 
-    /// <summary>The shard a word is kept in.</summary>
-    public static string Key(string word) => word.Length < 3 ? word : word[..3];
+    /// <summary>The shard a word is kept in: its first three characters when they are letters a to z, else its first
+    /// two. Numbers, code terms and words of other scripts are few per key but many keys: one file per three characters
+    /// made most of the index's files, and each file costs the build more than its bytes.</summary>
+    public static string Key(string word) => word[..KeyLength(word)];
+
+    /// <summary>The length of <see cref="Key"/>.</summary>
+    public static int KeyLength(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && word[0] is >= 'a' and <= 'z' && word[1] is >= 'a' and <= 'z' && word[2] is >= 'a' and <= 'z' ? 3
+        : System.Math.Min(2, word.Length);
 
     /// <summary>The shard's file, under /search/t/: the key itself when plain ASCII, else its UTF-8 in hex after "_".</summary>
     public static string ShardPath(string key) =>

@@ -60,28 +60,45 @@ public static class SearchQueries
         var first = run * RunSize;
         var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
         var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, Fields, int)>>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, SortedDictionary<string, List<(int Doc, float, Fields, int)>>>(StringComparer.Ordinal);
+        // Keys looked up by the span of the word they begin: no string made per word of every page.
+        var wordsByKey = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stemsByKey = stems.GetAlternateLookup<ReadOnlySpan<char>>();
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             var doc = docs[i];
             length += doc.Length;
-            var weights = doc.Terms.ToDictionary(t => t.Stem, StringComparer.Ordinal);
-            var seen = new HashSet<(string Key, string Stem)>();
             foreach (var token in doc.Words)
             {
-                var key = IndexFormat.Key(token.Word);
-                if (!words.TryGetValue(key, out var set)) words[key] = set = new(Pair);
+                var key = token.Word.AsSpan(0, IndexFormat.KeyLength(token.Word));
+                if (!wordsByKey.TryGetValue(key, out var set)) wordsByKey[key] = set = new(Pair);
                 set.Add((token.Word, token.Stem));
-                if (!seen.Add((key, token.Stem))) continue;
-                if (!stems.TryGetValue(key, out var byStem)) stems[key] = byStem = new(StringComparer.Ordinal);
+                if (!stemsByKey.TryGetValue(key, out var byStem)) stemsByKey[key] = byStem = new(StringComparer.Ordinal);
                 if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
-                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Fields, doc.Length));
+                // Two words of one stem and one key ("runs", "running") make one posting.
+                if (postings.Count > 0 && postings[^1].Doc == first + i) continue;
+                var term = Term(doc.Terms, token.Stem);
+                postings.Add((first + i, term.Weight, term.Fields, doc.Length));
             }
         }
         return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
             [.. stems[w.Key].Select(s => (s.Key, s.Value.ToImmutableArray()))]), StringComparer.Ordinal), length);
     }, Equalities.Identity<RunValue>());
+
+    // A page's terms are in ordinal order of their stems.
+    private static TermWeight Term(ImmutableArray<TermWeight> terms, string stem)
+    {
+        int low = 0, high = terms.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var c = string.CompareOrdinal(terms[middle].Stem, stem);
+            if (c == 0) return terms[middle];
+            if (c < 0) low = middle + 1; else high = middle - 1;
+        }
+        return new TermWeight(stem, 0, Fields.None);
+    }
 
     // Words in ordinal order (the default compares strings by culture, and slowly).
     private static readonly IComparer<(string, string)> Pair = Comparer<(string, string)>.Create((a, b) =>
@@ -135,8 +152,11 @@ public static class SearchQueries
         var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
         {
             var counts = Counts(postings);
-            return postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Fields, p.Length, counts, docs, average)))
-                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray();
+            var scored = ImmutableArray.CreateBuilder<Posting>(postings.Count);
+            foreach (var p in postings) scored.Add(new Posting(p.Doc, Ranking.Score(p.Weight, p.Fields, p.Length, counts, docs, average)));
+            // The runs come in order, so the postings are in page order already; only a long list is cut to its best.
+            return postings.Count <= Ranking.MaxPostings ? scored.MoveToImmutable()
+                : scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray();
         })]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);

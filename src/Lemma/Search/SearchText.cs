@@ -63,10 +63,18 @@ public static class SearchText
 
     private static void Append(StringBuilder text, ReadOnlySpan<char> run)
     {
-        foreach (var c in run)
-            if (char.IsWhiteSpace(c)) Space(text);
-            else text.Append(c);
+        while (run.Length > 0)
+        {
+            var space = run.IndexOfAny(Whitespace);
+            if (space < 0) { text.Append(run); return; }
+            text.Append(run[..space]);
+            Space(text);
+            run = run[(space + 1)..];
+        }
     }
+
+    private static readonly System.Buffers.SearchValues<char> Whitespace =
+        System.Buffers.SearchValues.Create(" \t\n\r\f\v\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
     private static void Space(StringBuilder text)
     {

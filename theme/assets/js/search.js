@@ -51,9 +51,12 @@
       .map(function (x) { return x.h; });
   }
 
-  function shardName(key) {
-    if (/^[a-z0-9]+$/.test(key)) return key;
-    return "_" + Array.prototype.map.call(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  // As IndexFormat.Key: three letters a to z, else the first two characters.
+  function key(w) { return /^[a-z]{3}/.test(w) ? w.slice(0, 3) : w.slice(0, 2); }
+
+  function shardName(k) {
+    if (/^[a-z0-9]+$/.test(k)) return k;
+    return "_" + Array.prototype.map.call(new TextEncoder().encode(k), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
   function load(cache, url) {
@@ -62,7 +65,7 @@
 
   // Pages by the sum of their best score for each query word.
   function rank(base, list) {
-    return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(w.length < 3 ? w : w.slice(0, 3)) + ".json"); })).then(function (found) {
+    return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(key(w)) + ".json"); })).then(function (found) {
       var total = {};
       found.forEach(function (shard, i) {
         if (!shard) return;
