@@ -22,27 +22,32 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
         var (text, headings) = SearchText.Read(html);
-        var terms = new Dictionary<string, (float Weight, Fields Fields)>(StringComparer.Ordinal);
-        var words = new HashSet<Token>();
+        // One hash per word met, by the word: its stem's counts are added up from the distinct words after.
+        var words = new Dictionary<string, (string Stem, float Count, Fields Fields)>(StringComparer.Ordinal);
         var length = 0;
         void Add(string part, Fields field) => tokens.Each(part, token =>
         {
-            words.Add(token);
-            ref var term = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(terms, token.Stem, out _);
-            if (field == Fields.None) { term.Weight++; length++; }
-            else term.Fields |= field;
+            ref var word = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, token.Word, out var known);
+            if (!known) word.Stem = token.Stem;
+            if (field == Fields.None) { word.Count++; length++; }
+            else word.Fields |= field;
         });
         Add(title, Fields.Title);
         Add(headings, Fields.Heading);
         foreach (var tag in tags) Add(tag, Fields.Tag);
         Add(text, Fields.None);
+        var terms = new Dictionary<string, (float Weight, Fields Fields)>(words.Count, StringComparer.Ordinal);
+        foreach (var (_, (stem, count, fields)) in words)
+        {
+            ref var term = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(terms, stem, out _);
+            term.Weight += count;
+            term.Fields |= fields;
+        }
         var ordered = terms.Select(t => new TermWeight(t.Key, t.Value.Weight, t.Value.Fields)).ToArray();
         Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.Stem, b.Stem));
-        var sortedWords = words.ToArray();
-        Array.Sort(sortedWords, (a, b) => string.CompareOrdinal(a.Word, b.Word) is var c and not 0 ? c : string.CompareOrdinal(a.Stem, b.Stem));
         return new SearchDoc(title, url, date, section, text.Length <= SnippetSource ? text : text[..SnippetSource],
             Whole(headings, HeadingSource),
-            ImmutableArray.Create(ordered), ImmutableArray.Create(sortedWords), length);
+            ImmutableArray.Create(ordered), [.. words.Select(w => new Token(w.Key, w.Value.Stem))], length);
     }
 
     // The first lines of `lines` that fit in `limit` characters (at least the first line, cut).
