@@ -57,6 +57,19 @@ public class SearchPageTests
         Assert.Equal("No results for “zebra”.", Parse(await site.Get("search/?q=zebra")).QuerySelector("#search-results .search-none")!.TextContent);
     }
 
+    [Fact]
+    public async Task A_word_every_text_says_still_ranks_first_the_page_with_it_in_its_title()
+    {
+        // Each post says "quantized" many times; only one has it in its title. BM25 over the text alone gives the word
+        // no weight at all; among titles it is rare, and names the page.
+        var files = new Dictionary<string, string> { ["site.yaml"] = "title: Kernels\nsearch: true\n" };
+        for (var i = 0; i < 6; i++)
+            files[$"content/posts/post-{i}.md"] = $"---\ntitle: Kernel notes {i}\ndate: 2024-03-0{i + 1}\n---\n" + string.Concat(Enumerable.Repeat("Quantized matmuls, quantized weights. ", 4 - i % 3)) + "\n";
+        files["content/posts/target.md"] = "---\ntitle: Quantized kernels\ndate: 2024-01-01\n---\nOnce, in passing: quantized.\n";
+        await using var site = await ServedSite.Start(files, production: true);
+        Assert.Equal("Quantized kernels", Parse(await site.Get("search/?q=quantized")).QuerySelector("#search-results li a")!.TextContent);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>")]
     [InlineData("\"><img src=x onerror=alert(1)>")]

@@ -13,18 +13,25 @@ public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, Immuta
 
 /// <summary>
 /// The index on disk, as the client (theme/assets/js/search.js) and the server read it. Words are sharded by their
-/// first three characters (a shorter word is its own shard), so a query loads one small file per word it has, and
+/// first three characters (<see cref="Key"/>), so a query loads one small file per word it has, and
 /// typing "tra" loads all it needs to complete "transformer". A shard is JSON:
 /// <c>{"w":[["word",stem],...],"p":[[doc,score,doc,score,...],...]}</c>, the documents of a stem's postings in
 /// increasing order, each written as the difference from the one before. Each page's fragment
-/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text}</c>) is its own file, loaded only for a result shown.
+/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text,"h":headings}</c>, the headings one a line) is its own file, loaded only for a result shown.
 /// </summary>
 public static class IndexFormat
 {
     public const string Folder = "search";
 
-    /// <summary>The shard a word is kept in.</summary>
-    public static string Key(string word) => word.Length < 3 ? word : word[..3];
+    /// <summary>The shard a word is kept in: its first three characters when they are letters a to z, else its first
+    /// two. Numbers, code terms and words of other scripts are few per key but many keys: one file per three characters
+    /// made most of the index's files, and each file costs the build more than its bytes.</summary>
+    public static string Key(string word) => word[..KeyLength(word)];
+
+    /// <summary>The length of <see cref="Key"/>.</summary>
+    public static int KeyLength(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && word[0] is >= 'a' and <= 'z' && word[1] is >= 'a' and <= 'z' && word[2] is >= 'a' and <= 'z' ? 3
+        : System.Math.Min(2, word.Length);
 
     /// <summary>The shard's file, under /search/t/: the key itself when plain ASCII, else its UTF-8 in hex after "_".</summary>
     public static string ShardPath(string key) =>
@@ -80,15 +87,16 @@ public static class IndexFormat
         return new Shard(words, postings);
     }
 
-    /// <summary>What a result shows of a page.</summary>
-    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text);
+    /// <summary>What a result shows of a page, and its headings (one a line), which order the first results
+    /// (<see cref="Searcher.Rerank"/>).</summary>
+    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text, string Headings = "");
 
     public static byte[] WriteDoc(Fragment doc) => JsonSerializer.SerializeToUtf8Bytes(
-        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text });
+        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text, ["h"] = doc.Headings });
 
     public static Fragment ReadDoc(ReadOnlySpan<byte> bytes)
     {
         var d = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes)!;
-        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"]);
+        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"], d.GetValueOrDefault("h") ?? "");
     }
 }

@@ -1,21 +1,42 @@
 namespace Lemma.Search;
 
-/// <summary>BM25, with its scores computed when the index is built, so that a reader's browser only adds them up.</summary>
+/// <summary>Where a stem stands in a page besides its text: the fields a known-item search names a page by.</summary>
+[Flags]
+public enum Fields : byte { None = 0, Title = 1, Heading = 2, Tag = 4 }
+
+/// <summary>
+/// BM25 over the text, plus a bonus for each field (title, headings, tags) the stem is in, weighted by the stem's IDF
+/// among that field's values (BM25F's idea, kept simple): in a blog whose every post says "quantized" somewhere, the
+/// word is worthless in the text but still names the few posts with it in their title. Scores are computed when the
+/// index is built, so that a reader's browser only adds them up.
+/// </summary>
 public static class Ranking
 {
     private const double K1 = 1.2, B = 0.75;
 
+    // In units of the most a word of the text can score (K1 + 1): a title word decides a known-item search, a
+    // heading's words say what a part of the page is about, tags what the page is about.
+    private const double TitleWeight = 3, HeadingWeight = 1.5, TagWeight = 1;
+
     /// <summary>A stem's postings kept at most: the best-scoring pages, where a title or heading puts the known item.</summary>
     public const int MaxPostings = 1000;
 
-    /// <summary>The BM25 score of a stem counted <paramref name="weight"/> times in a page of <paramref name="length"/> words,
-    /// plus its <paramref name="bonus"/> (title, headings, tags) times the stem's IDF; times ten and rounded, at least 1.</summary>
-    public static int Score(float weight, float bonus, int length, int df, int docs, double averageLength)
+    /// <summary>How many pages have a stem: in their text, title, headings and tags.</summary>
+    public readonly record struct Counts(int Text, int Title, int Heading, int Tag);
+
+    /// <summary>The score of a stem counted <paramref name="weight"/> times in the text of a page of <paramref name="length"/>
+    /// words and present in its <paramref name="fields"/>, among <paramref name="docs"/> pages of which <paramref name="counts"/>
+    /// have it; times ten and rounded, at least 1.</summary>
+    public static int Score(float weight, Fields fields, int length, Counts counts, int docs, double averageLength)
     {
-        var idf = System.Math.Log(1 + (docs - df + 0.5) / (df + 0.5));
-        var tf = weight * (K1 + 1) / (weight + K1 * (1 - B + B * length / averageLength));
-        return System.Math.Max(1, (int)System.Math.Round(idf * (tf + bonus) * 10));
+        var score = weight == 0 ? 0 : Idf(counts.Text, docs) * weight * (K1 + 1) / (weight + K1 * (1 - B + B * length / averageLength));
+        if ((fields & Fields.Title) != 0) score += TitleWeight * (K1 + 1) * Idf(counts.Title, docs);
+        if ((fields & Fields.Heading) != 0) score += HeadingWeight * (K1 + 1) * Idf(counts.Heading, docs);
+        if ((fields & Fields.Tag) != 0) score += TagWeight * (K1 + 1) * Idf(counts.Tag, docs);
+        return System.Math.Max(1, (int)System.Math.Round(score * 10));
     }
+
+    private static double Idf(int df, int docs) => System.Math.Log(1 + (docs - df + 0.5) / (df + 0.5));
 
     /// <summary>The average length rounded to a power of 1.05: an edit that changes it a little changes no score, so it
     /// remakes only the shards of the words it touched.</summary>

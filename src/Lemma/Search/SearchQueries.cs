@@ -30,19 +30,22 @@ public static class SearchQueries
 
     private static string Member(QueryContext q, string path, string member) => q.Get(PageQueries.ViewMember, (path, member)) as string ?? "";
 
+    /// <summary>One tokenizer for the whole build (it remembers each word's token): a query with no inputs, made once.</summary>
+    private static readonly Query<string, Tokens> Tokenizer = new("search tokenizer", (_, _) => new Tokens(), Equalities.Identity<Tokens>());
+
     /// <summary>A page as search holds it; the same after an edit that changes nothing search reads (its comments, its layout).</summary>
     public static readonly Query<string, SearchDoc> Doc = new("search doc", (q, path) =>
     {
         var tags = (q.Get(PageQueries.ViewMember, (path, nameof(PageView.Tags))) as IReadOnlyList<TermLink> ?? [])
             .Concat(q.Get(PageQueries.ViewMember, (path, nameof(PageView.Categories))) as IReadOnlyList<TermLink> ?? []).Select(t => t.Name);
         var date = Member(q, path, nameof(PageView.Date));
-        return SearchDoc.Make(new Tokens(), Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Url)),
+        return SearchDoc.Make(q.Get(Tokenizer, One), Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Url)),
             date[..System.Math.Min(10, date.Length)], Member(q, path, nameof(PageView.Section)), tags,
             q.Get(PageQueries.ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "");
     });
 
     /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
-    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, float Bonus, int Length)> Postings)> Stems)
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, Fields Fields, int Length)> Postings)> Stems)
     {
         public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
             && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
@@ -57,28 +60,45 @@ public static class SearchQueries
         var first = run * RunSize;
         var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
         var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, SortedDictionary<string, List<(int, float, float, int)>>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, SortedDictionary<string, List<(int Doc, float, Fields, int)>>>(StringComparer.Ordinal);
+        // Keys looked up by the span of the word they begin: no string made per word of every page.
+        var wordsByKey = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stemsByKey = stems.GetAlternateLookup<ReadOnlySpan<char>>();
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             var doc = docs[i];
             length += doc.Length;
-            var weights = doc.Terms.ToDictionary(t => t.Stem, StringComparer.Ordinal);
-            var seen = new HashSet<(string Key, string Stem)>();
             foreach (var token in doc.Words)
             {
-                var key = IndexFormat.Key(token.Word);
-                if (!words.TryGetValue(key, out var set)) words[key] = set = new(Pair);
+                var key = token.Word.AsSpan(0, IndexFormat.KeyLength(token.Word));
+                if (!wordsByKey.TryGetValue(key, out var set)) wordsByKey[key] = set = new(Pair);
                 set.Add((token.Word, token.Stem));
-                if (!seen.Add((key, token.Stem))) continue;
-                if (!stems.TryGetValue(key, out var byStem)) stems[key] = byStem = new(StringComparer.Ordinal);
+                if (!stemsByKey.TryGetValue(key, out var byStem)) stemsByKey[key] = byStem = new(StringComparer.Ordinal);
                 if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
-                postings.Add((first + i, weights[token.Stem].Weight, weights[token.Stem].Bonus, doc.Length));
+                // Two words of one stem and one key ("runs", "running") make one posting.
+                if (postings.Count > 0 && postings[^1].Doc == first + i) continue;
+                var term = Term(doc.Terms, token.Stem);
+                postings.Add((first + i, term.Weight, term.Fields, doc.Length));
             }
         }
         return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
             [.. stems[w.Key].Select(s => (s.Key, s.Value.ToImmutableArray()))]), StringComparer.Ordinal), length);
     }, Equalities.Identity<RunValue>());
+
+    // A page's terms are in ordinal order of their stems.
+    private static TermWeight Term(ImmutableArray<TermWeight> terms, string stem)
+    {
+        int low = 0, high = terms.Length - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var c = string.CompareOrdinal(terms[middle].Stem, stem);
+            if (c == 0) return terms[middle];
+            if (c < 0) low = middle + 1; else high = middle - 1;
+        }
+        return new TermWeight(stem, 0, Fields.None);
+    }
 
     // Words in ordinal order (the default compares strings by culture, and slowly).
     private static readonly IComparer<(string, string)> Pair = Comparer<(string, string)>.Create((a, b) =>
@@ -120,7 +140,7 @@ public static class SearchQueries
     {
         var (docs, average) = q.Get(Stats, One);
         var words = new SortedSet<(string Word, string Stem)>(Pair);
-        var stems = new SortedDictionary<string, List<(int Doc, float Weight, float Bonus, int Length)>>(StringComparer.Ordinal);
+        var stems = new SortedDictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>>(StringComparer.Ordinal);
         foreach (var run in q.Get(RunsOfKey, key)!)
         {
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
@@ -130,15 +150,34 @@ public static class SearchQueries
         }
         var numbers = stems.Keys.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
         var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
-            postings.Select(p => new Posting(p.Doc, Ranking.Score(p.Weight, p.Bonus, p.Length, postings.Count, docs, average)))
-                .OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray())]);
+        {
+            var counts = Counts(postings);
+            var scored = ImmutableArray.CreateBuilder<Posting>(postings.Count);
+            foreach (var p in postings) scored.Add(new Posting(p.Doc, Ranking.Score(p.Weight, p.Fields, p.Length, counts, docs, average)));
+            // The runs come in order, so the postings are in page order already; only a long list is cut to its best.
+            return postings.Count <= Ranking.MaxPostings ? scored.MoveToImmutable()
+                : scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray();
+        })]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);
+
+    private static Ranking.Counts Counts(List<(int Doc, float Weight, Fields Fields, int Length)> postings)
+    {
+        int text = 0, title = 0, heading = 0, tag = 0;
+        foreach (var p in postings)
+        {
+            if (p.Weight > 0) text++;
+            if ((p.Fields & Fields.Title) != 0) title++;
+            if ((p.Fields & Fields.Heading) != 0) heading++;
+            if ((p.Fields & Fields.Tag) != 0) tag++;
+        }
+        return new(text, title, heading, tag);
+    }
 
     private static readonly Query<int, OutputFile> DocFile = new("search fragment", (q, doc) =>
     {
         var page = q.Get(Doc, q.Get(Pages, One)[doc]);
-        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text)), null);
+        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text, page.Headings)), null);
     }, SameFile);
 
     /// <summary>The index's files: its shards and its pages' fragments; none with <c>search: false</c> in site.yaml.</summary>

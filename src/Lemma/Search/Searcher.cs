@@ -11,13 +11,53 @@ public readonly record struct Hit(int Doc, double Score, int Matched);
 /// stem's postings in full, a longer word it begins (three characters or more, what a reader has typed so far) half.
 /// A page's score is the sum over the words of the best of these (a page missing a word is not dropped: a stem keeps
 /// only its best postings, and a known item may be past them for a common word).
-/// Bounded: at most <see cref="MaxWords"/> words of the first <see cref="MaxQuery"/> characters, one shard each,
+/// The first <see cref="Reranked"/> pages are then ordered by how well their fields match the query
+/// (<see cref="Rerank"/>). Bounded: at most <see cref="MaxWords"/> words of the first <see cref="MaxQuery"/> characters, one shard each,
 /// <see cref="MaxExpansions"/> completions per word.
 /// </summary>
 public static class Searcher
 {
     public const int MaxQuery = 200, MaxWords = 8, MaxExpansions = 64;
     public const double PrefixFactor = 0.5;
+
+    /// <summary>The first results <see cref="Rerank"/> orders: those the client shows, whose fragments it loads anyway.</summary>
+    public const int Reranked = 10;
+
+    /// <summary><see cref="Run"/>, then <see cref="Rerank"/> over the pages' fragments.</summary>
+    public static ImmutableArray<Hit> Find(string query, Func<string, byte[]?> read, int limit) =>
+        Rerank(Run(query, read, System.Math.Max(limit, Reranked)), Words(query),
+            doc => read(IndexFormat.DocPath(doc)) is { } bytes ? IndexFormat.ReadDoc(bytes) : null).Take(limit).ToImmutableArray();
+
+    /// <summary>
+    /// Orders the first <see cref="Reranked"/> hits by the query words that the title and one heading of the page hold
+    /// together, then by the pairs of words next to each other in the query that one field (the title, or a heading)
+    /// holds both of, then as they were (by score). Scores add up words wherever they are; a reader who names a page
+    /// names its title and one of its parts, and words that go together in the query go together on the page.
+    /// A word matches a field's word equal to it or, from three characters, one it begins.
+    /// </summary>
+    public static ImmutableArray<Hit> Rerank(ImmutableArray<Hit> hits, ImmutableArray<string> words, Func<int, IndexFormat.Fragment?> fragment)
+    {
+        var head = hits.Take(Reranked).Select((hit, i) => (hit, i, key: Fit(words, fragment(hit.Doc))))
+            .OrderByDescending(h => h.key.Cover).ThenByDescending(h => h.key.Pairs).ThenBy(h => h.i).Select(h => h.hit);
+        return [.. head, .. hits.Skip(Reranked)];
+    }
+
+    private static (int Cover, int Pairs) Fit(ImmutableArray<string> words, IndexFormat.Fragment? page)
+    {
+        if (page is null) return (0, 0);
+        var tokens = new Tokens();
+        HashSet<string> Field(string text) => [.. tokens.Of(text).Select(t => t.Word)];
+        var title = Field(page.Title);
+        var headings = page.Headings.Split('\n').Select(Field).ToList();
+        var fields = headings.Prepend(title).ToList();
+        static bool Has(HashSet<string> field, string word) =>
+            field.Contains(word) || (word.Length >= 3 && field.Any(w => w.StartsWith(word, StringComparison.Ordinal)));
+        var cover = fields.Max(h => words.Count(w => Has(title, w) || Has(h, w)));
+        var pairs = 0;
+        for (var i = 0; i + 1 < words.Length; i++)
+            if (fields.Any(f => Has(f, words[i]) && Has(f, words[i + 1]))) pairs++;
+        return (cover, pairs);
+    }
 
     /// <summary>The words of a query as the index has them: folded, without common English words, at most <see cref="MaxWords"/>.</summary>
     public static ImmutableArray<string> Words(string query) =>

@@ -3,6 +3,7 @@
 // fragments of the results shown. It ranks as the server does (src/Lemma/Search/Searcher.cs): keep the two the same.
 // Everything a page or query holds goes into text nodes, never into HTML.
 (function () {
+  // SHOWN is Searcher.Reranked: the results shown are those reordered by their fields.
   var MAX_QUERY = 200, MAX_WORDS = 8, MAX_EXPANSIONS = 64, PREFIX = 0.5, SHOWN = 10;
   var STOP = " a an and are as at be but by for if in into is it its no not of on or so such that the their then there these they this to was were will with we you our your can has have had from which what when ";
   var shards = {}, docs = {};
@@ -14,21 +15,48 @@
       .replace(/[ßæœøłđðþı]/g, function (c) { return LETTERS[c]; });
   }
 
-  // The query's words as Tokens.Of makes them: a dotted or underscored name whole and by parts, hyphenated words by parts.
-  function words(query) {
+  // The words of a text as Tokens.Of makes them (folded, no stop words, once each): a dotted or underscored name whole
+  // and by parts, hyphenated words by parts.
+  function terms(text) {
     var out = [], seen = {};
     function add(w) { if (w && w.length <= 40 && STOP.indexOf(" " + w + " ") < 0 && !seen[w]) { seen[w] = 1; out.push(w); } }
-    (fold(query.slice(0, MAX_QUERY)).match(/[\p{L}\p{Nd}]+(?:[._-][\p{L}\p{Nd}]+)*/gu) || []).forEach(function (w) {
+    (fold(text).match(/[\p{L}\p{Nd}]+(?:[._-][\p{L}\p{Nd}]+)*/gu) || []).forEach(function (w) {
       if (w.length > 40) return;
       if (/[._]/.test(w)) add(w);
       w.split(/[._-]/).forEach(add);
     });
-    return out.slice(0, MAX_WORDS);
+    return out;
   }
 
-  function shardName(key) {
-    if (/^[a-z0-9]+$/.test(key)) return key;
-    return "_" + Array.prototype.map.call(new TextEncoder().encode(key), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  // The query's words as Searcher.Words makes them.
+  function words(query) { return terms(query.slice(0, MAX_QUERY)).slice(0, MAX_WORDS); }
+
+  // As Searcher.Rerank: the first results by the query words their title and one heading hold together, then by the
+  // pairs of neighbouring query words one field holds both of, then by score.
+  function rerank(hits, list) {
+    function has(field, w) { return field.indexOf(w) >= 0 || (w.length >= 3 && field.some(function (x) { return x.indexOf(w) === 0; })); }
+    function fit(page) {
+      if (!page) return [0, 0];
+      var title = terms(page.t), fields = [title].concat((page.h || "").split("\n").map(terms)), cover = 0, pairs = 0;
+      fields.forEach(function (h) {
+        var n = list.filter(function (w) { return has(title, w) || has(h, w); }).length;
+        if (n > cover) cover = n;
+      });
+      for (var i = 0; i + 1 < list.length; i++)
+        if (fields.some(function (f) { return has(f, list[i]) && has(f, list[i + 1]); })) pairs++;
+      return [cover, pairs];
+    }
+    return hits.map(function (h, i) { return { h: h, i: i, k: fit(h.page) }; })
+      .sort(function (a, b) { return b.k[0] - a.k[0] || b.k[1] - a.k[1] || a.i - b.i; })
+      .map(function (x) { return x.h; });
+  }
+
+  // As IndexFormat.Key: three letters a to z, else the first two characters.
+  function key(w) { return /^[a-z]{3}/.test(w) ? w.slice(0, 3) : w.slice(0, 2); }
+
+  function shardName(k) {
+    if (/^[a-z0-9]+$/.test(k)) return k;
+    return "_" + Array.prototype.map.call(new TextEncoder().encode(k), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
   }
 
   function load(cache, url) {
@@ -37,7 +65,7 @@
 
   // Pages by the sum of their best score for each query word.
   function rank(base, list) {
-    return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(w.length < 3 ? w : w.slice(0, 3)) + ".json"); })).then(function (found) {
+    return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(key(w)) + ".json"); })).then(function (found) {
       var total = {};
       found.forEach(function (shard, i) {
         if (!shard) return;
@@ -60,6 +88,13 @@
       return Object.keys(total).map(function (k) { return total[k]; })
         .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
     });
+  }
+
+  // The results shown, each with its fragment (h.page), as Searcher.Find orders them.
+  function find(base, list) {
+    return rank(base, list).then(function (hits) {
+      return Promise.all(hits.map(function (h) { return load(docs, base + "d/" + h.doc + ".json").then(function (d) { h.page = d; return h; }); }));
+    }).then(function (hits) { return rerank(hits, list).filter(function (h) { return h.page; }); });
   }
 
   function el(tag, cls, text) {
@@ -130,17 +165,19 @@
       var query = input.value.trim(), list = words(query), mine = ++seq;
       if (page) history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname);
       if (!list.length) { render(box, [], list, query); return; }
-      rank(base, list).then(function (hits) {
-        return Promise.all(hits.map(function (h) { return load(docs, base + "d/" + h.doc + ".json").then(function (d) { h.page = d; return h; }); }));
-      }).then(function (hits) {
-        if (mine === seq) render(box, hits.filter(function (h) { return h.page; }), list, query);
-      });
+      find(base, list).then(function (hits) { if (mine === seq) render(box, hits, list, query); });
     }
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 80); });
     keys(input, box);
     // The header's panel closes when the focus leaves the box and its results (late enough for a click to land).
     if (!page) form.addEventListener("focusout", function () { setTimeout(function () { if (!form.contains(document.activeElement)) box.textContent = ""; }, 150); });
     if (page && input.value) run();
+  }
+
+  // Under node (the test that the client and the server agree) the script only hands its functions over.
+  if (typeof module === "object" && module && module.exports) {
+    module.exports = { terms: terms, words: words, find: find };
+    return;
   }
 
   var page = document.querySelector("[data-search-page]");
