@@ -55,6 +55,8 @@ LEMMA_ENV=${LEMMA_ENV:-}
 NODE_DIR=${NODE_DIR:-$CACHE/node}   # Eleventy and its plugins, installed there on first use
 if [ -z "${WORK:-}" ]; then WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT; fi
 mkdir -p "$CACHE" "$WORK"
+TRASH=$WORK/trash
+mkdir -p "$TRASH"
 for cmd in python3 dotnet; do
   command -v "$cmd" >/dev/null || { echo "bench/run.sh: $cmd not found" >&2; exit 2; }
 done
@@ -85,13 +87,19 @@ corpus() {
 
 # measure TOOL CORPUS SIZE: WARMUP + RUNS runs, each into an empty folder; one "wall user sys rss status" line per timed run.
 measure() {
-  local tool=$1 src=$2 n=$3 i out=$WORK/out-$1 rc
+  local tool=$1 src=$2 n=$3 i out rc
   local times=$WORK/times.$n.$tool log=$WORK/log.$n.$tool
   : >"$times"
   for ((i = 1; i <= WARMUP + RUNS; i++)); do
-    rm -rf "$out"
+    # Each run writes into a new folder, and what runs leave is moved aside, then deleted once every run is done
+    # (trash): on an ext4 file system without a journal, inodes freed in the last minute are passed over one by one
+    # when files are made, so deleting a 10k output (30,000 files and folders) right before a run made the next run
+    # pay for it, several seconds of system time for a tool that writes its files soon after it starts.
+    out=$WORK/out-$tool-$n-$i
     # Lemma keeps highlighted code by content hash in the site's .lemma/cache: measure cold builds unless asked.
-    [ "$tool" = lemma ] && [ -z "${LEMMA_KEEP_CACHE:-}" ] && rm -rf "$src/.lemma"
+    if [ "$tool" = lemma ] && [ -z "${LEMMA_KEEP_CACHE:-}" ] && [ -e "$src/.lemma" ]; then
+      mv "$src/.lemma" "$TRASH/lemma-cache-$n-$i-$RANDOM"
+    fi
     rc=0
     case $tool in
       lemma) env $LEMMA_ENV /usr/bin/time -f '%e %U %S %M' -o "$WORK/t" \
@@ -122,7 +130,6 @@ measure() {
   local files=0 bytes=0
   if [ -d "$out" ]; then files=$(find "$out" -type f | wc -l); bytes=$(du -sb "$out" | cut -f1); fi
   echo "$files $bytes" >"$WORK/files.$n.$tool"
-  rm -rf "$out"
 }
 
 commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -195,4 +202,6 @@ PY
   echo "$table"; echo
   [ -n "${RESULTS:-}" ] && printf '\n%s\n' "$(sed 's/^lemma --timings/\nlemma --timings/; s/^  \([a-z]\)/    \1/' <<<"$table")" >>"$RESULTS"
 done
+# Only now, with every run done, are the outputs and caches deleted.
+rm -rf "$TRASH" "$WORK"/out-* "$WORK"/.out-*
 exit 0
