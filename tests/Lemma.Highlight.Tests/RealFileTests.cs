@@ -83,6 +83,23 @@ public partial class RealFileTests
           "«type:__array_traits»«punctuation:<»«type:_Tp»«punctuation:,» «number:0»«punctuation:>» «punctuation:{»\n  «function:_Storage»«punctuation:(»«keyword:const» «type:_Storage»«keyword:&»" },
         { "cpp", "template <typename _Tp, typename... _Args>\n  void __do_emplace(_Args&&... __args);",
           "«keyword:typename»«punctuation:...» «type:_Args»«punctuation:>»" },
+        // VS Code matches a definition's head on one line: a name that starts its line is a call, but in a class body a constructor
+        { "cpp", "namespace std {\n  void\n  splice(iterator __pos);\n  struct S {\n    void\n    swap(S& __x);\n  };\n}",
+          "«function:splice»«punctuation:(»iterator __pos«punctuation:);»" },
+        { "cpp", "namespace std {\n  void\n  splice(iterator __pos);\n  struct S {\n    void\n    swap(S& __x);\n  };\n}",
+          "«function:swap»«punctuation:(»«type:S»«keyword:&» «variable:__x»«punctuation:);»" },
+        // an unnamed pack is plain; typename = void names the parameter; a base-class list on its own line starts with a plain ':'
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "«keyword:typename»«punctuation:,» typename...«punctuation:>»" },
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "«type:typename» «operator:=» «keyword:void»«punctuation:>»" },
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "\n  : «keyword:public» «type:A»" },
+        // a macro after a namespace's name is a type, its parentheses plain; decltype is a type
+        { "cpp", "namespace std _GLIBCXX_VISIBILITY(default)\n{\n  template<typename _Tp>\n    constexpr decltype(auto)\n    f(_Tp x);\n}",
+          "«type:std» «type:_GLIBCXX_VISIBILITY»(«type:default»)" },
+        { "cpp", "namespace std _GLIBCXX_VISIBILITY(default)\n{\n  template<typename _Tp>\n    constexpr decltype(auto)\n    f(_Tp x);\n}",
+          "«keyword:constexpr» «type:decltype»«punctuation:(»«type:auto»«punctuation:)»" },
     };
 
     [Theory]

@@ -49,6 +49,8 @@ public sealed class CppLexer : ILexer
         var typeNameNext = false;        // after class/struct/namespace/enum/typename
         var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
+        ulong classes = 0;               // bit n: brace n (n < 64) opened a class, struct or union body
+        var classHead = false;           // the open scope head is a class, struct or union
         var braces = 0;
         var ternary = 0;                 // open '?' awaiting their ':'
         var returnType = false;          // the last name was a function's return type: its * and & are keywords
@@ -57,6 +59,8 @@ public sealed class CppLexer : ILexer
         var aliasName = false;           // after 'using': the alias's name, if '=' follows
         var aliasType = false;           // right of 'using X =', up to ';': names are types
         var attribute = false;           // inside [[ … ]]
+        var namespaceTail = false;       // after a namespace's name, before its '{': macros such as _GLIBCXX_VISIBILITY(default)
+        var defaultType = false;         // after template<typename =: the default's first name
         while (i < end)
         {
             var c = s[i];
@@ -98,6 +102,11 @@ public sealed class CppLexer : ILexer
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
                 else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (word is "decltype" && _dialect != Dialect.C) kind = TokenKind.Type; // as VS Code's C++ grammar scopes it
+                else if (namespaceTail) kind = TokenKind.Type; // namespace std _GLIBCXX_VISIBILITY(default)
+                else if (defaultType) kind = Scan.In(Types, word) ? TokenKind.Keyword : TokenKind.Text;
+                else if (word is "typename" or "class" && templateParams && templateDepth == 1 && nc == '=')
+                    kind = TokenKind.Type; // template<typename = void>: VS Code takes the keyword for the parameter's name
                 else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
                 {
                     // the right side is a type if it ends on this line (VS Code's rule is line by line)
@@ -111,6 +120,7 @@ public sealed class CppLexer : ILexer
                 {
                     kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
                     typeNameNext = false;
+                    namespaceTail = lastWord is "namespace" && _dialect != Dialect.C && Scan.IsIdentStart(nc);
                     // struct __array_traits<_Tp, 0>: a specialisation's arguments
                     if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
@@ -120,12 +130,15 @@ public sealed class CppLexer : ILexer
                     kind = TokenKind.Type; // a base class, or namespace a::b
                     if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
+                else if (word is "typename" or "class" && templateDepth > 0 && UnnamedPack(s, e, end))
+                    kind = TokenKind.Text; // template<typename...>: VS Code's parameter rule needs a name
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
+                    if (word is "class" or "struct" or "union" && templateDepth <= 0 && lastWord is not "enum") classHead = true;
                     if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
                     if (word is "using" && _dialect != Dialect.C) aliasName = true;
                     if (word is "typename" or "class" && templateDepth > 0) typeNameNext = true;
@@ -156,9 +169,15 @@ public sealed class CppLexer : ILexer
                 else if (lastChar == ':' && templateDepth <= 0 && !aliasType && AfterTemplateScope(s, i, start)) kind = TokenKind.Text; // a<b>::value
                 else if (templateDepth > 0 || aliasType && !Scan.In(Keywords, word)) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
-                if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
+                if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces)
+                    && (_dialect != Dialect.C && FirstOnLine(s, i)
+                        // VS Code matches a definition's head on one line: a name that starts its line is a call, except
+                        // in a class body, where it is taken for a constructor
+                        ? InClassBody(classes, braces)
+                        : IsDefinitionContext(lastKind, lastChar, lastWord)))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
+                defaultType = kind == TokenKind.Type && word is "typename" or "class"; // the next name is its default
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
                 if (word is not "using") aliasName = false;
@@ -184,6 +203,9 @@ public sealed class CppLexer : ILexer
             var len = 1;
             switch (c)
             {
+                case '(' or ')' when namespaceTail:
+                    pk = TokenKind.Text;
+                    break;
                 case '(':
                     // operator=( and operator()( : the parameters, as after a function's name
                     if (operatorName && !(i + 2 < end && s[i + 1] == ')' && s[i + 2] == '(')) { paramDepth = depth; operatorName = false; }
@@ -198,8 +220,12 @@ public sealed class CppLexer : ILexer
                 case '{':
                     if (braces < 64 && !scopeHead) blocks |= 1UL << braces;
                     else if (braces < 64) blocks &= ~(1UL << braces);
+                    if (braces < 64 && scopeHead && classHead) classes |= 1UL << braces;
+                    else if (braces < 64) classes &= ~(1UL << braces);
                     braces++;
                     scopeHead = false;
+                    namespaceTail = false;
+                    classHead = false;
                     paramDepth = -1;
                     pk = TokenKind.Punctuation;
                     break;
@@ -221,7 +247,7 @@ public sealed class CppLexer : ILexer
                     if (c == ',' && templateDepth > 0) typeNameNext = false; // template<typename, typename>
                     if (c == ';')
                     {
-                        paramDepth = -1; scopeHead = false; aliasName = false; templateParams = false;
+                        paramDepth = -1; scopeHead = false; namespaceTail = false; classHead = false; aliasName = false; templateParams = false;
                         if (aliasType) templateDepth = 0;
                         aliasType = false;
                     }
@@ -250,7 +276,8 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Operator;
                     break;
                 case ':':
-                    pk = TokenKind.Punctuation;
+                    // a base-class list on a line of its own: VS Code matches a class head's ':' on the head's line only
+                    pk = scopeHead && _dialect != Dialect.C && FirstOnLine(s, i) ? TokenKind.Text : TokenKind.Punctuation;
                     break;
                 case '?':
                     ternary++;
@@ -375,6 +402,24 @@ public sealed class CppLexer : ILexer
             else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
         }
         return i;
+    }
+
+    /// <summary>From the end of <c>typename</c>: <c>...</c> and then the end of the parameter, with no name.</summary>
+    private static bool UnnamedPack(string s, int e, int end)
+    {
+        if (!(e + 3 <= end && s.AsSpan(e, 3) is "...")) return false;
+        var p = SkipSpace(s, e + 3, end);
+        return p < end && s[p] is '>' or ',';
+    }
+
+    /// <summary>The innermost open brace opened a class, struct or union body.</summary>
+    private static bool InClassBody(ulong classes, int braces) => braces is > 0 and <= 64 && (classes & (1UL << (braces - 1))) != 0;
+
+    /// <summary>Only blanks precede <paramref name="i"/> on its line.</summary>
+    private static bool FirstOnLine(string s, int i)
+    {
+        while (i > 0 && s[i - 1] is ' ' or '\t') i--;
+        return i == 0 || s[i - 1] == '\n';
     }
 
     private static bool InBlock(ulong blocks, int braces)
