@@ -100,6 +100,17 @@ public partial class RealFileTests
           "«type:std» «type:_GLIBCXX_VISIBILITY»(«type:default»)" },
         { "cpp", "namespace std _GLIBCXX_VISIBILITY(default)\n{\n  template<typename _Tp>\n    constexpr decltype(auto)\n    f(_Tp x);\n}",
           "«keyword:constexpr» «type:decltype»«punctuation:(»«type:auto»«punctuation:)»" },
+        // a template's parameters over several lines: VS Code's parameter rule starts after '<' or ',' on the same line;
+        // a default's name is plain, unless a type by its shape (*_t, a::)
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "\t   «type:bool» _IsInt «operator:=» «type:is_integral»«punctuation:<»«type:_Tp»«punctuation:>::»«keyword:value»«punctuation:,»" },
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "\t   typename «operator:=» _Require«punctuation:<»«type:_Tp»«punctuation:>,» «keyword:typename» «type:_Up» «operator:=» foo«punctuation:<»" },
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "«keyword:class» «type:_Al»«punctuation:,» «type:typename» «operator:=» «type:enable_if_t»" },
+        // the name a typename qualifies is a type, in a class or in a block
+        { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«punctuation:>::»«type:__type» __type«punctuation:;»" },
+        { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«keyword:typename» «type:_Sp»«punctuation:::»«type:element_type»«operator:*>»" },
     };
 
     [Theory]

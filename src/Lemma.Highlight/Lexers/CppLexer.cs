@@ -60,7 +60,9 @@ public sealed class CppLexer : ILexer
         var aliasType = false;           // right of 'using X =', up to ';': names are types
         var attribute = false;           // inside [[ … ]]
         var namespaceTail = false;       // after a namespace's name, before its '{': macros such as _GLIBCXX_VISIBILITY(default)
-        var defaultType = false;         // after template<typename =: the default's first name
+        var defaultType = false;         // after '=' in a template's parameters: the default's first name
+        var typenameDepth = int.MinValue; // template depth of an open 'typename a::b<…>::c' chain
+        var plainParam = false;          // the name of a template parameter that VS Code leaves plain
         while (i < end)
         {
             var c = s[i];
@@ -98,13 +100,23 @@ public sealed class CppLexer : ILexer
                 var afterAccess = lastChar == '.' && !(i >= 3 && s[i - 1] is ' ' or '\t' or '.' && s.AsSpan(PrevSignificant(s, i, start) - 2, 3) is "...") || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
                 var inParams = paramDepth == depth - 1 && depth > 0;
+                var startsPlainParam = false;
                 var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
                 else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
                 else if (word is "decltype" && _dialect != Dialect.C) kind = TokenKind.Type; // as VS Code's C++ grammar scopes it
                 else if (namespaceTail) kind = TokenKind.Type; // namespace std _GLIBCXX_VISIBILITY(default)
-                else if (defaultType) kind = Scan.In(Types, word) ? TokenKind.Keyword : TokenKind.Text;
+                else if (templateParams && templateDepth == 1 && lastChar is ':' or '=' && nc is ',' or '>' && !Scan.In(Constants, word))
+                    kind = TokenKind.Keyword; // <typename = void>, <bool = X<_Tp>::value>: a lone word ends a parameter as VS Code sees it
+                else if (defaultType && !Scan.In(Keywords, word) && !Scan.In(Constants, word) && !BeforeScope(s, e, end) && !word.EndsWith("_t")) kind = TokenKind.Text; // = is_same<…>
+                else if (plainParam) kind = TokenKind.Text;
+                else if (templateParams && templateDepth == 1 && FirstOnLine(s, i) && (nc == '=' || DeclaresName(s, e, end) == '='))
+                {
+                    // a parameter with a default on a line of its own: VS Code's parameter rule starts after '<' or ','
+                    kind = Scan.In(Types, word) ? TokenKind.Type : TokenKind.Text;
+                    startsPlainParam = nc != '=';
+                }
                 else if (word is "typename" or "class" && templateParams && templateDepth == 1 && nc == '=')
                     kind = TokenKind.Type; // template<typename = void>: VS Code takes the keyword for the parameter's name
                 else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
@@ -132,6 +144,8 @@ public sealed class CppLexer : ILexer
                 }
                 else if (word is "typename" or "class" && templateDepth > 0 && UnnamedPack(s, e, end))
                     kind = TokenKind.Text; // template<typename...>: VS Code's parameter rule needs a name
+                else if (typenameDepth == templateDepth && lastChar == ':' && !Scan.In(Keywords, word))
+                    kind = TokenKind.Type; // typename _Alloc_traits::pointer: the name a typename qualifies
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
@@ -178,6 +192,9 @@ public sealed class CppLexer : ILexer
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
                 defaultType = kind == TokenKind.Type && word is "typename" or "class"; // the next name is its default
+                plainParam = startsPlainParam;
+                if (word is "typename" && kind == TokenKind.Keyword) typenameDepth = templateDepth;
+                else if (typenameDepth == templateDepth && !(nc == '<' || nc == ':' && next + 1 < end && s[next + 1] == ':')) typenameDepth = int.MinValue;
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
                 if (word is not "using") aliasName = false;
@@ -258,7 +275,6 @@ public sealed class CppLexer : ILexer
                     len = 2;
                     break;
                 case '<' when templateDepth == -1 || templateDepth > 0 && !(i + 1 < end && s[i + 1] == '<'):
-                    if (templateDepth > 0) templateParams = false; // a nested list: arguments
                     templateDepth = templateDepth == -1 ? 1 : templateDepth + 1;
                     pk = TokenKind.Punctuation;
                     break;
@@ -307,6 +323,7 @@ public sealed class CppLexer : ILexer
                     {
                         pk = TokenKind.Operator;
                         while (i + len < end && len < 2 && "+-=<>&|".Contains(s[i + len]) && !(s[i + len] is '<' or '>' && c is not ('<' or '>' or '-'))) len++;
+                        if (c == '=' && len == 1 && templateParams && templateDepth == 1) defaultType = true;
                     }
                     else pk = TokenKind.Text;
                     break;
@@ -402,6 +419,13 @@ public sealed class CppLexer : ILexer
             else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
         }
         return i;
+    }
+
+    /// <summary>From the end of a name: <c>::</c>, or template arguments and <c>::</c>, follow.</summary>
+    private static bool BeforeScope(string s, int e, int end)
+    {
+        var p = e < end && s[e] == '<' ? TemplateArgumentsEnd(s, e, end) : e;
+        return p + 1 < end && s[p] == ':' && s[p + 1] == ':';
     }
 
     /// <summary>From the end of <c>typename</c>: <c>...</c> and then the end of the parameter, with no name.</summary>
