@@ -111,6 +111,13 @@ public partial class RealFileTests
         // the name a typename qualifies is a type, in a class or in a block
         { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«punctuation:>::»«type:__type» __type«punctuation:;»" },
         { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«keyword:typename» «type:_Sp»«punctuation:::»«type:element_type»«operator:*>»" },
+        // a second parenthesis after a definition's parameters holds its parameters (cursesw's UNDEF(name)(…)); an unnamed one is a type
+        { "cpp", "#ifdef mvinsch\ninline int UNDEF(mvinsch)(int y, chtype c)\n{ return mvinsch(y, c); }\n#endif", "«function:UNDEF»«punctuation:(»«type:mvinsch»«punctuation:)(»«type:int» «variable:y»«punctuation:,» «type:chtype» «variable:c»«punctuation:)»" },
+        // a parameter after a template-id is a variable; a trailing return type is a type after a definition's head, plain
+        // after a head VS Code takes for a call; in a block, -> is member access
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«punctuation:>» «variable:__n»«punctuation:)»\n    «punctuation:->» «type:pair»«punctuation:<»«type:iterator»" },
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«keyword:const»\n  «operator:->» size_type«punctuation:;»" },
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«variable:a»«punctuation:->»«property:b»" },
     };
 
     [Theory]

@@ -62,6 +62,8 @@ public sealed class CppLexer : ILexer
         var namespaceTail = false;       // after a namespace's name, before its '{': macros such as _GLIBCXX_VISIBILITY(default)
         var defaultType = false;         // after '=' in a template's parameters: the default's first name
         var typenameDepth = int.MinValue; // template depth of an open 'typename a::b<…>::c' chain
+        var afterHead = false;           // after a definition's parameters, before its body or ';'
+        var moreParams = false;          // the parameters just closed and another '(' follows
         var plainParam = false;          // the name of a template parameter that VS Code leaves plain
         while (i < end)
         {
@@ -146,6 +148,13 @@ public sealed class CppLexer : ILexer
                     kind = TokenKind.Text; // template<typename...>: VS Code's parameter rule needs a name
                 else if (typenameDepth == templateDepth && lastChar == ':' && !Scan.In(Keywords, word))
                     kind = TokenKind.Type; // typename _Alloc_traits::pointer: the name a typename qualifies
+                else if (afterAccess && _dialect != Dialect.C && lastChar == '>' && (ArrowAfter(s, i, start) == '}' || !InBlock(blocks, braces)))
+                {
+                    // a trailing return type, or a requirement's concept: a type after a definition's head (VS Code's
+                    // rule needs the head on one line), plain elsewhere
+                    kind = afterHead ? TokenKind.Type : TokenKind.Text;
+                    if (kind == TokenKind.Type && nc == '<' && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
@@ -223,6 +232,12 @@ public sealed class CppLexer : ILexer
                 case '(' or ')' when namespaceTail:
                     pk = TokenKind.Text;
                     break;
+                case '(' when moreParams:
+                    moreParams = false;
+                    paramDepth = depth;
+                    depth++;
+                    pk = TokenKind.Punctuation;
+                    break;
                 case '(':
                     // operator=( and operator()( : the parameters, as after a function's name
                     if (operatorName && !(i + 2 < end && s[i + 1] == ')' && s[i + 2] == '(')) { paramDepth = depth; operatorName = false; }
@@ -231,7 +246,14 @@ public sealed class CppLexer : ILexer
                     break;
                 case ')':
                     if (depth > 0) depth--;
-                    if (paramDepth == depth) paramDepth = -1;
+                    if (paramDepth == depth)
+                    {
+                        paramDepth = -1;
+                        afterHead = true;
+                        // UNDEF(name)(WINDOW *win): VS Code takes a second parenthesis for the parameters
+                        var n = SkipSpace(s, i + 1, end);
+                        moreParams = _dialect != Dialect.C && n < end && s[n] == '(';
+                    }
                     pk = TokenKind.Punctuation;
                     break;
                 case '{':
@@ -240,6 +262,7 @@ public sealed class CppLexer : ILexer
                     if (braces < 64 && scopeHead && classHead) classes |= 1UL << braces;
                     else if (braces < 64) classes &= ~(1UL << braces);
                     braces++;
+                    afterHead = false;
                     scopeHead = false;
                     namespaceTail = false;
                     classHead = false;
@@ -264,7 +287,7 @@ public sealed class CppLexer : ILexer
                     if (c == ',' && templateDepth > 0) typeNameNext = false; // template<typename, typename>
                     if (c == ';')
                     {
-                        paramDepth = -1; scopeHead = false; namespaceTail = false; classHead = false; aliasName = false; templateParams = false;
+                        paramDepth = -1; scopeHead = false; afterHead = false; namespaceTail = false; classHead = false; aliasName = false; templateParams = false;
                         if (aliasType) templateDepth = 0;
                         aliasType = false;
                     }
@@ -300,7 +323,8 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Operator;
                     break;
                 case '-' when i + 1 < end && s[i + 1] == '>' && _dialect != Dialect.C:
-                    pk = TokenKind.Punctuation; // member access, as the C++ grammar scopes it
+                    // member access, as the C++ grammar scopes it; after a head VS Code takes for a call, an operator
+                    pk = !InBlock(blocks, braces) && !afterHead && lastChar != '}' ? TokenKind.Operator : TokenKind.Punctuation;
                     len = 2;
                     break;
                 case '.' when i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.' && lastKind == TokenKind.Keyword:
@@ -358,6 +382,8 @@ public sealed class CppLexer : ILexer
         if (inParams && (lastChar is '(' or ',' && lastKind == TokenKind.Punctuation || specifier || qualified))
         {
             if (DeclaresName(s, e, end) is ',' or ')' or '=' or '[' or '\n' or '\0') return true;
+            var after = SkipSpace(s, e, end);
+            if (lastChar is '(' or ',' && after < end && s[after] is ')' or ',') return true; // (chtype), (size_type, ...): unnamed
             if (!specifier) return false;
             var p = e; // const T&, unnamed
             while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
@@ -371,7 +397,7 @@ public sealed class CppLexer : ILexer
 
     /// <summary>After a parameter's type: a type, a name, or the * and &amp; of a declarator.</summary>
     private static bool IsAfterDeclarator(TokenKind lastKind, char lastChar) =>
-        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind == TokenKind.Punctuation && lastChar == '.' /* T&&... name */ || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
+        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind == TokenKind.Punctuation && lastChar is '.' /* T&&... name */ or '>' /* vector<T> name */ || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
 
     /// <summary>From the end of a name: [* &amp; const ...] another name, and the character after that ('\0' at the end);
     /// 'x' if no name follows. <c>operator</c> counts as a name followed by '('.</summary>
@@ -419,6 +445,13 @@ public sealed class CppLexer : ILexer
             else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
         }
         return i;
+    }
+
+    /// <summary>The significant character before the <c>-&gt;</c> that precedes <paramref name="i"/>.</summary>
+    private static char ArrowAfter(string s, int i, int start)
+    {
+        var p = PrevSignificant(s, i, start) - 1; // the '-' of '->'
+        return p > start ? s[PrevSignificant(s, p, start)] : '\0';
     }
 
     /// <summary>From the end of a name: <c>::</c>, or template arguments and <c>::</c>, follow.</summary>
