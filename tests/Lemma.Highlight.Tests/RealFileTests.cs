@@ -118,6 +118,9 @@ public partial class RealFileTests
         { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«punctuation:>» «variable:__n»«punctuation:)»\n    «punctuation:->» «type:pair»«punctuation:<»«type:iterator»" },
         { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«keyword:const»\n  «operator:->» size_type«punctuation:;»" },
         { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«variable:a»«punctuation:->»«property:b»" },
+        // after extern, a template-id is no type to VS Code; before a function's name, it is its result's type
+        { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:extern» «keyword:const» _Placeholder«operator:<»_Tp«operator:>» _23" },
+        { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:const» «type:pair»«punctuation:<»«type:_Tp»«punctuation:,» «type:_Up»«punctuation:>» «function:f»" },
     };
 
     [Theory]

@@ -50,6 +50,7 @@ public sealed class CppLexer : ILexer
         var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
         ulong classes = 0;               // bit n: brace n (n < 64) opened a class, struct or union body
+        var headWord = "";               // the keyword of the open scope head
         var classHead = false;           // the open scope head is a class, struct or union
         var braces = 0;
         var ternary = 0;                 // open '?' awaiting their ':'
@@ -160,7 +161,7 @@ public sealed class CppLexer : ILexer
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
-                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
+                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") { scopeHead = true; headWord = word.ToString(); }
                     if (word is "class" or "struct" or "union" && templateDepth <= 0 && lastWord is not "enum") classHead = true;
                     if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
                     if (word is "using" && _dialect != Dialect.C) aliasName = true;
@@ -175,7 +176,8 @@ public sealed class CppLexer : ILexer
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
                 else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
-                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead || templateDepth > 0
+                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead && headWord is not "extern" || templateDepth > 0
+                             || !InBlock(blocks, braces) && DeclaresName(s, close, end) == '(' // const pair<T, U>& f(…)
                              || close + 1 < end && s[close] == ':' && s[close + 1] == ':'))
                 {
                     // name<…>( is a call of a function template; name<…> at file level or in parameters a type.
