@@ -121,6 +121,9 @@ public partial class RealFileTests
         // after extern, a template-id is no type to VS Code; before a function's name, it is its result's type
         { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:extern» «keyword:const» _Placeholder«operator:<»_Tp«operator:>» _23" },
         { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:const» «type:pair»«punctuation:<»«type:_Tp»«punctuation:,» «type:_Up»«punctuation:>» «function:f»" },
+        // enumerators are constants (not the names of their values); true and false in a specialisation stay constants
+        { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«constant:scientific» «operator:=» «number:1»«punctuation:,» «constant:fixed» «operator:=» «number:2»«punctuation:,» «constant:general» «operator:=» fixed «operator:|» scientific" },
+        { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«type:_Tp»«punctuation:,» «constant:true»«punctuation:,» «constant:false»«punctuation:>;»" },
     };
 
     [Theory]

@@ -49,6 +49,7 @@ public sealed class CppLexer : ILexer
         var typeNameNext = false;        // after class/struct/namespace/enum/typename
         var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
+        ulong enums = 0;                 // bit n: brace n (n < 64) opened an enum's body
         ulong classes = 0;               // bit n: brace n (n < 64) opened a class, struct or union body
         var headWord = "";               // the keyword of the open scope head
         var classHead = false;           // the open scope head is a class, struct or union
@@ -139,7 +140,7 @@ public sealed class CppLexer : ILexer
                     // struct __array_traits<_Tp, 0>: a specialisation's arguments
                     if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
-                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word)
+                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word) && templateDepth <= 0
                          && (lastChar is ':' or ',' || lastWord is "public" or "private" or "protected" or "virtual"))
                 {
                     kind = TokenKind.Type; // a base class, or namespace a::b
@@ -149,6 +150,8 @@ public sealed class CppLexer : ILexer
                     kind = TokenKind.Text; // template<typename...>: VS Code's parameter rule needs a name
                 else if (typenameDepth == templateDepth && lastChar == ':' && !Scan.In(Keywords, word))
                     kind = TokenKind.Type; // typename _Alloc_traits::pointer: the name a typename qualifies
+                else if (_dialect != Dialect.C && lastChar is '{' or ',' && depth == 0 && InEnumBody(enums, braces) && !Scan.In(Keywords, word))
+                    kind = TokenKind.Constant; // an enumerator
                 else if (afterAccess && _dialect != Dialect.C && lastChar == '>' && (ArrowAfter(s, i, start) == '}' || !InBlock(blocks, braces)))
                 {
                     // a trailing return type, or a requirement's concept: a type after a definition's head (VS Code's
@@ -161,7 +164,7 @@ public sealed class CppLexer : ILexer
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
-                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") { scopeHead = true; headWord = word.ToString(); }
+                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") { scopeHead = true; if (lastWord is not "enum") headWord = word.ToString(); } // enum class: an enum
                     if (word is "class" or "struct" or "union" && templateDepth <= 0 && lastWord is not "enum") classHead = true;
                     if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
                     if (word is "using" && _dialect != Dialect.C) aliasName = true;
@@ -263,6 +266,8 @@ public sealed class CppLexer : ILexer
                     else if (braces < 64) blocks &= ~(1UL << braces);
                     if (braces < 64 && scopeHead && classHead) classes |= 1UL << braces;
                     else if (braces < 64) classes &= ~(1UL << braces);
+                    if (braces < 64 && scopeHead && headWord is "enum") enums |= 1UL << braces;
+                    else if (braces < 64) enums &= ~(1UL << braces);
                     braces++;
                     afterHead = false;
                     scopeHead = false;
@@ -470,6 +475,8 @@ public sealed class CppLexer : ILexer
         var p = SkipSpace(s, e + 3, end);
         return p < end && s[p] is '>' or ',';
     }
+
+    private static bool InEnumBody(ulong enums, int braces) => braces is > 0 and <= 64 && (enums & (1UL << (braces - 1))) != 0;
 
     /// <summary>The innermost open brace opened a class, struct or union body.</summary>
     private static bool InClassBody(ulong classes, int braces) => braces is > 0 and <= 64 && (classes & (1UL << (braces - 1))) != 0;
