@@ -124,6 +124,9 @@ public partial class RealFileTests
         // enumerators are constants (not the names of their values); true and false in a specialisation stay constants
         { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«constant:scientific» «operator:=» «number:1»«punctuation:,» «constant:fixed» «operator:=» «number:2»«punctuation:,» «constant:general» «operator:=» fixed «operator:|» scientific" },
         { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«type:_Tp»«punctuation:,» «constant:true»«punctuation:,» «constant:false»«punctuation:>;»" },
+        // operator as a macro's argument is plain, and opens no parameter list; a template template parameter's own list is plain
+        { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«function:X»«punctuation:(»operator«operator:+=»«punctuation:)»" },
+        { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«punctuation:,» template«punctuation:<»typename...«punctuation:>» «keyword:class» «type:_Op»«punctuation:,»" },
     };
 
     [Theory]

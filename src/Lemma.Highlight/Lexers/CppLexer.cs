@@ -65,6 +65,7 @@ public sealed class CppLexer : ILexer
         var defaultType = false;         // after '=' in a template's parameters: the default's first name
         var typenameDepth = int.MinValue; // template depth of an open 'typename a::b<…>::c' chain
         var afterHead = false;           // after a definition's parameters, before its body or ';'
+        var innerTemplate = 0;           // template depth of a template template parameter's own list
         var moreParams = false;          // the parameters just closed and another '(' follows
         var plainParam = false;          // the name of a template parameter that VS Code leaves plain
         while (i < end)
@@ -109,6 +110,14 @@ public sealed class CppLexer : ILexer
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
                 else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (word is "template" && templateParams && templateDepth >= 1 && _dialect != Dialect.C)
+                {
+                    kind = TokenKind.Text; // template<template<typename> class _Op>: the inner list is plain to VS Code
+                    innerTemplate = templateDepth + 1;
+                }
+                else if (innerTemplate > 0 && templateDepth == innerTemplate) kind = TokenKind.Text;
+                else if (word is "operator" && _dialect != Dialect.C && (depth > 0 && !inParams || lastChar == ':' && InBlock(blocks, braces)))
+                    kind = TokenKind.Text; // f(operator+=), base::operator=(x): VS Code's operator rule wants a declaration
                 else if (word is "decltype" && _dialect != Dialect.C) kind = TokenKind.Type; // as VS Code's C++ grammar scopes it
                 else if (namespaceTail) kind = TokenKind.Type; // namespace std _GLIBCXX_VISIBILITY(default)
                 else if (templateParams && templateDepth == 1 && lastChar is ':' or '=' && nc is ',' or '>' && !Scan.In(Constants, word))
@@ -213,7 +222,7 @@ public sealed class CppLexer : ILexer
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
                 if (word is not "using") aliasName = false;
                 if (kind != TokenKind.Type) returnType = false;
-                if (word is "operator" && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
+                if (word is "operator" && kind == TokenKind.Keyword && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
                 lastChar = s[e - 1];
                 i = e;
                 continue;
@@ -309,6 +318,7 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Punctuation;
                     break;
                 case '>' when templateDepth > 0:
+                    if (templateDepth == innerTemplate) innerTemplate = 0;
                     templateDepth--;
                     if (templateDepth == 0) templateParams = false;
                     pk = TokenKind.Punctuation;
