@@ -127,6 +127,10 @@ public partial class RealFileTests
         // operator as a macro's argument is plain, and opens no parameter list; a template template parameter's own list is plain
         { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«function:X»«punctuation:(»operator«operator:+=»«punctuation:)»" },
         { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«punctuation:,» template«punctuation:<»typename...«punctuation:>» «keyword:class» «type:_Op»«punctuation:,»" },
+        // defined without parentheses is a macro call to VS Code; in template arguments a function type or a call is a type
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«operator:||» «function:defined» «type:__STRICT_ANSI__»" },
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:_Handler»«punctuation:<»«type:_Res»(_Args...)«punctuation:,» «type:_Functor»" },
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:bool»«punctuation:,» «type:__is_same»(«type:_Tp»«punctuation:,» «type:_Up»)«punctuation:>»" },
     };
 
     [Theory]

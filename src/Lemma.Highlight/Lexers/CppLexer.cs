@@ -66,6 +66,7 @@ public sealed class CppLexer : ILexer
         var typenameDepth = int.MinValue; // template depth of an open 'typename a::b<…>::c' chain
         var afterHead = false;           // after a definition's parameters, before its body or ';'
         var innerTemplate = 0;           // template depth of a template template parameter's own list
+        var typeParenDepth = -1;         // paren depth of a function type's plain parentheses in template arguments
         var moreParams = false;          // the parameters just closed and another '(' follows
         var plainParam = false;          // the name of a template parameter that VS Code leaves plain
         while (i < end)
@@ -206,6 +207,12 @@ public sealed class CppLexer : ILexer
                 else if (lastChar == ':' && templateDepth <= 0 && !aliasType && AfterTemplateScope(s, i, start)) kind = TokenKind.Text; // a<b>::value
                 else if (templateDepth > 0 || aliasType && !Scan.In(Keywords, word)) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
+                if (kind == TokenKind.Function && templateDepth > 0 && _dialect != Dialect.C && innerTemplate == 0)
+                {
+                    // in template arguments, _Res(_Args...) and __is_same(_Tp, _Up) are types with plain parentheses to VS Code
+                    kind = TokenKind.Type;
+                    if (nc == '(' && typeParenDepth < 0) typeParenDepth = depth;
+                }
                 if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces)
                     && (_dialect != Dialect.C && FirstOnLine(s, i)
                         // VS Code matches a definition's head on one line: a name that starts its line is a call, except
@@ -244,6 +251,15 @@ public sealed class CppLexer : ILexer
             switch (c)
             {
                 case '(' or ')' when namespaceTail:
+                    pk = TokenKind.Text;
+                    break;
+                case '(' when typeParenDepth == depth && templateDepth > 0:
+                    depth++;
+                    pk = TokenKind.Text;
+                    break;
+                case ')' when typeParenDepth >= 0 && typeParenDepth == depth - 1:
+                    depth--;
+                    typeParenDepth = -1;
                     pk = TokenKind.Text;
                     break;
                 case '(' when moreParams:
@@ -595,10 +611,10 @@ public sealed class CppLexer : ILexer
             {
                 var e = Scan.Ident(s, p, stop);
                 var word = s.AsSpan(p, e - p);
-                var kind = word is "defined" ? TokenKind.Keyword
+                var kind = word is "defined" ? (_dialect == Dialect.C || SkipSpace(s, e, stop) < stop && s[SkipSpace(s, e, stop)] == '(' ? TokenKind.Keyword : TokenKind.Function)
                     : _dialect != Dialect.C && !afterDefined && IsPredefinedMacro(word) ? TokenKind.Type
                     : TokenKind.Function;
-                afterDefined = word is "defined";
+                afterDefined = word is "defined" && kind == TokenKind.Keyword; // defined __STRICT_ANSI__ (no parentheses): VS Code's macro rule
                 t.Add(p, e, kind);
                 p = e;
                 continue;
