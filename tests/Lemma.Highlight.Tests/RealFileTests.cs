@@ -131,6 +131,9 @@ public partial class RealFileTests
         { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«operator:||» «function:defined» «type:__STRICT_ANSI__»" },
         { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:_Handler»«punctuation:<»«type:_Res»(_Args...)«punctuation:,» «type:_Functor»" },
         { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:bool»«punctuation:,» «type:__is_same»(«type:_Tp»«punctuation:,» «type:_Up»)«punctuation:>»" },
+        // operator() starting its line in a class is a constructor's shape to VS Code; elsewhere () is the operator's name
+        { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«function:operator»«punctuation:()(»«type:_It»«keyword:&» «variable:__it»«punctuation:)»" },
+        { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«keyword:operator»«operator:()»«punctuation:(»«type:int» «variable:x»«punctuation:)»" },
     };
 
     [Theory]

@@ -120,6 +120,9 @@ public sealed class CppLexer : ILexer
                 else if (word is "operator" && _dialect != Dialect.C && (depth > 0 && !inParams || lastChar == ':' && InBlock(blocks, braces)))
                     kind = TokenKind.Text; // f(operator+=), base::operator=(x): VS Code's operator rule wants a declaration
                 else if (word is "decltype" && _dialect != Dialect.C) kind = TokenKind.Type; // as VS Code's C++ grammar scopes it
+                else if (word is "explicit" && nc == '(' && _dialect != Dialect.C) kind = TokenKind.Function; // explicit(cond)
+                else if (word is "operator" && nc == '(' && _dialect != Dialect.C && FirstOnLine(s, i) && InClassBody(classes, braces))
+                    kind = TokenKind.Function; // operator()(…) starting its line in a class: a constructor's shape to VS Code
                 else if (namespaceTail) kind = TokenKind.Type; // namespace std _GLIBCXX_VISIBILITY(default)
                 else if (templateParams && templateDepth == 1 && lastChar is ':' or '=' && nc is ',' or '>' && !Scan.In(Constants, word))
                     kind = TokenKind.Keyword; // <typename = void>, <bool = X<_Tp>::value>: a lone word ends a parameter as VS Code sees it
@@ -252,6 +255,10 @@ public sealed class CppLexer : ILexer
             {
                 case '(' or ')' when namespaceTail:
                     pk = TokenKind.Text;
+                    break;
+                case '(' when lastWord is "operator" && i + 1 < end && s[i + 1] == ')' && _dialect != Dialect.C:
+                    pk = TokenKind.Operator; // operator()
+                    len = 2;
                     break;
                 case '(' when typeParenDepth == depth && templateDepth > 0:
                     depth++;
