@@ -134,6 +134,9 @@ public partial class RealFileTests
         // operator() starting its line in a class is a constructor's shape to VS Code; elsewhere () is the operator's name
         { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«function:operator»«punctuation:()(»«type:_It»«keyword:&» «variable:__it»«punctuation:)»" },
         { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«keyword:operator»«operator:()»«punctuation:(»«type:int» «variable:x»«punctuation:)»" },
+        // a named typename parameter on a line of its own is still a parameter; a non-type parameter pack is one too
+        { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "\n         «keyword:typename» «type:_UPtr» «operator:=» unique_ptr«punctuation:<»«type:_Up»«punctuation:>,»\n         typename «operator:=»" },
+        { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "«type:std»«punctuation:::»«keyword:size_t»«punctuation:...» «type:_Indexes»«punctuation:>»" },
     };
 
     [Theory]

@@ -110,7 +110,8 @@ public sealed class CppLexer : ILexer
                 var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
-                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word) && !(templateParams && templateDepth == 1 && DeclaresName(s, e, end) != 'x'))
+                    kind = TokenKind.Text; // _Args... (a pack expansion), not template<size_t... _Idx>
                 else if (word is "template" && templateParams && templateDepth >= 1 && _dialect != Dialect.C)
                 {
                     kind = TokenKind.Text; // template<template<typename> class _Op>: the inner list is plain to VS Code
@@ -128,7 +129,7 @@ public sealed class CppLexer : ILexer
                     kind = TokenKind.Keyword; // <typename = void>, <bool = X<_Tp>::value>: a lone word ends a parameter as VS Code sees it
                 else if (defaultType && !Scan.In(Keywords, word) && !Scan.In(Constants, word) && !BeforeScope(s, e, end) && !word.EndsWith("_t")) kind = TokenKind.Text; // = is_same<…>
                 else if (plainParam) kind = TokenKind.Text;
-                else if (templateParams && templateDepth == 1 && FirstOnLine(s, i) && (nc == '=' || DeclaresName(s, e, end) == '='))
+                else if (templateParams && templateDepth == 1 && FirstOnLine(s, i) && (nc == '=' || DeclaresName(s, e, end) == '=' && word is not ("typename" or "class")))
                 {
                     // a parameter with a default on a line of its own: VS Code's parameter rule starts after '<' or ','
                     kind = Scan.In(Types, word) ? TokenKind.Type : TokenKind.Text;
