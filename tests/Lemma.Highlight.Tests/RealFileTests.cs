@@ -137,6 +137,8 @@ public partial class RealFileTests
         // a named typename parameter on a line of its own is still a parameter; a non-type parameter pack is one too
         { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "\n         «keyword:typename» «type:_UPtr» «operator:=» unique_ptr«punctuation:<»«type:_Up»«punctuation:>,»\n         typename «operator:=»" },
         { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "«type:std»«punctuation:::»«keyword:size_t»«punctuation:...» «type:_Indexes»«punctuation:>»" },
+        // bzgrep: a command glued to its case pattern's ) is plain to the end of its line, but for quotes and variables
+        { "bash", "case $1 in\n  -[AB])opt=\"$opt $1\"; shift;;\n  --) x=1;;\nesac", "«punctuation:)»opt=«string:\"»«variable:$opt»«string: »«variable:$1»«string:\"»; shift;;\n  --«punctuation:)»" },
     };
 
     [Theory]
