@@ -139,6 +139,8 @@ public partial class RealFileTests
         { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "«type:std»«punctuation:::»«keyword:size_t»«punctuation:...» «type:_Indexes»«punctuation:>»" },
         // bzgrep: a command glued to its case pattern's ) is plain to the end of its line, but for quotes and variables
         { "bash", "case $1 in\n  -[AB])opt=\"$opt $1\"; shift;;\n  --) x=1;;\nesac", "«punctuation:)»opt=«string:\"»«variable:$opt»«string: »«variable:$1»«string:\"»; shift;;\n  --«punctuation:)»" },
+        // 3>&- : the '-' that closes a descriptor is not part of the operator, in or out of $( )
+        { "bash", "x=$(cat f 3>&-)\nexec 3>&-", "«string:$(cat f »«operator:3>&»«string:-)»\n«builtin:exec» «operator:3>&»-" },
     };
 
     [Theory]

@@ -227,7 +227,8 @@ public sealed class ShellLexer : ILexer
         var op = s[e];
         e++;
         if (e < end && (s[e] == op || s[e] == '&' || op == '<' && s[e] == '>' || s[e] == '|')) e++;
-        while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '-') && s[e - 1] == '&') e++;
+        // 3>&- closes a descriptor; VS Code's grammar leaves the '-' out of the operator
+        while (e < end && char.IsAsciiDigit(s[e]) && s[e - 1] == '&') e++;
         return e;
     }
 
