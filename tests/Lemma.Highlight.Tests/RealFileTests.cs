@@ -141,6 +141,9 @@ public partial class RealFileTests
         { "bash", "case $1 in\n  -[AB])opt=\"$opt $1\"; shift;;\n  --) x=1;;\nesac", "«punctuation:)»opt=«string:\"»«variable:$opt»«string: »«variable:$1»«string:\"»; shift;;\n  --«punctuation:)»" },
         // 3>&- : the '-' that closes a descriptor is not part of the operator, in or out of $( )
         { "bash", "x=$(cat f 3>&-)\nexec 3>&-", "«string:$(cat f »«operator:3>&»«string:-)»\n«builtin:exec» «operator:3>&»-" },
+        // case right after $( is no command to VS Code, so the pattern's ) ends the substitution: the ;; after it are two
+        // list operators
+        { "bash", "x=$(case $a in\n  a) echo 1;;\nesac", "«keyword:in»\n«string:  a)» «builtin:echo» 1«operator:;;»\n«keyword:esac»" },
     };
 
     [Theory]

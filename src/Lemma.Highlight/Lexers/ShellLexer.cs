@@ -128,7 +128,7 @@ public sealed class ShellLexer : ILexer
             }
             if (c is '|' or '&' or ';')
             {
-                if (c == ';' && i + 1 < end && s[i + 1] == ';')
+                if (c == ';' && i + 1 < end && s[i + 1] == ';' && caseDepth > 0) // outside a case, two list operators
                 {
                     t.Add(i, i + 2, TokenKind.Punctuation);
                     inPattern = caseDepth > 0;
