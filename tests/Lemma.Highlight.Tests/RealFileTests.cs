@@ -83,6 +83,67 @@ public partial class RealFileTests
           "«type:__array_traits»«punctuation:<»«type:_Tp»«punctuation:,» «number:0»«punctuation:>» «punctuation:{»\n  «function:_Storage»«punctuation:(»«keyword:const» «type:_Storage»«keyword:&»" },
         { "cpp", "template <typename _Tp, typename... _Args>\n  void __do_emplace(_Args&&... __args);",
           "«keyword:typename»«punctuation:...» «type:_Args»«punctuation:>»" },
+        // VS Code matches a definition's head on one line: a name that starts its line is a call, but in a class body a constructor
+        { "cpp", "namespace std {\n  void\n  splice(iterator __pos);\n  struct S {\n    void\n    swap(S& __x);\n  };\n}",
+          "«function:splice»«punctuation:(»iterator __pos«punctuation:);»" },
+        { "cpp", "namespace std {\n  void\n  splice(iterator __pos);\n  struct S {\n    void\n    swap(S& __x);\n  };\n}",
+          "«function:swap»«punctuation:(»«type:S»«keyword:&» «variable:__x»«punctuation:);»" },
+        // an unnamed pack is plain; typename = void names the parameter; a base-class list on its own line starts with a plain ':'
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "«keyword:typename»«punctuation:,» typename...«punctuation:>»" },
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "«type:typename» «operator:=» «keyword:void»«punctuation:>»" },
+        { "cpp", "template<typename, typename...>\n  struct A;\ntemplate<typename _Tp, typename = void>\n  struct B\n  : public A<_Tp>\n  { };",
+          "\n  : «keyword:public» «type:A»" },
+        // a macro after a namespace's name is a type, its parentheses plain; decltype is a type
+        { "cpp", "namespace std _GLIBCXX_VISIBILITY(default)\n{\n  template<typename _Tp>\n    constexpr decltype(auto)\n    f(_Tp x);\n}",
+          "«type:std» «type:_GLIBCXX_VISIBILITY»(«type:default»)" },
+        { "cpp", "namespace std _GLIBCXX_VISIBILITY(default)\n{\n  template<typename _Tp>\n    constexpr decltype(auto)\n    f(_Tp x);\n}",
+          "«keyword:constexpr» «type:decltype»«punctuation:(»«type:auto»«punctuation:)»" },
+        // a template's parameters over several lines: VS Code's parameter rule starts after '<' or ',' on the same line;
+        // a default's name is plain, unless a type by its shape (*_t, a::)
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "\t   «type:bool» _IsInt «operator:=» «type:is_integral»«punctuation:<»«type:_Tp»«punctuation:>::»«keyword:value»«punctuation:,»" },
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "\t   typename «operator:=» _Require«punctuation:<»«type:_Tp»«punctuation:>,» «keyword:typename» «type:_Up» «operator:=» foo«punctuation:<»" },
+        { "cpp", "template<typename _Tp,\n\t   bool _IsInt = is_integral<_Tp>::value,\n\t   typename = _Require<_Tp>, typename _Up = foo<_Tp>,\n\t   class _Al, typename = enable_if_t<_Tp>>\n  struct A;",
+          "«keyword:class» «type:_Al»«punctuation:,» «type:typename» «operator:=» «type:enable_if_t»" },
+        // the name a typename qualifies is a type, in a class or in a block
+        { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«punctuation:>::»«type:__type» __type«punctuation:;»" },
+        { "cpp", "struct S {\n  typedef typename __make_signed<_Tp>::__type __type;\n  void f() { g(reinterpret_cast<typename _Sp::element_type*>(__r)); }\n};", "«keyword:typename» «type:_Sp»«punctuation:::»«type:element_type»«operator:*>»" },
+        // a second parenthesis after a definition's parameters holds its parameters (cursesw's UNDEF(name)(…)); an unnamed one is a type
+        { "cpp", "#ifdef mvinsch\ninline int UNDEF(mvinsch)(int y, chtype c)\n{ return mvinsch(y, c); }\n#endif", "«function:UNDEF»«punctuation:(»«type:mvinsch»«punctuation:)(»«type:int» «variable:y»«punctuation:,» «type:chtype» «variable:c»«punctuation:)»" },
+        // a parameter after a template-id is a variable; a trailing return type is a type after a definition's head, plain
+        // after a head VS Code takes for a call; in a block, -> is member access
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«punctuation:>» «variable:__n»«punctuation:)»\n    «punctuation:->» «type:pair»«punctuation:<»«type:iterator»" },
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«keyword:const»\n  «operator:->» size_type«punctuation:;»" },
+        { "cpp", "namespace std {\n  auto g(iter_difference_t<_It> __n)\n    -> pair<iterator, bool>;\n  size_type\n  count(const key_type& __k) const\n  -> size_type;\n}\nvoid f() { a->b; }", "«variable:a»«punctuation:->»«property:b»" },
+        // after extern, a template-id is no type to VS Code; before a function's name, it is its result's type
+        { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:extern» «keyword:const» _Placeholder«operator:<»_Tp«operator:>» _23" },
+        { "cpp", "namespace std {\n  extern const _Placeholder<_Tp> _23;\n  const pair<_Tp, _Up> f();\n}", "«keyword:const» «type:pair»«punctuation:<»«type:_Tp»«punctuation:,» «type:_Up»«punctuation:>» «function:f»" },
+        // enumerators are constants (not the names of their values); true and false in a specialisation stay constants
+        { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«constant:scientific» «operator:=» «number:1»«punctuation:,» «constant:fixed» «operator:=» «number:2»«punctuation:,» «constant:general» «operator:=» fixed «operator:|» scientific" },
+        { "cpp", "namespace std {\n  enum class chars_format\n  {\n    scientific = 1, fixed = 2, general = fixed | scientific\n  };\n  template<typename _Tp>\n    struct _Optional_payload<_Tp, true, false>;\n}", "«type:_Tp»«punctuation:,» «constant:true»«punctuation:,» «constant:false»«punctuation:>;»" },
+        // operator as a macro's argument is plain, and opens no parameter list; a template template parameter's own list is plain
+        { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«function:X»«punctuation:(»operator«operator:+=»«punctuation:)»" },
+        { "cpp", "__GMP_DECLARE_COMPOUND_OPERATOR(operator-=)\nX(operator+=)\ntemplate<typename _Default, template<typename...> class _Op,\n\t template<typename> class _TQual>\n  struct B;", "«punctuation:,» template«punctuation:<»typename...«punctuation:>» «keyword:class» «type:_Op»«punctuation:,»" },
+        // defined without parentheses is a macro call to VS Code; in template arguments a function type or a call is a type
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«operator:||» «function:defined» «type:__STRICT_ANSI__»" },
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:_Handler»«punctuation:<»«type:_Res»(_Args...)«punctuation:,» «type:_Functor»" },
+        { "cpp", "#if __cplusplus > 201703L || defined __STRICT_ANSI__\n#endif\ntemplate<typename _Res>\n  class _Handler<_Res(_Args...), _Functor>\n  : public integral_constant<bool, __is_same(_Tp, _Up)>\n  { };", "«type:bool»«punctuation:,» «type:__is_same»(«type:_Tp»«punctuation:,» «type:_Up»)«punctuation:>»" },
+        // operator() starting its line in a class is a constructor's shape to VS Code; elsewhere () is the operator's name
+        { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«function:operator»«punctuation:()(»«type:_It»«keyword:&» «variable:__it»«punctuation:)»" },
+        { "cpp", "struct S {\n  constexpr void\n  operator()(_It& __it) const\n  { }\n  void operator()(int x) const;\n};", "«keyword:operator»«operator:()»«punctuation:(»«type:int» «variable:x»«punctuation:)»" },
+        // a named typename parameter on a line of its own is still a parameter; a non-type parameter pack is one too
+        { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "\n         «keyword:typename» «type:_UPtr» «operator:=» unique_ptr«punctuation:<»«type:_Up»«punctuation:>,»\n         typename «operator:=»" },
+        { "cpp", "template<typename _Up,\n         typename _UPtr = unique_ptr<_Up>,\n         typename = _Require<_Up>>\n  struct A;\ntemplate<typename _Res, std::size_t... _Indexes>\n  struct B;", "«type:std»«punctuation:::»«keyword:size_t»«punctuation:...» «type:_Indexes»«punctuation:>»" },
+        // bzgrep: a command glued to its case pattern's ) is plain to the end of its line, but for quotes and variables
+        { "bash", "case $1 in\n  -[AB])opt=\"$opt $1\"; shift;;\n  --) x=1;;\nesac", "«punctuation:)»opt=«string:\"»«variable:$opt»«string: »«variable:$1»«string:\"»; shift;;\n  --«punctuation:)»" },
+        // 3>&- : the '-' that closes a descriptor is not part of the operator, in or out of $( )
+        { "bash", "x=$(cat f 3>&-)\nexec 3>&-", "«string:$(cat f »«operator:3>&»«string:-)»\n«builtin:exec» «operator:3>&»-" },
+        // case right after $( is no command to VS Code, so the pattern's ) ends the substitution: the ;; after it are two
+        // list operators
+        { "bash", "x=$(case $a in\n  a) echo 1;;\nesac", "«keyword:in»\n«string:  a)» «builtin:echo» 1«operator:;;»\n«keyword:esac»" },
     };
 
     [Theory]

@@ -9,7 +9,7 @@ namespace Lemma.Highlight.Lexers;
 /// suffixes and digit separators, CUDA qualifiers and built-in index variables. CUDA launches (<c>&lt;&lt;&lt;…&gt;&gt;&gt;</c>)
 /// are operators there, so here too.
 /// </summary>
-public sealed class CppLexer : ILexer
+public sealed partial class CppLexer : ILexer
 {
     public static readonly CppLexer C = new(Dialect.C);
     public static readonly CppLexer Cpp = new(Dialect.Cpp);
@@ -49,6 +49,10 @@ public sealed class CppLexer : ILexer
         var typeNameNext = false;        // after class/struct/namespace/enum/typename
         var scopeHead = false;           // a class/struct/namespace head is open: its '{' opens a scope, not a block
         ulong blocks = 0;                // bit n: brace n (n < 64) opened a block of statements
+        ulong enums = 0;                 // bit n: brace n (n < 64) opened an enum's body
+        ulong classes = 0;               // bit n: brace n (n < 64) opened a class, struct or union body
+        var headWord = "";               // the keyword of the open scope head
+        var classHead = false;           // the open scope head is a class, struct or union
         var braces = 0;
         var ternary = 0;                 // open '?' awaiting their ':'
         var returnType = false;          // the last name was a function's return type: its * and & are keywords
@@ -57,6 +61,14 @@ public sealed class CppLexer : ILexer
         var aliasName = false;           // after 'using': the alias's name, if '=' follows
         var aliasType = false;           // right of 'using X =', up to ';': names are types
         var attribute = false;           // inside [[ … ]]
+        var namespaceTail = false;       // after a namespace's name, before its '{': macros such as _GLIBCXX_VISIBILITY(default)
+        var defaultType = false;         // after '=' in a template's parameters: the default's first name
+        var typenameDepth = int.MinValue; // template depth of an open 'typename a::b<…>::c' chain
+        var afterHead = false;           // after a definition's parameters, before its body or ';'
+        var innerTemplate = 0;           // template depth of a template template parameter's own list
+        var typeParenDepth = -1;         // paren depth of a function type's plain parentheses in template arguments
+        var moreParams = false;          // the parameters just closed and another '(' follows
+        var plainParam = false;          // the name of a template parameter that VS Code leaves plain
         while (i < end)
         {
             var c = s[i];
@@ -94,10 +106,37 @@ public sealed class CppLexer : ILexer
                 var afterAccess = lastChar == '.' && !(i >= 3 && s[i - 1] is ' ' or '\t' or '.' && s.AsSpan(PrevSignificant(s, i, start) - 2, 3) is "...") || lastChar == '>' && i >= 2 && s[PrevSignificant(s, i, start)] == '>' && s[PrevSignificant(s, i, start) - 1] == '-';
                 TokenKind kind;
                 var inParams = paramDepth == depth - 1 && depth > 0;
+                var startsPlainParam = false;
                 var pack = nc == '.' && next + 2 < end && s[next + 1] == '.' && s[next + 2] == '.';
                 // VS Code's C grammar leaves the name after struct/enum/union plain; its C++ grammar makes it a type
                 if (attribute && !Scan.In(Keywords, word)) kind = nc == ':' ? TokenKind.Type : TokenKind.Builtin; // [[nodiscard, gnu::cold]]
-                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word)) kind = TokenKind.Text; // _Args... (a pack expansion)
+                else if (pack && _dialect != Dialect.C && !Scan.In(Keywords, word) && !(templateParams && templateDepth == 1 && DeclaresName(s, e, end) != 'x'))
+                    kind = TokenKind.Text; // _Args... (a pack expansion), not template<size_t... _Idx>
+                else if (word is "template" && templateParams && templateDepth >= 1 && _dialect != Dialect.C)
+                {
+                    kind = TokenKind.Text; // template<template<typename> class _Op>: the inner list is plain to VS Code
+                    innerTemplate = templateDepth + 1;
+                }
+                else if (innerTemplate > 0 && templateDepth == innerTemplate) kind = TokenKind.Text;
+                else if (word is "operator" && _dialect != Dialect.C && (depth > 0 && !inParams || lastChar == ':' && InBlock(blocks, braces)))
+                    kind = TokenKind.Text; // f(operator+=), base::operator=(x): VS Code's operator rule wants a declaration
+                else if (word is "decltype" && _dialect != Dialect.C) kind = TokenKind.Type; // as VS Code's C++ grammar scopes it
+                else if (word is "explicit" && nc == '(' && _dialect != Dialect.C) kind = TokenKind.Function; // explicit(cond)
+                else if (word is "operator" && nc == '(' && _dialect != Dialect.C && FirstOnLine(s, i) && InClassBody(classes, braces))
+                    kind = TokenKind.Function; // operator()(…) starting its line in a class: a constructor's shape to VS Code
+                else if (namespaceTail) kind = TokenKind.Type; // namespace std _GLIBCXX_VISIBILITY(default)
+                else if (templateParams && templateDepth == 1 && lastChar is ':' or '=' && nc is ',' or '>' && !Scan.In(Constants, word))
+                    kind = TokenKind.Keyword; // <typename = void>, <bool = X<_Tp>::value>: a lone word ends a parameter as VS Code sees it
+                else if (defaultType && !Scan.In(Keywords, word) && !Scan.In(Constants, word) && !BeforeScope(s, e, end) && !word.EndsWith("_t")) kind = TokenKind.Text; // = is_same<…>
+                else if (plainParam) kind = TokenKind.Text;
+                else if (templateParams && templateDepth == 1 && FirstOnLine(s, i) && (nc == '=' || DeclaresName(s, e, end) == '=' && word is not ("typename" or "class")))
+                {
+                    // a parameter with a default on a line of its own: VS Code's parameter rule starts after '<' or ','
+                    kind = Scan.In(Types, word) ? TokenKind.Type : TokenKind.Text;
+                    startsPlainParam = nc != '=';
+                }
+                else if (word is "typename" or "class" && templateParams && templateDepth == 1 && nc == '=')
+                    kind = TokenKind.Type; // template<typename = void>: VS Code takes the keyword for the parameter's name
                 else if (aliasName && nc == '=' && (next + 1 >= end || s[next + 1] != '='))
                 {
                     // the right side is a type if it ends on this line (VS Code's rule is line by line)
@@ -111,21 +150,36 @@ public sealed class CppLexer : ILexer
                 {
                     kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
                     typeNameNext = false;
+                    namespaceTail = lastWord is "namespace" && _dialect != Dialect.C && Scan.IsIdentStart(nc);
                     // struct __array_traits<_Tp, 0>: a specialisation's arguments
                     if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
-                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word)
+                else if (scopeHead && _dialect != Dialect.C && !Scan.In(Keywords, word) && templateDepth <= 0
                          && (lastChar is ':' or ',' || lastWord is "public" or "private" or "protected" or "virtual"))
                 {
                     kind = TokenKind.Type; // a base class, or namespace a::b
                     if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
+                }
+                else if (word is "typename" or "class" && templateDepth > 0 && UnnamedPack(s, e, end))
+                    kind = TokenKind.Text; // template<typename...>: VS Code's parameter rule needs a name
+                else if (typenameDepth == templateDepth && lastChar == ':' && !Scan.In(Keywords, word))
+                    kind = TokenKind.Type; // typename _Alloc_traits::pointer: the name a typename qualifies
+                else if (_dialect != Dialect.C && lastChar is '{' or ',' && depth == 0 && InEnumBody(enums, braces) && !Scan.In(Keywords, word))
+                    kind = TokenKind.Constant; // an enumerator
+                else if (afterAccess && _dialect != Dialect.C && lastChar == '>' && (ArrowAfter(s, i, start) == '}' || !InBlock(blocks, braces)))
+                {
+                    // a trailing return type, or a requirement's concept: a type after a definition's head (VS Code's
+                    // rule needs the head on one line), plain elsewhere
+                    kind = afterHead ? TokenKind.Type : TokenKind.Text;
+                    if (kind == TokenKind.Type && nc == '<' && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "class" or "struct" or "namespace" or "enum" or "union" or "typename" && nc != '{') typeNameNext = true;
-                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") scopeHead = true;
+                    if (word is "class" or "struct" or "namespace" or "enum" or "union" or "extern") { scopeHead = true; if (lastWord is not "enum") headWord = word.ToString(); } // enum class: an enum
+                    if (word is "class" or "struct" or "union" && templateDepth <= 0 && lastWord is not "enum") classHead = true;
                     if (word is "template" && nc == '<') { templateDepth = -1; templateParams = true; } // the next '<' opens a parameter list
                     if (word is "using" && _dialect != Dialect.C) aliasName = true;
                     if (word is "typename" or "class" && templateDepth > 0) typeNameNext = true;
@@ -139,7 +193,8 @@ public sealed class CppLexer : ILexer
                 else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
                 else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
-                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead || templateDepth > 0
+                         && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead && headWord is not "extern" || templateDepth > 0
+                             || !InBlock(blocks, braces) && DeclaresName(s, close, end) == '(' // const pair<T, U>& f(…)
                              || close + 1 < end && s[close] == ':' && s[close + 1] == ':'))
                 {
                     // name<…>( is a call of a function template; name<…> at file level or in parameters a type.
@@ -156,14 +211,29 @@ public sealed class CppLexer : ILexer
                 else if (lastChar == ':' && templateDepth <= 0 && !aliasType && AfterTemplateScope(s, i, start)) kind = TokenKind.Text; // a<b>::value
                 else if (templateDepth > 0 || aliasType && !Scan.In(Keywords, word)) kind = TokenKind.Type;
                 else kind = TokenKind.Text;
-                if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces) && IsDefinitionContext(lastKind, lastChar, lastWord))
+                if (kind == TokenKind.Function && templateDepth > 0 && _dialect != Dialect.C && innerTemplate == 0)
+                {
+                    // in template arguments, _Res(_Args...) and __is_same(_Tp, _Up) are types with plain parentheses to VS Code
+                    kind = TokenKind.Type;
+                    if (nc == '(' && typeParenDepth < 0) typeParenDepth = depth;
+                }
+                if (kind == TokenKind.Function && nc == '(' && paramDepth < 0 && !InBlock(blocks, braces)
+                    && (_dialect != Dialect.C && FirstOnLine(s, i)
+                        // VS Code matches a definition's head on one line: a name that starts its line is a call, except
+                        // in a class body, where it is taken for a constructor
+                        ? InClassBody(classes, braces)
+                        : IsDefinitionContext(lastKind, lastChar, lastWord)))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
+                defaultType = kind == TokenKind.Type && word is "typename" or "class"; // the next name is its default
+                plainParam = startsPlainParam;
+                if (word is "typename" && kind == TokenKind.Keyword) typenameDepth = templateDepth;
+                else if (typenameDepth == templateDepth && !(nc == '<' || nc == ':' && next + 1 < end && s[next + 1] == ':')) typenameDepth = int.MinValue;
                 lastKind = kind;
                 lastWord = kind == TokenKind.Keyword ? word.ToString() : "";
                 if (word is not "using") aliasName = false;
                 if (kind != TokenKind.Type) returnType = false;
-                if (word is "operator" && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
+                if (word is "operator" && kind == TokenKind.Keyword && paramDepth < 0 && !InBlock(blocks, braces)) operatorName = true;
                 lastChar = s[e - 1];
                 i = e;
                 continue;
@@ -184,6 +254,28 @@ public sealed class CppLexer : ILexer
             var len = 1;
             switch (c)
             {
+                case '(' or ')' when namespaceTail:
+                    pk = TokenKind.Text;
+                    break;
+                case '(' when lastWord is "operator" && i + 1 < end && s[i + 1] == ')' && _dialect != Dialect.C:
+                    pk = TokenKind.Operator; // operator()
+                    len = 2;
+                    break;
+                case '(' when typeParenDepth == depth && templateDepth > 0:
+                    depth++;
+                    pk = TokenKind.Text;
+                    break;
+                case ')' when typeParenDepth >= 0 && typeParenDepth == depth - 1:
+                    depth--;
+                    typeParenDepth = -1;
+                    pk = TokenKind.Text;
+                    break;
+                case '(' when moreParams:
+                    moreParams = false;
+                    paramDepth = depth;
+                    depth++;
+                    pk = TokenKind.Punctuation;
+                    break;
                 case '(':
                     // operator=( and operator()( : the parameters, as after a function's name
                     if (operatorName && !(i + 2 < end && s[i + 1] == ')' && s[i + 2] == '(')) { paramDepth = depth; operatorName = false; }
@@ -192,14 +284,28 @@ public sealed class CppLexer : ILexer
                     break;
                 case ')':
                     if (depth > 0) depth--;
-                    if (paramDepth == depth) paramDepth = -1;
+                    if (paramDepth == depth)
+                    {
+                        paramDepth = -1;
+                        afterHead = true;
+                        // UNDEF(name)(WINDOW *win): VS Code takes a second parenthesis for the parameters
+                        var n = SkipSpace(s, i + 1, end);
+                        moreParams = _dialect != Dialect.C && n < end && s[n] == '(';
+                    }
                     pk = TokenKind.Punctuation;
                     break;
                 case '{':
                     if (braces < 64 && !scopeHead) blocks |= 1UL << braces;
                     else if (braces < 64) blocks &= ~(1UL << braces);
+                    if (braces < 64 && scopeHead && classHead) classes |= 1UL << braces;
+                    else if (braces < 64) classes &= ~(1UL << braces);
+                    if (braces < 64 && scopeHead && headWord is "enum") enums |= 1UL << braces;
+                    else if (braces < 64) enums &= ~(1UL << braces);
                     braces++;
+                    afterHead = false;
                     scopeHead = false;
+                    namespaceTail = false;
+                    classHead = false;
                     paramDepth = -1;
                     pk = TokenKind.Punctuation;
                     break;
@@ -221,7 +327,7 @@ public sealed class CppLexer : ILexer
                     if (c == ',' && templateDepth > 0) typeNameNext = false; // template<typename, typename>
                     if (c == ';')
                     {
-                        paramDepth = -1; scopeHead = false; aliasName = false; templateParams = false;
+                        paramDepth = -1; scopeHead = false; afterHead = false; namespaceTail = false; classHead = false; aliasName = false; templateParams = false;
                         if (aliasType) templateDepth = 0;
                         aliasType = false;
                     }
@@ -232,11 +338,11 @@ public sealed class CppLexer : ILexer
                     len = 2;
                     break;
                 case '<' when templateDepth == -1 || templateDepth > 0 && !(i + 1 < end && s[i + 1] == '<'):
-                    if (templateDepth > 0) templateParams = false; // a nested list: arguments
                     templateDepth = templateDepth == -1 ? 1 : templateDepth + 1;
                     pk = TokenKind.Punctuation;
                     break;
                 case '>' when templateDepth > 0:
+                    if (templateDepth == innerTemplate) innerTemplate = 0;
                     templateDepth--;
                     if (templateDepth == 0) templateParams = false;
                     pk = TokenKind.Punctuation;
@@ -250,14 +356,16 @@ public sealed class CppLexer : ILexer
                     pk = TokenKind.Operator;
                     break;
                 case ':':
-                    pk = TokenKind.Punctuation;
+                    // a base-class list on a line of its own: VS Code matches a class head's ':' on the head's line only
+                    pk = scopeHead && _dialect != Dialect.C && FirstOnLine(s, i) ? TokenKind.Text : TokenKind.Punctuation;
                     break;
                 case '?':
                     ternary++;
                     pk = TokenKind.Operator;
                     break;
                 case '-' when i + 1 < end && s[i + 1] == '>' && _dialect != Dialect.C:
-                    pk = TokenKind.Punctuation; // member access, as the C++ grammar scopes it
+                    // member access, as the C++ grammar scopes it; after a head VS Code takes for a call, an operator
+                    pk = !InBlock(blocks, braces) && !afterHead && lastChar != '}' ? TokenKind.Operator : TokenKind.Punctuation;
                     len = 2;
                     break;
                 case '.' when i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.' && lastKind == TokenKind.Keyword:
@@ -280,6 +388,7 @@ public sealed class CppLexer : ILexer
                     {
                         pk = TokenKind.Operator;
                         while (i + len < end && len < 2 && "+-=<>&|".Contains(s[i + len]) && !(s[i + len] is '<' or '>' && c is not ('<' or '>' or '-'))) len++;
+                        if (c == '=' && len == 1 && templateParams && templateDepth == 1) defaultType = true;
                     }
                     else pk = TokenKind.Text;
                     break;
@@ -291,275 +400,5 @@ public sealed class CppLexer : ILexer
             lastWord = "";
             i += len;
         }
-    }
-
-    /// <summary>A function name preceded by a type or specifier starts a definition (or declaration).</summary>
-    private static bool IsDefinitionContext(TokenKind lastKind, char lastChar, string lastWord) =>
-        lastKind == TokenKind.Type && lastChar != ':' || lastKind == TokenKind.Keyword && lastWord is not ("return" or "new" or "delete" or "throw" or "sizeof" or "else" or "case" or "co_return" or "co_await" or "co_yield")
-        || lastKind == TokenKind.Text && Scan.IsIdentPart(lastChar)
-        || lastKind == TokenKind.Punctuation && lastChar is '>' or ';' or '{' or '}' // a constructor at a statement's start
-        || lastKind == TokenKind.Operator && lastChar is '*' or '&';
-
-    /// <summary>
-    /// VS Code's C++ grammar colours a user type where it declares something: a parameter (<c>T name</c>,
-    /// <c>const T&amp; name</c>) or a function's return type (<c>T* f(</c>, <c>T&amp; operator=</c>), not a variable of a
-    /// struct or a block. The name at [i, e) is such a type if a declared name follows it.
-    /// </summary>
-    private static bool IsDeclaredType(string s, int i, int e, int end, int start, TokenKind lastKind, char lastChar, string lastWord,
-        bool inParams, bool inBlock)
-    {
-        var qualified = lastChar == ':' && i >= 2 && s[PrevSignificant(s, i, start)] == ':';
-        var specifier = lastKind == TokenKind.Keyword && lastWord is "const" or "volatile" or "static" or "extern" or "inline"
-            or "constexpr" or "virtual" or "friend" or "explicit" or "typename";
-        if (inParams && (lastChar is '(' or ',' && lastKind == TokenKind.Punctuation || specifier || qualified))
-        {
-            if (DeclaresName(s, e, end) is ',' or ')' or '=' or '[' or '\n' or '\0') return true;
-            if (!specifier) return false;
-            var p = e; // const T&, unnamed
-            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
-            return p < end && s[p] is ',' or ')';
-        }
-        if (inBlock || !(lastKind == TokenKind.Punctuation && lastChar is ';' or '{' or '}' || specifier || qualified
-                         || lastKind == TokenKind.Punctuation && lastChar == '>'))
-            return false;
-        return DeclaresName(s, e, end) == '(';
-    }
-
-    /// <summary>After a parameter's type: a type, a name, or the * and &amp; of a declarator.</summary>
-    private static bool IsAfterDeclarator(TokenKind lastKind, char lastChar) =>
-        lastKind is TokenKind.Type || lastChar is '*' or '&' || lastKind == TokenKind.Punctuation && lastChar == '.' /* T&&... name */ || lastKind is TokenKind.Text or TokenKind.Keyword && Scan.IsIdentPart(lastChar);
-
-    /// <summary>From the end of a name: [* &amp; const ...] another name, and the character after that ('\0' at the end);
-    /// 'x' if no name follows. <c>operator</c> counts as a name followed by '('.</summary>
-    private static char DeclaresName(string s, int e, int end)
-    {
-        var p = e;
-        while (true)
-        {
-            while (p < end && s[p] is ' ' or '\t' or '*' or '&') p++;
-            if (p + 3 <= end && s[p] == '.' && s[p + 1] == '.' && s[p + 2] == '.') { p += 3; continue; }
-            if (p >= end || !Scan.IsIdentStart(s[p])) return 'x';
-            var we = Scan.Ident(s, p, end);
-            var word = s.AsSpan(p, we - p);
-            p = we;
-            if (word is "const" or "volatile" or "restrict" or "__restrict" or "__restrict__") continue;
-            if (word is "operator") return '(';
-            if (Scan.In(Keywords, word)) return 'x';
-            while (p < end && s[p] is ' ' or '\t') p++;
-            return p < end ? s[p] : '\0';
-        }
-    }
-
-    /// <summary>The name at <paramref name="i"/> follows <c>&gt;::</c>.</summary>
-    private static bool AfterTemplateScope(string s, int i, int start)
-    {
-        var p = PrevSignificant(s, i, start);
-        return p >= start + 2 && s[p] == ':' && s[p - 1] == ':' && s[PrevSignificant(s, p - 1, start)] == '>';
-    }
-
-    /// <summary>The end of a template argument list opening at <paramref name="i"/> on this line, or <paramref name="i"/>.</summary>
-    private static int TemplateArgumentsEnd(string s, int i, int end)
-    {
-        if (i + 1 < end && s[i + 1] is '<' or '=') return i;
-        var depth = 0;
-        var parens = 0;
-        // on this line only: VS Code's grammar matches template arguments line by line
-        for (var p = i; p < end && s[p] != '\n'; p++)
-        {
-            var c = s[p];
-            if (c == '(') parens++;
-            else if (c == ')') { if (--parens < 0) return i; }
-            else if (parens > 0 && c is '<' or '>') continue; // sizeof(a) > 1 inside the arguments
-            else if (c == '<') depth++;
-            else if (c == '>') { if (--depth == 0) return p + 1; }
-            else if (!(Scan.IsIdentPart(c) || c is ' ' or '\t' or ',' or ':' or '*' or '&' or '.' or '!')) return i;
-        }
-        return i;
-    }
-
-    private static bool InBlock(ulong blocks, int braces)
-    {
-        var n = System.Math.Min(braces, 64);
-        return n > 0 && (blocks & (n == 64 ? ulong.MaxValue : (1UL << n) - 1)) != 0;
-    }
-
-    private static int SkipSpace(string s, int i, int end)
-    {
-        while (i < end && s[i] is ' ' or '\t') i++;
-        return i;
-    }
-
-    private static int PrevSignificant(string s, int i, int start)
-    {
-        i--;
-        while (i > start && char.IsWhiteSpace(s[i])) i--;
-        return System.Math.Max(i, start);
-    }
-
-    private static bool IsStringPrefix(ReadOnlySpan<char> p) => p is "L" or "u" or "U" or "u8" or "R" or "LR" or "uR" or "UR" or "u8R";
-
-    private int Directive(string s, int i, int end, TokenList t)
-    {
-        var lineEnd = Scan.LineEnd(s, i, end);
-        var d = Scan.SkipBlanks(s, i + 1, lineEnd);
-        var de = Scan.Ident(s, d, lineEnd);
-        t.Add(i, de, TokenKind.Keyword);
-        var name = s.AsSpan(d, de - d);
-        var p = Scan.SkipBlanks(s, de, lineEnd);
-        if (name is "include" or "include_next" or "import")
-        {
-            if (p < lineEnd && s[p] is '<' or '"')
-            {
-                var close = s.IndexOf(s[p] == '<' ? '>' : '"', p + 1, lineEnd - p - 1);
-                var e = close < 0 ? lineEnd : close + 1;
-                t.Add(p, e, TokenKind.String);
-                p = e;
-            }
-            Lex(s, p, lineEnd, t);
-            return lineEnd;
-        }
-        if (name is "define" or "undef" or "ifdef" or "ifndef")
-        {
-            var ne = Scan.Ident(s, p, lineEnd);
-            t.Add(p, ne, TokenKind.Function);
-            p = ne;
-            if (name is "define" && p < lineEnd && s[p] == '(') p = MacroParameters(s, p, lineEnd, t);
-        }
-        // The rest of the line (and continuation lines) is code.
-        var stop = lineEnd;
-        while (stop < end && stop > p && s[stop - 1] == '\\') stop = Scan.LineEnd(s, stop + 1, end);
-        if (name is "if" or "elif")
-        {
-            Condition(s, p, stop, t);
-            return stop;
-        }
-        if (name is "pragma")
-        {
-            while (p < stop)
-            {
-                if (Scan.IsIdentStart(s[p])) { var we = Scan.Ident(s, p, stop); t.Add(p, we, TokenKind.Attribute); p = we; }
-                else p++;
-            }
-            return stop;
-        }
-        Lex(s, p, stop, t);
-        return stop;
-    }
-
-    /// <summary>#define NAME(a, b, ...): the parameters are variables, as in VS Code.</summary>
-    private static int MacroParameters(string s, int p, int lineEnd, TokenList t)
-    {
-        t.Add(p, p + 1, TokenKind.Punctuation);
-        p++;
-        while (p < lineEnd && s[p] != ')')
-        {
-            if (Scan.IsIdentStart(s[p])) { var e = Scan.Ident(s, p, lineEnd); t.Add(p, e, TokenKind.Variable); p = e; continue; }
-            if (s[p] == ',') t.Add(p, p + 1, TokenKind.Punctuation);
-            else if (s[p] == '.') t.Add(p, p + 1, TokenKind.Punctuation);
-            p++;
-        }
-        if (p < lineEnd) { t.Add(p, p + 1, TokenKind.Punctuation); p++; }
-        return p;
-    }
-
-    /// <summary>The condition of #if and #elif: macro names are functions there (VS Code), <c>defined</c> a keyword;
-    /// in C++ the predefined macros (<c>__cplusplus</c>, <c>__GNUC__</c>) stay types unless tested by defined.</summary>
-    private void Condition(string s, int p, int stop, TokenList t)
-    {
-        var afterDefined = false;
-        while (p < stop)
-        {
-            var c = s[p];
-            if (Scan.IsIdentStart(c))
-            {
-                var e = Scan.Ident(s, p, stop);
-                var word = s.AsSpan(p, e - p);
-                var kind = word is "defined" ? TokenKind.Keyword
-                    : _dialect != Dialect.C && !afterDefined && IsPredefinedMacro(word) ? TokenKind.Type
-                    : TokenKind.Function;
-                afterDefined = word is "defined";
-                t.Add(p, e, kind);
-                p = e;
-                continue;
-            }
-            if (char.IsAsciiDigit(c)) { var e = Scan.Number(s, p, stop); t.Add(p, e, TokenKind.Number); p = e; continue; }
-            if (c == '/' && p + 1 < stop && s[p + 1] is '/' or '*')
-            {
-                var e = s[p + 1] == '/' ? Scan.LineEnd(s, p, stop) : s.IndexOf("*/", p + 2, stop - p - 2, StringComparison.Ordinal);
-                e = e < 0 ? stop : s[p + 1] == '/' ? e : e + 2;
-                t.Add(p, e, TokenKind.Comment);
-                p = e;
-                continue;
-            }
-            if (c == '\\' && IsContinuation(s, p, stop)) { t.Add(p, p + 1, TokenKind.Escape); p++; continue; }
-            if (c is '(' or ')') t.Add(p, p + 1, TokenKind.Punctuation);
-            else if ("+-*/%=<>!&|^~?:".Contains(c)) t.Add(p, p + 1, TokenKind.Operator);
-            p++;
-        }
-    }
-
-    /// <summary>__cplusplus and the __NAME__ macros of the compilers, which VS Code colours as types.</summary>
-    private static bool IsPredefinedMacro(ReadOnlySpan<char> w) =>
-        w is "__cplusplus" || w.Length > 4 && w.StartsWith("__") && w.EndsWith("__") && char.IsAsciiLetterUpper(w[2]) && !w.ContainsAnyInRange('a', 'z');
-
-    /// <summary>A backslash that ends its line (blanks may follow): a line continuation.</summary>
-    private static bool IsContinuation(string s, int p, int end)
-    {
-        var e = p + 1;
-        while (e < end && s[e] is ' ' or '\t') e++;
-        return e >= end || s[e] == '\n';
-    }
-
-    private static int Quoted(string s, int i, int q, int end, TokenList t)
-    {
-        var quote = s[q];
-        t.Add(i, q + 1, TokenKind.String);
-        var p = q + 1;
-        while (p < end && s[p] != quote && s[p] != '\n')
-        {
-            if (s[p] == '\\' && p + 1 < end)
-            {
-                var e = p + 2;
-                if (s[p + 1] == 'x') while (e < end && char.IsAsciiHexDigit(s[e])) e++;
-                else if (s[p + 1] is >= '0' and <= '7') while (e < end && e < p + 4 && s[e] is >= '0' and <= '7') e++;
-                else if (s[p + 1] == 'u') e = System.Math.Min(end, p + 6);
-                else if (s[p + 1] == 'U') e = System.Math.Min(end, p + 10);
-                t.Add(p, e, TokenKind.Escape);
-                p = e;
-                continue;
-            }
-            if (s[p] == '%' && quote == '"')
-            {
-                var e = Placeholder(s, p, end);
-                if (e > p) { t.Add(p, e, TokenKind.Escape); p = e; continue; }
-            }
-            t.Add(p, p + 1, TokenKind.String);
-            p++;
-        }
-        if (p < end && s[p] == quote) { t.Add(p, p + 1, TokenKind.String); p++; }
-        return p;
-    }
-
-    private static int Placeholder(string s, int p, int end)
-    {
-        var e = p + 1;
-        if (e < end && s[e] == '%') return e + 1;
-        while (e < end && s[e] is '-' or '+' or ' ' or '#' or '0') e++;
-        while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '*')) e++;
-        if (e < end && s[e] == '.') { e++; while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '*')) e++; }
-        while (e < end && s[e] is 'h' or 'l' or 'j' or 'z' or 't' or 'L') e++;
-        return e < end && "diouxXeEfFgGaAcspn".Contains(s[e]) ? e + 1 : p;
-    }
-
-    /// <summary>R"delim( … )delim", possibly over several lines.</summary>
-    private static int RawString(string s, int i, int q, int end, TokenList t)
-    {
-        var open = s.IndexOf('(', q + 1, System.Math.Min(end, q + 18) - q - 1);
-        if (open < 0) return Quoted(s, i, q, end, t);
-        var closing = ")" + s[(q + 1)..open] + "\"";
-        var close = s.IndexOf(closing, open + 1, end - open - 1, StringComparison.Ordinal);
-        var e = close < 0 ? end : close + closing.Length;
-        t.Add(i, e, TokenKind.String);
-        return e;
     }
 }

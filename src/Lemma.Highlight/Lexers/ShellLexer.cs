@@ -50,6 +50,7 @@ public sealed class ShellLexer : ILexer
         var afterCase = false;
         var caseDepth = 0; // open case … esac blocks
         var inPattern = false; // in a case pattern, up to its )
+        var glued = false; // a command glued to its case pattern's ), up to the line's end
         var testDepth = 0; // inside [[ ]] or [ ]
         var pendingHeredocs = new List<(string Delimiter, bool Expand, bool StripTabs)>();
         while (i < end)
@@ -58,6 +59,7 @@ public sealed class ShellLexer : ILexer
             var atWord = i == start || IsWordBreak(s[i - 1]) || s[i - 1] == '{' && i - 1 >= start && (i - 1 == start || IsWordBreak(s[i - 2]));
             if (c == '\n')
             {
+                glued = false;
                 t.Add(i, i + 1, fill);
                 i++;
                 if (pendingHeredocs.Count > 0)
@@ -68,6 +70,13 @@ public sealed class ShellLexer : ILexer
                 continue;
             }
             if (Scan.IsSpace(c)) { t.Add(i, i + 1, fill); i++; continue; } // a substitution's spaces: one string span
+            if (glued && c is not ('"' or '\'' or '$' or '`'))
+            {
+                if (c == ';' && i + 1 < end && s[i + 1] == ';') inPattern = caseDepth > 0;
+                t.Add(i, i + 1, fill);
+                i++;
+                continue;
+            }
             if (c == '#' && atWord) { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
             if (c == '\\')
             {
@@ -83,6 +92,9 @@ public sealed class ShellLexer : ILexer
                 t.Add(i, i + 1, TokenKind.Punctuation);
                 if (c == ')') inPattern = false;
                 i++;
+                // -x)shift;; : VS Code's grammar reads a command glued to its pattern, and the rest of its line, as plain
+                // text but for quotes and variables
+                glued = c == ')' && nest == Nest.None && i < end && !Scan.IsSpace(s[i]) && s[i] != '\n';
                 continue;
             }
             if (c == ')' && nest == Nest.Paren && parens == 0) return i;
@@ -116,7 +128,7 @@ public sealed class ShellLexer : ILexer
             }
             if (c is '|' or '&' or ';')
             {
-                if (c == ';' && i + 1 < end && s[i + 1] == ';')
+                if (c == ';' && i + 1 < end && s[i + 1] == ';' && caseDepth > 0) // outside a case, two list operators
                 {
                     t.Add(i, i + 2, TokenKind.Punctuation);
                     inPattern = caseDepth > 0;
@@ -215,7 +227,8 @@ public sealed class ShellLexer : ILexer
         var op = s[e];
         e++;
         if (e < end && (s[e] == op || s[e] == '&' || op == '<' && s[e] == '>' || s[e] == '|')) e++;
-        while (e < end && (char.IsAsciiDigit(s[e]) || s[e] == '-') && s[e - 1] == '&') e++;
+        // 3>&- closes a descriptor; VS Code's grammar leaves the '-' out of the operator
+        while (e < end && char.IsAsciiDigit(s[e]) && s[e - 1] == '&') e++;
         return e;
     }
 
