@@ -100,6 +100,8 @@ public sealed partial class SiteHost : IPendingPages
 
     OutputFile? IPendingPages.Rendered(string key) => store.RenderedPage(key);
 
+    IReadOnlySet<string>? IPendingPages.TakeReached() => store.TakeReachedPages();
+
     byte[] IPendingPages.Render(string key, ServedFile? lastGood)
     {
         (OutputFile? File, Diagnostic? Error) page;

@@ -16,14 +16,17 @@ public sealed record ServedFile(string Path, string ContentType)
         content = new((bytes, etag));
 
     /// <summary>A page made by <paramref name="render"/> on first read of its bytes or ETag, once, whichever thread asks.</summary>
-    public static ServedFile Pending(string path, Func<byte[]> render) =>
-        new(path, ContentTypes.For(path)) { content = new(() => { var bytes = render(); return (bytes, SiteSnapshot.ETagOf(bytes)); }) };
+    public static ServedFile Pending(string path, Func<byte[]> render, string? pageKey = null) =>
+        new(path, ContentTypes.For(path)) { content = new(() => { var bytes = render(); return (bytes, SiteSnapshot.ETagOf(bytes)); }), PageKey = pageKey };
 
     public byte[] Bytes => content.Value.Bytes;
 
     public string ETag => content.Value.ETag;
 
     public bool IsRendered => content.IsValueCreated;
+
+    /// <summary>For a page a build left pending: the key it is rendered by.</summary>
+    public string? PageKey { get; init; }
 
     /// <summary>For a file copied from the sources: where from, and its time and size then, to tell whether it changed without reading it.</summary>
     public (string From, DateTime Written, long Length)? Stamp { get; init; }
@@ -66,13 +69,14 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var renewed = new List<string>(); // files served from a new object, changed or not
         var kept = 0;
         var before = previous.Ordered;
+        var reached = pages?.TakeReached();
         var j = 0;
         // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
         foreach (var file in sorted)
         {
             while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
             var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
-            var next = file.Pending is { } key ? Page(file.Path, key, old, pages!) : Serve(file, old);
+            var next = file.Pending is { } key ? Page(file.Path, key, old, pages!, reached) : Serve(file, old);
             if (!ReferenceEquals(next, old)) renewed.Add(file.Path);
             // A page not yet rendered counts as changed: what reached it may well change it.
             if (!ReferenceEquals(next, old) && (old is null || !old.IsRendered || !next.IsRendered || old.ETag != next.ETag)) changed.Add(file.Path);
@@ -125,11 +129,13 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
 
     /// <summary>A page the build left pending: the last one served when nothing has reached it since it was rendered,
     /// else rendered when first asked for.</summary>
-    private static ServedFile Page(string path, string key, ServedFile? old, IPendingPages pages)
+    private static ServedFile Page(string path, string key, ServedFile? old, IPendingPages pages, IReadOnlySet<string>? reached)
     {
-        if (pages.Rendered(key) is not { Bytes: { } bytes }) return ServedFile.Pending(path, () => pages.Render(key, old));
-        if (old is { IsRendered: true } && (ReferenceEquals(old.Bytes, bytes) || old.Bytes.AsSpan().SequenceEqual(bytes))) return old;
-        return new ServedFile(path, bytes, ContentTypes.For(path), ETagOf(bytes));
+        // Rendered, and no change reached it since: served as it is, without asking the store about each of 16,000 pages.
+        if (old is { IsRendered: true } && old.PageKey == key && reached is not null && !reached.Contains(key)) return old;
+        if (pages.Rendered(key) is not { Bytes: { } bytes }) return ServedFile.Pending(path, () => pages.Render(key, old), key);
+        if (old is { IsRendered: true } && old.PageKey == key && (ReferenceEquals(old.Bytes, bytes) || old.Bytes.AsSpan().SequenceEqual(bytes))) return old;
+        return new ServedFile(path, bytes, ContentTypes.For(path), ETagOf(bytes)) { PageKey = key };
     }
 
     internal static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexString(SHA256.HashData(bytes).AsSpan(0, 12)).ToLowerInvariant() + "\"";
@@ -143,6 +149,9 @@ public interface IPendingPages
 
     /// <summary>The page's bytes now. When it cannot be rendered, <paramref name="lastGood"/>'s, or a page saying why.</summary>
     byte[] Render(string key, ServedFile? lastGood);
+
+    /// <summary>The keys of the pages a change reached since the last snapshot asked; null when any page may have changed.</summary>
+    IReadOnlySet<string>? TakeReached();
 }
 
 /// <summary>Content types by extension, with charset for text.</summary>

@@ -31,6 +31,18 @@ public sealed class BuildStore
     public Output.OutputFile? RenderedPage(string key) =>
         memo.TryCurrent(Output.PageQueries.Page, key, out var page) && page.Error is null ? page.File : null;
 
+    private QueryStore? watched;
+
+    /// <summary>The keys of the pages a change reached since the last call; null when that is not known (the first call,
+    /// or a store begun anew since): then any page may have changed. Never while a build runs.</summary>
+    public IReadOnlySet<string>? TakeReachedPages()
+    {
+        if (ReferenceEquals(watched, memo)) return memo.TakeMarked(Output.PageQueries.Page);
+        watched = memo;
+        memo.Watch(Output.PageQueries.Page);
+        return null;
+    }
+
     /// <summary>Tells the next build that these files (relative to the site root) were written, created or deleted.</summary>
     public void Changed(IEnumerable<string> relativePaths)
     {

@@ -27,6 +27,8 @@ public sealed class QueryStore
     private long revision = 1;
     private readonly Lock marksGate = new();
     private readonly SortedDictionary<int, List<Slot>> marked = [];
+    // The slots of watched queries that changes marked since TakeMarked last asked (guarded by marksGate).
+    private readonly HashSet<Slot> markedSinceTaken = new(ReferenceEqualityComparer.Instance);
     // The revision whose propagation finished, and, while one runs, its revision and the height it has reached.
     private long settled;
     private long propagating;
@@ -101,6 +103,25 @@ public sealed class QueryStore
         Interlocked.Exchange(ref settled, now);
     }
 
+    /// <summary>From now on, keeps the keys of <paramref name="query"/>'s values that changes mark, for <see cref="TakeMarked"/>:
+    /// for a caller that keeps those values itself (the pages `serve` holds) and need only look again at the marked ones.</summary>
+    public void Watch<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull => Table(query).Watched = true;
+
+    /// <summary>The keys of <paramref name="query"/>'s values that changes marked since the last call (or since
+    /// <see cref="Watch"/>). A value not among them and not dropped is as it was when last computed or checked.</summary>
+    public IReadOnlySet<TKey> TakeMarked<TKey, TValue>(Query<TKey, TValue> query) where TKey : notnull
+    {
+        var table = Table(query);
+        var keys = new HashSet<TKey>();
+        lock (marksGate)
+        {
+            foreach (var slot in markedSinceTaken)
+                if (slot is DerivedSlot<TKey, TValue> derived && derived.In(table)) keys.Add(derived.Key);
+            markedSinceTaken.RemoveWhere(slot => slot is DerivedSlot<TKey, TValue> derived && derived.In(table));
+        }
+        return keys;
+    }
+
     /// <summary>True when a value of this height that no change marked is up to date at <paramref name="at"/>.</summary>
     internal bool Settled(int height, long at) =>
         Interlocked.Read(ref settled) == at || (Interlocked.Read(ref propagating) == at && height < level);
@@ -115,6 +136,7 @@ public sealed class QueryStore
             {
                 if (!marked.TryGetValue(reader.Height, out var list)) marked[reader.Height] = list = [];
                 list.Add(reader);
+                if (reader.Watched) markedSinceTaken.Add(reader);
             }
         }
     }
@@ -194,6 +216,8 @@ public sealed class QueryStore
         public long Reused => Interlocked.Read(ref reused);
         public long Ticks => Interlocked.Read(ref ticks);
         private long ticks;
+        /// <summary>Whether its marked slots are kept for <see cref="QueryStore.TakeMarked"/>.</summary>
+        public volatile bool Watched;
         public void AddComputed(long elapsed) { Interlocked.Increment(ref computed); Interlocked.Add(ref ticks, elapsed); }
         public void AddReused() => Interlocked.Increment(ref reused);
 
@@ -234,6 +258,9 @@ internal abstract class Slot
 
     /// <summary>Drops the value (it could not be computed), as a change its readers must see.</summary>
     public virtual void Forget(QueryStore store, long revision) { }
+
+    /// <summary>Whether marks of this slot are kept for <see cref="QueryStore.TakeMarked"/>.</summary>
+    public virtual bool Watched => false;
 
     public void AddReader(Slot reader)
     {
@@ -285,6 +312,12 @@ internal sealed class InputSlot<TValue>(string name) : Slot
 
 internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TValue> table, TKey key) : Slot where TKey : notnull
 {
+    public TKey Key => key;
+
+    public bool In(QueryStore.DerivedTable<TKey, TValue> of) => ReferenceEquals(table, of);
+
+    public override bool Watched => table.Watched;
+
     private readonly Lock gate = new();
     private Slot[] reads = [];
     public TValue? Value;

@@ -106,6 +106,28 @@ public sealed class QueryStoreTests
     }
 
     [Fact]
+    public void A_watched_query_names_the_keys_changes_marked_since_it_was_last_asked_and_only_those()
+    {
+        var counted = new Counted();
+        var (words, shout, _) = Queries(counted);
+        var store = new QueryStore();
+        store.Watch(words);
+        store.Set(Text, "a", "one two");
+        store.Set(Text, "b", "three");
+        store.Get(words, "a");
+        store.Get(words, "b");
+        store.Get(shout, "a");
+        Assert.Empty(store.TakeMarked(words)); // first values are not marks
+
+        store.Set(Text, "a", "one two four");
+        store.Set(Text, "b", "three"); // no change
+        store.Propagate();
+        Assert.Equal(["a"], store.TakeMarked(words).Order());
+        Assert.Empty(store.TakeMarked(words)); // taken
+        Assert.Empty(store.TakeMarked(shout)); // not watched, though "a" of it was marked too
+    }
+
+    [Fact]
     public void A_value_is_computed_once_while_nothing_it_read_changes()
     {
         var counted = new Counted();
