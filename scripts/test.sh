@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: unit, end-to-end (`lemma` on temporary sites) and browser tests in headless Chromium.
-# Installs what the browser tests need (Debian's chromium, axe-core from npm) and the PostgreSQL store's tests need
+# Installs what the browser tests and the search client test need (Debian's chromium and Node, axe-core from npm) and the PostgreSQL store's tests need
 # (Debian's postgresql) when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

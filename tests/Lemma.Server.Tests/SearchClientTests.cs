@@ -39,7 +39,7 @@ public class SearchClientTests
         "one two three four five six seven eight nine ten",
     ];
 
-    [NodeFact]
+    [Fact]
     public async Task The_client_splits_every_text_of_the_table_into_the_words_the_server_does()
     {
         await using var site = await ServedSite.Start(Files, production: true);
@@ -53,7 +53,7 @@ public class SearchClientTests
         }
     }
 
-    [NodeFact]
+    [Fact]
     public async Task The_client_orders_the_results_of_each_query_as_the_server_page_does()
     {
         string[] queries = ["softmax", "attention scratch masking", "attention scratch softmax temperature", "attention from the future", "optim", "nn.linear", "2024", "3e-4", "λ", "nn.lin", "Adam averages", "mask", "zebra"];
@@ -117,17 +117,4 @@ public class SearchClientTests
           console.log(JSON.stringify(out));
         })().catch(e => { console.error(e); process.exit(1); });
         """;
-}
-
-/// <summary>A test that runs only where node is on the PATH (the client's tests need it; the rest of the suite does not).</summary>
-public sealed class NodeFactAttribute : FactAttribute
-{
-    public NodeFactAttribute()
-    {
-        if (!OnPath("node")) Skip = "node is not on the PATH";
-    }
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => dir.Length > 0 && File.Exists(Path.Combine(dir, program)));
 }
