@@ -47,13 +47,7 @@ public sealed class OutputStaging : IDisposable
         {
             throw new OutputException($"cannot make the staging folder {root}: {e.Message}", e);
         }
-        var fresh = FileTree.KindOf(outputDir) switch
-        {
-            FileTree.EntryKind.None => true,
-            FileTree.EntryKind.Folder => !Directory.EnumerateFileSystemEntries(outputDir).Any(),
-            _ => false,
-        };
-        return new OutputStaging(root, fresh);
+        return new OutputStaging(root, OutputWriter.IsNewOrEmpty(outputDir));
     }
 
     /// <summary>Writes <paramref name="bytes"/> for the output file at <paramref name="path"/> and returns that file, staged.</summary>

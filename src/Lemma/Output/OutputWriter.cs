@@ -53,6 +53,14 @@ public static class OutputWriter
         }
     }
 
+    /// <summary>True when <paramref name="outputDir"/> is not there yet or is an empty folder (not a link or a file).</summary>
+    internal static bool IsNewOrEmpty(string outputDir) => FileTree.KindOf(outputDir) switch
+    {
+        FileTree.EntryKind.None => true,
+        FileTree.EntryKind.Folder => !Directory.EnumerateFileSystemEntries(outputDir).Any(),
+        _ => false,
+    };
+
     /// <summary>
     /// Checks, before any write, that every folder the files go in is a real folder or not there yet, and that the
     /// output folder takes a new file. Returns whether the output is new or empty.
@@ -64,7 +72,7 @@ public static class OutputWriter
             case FileTree.EntryKind.Link: throw new OutputException($"{outputDir} is a symbolic link; Lemma writes only into a real folder");
             case FileTree.EntryKind.File: throw new OutputException($"{outputDir} is a file, not a folder");
         }
-        var fresh = !Directory.Exists(outputDir) || !Directory.EnumerateFileSystemEntries(outputDir).Any();
+        var fresh = IsNewOrEmpty(outputDir);
         Directory.CreateDirectory(outputDir);
         // A folder that is read-only (or a disk that is full) fails here, before the first file changes.
         var probe = Path.Combine(outputDir, ".lemma-probe-" + Guid.NewGuid().ToString("N"));
@@ -134,7 +142,7 @@ public static class OutputWriter
     /// </summary>
     private static bool MoveMirror(ImmutableArray<OutputFile> files, string mirror, string outputDir)
     {
-        if (!Directory.Exists(mirror)) Directory.CreateDirectory(mirror);
+        Directory.CreateDirectory(mirror);
         foreach (var file in files)
         {
             var target = Path.Combine(mirror, file.Path);
