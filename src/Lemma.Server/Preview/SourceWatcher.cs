@@ -15,6 +15,7 @@ public sealed class SourceWatcher : IDisposable
     private readonly Action<SiteEvent?>? rebuilt;
     private readonly Channel<string> events = Channel.CreateUnbounded<string>();
     private readonly CancellationTokenSource stop = new();
+    private int disposed;
     private readonly Task loop;
 
     public SourceWatcher(string root, TimeSpan debounce, SiteHost host, Action<SiteEvent?>? rebuilt = null)
@@ -116,6 +117,8 @@ public sealed class SourceWatcher : IDisposable
 
     public void Dispose()
     {
+        // The server may be disposed from a test's teardown and its own shutdown at once: the second call does nothing.
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         watcher.Dispose();
         stop.Cancel();
         events.Writer.TryComplete();
