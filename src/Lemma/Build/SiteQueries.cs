@@ -213,16 +213,19 @@ public static class SiteQueries
         return SiteModeler.Assemble(SiteConfig(q), pages, q.Get(Data, One).Data, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired);
     });
 
+    /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
+    private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
+
     /// <summary>The pages of a run of content files, as they are now.</summary>
-    private static readonly Query<int, ImmutableArray<Page>> PageRun = new("page run", (q, run) =>
-        [.. Run(q.Get(Files, FileGroup.Content), run).Select(path => q.Get(Page, path)).OfType<Page>()]);
+    private static readonly Query<string, ImmutableArray<Page>> PageRun = new("page run", (q, start) =>
+        [.. q.Get(ContentRuns.Run, start).Select(path => q.Get(Page, path)).OfType<Page>()]);
 
     /// <summary>The site: the layout with every page as it is now, made when first read (only Jekyll's Liquid, Hugo
     /// refs and what a build reports read it whole).</summary>
     public static readonly Query<string, Lazy<Site>> Model = new("model", (q, _) =>
     {
         var layout = q.Get(Layout, One).Site;
-        var runs = q.GetEach(PageRun, Runs(q.Get(Files, FileGroup.Content).Length));
+        var runs = q.GetEach(PageRun, q.Get(ContentRuns.Starts, One));
         return new(() =>
         {
             var pages = runs.SelectMany(run => run).ToDictionary(page => page.Source.Path, StringComparer.Ordinal);
@@ -343,19 +346,12 @@ public static class SiteQueries
         return new PageContent(resolved, [.. rendered.Diagnostics, .. resolved.Diagnostics, .. LinkRules.Check(resolved, q.Get(LinkRoots, One))]) { Images = images };
     });
 
-    // The aggregates below take their keys in runs of this many: an edit collects again its own run, not every key.
-    private const int RunSize = 256;
-
-    private static int[] Runs(int count) => [.. Enumerable.Range(0, (count + RunSize - 1) / RunSize)];
-
-    private static IEnumerable<string> Run(ImmutableArray<string> keys, int run) => keys.Skip(run * RunSize).Take(RunSize);
-
-    private static readonly Query<int, ImmutableArray<Diagnostic>> LoadRun = new("load run", (q, run) =>
-        [.. Run(q.Get(Files, FileGroup.Content), run).SelectMany(path => q.Get(Header, path).Diagnostics)], SameDiagnostics);
+    private static readonly Query<string, ImmutableArray<Diagnostic>> LoadRun = new("load run", (q, start) =>
+        [.. q.Get(ContentRuns.Run, start).SelectMany(path => q.Get(Header, path).Diagnostics)], SameDiagnostics);
 
     /// <summary>Every content file's problems, each once (a Quarto _metadata.yml's problem is every page's below it), sorted.</summary>
     public static readonly Query<string, ImmutableArray<Diagnostic>> LoadDiagnostics = new("load diagnostics", (q, _) =>
-        Sorted(q.GetEach(LoadRun, Runs(q.Get(Files, FileGroup.Content).Length)).SelectMany(d => d).Distinct()), SameDiagnostics);
+        Sorted(q.GetEach(LoadRun, q.Get(ContentRuns.Starts, One)).SelectMany(d => d).Distinct()), SameDiagnostics);
 
     /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
     internal static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
@@ -367,14 +363,16 @@ public static class SiteQueries
         return [.. pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path).Order(StringComparer.Ordinal)];
     }, SamePaths);
 
-    private static readonly Query<int, ImmutableArray<(string Path, PageContent Content)>> ContentRun = new("content run", (q, run) =>
-        [.. Run(q.Get(RenderedPaths, One), run).Select(path => (path, q.Get(Content, path)))]);
+    private static readonly KeyRuns<string> RenderedRuns = new("rendered paths", q => q.Get(RenderedPaths, One), path => path);
+
+    private static readonly Query<string, ImmutableArray<(string Path, PageContent Content)>> ContentRun = new("content run", (q, start) =>
+        [.. q.Get(RenderedRuns.Run, start).Select(path => (path, q.Get(Content, path)))]);
 
     /// <summary>What a run's bodies found wrong and the code languages they could not highlight: the same after most
     /// edits, which then leave the site's problems as they were.</summary>
-    private static readonly Query<int, (ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)> RunProblems = new("run problems", (q, run) =>
+    private static readonly Query<string, (ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)> RunProblems = new("run problems", (q, start) =>
     {
-        var contents = q.Get(ContentRun, run);
+        var contents = q.Get(ContentRun, start);
         return ([.. contents.SelectMany(c => c.Content.Diagnostics)], [.. contents.SelectMany(c => c.Content.Content?.UnknownLanguages ?? [])]);
     }, EqualityComparer<(ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)>.Create(
         (a, b) => a.Problems.SequenceEqual(b.Problems) && a.Unknown.SequenceEqual(b.Unknown), a => a.Problems.Length));
@@ -382,7 +380,7 @@ public static class SiteQueries
     /// <summary>What rendering and resolving every body found wrong, sorted, and the build's warnings about them.</summary>
     public static readonly Query<string, ImmutableArray<Diagnostic>> ContentDiagnostics = new("content problems", (q, _) =>
     {
-        var runs = q.GetEach(RunProblems, Runs(q.Get(RenderedPaths, One).Length));
+        var runs = q.GetEach(RunProblems, q.Get(RenderedRuns.Starts, One));
         return [.. Sorted(runs.SelectMany(r => r.Problems)), .. ContentFormats.BuildWarnings(runs.SelectMany(r => r.Unknown))];
     }, SameDiagnostics);
 
@@ -390,7 +388,7 @@ public static class SiteQueries
     /// it is read.</summary>
     public static readonly Query<string, Lazy<IReadOnlyDictionary<string, RenderedContent>>> AllContent = new("all content", (q, _) =>
     {
-        var runs = q.GetEach(ContentRun, Runs(q.Get(RenderedPaths, One).Length));
+        var runs = q.GetEach(ContentRun, q.Get(RenderedRuns.Starts, One));
         return new(() => runs.SelectMany(r => r).Where(c => c.Content.Content is not null)
             .ToDictionary(c => c.Path, c => c.Content.Content!, StringComparer.Ordinal));
     });

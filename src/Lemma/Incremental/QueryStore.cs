@@ -38,7 +38,8 @@ public sealed class QueryStore
     public long Revision => Interlocked.Read(ref revision);
 
     /// <summary>How many values of each query were computed, and reused as they were, over the store's life.</summary>
-    public QueryCounts Counts => new(tables.Values.OfType<ICounted>().ToDictionary(t => t.Name, t => (t.Computed, t.Reused, t.Ticks)));
+    public QueryCounts Counts => new(tables.Values.OfType<ICounted>().GroupBy(t => t.Name)
+        .ToDictionary(g => g.Key, g => (g.Sum(t => t.Computed), g.Sum(t => t.Reused), g.Sum(t => t.Ticks))));
 
     /// <summary>For tests of the tests: reads of the queries this names are not recorded, so a value that depends on
     /// them goes stale. A build is then wrong, and the incremental property test must notice.</summary>

@@ -66,19 +66,21 @@ public static class LlmsQueries
     private static readonly Query<string, string> Link = new("llms link", (q, path) => LlmsTxt.Lines(
         [new LlmsTxt.Link(Member(q, path, nameof(PageView.Title)), Member(q, path, nameof(PageView.Permalink)), Member(q, path, nameof(PageView.Description)))]));
 
-    private const int RunSize = 256;
+    /// <summary>llms.txt's items in order, a list's heading before its pages (a list with none is left out), in runs: a
+    /// title edit or a new post makes one run's lines again, not the whole file's.</summary>
+    private static readonly KeyRuns<(string Key, string? Heading)> Items = new("llms", q =>
+        [.. q.Get(Lists, One).SelectMany((list, i) => list.Pages.IsEmpty ? []
+            : list.Pages.Select(path => (path, (string?)null)).Prepend(($"\0{i}", list.Title)))], item => item.Key);
 
-    /// <summary>The lines of a run of a list's pages: a title edit makes one run's lines again, not the whole list's.</summary>
-    private static readonly Query<(int List, int Run), string> Run = new("llms run", (q, key) =>
-        string.Concat(q.Get(Lists, One)[key.List].Pages.Skip(key.Run * RunSize).Take(RunSize).Select(path => q.Get(Link, path))));
+    private static readonly Query<string, string> Run = new("llms run", (q, start) =>
+        string.Concat(q.Get(Items.Run, start).Select(item => item.Heading is { } heading ? LlmsTxt.Heading(heading) : q.Get(Link, item.Key))));
 
     /// <summary>The posts llms-full.txt holds: the same after an edit that leaves the newest ones as they were.</summary>
     private static readonly Query<string, ImmutableArray<string>> Newest = new("llms newest", (q, _) =>
         [.. q.Get(Posts, One).Take(LlmsTxt.FullPosts)], Equalities.Sequence<string>());
 
     private static readonly Query<string, OutputFile> Index = new("llms index", (q, _) =>
-        LlmsTxt.Index(Header(q), q.Get(Lists, One).Select((list, i) => (list.Title, (IReadOnlyList<string>)[..
-            Enumerable.Range(0, (list.Pages.Length + RunSize - 1) / RunSize).Select(run => q.Get(Run, (i, run)))]))));
+        LlmsTxt.Index(Header(q), q.Get(Items.Starts, One).Select(start => q.Get(Run, start))));
 
     private static readonly Query<string, OutputFile> Full = new("llms full", (q, _) =>
         LlmsTxt.Full(Header(q), q.Get(Newest, One).Select(path => new LlmsTxt.Post(

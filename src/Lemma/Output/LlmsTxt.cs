@@ -26,18 +26,16 @@ public static class LlmsTxt
     /// site would be some 200 MB, remade with any edit of any post.</summary>
     public const int FullPosts = 100;
 
-    /// <param name="sections">Each section's title and its lines (<see cref="Lines"/>), made in runs by the caller.</param>
-    public static OutputFile Index(Header site, IEnumerable<(string Section, IReadOnlyList<string> Lines)> sections)
+    /// <param name="parts">The lines after the header, in order: <see cref="Heading"/>s and <see cref="Lines"/>, made in runs by the caller.</param>
+    public static OutputFile Index(Header site, IEnumerable<string> parts)
     {
         var text = Start(site);
-        foreach (var (section, lines) in sections)
-        {
-            if (lines.All(l => l.Length == 0)) continue;
-            text.Append("\n## ").Append(Line(section)).Append("\n\n");
-            foreach (var run in lines) text.Append(run);
-        }
+        foreach (var part in parts) text.Append(part);
         return OutputFile.Text(IndexFile, text.ToString());
     }
+
+    /// <summary>A section's heading, before its pages' lines.</summary>
+    public static string Heading(string section) => $"\n## {Line(section)}\n\n";
 
     /// <summary>The list items of <paramref name="links"/>, one line each.</summary>
     public static string Lines(IEnumerable<Link> links)

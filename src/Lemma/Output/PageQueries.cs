@@ -220,10 +220,14 @@ public static class PageQueries
         return [.. Feeds.Write(new FeedSpec(title, folder, views, contents), site, Urls(q), updated)];
     });
 
-    private static readonly Query<string, ImmutableArray<Sitemap.Entry>> SitemapEntries = new("sitemap entries", (q, _) => q.Get(Plan, One).Sitemap,
-        Equalities.Sequence<Sitemap.Entry>());
+    /// <summary>The sitemap's entries in the file's order, in runs: a page that comes or goes makes its own run's text again.</summary>
+    private static readonly KeyRuns<Sitemap.Entry> SitemapRuns = new("sitemap",
+        q => [.. q.Get(Plan, One).Sitemap.OrderBy(e => e.Location, StringComparer.Ordinal)], e => e.Location);
 
-    private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) => Sitemap.Write(q.Get(SitemapEntries, One)));
+    private static readonly Query<string, string> SitemapRun = new("sitemap text", (q, start) => Sitemap.Urls(q.Get(SitemapRuns.Run, start)));
+
+    private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) =>
+        Sitemap.Assemble(q.Get(SitemapRuns.Starts, One).Select(start => q.Get(SitemapRun, start))));
 
     /// <summary>The keys of every page to render, in the order of the files they write, and what is wrong with those
     /// files' paths: worked out when the plan changes, not on every build.</summary>
@@ -235,24 +239,24 @@ public static class PageQueries
         return ([.. files.Select(f => f.Key)], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f.File, [], null)), root)]);
     });
 
-    private const int ChunkSize = 256;
+    /// <summary>The pages to render in file order, in runs: an edit collects again the run of the page it changed, not every page.</summary>
+    private static readonly KeyRuns<string> PageRuns = new("page order", q => q.Get(PageOrder, One).Keys, key => key);
 
-    /// <summary>The files of a run of <see cref="ChunkSize"/> pages in file order, and their templates' errors: an edit
-    /// collects again the run of the page it changed, not every page.</summary>
-    private static readonly Query<int, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageChunk = new("page chunk", (q, chunk) =>
+    /// <summary>The files of a run of pages, and their templates' errors.</summary>
+    private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageChunk = new("page chunk", (q, start) =>
     {
-        var keys = q.Get(PageOrder, One).Keys;
-        var files = ImmutableArray.CreateBuilder<OutputFile>(ChunkSize);
+        var keys = q.Get(PageRuns.Run, start);
+        var files = ImmutableArray.CreateBuilder<OutputFile>(keys.Length);
         var errors = ImmutableArray.CreateBuilder<Diagnostic>();
         var deferred = q.Get(BuildInputs.Options, One)!.DeferPages;
-        for (var i = chunk * ChunkSize; i < System.Math.Min(keys.Length, (chunk + 1) * ChunkSize); i++)
+        foreach (var key in keys)
         {
             if (deferred)
             {
-                files.Add(new OutputFile(SiteUrls.FileFor(SitePathOf(keys[i])), null, null) { Pending = keys[i] });
+                files.Add(new OutputFile(SiteUrls.FileFor(SitePathOf(key)), null, null) { Pending = key });
                 continue;
             }
-            var (file, error) = q.Get(Page, keys[i]);
+            var (file, error) = q.Get(Page, key);
             if (file is not null) files.Add(file);
             if (error is not null) errors.Add(error);
         }
@@ -264,8 +268,7 @@ public static class PageQueries
     {
         var files = ImmutableArray.CreateBuilder<OutputFile>();
         var errors = new List<Diagnostic>();
-        var chunks = Enumerable.Range(0, (q.Get(PageOrder, One).Keys.Length + ChunkSize - 1) / ChunkSize).ToArray();
-        foreach (var (chunkFiles, chunkErrors) in q.GetEach(PageChunk, chunks))
+        foreach (var (chunkFiles, chunkErrors) in q.GetEach(PageChunk, q.Get(PageRuns.Starts, One)))
         {
             files.AddRange(chunkFiles);
             errors.AddRange(chunkErrors);

@@ -7,13 +7,14 @@ public static class Sitemap
 {
     public sealed record Entry(string Location, string? LastModified);
 
-    public static OutputFile Write(IEnumerable<Entry> entries)
+    public static OutputFile Write(IEnumerable<Entry> entries) =>
+        Assemble([Urls(entries.OrderBy(e => e.Location, StringComparer.Ordinal))]);
+
+    /// <summary>The <c>url</c> elements of entries already in order: a run of the file, made again only when its entries change.</summary>
+    public static string Urls(IEnumerable<Entry> sorted)
     {
-        var sorted = entries.ToArray();
-        Array.Sort(sorted, (a, b) => string.CompareOrdinal(a.Location, b.Location));
-        // Written as text, in XmlWriter's indented layout: 16,000 entries are rewritten whenever a page comes or goes.
-        var xml = new StringBuilder(sorted.Length * 96);
-        xml.Append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        // Written as text, in XmlWriter's indented layout.
+        var xml = new StringBuilder();
         foreach (var e in sorted)
         {
             xml.Append("\n  <url>\n    <loc>");
@@ -27,6 +28,14 @@ public static class Sitemap
             }
             xml.Append("\n  </url>");
         }
+        return xml.ToString();
+    }
+
+    /// <summary>sitemap.xml from its runs of <see cref="Urls"/>, in order.</summary>
+    public static OutputFile Assemble(IEnumerable<string> runs)
+    {
+        var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">");
+        foreach (var run in runs) xml.Append(run);
         xml.Append("\n</urlset>");
         return new OutputFile("sitemap.xml", Encoding.UTF8.GetBytes(xml.ToString()), null);
     }
