@@ -31,8 +31,94 @@ public static class PageQueries
     /// <summary>What the plan reads of the model: the same after an edit that moves no page.</summary>
     private static readonly Query<string, PlanShape> Shape = new("plan shape", (q, _) => PlanShape.Of(q.Get(SiteQueries.Layout, One).Site));
 
-    public static readonly Query<string, PagePlan> Plan = new("plan", (q, _) =>
-        PageRenderer.Plan(q.Get(Shape, One), SiteQueries.SiteConfig(q), path => q.Get(SiteQueries.Content, path).Content, q.Get(SiteQueries.Templates, One).Engine, Urls(q)));
+    /// <summary>The pages of the shape in runs: a page that comes, goes or moves makes its own run's jobs again.</summary>
+    private static readonly KeyRuns<PlanShape.PageShape> PageShapes = new("page shapes", q => q.Get(Shape, One).Pages, page => page.Path);
+
+    /// <summary>The parts of the plan in order (<see cref="PageRenderer.HomePart"/> and the rest), each named by what it
+    /// plans: "pages:" and its run's first page, "section:" and a name, "taxonomy:", "term:" and taxonomy/slug.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PartKeys = new("plan parts", (q, _) =>
+    {
+        var shape = q.Get(Shape, One);
+        var keys = new List<string> { "home" };
+        keys.AddRange(q.Get(PageShapes.Starts, One).Select(start => "pages:" + start));
+        keys.AddRange(shape.Sections.Select(section => "section:" + section.Name));
+        foreach (var taxonomy in shape.Taxonomies)
+        {
+            keys.Add("taxonomy:" + taxonomy.Name);
+            keys.AddRange(taxonomy.Terms.Select(term => $"term:{taxonomy.Name}/{term.Slug}"));
+        }
+        keys.AddRange(["series", "archive", "last"]);
+        return [.. keys];
+    }, Equalities.Sequence<string>());
+
+    /// <summary>What one part reads of the shape: the same after an edit elsewhere, so that part is not planned again.</summary>
+    private static readonly Query<string, object?> PartShape = new("plan part shape", (q, key) =>
+    {
+        var shape = q.Get(Shape, One);
+        var (kind, name) = key.IndexOf(':') is var colon and > 0 ? (key[..colon], key[(colon + 1)..]) : (key, "");
+        return kind switch
+        {
+            "home" => shape.HomeIndex,
+            "section" => shape.Sections.FirstOrDefault(s => s.Name == name),
+            "taxonomy" => shape.Taxonomies.FirstOrDefault(t => t.Name == name),
+            "term" => shape.Taxonomies.FirstOrDefault(t => t.Name == name[..name.IndexOf('/')]) is { } taxonomy
+                ? taxonomy.Terms.FirstOrDefault(t => t.Slug == name[(name.IndexOf('/') + 1)..]) : null,
+            "series" => shape.Series,
+            "archive" => shape.Archive,
+            _ => shape.Redirects,
+        };
+    }, PlainEquality.Instance);
+
+    /// <summary>A taxonomy as templates see it; compared by key, as its members are read one by one (<see cref="ListMember"/>).</summary>
+    private static readonly Query<string, TaxonomyView> TaxonomyOf = new("taxonomy view", (q, name) =>
+        PageRenderer.TaxonomyViewOf((PlanShape.TaxonomyShape)q.Get(PartShape, "taxonomy:" + name)!, Urls(q)));
+
+    private static readonly IEqualityComparer<IReadOnlyDictionary<string, PageView>> SameLists = EqualityComparer<IReadOnlyDictionary<string, PageView>>.Create(
+        (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && SameMembers(kv.Value, v)), d => d.Count);
+
+    /// <summary>One part of the plan of pages.</summary>
+    private static readonly Query<string, PlanPart> Part = new("plan part", (q, key) =>
+    {
+        var config = SiteQueries.SiteConfig(q);
+        var urls = Urls(q);
+        Func<string, Markdown.RenderedContent?> content = path => q.Get(SiteQueries.Content, path).Content;
+        // Whether a part planned before this one has a page at a path (a site's own page at /series/ or /search/ keeps it).
+        bool TakenBefore(string path) =>
+            q.Get(PartKeys, One).TakeWhile(k => k != key).Any(k => q.Get(Part, k).Jobs.Any(j => j.SitePath == path));
+        var shape = q.Get(PartShape, key);
+        if (key.StartsWith("pages:", StringComparison.Ordinal))
+            return PageRenderer.PagesPart(q.Get(PageShapes.Run, key["pages:".Length..]), q.Get(SiteQueries.Templates, One).Engine, urls);
+        if (key.StartsWith("term:", StringComparison.Ordinal))
+        {
+            var taxonomy = key["term:".Length..key.IndexOf('/')];
+            return shape is PlanShape.TermShape term ? PageRenderer.TermPart(taxonomy, term, q.Get(TaxonomyOf, taxonomy), config, urls) : PlanPart.None;
+        }
+        return shape switch
+        {
+            PlanShape.SectionShape section => PageRenderer.SectionPart(section, config, content, urls),
+            PlanShape.TaxonomyShape taxonomy => PageRenderer.TaxonomyPart(taxonomy, q.Get(TaxonomyOf, taxonomy.Name), urls),
+            _ => key switch
+            {
+                "home" => PageRenderer.HomePart((string?)shape, config, content, urls),
+                "series" => PageRenderer.SeriesPart((ViewList<PlanShape.SeriesShape>)shape!, TakenBefore, urls),
+                "archive" => PageRenderer.ArchivePart((ViewList<PlanShape.YearShape>)shape!, urls),
+                "last" => PageRenderer.LastPart((ViewList<PlanShape.Redirect>)shape!, config.Search, TakenBefore, urls),
+                _ => PlanPart.None,
+            },
+        };
+    }, EqualityComparer<PlanPart>.Create((a, b) => a!.Jobs.SequenceEqual(b!.Jobs) && a.Sitemap.SequenceEqual(b.Sitemap) && SameLists.Equals(a.Lists, b.Lists), p => p.Jobs.Length));
+
+    /// <summary>Every part of the plan, in order.</summary>
+    private static ImmutableArray<PlanPart> Parts(QueryContext q) => [.. q.Get(PartKeys, One).Select(key => q.Get(Part, key))];
+
+    /// <summary>The views of the lists' own pages (home, sections, terms...), by key.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, PageView>> ListViews = new("list views", (q, _) =>
+    {
+        var lists = new Dictionary<string, PageView>(StringComparer.Ordinal);
+        foreach (var part in Parts(q))
+            foreach (var (key, view) in part.Lists) lists[key] = view;
+        return lists;
+    }, Equalities.Identity<IReadOnlyDictionary<string, PageView>>());
 
     /// <summary>Each page's neighbours in its section's list, by source path: the same after an edit that moves no page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, (string? Older, string? Newer)>> Places = new("places", (q, _) =>
@@ -79,7 +165,7 @@ public static class PageQueries
     /// <summary>The view of a page (key: its source path) or of a list's own page (key: "@" and its URL).</summary>
     public static readonly Query<string, PageView> View = new("view", (q, key) =>
     {
-        if (key.StartsWith('@')) return q.Get(Plan, One).Lists.GetValueOrDefault(key) ?? PageView.Ref(key);
+        if (key.StartsWith('@')) return q.Get(ListViews, One).GetValueOrDefault(key) ?? PageView.Ref(key);
         if (q.Get(SiteQueries.Page, key) is not { } page) return PageView.Ref(key);
         var view = ViewFactory.Make(SiteQueries.SiteConfig(q), Urls(q), page, q.Get(SiteQueries.Content, key).Content, q.Get(Neighbours, key), q.Get(Comments, key));
         return view.Cover is { } cover ? view with { Cover = Images.ImageQueries.WithSize(q, page, cover) } : view;
@@ -135,7 +221,7 @@ public static class PageQueries
     private static readonly Query<string, IReadOnlyDictionary<string, PageJob>> Jobs = new("jobs", (q, _) =>
     {
         var jobs = new Dictionary<string, PageJob>(StringComparer.Ordinal);
-        foreach (var job in q.Get(Plan, One).Jobs)
+        foreach (var job in Parts(q).SelectMany(part => part.Jobs))
         {
             var key = job.SitePath;
             for (var n = 2; jobs.ContainsKey(key); n++) key = $"{job.SitePath}#{n}";
@@ -222,7 +308,7 @@ public static class PageQueries
 
     /// <summary>The sitemap's entries in the file's order, in runs: a page that comes or goes makes its own run's text again.</summary>
     private static readonly KeyRuns<Sitemap.Entry> SitemapRuns = new("sitemap",
-        q => [.. q.Get(Plan, One).Sitemap.OrderBy(e => e.Location, StringComparer.Ordinal)], e => e.Location);
+        q => [.. Parts(q).SelectMany(part => part.Sitemap).OrderBy(e => e.Location, StringComparer.Ordinal)], e => e.Location);
 
     private static readonly Query<string, string> SitemapRun = new("sitemap text", (q, start) => Sitemap.Urls(q.Get(SitemapRuns.Run, start)));
 

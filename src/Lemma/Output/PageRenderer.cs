@@ -21,8 +21,15 @@ public sealed record PageJob(string SitePath, string Template, PageView Page, bo
     public override int GetHashCode() => SitePath.GetHashCode();
 }
 
-/// <summary>Every page of the site to render, and the views of the lists' own pages (home, sections, terms), by key.</summary>
-public sealed record PagePlan(ImmutableArray<PageJob> Jobs, IReadOnlyDictionary<string, PageView> Lists, ImmutableArray<Sitemap.Entry> Sitemap);
+/// <summary>
+/// A part of the plan of pages (<see cref="PageRenderer"/>'s parts: the home page, a run of pages, a section's list, a
+/// taxonomy, one term's list, the series, the archive...): its jobs, the views of the lists' own pages it makes, by key,
+/// and its sitemap entries.
+/// </summary>
+public sealed record PlanPart(ImmutableArray<PageJob> Jobs, IReadOnlyDictionary<string, PageView> Lists, ImmutableArray<Sitemap.Entry> Sitemap)
+{
+    public static readonly PlanPart None = new([], new Dictionary<string, PageView>(), []);
+}
 
 /// <summary>
 /// The pieces of the render-pages stage (<see cref="PageQueries"/> asks for them): the plan of every HTML page, one page
@@ -94,133 +101,184 @@ public static partial class PageRenderer
     private static partial System.Text.RegularExpressions.Regex UrlScheme();
 
     /// <summary>
-    /// Every page to render, in a stable order: home, pages and their redirects, lists, taxonomies, series, archive, 404. The home
-    /// page's blocks are not in its job: they read the clock (<see cref="HomeSections"/>). <paramref name="content"/> gives
-    /// the bodies of home and section index pages, which their lists show. It reads the model only through its
-    /// <see cref="PlanShape"/>: a title or summary edit leaves the shape, and the plan is not made again.
+    /// The plan of every page to render is made in parts, each from the part of the model's <see cref="PlanShape"/> it
+    /// reads, so that an edit makes again the parts it reached: a tag edit the two terms' lists, not the ten thousand
+    /// pages' jobs. In the plan's order: home, pages and their redirects (in runs), sections, each taxonomy and its terms,
+    /// series, archive, redirects, 404, search. The home page's blocks are not in its job: they read the clock
+    /// (<see cref="HomeSections"/>). <c>content</c> gives the bodies of home and section index pages, which their lists show.
     /// </summary>
-    public static PagePlan Plan(PlanShape site, SiteConfig config, Func<string, RenderedContent?> content, TemplateEngine templates, SiteUrls urls)
+    private sealed class PartBuilder(SiteUrls urls)
     {
-        var jobs = new List<PageJob>(site.Pages.Count * 2);
-        var lists = new Dictionary<string, PageView>(StringComparer.Ordinal);
-        // One reference per page, shared by every list that shows it (a post is on its section's list, its terms' and the archive).
-        var refs = new Dictionary<string, PageView>(site.Pages.Count, StringComparer.Ordinal);
-        PageView RefOf(string path) => refs.TryGetValue(path, out var r) ? r : refs[path] = PageView.Ref(path);
-        ViewList<PageView> Refs(IEnumerable<string> paths) => paths.Select(RefOf).ToArray();
-        PageView List(PageView view)
+        public readonly List<PageJob> Jobs = [];
+        public readonly Dictionary<string, PageView> Lists = new(StringComparer.Ordinal);
+        private readonly List<Sitemap.Entry> sitemap = [];
+        // One reference per page, shared by every list of the part that shows it.
+        private readonly Dictionary<string, PageView> refs = new(StringComparer.Ordinal);
+
+        public PageView RefOf(string path) => refs.TryGetValue(path, out var r) ? r : refs[path] = PageView.Ref(path);
+
+        public ViewList<PageView> Refs(IReadOnlyList<string> paths)
+        {
+            var views = new PageView[paths.Count];
+            for (var i = 0; i < views.Length; i++) views[i] = RefOf(paths[i]);
+            return views;
+        }
+
+        /// <summary>A list's own page view, kept by its key ("@" and its URL); the job holds a reference to it.</summary>
+        public PageView List(PageView view)
         {
             var key = "@" + view.Url;
-            lists[key] = view with { Key = key };
+            Lists[key] = view with { Key = key };
             return PageView.Ref(key);
         }
-        var home = List(new PageView
-        {
-            Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
-            Description = config.Description, Content = site.HomeIndex is { } hi ? content(hi)?.Utf8 : null,
-            Feeds = ViewFactory.FeedsAt(urls, "/"),
-        });
-        jobs.Add(new PageJob("/", "home", home, true, Empty));
 
-        foreach (var page in site.Pages)
+        /// <param name="date">The sitemap's date: a page's own; a list's entry has none.</param>
+        public void Add(PageJob job, string? date = null)
         {
-            var self = RefOf(page.Path);
-            jobs.Add(new PageJob(page.Url, LayoutOf(page.Layout, page.Kind, templates), self, true, Empty));
-            foreach (var alias in page.Aliases)
-                jobs.Add(new PageJob(alias, "alias", self, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+            Jobs.Add(job);
+            if (job.InSitemap) sitemap.Add(new Sitemap.Entry(urls.Absolute(job.SitePath), date));
         }
 
-        foreach (var section in site.Sections)
-        {
-            var view = List(new PageView
-            {
-                Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
-                Section = section.Name, Slug = section.Name, Feeds = ViewFactory.FeedsAt(urls, section.Url),
-                Content = section.Index is { } idx ? content(idx)?.Utf8 : null,
-                Description = section.Description,
-            });
-            AddPaginated(jobs, section.Url, "list", view, Refs(section.Pages), config.PageSize, urls, Empty);
-        }
-
-        var taxonomies = TaxonomyViews(site.Taxonomies, urls);
-        foreach (var taxonomy in site.Taxonomies)
-        {
-            var taxView = taxonomies[taxonomy.Name];
-            var view = List(new PageView
-            {
-                Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
-                Kind = "taxonomy", Section = taxonomy.Name, Slug = taxonomy.Name,
-            });
-            jobs.Add(new PageJob(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
-            var termViews = taxView.Terms.ToDictionary(t => t.Slug, StringComparer.Ordinal);
-            foreach (var term in taxonomy.Terms)
-            {
-                var termView = termViews[term.Slug];
-                var page = List(new PageView
-                {
-                    Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
-                    Section = taxonomy.Name, Slug = term.Slug, Feeds = termView.Feeds,
-                });
-                AddPaginated(jobs, term.Url, "term", page, Refs(term.Pages), config.PageSize, urls,
-                    new Dictionary<string, object?> { ["term"] = termView, ["taxonomy"] = taxView });
-            }
-        }
-
-        // A page already at a series' URL keeps it (the model reported the conflict), as a section at /series/ does.
-        var taken = jobs.Select(j => j.SitePath).ToHashSet(StringComparer.Ordinal);
-        AddSeries(jobs, [.. site.Series.Where(s => !taken.Contains(s.Url))], !taken.Contains("/series/"), List, Refs, urls);
-
-        var archive = List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
-        var years = new ViewList<ArchiveYear>(site.Archive.Select(y => new ArchiveYear(y.Year, Refs(y.Posts))).ToArray());
-        jobs.Add(new PageJob("/archive/", "archive", archive, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
-        foreach (var (old, target) in site.Redirects)
-        {
-            var moved = List(new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" });
-            jobs.Add(new PageJob(old, "alias", moved, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(target) }));
-        }
-        var notFound = List(new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" });
-        jobs.Add(new PageJob("/404.html", "404", notFound, false, Empty));
-        // The search page (Search/): unless search is off, or the site has its own page there.
-        if (config.Search && !jobs.Any(j => j.SitePath == "/search/"))
-            jobs.Add(new PageJob("/search/", "search-page", List(new PageView { Title = "Search", Url = urls.Link("/search/"), Permalink = urls.Absolute("/search/"), Kind = "search", Section = "", Slug = "search" }), false, Empty));
-
-        // The sitemap's dates are the pages' own, from the model: a list's entry has none.
-        var dates = new Dictionary<string, string?>(site.Pages.Count, StringComparer.Ordinal);
-        foreach (var page in site.Pages) dates.TryAdd(page.Url, page.SitemapDate);
-        var sitemap = jobs.Where(j => j.InSitemap).Select(j => new Sitemap.Entry(urls.Absolute(j.SitePath), dates.GetValueOrDefault(j.SitePath))).ToImmutableArray();
-        return new PagePlan([.. jobs], lists, sitemap);
+        public PlanPart Done() => new([.. Jobs], Lists, [.. sitemap]);
     }
 
-    /// <summary>The taxonomies as <c>site.taxonomies</c> and term pages show them.</summary>
-    public static Dictionary<string, TaxonomyView> TaxonomyViews(IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls) =>
-        taxonomies.ToDictionary(t => t.Name, t => new TaxonomyView(t.Name, t.Singular, urls.Link(t.Url),
-            t.Terms.Select(term => new TermView(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Count, t.Name, ViewFactory.FeedsAt(urls, term.Url), term.Posts)).ToArray()));
-
-    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
-
-    /// <summary>A page per series listing its parts in order, on one page; and <c>/series/</c> listing them when there are two or more.</summary>
-    private static void AddSeries(List<PageJob> jobs, PlanShape.SeriesShape[] series, bool withIndex, Func<PageView, PageView> list,
-        Func<IEnumerable<string>, ViewList<PageView>> refs, SiteUrls urls)
+    public static PlanPart HomePart(string? homeIndex, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls)
     {
-        const string index = "/series/";
-        var links = series.Select(s => new SeriesLink(s.Name, urls.Link(s.Url), s.Parts.Count)).ToArray();
-        var hasIndex = withIndex && series.Length > 1;
-        for (var i = 0; i < series.Length; i++)
+        var part = new PartBuilder(urls);
+        var home = part.List(new PageView
         {
-            var one = series[i];
-            var page = list(new PageView
+            Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
+            Description = config.Description, Content = homeIndex is { } hi ? content(hi)?.Utf8 : null,
+            Feeds = ViewFactory.FeedsAt(urls, "/"),
+        });
+        part.Add(new PageJob("/", "home", home, true, Empty));
+        return part.Done();
+    }
+
+    /// <summary>A run of pages' own jobs and their redirects.</summary>
+    public static PlanPart PagesPart(IEnumerable<PlanShape.PageShape> pages, TemplateEngine templates, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        foreach (var page in pages)
+        {
+            var self = part.RefOf(page.Path);
+            part.Add(new PageJob(page.Url, LayoutOf(page.Layout, page.Kind, templates), self, true, Empty), page.SitemapDate);
+            foreach (var alias in page.Aliases)
+                part.Add(new PageJob(alias, "alias", self, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(page.Url) }));
+        }
+        return part.Done();
+    }
+
+    public static PlanPart SectionPart(PlanShape.SectionShape section, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        var view = part.List(new PageView
+        {
+            Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
+            Section = section.Name, Slug = section.Name, Feeds = ViewFactory.FeedsAt(urls, section.Url),
+            Content = section.Index is { } idx ? content(idx)?.Utf8 : null,
+            Description = section.Description,
+        });
+        AddPaginated(part, section.Url, "list", view, part.Refs(section.Pages), config.PageSize, urls, Empty);
+        return part.Done();
+    }
+
+    /// <summary>A taxonomy's own page (its terms are parts of their own).</summary>
+    public static PlanPart TaxonomyPart(PlanShape.TaxonomyShape taxonomy, TaxonomyView taxView, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        var view = part.List(new PageView
+        {
+            Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
+            Kind = "taxonomy", Section = taxonomy.Name, Slug = taxonomy.Name,
+        });
+        part.Add(new PageJob(taxonomy.Url, "taxonomy", view, true, new Dictionary<string, object?> { ["taxonomy"] = taxView }));
+        return part.Done();
+    }
+
+    /// <summary>One term's list. Its job carries the taxonomy's view, which compares by key: a template reads its
+    /// members one by one (<see cref="PageQueries.ListMember"/>), so another term's count does not make this part again.</summary>
+    public static PlanPart TermPart(string taxonomy, PlanShape.TermShape term, TaxonomyView taxView, SiteConfig config, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        var termView = TermViewOf(taxonomy, term, urls);
+        var page = part.List(new PageView
+        {
+            Title = term.Name, Url = termView.Url, Permalink = urls.Absolute(term.Url), Kind = "term",
+            Section = taxonomy, Slug = term.Slug, Feeds = termView.Feeds,
+        });
+        AddPaginated(part, term.Url, "term", page, part.Refs(term.Pages), config.PageSize, urls,
+            new Dictionary<string, object?> { ["term"] = termView, ["taxonomy"] = taxView });
+        return part.Done();
+    }
+
+    /// <summary>A page per series, and <c>/series/</c> listing them when there are two or more. A page already at a
+    /// series' URL keeps it (the model reported the conflict), as a section at /series/ does.</summary>
+    public static PlanPart SeriesPart(IEnumerable<PlanShape.SeriesShape> series, Func<string, bool> taken, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        const string index = "/series/";
+        var free = series.Where(s => !taken(s.Url)).ToArray();
+        var links = free.Select(s => new SeriesLink(s.Name, urls.Link(s.Url), s.Parts.Count)).ToArray();
+        var hasIndex = !taken(index) && free.Length > 1;
+        for (var i = 0; i < free.Length; i++)
+        {
+            var one = free[i];
+            var page = part.List(new PageView
             {
                 Title = one.Name, Url = urls.Link(one.Url), Permalink = urls.Absolute(one.Url), Kind = "series",
                 Section = "series", Slug = one.Url[index.Length..^1],
             });
             var values = new Dictionary<string, object?> { ["series"] = links[i], ["series_index"] = hasIndex ? urls.Link(index) : null };
-            AddPaginated(jobs, one.Url, "series", page, refs(one.Parts), one.Parts.Count, urls, values);
+            AddPaginated(part, one.Url, "series", page, part.Refs(one.Parts), one.Parts.Count, urls, values);
         }
-        if (!hasIndex) return;
-        var all = list(new PageView { Title = "Series", Url = urls.Link(index), Permalink = urls.Absolute(index), Kind = "series", Section = "series", Slug = "series" });
-        jobs.Add(new PageJob(index, "series-index", all, true, new Dictionary<string, object?> { ["series_list"] = new ViewList<SeriesLink>(links) }));
+        if (hasIndex)
+        {
+            var all = part.List(new PageView { Title = "Series", Url = urls.Link(index), Permalink = urls.Absolute(index), Kind = "series", Section = "series", Slug = "series" });
+            part.Add(new PageJob(index, "series-index", all, true, new Dictionary<string, object?> { ["series_list"] = new ViewList<SeriesLink>(links) }));
+        }
+        return part.Done();
     }
 
-    private static void AddPaginated(List<PageJob> jobs, string folder, string template, PageView page, ViewList<PageView> items,
+    public static PlanPart ArchivePart(IEnumerable<PlanShape.YearShape> archive, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        var view = part.List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
+        var years = new ViewList<ArchiveYear>(archive.Select(y => new ArchiveYear(y.Year, part.Refs(y.Posts))).ToArray());
+        part.Add(new PageJob("/archive/", "archive", view, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
+        return part.Done();
+    }
+
+    /// <summary>The site's redirects (Jekyll's redirect_from and the like), the 404 page, and the search page unless
+    /// search is off or the site has its own page there.</summary>
+    public static PlanPart LastPart(IEnumerable<PlanShape.Redirect> redirects, bool search, Func<string, bool> taken, SiteUrls urls)
+    {
+        var part = new PartBuilder(urls);
+        foreach (var (old, target) in redirects)
+        {
+            var moved = part.List(new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" });
+            part.Add(new PageJob(old, "alias", moved, false, new Dictionary<string, object?> { ["target"] = urls.Absolute(target) }));
+        }
+        var notFound = part.List(new PageView { Title = "Page not found", Url = urls.Link("/404.html"), Permalink = urls.Absolute("/404.html"), Kind = "404", Section = "", Slug = "404" });
+        part.Add(new PageJob("/404.html", "404", notFound, false, Empty));
+        if (search && !taken("/search/") && !part.Jobs.Any(j => j.SitePath == "/search/"))
+            part.Add(new PageJob("/search/", "search-page", part.List(new PageView { Title = "Search", Url = urls.Link("/search/"), Permalink = urls.Absolute("/search/"), Kind = "search", Section = "", Slug = "search" }), false, Empty));
+        return part.Done();
+    }
+
+    private static TermView TermViewOf(string taxonomy, PlanShape.TermShape term, SiteUrls urls) =>
+        new(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Count, taxonomy, ViewFactory.FeedsAt(urls, term.Url), term.Posts);
+
+    /// <summary>The taxonomies as <c>site.taxonomies</c> and term pages show them.</summary>
+    public static Dictionary<string, TaxonomyView> TaxonomyViews(IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls) =>
+        taxonomies.ToDictionary(t => t.Name, t => TaxonomyViewOf(t, urls));
+
+    public static TaxonomyView TaxonomyViewOf(PlanShape.TaxonomyShape taxonomy, SiteUrls urls) =>
+        new(taxonomy.Name, taxonomy.Singular, urls.Link(taxonomy.Url), taxonomy.Terms.Select(term => TermViewOf(taxonomy.Name, term, urls)).ToArray());
+
+    private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
+
+    private static void AddPaginated(PartBuilder part, string folder, string template, PageView page, ViewList<PageView> items,
         int pageSize, SiteUrls urls, IReadOnlyDictionary<string, object?> values)
     {
         var size = System.Math.Max(1, pageSize);
@@ -234,7 +292,7 @@ public static partial class PageRenderer
                 n > 1 ? urls.Link(PathOf(n - 1)) : null, n < total ? urls.Link(PathOf(n + 1)) : null,
                 urls.Link(PathOf(1)), urls.Link(PathOf(total)), urls.Absolute(PathOf(n)));
             var all = new Dictionary<string, object?>(values) { ["paginator"] = paginator };
-            jobs.Add(new PageJob(PathOf(n), template, page, n == 1, all));
+            part.Add(new PageJob(PathOf(n), template, page, n == 1, all));
         }
     }
 
