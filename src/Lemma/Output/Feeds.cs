@@ -18,12 +18,19 @@ public sealed record FeedSpec(string Title, string Folder, IReadOnlyList<PageVie
 /// <summary>RSS 2.0, Atom 1.0 and JSON Feed 1.1 for one list of pages.</summary>
 public static partial class Feeds
 {
+    /// <summary>The files of the feed of the list at <paramref name="folder"/> ("/tags/ml/"): RSS, Atom, JSON Feed.</summary>
+    public static string[] PathsFor(string folder)
+    {
+        var at = folder.TrimStart('/');
+        return [at + "index.xml", at + "atom.xml", at + "feed.json"];
+    }
+
     public static IEnumerable<OutputFile> Write(FeedSpec feed, SiteView site, SiteUrls urls, string updated)
     {
-        var folder = feed.Folder.TrimStart('/');
-        yield return new OutputFile(folder + "index.xml", Rss(feed, site, urls), null);
-        yield return new OutputFile(folder + "atom.xml", Atom(feed, site, urls, updated), null);
-        yield return new OutputFile(folder + "feed.json", Json(feed, site, urls), null);
+        var paths = PathsFor(feed.Folder);
+        yield return new OutputFile(paths[0], Rss(feed, site, urls), null);
+        yield return new OutputFile(paths[1], Atom(feed, site, urls, updated), null);
+        yield return new OutputFile(paths[2], Json(feed, site, urls), null);
     }
 
     // RSS's module for an item's whole HTML (content:encoded), beside its description's summary.

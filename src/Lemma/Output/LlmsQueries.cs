@@ -88,15 +88,16 @@ public static class LlmsQueries
             q.Get(PageQueries.ViewMember, (path, nameof(PageView.Date))) is string date ? date[..System.Math.Min(10, date.Length)] : null,
             q.Get(Text, path)))));
 
-    /// <summary>llms.txt and llms-full.txt; none with <c>llms: false</c>, and no llms.txt where the site has its own
+    /// <summary>The paths of llms.txt and llms-full.txt: none with <c>llms: false</c>, and none where the site has its own
     /// (static/llms.txt, or a Jekyll site's llms.txt): the writer's file is published as it is.</summary>
-    public static readonly Query<string, ImmutableArray<OutputFile>> Files = new("llms files", (q, _) =>
+    public static readonly Query<string, ImmutableArray<string>> Paths = new("llms paths", (q, _) =>
     {
         if (!SiteQueries.SiteConfig(q).Llms) return [];
         var own = q.Get(SiteQueries.Files, FileGroup.Static).Concat(q.Get(SiteQueries.Files, FileGroup.Site)).ToHashSet(StringComparer.Ordinal);
-        var files = ImmutableArray.CreateBuilder<OutputFile>();
-        if (!own.Contains("static/" + LlmsTxt.FullFile) && !own.Contains(LlmsTxt.FullFile)) files.Add(q.Get(Full, One));
-        if (!own.Contains("static/" + LlmsTxt.IndexFile) && !own.Contains(LlmsTxt.IndexFile)) files.Add(q.Get(Index, One));
-        return files.ToImmutable();
-    });
+        return [.. ((string[])[LlmsTxt.FullFile, LlmsTxt.IndexFile]).Where(file => !own.Contains("static/" + file) && !own.Contains(file))];
+    }, Equalities.Sequence<string>());
+
+    /// <summary>llms.txt and llms-full.txt, as <see cref="Paths"/> lists them.</summary>
+    public static readonly Query<string, ImmutableArray<OutputFile>> Files = new("llms files", (q, _) =>
+        [.. q.Get(Paths, One).Select(path => q.Get(path == LlmsTxt.FullFile ? Full : Index, One))]);
 }

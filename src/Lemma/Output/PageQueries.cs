@@ -257,6 +257,8 @@ public static class PageQueries
     /// <summary>One page through its template.</summary>
     public static readonly Query<string, (OutputFile? File, Diagnostic? Error)> Page = new("render page", (q, key) =>
     {
+        // A page's key is its site path ("/posts/a/"); a feed's, the sitemap's or llms.txt's is its file's path.
+        if (!key.StartsWith('/')) return (ListFileAt(q, key), null);
         var job = q.Get(Job, key);
         var templates = q.Get(SiteQueries.Templates, One).Engine;
         // The site view is a carrier: each member a template reads is read through SiteMember.
@@ -362,21 +364,39 @@ public static class PageQueries
         return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     });
 
-    /// <summary>Feeds, the sitemap, robots.txt and llms.txt, sorted by path.</summary>
+    /// <summary>The paths of the feeds, the sitemap, robots.txt and llms.txt, sorted, known without making them: under
+    /// preview each is made when asked for, like a page (<see cref="Page"/>).</summary>
+    private static readonly Query<string, ImmutableArray<string>> ListPaths = new("list paths", (q, _) =>
+    {
+        var paths = q.Get(FeedList, One).SelectMany(feed => Feeds.PathsFor(feed.Folder)).ToList();
+        paths.AddRange(["sitemap.xml", "robots.txt"]);
+        paths.AddRange(q.Get(LlmsQueries.Paths, One));
+        paths.AddRange(q.Get(Search.SearchQueries.Files, One).Select(f => f.Path));
+        return [.. paths.Order(StringComparer.Ordinal)];
+    }, Equalities.Sequence<string>());
+
+    /// <summary>One of the files <see cref="ListPaths"/> names, made alone: a feed reads its own list's entries only.</summary>
+    private static readonly Query<string, OutputFile?> ListFile = new("list file", (q, path) =>
+    {
+        if (path == "sitemap.xml") return q.Get(SitemapFile, One);
+        if (path == "robots.txt") return Sitemap.Robots(Urls(q));
+        if (path is LlmsTxt.FullFile or LlmsTxt.IndexFile) return q.Get(LlmsQueries.Files, One).FirstOrDefault(f => f.Path == path);
+        var folder = "/" + path[..(path.LastIndexOf('/') + 1)];
+        if (q.Get(FeedList, One).Any(feed => feed.Folder == folder)) return q.Get(Feed, folder).FirstOrDefault(f => f.Path == path);
+        return q.Get(Search.SearchQueries.Files, One).FirstOrDefault(f => f.Path == path);
+    }, Equalities.Identity<OutputFile?>());
+
+    private static OutputFile? ListFileAt(QueryContext q, string path) => q.Get(ListFile, path);
+
+    /// <summary>Feeds, the sitemap, robots.txt and llms.txt, sorted by path: made now, or under preview listed to be made
+    /// when asked for (the search index, which names its own files, is made now).</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ListFiles = new("list files", (q, _) =>
     {
-        var files = new List<OutputFile>();
-        foreach (var feed in q.Get(FeedList, One)) files.AddRange(q.Get(Feed, feed.Folder));
-        files.Add(q.Get(SitemapFile, One));
-        files.Add(Sitemap.Robots(Urls(q)));
-        files.AddRange(q.Get(LlmsQueries.Files, One));
-        files.AddRange(q.Get(Search.SearchQueries.Files, One));
-        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+        var deferred = q.Get(BuildInputs.Options, One)!.DeferPages;
+        var search = q.Get(Search.SearchQueries.Files, One).ToDictionary(f => f.Path, StringComparer.Ordinal);
+        return [.. q.Get(ListPaths, One).Select(path => search.GetValueOrDefault(path)
+            ?? (deferred ? new OutputFile(path, null, null) { Pending = path } : q.Get(ListFile, path)!))];
     });
-
-    /// <summary>The paths of the feeds, the sitemap and robots.txt: the same when an entry's title changes a feed.</summary>
-    private static readonly Query<string, ImmutableArray<string>> ListPaths = new("list paths", (q, _) =>
-        [.. q.Get(ListFiles, One).Select(f => f.Path)], Equalities.Sequence<string>());
 
     /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,
     /// and what is wrong with their paths.</summary>
