@@ -32,8 +32,10 @@ public static class OutputPath
         if (path.Contains('\0')) return "has a NUL character";
         if (path[0] == '/' || Path.IsPathRooted(path)) return "is an absolute path";
         if (Encoding.UTF8.GetByteCount(path) > MaxPathBytes) return $"is longer than {MaxPathBytes} bytes";
-        foreach (var segment in path.Split('/'))
+        // Segment by segment without splitting: every output path of a 16,000-page site passes here after each edit.
+        foreach (var range in path.AsSpan().Split('/'))
         {
+            var segment = path.AsSpan(range);
             switch (segment)
             {
                 case "": return "has an empty segment ('//' or a trailing '/')";

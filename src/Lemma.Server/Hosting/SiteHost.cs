@@ -89,7 +89,7 @@ public sealed partial class SiteHost : IPendingPages
                 next = Stopped(before, e);
             }
             var message = Swap(before, next);
-            if (fills && next.Unrendered.Any()) _ = Task.Run(() => Fill(next));
+            if (fills && next.Unrendered.Any(f => f.IsHtml)) _ = Task.Run(() => Fill(next));
             return message;
         }
         finally
@@ -134,10 +134,12 @@ public sealed partial class SiteHost : IPendingPages
     }
 
     /// <summary>Renders, one at a time, the pages a build left pending that no browser has asked for yet, so the next
-    /// page opened is ready and template errors show without a visit; stops once a newer build is served.</summary>
+    /// page opened is ready and template errors show without a visit; stops once a newer build is served. Feeds, the
+    /// sitemap and llms.txt wait to be asked for: made here, each would be a value every later edit brings up to date
+    /// (llms.txt reads every page), for files a preview seldom serves.</summary>
     private void Fill(SiteSnapshot snapshot)
     {
-        foreach (var file in snapshot.Unrendered)
+        foreach (var file in snapshot.Unrendered.Where(f => f.IsHtml))
         {
             // A newer build serves other files (errors found meanwhile keep these).
             if (!ReferenceEquals(Current.Files, snapshot.Files)) return;
