@@ -204,6 +204,22 @@ public sealed class IncrementalTests : IDisposable
         Assert.Empty(host.Current.Unrendered);
     }
 
+    /// <summary>A page nobody has opened yet is still announced as changed when an edit reaches it (a client may be
+    /// waiting for it), while a feed or the sitemap no change reached stays as it was, rendered or not.</summary>
+    [Fact]
+    public void An_edit_of_a_page_not_yet_rendered_is_announced_and_an_unreached_feed_is_not()
+    {
+        var host = Start(production: false, fills: false);
+        Assert.Contains("posts/p7/index.html", host.Current.Unrendered.Select(f => f.Path));
+        Save("p7", new Post("Seventh, edited", 7, "loss", "A new body."));
+        host.Rebuild([.. changed]);
+        changed.Clear();
+        Assert.Contains("posts/p7/index.html", host.Current.Changed);
+        Assert.DoesNotContain("sitemap.xml", host.Current.Changed);
+        Assert.Contains("A new body.", System.Text.Encoding.UTF8.GetString(host.Current.Files["posts/p7/index.html"].Bytes));
+        Assert.Empty(Differences(host));
+    }
+
     [Fact]
     public void A_rebuild_told_the_wrong_changed_paths_differs_from_a_full_build()
     {
