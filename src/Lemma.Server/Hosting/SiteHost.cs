@@ -23,6 +23,8 @@ public sealed partial class SiteHost : IPendingPages
     private readonly Lock gate = new();
     private readonly List<Channel<SiteEvent>> subscribers = [];
     private readonly SemaphoreSlim building = new(1, 1);
+    // Rebuilds asked for and not yet under way: the background rendering stops for them (see Fill).
+    private int rebuildsWaiting;
     // Held while the store is used: by a build, and by a page rendered on request or by the background fill.
     private readonly Lock storeGate = new();
     private SiteSnapshot current = SiteSnapshot.Empty;
@@ -67,6 +69,7 @@ public sealed partial class SiteHost : IPendingPages
     {
         if (changed is null) store.ChangedUnknown();
         else store.Changed(changed);
+        Interlocked.Increment(ref rebuildsWaiting);
         building.Wait();
         try
         {
@@ -76,6 +79,7 @@ public sealed partial class SiteHost : IPendingPages
             {
                 lock (storeGate)
                 {
+                    Interlocked.Decrement(ref rebuildsWaiting);
                     var result = build(BuildOptions(), store);
                     var clock = System.Diagnostics.Stopwatch.StartNew();
                     next = result.Succeeded
@@ -141,8 +145,9 @@ public sealed partial class SiteHost : IPendingPages
     {
         foreach (var file in snapshot.Unrendered.Where(f => f.IsHtml))
         {
-            // A newer build serves other files (errors found meanwhile keep these).
-            if (!ReferenceEquals(Current.Files, snapshot.Files)) return;
+            // A newer build serves other files (errors found meanwhile keep these), or an edit waits for the store this
+            // rendering holds page by page: that rebuild renders in the background what is still to be rendered.
+            if (!ReferenceEquals(Current.Files, snapshot.Files) || Volatile.Read(ref rebuildsWaiting) > 0) return;
             _ = file.Bytes;
         }
     }
