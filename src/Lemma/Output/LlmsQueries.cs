@@ -97,7 +97,10 @@ public static class LlmsQueries
         return [.. ((string[])[LlmsTxt.FullFile, LlmsTxt.IndexFile]).Where(file => !own.Contains("static/" + file) && !own.Contains(file))];
     }, Equalities.Sequence<string>());
 
+    /// <summary>llms.txt or llms-full.txt by its path: a preview asking for one does not make the other.</summary>
+    public static OutputFile File(QueryContext q, string path) => q.Get(path == LlmsTxt.FullFile ? Full : Index, One);
+
     /// <summary>llms.txt and llms-full.txt, as <see cref="Paths"/> lists them.</summary>
     public static readonly Query<string, ImmutableArray<OutputFile>> Files = new("llms files", (q, _) =>
-        [.. q.Get(Paths, One).Select(path => q.Get(path == LlmsTxt.FullFile ? Full : Index, One))]);
+        [.. q.Get(Paths, One).Select(path => File(q, path))]);
 }

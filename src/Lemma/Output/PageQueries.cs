@@ -380,7 +380,7 @@ public static class PageQueries
     {
         if (path == "sitemap.xml") return q.Get(SitemapFile, One);
         if (path == "robots.txt") return Sitemap.Robots(Urls(q));
-        if (path is LlmsTxt.FullFile or LlmsTxt.IndexFile) return q.Get(LlmsQueries.Files, One).FirstOrDefault(f => f.Path == path);
+        if (path is LlmsTxt.FullFile or LlmsTxt.IndexFile) return LlmsQueries.File(q, path);
         var folder = "/" + path[..(path.LastIndexOf('/') + 1)];
         if (q.Get(FeedList, One).Any(feed => feed.Folder == folder)) return q.Get(Feed, folder).FirstOrDefault(f => f.Path == path);
         return q.Get(Search.SearchQueries.Files, One).FirstOrDefault(f => f.Path == path);
