@@ -1,17 +1,18 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Lemma.Search;
 
-/// <summary>A stem of a page: its count in the text (<see cref="Weight"/>), and the fields it is in besides
-/// (<see cref="Ranking.Score"/>).</summary>
-public readonly record struct TermWeight(string Stem, float Weight, Fields Fields);
+/// <summary>A word of a page, with what its stem scores by there: the stem's count in the text (<see cref="Weight"/>)
+/// and the fields it is in besides (<see cref="Ranking.Score"/>).</summary>
+public readonly record struct DocWord(string Word, string Stem, float Weight, Fields Fields);
 
 /// <summary>
 /// A page as search holds it: what a result shows (title, URL, date, section, text for the snippet) and what ranks it
-/// (its stems' weights, its words, its length in words).
+/// (its words and their stems' weights, its length in words).
 /// </summary>
 public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text, string Headings,
-    ImmutableArray<TermWeight> Terms, ImmutableArray<Token> Words, int Length)
+    ImmutableArray<DocWord> Words, int Length)
 {
     /// <summary>Characters of the text kept for the snippet: enough to find the matched words in most posts.</summary>
     public const int SnippetSource = 3000;
@@ -22,32 +23,69 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
         var (text, headings) = SearchText.Read(html);
-        // One hash per word met, by the word: its stem's counts are added up from the distinct words after.
-        var words = new Dictionary<string, (string Stem, float Count, Fields Fields)>(StringComparer.Ordinal);
-        var length = 0;
-        void Add(string part, Fields field) => tokens.Each(part, token =>
-        {
-            ref var word = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(words, token.Word, out var known);
-            if (!known) word.Stem = token.Stem;
-            if (field == Fields.None) { word.Count++; length++; }
-            else word.Fields |= field;
-        });
-        Add(title, Fields.Title);
-        Add(headings, Fields.Heading);
-        foreach (var tag in tags) Add(tag, Fields.Tag);
-        Add(text, Fields.None);
-        var terms = new Dictionary<string, (float Weight, Fields Fields)>(words.Count, StringComparer.Ordinal);
+        var met = new Met(tokens);
+        met.Add(title, Fields.Title);
+        met.Add(headings, Fields.Heading);
+        foreach (var tag in tags) met.Add(tag, Fields.Tag);
+        met.Add(text, Fields.None);
+        // The words as met give the tokens' counts and fields, and those their stems'.
+        var words = new Dictionary<string, (string Stem, float Count, Fields Fields)>(met.Words.Count, StringComparer.Ordinal);
+        foreach (var (known, count, fields) in met.Words)
+            foreach (var token in known.Tokens)
+            {
+                ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(words, token.Word, out var had);
+                if (!had) word.Stem = token.Stem;
+                word.Count += count;
+                word.Fields |= fields;
+            }
+        var stems = new Dictionary<string, (float Weight, Fields Fields)>(words.Count, StringComparer.Ordinal);
         foreach (var (_, (stem, count, fields)) in words)
         {
-            ref var term = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(terms, stem, out _);
+            ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(stems, stem, out _);
             term.Weight += count;
             term.Fields |= fields;
         }
-        var ordered = terms.Select(t => new TermWeight(t.Key, t.Value.Weight, t.Value.Fields)).ToArray();
-        Array.Sort(ordered, (a, b) => string.CompareOrdinal(a.Stem, b.Stem));
+        var list = ImmutableArray.CreateBuilder<DocWord>(words.Count);
+        foreach (var (word, (stem, _, _)) in words)
+        {
+            var term = stems[stem];
+            list.Add(new DocWord(word, stem, term.Weight, term.Fields));
+        }
         return new SearchDoc(title, url, date, section, text.Length <= SnippetSource ? text : text[..SnippetSource],
-            Whole(headings, HeadingSource),
-            ImmutableArray.Create(ordered), [.. words.Select(w => new Token(w.Key, w.Value.Stem))], length);
+            Whole(headings, HeadingSource), list.MoveToImmutable(), met.Length);
+    }
+
+    /// <summary>The distinct words met in a page's texts, each looked up in the build's <see cref="Tokens"/> once: most
+    /// of a page's words are met again and again.</summary>
+    private sealed class Met(Tokens tokens)
+    {
+        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
+        public readonly List<(Tokens.Known Known, int Count, Fields Fields)> Words = [];
+
+        /// <summary>The page's length in tokens of its text.</summary>
+        public int Length { get; private set; }
+
+        public void Add(string text, Fields field)
+        {
+            var bySpan = index.GetAlternateLookup<ReadOnlySpan<char>>();
+            Tokens.Words(text, (word, joined) =>
+            {
+                if (!bySpan.TryGetValue(word, out var at))
+                {
+                    var known = tokens.Resolve(word, joined);
+                    at = Words.Count;
+                    index.Add(known.Word, at);
+                    Words.Add((known, 0, Fields.None));
+                }
+                ref var met = ref CollectionsMarshal.AsSpan(Words)[at];
+                if (field != Fields.None) met.Fields |= field;
+                else
+                {
+                    met.Count++;
+                    Length += met.Known.Tokens.Length;
+                }
+            });
+        }
     }
 
     // The first lines of `lines` that fit in `limit` characters (at least the first line, cut).
@@ -56,7 +94,7 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
 
     public bool Equals(SearchDoc? other) =>
         other is not null && Title == other.Title && Url == other.Url && Date == other.Date && Section == other.Section
-        && Text == other.Text && Headings == other.Headings && Length == other.Length && Terms.SequenceEqual(other.Terms) && Words.SequenceEqual(other.Words);
+        && Text == other.Text && Headings == other.Headings && Length == other.Length && Words.SequenceEqual(other.Words);
 
-    public override int GetHashCode() => HashCode.Combine(Url, Length, Terms.Length);
+    public override int GetHashCode() => HashCode.Combine(Url, Length, Words.Length);
 }

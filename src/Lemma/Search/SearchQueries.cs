@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Lemma.Build;
 using Lemma.Configuration;
 using Lemma.Incremental;
@@ -59,45 +60,43 @@ public static class SearchQueries
         var paths = q.Get(Pages, One);
         var first = run * RunSize;
         var docs = q.GetEach(Doc, [.. paths.Skip(first).Take(RunSize)]);
-        var words = new Dictionary<string, SortedSet<(string, string)>>(StringComparer.Ordinal);
-        var stems = new Dictionary<string, SortedDictionary<string, List<(int Doc, float, Fields, int)>>>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, KeyWords>(StringComparer.Ordinal);
         // Keys looked up by the span of the word they begin: no string made per word of every page.
-        var wordsByKey = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stemsByKey = stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byKey = keys.GetAlternateLookup<ReadOnlySpan<char>>();
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
             var doc = docs[i];
             length += doc.Length;
-            foreach (var token in doc.Words)
+            foreach (var word in doc.Words)
             {
-                var key = token.Word.AsSpan(0, IndexFormat.KeyLength(token.Word));
-                if (!wordsByKey.TryGetValue(key, out var set)) wordsByKey[key] = set = new(Pair);
-                set.Add((token.Word, token.Stem));
-                if (!stemsByKey.TryGetValue(key, out var byStem)) stemsByKey[key] = byStem = new(StringComparer.Ordinal);
-                if (!byStem.TryGetValue(token.Stem, out var postings)) byStem[token.Stem] = postings = [];
+                var key = word.Word.AsSpan(0, IndexFormat.KeyLength(word.Word));
+                if (!byKey.TryGetValue(key, out var words)) byKey[key] = words = new();
+                words.Stems.TryAdd(word.Word, word.Stem);
+                ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(words.Postings, word.Stem, out _);
+                postings ??= [];
                 // Two words of one stem and one key ("runs", "running") make one posting.
                 if (postings.Count > 0 && postings[^1].Doc == first + i) continue;
-                var term = Term(doc.Terms, token.Stem);
-                postings.Add((first + i, term.Weight, term.Fields, doc.Length));
+                postings.Add((first + i, word.Weight, word.Fields, doc.Length));
             }
         }
-        return new RunValue(words.ToDictionary(w => w.Key, w => new Part([.. w.Value],
-            [.. stems[w.Key].Select(s => (s.Key, s.Value.ToImmutableArray()))]), StringComparer.Ordinal), length);
+        return new RunValue(keys.ToDictionary(k => k.Key, k => k.Value.Part(), StringComparer.Ordinal), length);
     }, Equalities.Identity<RunValue>());
 
-    // A page's terms are in ordinal order of their stems.
-    private static TermWeight Term(ImmutableArray<TermWeight> terms, string stem)
+    /// <summary>A run's words of one shard key as they are gathered: each word's stem, each stem's postings.</summary>
+    private sealed class KeyWords
     {
-        int low = 0, high = terms.Length - 1;
-        while (low <= high)
+        public readonly Dictionary<string, string> Stems = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>> Postings = new(StringComparer.Ordinal);
+
+        public Part Part()
         {
-            var middle = (low + high) / 2;
-            var c = string.CompareOrdinal(terms[middle].Stem, stem);
-            if (c == 0) return terms[middle];
-            if (c < 0) low = middle + 1; else high = middle - 1;
+            var words = Stems.Select(w => (w.Key, w.Value)).ToArray();
+            Array.Sort(words, Pair);
+            var stems = Postings.Keys.ToArray();
+            Array.Sort(stems, StringComparer.Ordinal);
+            return new Part([.. words], [.. stems.Select(stem => (stem, Postings[stem].ToImmutableArray()))]);
         }
-        return new TermWeight(stem, 0, Fields.None);
     }
 
     // Words in ordinal order (the default compares strings by culture, and slowly).
@@ -139,27 +138,47 @@ public static class SearchQueries
     private static readonly Query<string, OutputFile> ShardFile = new("search shard", (q, key) =>
     {
         var (docs, average) = q.Get(Stats, One);
-        var words = new SortedSet<(string Word, string Stem)>(Pair);
-        var stems = new SortedDictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>>(StringComparer.Ordinal);
+        var words = new List<(string Word, string Stem)>();
+        var stems = new Dictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>>(StringComparer.Ordinal);
         foreach (var run in q.Get(RunsOfKey, key)!)
         {
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
-            words.UnionWith(part.Words);
+            words.AddRange(part.Words);
             foreach (var (stem, postings) in part.Stems)
                 (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings);
         }
-        var numbers = stems.Keys.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
-        var shard = new Shard([.. words.Select(w => (w.Word, numbers[w.Stem]))], [.. stems.Values.Select(postings =>
+        words.Sort(Pair);
+        var distinct = words.Where((w, i) => i == 0 || w != words[i - 1]);
+        var ordered = stems.Keys.ToArray();
+        Array.Sort(ordered, StringComparer.Ordinal);
+        var numbers = ordered.Select((stem, i) => (stem, i)).ToDictionary(s => s.stem, s => s.i, StringComparer.Ordinal);
+        var shard = new Shard([.. distinct.Select(w => (w.Word, numbers[w.Stem]))], [.. ordered.Select(stem =>
         {
+            var postings = stems[stem];
             var counts = Counts(postings);
-            var scored = ImmutableArray.CreateBuilder<Posting>(postings.Count);
-            foreach (var p in postings) scored.Add(new Posting(p.Doc, Ranking.Score(p.Weight, p.Fields, p.Length, counts, docs, average)));
+            var scored = new Posting[postings.Count];
+            for (var i = 0; i < scored.Length; i++)
+                scored[i] = new Posting(postings[i].Doc, Ranking.Score(postings[i].Weight, postings[i].Fields, postings[i].Length, counts, docs, average));
             // The runs come in order, so the postings are in page order already; only a long list is cut to its best.
-            return postings.Count <= Ranking.MaxPostings ? scored.MoveToImmutable()
-                : scored.OrderByDescending(p => p.Score).ThenBy(p => p.Doc).Take(Ranking.MaxPostings).OrderBy(p => p.Doc).ToImmutableArray();
+            return scored.Length <= Ranking.MaxPostings ? ImmutableArray.Create(scored) : Best(scored);
         })]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);
+
+    // The best-scoring postings (the first pages of equal ones), in page order. Sorted as numbers, the score and the
+    // page in one, then the page and the score: a comparison delegate sorts far slower.
+    private static ImmutableArray<Posting> Best(Posting[] postings)
+    {
+        var keys = new long[postings.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = ((long)(int.MaxValue - postings[i].Score) << 32) | (uint)postings[i].Doc;
+        Array.Sort(keys);
+        var best = keys.AsSpan(0, Ranking.MaxPostings);
+        foreach (ref var key in best) key = ((long)(uint)key << 32) | (uint)(int.MaxValue - (int)(key >> 32));
+        best.Sort();
+        var list = ImmutableArray.CreateBuilder<Posting>(best.Length);
+        foreach (var key in best) list.Add(new Posting((int)(key >> 32), (int)(uint)key));
+        return list.MoveToImmutable();
+    }
 
     private static Ranking.Counts Counts(List<(int Doc, float Weight, Fields Fields, int Length)> postings)
     {

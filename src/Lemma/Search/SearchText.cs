@@ -11,18 +11,18 @@ public static class SearchText
     /// runs once per page in every build.</summary>
     public static (string Text, string Headings) Read(string html)
     {
-        var text = new StringBuilder(html.Length / 2);
+        var text = new Line(html.Length);
         var headings = new StringBuilder();
         var span = html.AsSpan();
-        var entities = false;
         var heading = -1;
         var i = 0;
         while (i < span.Length)
         {
             var lt = span[i..].IndexOf('<');
             var run = lt < 0 ? span[i..] : span.Slice(i, lt);
-            entities |= run.Contains('&');
-            Append(text, run);
+            // An entity may decode to a space (&nbsp;, &#32;): decoded before the spaces are collapsed.
+            if (run.Contains('&')) text.Append(WebUtility.HtmlDecode(run.ToString()));
+            else text.Append(run);
             if (lt < 0) break;
             i += lt;
             var gt = span[i..].IndexOf('>');
@@ -36,24 +36,69 @@ public static class SearchText
                 // Skip to the element's end: a script, style or TeX annotation is not text a reader sees.
                 var end = FindClose(span, i, name);
                 i = end;
-                Space(text);
+                text.Space();
                 continue;
             }
             if (name.Length == 2 && (name[0] | 0x20) == 'h' && name[1] is >= '1' and <= '6')
             {
-                if (!closing) { Space(text); heading = text.Length; }
+                if (!closing) { text.Space(); heading = text.Length; }
                 else if (heading >= 0)
                 {
                     if (headings.Length > 0) headings.Append('\n');
-                    headings.Append(text, heading, text.Length - heading);
+                    headings.Append(text.Since(heading));
                     heading = -1;
                 }
             }
             // Inline markup (a highlighted token, a link) joins what it wraps: "model.train()" stays one piece of code.
-            if (!Inline(name)) Space(text);
+            if (!Inline(name)) text.Space();
         }
-        return (Finish(text, entities), Finish(headings, entities));
+        var result = (Finish(text.ToString()), Finish(headings.ToString()));
+        text.Dispose();
+        return result;
     }
+
+    /// <summary>Text as one line: each run of white space one space. A page's text is copied a character at a time, so
+    /// into an array, not a <see cref="StringBuilder"/>; a pooled one, as a page's is large.</summary>
+    private ref struct Line(int capacity)
+    {
+        private char[] chars = System.Buffers.ArrayPool<char>.Shared.Rent(System.Math.Max(16, capacity));
+
+        public int Length { get; private set; }
+
+        public void Append(ReadOnlySpan<char> run)
+        {
+            if (Length + run.Length > chars.Length)
+            {
+                var larger = System.Buffers.ArrayPool<char>.Shared.Rent(System.Math.Max(chars.Length * 2, Length + run.Length));
+                chars.AsSpan(0, Length).CopyTo(larger);
+                System.Buffers.ArrayPool<char>.Shared.Return(chars);
+                chars = larger;
+            }
+            var length = Length;
+            foreach (var c in run)
+            {
+                if (!IsSpace(c)) chars[length++] = c;
+                else if (length > 0 && chars[length - 1] != ' ') chars[length++] = ' ';
+            }
+            Length = length;
+        }
+
+        public void Space()
+        {
+            if (Length > 0 && chars[Length - 1] != ' ') Append(" ");
+        }
+
+        public readonly ReadOnlySpan<char> Since(int start) => chars.AsSpan(start, Length - start);
+
+        public override readonly string ToString() => new(chars, 0, Length);
+
+        public readonly void Dispose() => System.Buffers.ArrayPool<char>.Shared.Return(chars);
+    }
+
+    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= '\u0085' && OtherSpaces.Contains(c));
+
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces =
+        System.Buffers.SearchValues.Create("\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
     /// <summary>The text of <paramref name="html"/>, as one line.</summary>
     public static string Of(string html) => Read(html).Text;
@@ -61,42 +106,7 @@ public static class SearchText
     /// <summary>The text of every &lt;h1&gt;..&lt;h6&gt; in <paramref name="html"/>, each on its own line.</summary>
     public static string Headings(string html) => Read(html).Headings;
 
-    private static void Append(StringBuilder text, ReadOnlySpan<char> run)
-    {
-        while (run.Length > 0)
-        {
-            var space = run.IndexOfAny(Whitespace);
-            if (space < 0) { text.Append(run); return; }
-            text.Append(run[..space]);
-            Space(text);
-            run = run[(space + 1)..];
-        }
-    }
-
-    private static readonly System.Buffers.SearchValues<char> Whitespace =
-        System.Buffers.SearchValues.Create(" \t\n\r\f\v\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
-
-    private static void Space(StringBuilder text)
-    {
-        if (text.Length > 0 && text[^1] is not (' ' or '\n')) text.Append(' ');
-    }
-
-    private static string Finish(StringBuilder text, bool entities)
-    {
-        while (text.Length > 0 && text[^1] == ' ') text.Length--;
-        var s = text.ToString().Replace(" \n", "\n");
-        if (!entities || !s.Contains('&')) return s;
-        // An entity may decode to a space (&nbsp;, &#32;): collapse again.
-        var decoded = new StringBuilder(s.Length);
-        foreach (var line in WebUtility.HtmlDecode(s).Split('\n'))
-        {
-            if (decoded.Length > 0) decoded.Append('\n');
-            var start = decoded.Length;
-            Append(decoded, line.AsSpan().Trim());
-            while (decoded.Length > start && decoded[^1] == ' ') decoded.Length--;
-        }
-        return decoded.ToString();
-    }
+    private static string Finish(string lines) => lines.TrimEnd(' ').Replace(" \n", "\n");
 
     private static ReadOnlySpan<char> Name(ReadOnlySpan<char> tag)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text;
 using Lucene.Net.Tartarus.Snowball.Ext;
 
 namespace Lemma.Search;
@@ -6,12 +8,16 @@ namespace Lemma.Search;
 /// matching compares) and its stem (<see cref="Stem"/>, what postings are kept under).</summary>
 public readonly record struct Token(string Word, string Stem);
 
+/// <summary>Called with each word met in a text, folded: <paramref name="joined"/> when a dot, underscore or hyphen
+/// joins its parts.</summary>
+public delegate void WordMet(ReadOnlySpan<char> word, bool joined);
+
 /// <summary>
 /// Splits text into the words search knows. Letters and digits make words; a dot, underscore or hyphen between two of
 /// them joins them into one code or math term (<c>nn.Linear</c>, <c>torch.compile</c>, <c>snake_case</c>), which is
 /// indexed whole and by its parts. Diacritics are folded and case lowered; plain English words are stemmed (Snowball's
 /// English stemmer), code terms and words with digits are not. Common English words are left out. Thread-safe: the
-/// build shares one across its pages, so that each word is stemmed, and its string made, once.
+/// build shares one across its pages, so that each word is stemmed, and its strings made, once.
 /// </summary>
 public sealed class Tokens
 {
@@ -21,10 +27,16 @@ public sealed class Tokens
     /// <summary>Words remembered at most (a site's vocabulary is far smaller; generated text must not grow it forever).</summary>
     private const int MaxCached = 200_000;
 
+    /// <summary>A word as met in a text, and the tokens it is indexed as: none for a common word, one for a plain word,
+    /// the whole and its parts for a code term.</summary>
+    public sealed record Known(string Word, Token[] Tokens);
+
     private readonly EnglishStemmer stemmer = new();
-    // A word's token, null for a stop word; looked up by the span of the folded text, so a known word costs no string.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Token?> known = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Token?>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+    // Looked up by the span of the folded word, so a known word costs no string.
+    private readonly ConcurrentDictionary<string, Known> known = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Known>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+    // Counted here: the dictionary's own count takes every one of its locks.
+    private int remembered;
 
     public Tokens() => bySpan = known.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -39,38 +51,29 @@ public sealed class Tokens
     public IEnumerable<Token> Of(string text)
     {
         var list = new List<Token>();
-        Each(text, list.Add);
+        Words(text, (word, joined) => list.AddRange(Resolve(word, joined).Tokens));
         return list;
     }
 
-    /// <summary>Calls <paramref name="take"/> with each word of <paramref name="text"/>, in order, code terms followed by their parts.</summary>
-    public void Each(string text, Action<Token> take)
+    /// <summary>The tokens of a word met in a text (<see cref="Words"/>), remembered for the next time it is met.</summary>
+    public Known Resolve(ReadOnlySpan<char> word, bool joined)
     {
-        var folded = Fold(text);
-        var i = 0;
-        while (i < folded.Length)
+        if (bySpan.TryGetValue(word, out var found)) return found;
+        var s = word.ToString();
+        Token[] tokens;
+        if (!joined) tokens = Plain(s) is { } plain ? [plain] : [];
+        else
         {
-            if (!char.IsLetterOrDigit(folded[i])) { i++; continue; }
-            var start = i;
-            var joined = false;
-            while (i < folded.Length && (char.IsLetterOrDigit(folded[i])
-                || (folded[i] is '.' or '_' or '-' && i + 1 < folded.Length && char.IsLetterOrDigit(folded[i + 1]) && i > start)))
-            {
-                if (!char.IsLetterOrDigit(folded[i])) joined = true;
-                i++;
-            }
-            var word = folded.AsSpan(start, i - start);
-            if (word.Length > MaxWord) continue;
-            if (!joined)
-            {
-                if (Plain(word) is { } plain) take(plain);
-                continue;
-            }
             // Hyphenated prose ("state-of-the-art") is its parts; a dotted or underscored name is also one term.
-            if (word.ContainsAny('.', '_')) take(Code(word));
+            var list = new List<Token>();
+            if (word.ContainsAny('.', '_')) list.Add(new Token(s, s));
             foreach (var range in word.SplitAny(".-_"))
-                if (word[range].Length > 0 && Plain(word[range]) is { } p) take(p);
+                if (word[range].Length > 0) list.AddRange(Resolve(word[range], joined: false).Tokens);
+            tokens = [.. list];
         }
+        found = new Known(s, tokens);
+        if (Volatile.Read(ref remembered) < MaxCached && known.TryAdd(s, found)) Interlocked.Increment(ref remembered);
+        return found;
     }
 
     /// <summary>The stem a query word is looked up by: the word itself for code terms.</summary>
@@ -78,33 +81,62 @@ public sealed class Tokens
 
     public static bool IsStopWord(string word) => Stop.Contains(word);
 
-    private Token Code(ReadOnlySpan<char> word)
+    private Token? Plain(string word)
     {
-        if (bySpan.TryGetValue(word, out var known) && known is { } token) return token;
-        var s = word.ToString();
-        token = new Token(s, s);
-        if (this.known.Count < MaxCached) this.known.TryAdd(s, token);
-        return token;
+        if (Stop.Contains(word)) return null;
+        var stem = word;
+        if (word.Length > 3 && word.All(c => c is >= 'a' and <= 'z'))
+            lock (stemmer)
+            {
+                stemmer.SetCurrent(word);
+                if (stemmer.Stem()) stem = stemmer.Current;
+            }
+        return new Token(word, stem);
     }
 
-    private Token? Plain(ReadOnlySpan<char> word)
+    /// <summary>Calls <paramref name="met"/> with each word of <paramref name="text"/>, folded (<see cref="Fold"/>), in
+    /// order. Words longer than <see cref="MaxWord"/> are skipped.</summary>
+    public static void Words(string text, WordMet met)
     {
-        if (bySpan.TryGetValue(word, out var token)) return token;
-        var s = word.ToString();
-        if (Stop.Contains(s)) token = null;
-        else
+        var rest = text.AsSpan();
+        Span<char> lower = stackalloc char[MaxWord];
+        while (rest.Length > 0)
         {
-            var stem = s;
-            if (s.Length > 3 && s.All(c => c is >= 'a' and <= 'z'))
-                lock (stemmer)
-                {
-                    stemmer.SetCurrent(s);
-                    if (stemmer.Stem()) stem = stemmer.Current;
-                }
-            token = new Token(s, stem);
+            // ASCII text is lowered word by word; a piece between spaces with other letters is folded whole, as folding
+            // may make one letter two ("ß" is "ss").
+            var other = rest.IndexOfAnyExceptInRange((char)0, (char)127);
+            if (other < 0) { Scan(rest, lower, met); return; }
+            var start = rest[..other].LastIndexOfAny(AsciiSpace) + 1;
+            Scan(rest[..start], lower, met);
+            var end = rest[other..].IndexOfAny(AsciiSpace) is var e and >= 0 ? other + e : rest.Length;
+            Scan(Fold(rest[start..end].ToString()), default, met);
+            rest = rest[end..];
         }
-        if (known.Count < MaxCached) known.TryAdd(s, token);
-        return token;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\v");
+
+    // The words of `text`; lowered into `lower` first unless `lower` is empty (the text is folded already).
+    private static void Scan(ReadOnlySpan<char> text, Span<char> lower, WordMet met)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            var joined = false;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i])
+                || (text[i] is '.' or '_' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
+            {
+                if (!char.IsLetterOrDigit(text[i])) joined = true;
+                i++;
+            }
+            var word = text[start..i];
+            if (word.Length > MaxWord) continue;
+            if (lower.IsEmpty) { met(word, joined); continue; }
+            Ascii.ToLower(word, lower, out var length);
+            met(lower[..length], joined);
+        }
     }
 
     /// <summary>Lower case, Latin letters without diacritics (é to e, ß to ss, ø to o: Lucene's ASCII folding). The
@@ -112,7 +144,7 @@ public sealed class Tokens
     public static string Fold(string text)
     {
         var lower = text.ToLowerInvariant();
-        if (System.Text.Ascii.IsValid(lower)) return lower;
+        if (Ascii.IsValid(lower)) return lower;
         var input = lower.ToCharArray();
         var output = new char[input.Length * 4];
         var length = Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
