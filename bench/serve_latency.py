@@ -87,7 +87,7 @@ def stats(values):
     return statistics.median(values), values[max(0, int(round(0.95 * len(values))) - 1)]
 
 
-def lemma(corpus, kinds, edits, port):
+def lemma(corpus, kinds, edits, port, settle=0.0):
     start = time.monotonic()
     server = subprocess.Popen(["dotnet", str(DLL), "serve", "--source", str(corpus.root), "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -112,6 +112,20 @@ def lemma(corpus, kinds, edits, port):
                     return name
 
         assert next_event() == "hello"
+        # A writer's browser has the home page and the edited post open, and reloads them on each event: the preview
+        # renders a page when first asked for, and announces an edit to the pages a browser has.
+        post_slug = re.search(r"(?m)^slug: *\"?([^\"\n]+)", corpus.post.read_text(encoding="utf-8"))
+        open_pages = ["/", "/posts/%s/" % (post_slug.group(1) if post_slug else corpus.post.stem)]
+
+        def browse():
+            browser = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            for page in open_pages:
+                browser.request("GET", page)
+                browser.getresponse().read()
+            browser.close()
+
+        browse()
+        time.sleep(settle)
         rows = {}
         n = 0
         for kind in kinds:
@@ -125,6 +139,7 @@ def lemma(corpus, kinds, edits, port):
                     pass
                 if i > 0:
                     latencies.append((time.monotonic() - t0) * 1000)
+                browse()
             time.sleep(0.2)
             rows[kind] = (stats(latencies), reports[-1] if reports else "")
         rss = next((l.split()[1] for l in open("/proc/%d/status" % server.pid) if l.startswith("VmHWM")), "0")
@@ -181,10 +196,13 @@ def main():
     ap.add_argument("--kinds", default=",".join(KINDS))
     ap.add_argument("--hugo", action="store_true")
     ap.add_argument("--port", type=int, default=1414)
+    ap.add_argument("--settle", type=float, default=0.0,
+                    help="seconds between Lemma's start and its first edit: time for the background rendering of the "
+                         "first build's pages to end (0: the edits overlap it, as when a writer starts editing at once)")
     a = ap.parse_args()
     corpus = Corpus(pathlib.Path(a.corpus).resolve())
     kinds = a.kinds.split(",")
-    started, rss, rows = lemma(corpus, kinds, a.edits, a.port)
+    started, rss, rows = lemma(corpus, kinds, a.edits, a.port, a.settle)
     peer = hugo(corpus, kinds, a.edits, a.port + 1) if a.hugo else {}
     print("posts %d  lemma start %.2f s  peak RSS %.0f MiB  (median and p95 of %d edits per kind)" % (corpus.count, started, rss, a.edits))
     print("| edit | lemma median | lemma p95 |%s slowest stages (last edit) |" % (" hugo median | hugo p95 |" if peer else ""))

@@ -93,6 +93,8 @@ public sealed partial class SiteHost : IPendingPages
                 next = Stopped(before, e);
             }
             var message = Swap(before, next);
+            // After an edit (not the first build), the background rendering waits for the writer to pause.
+            if (!ReferenceEquals(before, SiteSnapshot.Empty)) Volatile.Write(ref quietFrom, Environment.TickCount64 + (long)FillPause.TotalMilliseconds);
             if (fills && next.Unrendered.Any(f => f.IsHtml)) _ = Task.Run(() => Fill(next));
             return message;
         }
@@ -137,14 +139,24 @@ public sealed partial class SiteHost : IPendingPages
         Publish(new SiteEvent("problems", Current.Version, Status(Current)));
     }
 
+    /// <summary>How long the background rendering waits after an edit's rebuild: a writer saving again and again is not
+    /// slowed by it (its rendering, and the memory it frees, cost an edit made meanwhile several times its own rebuild).</summary>
+    private static readonly TimeSpan FillPause = TimeSpan.FromSeconds(1);
+
+    // When the background rendering may go on (Environment.TickCount64).
+    private long quietFrom;
+
     /// <summary>Renders, one at a time, the pages a build left pending that no browser has asked for yet, so the next
-    /// page opened is ready and template errors show without a visit; stops once a newer build is served. Feeds, the
+    /// page opened is ready and template errors show without a visit; pauses while the writer is saving (<see cref="FillPause"/>
+    /// after each edit) and stops once a newer build is served. Feeds, the
     /// sitemap and llms.txt wait to be asked for: made here, each would be a value every later edit brings up to date
     /// (llms.txt reads every page), for files a preview seldom serves.</summary>
-    private void Fill(SiteSnapshot snapshot)
+    private async Task Fill(SiteSnapshot snapshot)
     {
         foreach (var file in snapshot.Unrendered.Where(f => f.IsHtml))
         {
+            while (Volatile.Read(ref quietFrom) - Environment.TickCount64 is var wait and > 0)
+                await Task.Delay(TimeSpan.FromMilliseconds(wait)).ConfigureAwait(false);
             // A newer build serves other files (errors found meanwhile keep these), or an edit waits for the store this
             // rendering holds page by page: that rebuild renders in the background what is still to be rendered.
             if (!ReferenceEquals(Current.Files, snapshot.Files) || Volatile.Read(ref rebuildsWaiting) > 0) return;

@@ -131,10 +131,10 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
     /// else rendered when first asked for.</summary>
     private static ServedFile Page(string path, string key, ServedFile? old, IPendingPages pages, IReadOnlySet<string>? reached)
     {
-        // No change reached it since: served as it is, without asking the store about each of 16,000 pages. So is a
-        // feed or the sitemap still to be rendered (the background rendering leaves them to be asked for); a page not
-        // yet rendered is made anew and counts as changed, since a store value never computed is never reached.
-        if (old is not null && old.PageKey == key && reached is not null && !reached.Contains(key) && (old.IsRendered || !old.IsHtml)) return old;
+        // No change reached it since: served as it is, without asking the store about each of 16,000 pages. A page
+        // still to be rendered stays so, and unannounced: it renders from the store as it is when first asked for, and
+        // no browser shows it (a store value never computed is never reached, so the edits it missed cannot be told).
+        if (old is not null && old.PageKey == key && reached is not null && !reached.Contains(key)) return old;
         if (pages.Rendered(key) is not { Bytes: { } bytes }) return ServedFile.Pending(path, () => pages.Render(key, old), key);
         if (old is { IsRendered: true } && old.PageKey == key && (ReferenceEquals(old.Bytes, bytes) || old.Bytes.AsSpan().SequenceEqual(bytes))) return old;
         return new ServedFile(path, bytes, ContentTypes.For(path), ETagOf(bytes)) { PageKey = key };
