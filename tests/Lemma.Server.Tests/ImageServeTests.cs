@@ -53,6 +53,9 @@ public class ImageServeTests
     {
         await using var site = await Start(production: false);
         var events = await site.Events();
+        // A browser has both posts open: the edit is announced with the one that shows the image.
+        await site.Get("posts/a/");
+        await site.Get("posts/b/");
         Picture(site, "static/img/wide.png", 600, 300);
         while (true)
         {

@@ -31,6 +31,10 @@ public sealed class ServedSite : IAsyncDisposable
         var options = new ServerOptions { Source = Root, Port = 0, Production = production };
         Server = LemmaServer.Create(configure is null ? options : configure(options));
         await Server.StartAsync();
+        // Under preview, the pages are rendered in the background after the first build, and an edit announces only the
+        // pages rendered (those a browser may show): each test starts once they are, as a writer's browser finds them.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Server.Host.Current.Unrendered.Any(f => f.IsHtml) && DateTime.UtcNow < deadline) await Task.Delay(10);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
         {
             BaseAddress = Server.Address,
