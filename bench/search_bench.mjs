@@ -104,9 +104,13 @@ for (const [name, engine] of Object.entries(engines)) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const sizes = [];
-    page.on("requestfinished", r => { if (engine.wire(r.url())) sizes.push(r.sizes().then(s => s.responseBodySize)); });
+    let counting = true;
+    // A request that ends after the count (the warm query's) is not counted, and its sizes are never asked for: the
+    // context may be closed by then.
+    page.on("requestfinished", r => { if (counting && engine.wire(r.url())) sizes.push(r.sizes().then(s => s.responseBodySize, () => 0)); });
     const first = await engine.run(page, queries[i].q);
     await page.waitForTimeout(100);
+    counting = false;
     bytes.push((await Promise.all(sizes)).reduce((a, b) => a + b, 0));
     cold.push(first.ms);
     const rank = first.urls.indexOf(queries[i].url);
