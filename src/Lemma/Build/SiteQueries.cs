@@ -198,6 +198,11 @@ public static class SiteQueries
     private static readonly Query<string, Page?> Placed = new("placed", (q, path) => q.Get(Page, path),
         EqualityComparer<Page?>.Create(SamePlace, p => p?.Url.GetHashCode() ?? 0));
 
+    /// <summary>Whether the site lists a page and what of it the lists read, worked out page by page: a tag edit makes one
+    /// page's again, and the layout only gathers them.</summary>
+    private static readonly Query<string, Placement?> Placement = new("placement", (q, path) =>
+        q.Get(Placed, path) is { } page ? SiteModeler.Place(SiteConfig(q), page, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired.Contains(path)) : null);
+
     /// <summary>
     /// Where every page goes and which lists hold it, in which order, and the data files: the model's work, made again
     /// only when an edit moves a page. Its pages may be older than <see cref="Page"/>'s in all but what
@@ -207,10 +212,10 @@ public static class SiteQueries
     public static readonly Query<string, ModelResult> Layout = new("layout", (q, _) =>
     {
         var paths = q.Get(Files, FileGroup.Content);
-        var pages = new List<Page>(paths.Length);
+        var placements = new List<Placement>(paths.Length);
         foreach (var path in paths)
-            if (q.Get(Placed, path) is { } page) pages.Add(page);
-        return SiteModeler.Assemble(SiteConfig(q), pages, q.Get(Data, One).Data, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired);
+            if (q.Get(Placement, path) is { } placement) placements.Add(placement);
+        return SiteModeler.Assemble(SiteConfig(q), placements, q.Get(Data, One).Data);
     });
 
     /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>

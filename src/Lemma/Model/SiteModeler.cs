@@ -8,44 +8,66 @@ namespace Lemma.Model;
 public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics);
 
 /// <summary>
+/// What the layout takes of one content file's page (<see cref="SiteModeler.Place"/>), worked out page by page so that
+/// an edit to one page leaves every other page's as it was.
+/// </summary>
+/// <param name="Page">The page as the site lists it (its aliases those inside the output); null when the site leaves it
+/// out (a draft, a page to come or expired, a URL outside the output).</param>
+/// <param name="Terms">Its terms, each once.</param>
+/// <param name="Problems">Its URLs that would name a file outside the output.</param>
+public sealed record Placement(Page? Page, ImmutableArray<TermKey> Terms, ImmutableArray<Diagnostic> Problems)
+{
+    public bool Equals(Placement? other) =>
+        other is not null && ReferenceEquals(Page, other.Page) && Terms.SequenceEqual(other.Terms) && Problems.SequenceEqual(other.Problems);
+
+    public override int GetHashCode() => Terms.Length;
+}
+
+/// <summary>A term a page names: its taxonomy, slug and name as written, and why it can have no page (its URL would
+/// name a file outside the output), if so.</summary>
+public readonly record struct TermKey(string Taxonomy, string Slug, string Name, string? Problem);
+
+/// <summary>
 /// The model stage: decides which pages are published, where each lives, and what lists it belongs to.
 /// Duplicate URLs and conflicting aliases are found here.
 /// </summary>
 public static class SiteModeler
 {
-    /// <summary>The site from its pages; related posts are a query of each post's own (<see cref="RelatedPages.For"/>).</summary>
-    /// <param name="candidates">A page for every content file that loaded, in path order (see <see cref="MakePage"/>).</param>
-    /// <param name="expired">The source paths whose expiry date has passed.</param>
-    public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Page> candidates, ImmutableDictionary<string, object?> data,
-        BuildOptions options, IReadOnlySet<string> expired)
+    /// <summary>Whether the site lists a content file's page, and what of it the lists read (see <see cref="Assemble"/>).</summary>
+    public static Placement Place(SiteConfig config, Page page, BuildOptions options, bool expired)
+    {
+        // A section's or the home's own page is its list's text, whatever its dates say.
+        if (!page.Source.IsSectionIndex && ((page.Draft && !options.Drafts) || (page.Future && !options.Future) || expired)) return new(null, [], []);
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>(0);
+        var contained = WithinOutput(page, problems);
+        return new(contained, contained is null || page.Source.IsSectionIndex ? [] : TermKeys(config, contained), problems.ToImmutable());
+    }
+
+    /// <summary>The site from its pages' placements; related posts are a query of each post's own (<see cref="RelatedPages.For"/>).</summary>
+    /// <param name="placements">A placement for every content file that loaded, in path order.</param>
+    public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Placement> placements, ImmutableDictionary<string, object?> data)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var pages = new List<Page>();
+        var listed = new List<Placement>(placements.Count);
         var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
         Page? homeIndex = null;
 
-        foreach (var page in candidates)
+        foreach (var placement in placements)
         {
-            var source = page.Source;
-            if (source.IsSectionIndex)
-            {
-                if (WithinOutput(page, diagnostics) is not { } index) continue;
-                if (source.Section.Length == 0) homeIndex = index;
-                else sectionIndexes[Permalinks.SectionOf(source)] = index;
-                continue;
-            }
-            if (page.Draft && !options.Drafts) continue;
-            if (page.Future && !options.Future) continue;
-            if (expired.Contains(source.Path)) continue;
-            if (WithinOutput(page, diagnostics) is { } contained) pages.Add(contained);
+            diagnostics.AddRange(placement.Problems);
+            if (placement.Page is not { } page) continue;
+            if (!page.Source.IsSectionIndex) listed.Add(placement);
+            else if (page.Source.Section.Length == 0) homeIndex = page;
+            else sectionIndexes[Permalinks.SectionOf(page.Source)] = page;
         }
 
-        var byPath = pages.ToArray(); // the load stage gives sources sorted by path
-        PathOrder.Sort(byPath, p => p.Source.Path);
-        pages.Sort(NewestFirst);
-        var published = pages.ToImmutableArray();
+        var inPathOrder = listed.ToArray(); // the load stage gives sources sorted by path
+        PathOrder.Sort(inPathOrder, p => p.Page!.Source.Path);
+        var byPath = Array.ConvertAll(inPathOrder, p => p.Page!);
+        var newest = NewestFirst(inPathOrder);
+        var published = ImmutableArray.Create(Array.ConvertAll(newest, p => p.Page!));
         var sections = MakeSections(config, published, sectionIndexes);
-        var taxonomies = MakeTaxonomies(config, published, diagnostics);
+        var taxonomies = MakeTaxonomies(config, newest, diagnostics);
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
         if (config.Kind == SiteKind.Jekyll && JekyllLists.GiveWay(published, sections, taxonomies, diagnostics) is { Count: > 0 } gone)
         {
@@ -117,10 +139,15 @@ public static class SiteModeler
     }
 
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
-    internal static int NewestFirst(Page a, Page b)
+    /// <param name="inPathOrder">Placements of pages, sorted by source path.</param>
+    private static Placement[] NewestFirst(Placement[] inPathOrder)
     {
-        var byDate = b.SortDate.CompareTo(a.SortDate);
-        return byDate != 0 ? byDate : string.CompareOrdinal(a.Source.Path, b.Source.Path);
+        // Sorted by keys worked out once (the date, then the place in path order), so no comparison reads a page.
+        var keys = new (long Older, int Path)[inPathOrder.Length];
+        for (var i = 0; i < keys.Length; i++) keys[i] = (-inPathOrder[i].Page!.SortDate.UtcTicks, i);
+        var newest = (Placement[])inPathOrder.Clone();
+        Array.Sort(keys, newest);
+        return newest;
     }
 
     /// <summary>A page whose expiry date has come is left out.</summary>
@@ -195,15 +222,23 @@ public static class SiteModeler
 
     private static ImmutableArray<Section> MakeSections(SiteConfig config, ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
     {
-        var names = pages.Where(p => p.Kind == PageKind.Post).Select(p => p.Section)
-            .Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        // Each post into its section's list in one walk, newest first as they come.
+        var bySection = new Dictionary<string, ImmutableArray<Page>.Builder>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            if (page.Kind != PageKind.Post) continue;
+            if (!bySection.TryGetValue(page.Section, out var members)) bySection[page.Section] = members = ImmutableArray.CreateBuilder<Page>();
+            members.Add(page);
+        }
+        var names = bySection.Keys.Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return names.Select(name =>
         {
             indexes.TryGetValue(name, out var index);
             var title = index?.FrontMatter.Title ?? Humanize(name);
             // A nested section (content/teaching/act/_index.md) lists the pages under its folder; its top section lists them too.
-            var members = pages.Where(p => p.Kind == PageKind.Post && (name.Contains('/')
-                ? p.Source.Path.StartsWith("content/" + name + "/", StringComparison.Ordinal) : p.Section == name)).ToImmutableArray();
+            var members = name.Contains('/')
+                ? pages.Where(p => p.Kind == PageKind.Post && p.Source.Path.StartsWith("content/" + name + "/", StringComparison.Ordinal)).ToImmutableArray()
+                : bySection.TryGetValue(name, out var list) ? list.ToImmutable() : [];
             return new Section(name, title, "/" + (config.LowerCaseUrls ? name.ToLowerInvariant() : name) + "/", members, index);
         }).ToImmutableArray();
     }
@@ -230,41 +265,47 @@ public static class SiteModeler
     private static string? OutsideOutput(string sitePath) =>
         OutputPath.Problem(OutputPath.For(sitePath)) is { } problem ? $"cannot be written inside the output folder: its file {problem}" : null;
 
-    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, ImmutableArray<Page> pages, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>A page's terms, each once, in the order its front matter gives them; a term whose name makes no slug has no page.</summary>
+    private static ImmutableArray<TermKey> TermKeys(SiteConfig config, Page page)
+    {
+        if (page.Terms.IsEmpty) return [];
+        var keys = ImmutableArray.CreateBuilder<TermKey>();
+        foreach (var (plural, names) in page.Terms)
+        {
+            for (var n = 0; n < names.Length; n++)
+            {
+                var name = names[n];
+                if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
+                var slug = Slug.For(config, name);
+                if (slug.Length > 0) keys.Add(new TermKey(plural, slug, name, OutsideOutput($"/{plural}/{slug}/")));
+            }
+        }
+        return keys.DrainToImmutable();
+    }
+
+    /// <param name="newest">The published pages' placements, newest first: each term lists its pages in that order.</param>
+    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, Placement[] newest, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var plurals = config.Taxonomies.Keys.Order(StringComparer.Ordinal).ToArray();
         // Terms that differ only in case or punctuation ("Python", "python") are one term; the first spelling wins.
         var bySlug = plurals.ToDictionary(p => p, _ => new Dictionary<string, (string Name, List<Page> Pages)>(StringComparer.Ordinal), StringComparer.Ordinal);
         var problems = plurals.ToDictionary(p => p, _ => new List<Diagnostic>(), StringComparer.Ordinal);
-        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         var refused = new HashSet<(string, string)>();
-        // One walk over the pages for every taxonomy, each page's terms read once: at 10,000 pages the walk is most of
-        // the layout's time, and most of that is reaching each page's terms.
-        foreach (var page in pages)
+        foreach (var placement in newest)
         {
-            if (page.Terms.IsEmpty) continue;
-            foreach (var (plural, names) in page.Terms)
+            var page = placement.Page!;
+            foreach (var key in placement.Terms)
             {
-                if (!bySlug.TryGetValue(plural, out var terms)) continue;
-                for (var n = 0; n < names.Length; n++)
+                if (!bySlug.TryGetValue(key.Taxonomy, out var terms)) continue;
+                if (key.Problem is { } problem)
                 {
-                    var name = names[n];
-                    if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
-                    if (!slugs.TryGetValue(name, out var slug)) slugs[name] = slug = Slug.For(config, name);
-                    if (slug.Length == 0) continue;
-                    if (!terms.TryGetValue(slug, out var entry))
-                    {
-                        if (OutsideOutput($"/{plural}/{slug}/") is { } problem)
-                        {
-                            // Reported once, at the first page that names the term; the term gets no page.
-                            if (refused.Add((plural, slug)))
-                                problems[plural].Add(Diagnostic.Error(UrlSpan(page, plural), $"{config.Taxonomies[plural]} '{name}' {problem}"));
-                            continue;
-                        }
-                        terms[slug] = entry = (name, []);
-                    }
-                    if (entry.Pages.Count == 0 || !ReferenceEquals(entry.Pages[^1], page)) entry.Pages.Add(page);
+                    // Reported once, at the first page that names the term; the term gets no page.
+                    if (refused.Add((key.Taxonomy, key.Slug)))
+                        problems[key.Taxonomy].Add(Diagnostic.Error(UrlSpan(page, key.Taxonomy), $"{config.Taxonomies[key.Taxonomy]} '{key.Name}' {problem}"));
+                    continue;
                 }
+                if (!terms.TryGetValue(key.Slug, out var entry)) terms[key.Slug] = entry = (key.Name, []);
+                if (entry.Pages.Count == 0 || !ReferenceEquals(entry.Pages[^1], page)) entry.Pages.Add(page);
             }
         }
         var result = ImmutableArray.CreateBuilder<Taxonomy>(plurals.Length);
