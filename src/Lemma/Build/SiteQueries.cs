@@ -218,6 +218,14 @@ public static class SiteQueries
         return SiteModeler.Assemble(SiteConfig(q), placements, q.Get(Data, One).Data);
     });
 
+    /// <summary>
+    /// The layout as what reads only where pages are sees it: each page's path, URL, kind and bundle folder, and the
+    /// sections' lists in order. An edit that moves no page (a tag, a summary) leaves it, and the tables made from it
+    /// are not made again. Kept from an earlier layout, its pages may be older in all else, so that is all its readers read.
+    /// </summary>
+    public static readonly Query<string, Site> Positions = new("positions", (q, _) => q.Get(Layout, One).Site,
+        EqualityComparer<Site>.Create(SamePositions, s => s.Pages.Length));
+
     /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
     private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
 
@@ -240,7 +248,7 @@ public static class SiteQueries
 
     /// <summary>The published posts' source paths, newest first.</summary>
     private static readonly Query<string, ImmutableArray<string>> Posts = new("posts", (q, _) =>
-        [.. q.Get(Layout, One).Site.Posts.Select(p => p.Source.Path)], SamePaths);
+        [.. q.Get(Positions, One).Posts.Select(p => p.Source.Path)], SamePaths);
 
     /// <summary>What relates a post to others (its tags and the longer words of its title and summary), in a stable order.</summary>
     private static readonly Query<string, IReadOnlySet<string>> Features = new("features", (q, path) =>
@@ -324,7 +332,7 @@ public static class SiteQueries
 
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
-        SourceLinks.Published(q.Get(Layout, One).Site, q.Get(Sources, One)),
+        SourceLinks.Published(q.Get(Positions, One), q.Get(Sources, One)),
         Equalities.Map<string>());
 
     /// <summary>The published dark variants of images (figure.dark.png), by site path: the same after most edits.</summary>
@@ -361,7 +369,7 @@ public static class SiteQueries
     /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
     internal static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
     {
-        var site = q.Get(Layout, One).Site;
+        var site = q.Get(Positions, One);
         var pages = site.Pages.AsEnumerable();
         if (site.HomeIndex is { } home) pages = pages.Append(home);
         // In path order, not the lists' order: a date edit then leaves them, and every run of them, as they were.
@@ -441,6 +449,24 @@ public static class SiteQueries
             && x.IsSectionIndex == y.IsSectionIndex && x.FileDate == y.FileDate && x.Permalink == y.Permalink && x.BodyLine == y.BodyLine
             && x.Body == y.Body && x.FrontMatter.Title == y.FrontMatter.Title && PlainEquality.Same(x.FrontMatter.Raw, y.FrontMatter.Raw) && PlainEquality.Same(x.FrontMatter.KeyLines, y.FrontMatter.KeyLines);
     }
+
+    private static bool SamePositions(Site? a, Site? b) =>
+        SamePositions(a!.Pages, b!.Pages) && SamePosition(a.HomeIndex, b.HomeIndex) && a.Sections.Length == b.Sections.Length
+        && a.Sections.Zip(b.Sections).All(s => s.First.Name == s.Second.Name && s.First.Url == s.Second.Url
+            && SamePosition(s.First.Index, s.Second.Index) && SamePositions(s.First.Pages, s.Second.Pages));
+
+    // Most pages are the very same objects in both: an edit remade one page's placement, not the others'.
+    private static bool SamePositions(ImmutableArray<Page> a, ImmutableArray<Page> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!SamePosition(a[i], b[i])) return false;
+        return true;
+    }
+
+    private static bool SamePosition(Page? a, Page? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.Source.Path == b.Source.Path && a.Url == b.Url
+            && a.Kind == b.Kind && a.Source.BundleDir == b.Source.BundleDir && a.Source.IsSectionIndex == b.Source.IsSectionIndex);
 
     // What the layout (SiteModeler.Assemble, JekyllLists) and its readers (the plan's shape, feeds, links, the home
     // page's blocks) read of a page. A section's or the home's own page is compared whole: its title and description name the list.

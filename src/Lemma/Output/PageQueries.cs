@@ -124,7 +124,7 @@ public static class PageQueries
     private static readonly Query<string, IReadOnlyDictionary<string, (string? Older, string? Newer)>> Places = new("places", (q, _) =>
     {
         var places = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
-        foreach (var section in q.Get(SiteQueries.Layout, One).Site.Sections)
+        foreach (var section in q.Get(SiteQueries.Positions, One).Sections)
             for (var i = 0; i < section.Pages.Length; i++)
                 places[section.Pages[i].Source.Path] = (i + 1 < section.Pages.Length ? section.Pages[i + 1].Source.Path : null, i > 0 ? section.Pages[i - 1].Source.Path : null);
         return places;
@@ -402,7 +402,7 @@ public static class PageQueries
     /// and what is wrong with their paths.</summary>
     /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
-        PageRenderer.Bundles(q.Get(SiteQueries.Layout, One).Site),
+        PageRenderer.Bundles(q.Get(SiteQueries.Positions, One)),
         Equalities.Map<string>());
 
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
@@ -427,7 +427,7 @@ public static class PageQueries
 
     /// <summary>The source path of every page of the model: the same after an edit that adds or removes none.</summary>
     private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
-        [.. q.Get(SiteQueries.Layout, One).Site.Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
+        [.. q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
 
     /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
