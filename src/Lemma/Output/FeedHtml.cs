@@ -20,21 +20,40 @@ public static partial class FeedHtml
     {
         if (bodyHtml.Length == 0 || !Uri.TryCreate(pageUrl, UriKind.Absolute, out var page)) return bodyHtml;
         var kept = Dropped().Replace(bodyHtml, "");
-        return StartTag().Replace(kept, tag => Rewrite(tag, page));
+        // Into one buffer sized for the whole body: a code-heavy post has tens of thousands of tags, and a replacement
+        // per tag (its own string, then all of them joined) cost more than the rewriting itself.
+        var html = new StringBuilder(kept.Length + kept.Length / 4);
+        var at = 0;
+        for (var tag = StartTag().Match(kept); tag.Success; tag = tag.NextMatch())
+        {
+            html.Append(kept, at, tag.Index - at);
+            Rewrite(tag, page, html);
+            at = tag.Index + tag.Length;
+        }
+        return html.Append(kept, at, kept.Length - at).ToString();
     }
 
-    private static string Rewrite(Match tag, Uri page)
+    private static void Rewrite(Match tag, Uri page, StringBuilder html)
     {
-        var name = tag.Groups[1].Value.ToLowerInvariant();
-        var html = new StringBuilder("<").Append(tag.Groups[1].Value);
+        var tagName = tag.Groups[1];
+        var isPre = tagName.ValueSpan.Equals("pre", StringComparison.OrdinalIgnoreCase);
+        var attributes = tag.Groups[2];
+        // A tag with no attributes needs nothing looked up (but <pre>, which takes the code's colours).
+        if (attributes.Length == 0 && !isPre)
+        {
+            html.Append('<').Append(tagName.ValueSpan).Append(tag.Groups[3].ValueSpan).Append('>');
+            return;
+        }
+        var isSpan = tagName.ValueSpan.Equals("span", StringComparison.OrdinalIgnoreCase);
+        html.Append('<').Append(tagName.ValueSpan);
         string? style = null;
-        foreach (Match attribute in Attribute().Matches(tag.Groups[2].Value))
+        foreach (Match attribute in Attribute().Matches(attributes.Value))
         {
             var key = attribute.Groups[1].Value;
             var quoted = attribute.Groups[2].Success || attribute.Groups[3].Success;
             var value = attribute.Groups[2].Success ? attribute.Groups[2].Value : attribute.Groups[3].Success ? attribute.Groups[3].Value : attribute.Groups[4].Value;
             if (key.StartsWith("on", StringComparison.OrdinalIgnoreCase)) continue;
-            if (name == "span" && key == "class" && value.Split(' ').Select(c => CodeColours.Styles.GetValueOrDefault(c)).FirstOrDefault(s => s is { Length: > 0 }) is { } colour)
+            if (isSpan && key == "class" && Colour(value) is { } colour)
             {
                 // A token's colour instead of its class: classes mean nothing without the site's stylesheet.
                 style = colour;
@@ -45,9 +64,18 @@ public static partial class FeedHtml
             html.Append(' ').Append(key);
             if (quoted || attribute.Groups[4].Success) html.Append("=\"").Append(value.Replace("\"", "&quot;")).Append('"');
         }
-        if (name == "pre") style = $"color:{CodeColours.Text};background-color:{CodeColours.Background};padding:12px;overflow-x:auto;";
+        if (isPre) style = $"color:{CodeColours.Text};background-color:{CodeColours.Background};padding:12px;overflow-x:auto;";
         if (style is not null) html.Append(" style=\"").Append(style).Append('"');
-        return html.Append(tag.Groups[3].Value).Append('>').ToString();
+        html.Append(tag.Groups[3].ValueSpan).Append('>');
+    }
+
+    /// <summary>The colour of the first of a span's classes that has one.</summary>
+    private static string? Colour(string classes)
+    {
+        var styles = CodeColours.Styles.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in classes.AsSpan().Split(' '))
+            if (styles.TryGetValue(classes.AsSpan(range), out var colour) && colour.Length > 0) return colour;
+        return null;
     }
 
     private static string Absolute(Uri page, string url)
