@@ -19,7 +19,7 @@ namespace Lemma.Highlight;
 /// the 10k corpus, keeping everything tripled the highlighting time. Pass <see cref="TimeSpan.Zero"/> to keep all.
 /// </para>
 /// </summary>
-public sealed class CachedHighlighter : IHighlighter
+public sealed partial class CachedHighlighter : IHighlighter
 {
     /// <summary>Bump when the output of the highlighters changes, so old disk entries are not reused.</summary>
     public const string FormatVersion = "lemma-highlight-3";
@@ -121,7 +121,12 @@ public sealed class CachedHighlighter : IHighlighter
 
     private string? PathOf(string key) => _directory == null ? null : Path.Combine(_directory, key[..2], key + ".json");
 
-    private sealed record Entry(string Format, string Key, string Language, bool Recognized, string[] Lines);
+    internal sealed record Entry(string Format, string Key, string Language, bool Recognized, string[] Lines);
+
+    // Written ahead by the source generator: the reflection-based serializer spent a small site's first 15 ms working
+    // out this one type.
+    [System.Text.Json.Serialization.JsonSerializable(typeof(Entry))]
+    internal sealed partial class EntryJson : System.Text.Json.Serialization.JsonSerializerContext;
 
     private HighlightedCode? TryRead(string key, string language)
     {
@@ -132,7 +137,7 @@ public sealed class CachedHighlighter : IHighlighter
             // Only a plain file in a plain folder: never through a link, never an empty entry (a FIFO would block).
             var file = new FileInfo(path);
             if (!file.Exists || file.Length == 0 || file.Attributes.HasFlag(FileAttributes.ReparsePoint) || IsLink(file.DirectoryName!)) return null;
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllBytes(path));
+            var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), EntryJson.Default.Entry);
             // A stale, foreign or damaged entry is a miss.
             if (entry == null || entry.Format != FormatVersion || entry.Key != key || entry.Lines == null || entry.Language == null
                 || entry.Lines.Any(l => l == null))
@@ -158,7 +163,7 @@ public sealed class CachedHighlighter : IHighlighter
             var temp = path + "." + Environment.ProcessId + "." + Environment.CurrentManagedThreadId + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
             try
             {
-                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry));
+                File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(entry, EntryJson.Default.Entry));
                 File.Move(temp, path, overwrite: true);
                 _onDisk.Value.TryAdd(key, 0);
             }
