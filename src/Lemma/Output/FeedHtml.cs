@@ -45,6 +45,15 @@ public static partial class FeedHtml
             return;
         }
         var isSpan = tagName.ValueSpan.Equals("span", StringComparison.OrdinalIgnoreCase);
+        // Most tags of a post with code are a token's <span class="...">: taken without parsing its attributes.
+        if (isSpan && attributes.ValueSpan is [' ', 'c', 'l', 'a', 's', 's', '=', '"', .. var classes, '"'] && !classes.Contains('"'))
+        {
+            html.Append('<').Append(tagName.ValueSpan);
+            if (Colour(classes) is { } tokenColour) html.Append(" style=\"").Append(tokenColour).Append('"');
+            else html.Append(" class=\"").Append(classes).Append('"');
+            html.Append(tag.Groups[3].ValueSpan).Append('>');
+            return;
+        }
         html.Append('<').Append(tagName.ValueSpan);
         string? style = null;
         foreach (Match attribute in Attribute().Matches(attributes.Value))
@@ -70,11 +79,11 @@ public static partial class FeedHtml
     }
 
     /// <summary>The colour of the first of a span's classes that has one.</summary>
-    private static string? Colour(string classes)
+    private static string? Colour(ReadOnlySpan<char> classes)
     {
         var styles = CodeColours.Styles.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var range in classes.AsSpan().Split(' '))
-            if (styles.TryGetValue(classes.AsSpan(range), out var colour) && colour.Length > 0) return colour;
+        foreach (var range in classes.Split(' '))
+            if (styles.TryGetValue(classes[range], out var colour) && colour.Length > 0) return colour;
         return null;
     }
 
