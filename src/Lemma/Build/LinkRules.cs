@@ -26,9 +26,13 @@ public static class LinkRules
         foreach (var s in site.Sections) known.Add(s.Name);
         foreach (var t in site.Taxonomies) known.Add(t.Name);
         if (!site.Series.IsEmpty) known.Add("series"); // the series pages (PlanShape.SeriesPages), or a series taxonomy's
-        foreach (var p in site.Pages) known.Add(FirstSegment(p.Url));
+        // Looked up by span: ten thousand pages have a handful of first segments, and this runs after every layout.
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var p in site.Pages)
-            foreach (var alias in p.Aliases) known.Add(FirstSegment(alias));
+        {
+            lookup.Add(FirstSegmentOf(p.Url));
+            foreach (var alias in p.Aliases) lookup.Add(FirstSegmentOf(alias));
+        }
         return new Roots(known, new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/'));
     }
 
@@ -51,9 +55,11 @@ public static class LinkRules
         }
     }
 
-    private static string FirstSegment(string url)
+    private static string FirstSegment(string url) => FirstSegmentOf(url).ToString();
+
+    private static ReadOnlySpan<char> FirstSegmentOf(string url)
     {
-        var trimmed = url.TrimStart('/');
+        var trimmed = url.AsSpan().TrimStart('/');
         var slash = trimmed.IndexOf('/');
         return slash < 0 ? trimmed : trimmed[..slash];
     }

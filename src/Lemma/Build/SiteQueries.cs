@@ -202,7 +202,7 @@ public static class SiteQueries
 
     /// <summary>Whether the site lists a page and what of it the lists read, worked out page by page: a tag edit makes one
     /// page's again, and the layout only gathers them.</summary>
-    private static readonly Query<string, Placement?> Placement = new("placement", (q, path) =>
+    internal static readonly Query<string, Placement?> Placement = new("placement", (q, path) =>
         q.Get(Placed, path) is { } page ? SiteModeler.Place(SiteConfig(q), page, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired.Contains(path)) : null);
 
     /// <summary>
@@ -262,15 +262,11 @@ public static class SiteQueries
     private static readonly Query<string, ImmutableArray<string>> PostsByPath = new("posts by path", (q, _) =>
         [.. q.Get(Posts, One).Order(StringComparer.Ordinal)], SamePaths);
 
-    private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<string>>> Postings = new("postings", (q, _) =>
-    {
-        var posts = q.Get(PostsByPath, One);
-        return RelatedPages.Postings(posts, [.. posts.Select(path => q.Get(Features, path))]);
-    }, Equalities.Identity<IReadOnlyDictionary<string, ImmutableArray<string>>>());
+    private static readonly KeyRuns<string> PostRuns = new("posts", q => q.Get(PostsByPath, One), path => path);
 
-    /// <summary>The posts that have one feature: the same after most edits, so only the posts
-    /// that share a changed feature look for their related posts again.</summary>
-    private static readonly Query<string, ImmutableArray<string>> Posting = new MapEntries<string, ImmutableArray<string>>("posting", Postings, SamePaths, missing: []).Entry;
+    /// <summary>The posts that have one feature, in path order: the same after most edits, so only the posts that share
+    /// a changed feature look for their related posts again.</summary>
+    private static readonly Query<string, ImmutableArray<string>> Posting = new InvertedIndex("posting", PostRuns, (q, path) => q.Get(Features, path)).Entry;
 
     private static readonly Query<string, int> PostCount = new("post count", (q, _) => RelatedPages.WeighedCount(q.Get(PostsByPath, One).Length));
 

@@ -10,8 +10,10 @@ public sealed class QueryContext
     private readonly long revision;
     private readonly Lock gate = new();
     private List<Slot>? reads;
+    // Stamped on each slot this context records, so a slot read twice is recorded once without a set of all the reads.
+    private readonly long stamp;
 
-    internal QueryContext(QueryStore store, long revision) => (this.store, this.revision) = (store, revision);
+    internal QueryContext(QueryStore store, long revision) => (this.store, this.revision, stamp) = (store, revision, store.NextStamp());
 
     /// <summary>Whether what is read is kept for a later build (<see cref="QueryStore.KeepsReads"/>): when not, a value read
     /// finer than its query (one member of a view) need not be a query of its own, for nothing will look at the finer read.</summary>
@@ -57,12 +59,16 @@ public sealed class QueryContext
     {
         if (!store.KeepsReads || store.Forgets?.Invoke(slot.Name) == true) return;
         lock (gate)
-            if (reads is null) reads = [slot];
-            else if (!ReferenceEquals(reads[^1], slot)) reads.Add(slot);
+        {
+            // Another context may stamp the slot between two reads of this one: the slot is then recorded twice, which
+            // costs its readers a second look and nothing else.
+            if (Interlocked.Exchange(ref slot.RecordedBy, stamp) == stamp) return;
+            (reads ??= []).Add(slot);
+        }
     }
 
     internal Slot[] Reads()
     {
-        lock (gate) return reads is null ? [] : reads.Count == 1 ? [reads[0]] : [.. reads.Distinct()];
+        lock (gate) return reads is null ? [] : [.. reads];
     }
 }

@@ -34,6 +34,11 @@ public sealed class QueryStore
     private long propagating;
     private volatile int level;
 
+    private long stamps;
+
+    /// <summary>A number no other <see cref="QueryContext"/> of this store has.</summary>
+    internal long NextStamp() => Interlocked.Increment(ref stamps);
+
     /// <summary>The revision values are checked at: it moves when an input changes.</summary>
     public long Revision => Interlocked.Read(ref revision);
 
@@ -245,6 +250,8 @@ internal abstract class Slot
     public long ChangedAt;
     /// <summary>The revision at which a changed read marked it (see <see cref="QueryStore.Propagate"/>).</summary>
     public long MarkedAt;
+    /// <summary>The stamp of the <see cref="QueryContext"/> that last recorded a read of it.</summary>
+    public long RecordedBy;
     /// <summary>0 for an input, else one more than its highest read's.</summary>
     public volatile int Height;
     // The readers are guarded by the slot's own monitor: a Lock object per slot would be 40 bytes more on each of the

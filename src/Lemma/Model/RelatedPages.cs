@@ -15,27 +15,6 @@ public static class RelatedPages
     /// <summary>How many related posts a page shows.</summary>
     public const int PerPage = 4;
 
-    /// <summary>Each feature's posts (source paths, in the order given).</summary>
-    public static Dictionary<string, ImmutableArray<string>> Postings(IReadOnlyList<string> posts, IReadOnlyList<IReadOnlySet<string>> features)
-    {
-        // Counted first, then filled: each feature's array is made once at its size (at 10,000 posts there are some
-        // 150,000 postings, and this runs again after any tag or title edit).
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var set in features)
-            foreach (var f in set) CollectionsMarshal.GetValueRefOrAddDefault(counts, f, out _)++;
-        var index = new Dictionary<string, (string[] Posts, int Filled)>(counts.Count, StringComparer.Ordinal);
-        foreach (var (f, count) in counts) index[f] = (new string[count], 0);
-        for (var i = 0; i < posts.Count; i++)
-            foreach (var f in features[i])
-            {
-                ref var entry = ref CollectionsMarshal.GetValueRefOrNullRef(index, f);
-                entry.Posts[entry.Filled++] = posts[i];
-            }
-        var postings = new Dictionary<string, ImmutableArray<string>>(index.Count, StringComparer.Ordinal);
-        foreach (var (f, entry) in index) postings[f] = ImmutableCollectionsMarshal.AsImmutableArray(entry.Posts);
-        return postings;
-    }
-
     /// <summary>
     /// The post count weights are worked out from: the count rounded down to its top three binary digits (10,000 counts
     /// as 8,192). The weights then change four times each time the site doubles, not with every new or deleted post, so

@@ -66,11 +66,29 @@ public static class HomeSections
             "tag" => Refs(Shown(posts.Where(p => InTerm(p, "tags", Str(block.Settings, "tag"))))),
             "section" => Refs(Shown(posts.Where(p => p.Section == Str(block.Settings, "section")))),
             "research" => Refs(Shown(posts.Where(p => Strings(block.Settings, "sections", ["research"]).Contains(p.Section)))),
-            "recent" => Recent(Shown(posts.OrderByDescending(p => p.LastChange).ThenBy(p => p.Source.Path, StringComparer.Ordinal))),
+            "recent" => Recent(Shown(LatestChanged(posts, limit))),
             "trending" => Trending(site, urls, now, limit),
             "data" => Data(site, Str(block.Settings, "data")),
             _ => [],
         };
+    }
+
+    /// <summary>The <paramref name="limit"/> posts changed last, newest first (then by path), picked in one pass
+    /// rather than by sorting every post: the home page is made again after every edit that moves a page.</summary>
+    private static List<Page> LatestChanged(IEnumerable<Page> posts, int limit)
+    {
+        var latest = new List<Page>(limit + 1);
+        if (limit <= 0) return latest;
+        var order = Comparer<Page>.Create(static (a, b) =>
+            b.LastChange.CompareTo(a.LastChange) is var c and not 0 ? c : string.CompareOrdinal(a.Source.Path, b.Source.Path));
+        foreach (var post in posts)
+        {
+            if (latest.Count == limit && order.Compare(post, latest[^1]) >= 0) continue;
+            var at = latest.BinarySearch(post, order);
+            latest.Insert(at < 0 ? ~at : at, post);
+            if (latest.Count > limit) latest.RemoveAt(limit);
+        }
+        return latest;
     }
 
     private static object[] Refs(IEnumerable<Page> pages) => [.. pages.Select(ViewFactory.Ref)];

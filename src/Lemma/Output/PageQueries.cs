@@ -31,8 +31,17 @@ public static class PageQueries
     /// <summary>What the plan reads of the model: the same after an edit that moves no page.</summary>
     private static readonly Query<string, PlanShape> Shape = new("plan shape", (q, _) => PlanShape.Of(q.Get(SiteQueries.Layout, One).Site));
 
-    /// <summary>The pages of the shape in runs: a page that comes, goes or moves makes its own run's jobs again.</summary>
-    private static readonly KeyRuns<PlanShape.PageShape> PageShapes = new("page shapes", q => q.Get(Shape, One).Pages, page => page.Path);
+    /// <summary>The source path of every page of the model, in path order: the same after an edit that adds or removes none.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
+        [.. q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path).Order(StringComparer.Ordinal)], Equalities.Sequence<string>());
+
+    /// <summary>The pages in runs of their paths: a page that comes or goes makes its own run's jobs again.</summary>
+    private static readonly KeyRuns<string> PathRuns = new("page paths", q => q.Get(PagePaths, One), path => path);
+
+    /// <summary>Where a run's pages go, each page's from its placement: a tag edit leaves its run's as it was.</summary>
+    private static readonly Query<string, ImmutableArray<PlanShape.PageShape>> PageShapes = new("page shapes", (q, start) =>
+        [.. q.Get(PathRuns.Run, start).Select(path => q.Get(SiteQueries.Placement, path)?.Page).OfType<Model.Page>().Select(PlanShape.PageShape.Of)],
+        Equalities.Sequence<PlanShape.PageShape>());
 
     /// <summary>The parts of the plan in order (<see cref="PageRenderer.HomePart"/> and the rest), each named by what it
     /// plans: "pages:" and its run's first page, "section:" and a name, "taxonomy:", "term:" and taxonomy/slug.</summary>
@@ -40,7 +49,7 @@ public static class PageQueries
     {
         var shape = q.Get(Shape, One);
         var keys = new List<string> { "home" };
-        keys.AddRange(q.Get(PageShapes.Starts, One).Select(start => "pages:" + start));
+        keys.AddRange(q.Get(PathRuns.Starts, One).Select(start => "pages:" + start));
         keys.AddRange(shape.Sections.Select(section => "section:" + section.Name));
         foreach (var taxonomy in shape.Taxonomies)
         {
@@ -69,9 +78,13 @@ public static class PageQueries
         };
     }, PlainEquality.Instance);
 
-    /// <summary>A taxonomy as templates see it; compared by key, as its members are read one by one (<see cref="ListMember"/>).</summary>
-    private static readonly Query<string, TaxonomyView> TaxonomyOf = new("taxonomy view", (q, name) =>
-        PageRenderer.TaxonomyViewOf((PlanShape.TaxonomyShape)q.Get(PartShape, "taxonomy:" + name)!, Urls(q)));
+    /// <summary>A taxonomy as templates see it (<c>site.taxonomies</c>): made again when its shape changes.</summary>
+    private static readonly Query<string, TaxonomyView> TaxonomyNow = new("taxonomy view", (q, name) =>
+        PageRenderer.TaxonomyViewOf((PlanShape.TaxonomyShape)q.Get(PartShape, "taxonomy:" + name)!, Urls(q)), Equalities.Identity<TaxonomyView>());
+
+    /// <summary>The same as the parts' jobs carry it, compared by key: templates read its members one by one
+    /// (<see cref="ListMember"/>), so a term's page need not be planned again when another term changes.</summary>
+    private static readonly Query<string, TaxonomyView> TaxonomyOf = new("taxonomy ref", (q, name) => q.Get(TaxonomyNow, name));
 
     private static readonly IEqualityComparer<IReadOnlyDictionary<string, PageView>> SameLists = EqualityComparer<IReadOnlyDictionary<string, PageView>>.Create(
         (a, b) => a!.Count == b!.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && SameMembers(kv.Value, v)), d => d.Count);
@@ -87,7 +100,7 @@ public static class PageQueries
             q.Get(PartKeys, One).TakeWhile(k => k != key).Any(k => q.Get(Part, k).Jobs.Any(j => j.SitePath == path));
         var shape = q.Get(PartShape, key);
         if (key.StartsWith("pages:", StringComparison.Ordinal))
-            return PageRenderer.PagesPart(q.Get(PageShapes.Run, key["pages:".Length..]), q.Get(SiteQueries.Templates, One).Engine, urls);
+            return PageRenderer.PagesPart(q.Get(PageShapes, key["pages:".Length..]), q.Get(SiteQueries.Templates, One).Engine, urls);
         if (key.StartsWith("term:", StringComparison.Ordinal))
         {
             var taxonomy = key["term:".Length..key.IndexOf('/')];
@@ -181,10 +194,21 @@ public static class PageQueries
     public static readonly Query<(string Key, string Member), object?> ViewMember = new("view member", (q, read) =>
         PageMembers[read.Member](q.Get(View, read.Key)), PlainEquality.Instance);
 
+    /// <summary>Each section's pages as templates list them: made again only when an edit moves a page.</summary>
+    private static readonly Query<string, ImmutableArray<ViewList<PageView>>> SectionPages = new("section pages", (q, _) =>
+        [.. q.Get(SiteQueries.Positions, One).Sections.Select(s => ViewFactory.Refs(s.Pages))]);
+
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
-        PageRenderer.MakeSiteView(q.Get(SiteQueries.Layout, One).Site, q.Get(Shape, One).Taxonomies, Urls(q), q.Get(SiteQueries.Assets, One).Urls, DateTimeOffset.UnixEpoch,
-            q.Get(BuildInputs.Options, One)!), Equalities.Identity<SiteView>());
+    {
+        var urls = Urls(q);
+        var sectionPages = q.Get(SectionPages, One);
+        var sections = q.Get(SiteQueries.Layout, One).Site.Sections.Select((s, i) => PageRenderer.SectionViewOf(s, sectionPages[i], urls)).ToArray();
+        var taxonomies = q.Get(Shape, One).Taxonomies.ToDictionary(t => t.Name, t => q.Get(TaxonomyNow, t.Name));
+        return PageRenderer.MakeSiteView(SiteQueries.SiteConfig(q), sections, taxonomies, q.Get(SiteQueries.Data, One).Data, urls, q.Get(SiteQueries.Assets, One).Urls,
+            DateTimeOffset.UnixEpoch, q.Get(BuildInputs.Options, One)!);
+    }, Equalities.Identity<SiteView>());
+
 
     public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>
     {
@@ -236,11 +260,6 @@ public static class PageQueries
     // A job's key is its site path, with "#2" after it for a second job there.
     private static string SitePathOf(string key) =>
         key.LastIndexOf('#') is var hash and > 0 && hash + 1 < key.Length && key.AsSpan(hash + 1).IndexOfAnyExceptInRange('0', '9') < 0 ? key[..hash] : key;
-
-    /// <summary>The keys of every page to render, in ordinal order: the same after an edit that only moves pages in
-    /// their lists (a date edit), so the files' order is not worked out again.</summary>
-    public static readonly Query<string, ImmutableArray<string>> JobKeys = new("job keys", (q, _) => [.. q.Get(Jobs, One).Keys.Order(StringComparer.Ordinal)],
-        Equalities.Sequence<string>());
 
     /// <summary>The home page's blocks: they read the day (trending topics weigh recent posts).</summary>
     private static readonly Query<string, ViewList<HomeSectionView>> Home = new("home", (q, _) =>
@@ -318,14 +337,23 @@ public static class PageQueries
         Sitemap.Assemble(q.Get(SitemapRuns.Starts, One).Select(start => q.Get(SitemapRun, start))));
 
     /// <summary>The keys of every page to render, in the order of the files they write, and what is wrong with those
-    /// files' paths: worked out when the plan changes, not on every build.</summary>
+    /// files' paths: the same after an edit that only moves pages in their lists (a date edit), so nothing after it
+    /// looks again.</summary>
     private static readonly Query<string, (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)> PageOrder = new("page order", (q, _) =>
     {
-        var files = q.Get(JobKeys, One).Select(key => (Key: key, File: SiteUrls.FileFor(SitePathOf(key)))).ToArray();
-        Array.Sort(files, (a, b) => string.CompareOrdinal(a.File, b.File));
+        var keys = q.Get(Jobs, One).Keys.ToArray();
+        var files = Array.ConvertAll(keys, key => SiteUrls.FileFor(SitePathOf(key)));
+        Array.Sort(files, keys, StringComparer.Ordinal);
+        // Two jobs at one path (an error emit reports) in the order of their keys, whatever the sort left.
+        for (int i = 0, j; i < files.Length; i = j)
+        {
+            for (j = i + 1; j < files.Length && files[j] == files[i]; j++) { }
+            if (j - i > 1) Array.Sort(keys, i, j - i, StringComparer.Ordinal);
+        }
         var root = q.Get(SiteQueries.Sources, One).Root;
-        return ([.. files.Select(f => f.Key)], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f.File, [], null)), root)]);
-    });
+        return ([.. keys], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f, [], null)), root)]);
+    }, EqualityComparer<(ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)>.Create(
+        (a, b) => a.Keys.SequenceEqual(b.Keys) && a.Problems.SequenceEqual(b.Problems), a => a.Keys.Length));
 
     /// <summary>The pages to render in file order, in runs: an edit collects again the run of the page it changed, not every page.</summary>
     private static readonly KeyRuns<string> PageRuns = new("page order", q => q.Get(PageOrder, One).Keys, key => key);
@@ -412,7 +440,10 @@ public static class PageQueries
         {
             SiteFiles = q.Get(SiteQueries.Files, FileGroup.Site),
         };
-        var made = q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(SitePathOf(k))).Concat(q.Get(ListPaths, One)).ToHashSet(StringComparer.Ordinal);
+        // Only a Jekyll site's own files give way to the pages: elsewhere the list of pages is not read, and a page that
+        // comes or goes leaves the copies as they were.
+        var made = layout.SiteFiles.IsEmpty ? (IReadOnlySet<string>)new HashSet<string>()
+            : q.Get(PageOrder, One).Keys.Select(k => SiteUrls.FileFor(SitePathOf(k))).Concat(q.Get(ListPaths, One)).ToHashSet(StringComparer.Ordinal);
         var files = PageRenderer.Copies(q.Get(Bundles, One), q.Get(SiteQueries.Assets, One), layout, made).OrderBy(f => f.Path, StringComparer.Ordinal).ToImmutableArray();
         return (files, [.. PageRenderer.Outside(files, sources.Root)]);
     });
@@ -424,10 +455,6 @@ public static class PageQueries
     private static readonly Query<string, ImmutableArray<OutputFile>> PageResources = new("page resources", (q, path) =>
         q.Get(SiteQueries.Page, path) is { } page && q.Get(SiteQueries.Content, path).Content is { Resources.Length: > 0 } rendered
             ? [.. PageRenderer.Resources(page, rendered)] : [], SameFiles);
-
-    /// <summary>The source path of every page of the model: the same after an edit that adds or removes none.</summary>
-    private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
-        [.. q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path)], Equalities.Sequence<string>());
 
     /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>

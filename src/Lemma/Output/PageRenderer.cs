@@ -270,9 +270,6 @@ public static partial class PageRenderer
         new(term.Name, term.Slug, urls.Link(term.Url), term.Pages.Count, taxonomy, ViewFactory.FeedsAt(urls, term.Url), term.Posts);
 
     /// <summary>The taxonomies as <c>site.taxonomies</c> and term pages show them.</summary>
-    public static Dictionary<string, TaxonomyView> TaxonomyViews(IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls) =>
-        taxonomies.ToDictionary(t => t.Name, t => TaxonomyViewOf(t, urls));
-
     public static TaxonomyView TaxonomyViewOf(PlanShape.TaxonomyShape taxonomy, SiteUrls urls) =>
         new(taxonomy.Name, taxonomy.Singular, urls.Link(taxonomy.Url), taxonomy.Terms.Select(term => TermViewOf(taxonomy.Name, term, urls)).ToArray());
 
@@ -369,28 +366,31 @@ public static partial class PageRenderer
 
     /// <summary>The <c>site</c> of every template; lists in it hold <see cref="PageView.Ref"/>s.</summary>
     /// <param name="taxonomies">The site's taxonomies as the plan's shape holds them (<see cref="PlanShape.Taxonomies"/>).</param>
-    public static SiteView MakeSiteView(Site site, IEnumerable<PlanShape.TaxonomyShape> taxonomies, SiteUrls urls, ImmutableDictionary<string, string> assets, DateTimeOffset now, BuildOptions options)
+    /// <summary>The <c>site</c> of templates: the config's parts, and the sections and taxonomies as they were made
+    /// (<see cref="SectionViewOf"/>, <see cref="TaxonomyViewOf"/>).</summary>
+    public static SiteView MakeSiteView(SiteConfig c, IReadOnlyList<SectionView> sections, IReadOnlyDictionary<string, TaxonomyView> taxonomies,
+        IReadOnlyDictionary<string, object?> data, SiteUrls urls, ImmutableDictionary<string, string> assets, DateTimeOffset now, BuildOptions options) => new()
     {
-        var c = site.Config;
-        return new SiteView
-        {
-            Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
-            Author = c.Author,
-            HasNewsletter = c.Newsletter.Enabled,
-            SearchUrl = c.Search ? urls.Link("/search/") : null,
-            ContentSecurityPolicy = Output.ContentSecurityPolicy.MetaWith(c.PolicySources),
-            Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
-            Social = c.Social, Params = c.Params,
-            BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
-            Feeds = ViewFactory.FeedsAt(urls, "/"),
-            Sections = site.Sections.Select(s => new SectionView(s.Name, s.Title, urls.Link(s.Url), s.Pages.Length, ViewFactory.Refs(s.Pages), ViewFactory.FeedsAt(urls, s.Url))).ToArray(),
-            Taxonomies = TaxonomyViews(taxonomies, urls),
-            Data = site.Data,
-            Assets = assets,
-            MathFontCss = assets.GetValueOrDefault("css/math.css"),
-            Preview = options.Preview,
-        };
-    }
+        Title = c.Title, Description = c.Description, Tagline = c.Tagline, BaseUrl = c.BaseUrl, Language = c.Language,
+        Author = c.Author,
+        HasNewsletter = c.Newsletter.Enabled,
+        SearchUrl = c.Search ? urls.Link("/search/") : null,
+        ContentSecurityPolicy = Output.ContentSecurityPolicy.MetaWith(c.PolicySources),
+        Menu = c.Menu.OrderBy(m => m.Weight).Select(m => m with { Url = MenuUrl(m.Url, urls) }).ToArray(),
+        Social = c.Social, Params = c.Params,
+        BuildDate = ViewFactory.Iso(now)!, Year = now.Year,
+        Feeds = ViewFactory.FeedsAt(urls, "/"),
+        Sections = sections,
+        Taxonomies = taxonomies,
+        Data = data,
+        Assets = assets,
+        MathFontCss = assets.GetValueOrDefault("css/math.css"),
+        Preview = options.Preview,
+    };
+
+    /// <param name="pages">The section's pages as <see cref="ViewFactory.Refs"/> made them.</param>
+    public static SectionView SectionViewOf(Section section, ViewList<PageView> pages, SiteUrls urls) =>
+        new(section.Name, section.Title, urls.Link(section.Url), pages.Count, pages, ViewFactory.FeedsAt(urls, section.Url));
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

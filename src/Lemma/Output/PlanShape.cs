@@ -4,13 +4,12 @@ using Lemma.Output.Views;
 namespace Lemma.Output;
 
 /// <summary>
-/// What the plan of pages reads of the model (<see cref="PageRenderer.Plan"/>): where each page goes, which lists hold
-/// which pages (by source path), the archive's years and the redirects. Its lists compare item by item, so a model
-/// made again after an edit that moves nothing (a title, a summary, a body) gives an equal shape, and the plan and
-/// every job stay as they were.
+/// What the plan of pages reads of the model (<see cref="PageRenderer.Plan"/>): which lists hold which pages (by source
+/// path), the archive's years and the redirects; each page's own place is its <see cref="PageShape"/>, made page by
+/// page. Its lists compare item by item, so a model made again after an edit that moves nothing (a title, a summary, a
+/// body) gives an equal shape, and the plan and every job stay as they were.
 /// </summary>
 public sealed record PlanShape(
-    ViewList<PlanShape.PageShape> Pages,
     ViewList<PlanShape.SectionShape> Sections,
     ViewList<PlanShape.TaxonomyShape> Taxonomies,
     ViewList<PlanShape.YearShape> Archive,
@@ -20,7 +19,10 @@ public sealed record PlanShape(
 {
     /// <param name="Layout">The page's own <c>layout</c>, if any.</param>
     /// <param name="SitemapDate">Its last change as the sitemap shows it.</param>
-    public sealed record PageShape(string Path, string Url, string? Layout, PageKind Kind, ViewList<string> Aliases, string? SitemapDate);
+    public sealed record PageShape(string Path, string Url, string? Layout, PageKind Kind, ViewList<string> Aliases, string? SitemapDate)
+    {
+        public static PageShape Of(Page p) => new(p.Source.Path, p.Url, p.FrontMatter.Layout, p.Kind, p.Aliases.ToArray(), ViewFactory.Iso(p.Updated ?? p.Date));
+    }
 
     public sealed record SectionShape(string Name, string Title, string Url, string? Index, string Description, ViewList<string> Pages);
 
@@ -40,7 +42,6 @@ public sealed record PlanShape(
     public const string SeriesTaxonomy = "series";
 
     public static PlanShape Of(Site site) => new(
-        site.Pages.Select(p => new PageShape(p.Source.Path, p.Url, p.FrontMatter.Layout, p.Kind, p.Aliases.ToArray(), ViewFactory.Iso(p.Updated ?? p.Date))).ToArray(),
         site.Sections.Select(s => new SectionShape(s.Name, s.Title, s.Url, s.Index?.Source.Path, s.Index?.FrontMatter.Description ?? "", Paths(s.Pages))).ToArray(),
         site.Taxonomies.Select(t => new TaxonomyShape(t.Name, t.Singular, t.Url,
             t.Terms.Select(term => new TermShape(term.Name, term.Slug, term.Url, Paths(t.Name == SeriesTaxonomy ? InSeriesOrder(term.Pages) : term.Pages),
