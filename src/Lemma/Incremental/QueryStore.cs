@@ -284,10 +284,9 @@ internal abstract class Slot
         }
     }
 
-    public bool HasReaders
-    {
-        get { lock (this) return readerSet is not null || readers is { Count: > 0 }; }
-    }
+    /// <summary>Read without the lock (once for each marked value of a propagation): a reader added meanwhile may be
+    /// missed, which leaves the value marked, to be checked when asked for.</summary>
+    public bool HasReaders => Volatile.Read(ref readerSet) is not null || Volatile.Read(ref readers) is { Count: > 0 };
 
     public Slot[] Readers()
     {

@@ -33,7 +33,7 @@ public static class PageQueries
 
     /// <summary>The source path of every page of the model, in path order: the same after an edit that adds or removes none.</summary>
     private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
-        [.. q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path).Order(StringComparer.Ordinal)], Equalities.Sequence<string>());
+        SiteQueries.InPathOrder(q, q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path)), Equalities.Sequence<string>());
 
     /// <summary>The pages in runs of their paths: a page that comes or goes makes its own run's jobs again.</summary>
     private static readonly KeyRuns<string> PathRuns = new("page paths", q => q.Get(PagePaths, One), path => path);

@@ -7,7 +7,7 @@ namespace Lemma.Sources;
 /// <summary>A file or folder of the site: its path from the site root ('/'-separated), and the real folders that hold it.</summary>
 internal sealed record SiteEntry(string Path, bool IsFolder, string Real, ImmutableStack<string> Folders)
 {
-    public string Name => Path[(Path.LastIndexOf('/') + 1)..];
+    public string Name { get; } = Path[(Path.LastIndexOf('/') + 1)..];
 }
 
 /// <summary>

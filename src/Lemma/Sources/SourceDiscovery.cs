@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Lemma.Configuration;
 
 namespace Lemma.Sources;
@@ -85,7 +86,18 @@ public static class SourceDiscovery
         };
     }
 
-    private static bool IsContent(string name) => ContentExtensions.Contains(Path.GetExtension(name).ToLowerInvariant());
+    private static bool IsContent(string name)
+    {
+        // Without making the extension a string of its own: discovery looks at every file of a 10,000-post folder
+        // after each new or deleted post.
+        var extension = Path.GetExtension(name.AsSpan());
+        foreach (var known in ContentExtensions)
+            if (extension.Equals(known, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <summary>A bundle's page: index.md (or another content extension).</summary>
+    private static bool IsIndex(string name) => IsContent(name) && Path.GetFileNameWithoutExtension(name.AsSpan()) is "index";
 
     private static bool IsHidden(string name) => name.StartsWith('.') || name.EndsWith('~');
 
@@ -105,7 +117,7 @@ public static class SourceDiscovery
         foreach (var sub in entries.Where(e => e.IsFolder))
         {
             var children = ContentEntries(walker, sub);
-            var isLeafBundle = children.Any(c => !c.IsFolder && IsContent(c.Name) && Path.GetFileNameWithoutExtension(c.Name) == "index");
+            var isLeafBundle = children.Any(c => !c.IsFolder && IsIndex(c.Name));
             if (!isLeafBundle)
             {
                 ScanContent(walker, children, content, resources, bibliography);
@@ -118,7 +130,7 @@ public static class SourceDiscovery
                 foreach (var file in files)
                 {
                     var fileName = Path.GetFileName(file);
-                    if (!child.IsFolder && IsContent(fileName) && Path.GetFileNameWithoutExtension(fileName) == "index") content.Add(file);
+                    if (!child.IsFolder && IsIndex(fileName)) content.Add(file);
                     else
                     {
                         if (fileName.EndsWith(".bib", StringComparison.OrdinalIgnoreCase)) bibliography.Add(file);
@@ -140,5 +152,11 @@ public static class SourceDiscovery
             && (isFolder || extensions is null || extensions.Contains(Path.GetExtension(name).ToLowerInvariant())))];
     }
 
-    private static ImmutableArray<string> Sorted(IEnumerable<string> paths) => [.. paths.Order(StringComparer.Ordinal)];
+    /// <summary>In ordinal order: the walk gives each folder's entries in that order, so most lists need only the check.</summary>
+    private static ImmutableArray<string> Sorted(IEnumerable<string> paths)
+    {
+        var sorted = paths.ToArray();
+        PathOrder.Sort(sorted, path => path);
+        return ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+    }
 }
