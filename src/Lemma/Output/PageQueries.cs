@@ -43,6 +43,9 @@ public static class PageQueries
         [.. q.Get(PathRuns.Run, start).Select(path => q.Get(SiteQueries.Placement, path)?.Page).OfType<Model.Page>().Select(PlanShape.PageShape.Of)],
         Equalities.Sequence<PlanShape.PageShape>());
 
+    /// <summary>A page's reference for lists, by source path: made once for every list that shows the page.</summary>
+    private static readonly Query<string, PageView> PageRef = new("page ref", (_, path) => PageView.Ref(path), Equalities.Identity<PageView>());
+
     /// <summary>The parts of the plan in order (<see cref="PageRenderer.HomePart"/> and the rest), each named by what it
     /// plans: "pages:" and its run's first page, "section:" and a name, "taxonomy:", "term:" and taxonomy/slug.</summary>
     private static readonly Query<string, ImmutableArray<string>> PartKeys = new("plan parts", (q, _) =>
@@ -95,27 +98,29 @@ public static class PageQueries
         var config = SiteQueries.SiteConfig(q);
         var urls = Urls(q);
         Func<string, Markdown.RenderedContent?> content = path => q.Get(SiteQueries.Content, path).Content;
+        // A reference depends on its key alone: nothing it reads can change, so the part need not record reading it.
+        Func<string, PageView> refs = path => q.Untracked(PageRef, path);
         // Whether a part planned before this one has a page at a path (a site's own page at /series/ or /search/ keeps it).
         bool TakenBefore(string path) =>
             q.Get(PartKeys, One).TakeWhile(k => k != key).Any(k => q.Get(Part, k).Jobs.Any(j => j.SitePath == path));
         var shape = q.Get(PartShape, key);
         if (key.StartsWith("pages:", StringComparison.Ordinal))
-            return PageRenderer.PagesPart(q.Get(PageShapes, key["pages:".Length..]), q.Get(SiteQueries.Templates, One).Engine, urls);
+            return PageRenderer.PagesPart(q.Get(PageShapes, key["pages:".Length..]), q.Get(SiteQueries.Templates, One).Engine, urls, refs);
         if (key.StartsWith("term:", StringComparison.Ordinal))
         {
             var taxonomy = key["term:".Length..key.IndexOf('/')];
-            return shape is PlanShape.TermShape term ? PageRenderer.TermPart(taxonomy, term, q.Get(TaxonomyOf, taxonomy), config, urls) : PlanPart.None;
+            return shape is PlanShape.TermShape term ? PageRenderer.TermPart(taxonomy, term, q.Get(TaxonomyOf, taxonomy), config, urls, refs) : PlanPart.None;
         }
         return shape switch
         {
-            PlanShape.SectionShape section => PageRenderer.SectionPart(section, config, content, urls),
-            PlanShape.TaxonomyShape taxonomy => PageRenderer.TaxonomyPart(taxonomy, q.Get(TaxonomyOf, taxonomy.Name), urls),
+            PlanShape.SectionShape section => PageRenderer.SectionPart(section, config, content, urls, refs),
+            PlanShape.TaxonomyShape taxonomy => PageRenderer.TaxonomyPart(taxonomy, q.Get(TaxonomyOf, taxonomy.Name), urls, refs),
             _ => key switch
             {
-                "home" => PageRenderer.HomePart((string?)shape, config, content, urls),
-                "series" => PageRenderer.SeriesPart((ViewList<PlanShape.SeriesShape>)shape!, TakenBefore, urls),
-                "archive" => PageRenderer.ArchivePart((ViewList<PlanShape.YearShape>)shape!, urls),
-                "last" => PageRenderer.LastPart((ViewList<PlanShape.Redirect>)shape!, config.Search, TakenBefore, urls),
+                "home" => PageRenderer.HomePart((string?)shape, config, content, urls, refs),
+                "series" => PageRenderer.SeriesPart((ViewList<PlanShape.SeriesShape>)shape!, TakenBefore, urls, refs),
+                "archive" => PageRenderer.ArchivePart((ViewList<PlanShape.YearShape>)shape!, urls, refs),
+                "last" => PageRenderer.LastPart((ViewList<PlanShape.Redirect>)shape!, config.Search, TakenBefore, urls, refs),
                 _ => PlanPart.None,
             },
         };
@@ -196,7 +201,7 @@ public static class PageQueries
 
     /// <summary>Each section's pages as templates list them: made again only when an edit moves a page.</summary>
     private static readonly Query<string, ImmutableArray<ViewList<PageView>>> SectionPages = new("section pages", (q, _) =>
-        [.. q.Get(SiteQueries.Positions, One).Sections.Select(s => ViewFactory.Refs(s.Pages))]);
+        [.. q.Get(SiteQueries.Positions, One).Sections.Select(s => new ViewList<PageView>([.. s.Pages.Select(p => q.Untracked(PageRef, p.Source.Path))]))]);
 
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>

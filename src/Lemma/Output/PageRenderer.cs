@@ -107,15 +107,15 @@ public static partial class PageRenderer
     /// series, archive, redirects, 404, search. The home page's blocks are not in its job: they read the clock
     /// (<see cref="HomeSections"/>). <c>content</c> gives the bodies of home and section index pages, which their lists show.
     /// </summary>
-    private sealed class PartBuilder(SiteUrls urls)
+    /// <param name="refs">A page's reference by source path (<see cref="PageView.Ref"/>): one per page, shared by every
+    /// list that shows it (a view is some 450 bytes, and the lists of a 10,000-post site hold some 50,000).</param>
+    private sealed class PartBuilder(SiteUrls urls, Func<string, PageView> refs)
     {
         public readonly List<PageJob> Jobs = [];
         public readonly Dictionary<string, PageView> Lists = new(StringComparer.Ordinal);
         private readonly List<Sitemap.Entry> sitemap = [];
-        // One reference per page, shared by every list of the part that shows it.
-        private readonly Dictionary<string, PageView> refs = new(StringComparer.Ordinal);
 
-        public PageView RefOf(string path) => refs.TryGetValue(path, out var r) ? r : refs[path] = PageView.Ref(path);
+        public PageView RefOf(string path) => refs(path);
 
         public ViewList<PageView> Refs(IReadOnlyList<string> paths)
         {
@@ -142,9 +142,9 @@ public static partial class PageRenderer
         public PlanPart Done() => new([.. Jobs], Lists, [.. sitemap]);
     }
 
-    public static PlanPart HomePart(string? homeIndex, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls)
+    public static PlanPart HomePart(string? homeIndex, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         var home = part.List(new PageView
         {
             Title = config.Title, Url = urls.Link("/"), Permalink = urls.Absolute("/"), Kind = "home", Section = "", Slug = "",
@@ -156,9 +156,9 @@ public static partial class PageRenderer
     }
 
     /// <summary>A run of pages' own jobs and their redirects.</summary>
-    public static PlanPart PagesPart(IEnumerable<PlanShape.PageShape> pages, TemplateEngine templates, SiteUrls urls)
+    public static PlanPart PagesPart(IEnumerable<PlanShape.PageShape> pages, TemplateEngine templates, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         foreach (var page in pages)
         {
             var self = part.RefOf(page.Path);
@@ -169,9 +169,9 @@ public static partial class PageRenderer
         return part.Done();
     }
 
-    public static PlanPart SectionPart(PlanShape.SectionShape section, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls)
+    public static PlanPart SectionPart(PlanShape.SectionShape section, SiteConfig config, Func<string, RenderedContent?> content, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         var view = part.List(new PageView
         {
             Title = section.Title, Url = urls.Link(section.Url), Permalink = urls.Absolute(section.Url), Kind = "section",
@@ -184,9 +184,9 @@ public static partial class PageRenderer
     }
 
     /// <summary>A taxonomy's own page (its terms are parts of their own).</summary>
-    public static PlanPart TaxonomyPart(PlanShape.TaxonomyShape taxonomy, TaxonomyView taxView, SiteUrls urls)
+    public static PlanPart TaxonomyPart(PlanShape.TaxonomyShape taxonomy, TaxonomyView taxView, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         var view = part.List(new PageView
         {
             Title = Capitalize(taxonomy.Name), Url = urls.Link(taxonomy.Url), Permalink = urls.Absolute(taxonomy.Url),
@@ -198,9 +198,9 @@ public static partial class PageRenderer
 
     /// <summary>One term's list. Its job carries the taxonomy's view, which compares by key: a template reads its
     /// members one by one (<see cref="PageQueries.ListMember"/>), so another term's count does not make this part again.</summary>
-    public static PlanPart TermPart(string taxonomy, PlanShape.TermShape term, TaxonomyView taxView, SiteConfig config, SiteUrls urls)
+    public static PlanPart TermPart(string taxonomy, PlanShape.TermShape term, TaxonomyView taxView, SiteConfig config, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         var termView = TermViewOf(taxonomy, term, urls);
         var page = part.List(new PageView
         {
@@ -214,9 +214,9 @@ public static partial class PageRenderer
 
     /// <summary>A page per series, and <c>/series/</c> listing them when there are two or more. A page already at a
     /// series' URL keeps it (the model reported the conflict), as a section at /series/ does.</summary>
-    public static PlanPart SeriesPart(IEnumerable<PlanShape.SeriesShape> series, Func<string, bool> taken, SiteUrls urls)
+    public static PlanPart SeriesPart(IEnumerable<PlanShape.SeriesShape> series, Func<string, bool> taken, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         const string index = "/series/";
         var free = series.Where(s => !taken(s.Url)).ToArray();
         var links = free.Select(s => new SeriesLink(s.Name, urls.Link(s.Url), s.Parts.Count)).ToArray();
@@ -240,9 +240,9 @@ public static partial class PageRenderer
         return part.Done();
     }
 
-    public static PlanPart ArchivePart(IEnumerable<PlanShape.YearShape> archive, SiteUrls urls)
+    public static PlanPart ArchivePart(IEnumerable<PlanShape.YearShape> archive, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         var view = part.List(new PageView { Title = "Archive", Url = urls.Link("/archive/"), Permalink = urls.Absolute("/archive/"), Kind = "archive", Section = "", Slug = "archive" });
         var years = new ViewList<ArchiveYear>(archive.Select(y => new ArchiveYear(y.Year, part.Refs(y.Posts))).ToArray());
         part.Add(new PageJob("/archive/", "archive", view, true, new Dictionary<string, object?> { ["archive"] = new Dictionary<string, object?> { ["years"] = years } }));
@@ -251,9 +251,9 @@ public static partial class PageRenderer
 
     /// <summary>The site's redirects (Jekyll's redirect_from and the like), the 404 page, and the search page unless
     /// search is off or the site has its own page there.</summary>
-    public static PlanPart LastPart(IEnumerable<PlanShape.Redirect> redirects, bool search, Func<string, bool> taken, SiteUrls urls)
+    public static PlanPart LastPart(IEnumerable<PlanShape.Redirect> redirects, bool search, Func<string, bool> taken, SiteUrls urls, Func<string, PageView> refs)
     {
-        var part = new PartBuilder(urls);
+        var part = new PartBuilder(urls, refs);
         foreach (var (old, target) in redirects)
         {
             var moved = part.List(new PageView { Title = "Redirecting", Url = urls.Link(old), Permalink = urls.Absolute(old), Kind = "alias", Section = "", Slug = "" });
@@ -388,7 +388,7 @@ public static partial class PageRenderer
         Preview = options.Preview,
     };
 
-    /// <param name="pages">The section's pages as <see cref="ViewFactory.Refs"/> made them.</param>
+    /// <param name="pages">The section's pages' references.</param>
     public static SectionView SectionViewOf(Section section, ViewList<PageView> pages, SiteUrls urls) =>
         new(section.Name, section.Title, urls.Link(section.Url), pages.Count, pages, ViewFactory.FeedsAt(urls, section.Url));
 

@@ -32,8 +32,6 @@ public static partial class ViewFactory
     /// <summary>A page's view by name, for lists (see <see cref="PageView.Ref"/>).</summary>
     public static PageView Ref(Page page) => PageView.Ref(page.Source.Path);
 
-    public static ViewList<PageView> Refs(IEnumerable<Page> pages) => pages.Select(Ref).ToArray();
-
     public static FeedLinks FeedsAt(SiteUrls urls, string sitePath) =>
         new(urls.Link(sitePath + "atom.xml"), urls.Link(sitePath + "index.xml"), urls.Link(sitePath + "feed.json"));
 
