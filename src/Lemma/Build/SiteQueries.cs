@@ -228,6 +228,14 @@ public static class SiteQueries
     public static readonly Query<string, Site> Positions = new("positions", (q, _) => q.Get(Layout, One).Site,
         EqualityComparer<Site>.Create(SamePositions, s => s.Pages.Length));
 
+    /// <summary>
+    /// Which pages are published, in path order, with the home's and the sections' own pages: what reads the set of
+    /// pages and not their order (the published paths' table, the rendered paths, bundles, the pages' runs) reads this,
+    /// which a date edit leaves equal. Its pages may be older in all but what <see cref="SamePosition"/> compares.
+    /// </summary>
+    public static readonly Query<string, Site> Listed = new("listed", (q, _) => q.Get(Layout, One).Site,
+        EqualityComparer<Site>.Create(SameListing, s => s.ByPath.Length));
+
     /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
     private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
 
@@ -248,10 +256,6 @@ public static class SiteQueries
         });
     });
 
-    /// <summary>The published posts' source paths, newest first.</summary>
-    private static readonly Query<string, ImmutableArray<string>> Posts = new("posts", (q, _) =>
-        [.. q.Get(Positions, One).Posts.Select(p => p.Source.Path)], SamePaths);
-
     /// <summary>What relates a post to others (its tags and the longer words of its title and summary), in a stable order.</summary>
     private static readonly Query<string, IReadOnlySet<string>> Features = new("features", (q, path) =>
         q.Get(Page, path) is { } page ? RelatedPages.Features(page) : new HashSet<string>(),
@@ -260,7 +264,7 @@ public static class SiteQueries
     /// <summary>The posts in path order, not newest first: the same after a date edit, which then leaves every
     /// feature's posts as they were.</summary>
     private static readonly Query<string, ImmutableArray<string>> PostsByPath = new("posts by path", (q, _) =>
-        InPathOrder(q, q.Get(Posts, One)), SamePaths);
+        [.. q.Get(Listed, One).ByPath.Where(p => p.Kind == PageKind.Post).Select(p => p.Source.Path)], SamePaths);
 
     private static readonly KeyRuns<string> PostRuns = new("posts", q => q.Get(PostsByPath, One), path => path);
 
@@ -330,7 +334,7 @@ public static class SiteQueries
 
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
-        SourceLinks.Published(q.Get(Positions, One), q.Get(Sources, One)),
+        SourceLinks.Published(q.Get(Listed, One), q.Get(Sources, One)),
         Equalities.Map<string>());
 
     /// <summary>The published dark variants of images (figure.dark.png), by site path: the same after most edits.</summary>
@@ -367,23 +371,22 @@ public static class SiteQueries
     /// <summary>The source paths of every page whose body is rendered: published pages, the home and section indexes.</summary>
     internal static readonly Query<string, ImmutableArray<string>> RenderedPaths = new("rendered paths", (q, _) =>
     {
-        var site = q.Get(Positions, One);
-        var pages = site.Pages.AsEnumerable();
-        if (site.HomeIndex is { } home) pages = pages.Append(home);
-        // In path order, not the lists' order: a date edit then leaves them, and every run of them, as they were.
-        return InPathOrder(q, pages.Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!)).Select(p => p.Source.Path));
+        var site = q.Get(Listed, One);
+        // In path order, not the lists' order: a date edit then leaves them, and every run of them, as they were. The
+        // home's and the sections' own pages are a few, put in their places.
+        var indexes = site.Sections.Where(s => s.Index is not null).Select(s => s.Index!.Source.Path).ToList();
+        if (site.HomeIndex is { } home) indexes.Add(home.Source.Path);
+        indexes.Sort(StringComparer.Ordinal);
+        var paths = ImmutableArray.CreateBuilder<string>(site.ByPath.Length + indexes.Count);
+        var next = 0;
+        foreach (var page in site.ByPath)
+        {
+            for (; next < indexes.Count && string.CompareOrdinal(indexes[next], page.Source.Path) < 0; next++) paths.Add(indexes[next]);
+            paths.Add(page.Source.Path);
+        }
+        paths.AddRange(indexes.Skip(next));
+        return paths.DrainToImmutable();
     }, SamePaths);
-
-    /// <summary>Content files' paths in path order: picked from the content files, which discovery sorted, rather than
-    /// sorted again (ten thousand paths sort in several milliseconds, and these lists are made after every new post).</summary>
-    internal static ImmutableArray<string> InPathOrder(QueryContext q, IEnumerable<string> paths)
-    {
-        var wanted = paths.ToHashSet(StringComparer.Ordinal);
-        var ordered = ImmutableArray.CreateBuilder<string>(wanted.Count);
-        foreach (var path in q.Get(Files, FileGroup.Content))
-            if (wanted.Contains(path)) ordered.Add(path);
-        return ordered.Count == wanted.Count ? ordered.MoveToImmutable() : [.. wanted.Order(StringComparer.Ordinal)];
-    }
 
     private static readonly KeyRuns<string> RenderedRuns = new("rendered paths", q => q.Get(RenderedPaths, One), path => path);
 
@@ -458,6 +461,10 @@ public static class SiteQueries
             && x.IsSectionIndex == y.IsSectionIndex && x.FileDate == y.FileDate && x.Permalink == y.Permalink && x.BodyLine == y.BodyLine
             && x.Body == y.Body && x.FrontMatter.Title == y.FrontMatter.Title && PlainEquality.Same(x.FrontMatter.Raw, y.FrontMatter.Raw) && PlainEquality.Same(x.FrontMatter.KeyLines, y.FrontMatter.KeyLines);
     }
+
+    private static bool SameListing(Site? a, Site? b) =>
+        SamePositions(a!.ByPath, b!.ByPath) && SamePosition(a.HomeIndex, b.HomeIndex) && a.Sections.Length == b.Sections.Length
+        && a.Sections.Zip(b.Sections).All(s => s.First.Name == s.Second.Name && SamePosition(s.First.Index, s.Second.Index));
 
     private static bool SamePositions(Site? a, Site? b) =>
         SamePositions(a!.Pages, b!.Pages) && SamePosition(a.HomeIndex, b.HomeIndex) && a.Sections.Length == b.Sections.Length

@@ -12,6 +12,8 @@ public sealed record Site
     public required SiteConfig Config { get; init; }
     /// <summary>Every published page (posts and plain pages), newest first.</summary>
     public required ImmutableArray<Page> Pages { get; init; }
+    /// <summary>The same pages in source path order: a date edit leaves it as it was.</summary>
+    public ImmutableArray<Page> ByPath { get; init; } = [];
     public required ImmutableArray<Section> Sections { get; init; }
     public required ImmutableArray<Taxonomy> Taxonomies { get; init; }
     /// <summary>Pages of each series, in series order.</summary>
@@ -33,7 +35,7 @@ public sealed record Site
 
     private Site(Site original)
     {
-        Config = original.Config; Pages = original.Pages; Sections = original.Sections; Taxonomies = original.Taxonomies;
+        Config = original.Config; Pages = original.Pages; ByPath = original.ByPath; Sections = original.Sections; Taxonomies = original.Taxonomies;
         Series = original.Series; Data = original.Data; HomeIndex = original.HomeIndex; Redirects = original.Redirects;
         posts = new(() => [.. Pages.Where(p => p.Kind == PageKind.Post)]);
     }

@@ -98,6 +98,7 @@ public static class SiteModeler
         {
             Config = config,
             Pages = published,
+            ByPath = ImmutableCollectionsMarshal.AsImmutableArray(byPath),
             Sections = sections,
             Taxonomies = taxonomies,
             Series = series,
@@ -132,6 +133,7 @@ public static class SiteModeler
         return layout with
         {
             Pages = AllNow(layout.Pages),
+            ByPath = AllNow(layout.ByPath),
             Sections = [.. layout.Sections.Select(s => s with { Pages = AllNow(s.Pages), Index = s.Index is { } index ? Now(index) : null })],
             Taxonomies = [.. layout.Taxonomies.Select(t => t with { Terms = [.. t.Terms.Select(term => term with { Pages = AllNow(term.Pages) })] })],
             Series = layout.Series.ToImmutableDictionary(s => s.Key, s => AllNow(s.Value), StringComparer.Ordinal),

@@ -33,7 +33,7 @@ public static class PageQueries
 
     /// <summary>The source path of every page of the model, in path order: the same after an edit that adds or removes none.</summary>
     private static readonly Query<string, ImmutableArray<string>> PagePaths = new("page paths", (q, _) =>
-        SiteQueries.InPathOrder(q, q.Get(SiteQueries.Positions, One).Pages.Select(page => page.Source.Path)), Equalities.Sequence<string>());
+        [.. q.Get(SiteQueries.Listed, One).ByPath.Select(page => page.Source.Path)], Equalities.Sequence<string>());
 
     /// <summary>The pages in runs of their paths: a page that comes or goes makes its own run's jobs again.</summary>
     private static readonly KeyRuns<string> PathRuns = new("page paths", q => q.Get(PagePaths, One), path => path);
@@ -435,7 +435,7 @@ public static class PageQueries
     /// and what is wrong with their paths.</summary>
     /// <summary>Each page bundle's folder and its page's URL: the same after an edit that moves no bundled page.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Bundles = new("bundles", (q, _) =>
-        PageRenderer.Bundles(q.Get(SiteQueries.Positions, One)),
+        PageRenderer.Bundles(q.Get(SiteQueries.Listed, One)),
         Equalities.Map<string>());
 
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Problems)> CopiedFiles = new("copied files", (q, _) =>
