@@ -230,7 +230,23 @@ public sealed class QueryStore
         private readonly ConcurrentDictionary<TKey, DerivedSlot<TKey, TValue>> slots = new();
         public DerivedSlot<TKey, TValue> Slot(TKey key) => slots.TryGetValue(key, out var slot) ? slot : slots.GetOrAdd(key, static (k, t) => new DerivedSlot<TKey, TValue>(t, k), this);
         public DerivedSlot<TKey, TValue>? Find(TKey key) => slots.GetValueOrDefault(key);
-        public void Drop() { foreach (var slot in slots.Values) slot.Drop(); }
+
+        // Once the table has been dropped, the values made since are kept here, so that the next drop lets go of those
+        // alone rather than looking at every slot (a file's text: ten thousand slots, after every edit).
+        private ConcurrentQueue<DerivedSlot<TKey, TValue>>? madeSinceDrop;
+
+        public void Made(DerivedSlot<TKey, TValue> slot) => Volatile.Read(ref madeSinceDrop)?.Enqueue(slot);
+
+        public void Drop()
+        {
+            if (Volatile.Read(ref madeSinceDrop) is { } made)
+                while (made.TryDequeue(out var slot)) slot.Drop();
+            else
+            {
+                Volatile.Write(ref madeSinceDrop, new());
+                foreach (var slot in slots.Values) slot.Drop();
+            }
+        }
     }
 }
 
@@ -348,6 +364,7 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
             Value = table.Query.Compute(new QueryContext(store, revision), key);
             table.AddComputed(System.Diagnostics.Stopwatch.GetTimestamp() - started);
             Dropped = false;
+            table.Made(this);
             return Value;
         }
     }
@@ -395,6 +412,7 @@ internal sealed class DerivedSlot<TKey, TValue>(QueryStore.DerivedTable<TKey, TV
                 HasValue = true;
                 Dropped = false;
                 ChangedAt = revision;
+                table.Made(this);
             }
             reads = context.Reads();
             if (store.KeepsReads)

@@ -81,6 +81,13 @@ public sealed class QueryStoreTests
         Assert.Equal(4, counted.Words);
         Assert.Equal(4, store.Get(total, "a,b"));
         Assert.Equal(2, counted.Total);
+
+        // The next drop lets go of the values made since the last, whichever way they were made.
+        Assert.True(store.TryPeek(words, "a", out _) && store.TryPeek(words, "b", out _));
+        store.Drop(words);
+        Assert.False(store.TryPeek(words, "a", out _) || store.TryPeek(words, "b", out _));
+        Assert.Equal(4, store.Get(total, "a,b"));
+        Assert.Equal((4, 2), (counted.Words, counted.Total));
     }
 
     [Fact]
