@@ -214,7 +214,6 @@ public static class PageQueries
             DateTimeOffset.UnixEpoch, q.Get(BuildInputs.Options, One)!);
     }, Equalities.Identity<SiteView>());
 
-
     public static readonly Query<string, SiteView> Site = new("site now", (q, _) =>
     {
         var now = q.Get(BuildInputs.Now, One);
