@@ -63,8 +63,9 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
     /// edit that added, removed or renamed no file) is served without a walk of every file.</summary>
     private ImmutableArray<OutputFile> Source { get; init; }
 
-    /// <summary>Where each page left pending is in <see cref="Ordered"/>, by its key.</summary>
-    private IReadOnlyDictionary<string, int> PendingAt { get; init; } = new Dictionary<string, int>();
+    /// <summary>Where each page left pending is in <see cref="Ordered"/>, by its key: made when a next build first needs
+    /// it, and kept by the snapshots made from this one without a walk.</summary>
+    private Lazy<Dictionary<string, int>> PendingAt { get; init; } = new(() => []);
 
     /// <summary>The files copied from the sources and where they are in <see cref="Ordered"/>: looked at after every
     /// build, since a source written in place is the same file of the list.</summary>
@@ -85,7 +86,6 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var renewed = new List<string>(); // files served from a new object, changed or not
         var kept = 0;
         var before = previous.Ordered;
-        var pendingAt = new Dictionary<string, int>(StringComparer.Ordinal);
         var copies = ImmutableArray.CreateBuilder<(int, OutputFile)>();
         var html = 0;
         var j = 0;
@@ -99,7 +99,6 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             // A page not yet rendered counts as changed: what reached it may well change it.
             if (!ReferenceEquals(next, old) && (old is null || !old.IsRendered || !next.IsRendered || old.ETag != next.ETag)) changed.Add(file.Path);
             else if (next.IsHtml) kept++;
-            if (file.Pending is { } pending) pendingAt[pending] = served.Count;
             if (file.CopyFrom is not null) copies.Add((served.Count, file));
             if (next.IsHtml) html++;
             served.Add(next);
@@ -112,7 +111,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             Changed = changed,
             KeptPages = kept,
             Source = files,
-            PendingAt = pendingAt,
+            PendingAt = new(() => PendingIn(sorted)),
             Copies = copies.ToImmutable(),
             HtmlCount = html,
         };
@@ -139,7 +138,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             }
         }
         foreach (var key in reached)
-            if (previous.PendingAt.TryGetValue(key, out var at)) Put(at, Page(ordered[at].Path, key, ordered[at], pages, reached));
+            if (previous.PendingAt.Value.TryGetValue(key, out var at)) Put(at, Page(ordered[at].Path, key, ordered[at], pages, reached));
         foreach (var (at, file) in previous.Copies) Put(at, Serve(file, ordered[at]));
         changed.Sort(StringComparer.Ordinal);
         var next = ordered.MoveToImmutable();
@@ -170,6 +169,15 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var table = new Dictionary<string, ServedFile>(ordered.Length, StringComparer.Ordinal);
         foreach (var file in ordered) table[file.Path] = file;
         return table;
+    }
+
+    /// <param name="sorted">The build's files in the order of <see cref="Ordered"/>.</param>
+    private static Dictionary<string, int> PendingIn(OutputFile[] sorted)
+    {
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < sorted.Length; i++)
+            if (sorted[i].Pending is { } key) at[key] = i;
+        return at;
     }
 
     /// <summary>The file as served; unchanged files keep their object, so ETags stay stable and a diff is cheap.</summary>
