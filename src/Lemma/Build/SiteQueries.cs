@@ -205,6 +205,13 @@ public static class SiteQueries
     internal static readonly Query<string, Placement?> Placement = new("placement", (q, path) =>
         q.Get(Placed, path) is { } page ? SiteModeler.Place(SiteConfig(q), page, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired.Contains(path)) : null);
 
+    /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
+    private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
+
+    /// <summary>A run of content files as the layout takes it: a tag or date edit gathers its own run again.</summary>
+    private static readonly Query<string, LayoutRun> RunLayout = new("layout run", (q, start) =>
+        SiteModeler.Gather([.. q.Get(ContentRuns.Run, start).Select(path => q.Get(Placement, path)).OfType<Placement>()]));
+
     /// <summary>
     /// Where every page goes and which lists hold it, in which order, and the data files: the model's work, made again
     /// only when an edit moves a page. Its pages may be older than <see cref="Page"/>'s in all but what
@@ -212,13 +219,7 @@ public static class SiteQueries
     /// the current pages in.
     /// </summary>
     public static readonly Query<string, ModelResult> Layout = new("layout", (q, _) =>
-    {
-        var paths = q.Get(Files, FileGroup.Content);
-        var placements = new List<Placement>(paths.Length);
-        foreach (var path in paths)
-            if (q.Get(Placement, path) is { } placement) placements.Add(placement);
-        return SiteModeler.Assemble(SiteConfig(q), placements, q.Get(Data, One).Data);
-    });
+        SiteModeler.Assemble(SiteConfig(q), q.GetEach(RunLayout, q.Get(ContentRuns.Starts, One)), q.Get(Data, One).Data));
 
     /// <summary>
     /// The layout as what reads only where pages are sees it: each page's path, URL, kind and bundle folder, and the
@@ -235,9 +236,6 @@ public static class SiteQueries
     /// </summary>
     public static readonly Query<string, Site> Listed = new("listed", (q, _) => q.Get(Layout, One).Site,
         EqualityComparer<Site>.Create(SameListing, s => s.ByPath.Length));
-
-    /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
-    private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
 
     /// <summary>The pages of a run of content files, as they are now.</summary>
     private static readonly Query<string, ImmutableArray<Page>> PageRun = new("page run", (q, start) =>

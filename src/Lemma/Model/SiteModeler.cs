@@ -24,9 +24,26 @@ public sealed record Placement(Page? Page, ImmutableArray<TermKey> Terms, Immuta
     public override int GetHashCode() => Terms.Length;
 }
 
-/// <summary>A term a page names: its taxonomy, slug and name as written, and why it can have no page (its URL would
-/// name a file outside the output), if so.</summary>
-public readonly record struct TermKey(string Taxonomy, string Slug, string Name, string? Problem);
+/// <summary>A term a page names: its taxonomy, slug and name as written.</summary>
+public readonly record struct TermKey(string Taxonomy, string Slug, string Name);
+
+/// <summary>A run of content files as the layout takes it (<see cref="SiteModeler.Gather"/>).</summary>
+public sealed class LayoutRun
+{
+    /// <summary>The pages the site lists (not a section's or the home's own page), in path order.</summary>
+    internal Page[] Listed { get; set; } = [];
+    /// <summary>Each listed page's date, negated (newest first sorts it ascending).</summary>
+    internal long[] Older { get; set; } = [];
+    /// <summary>The places in <see cref="Listed"/> of the pages that name each term, by taxonomy and slug.</summary>
+    internal Dictionary<(string Taxonomy, string Slug), List<int>> Terms { get; } = [];
+    /// <summary>The places of each top-level section's posts.</summary>
+    internal Dictionary<string, List<int>> Sections { get; } = new(StringComparer.Ordinal);
+    /// <summary>The places of each series' pages.</summary>
+    internal Dictionary<string, List<int>> Series { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, Page> SectionIndexes { get; } = new(StringComparer.Ordinal);
+    internal Page? HomeIndex { get; set; }
+    internal ImmutableArray<Diagnostic> Problems { get; set; } = [];
+}
 
 /// <summary>
 /// The model stage: decides which pages are published, where each lives, and what lists it belongs to.
@@ -44,32 +61,71 @@ public static class SiteModeler
         return new(contained, contained is null || page.Source.IsSectionIndex ? [] : TermKeys(config, contained), problems.ToImmutable());
     }
 
-    /// <summary>The site from its pages' placements; related posts are a query of each post's own (<see cref="RelatedPages.For"/>).</summary>
-    /// <param name="placements">A placement for every content file that loaded, in path order.</param>
-    public static ModelResult Assemble(SiteConfig config, IReadOnlyList<Placement> placements, ImmutableDictionary<string, object?> data)
+    /// <summary>
+    /// What the layout takes from a run of content files' placements, in path order: a tag or date edit gathers its own
+    /// run again, and <see cref="Assemble"/> only joins the runs.
+    /// </summary>
+    public static LayoutRun Gather(IReadOnlyList<Placement> placements)
     {
-        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        var listed = new List<Placement>(placements.Count);
-        var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
-        Page? homeIndex = null;
-
+        var run = new LayoutRun();
+        var problems = ImmutableArray.CreateBuilder<Diagnostic>();
+        var listed = new List<Page>(placements.Count);
         foreach (var placement in placements)
         {
-            diagnostics.AddRange(placement.Problems);
+            if (placement.Problems.Length > 0) problems.AddRange(placement.Problems);
             if (placement.Page is not { } page) continue;
-            if (!page.Source.IsSectionIndex) listed.Add(placement);
-            else if (page.Source.Section.Length == 0) homeIndex = page;
-            else sectionIndexes[Permalinks.SectionOf(page.Source)] = page;
+            if (page.Source.IsSectionIndex)
+            {
+                if (page.Source.Section.Length == 0) run.HomeIndex = page;
+                else run.SectionIndexes[Permalinks.SectionOf(page.Source)] = page;
+                continue;
+            }
+            var at = listed.Count;
+            foreach (var key in placement.Terms)
+            {
+                var places = Places(run.Terms, (key.Taxonomy, key.Slug));
+                // A page that spells one term twice ("Python", "python") is listed once.
+                if (places is not [.., var last] || last != at) places.Add(at);
+            }
+            if (page.Kind == PageKind.Post) Places(run.Sections, page.Section).Add(at);
+            if (page.FrontMatter.Series is { } series) Places(run.Series, series).Add(at);
+            listed.Add(page);
         }
+        run.Listed = [.. listed];
+        run.Older = Array.ConvertAll(run.Listed, p => -p.SortDate.UtcTicks);
+        run.Problems = problems.DrainToImmutable();
+        return run;
 
-        var inPathOrder = listed.ToArray(); // the load stage gives sources sorted by path
-        PathOrder.Sort(inPathOrder, p => p.Page!.Source.Path);
-        var byPath = Array.ConvertAll(inPathOrder, p => p.Page!);
-        var newest = NewestFirst(inPathOrder);
-        var published = ImmutableArray.Create(Array.ConvertAll(newest, p => p.Page!));
-        var sections = MakeSections(config, published, sectionIndexes);
-        var taxonomies = MakeTaxonomies(config, newest, diagnostics);
+        static List<int> Places<TKey>(Dictionary<TKey, List<int>> lists, TKey key) where TKey : notnull =>
+            CollectionsMarshal.GetValueRefOrAddDefault(lists, key, out _) ??= [];
+    }
+
+    /// <summary>The site from the runs of its pages' placements (<see cref="Gather"/>); related posts are a query of each
+    /// post's own (<see cref="RelatedPages.For"/>).</summary>
+    /// <param name="runs">Every run of content files, in path order.</param>
+    public static ModelResult Assemble(SiteConfig config, IReadOnlyList<LayoutRun> runs, ImmutableDictionary<string, object?> data)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var sectionIndexes = new Dictionary<string, Page>(StringComparer.Ordinal);
+        Page? homeIndex = null;
+        var byPath = new Page[runs.Sum(r => r.Listed.Length)];
+        var older = new long[byPath.Length];
+        var offset = 0;
+        foreach (var run in runs)
+        {
+            diagnostics.AddRange(run.Problems);
+            homeIndex = run.HomeIndex ?? homeIndex;
+            foreach (var (name, index) in run.SectionIndexes) sectionIndexes[name] = index;
+            run.Listed.CopyTo(byPath, offset);
+            run.Older.CopyTo(older, offset);
+            offset += run.Listed.Length;
+        }
+        var (newest, rank) = NewestFirst(byPath, older);
+        var published = ImmutableCollectionsMarshal.AsImmutableArray(newest);
+        var sections = MakeSections(config, Join(runs, r => r.Sections, newest, rank), published, sectionIndexes);
+        var taxonomies = MakeTaxonomies(config, Join(runs, r => r.Terms, newest, rank), newest, diagnostics);
         var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        var removed = new HashSet<object>(ReferenceEqualityComparer.Instance);
         if (config.Kind == SiteKind.Jekyll && JekyllLists.GiveWay(published, sections, taxonomies, diagnostics) is { Count: > 0 } gone)
         {
             foreach (var (page, list) in gone)
@@ -77,17 +133,14 @@ public static class SiteModeler
                 if (page.Url != list) redirects[page.Url] = list;
                 foreach (var alias in page.Aliases) redirects[alias] = list;
             }
-            var removed = gone.Select(g => g.Page).ToHashSet(ReferenceEqualityComparer.Instance);
+            removed.UnionWith(gone.Select(g => g.Page));
             published = [.. published.Where(p => !removed.Contains(p))];
             byPath = [.. byPath.Where(p => !removed.Contains(p))];
         }
-        var series = published
-            .Where(p => p.FrontMatter.Series is not null)
-            .GroupBy(p => p.FrontMatter.Series!, StringComparer.Ordinal)
-            .ToImmutableDictionary(
-                g => g.Key,
-                g => g.OrderBy(p => p.FrontMatter.SeriesOrder ?? int.MaxValue).ThenBy(p => p.SortDate).ToImmutableArray(),
-                StringComparer.Ordinal);
+        var series = Join(runs, r => r.Series, newest, rank)
+            .Select(s => (s.Key, Pages: s.Value.Where(p => !removed.Contains(p)).OrderBy(p => p.FrontMatter.SeriesOrder ?? int.MaxValue).ThenBy(p => p.SortDate).ToImmutableArray()))
+            .Where(s => s.Pages.Length > 0)
+            .ToImmutableDictionary(s => s.Key, s => s.Pages, StringComparer.Ordinal);
         // A site's own series taxonomy has its term pages where the series pages would be (see Permalinks.Series).
         var seriesPages = config.Taxonomies.ContainsKey("series") ? []
             : series.Keys.Order(StringComparer.Ordinal).Select(name => (Name: name, Url: Permalinks.Series(config, name))).Where(s => s.Url is not null).Select(s => (s.Name, s.Url!)).ToArray();
@@ -142,15 +195,18 @@ public static class SiteModeler
     }
 
     /// <summary>Newest first; ties broken by source path so every build lists pages in the same order.</summary>
-    /// <param name="inPathOrder">Placements of pages, sorted by source path.</param>
-    private static Placement[] NewestFirst(Placement[] inPathOrder)
+    /// <param name="inPathOrder">Pages sorted by source path.</param>
+    /// <returns>The pages newest first, and the place of each there by its place in path order.</returns>
+    /// <param name="older">Each page's date, negated: the runs worked them out, so no page is read here.</param>
+    private static (Page[] Newest, int[] Rank) NewestFirst(Page[] inPathOrder, long[] older)
     {
-        // Sorted by keys worked out once (the date, then the place in path order), so no comparison reads a page.
         var keys = new (long Older, int Path)[inPathOrder.Length];
-        for (var i = 0; i < keys.Length; i++) keys[i] = (-inPathOrder[i].Page!.SortDate.UtcTicks, i);
-        var newest = (Placement[])inPathOrder.Clone();
+        for (var i = 0; i < keys.Length; i++) keys[i] = (older[i], i);
+        var newest = (Page[])inPathOrder.Clone();
         Array.Sort(keys, newest);
-        return newest;
+        var rank = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++) rank[keys[i].Path] = i;
+        return (newest, rank);
     }
 
     /// <summary>A page whose expiry date has come is left out.</summary>
@@ -223,17 +279,38 @@ public static class SiteModeler
     private static string Humanize(string slug) =>
         slug.Length == 0 ? "Home" : char.ToUpperInvariant(slug[0]) + slug[1..].Replace('-', ' ');
 
-    private static ImmutableArray<Section> MakeSections(SiteConfig config, ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
+    /// <summary>
+    /// The lists of every run joined (<see cref="LayoutRun.Sections"/>, <see cref="LayoutRun.Terms"/>): each list's pages
+    /// newest first, by their places there, without a look at a page.
+    /// </summary>
+    private static Dictionary<TKey, Page[]> Join<TKey>(IReadOnlyList<LayoutRun> runs, Func<LayoutRun, Dictionary<TKey, List<int>>> listsOf, Page[] newest, int[] rank)
+        where TKey : notnull
     {
-        // Each post into its section's list in one walk, newest first as they come.
-        var bySection = new Dictionary<string, ImmutableArray<Page>.Builder>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        var joined = new Dictionary<TKey, List<int>>();
+        var offset = 0;
+        foreach (var run in runs)
         {
-            if (page.Kind != PageKind.Post) continue;
-            if (!bySection.TryGetValue(page.Section, out var members)) bySection[page.Section] = members = ImmutableArray.CreateBuilder<Page>();
-            members.Add(page);
+            foreach (var (key, places) in listsOf(run))
+            {
+                var ranks = CollectionsMarshal.GetValueRefOrAddDefault(joined, key, out _) ??= new(places.Count);
+                foreach (var at in places) ranks.Add(rank[offset + at]);
+            }
+            offset += run.Listed.Length;
         }
-        var names = bySection.Keys.Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return joined.ToDictionary(list => list.Key, list =>
+        {
+            var ranks = CollectionsMarshal.AsSpan(list.Value);
+            ranks.Sort();
+            var pages = new Page[ranks.Length];
+            for (var i = 0; i < pages.Length; i++) pages[i] = newest[ranks[i]];
+            return pages;
+        });
+    }
+
+    /// <param name="posts">Each top-level section's posts, newest first.</param>
+    private static ImmutableArray<Section> MakeSections(SiteConfig config, Dictionary<string, Page[]> posts, ImmutableArray<Page> pages, Dictionary<string, Page> indexes)
+    {
+        var names = posts.Keys.Concat(indexes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return names.Select(name =>
         {
             indexes.TryGetValue(name, out var index);
@@ -241,7 +318,7 @@ public static class SiteModeler
             // A nested section (content/teaching/act/_index.md) lists the pages under its folder; its top section lists them too.
             var members = name.Contains('/')
                 ? pages.Where(p => p.Kind == PageKind.Post && p.Source.Path.StartsWith("content/" + name + "/", StringComparison.Ordinal)).ToImmutableArray()
-                : bySection.TryGetValue(name, out var list) ? list.ToImmutable() : [];
+                : ImmutableCollectionsMarshal.AsImmutableArray(posts.GetValueOrDefault(name) ?? []);
             return new Section(name, title, "/" + (config.LowerCaseUrls ? name.ToLowerInvariant() : name) + "/", members, index);
         }).ToImmutableArray();
     }
@@ -280,53 +357,39 @@ public static class SiteModeler
                 var name = names[n];
                 if (names.AsSpan(0, n).Contains(name)) continue; // a term listed twice counts once
                 var slug = Slug.For(config, name);
-                if (slug.Length > 0) keys.Add(new TermKey(plural, slug, name, OutsideOutput($"/{plural}/{slug}/")));
+                if (slug.Length > 0) keys.Add(new TermKey(plural, slug, name));
             }
         }
         return keys.DrainToImmutable();
     }
 
-    /// <param name="newest">The published pages' placements, newest first: each term lists its pages in that order.</param>
-    private static ImmutableArray<Taxonomy> MakeTaxonomies(SiteConfig config, Placement[] newest, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>Each taxonomy's terms, sorted by name, each with its pages newest first.</summary>
+    /// <param name="terms">Each term's pages newest first, by taxonomy and slug (<see cref="Join"/>).</param>
+    /// <param name="newest">The listed pages, newest first: a term refused is reported in that order.</param>
+    private static ImmutableArray<Taxonomy> MakeTaxonomies(
+        SiteConfig config, Dictionary<(string Taxonomy, string Slug), Page[]> terms, Page[] newest, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var plurals = config.Taxonomies.Keys.Order(StringComparer.Ordinal).ToArray();
-        // Terms that differ only in case or punctuation ("Python", "python") are one term; the first spelling wins.
-        var bySlug = plurals.ToDictionary(p => p, _ => new Dictionary<string, TermPages>(StringComparer.Ordinal), StringComparer.Ordinal);
-        var problems = plurals.ToDictionary(p => p, _ => new List<Diagnostic>(), StringComparer.Ordinal);
-        var refused = new HashSet<(string, string)>();
-        // Counted first, then filled: each term's list is made once at its size (some 30,000 entries at 10,000 posts,
-        // made again after every tag or date edit).
-        foreach (var placement in newest)
+        var byTaxonomy = config.Taxonomies.Keys.ToDictionary(p => p, _ => new List<Term>(), StringComparer.Ordinal);
+        var refused = new List<(string Taxonomy, Page First, Diagnostic Problem)>();
+        foreach (var ((plural, slug), pages) in terms)
         {
-            var page = placement.Page!;
-            foreach (var key in placement.Terms)
+            if (!byTaxonomy.TryGetValue(plural, out var list)) continue;
+            // Terms that differ only in case or punctuation ("Python", "python") are one term; the newest page's spelling wins.
+            var name = pages[0].Terms[plural].First(n => Slug.For(config, n) == slug);
+            if (OutsideOutput($"/{plural}/{slug}/") is { } problem)
             {
-                if (!bySlug.TryGetValue(key.Taxonomy, out var terms)) continue;
-                if (key.Problem is { } problem)
-                {
-                    // Reported once, at the first page that names the term; the term gets no page.
-                    if (refused.Add((key.Taxonomy, key.Slug)))
-                        problems[key.Taxonomy].Add(Diagnostic.Error(UrlSpan(page, key.Taxonomy), $"{config.Taxonomies[key.Taxonomy]} '{key.Name}' {problem}"));
-                    continue;
-                }
-                ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(terms, key.Slug, out var known);
-                if (!known) entry = new TermPages(key.Name);
-                if (!ReferenceEquals(entry!.Last, page)) (entry.Count, entry.Last) = (entry.Count + 1, page);
+                // Reported once, at the newest page that names the term; the term gets no page.
+                refused.Add((plural, pages[0], Diagnostic.Error(UrlSpan(pages[0], plural), $"{config.Taxonomies[plural]} '{name}' {problem}")));
+                continue;
             }
+            list.Add(new Term(name, slug, $"/{plural}/{slug}/", ImmutableCollectionsMarshal.AsImmutableArray(pages)));
         }
-        foreach (var placement in newest)
-            foreach (var key in placement.Terms)
-                if (key.Problem is null && bySlug.TryGetValue(key.Taxonomy, out var terms) && terms[key.Slug] is var entry && !ReferenceEquals(entry.Filled(), placement.Page))
-                    entry.Add(placement.Page!);
-        var result = ImmutableArray.CreateBuilder<Taxonomy>(plurals.Length);
-        foreach (var plural in plurals)
+        var result = ImmutableArray.CreateBuilder<Taxonomy>(byTaxonomy.Count);
+        foreach (var plural in byTaxonomy.Keys.Order(StringComparer.Ordinal))
         {
-            diagnostics.AddRange(problems[plural]);
-            var terms = bySlug[plural]
-                .Select(kv => new Term(kv.Value.Name, kv.Key, $"/{plural}/{kv.Key}/", kv.Value.Pages))
-                .OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal)
-                .ToImmutableArray();
-            result.Add(new Taxonomy(plural, config.Taxonomies[plural], $"/{plural}/", terms));
+            diagnostics.AddRange(refused.Where(r => r.Taxonomy == plural).OrderBy(r => Array.IndexOf(newest, r.First)).Select(r => r.Problem));
+            var sorted = byTaxonomy[plural].OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Slug, StringComparer.Ordinal).ToImmutableArray();
+            result.Add(new Taxonomy(plural, config.Taxonomies[plural], $"/{plural}/", sorted));
         }
         return result.MoveToImmutable();
     }
@@ -357,23 +420,6 @@ public static class SiteModeler
                     diagnostics.Add(Diagnostic.Error(UrlSpan(page, "aliases"), $"alias {alias} is already used by {owners[alias]}"));
             }
         }
-    }
-
-    /// <summary>A term's pages as they are gathered: counted in a first pass, then put in an array of that size.</summary>
-    private sealed class TermPages(string name)
-    {
-        public readonly string Name = name;
-        public int Count;
-        public Page? Last;
-        private Page[]? pages;
-        private int filled;
-
-        /// <summary>The page added last in the second pass, or null.</summary>
-        public Page? Filled() => filled == 0 ? null : pages![filled - 1];
-
-        public void Add(Page page) => (pages ??= new Page[Count])[filled++] = page;
-
-        public ImmutableArray<Page> Pages => ImmutableCollectionsMarshal.AsImmutableArray(pages ?? []);
     }
 
     internal static SourceSpan UrlSpan(Page page, params string[] keys)
