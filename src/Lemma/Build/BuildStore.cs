@@ -81,12 +81,29 @@ public sealed class BuildStore
         else
         {
             var tree = false;
+            var arrivals = new Dictionary<string, ImmutableDictionary<string, bool>>(StringComparer.Ordinal);
             foreach (var path in changed)
             {
                 Touch(path);
-                tree |= !StillListed(path);
+                if (StillListed(path)) continue;
+                // A plain file created or deleted in a folder already listed is told to that folder's listing; anything
+                // else (a folder, a link, a file at the root, which discovery looks for by name) lists the site again.
+                var slash = path.LastIndexOf('/');
+                var folder = slash > 0 ? path[..slash] : null;
+                if (folder is not null && memo.TryPeek(SiteQueries.DiskListing, folder, out _) && PlainOrGone(path) is { } exists)
+                {
+                    var known = arrivals.GetValueOrDefault(folder) ?? memo.Peek(BuildInputs.Arrivals, folder) ?? ImmutableDictionary<string, bool>.Empty.WithComparers(StringComparer.Ordinal);
+                    arrivals[folder] = known.SetItem(path[(slash + 1)..], exists);
+                }
+                else tree = true;
             }
-            if (tree) Bump(BuildInputs.Tree, "");
+            if (tree)
+            {
+                // Listed again from the disk, no folder needs what it was told since.
+                Bump(BuildInputs.Tree, "");
+                foreach (var folder in memo.Keys(BuildInputs.Arrivals).ToArray()) memo.Set(BuildInputs.Arrivals, folder, ImmutableDictionary<string, bool>.Empty);
+            }
+            else foreach (var (folder, known) in arrivals) memo.Set(BuildInputs.Arrivals, folder, known);
         }
         foreach (var (post, approved) in told) memo.Set(BuildInputs.Comments, post, approved);
         memo.Set(BuildInputs.Options, "", options);
@@ -129,6 +146,14 @@ public sealed class BuildStore
             || Listed(last.IncludeFiles, path) || Listed(last.SiteFiles, path) || path == last.ConfigFile;
         var full = Path.Combine(last.Root, path);
         return listed && File.Exists(full) && FileTree.RealPath(last.Root) is { } realRoot && FileTree.RealPath(full) == Path.Combine(realRoot, path);
+    }
+
+    /// <summary>True when the path is a plain file now (not a link, not a folder), false when nothing is there, null otherwise.</summary>
+    private bool? PlainOrGone(string path)
+    {
+        var info = new FileInfo(Path.Combine(memo.Peek(BuildInputs.Options, "")!.Source, path));
+        if ((int)info.Attributes == -1) return false;
+        return info.Attributes.HasFlag(FileAttributes.ReparsePoint) || info.Attributes.HasFlag(FileAttributes.Directory) ? null : true;
     }
 
     private static bool Listed(ImmutableArray<string> sortedPaths, string path) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Lemma.Bibliography;
 using Lemma.Configuration;
 using Lemma.Content;
@@ -26,8 +27,12 @@ public static class BuildInputs
     public static readonly Input<string, DateTimeOffset> Now = new("now");
     /// <summary>A file's version, by path from the site root; a query that reads a file (there or not) reads this.</summary>
     public static readonly Input<string, long> File = new("file");
-    /// <summary>The set of files (key ""): moves when a file is created or deleted, for discovery.</summary>
+    /// <summary>The set of files (key ""): moves when a file or folder is created or deleted, for discovery, unless
+    /// <see cref="Arrivals"/> tells it.</summary>
     public static readonly Input<string, long> Tree = new("tree");
+    /// <summary>The plain files created (true) or deleted (false) in a folder below the root since it was listed, by name
+    /// (key: the folder's path): a new post changes its folder's listing without a look at the 10,000 files beside it.</summary>
+    public static readonly Input<string, ImmutableDictionary<string, bool>> Arrivals = new("arrivals");
     /// <summary>Every file under a top-level folder (key "layouts"), for readers that walk it instead of naming files;
     /// "*" moves with every change, for readers that may read any file.</summary>
     public static readonly Input<string, long> Folder = new("folder");
@@ -75,10 +80,27 @@ public static class SiteQueries
 
     public static SiteConfig SiteConfig(QueryContext q) => q.Get(Config, One).Config;
 
+    /// <summary>A folder's entries as they were on disk when the set of files last moved (key: the folder's path from the root).</summary>
+    internal static readonly Query<string, ImmutableArray<ListedEntry>> DiskListing = new("disk listing", (q, folder) =>
+    {
+        q.Get(BuildInputs.Tree, One);
+        return SiteWalker.Read(q.Get(BuildInputs.Options, One)!.Source, folder);
+    });
+
+    /// <summary>A folder's entries now: as listed, with the files created or deleted in it since.</summary>
+    private static readonly Query<string, ImmutableArray<ListedEntry>> Listing = new("listing", (q, folder) =>
+    {
+        var listed = q.Get(DiskListing, folder);
+        if (q.Get(BuildInputs.Arrivals, folder) is not { Count: > 0 } arrivals) return listed;
+        var entries = listed.Where(e => !arrivals.ContainsKey(e.Name)).Concat(arrivals.Where(a => a.Value).Select(a => new ListedEntry(a.Key, false, false))).ToArray();
+        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return ImmutableCollectionsMarshal.AsImmutableArray(entries);
+    }, Equalities.Sequence<ListedEntry>());
+
     public static readonly Query<string, SourceSet> Sources = new("discover", (q, _) =>
     {
         q.Get(BuildInputs.Tree, One);
-        return SourceDiscovery.Discover(q.Get(BuildInputs.Options, One)!.Source, SiteConfig(q));
+        return SourceDiscovery.Discover(q.Get(BuildInputs.Options, One)!.Source, SiteConfig(q), folder => q.Get(Listing, folder));
     }, EqualityComparer<SourceSet>.Create(SameSources, s => s.ContentFiles.Length));
 
     /// <summary>One list of files: a post created changes the content list, not the layouts everything reads.</summary>

@@ -17,9 +17,10 @@ public static class SourceDiscovery
     /// <summary>Root files of a Jekyll site that are not pages.</summary>
     private static readonly string[] NotPages = ["readme", "license", "changelog", "contributing", "code_of_conduct"];
 
-    public static SourceSet Discover(string root, SiteConfig config)
+    /// <param name="listing">A folder's entries by its path from the root (<see cref="SiteWalker"/>); by default, as on disk.</param>
+    public static SourceSet Discover(string root, SiteConfig config, Func<string, ImmutableArray<ListedEntry>>? listing = null)
     {
-        var walker = new SiteWalker(root);
+        var walker = new SiteWalker(root, listing);
         var content = new List<string>();
         var resources = new List<string>();
         var siteFiles = new List<string>();
