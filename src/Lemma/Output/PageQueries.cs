@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Lemma.Build;
 using Lemma.Diagnostics;
 using Lemma.Incremental;
@@ -340,24 +341,68 @@ public static class PageQueries
     private static readonly Query<string, OutputFile> SitemapFile = new("sitemap", (q, _) =>
         Sitemap.Assemble(q.Get(SitemapRuns.Starts, One).Select(start => q.Get(SitemapRun, start))));
 
-    /// <summary>The keys of every page to render, in the order of the files they write, and what is wrong with those
-    /// files' paths: the same after an edit that only moves pages in their lists (a date edit), so nothing after it
-    /// looks again.</summary>
+    /// <summary>A part's pages by the files they write, in order (then by site path, then in the part's order), and what
+    /// is wrong with those files' paths: made again only when the part's jobs change.</summary>
+    private static readonly Query<string, (ImmutableArray<PlacedFile> Files, ImmutableArray<Diagnostic> Problems)> PartFiles = new("part files", (q, key) =>
+    {
+        var jobs = q.Get(Part, key).Jobs;
+        var files = new PlacedFile[jobs.Length];
+        for (var i = 0; i < files.Length; i++) files[i] = new(SiteUrls.FileFor(jobs[i].SitePath), jobs[i].SitePath, i);
+        Array.Sort(files, PlacedFile.Order);
+        // A page's output is its own, never a copy of a site file: its problem names the output alone.
+        return (ImmutableCollectionsMarshal.AsImmutableArray(files), [.. PageRenderer.Outside(files.Select(f => new OutputFile(f.File, [], null)), "")]);
+    }, EqualityComparer<(ImmutableArray<PlacedFile> Files, ImmutableArray<Diagnostic> Problems)>.Create(
+        (a, b) => a.Files.SequenceEqual(b.Files) && a.Problems.SequenceEqual(b.Problems), a => a.Files.Length));
+
+    /// <summary>
+    /// The keys of every page to render, in the order of the files they write, and what is wrong with those files'
+    /// paths: the parts' sorted files merged, each part's taken whole while it comes before the others' (its run of
+    /// posts, a term's pages). The same after an edit that only moves pages in their lists (a date edit), so nothing
+    /// after it looks again.
+    /// </summary>
     private static readonly Query<string, (ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)> PageOrder = new("page order", (q, _) =>
     {
-        var keys = q.Get(Jobs, One).Keys.ToArray();
-        var files = Array.ConvertAll(keys, key => SiteUrls.FileFor(SitePathOf(key)));
-        Array.Sort(files, keys, StringComparer.Ordinal);
-        // Two jobs at one path (an error emit reports) in the order of their keys, whatever the sort left.
-        for (int i = 0, j; i < files.Length; i = j)
+        var parts = q.GetEach(PartFiles, q.Get(PartKeys, One));
+        var merged = new List<PlacedFile>(parts.Sum(p => p.Files.Length));
+        // Each part by its next file; a part in a queue is never empty.
+        var next = new int[parts.Length];
+        var order = Comparer<int>.Create((a, b) => PlacedFile.Order.Compare(parts[a].Files[next[a]], parts[b].Files[next[b]]) is var c and not 0 ? c : a.CompareTo(b));
+        var heads = new PriorityQueue<int, int>(order);
+        for (var i = 0; i < parts.Length; i++)
+            if (parts[i].Files.Length > 0) heads.Enqueue(i, i);
+        while (heads.Count > 0)
         {
-            for (j = i + 1; j < files.Length && files[j] == files[i]; j++) { }
+            var part = heads.Dequeue();
+            var files = parts[part].Files;
+            do merged.Add(files[next[part]++]);
+            while (next[part] < files.Length && (heads.Count == 0 || order.Compare(part, heads.Peek()) < 0));
+            if (next[part] < files.Length) heads.Enqueue(part, part);
+        }
+        // A job's key is its site path, with "#2" after it for a second job there, as the jobs' table names them.
+        var keys = new string[merged.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var (file, n) = (merged[i], 1);
+            while (i - n >= 0 && merged[i - n].SitePath == file.SitePath) n++;
+            keys[i] = n == 1 ? file.SitePath : $"{file.SitePath}#{n}";
+        }
+        // Two jobs at one path (an error emit reports) in the order of their keys.
+        for (int i = 0, j; i < keys.Length; i = j)
+        {
+            for (j = i + 1; j < keys.Length && merged[j].File == merged[i].File; j++) { }
             if (j - i > 1) Array.Sort(keys, i, j - i, StringComparer.Ordinal);
         }
-        var root = q.Get(SiteQueries.Sources, One).Root;
-        return ([.. keys], [.. PageRenderer.Outside(files.Select(f => new OutputFile(f, [], null)), root)]);
+        var problems = parts.SelectMany(p => p.Problems).OrderBy(d => d.Span.Path, StringComparer.Ordinal);
+        return (ImmutableCollectionsMarshal.AsImmutableArray(keys), [.. problems]);
     }, EqualityComparer<(ImmutableArray<string> Keys, ImmutableArray<Diagnostic> Problems)>.Create(
         (a, b) => a.Keys.SequenceEqual(b.Keys) && a.Problems.SequenceEqual(b.Problems), a => a.Keys.Length));
+
+    /// <summary>A page's output file, its site path and its place among its part's jobs.</summary>
+    private readonly record struct PlacedFile(string File, string SitePath, int Job)
+    {
+        public static readonly IComparer<PlacedFile> Order = Comparer<PlacedFile>.Create((a, b) =>
+            string.CompareOrdinal(a.File, b.File) is var c and not 0 ? c : string.CompareOrdinal(a.SitePath, b.SitePath) is var d and not 0 ? d : a.Job.CompareTo(b.Job));
+    }
 
     /// <summary>The pages to render in file order, in runs: an edit collects again the run of the page it changed, not every page.</summary>
     private static readonly KeyRuns<string> PageRuns = new("page order", q => q.Get(PageOrder, One).Keys, key => key);
