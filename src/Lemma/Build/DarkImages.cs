@@ -14,7 +14,7 @@ public static partial class DarkImages
 {
     private const string Dark = ".dark";
 
-    /// <summary>The site paths of published dark variants, sorted: the values of <see cref="SourceLinks.Published"/> named <c>*.dark.ext</c>.</summary>
+    /// <summary>The site paths of published dark variants, sorted: the values of <see cref="SourceLinks.PublishedFiles"/> named <c>*.dark.ext</c>.</summary>
     public static ImmutableArray<string> Variants(IEnumerable<string> publishedPaths) =>
         [.. publishedPaths.Where(IsVariant).Distinct().Order(StringComparer.Ordinal)];
 

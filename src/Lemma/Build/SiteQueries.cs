@@ -68,6 +68,7 @@ public static class SiteQueries
     // Declared first: the queries below are built in order and take them as they are built.
     private static readonly IEqualityComparer<ImmutableArray<string>> SamePaths = Equalities.Sequence<string>();
     private static readonly IEqualityComparer<ImmutableArray<Diagnostic>> SameDiagnostics = Equalities.Sequence<Diagnostic>();
+    private static readonly IComparer<ListedEntry> ByName = Comparer<ListedEntry>.Create((a, b) => string.CompareOrdinal(a.Name, b.Name));
 
     public static readonly Query<string, (ConfigResult Result, SiteConfig Config)> Config = new("config", (q, _) =>
     {
@@ -92,9 +93,15 @@ public static class SiteQueries
     {
         var listed = q.Get(DiskListing, folder);
         if (q.Get(BuildInputs.Arrivals, folder) is not { Count: > 0 } arrivals) return listed;
-        var entries = listed.Where(e => !arrivals.ContainsKey(e.Name)).Concat(arrivals.Where(a => a.Value).Select(a => new ListedEntry(a.Key, false, false))).ToArray();
-        Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return ImmutableCollectionsMarshal.AsImmutableArray(entries);
+        // Each put in its place by name: the listing stays sorted without a sort of its 10,000 entries.
+        var entries = new List<ListedEntry>(listed);
+        foreach (var (name, exists) in arrivals)
+        {
+            var at = entries.BinarySearch(new ListedEntry(name, false, false), ByName);
+            if (at >= 0) entries.RemoveAt(at);
+            if (exists) entries.Insert(at >= 0 ? at : ~at, new ListedEntry(name, false, false));
+        }
+        return [.. entries];
     }, Equalities.Sequence<ListedEntry>());
 
     public static readonly Query<string, SourceSet> Sources = new("discover", (q, _) =>
@@ -352,14 +359,23 @@ public static class SiteQueries
         }
     });
 
+    /// <summary>Each page bundle's folder and its page's URL: the same after a post without a bundle comes or goes.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, string>> BundleUrls = new("bundle urls", (q, _) =>
+        SourceLinks.BundleUrls(q.Get(Listed, One)), Equalities.Map<string>());
+
+    /// <summary>The site path of every published file that is not a page, by its path from the site root.</summary>
+    internal static readonly Query<string, IReadOnlyDictionary<string, string>> PublishedFiles = new("published files", (q, _) =>
+        SourceLinks.PublishedFiles(q.Get(BundleUrls, One), q.Get(Files, FileGroup.Site), q.Get(Files, FileGroup.Static), q.Get(Files, FileGroup.Resources)),
+        Equalities.Map<string>());
+
     /// <summary>The site path of every page source and published file, for links written as paths to files.</summary>
     public static readonly Query<string, IReadOnlyDictionary<string, string>> Published = new("published paths", (q, _) =>
-        SourceLinks.Published(q.Get(Listed, One), q.Get(Sources, One)),
+        SourceLinks.Published(q.Get(Listed, One), q.Get(PublishedFiles, One)),
         Equalities.Map<string>());
 
     /// <summary>The published dark variants of images (figure.dark.png), by site path: the same after most edits.</summary>
     private static readonly Query<string, ImmutableArray<string>> DarkVariants = new("dark variants", (q, _) =>
-        DarkImages.Variants(q.Get(Published, One).Values), Equalities.Sequence<string>());
+        DarkImages.Variants(q.Get(PublishedFiles, One).Values), Equalities.Sequence<string>());
 
     /// <summary>The first URL segments a root-relative link may start with.</summary>
     public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Layout, One).Site));

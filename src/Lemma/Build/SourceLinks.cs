@@ -30,34 +30,43 @@ public sealed partial class SourceLinks
     }
 
 
-    /// <summary>The site path of every page source and published file of <paramref name="site"/> found by <paramref name="sources"/>.</summary>
-    public static Dictionary<string, string> Published(Site site, SourceSet? sources)
+    /// <summary>The site path of every page source of <paramref name="site"/>, and of the other published files (<see cref="PublishedFiles"/>).</summary>
+    public static Dictionary<string, string> Published(Site site, IReadOnlyDictionary<string, string> files)
     {
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in PagesOf(site)) all[page.Source.Path] = page.Url;
+        foreach (var (file, url) in files) all.TryAdd(file, url);
+        return all;
+    }
+
+    /// <summary>Each page bundle's folder and its page's URL.</summary>
+    public static Dictionary<string, string> BundleUrls(Site site) =>
+        PagesOf(site).Where(p => p.Source.BundleDir is not null).ToDictionary(p => p.Source.BundleDir!, p => p.Url, StringComparer.Ordinal);
+
+    private static IEnumerable<Page> PagesOf(Site site)
+    {
         var pages = site.Pages.AsEnumerable().Concat(site.Sections.Where(s => s.Index is not null).Select(s => s.Index!));
-        if (site.HomeIndex is { } home) pages = pages.Append(home);
-        var bundles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        return site.HomeIndex is { } home ? pages.Append(home) : pages;
+    }
+
+    /// <summary>The site path of every published file that is not a page (a site's own files, static files, bundles'
+    /// files), by its path from the site root: the same after a post without a bundle comes or goes.</summary>
+    public static Dictionary<string, string> PublishedFiles(IReadOnlyDictionary<string, string> bundles, IEnumerable<string> siteFiles, IEnumerable<string> staticFiles, IEnumerable<string> bundleResources)
+    {
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in siteFiles) all.TryAdd(file, "/" + file);
+        foreach (var file in staticFiles) all.TryAdd(file, "/" + file["static/".Length..]);
+        // As PageRenderer publishes them: beside the bundle that claims them, else at their path under content/.
+        foreach (var file in bundleResources)
         {
-            all[page.Source.Path] = page.Url;
-            if (page.Source.BundleDir is { } dir) bundles[dir] = page.Url;
-        }
-        if (sources is not null)
-        {
-            foreach (var file in sources.SiteFiles) all.TryAdd(file, "/" + file);
-            foreach (var file in sources.StaticFiles) all.TryAdd(file, "/" + file["static/".Length..]);
-            // As PageRenderer publishes them: beside the bundle that claims them, else at their path under content/.
-            foreach (var file in sources.BundleResources)
-            {
-                if (Bundle(bundles, file) is var (dir, url)) all.TryAdd(file, url + file[(dir.Length + 1)..]);
-                else if (file.StartsWith("content/", StringComparison.Ordinal)) all.TryAdd(file, "/" + file["content/".Length..]);
-            }
+            if (Bundle(bundles, file) is var (dir, url)) all.TryAdd(file, url + file[(dir.Length + 1)..]);
+            else if (file.StartsWith("content/", StringComparison.Ordinal)) all.TryAdd(file, "/" + file["content/".Length..]);
         }
         return all;
     }
 
     /// <summary>The bundle folder that holds <paramref name="file"/> and its page's URL, looked up folder by folder upwards.</summary>
-    private static (string Dir, string Url)? Bundle(Dictionary<string, string> bundles, string file)
+    private static (string Dir, string Url)? Bundle(IReadOnlyDictionary<string, string> bundles, string file)
     {
         for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
             if (bundles.TryGetValue(file[..slash], out var url)) return (file[..slash], url);

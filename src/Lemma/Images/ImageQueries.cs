@@ -25,8 +25,8 @@ public static class ImageQueries
     private static readonly Query<string, IReadOnlyDictionary<string, string>> Sources = new("image sources", (q, _) =>
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        // The images picked out first, and only they sorted: the table has a row for every page and file of the site.
-        foreach (var (source, site) in q.Get(SiteQueries.Published, One).Where(p => IsImage(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Published files, not pages: a post that comes or goes leaves them. The images picked out first, and only they sorted.
+        foreach (var (source, site) in q.Get(SiteQueries.PublishedFiles, One).Where(p => IsImage(p.Key)).OrderBy(p => p.Key, StringComparer.Ordinal))
             map.TryAdd(site, source);
         return map;
     }, Equalities.Map<string>());
