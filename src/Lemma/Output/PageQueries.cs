@@ -246,21 +246,31 @@ public static class PageQueries
     /// <summary>One member of <c>site</c>: only <c>build_date</c> changes with every build.</summary>
     public static readonly Query<string, object?> SiteMember = new("site member", (q, member) => SiteMembers[member](q.Get(Site, One)), PlainEquality.Instance);
 
-    /// <summary>Each job by key: its site path, and "#2" after it for a second job at the same path (an error emit reports).</summary>
-    private static readonly Query<string, IReadOnlyDictionary<string, PageJob>> Jobs = new("jobs", (q, _) =>
-    {
-        var jobs = new Dictionary<string, PageJob>(StringComparer.Ordinal);
-        foreach (var job in Parts(q).SelectMany(part => part.Jobs))
-        {
-            var key = job.SitePath;
-            for (var n = 2; jobs.ContainsKey(key); n++) key = $"{job.SitePath}#{n}";
-            jobs[key] = job;
-        }
-        return jobs;
-    }, Equalities.Identity<IReadOnlyDictionary<string, PageJob>>());
+    /// <summary>The plan's parts in runs of a few: a part whose jobs change gathers its run's site paths again.</summary>
+    private static readonly KeyRuns<string> PartRuns = new("plan parts", q => q.Get(PartKeys, One), key => key, size: 4);
 
-    /// <summary>Each job as the plan has it, by key: a page whose job is the same does not look again.</summary>
-    private static readonly Query<string, PageJob?> PlannedJob = new MapEntries<string, PageJob>("planned job", Jobs).Entry;
+    /// <summary>The parts that plan a job at a site path, in the plan's order (a part twice for two of its jobs there,
+    /// which emit reports): the same after most edits, which change what jobs show, not where they go.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PartsAt =
+        new InvertedIndex("parts at", PartRuns, (q, part) => q.Get(Part, part).Jobs.Select(job => job.SitePath)).Entry;
+
+    /// <summary>A part's jobs by site path.</summary>
+    private static readonly Query<string, ILookup<string, PageJob>> PartJobs = new("part jobs", (q, part) =>
+        q.Get(Part, part).Jobs.ToLookup(job => job.SitePath, StringComparer.Ordinal), Equalities.Identity<ILookup<string, PageJob>>());
+
+    /// <summary>Each job as the plan has it, by key: its site path, and "#2" after it for a second job there. A job reads
+    /// the part that plans it, so a new post makes again the jobs of the parts it changed (its section's pages), and a
+    /// page whose job is the same does not look again.</summary>
+    private static readonly Query<string, PageJob?> PlannedJob = new("planned job", (q, key) =>
+    {
+        var path = SitePathOf(key);
+        var nth = path.Length == key.Length ? 0 : int.Parse(key.AsSpan(path.Length + 1)) - 1;
+        var parts = q.Get(PartsAt, path);
+        if (nth >= parts.Length) return null;
+        // The second job of one part at a path is its part's second there.
+        var before = parts.AsSpan(0, nth).Count(parts[nth]);
+        return q.Get(PartJobs, parts[nth])[path].ElementAtOrDefault(before);
+    });
 
     // A job's key is its site path, with "#2" after it for a second job there.
     private static string SitePathOf(string key) =>
