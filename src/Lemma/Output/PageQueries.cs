@@ -247,7 +247,7 @@ public static class PageQueries
     public static readonly Query<string, object?> SiteMember = new("site member", (q, member) => SiteMembers[member](q.Get(Site, One)), PlainEquality.Instance);
 
     /// <summary>The plan's parts in runs of a few: a part whose jobs change gathers its run's site paths again.</summary>
-    private static readonly KeyRuns<string> PartRuns = new("plan parts", q => q.Get(PartKeys, One), key => key, size: 4);
+    private static readonly KeyRuns<string> PartRuns = new("plan parts", q => q.Get(PartKeys, One), key => key, size: 16);
 
     /// <summary>The parts that plan a job at a site path, in the plan's order (a part twice for two of its jobs there,
     /// which emit reports): the same after most edits, which change what jobs show, not where they go.</summary>
