@@ -159,52 +159,67 @@ public static class SiteQueries
             : load with { Page = page with { Body = string.IsNullOrWhiteSpace(page.Body) ? "" : "…", BodyLines = [] } };
     }, EqualityComparer<FileLoad>.Create(SameHeader, l => l.Page?.Path.GetHashCode() ?? 0));
 
-    /// <summary>The instants at which a page's publish date comes or its expiry passes, in order: when the clock crosses
-    /// none of them, which pages are published stays as it was.</summary>
+    /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
+    private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
+
     /// <summary>When a content file's page is published and when it expires (none when it did not load): a title edit
     /// leaves them, and nothing that reads every page's moments looks again.</summary>
     private static readonly Query<string, (DateTimeOffset? Publish, DateTimeOffset? Expiry)> Moment = new("moment", (q, path) =>
         q.Get(Header, path).Page is { } source ? (SiteModeler.PublishDate(source), source.FrontMatter.ExpiryDate) : (null, null));
 
-    private static readonly Query<string, ImmutableArray<DateTimeOffset>> Moments = new("moments", (q, _) =>
+    /// <summary>The moments of a run of content files, sorted: a new post or a date edit gathers its own run's again.</summary>
+    private static readonly Query<string, ImmutableArray<DateTimeOffset>> RunMoments = new("run moments", (q, start) =>
     {
         var moments = new List<DateTimeOffset>();
-        foreach (var path in q.Get(Files, FileGroup.Content))
+        foreach (var path in q.Get(ContentRuns.Run, start))
         {
             var (publish, expiry) = q.Get(Moment, path);
             if (publish is { } p) moments.Add(p);
             if (expiry is { } e) moments.Add(e);
         }
-        // Sorted once and each instant kept once, rather than kept in order as they come (a tree of ten thousand nodes).
         moments.Sort();
+        return [.. moments];
+    }, Equalities.Sequence<DateTimeOffset>());
+
+    /// <summary>The instants at which a page's publish date comes or its expiry passes, in order, each once: when the
+    /// clock crosses none of them, which pages are published stays as it was.</summary>
+    private static readonly Query<string, ImmutableArray<DateTimeOffset>> Moments = new("moments", (q, _) =>
+    {
+        var moments = q.GetEach(RunMoments, q.Get(ContentRuns.Starts, One)).SelectMany(run => run).ToArray();
+        Array.Sort(moments);
         return [.. moments.Where((m, i) => i == 0 || m != moments[i - 1])];
     }, Equalities.Sequence<DateTimeOffset>());
 
-    /// <summary>How many of the <see cref="Moments"/> the build's time has reached: the model's one read of the clock.</summary>
-    private static readonly Query<string, int> Epoch = new("epoch", (q, _) =>
+    /// <summary>The latest of the <see cref="Moments"/> the build's time has reached (the earliest instant there is when
+    /// none): the model's one read of the clock. Between two moments every page's state is what it is at any instant of them.</summary>
+    private static readonly Query<string, DateTimeOffset> Epoch = new("epoch", (q, _) =>
     {
         var moments = q.Get(Moments, One);
-        var now = q.Get(BuildInputs.Now, One);
-        var at = moments.BinarySearch(now);
-        return at >= 0 ? at + 1 : ~at;
+        var at = moments.BinarySearch(q.Get(BuildInputs.Now, One));
+        var reached = at >= 0 ? at + 1 : ~at;
+        return reached == 0 ? DateTimeOffset.MinValue : moments[reached - 1];
     });
 
-    /// <summary>Which pages the build's time leaves out (publish date to come, expiry passed).</summary>
-    public static readonly Query<string, (ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)> Visibility = new("visibility", (q, _) =>
+    /// <summary>Which pages of a run the build's time leaves out (publish date to come, expiry passed).</summary>
+    private static readonly Query<string, (ImmutableArray<string> Future, ImmutableArray<string> Expired)> RunVisibility = new("run visibility", (q, start) =>
     {
-        // Read through the epoch: between two moments every page's state is what it is at any instant of them.
-        var moments = q.Get(Moments, One);
-        var epoch = q.Get(Epoch, One);
-        var now = epoch == 0 ? DateTimeOffset.MinValue : moments[epoch - 1];
-        var future = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        var expired = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var path in q.Get(Files, FileGroup.Content))
+        var now = q.Get(Epoch, One);
+        var (future, expired) = (ImmutableArray.CreateBuilder<string>(), ImmutableArray.CreateBuilder<string>());
+        foreach (var path in q.Get(ContentRuns.Run, start))
         {
             var (publish, expiry) = q.Get(Moment, path);
             if (SiteModeler.IsFuture(publish, now)) future.Add(path);
             if (SiteModeler.IsExpired(expiry, now)) expired.Add(path);
         }
-        return (future.ToImmutable(), expired.ToImmutable());
+        return (future.DrainToImmutable(), expired.DrainToImmutable());
+    }, EqualityComparer<(ImmutableArray<string> Future, ImmutableArray<string> Expired)>.Create(
+        (a, b) => a.Future.SequenceEqual(b.Future) && a.Expired.SequenceEqual(b.Expired), v => v.Future.Length));
+
+    /// <summary>Which pages the build's time leaves out (publish date to come, expiry passed).</summary>
+    public static readonly Query<string, (ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)> Visibility = new("visibility", (q, _) =>
+    {
+        var runs = q.GetEach(RunVisibility, q.Get(ContentRuns.Starts, One));
+        return (runs.SelectMany(r => r.Future).ToImmutableHashSet(StringComparer.Ordinal), runs.SelectMany(r => r.Expired).ToImmutableHashSet(StringComparer.Ordinal));
     }, EqualityComparer<(ImmutableHashSet<string> Future, ImmutableHashSet<string> Expired)>.Create(
         (a, b) => a.Future.SetEquals(b.Future) && a.Expired.SetEquals(b.Expired), v => v.Future.Count));
 
@@ -233,9 +248,6 @@ public static class SiteQueries
     /// page's again, and the layout only gathers them.</summary>
     internal static readonly Query<string, Placement?> Placement = new("placement", (q, path) =>
         q.Get(Placed, path) is { } page ? SiteModeler.Place(SiteConfig(q), page, q.Get(BuildInputs.Options, One)!, q.Get(Visibility, One).Expired.Contains(path)) : null);
-
-    /// <summary>The content files in runs: an edit, a new or a deleted file collects again its own run, not every file.</summary>
-    private static readonly KeyRuns<string> ContentRuns = new("content files", q => q.Get(Files, FileGroup.Content), path => path);
 
     /// <summary>A run of content files as the layout takes it: a tag or date edit gathers its own run again.</summary>
     private static readonly Query<string, LayoutRun> RunLayout = new("layout run", (q, start) =>

@@ -36,15 +36,18 @@ public static class RelatedPages
         // A feature shared by more than one page in twenty says little and costs a pass over all its pages:
         // skipping those keeps the work per page bounded as the site grows (it was quadratic at 10k posts).
         var commonAt = System.Math.Max(50, postCount / 20);
-        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lists = new List<(ImmutableArray<string> Posts, double Weight)>(features.Count);
         foreach (var f in features)
         {
             var list = posting(f);
             if (list.Length > commonAt || list.Length < 2) continue;
-            var w = System.Math.Log(1.0 + postCount / (double)list.Length) * (f.StartsWith('#') ? TagWeight : 1.0);
-            foreach (var other in list)
-                if (other != path) scores[other] = scores.GetValueOrDefault(other) + w;
+            lists.Add((list, System.Math.Log(1.0 + postCount / (double)list.Length) * (f.StartsWith('#') ? TagWeight : 1.0)));
         }
+        // One look-up per post of each list (a tag's posts after a new post: hundreds of posts look again).
+        var scores = new Dictionary<string, double>(lists.Sum(l => l.Posts.Length), StringComparer.Ordinal);
+        foreach (var (list, w) in lists)
+            foreach (var other in list)
+                if (other != path) CollectionsMarshal.GetValueRefOrAddDefault(scores, other, out _) += w;
         return Best(scores, maxPerPage);
     }
 
