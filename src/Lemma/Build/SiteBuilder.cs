@@ -72,6 +72,7 @@ public static class SiteBuilder
         diagnostics.AddRange(data.Diagnostics);
         var layout = Stage("model", () => memo.Get(SiteQueries.Layout, one));
         diagnostics.AddRange(layout.Diagnostics);
+        diagnostics.AddRange(memo.Get(SiteQueries.UrlConflicts, one));
         diagnostics.AddRange(Stage("bibliography", () => memo.Get(SiteQueries.Bibliography, one)).Diagnostics);
         Stage("setup", () => memo.Get(SiteQueries.Formats, one));
         diagnostics.AddRange(Stage("liquid", () => memo.Get(SiteQueries.Liquid, one)).Diagnostics);

@@ -262,6 +262,17 @@ public static class SiteQueries
     public static readonly Query<string, ModelResult> Layout = new("layout", (q, _) =>
         SiteModeler.Assemble(SiteConfig(q), q.GetEach(RunLayout, q.Get(ContentRuns.Starts, One)), q.Get(Data, One).Data));
 
+    /// <summary>What a run's pages claim of the site's URLs: the same after a date or tag edit.</summary>
+    private static readonly Query<string, ImmutableArray<UrlClaim>> RunClaims = new("run claims", (q, start) => q.Get(RunLayout, start).Claims,
+        Equalities.Sequence<UrlClaim>());
+
+    /// <summary>The lists' URLs: the same after an edit that makes no term, section or series come or go.</summary>
+    private static readonly Query<string, ListUrls> ListUrls = new("list urls", (q, _) => q.Get(Layout, One).Lists);
+
+    /// <summary>Every URL two pages or lists claim, reported at the later claim: made again only when a claim changes.</summary>
+    public static readonly Query<string, ImmutableArray<Diagnostic>> UrlConflicts = new("url conflicts", (q, _) =>
+        SiteModeler.UrlConflicts(q.GetEach(RunClaims, q.Get(ContentRuns.Starts, One)).SelectMany(run => run), q.Get(ListUrls, One)), SameDiagnostics);
+
     /// <summary>
     /// The layout as what reads only where pages are sees it: each page's path, URL, kind and bundle folder, and the
     /// sections' lists in order. An edit that moves no page (a tag, a summary) leaves it, and the tables made from it

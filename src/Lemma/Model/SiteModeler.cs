@@ -6,7 +6,28 @@ using Lemma.Diagnostics;
 
 namespace Lemma.Model;
 
-public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics);
+/// <param name="Lists">The URLs of the site's lists (sections, taxonomies and terms, series), each with what owns it,
+/// and the pages a Jekyll site's lists took the place of: what <see cref="SiteModeler.UrlConflicts"/> checks pages against.</param>
+public sealed record ModelResult(Site Site, ImmutableArray<Diagnostic> Diagnostics, ListUrls Lists);
+
+/// <summary>The site's lists' URLs in order, each with its owner as a report names it, and the source paths of pages that
+/// gave way to a list.</summary>
+public sealed record ListUrls(ImmutableArray<(string Url, string Owner)> Owners, ImmutableHashSet<string> GaveWay)
+{
+    public bool Equals(ListUrls? other) => other is not null && Owners.SequenceEqual(other.Owners) && GaveWay.SetEquals(other.GaveWay);
+
+    public override int GetHashCode() => Owners.Length;
+}
+
+/// <summary>What a listed page claims of the site's URLs: its URL and its aliases inside the output, with the front
+/// matter line each was written at.</summary>
+public sealed record UrlClaim(string Path, string Url, SourceSpan UrlAt, ImmutableArray<string> Aliases, SourceSpan AliasesAt)
+{
+    public bool Equals(UrlClaim? other) =>
+        other is not null && Path == other.Path && Url == other.Url && UrlAt == other.UrlAt && Aliases.SequenceEqual(other.Aliases) && AliasesAt == other.AliasesAt;
+
+    public override int GetHashCode() => Url.GetHashCode();
+}
 
 /// <summary>
 /// What the layout takes of one content file's page (<see cref="SiteModeler.Place"/>), worked out page by page so that
@@ -43,6 +64,8 @@ public sealed class LayoutRun
     internal Dictionary<string, Page> SectionIndexes { get; } = new(StringComparer.Ordinal);
     internal Page? HomeIndex { get; set; }
     internal ImmutableArray<Diagnostic> Problems { get; set; } = [];
+    /// <summary>The listed pages' URLs and aliases, in path order.</summary>
+    public ImmutableArray<UrlClaim> Claims { get; internal set; } = [];
 }
 
 /// <summary>
@@ -93,6 +116,7 @@ public static class SiteModeler
         }
         run.Listed = [.. listed];
         run.Older = Array.ConvertAll(run.Listed, p => -p.SortDate.UtcTicks);
+        run.Claims = [.. listed.Select(p => new UrlClaim(p.Source.Path, p.Url, UrlSpan(p, "url", "slug"), p.Aliases, UrlSpan(p, "aliases")))];
         run.Problems = problems.DrainToImmutable();
         return run;
 
@@ -144,7 +168,6 @@ public static class SiteModeler
         // A site's own series taxonomy has its term pages where the series pages would be (see Permalinks.Series).
         var seriesPages = config.Taxonomies.ContainsKey("series") ? []
             : series.Keys.Order(StringComparer.Ordinal).Select(name => (Name: name, Url: Permalinks.Series(config, name))).Where(s => s.Url is not null).Select(s => (s.Name, s.Url!)).ToArray();
-        ReportUrlConflicts(byPath, sections, taxonomies, seriesPages, diagnostics);
         if (config.Kind == SiteKind.Jekyll) JekyllLists.OldUrls(config, published, sections, taxonomies, redirects);
 
         var site = new Site
@@ -159,7 +182,8 @@ public static class SiteModeler
             HomeIndex = homeIndex,
             Redirects = redirects.ToImmutableDictionary(StringComparer.Ordinal),
         };
-        return new ModelResult(site, diagnostics.ToImmutable());
+        var gaveWay = removed.Cast<Page>().Select(p => p.Source.Path).ToImmutableHashSet(StringComparer.Ordinal);
+        return new ModelResult(site, diagnostics.ToImmutable(), new ListUrls(ListOwners(sections, taxonomies, seriesPages), gaveWay));
     }
 
     /// <summary>
@@ -394,32 +418,39 @@ public static class SiteModeler
         return result.MoveToImmutable();
     }
 
-    /// <param name="pages">In source path order, so the first file keeps the URL and the report is the same on every run.</param>
-    private static void ReportUrlConflicts(
-        IReadOnlyList<Page> pages, ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies,
-        IEnumerable<(string Name, string Url)> series, ImmutableArray<Diagnostic>.Builder diagnostics)
+    /// <summary>The lists' URLs, each with its owner, in the order they claim them: the home page, sections, taxonomies and
+    /// their terms, series.</summary>
+    private static ImmutableArray<(string Url, string Owner)> ListOwners(ImmutableArray<Section> sections, ImmutableArray<Taxonomy> taxonomies, IEnumerable<(string Name, string Url)> series)
     {
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = "the home page" };
-        foreach (var s in sections) owners.TryAdd(s.Url, $"the list of section '{s.Name}'");
+        var owners = ImmutableArray.CreateBuilder<(string, string)>();
+        owners.Add(("/", "the home page"));
+        foreach (var s in sections) owners.Add((s.Url, $"the list of section '{s.Name}'"));
         foreach (var t in taxonomies)
         {
-            owners.TryAdd(t.Url, $"the {t.Name} index");
-            foreach (var term in t.Terms) owners.TryAdd(term.Url, $"the {t.Singular} page '{term.Name}'");
+            owners.Add((t.Url, $"the {t.Name} index"));
+            foreach (var term in t.Terms) owners.Add((term.Url, $"the {t.Singular} page '{term.Name}'"));
         }
-        foreach (var (name, url) in series) owners.TryAdd(url, $"the page of series '{name}'");
+        foreach (var (name, url) in series) owners.Add((url, $"the page of series '{name}'"));
+        return owners.DrainToImmutable();
+    }
+
+    /// <summary>Every URL claimed twice: the lists' first, then pages' and then aliases in source path order, so the first
+    /// file keeps the URL and the report is the same on every run. A page that gave way to a list claims nothing.</summary>
+    /// <param name="claims">The listed pages' claims, in source path order.</param>
+    public static ImmutableArray<Diagnostic> UrlConflicts(IEnumerable<UrlClaim> claims, ListUrls lists)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (url, owner) in lists.Owners) owners.TryAdd(url, owner);
+        var pages = claims.Where(c => !lists.GaveWay.Contains(c.Path)).ToArray();
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var page in pages)
-        {
-            if (!owners.TryAdd(page.Url, page.Source.Path))
-                diagnostics.Add(Diagnostic.Error(UrlSpan(page, "url", "slug"), $"URL {page.Url} is already used by {owners[page.Url]}"));
-        }
+            if (!owners.TryAdd(page.Url, page.Path))
+                diagnostics.Add(Diagnostic.Error(page.UrlAt, $"URL {page.Url} is already used by {owners[page.Url]}"));
         foreach (var page in pages)
-        {
             foreach (var alias in page.Aliases)
-            {
-                if (!owners.TryAdd(alias, page.Source.Path + " (alias)"))
-                    diagnostics.Add(Diagnostic.Error(UrlSpan(page, "aliases"), $"alias {alias} is already used by {owners[alias]}"));
-            }
-        }
+                if (!owners.TryAdd(alias, page.Path + " (alias)"))
+                    diagnostics.Add(Diagnostic.Error(page.AliasesAt, $"alias {alias} is already used by {owners[alias]}"));
+        return diagnostics.DrainToImmutable();
     }
 
     internal static SourceSpan UrlSpan(Page page, params string[] keys)
