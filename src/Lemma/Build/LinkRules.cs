@@ -20,20 +20,28 @@ public static class LinkRules
         public override int GetHashCode() => HashCode.Combine(BasePath, Known.Count);
     }
 
-    public static Roots RootsOf(Site site)
+    /// <param name="pageRoots">The first segments of the pages' URLs and aliases (<see cref="PageRoots"/>).</param>
+    public static Roots RootsOf(Site site, IEnumerable<string> pageRoots)
     {
-        var known = new HashSet<string>(StringComparer.Ordinal) { "archive", "assets" };
+        var known = new HashSet<string>(pageRoots, StringComparer.Ordinal) { "archive", "assets" };
         foreach (var s in site.Sections) known.Add(s.Name);
         foreach (var t in site.Taxonomies) known.Add(t.Name);
         if (!site.Series.IsEmpty) known.Add("series"); // the series pages (PlanShape.SeriesPages), or a series taxonomy's
-        // Looked up by span: ten thousand pages have a handful of first segments, and this runs after every layout.
-        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var p in site.Pages)
-        {
-            lookup.Add(FirstSegmentOf(p.Url));
-            foreach (var alias in p.Aliases) lookup.Add(FirstSegmentOf(alias));
-        }
         return new Roots(known, new Uri(site.Config.BaseUrl).AbsolutePath.TrimEnd('/'));
+    }
+
+    /// <summary>The first segments of some pages' URLs and aliases, sorted, each once.</summary>
+    public static ImmutableArray<string> PageRoots(IEnumerable<(string Url, ImmutableArray<string> Aliases)> pages)
+    {
+        // Looked up by span: a run of pages has a handful of first segments.
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var (url, aliases) in pages)
+        {
+            lookup.Add(FirstSegmentOf(url));
+            foreach (var alias in aliases) lookup.Add(FirstSegmentOf(alias));
+        }
+        return [.. known.Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The links of one page that start with no known segment.</summary>

@@ -266,6 +266,10 @@ public static class SiteQueries
     private static readonly Query<string, ImmutableArray<UrlClaim>> RunClaims = new("run claims", (q, start) => q.Get(RunLayout, start).Claims,
         Equalities.Sequence<UrlClaim>());
 
+    /// <summary>The first segments of a run's pages' URLs and aliases: the same after almost any edit.</summary>
+    private static readonly Query<string, ImmutableArray<string>> RunRoots = new("run roots", (q, start) =>
+        LinkRules.PageRoots(q.Get(RunClaims, start).Select(c => (c.Url, c.Aliases))), SamePaths);
+
     /// <summary>The lists' URLs: the same after an edit that makes no term, section or series come or go.</summary>
     private static readonly Query<string, ListUrls> ListUrls = new("list urls", (q, _) => q.Get(Layout, One).Lists);
 
@@ -401,7 +405,8 @@ public static class SiteQueries
         DarkImages.Variants(q.Get(PublishedFiles, One).Values), Equalities.Sequence<string>());
 
     /// <summary>The first URL segments a root-relative link may start with.</summary>
-    public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) => LinkRules.RootsOf(q.Get(Layout, One).Site));
+    public static readonly Query<string, LinkRules.Roots> LinkRoots = new("link roots", (q, _) =>
+        LinkRules.RootsOf(q.Get(Layout, One).Site, q.GetEach(RunRoots, q.Get(ContentRuns.Starts, One)).SelectMany(roots => roots)));
 
     /// <summary>A page's body with its links resolved against the site (Hugo refs, paths to files) and checked.</summary>
     public static readonly Query<string, PageContent> Content = new("content", (q, path) =>

@@ -47,6 +47,20 @@ public static class PageQueries
     /// <summary>A page's reference for lists, by source path: made once for every list that shows the page.</summary>
     private static readonly Query<string, PageView> PageRef = new("page ref", (_, path) => PageView.Ref(path), Equalities.Identity<PageView>());
 
+    /// <summary>Every listed page's reference by source path: a list of 10,000 posts made again (after a date edit) looks
+    /// them up in a table rather than asking the store for each. Made again only when a page comes or goes.</summary>
+    private static readonly Query<string, IReadOnlyDictionary<string, PageView>> PageRefs = new("page refs", (q, _) =>
+        q.Get(PagePaths, One).ToDictionary(path => path, path => q.Untracked(PageRef, path), StringComparer.Ordinal),
+        Equalities.Identity<IReadOnlyDictionary<string, PageView>>());
+
+    /// <summary>A page's reference by source path. Read untracked: a reference depends on its key alone, so nothing a
+    /// reader records of it can change.</summary>
+    private static Func<string, PageView> Refs(QueryContext q)
+    {
+        var table = q.Untracked(PageRefs, One);
+        return path => table.TryGetValue(path, out var page) ? page : q.Untracked(PageRef, path);
+    }
+
     /// <summary>The parts of the plan in order (<see cref="PageRenderer.HomePart"/> and the rest), each named by what it
     /// plans: "pages:" and its run's first page, "section:" and a name, "taxonomy:", "term:" and taxonomy/slug.</summary>
     private static readonly Query<string, ImmutableArray<string>> PartKeys = new("plan parts", (q, _) =>
@@ -99,8 +113,7 @@ public static class PageQueries
         var config = SiteQueries.SiteConfig(q);
         var urls = Urls(q);
         Func<string, Markdown.RenderedContent?> content = path => q.Get(SiteQueries.Content, path).Content;
-        // A reference depends on its key alone: nothing it reads can change, so the part need not record reading it.
-        Func<string, PageView> refs = path => q.Untracked(PageRef, path);
+        var refs = Refs(q);
         // Whether a part planned before this one has a page at a path (a site's own page at /series/ or /search/ keeps it).
         bool TakenBefore(string path) =>
             q.Get(PartKeys, One).TakeWhile(k => k != key).Any(k => q.Get(Part, k).Jobs.Any(j => j.SitePath == path));
@@ -202,7 +215,10 @@ public static class PageQueries
 
     /// <summary>Each section's pages as templates list them: made again only when an edit moves a page.</summary>
     private static readonly Query<string, ImmutableArray<ViewList<PageView>>> SectionPages = new("section pages", (q, _) =>
-        [.. q.Get(SiteQueries.Positions, One).Sections.Select(s => new ViewList<PageView>([.. s.Pages.Select(p => q.Untracked(PageRef, p.Source.Path))]))]);
+    {
+        var refs = Refs(q);
+        return [.. q.Get(SiteQueries.Positions, One).Sections.Select(s => new ViewList<PageView>([.. s.Pages.Select(p => refs(p.Source.Path))]))];
+    });
 
     /// <summary>The <c>site</c> of every template, but for the build's time.</summary>
     private static readonly Query<string, SiteView> SiteBase = new("site", (q, _) =>
