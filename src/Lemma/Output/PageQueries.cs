@@ -47,11 +47,19 @@ public static class PageQueries
     /// <summary>A page's reference for lists, by source path: made once for every list that shows the page.</summary>
     private static readonly Query<string, PageView> PageRef = new("page ref", (_, path) => PageView.Ref(path), Equalities.Identity<PageView>());
 
+    /// <summary>The references of a run of pages: a page that comes or goes asks the store for its run's alone.</summary>
+    private static readonly Query<string, ImmutableArray<PageView>> RunRefs = new("run refs", (q, start) =>
+        [.. q.Get(PathRuns.Run, start).Select(path => q.Untracked(PageRef, path))]);
+
     /// <summary>Every listed page's reference by source path: a list of 10,000 posts made again (after a date edit) looks
     /// them up in a table rather than asking the store for each. Made again only when a page comes or goes.</summary>
     private static readonly Query<string, IReadOnlyDictionary<string, PageView>> PageRefs = new("page refs", (q, _) =>
-        q.Get(PagePaths, One).ToDictionary(path => path, path => q.Untracked(PageRef, path), StringComparer.Ordinal),
-        Equalities.Identity<IReadOnlyDictionary<string, PageView>>());
+    {
+        var refs = new Dictionary<string, PageView>(StringComparer.Ordinal);
+        foreach (var run in q.GetEach(RunRefs, q.Get(PathRuns.Starts, One)))
+            foreach (var page in run) refs[page.Key!] = page;
+        return refs;
+    }, Equalities.Identity<IReadOnlyDictionary<string, PageView>>());
 
     /// <summary>A page's reference by source path. Read untracked: a reference depends on its key alone, so nothing a
     /// reader records of it can change.</summary>
@@ -265,10 +273,14 @@ public static class PageQueries
     /// <summary>The plan's parts in runs of a few: a part whose jobs change gathers its run's site paths again.</summary>
     private static readonly KeyRuns<string> PartRuns = new("plan parts", q => q.Get(PartKeys, One), key => key, size: 16);
 
+    /// <summary>The site paths of a part's jobs: the same after an edit that changes what its pages show.</summary>
+    private static readonly Query<string, ImmutableArray<string>> PartPaths = new("part paths", (q, part) =>
+        [.. q.Get(Part, part).Jobs.Select(job => job.SitePath)], Equalities.Sequence<string>());
+
     /// <summary>The parts that plan a job at a site path, in the plan's order (a part twice for two of its jobs there,
     /// which emit reports): the same after most edits, which change what jobs show, not where they go.</summary>
     private static readonly Query<string, ImmutableArray<string>> PartsAt =
-        new InvertedIndex("parts at", PartRuns, (q, part) => q.Get(Part, part).Jobs.Select(job => job.SitePath)).Entry;
+        new InvertedIndex("parts at", PartRuns, (q, part) => q.Get(PartPaths, part)).Entry;
 
     /// <summary>A part's jobs by site path.</summary>
     private static readonly Query<string, ILookup<string, PageJob>> PartJobs = new("part jobs", (q, part) =>
