@@ -310,24 +310,27 @@ public static class SiteModeler
     private static Dictionary<TKey, Page[]> Join<TKey>(IReadOnlyList<LayoutRun> runs, Func<LayoutRun, Dictionary<TKey, List<int>>> listsOf, Page[] newest, int[] rank)
         where TKey : notnull
     {
-        var joined = new Dictionary<TKey, List<int>>();
+        // Counted first, then filled: each list's places are put once in an array of its size.
+        var joined = new Dictionary<TKey, (int[] Ranks, int Filled)>();
+        foreach (var run in runs)
+            foreach (var (key, places) in listsOf(run))
+                CollectionsMarshal.GetValueRefOrAddDefault(joined, key, out _).Filled += places.Count;
+        foreach (var key in joined.Keys) joined[key] = (new int[joined[key].Filled], 0);
         var offset = 0;
         foreach (var run in runs)
         {
             foreach (var (key, places) in listsOf(run))
             {
-                var ranks = CollectionsMarshal.GetValueRefOrAddDefault(joined, key, out _) ??= new(places.Count);
-                foreach (var at in places) ranks.Add(rank[offset + at]);
+                ref var list = ref CollectionsMarshal.GetValueRefOrNullRef(joined, key);
+                foreach (var at in places) list.Ranks[list.Filled++] = rank[offset + at];
             }
             offset += run.Listed.Length;
         }
         return joined.ToDictionary(list => list.Key, list =>
         {
-            var ranks = CollectionsMarshal.AsSpan(list.Value);
-            ranks.Sort();
-            var pages = new Page[ranks.Length];
-            for (var i = 0; i < pages.Length; i++) pages[i] = newest[ranks[i]];
-            return pages;
+            var ranks = list.Value.Ranks;
+            Array.Sort(ranks);
+            return Array.ConvertAll(ranks, r => newest[r]);
         });
     }
 
