@@ -4,7 +4,8 @@ using Lemma.Diagnostics;
 
 namespace Lemma.Sources;
 
-/// <summary>A file or folder of the site: its path from the site root ('/'-separated), and the real folders that hold it.</summary>
+/// <summary>A file or folder of the site: its path from the site root ('/'-separated), a folder's real path (the
+/// target of a link to a file; empty for another file), and the real folders that hold it.</summary>
 internal sealed record SiteEntry(string Path, bool IsFolder, string Real, ImmutableStack<string> Folders)
 {
     public string Name { get; } = Path[(Path.LastIndexOf('/') + 1)..];
@@ -53,7 +54,8 @@ internal sealed class SiteWalker
             if (!isLink)
             {
                 if (!wanted(name, isFolder)) continue;
-                var real = System.IO.Path.Combine(folder.Real, name);
+                // Only a folder's real path is read (its entries'); a folder of 10,000 posts makes none.
+                var real = isFolder ? System.IO.Path.Combine(folder.Real, name) : "";
                 yield return new SiteEntry(path, isFolder, real, isFolder ? folder.Folders.Push(real) : folder.Folders);
                 continue;
             }
