@@ -329,8 +329,18 @@ public static class SiteModeler
         return joined.ToDictionary(list => list.Key, list =>
         {
             var ranks = list.Value.Ranks;
-            Array.Sort(ranks);
-            return Array.ConvertAll(ranks, r => newest[r]);
+            if (ranks.Length * 8 < newest.Length)
+            {
+                Array.Sort(ranks);
+                return Array.ConvertAll(ranks, r => newest[r]);
+            }
+            // A list of most pages (a blog's posts) is marked and read off the order, not sorted.
+            var marked = new bool[newest.Length];
+            foreach (var r in ranks) marked[r] = true;
+            var pages = new Page[ranks.Length];
+            for (int r = 0, i = 0; r < marked.Length; r++)
+                if (marked[r]) pages[i++] = newest[r];
+            return pages;
         });
     }
 

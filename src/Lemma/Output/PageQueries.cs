@@ -543,9 +543,13 @@ public static class PageQueries
         q.Get(SiteQueries.Page, path) is { } page && q.Get(SiteQueries.Content, path).Content is { Resources.Length: > 0 } rendered
             ? [.. PageRenderer.Resources(page, rendered)] : [], SameFiles);
 
+    /// <summary>The files a run of pages' bodies made: a page that comes or goes looks at its own run's pages alone.</summary>
+    private static readonly Query<string, ImmutableArray<OutputFile>> RunResources = new("run resources", (q, start) =>
+        [.. q.Get(PathRuns.Run, start).SelectMany(path => q.Get(PageResources, path))], SameFiles);
+
     /// <summary>The files pages' bodies made, sorted by path.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ResourceFiles = new("resource files", (q, _) =>
-        [.. q.Get(PagePaths, One).SelectMany(path => q.Get(PageResources, path)).OrderBy(f => f.Path, StringComparer.Ordinal)],
+        [.. q.GetEach(RunResources, q.Get(PathRuns.Starts, One)).SelectMany(run => run).OrderBy(f => f.Path, StringComparer.Ordinal)],
         SameFiles);
 
     /// <summary>Every output file, sorted by path, and the checks all of them must pass: the sorted groups above merged.</summary>
