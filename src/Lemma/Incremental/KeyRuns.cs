@@ -38,20 +38,25 @@ public sealed class KeyRuns<T>
     {
         var starts = ImmutableArray.CreateBuilder<string>();
         var runs = new Dictionary<string, ImmutableArray<T>>(StringComparer.Ordinal);
-        var run = ImmutableArray.CreateBuilder<T>();
-        string? start = null;
-        foreach (var item in items)
+        // Each run copied once, at its size, when the next begins.
+        var (first, start) = (0, (string?)null);
+        for (var i = 0; i < items.Count; i++)
         {
-            var key = keyOf(item);
-            if (start is null || ((IsCut(key, size) || run.Count >= 4 * size) && !runs.ContainsKey(key) && key != start))
-            {
-                if (start is not null) runs[start] = run.DrainToImmutable();
-                starts.Add(start = key);
-            }
-            run.Add(item);
+            var key = keyOf(items[i]);
+            if (start is not null && !((IsCut(key, size) || i - first >= 4 * size) && !runs.ContainsKey(key) && key != start)) continue;
+            if (start is not null) runs[start] = Slice(items, first, i);
+            starts.Add(start = key);
+            first = i;
         }
-        if (start is not null) runs[start] = run.DrainToImmutable();
+        if (start is not null) runs[start] = Slice(items, first, items.Count);
         return new Split(starts.ToImmutable(), runs);
+    }
+
+    private static ImmutableArray<T> Slice(IReadOnlyList<T> items, int from, int to)
+    {
+        var run = new T[to - from];
+        for (var i = from; i < to; i++) run[i - from] = items[i];
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(run);
     }
 
     // FNV-1a: the same cuts in every process, so a run's bounds are reproducible when one is looked at. Of the key's
