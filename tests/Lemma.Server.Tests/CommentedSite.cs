@@ -11,7 +11,7 @@ public sealed partial class CommentedSite : IAsyncDisposable
 {
     public const string Post = "/posts/a/";
     public ServedSite Site { get; private set; } = null!;
-    public StringWriter MailLog { get; } = new();
+    public MailText MailLog { get; } = new();
     public TestClock Clock { get; } = new();
 
     /// <summary>The store the comments are kept in: the SQLite file, or a database of its own in <see cref="PostgresCluster"/>.</summary>
@@ -40,7 +40,7 @@ public sealed partial class CommentedSite : IAsyncDisposable
 
     public Func<ServerOptions, ServerOptions> Configure(Func<ServerOptions, ServerOptions>? more) => options =>
     {
-        options = options with { MailLog = TextWriter.Synchronized(MailLog), Clock = Clock, Environment = _ => null, MailRetry = TimeSpan.FromMilliseconds(100) };
+        options = options with { MailLog = MailLog.Writer, Clock = Clock, Environment = _ => null, MailRetry = TimeSpan.FromMilliseconds(100) };
         return more is null ? options : more(options);
     };
 
@@ -143,4 +143,20 @@ public sealed class TestClock : TimeProvider
     private long offset;
     public void Advance(TimeSpan by) => Interlocked.Add(ref offset, by.Ticks);
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref offset));
+}
+
+/// <summary>The mail the server printed: written by its threads, read by the test's while they write.</summary>
+public sealed class MailText
+{
+    private readonly StringWriter text = new();
+
+    public MailText() => Writer = TextWriter.Synchronized(text);
+
+    /// <summary>Each write holds the writer's lock (a synchronized writer locks itself), which a read takes too.</summary>
+    public TextWriter Writer { get; }
+
+    public override string ToString()
+    {
+        lock (Writer) return text.ToString();
+    }
 }
