@@ -22,69 +22,136 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
 
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
-        var (text, headings) = SearchText.Read(html);
+        using var page = SearchText.Read(html);
         var met = new Met(tokens);
         met.Add(title, Fields.Title);
-        met.Add(headings, Fields.Heading);
+        met.Add(page.Headings, Fields.Heading);
         foreach (var tag in tags) met.Add(tag, Fields.Tag);
-        met.Add(text, Fields.None);
-        // The words as met give the tokens' counts and fields, and those their stems'.
-        var words = new Dictionary<string, (string Stem, float Count, Fields Fields)>(met.Words.Count, StringComparer.Ordinal);
+        met.Add(page.Text, Fields.None);
+        // The words as met give their tokens' stems counts and fields; each token once, in the order first met.
+        var tally = tokens.RentTally();
+        var sums = tally.ByNumber;
+        var tokensMet = new List<(Token Token, int Stem)>(met.Count + met.Count / 4);
         foreach (var (known, count, fields) in met.Words)
-            foreach (var token in known.Tokens)
+            for (var t = 0; t < known.Tokens.Length; t++)
             {
-                ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(words, token.Word, out var had);
-                if (!had) word.Stem = token.Stem;
-                word.Count += count;
-                word.Fields |= fields;
+                var (word, stem) = known.Numbers[t];
+                if (sums[word].WordPage != tally.Page)
+                {
+                    sums[word].WordPage = tally.Page;
+                    tokensMet.Add((known.Tokens[t], stem));
+                }
+                ref var sum = ref sums[stem];
+                if (sum.StemPage != tally.Page) sum = new() { WordPage = sum.WordPage, StemPage = tally.Page };
+                sum.Weight += count;
+                sum.Fields |= fields;
             }
-        var stems = new Dictionary<string, (float Weight, Fields Fields)>(words.Count, StringComparer.Ordinal);
-        foreach (var (_, (stem, count, fields)) in words)
-        {
-            ref var term = ref CollectionsMarshal.GetValueRefOrAddDefault(stems, stem, out _);
-            term.Weight += count;
-            term.Fields |= fields;
-        }
-        var list = ImmutableArray.CreateBuilder<DocWord>(words.Count);
-        foreach (var (word, (stem, _, _)) in words)
-        {
-            var term = stems[stem];
-            list.Add(new DocWord(word, stem, term.Weight, term.Fields));
-        }
-        return new SearchDoc(title, url, date, section, text.Length <= SnippetSource ? text : text[..SnippetSource],
-            Whole(headings, HeadingSource), list.MoveToImmutable(), met.Length);
+        var list = ImmutableArray.CreateBuilder<DocWord>(tokensMet.Count);
+        foreach (var (token, stem) in tokensMet) list.Add(new DocWord(token.Word, token.Stem, sums[stem].Weight, sums[stem].Fields));
+        tokens.Return(tally);
+        return new SearchDoc(title, url, date, section, page.Start(SnippetSource),
+            Whole(page.Headings, HeadingSource), list.MoveToImmutable(), met.Length);
     }
 
     /// <summary>The distinct words met in a page's texts, each looked up in the build's <see cref="Tokens"/> once: most
-    /// of a page's words are met again and again.</summary>
+    /// of a page's words are met again and again. Its own open-addressed table, found by a word's span: a page's
+    /// thousands of words are each one hash and one comparison.</summary>
     private sealed class Met(Tokens tokens)
     {
-        private readonly Dictionary<string, int> index = new(StringComparer.Ordinal);
-        public readonly List<(Tokens.Known Known, int Count, Fields Fields)> Words = [];
+        private (Tokens.Known Known, int Count, Fields Fields)[] words = new (Tokens.Known, int, Fields)[64];
+        // Each slot: a word's place in `words` plus one (0: empty), its hash, its tokens' count, and where its
+        // characters are in `chars`: a page's words are compared and counted in memory of the page's own.
+        private Slot[] slots = new Slot[128];
+        private char[] chars = new char[1024];
+        private int charsUsed;
+
+        private struct Slot
+        {
+            public int At, Hash, Start, Length, Tokens;
+        }
+
+        public int Count { get; private set; }
 
         /// <summary>The page's length in tokens of its text.</summary>
         public int Length { get; private set; }
 
-        public void Add(string text, Fields field)
+        public ReadOnlySpan<(Tokens.Known Known, int Count, Fields Fields)> Words => words.AsSpan(0, Count);
+
+        public void Add(ReadOnlySpan<char> text, Fields field)
         {
-            var bySpan = index.GetAlternateLookup<ReadOnlySpan<char>>();
-            Tokens.Words(text, (word, joined) =>
+            var sink = new Sink(this, field);
+            Tokens.Words(text, ref sink);
+        }
+
+        private readonly struct Sink(Met met, Fields field) : IWordSink
+        {
+            public void Met(ReadOnlySpan<char> word, bool joined) => met.Count1(word, joined, field);
+        }
+
+        private void Count1(ReadOnlySpan<char> word, bool joined, Fields field)
+        {
+            var hash = Hash(word);
+            var mask = slots.Length - 1;
+            var i = hash & mask;
+            int at, count;
+            while (true)
             {
-                if (!bySpan.TryGetValue(word, out var at))
+                ref var slot = ref slots[i];
+                if (slot.At == 0)
                 {
-                    var known = tokens.Resolve(word, joined);
-                    at = Words.Count;
-                    index.Add(known.Word, at);
-                    Words.Add((known, 0, Fields.None));
+                    (at, count) = Insert(tokens.Resolve(word, joined), word, hash, i);
+                    break;
                 }
-                ref var met = ref CollectionsMarshal.AsSpan(Words)[at];
-                if (field != Fields.None) met.Fields |= field;
-                else
+                if (slot.Hash == hash && word.SequenceEqual(chars.AsSpan(slot.Start, slot.Length)))
                 {
-                    met.Count++;
-                    Length += met.Known.Tokens.Length;
+                    (at, count) = (slot.At - 1, slot.Tokens);
+                    break;
                 }
-            });
+                i = (i + 1) & mask;
+            }
+            ref var met = ref words[at];
+            if (field != Fields.None) met.Fields |= field;
+            else
+            {
+                met.Count++;
+                Length += count;
+            }
+        }
+
+        private (int At, int Tokens) Insert(Tokens.Known known, ReadOnlySpan<char> word, int hash, int slot)
+        {
+            if (Count == words.Length) Array.Resize(ref words, words.Length * 2);
+            if (charsUsed + word.Length > chars.Length) Array.Resize(ref chars, System.Math.Max(chars.Length * 2, charsUsed + word.Length));
+            word.CopyTo(chars.AsSpan(charsUsed));
+            words[Count] = (known, 0, Fields.None);
+            slots[slot] = new Slot { At = Count + 1, Hash = hash, Start = charsUsed, Length = word.Length, Tokens = known.Tokens.Length };
+            charsUsed += word.Length;
+            Count++;
+            // At most half full: a longer probe costs more than the memory.
+            if (Count * 2 > slots.Length) Grow();
+            return (Count - 1, known.Tokens.Length);
+        }
+
+        private void Grow()
+        {
+            var larger = new Slot[slots.Length * 2];
+            var mask = larger.Length - 1;
+            foreach (var slot in slots)
+            {
+                if (slot.At == 0) continue;
+                var i = slot.Hash & mask;
+                while (larger[i].At != 0) i = (i + 1) & mask;
+                larger[i] = slot;
+            }
+            slots = larger;
+        }
+
+        // FNV-1a over the characters: words are short, and a page that collides only slows its own table.
+        private static int Hash(ReadOnlySpan<char> word)
+        {
+            var h = 2166136261u;
+            foreach (var c in word) h = (h ^ c) * 16777619u;
+            return (int)(h & 0x7fffffff);
         }
     }
 

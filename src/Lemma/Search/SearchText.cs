@@ -6,105 +6,129 @@ namespace Lemma.Search;
 /// <summary>The words a page's rendered HTML shows a reader: its text without markup, and its headings' text.</summary>
 public static class SearchText
 {
-    /// <summary>The text of <paramref name="html"/> as one line (no scripts, styles, or a formula's TeX source twice), and
-    /// the text of its &lt;h1&gt;..&lt;h6&gt;, each on its own line. One pass over the HTML, no regular expressions: it
-    /// runs once per page in every build.</summary>
-    public static (string Text, string Headings) Read(string html)
+    /// <summary>The text of <paramref name="html"/> (no scripts, styles, or a formula's TeX source twice) and the text of
+    /// its &lt;h1&gt;..&lt;h6&gt;. One pass over the HTML, no regular expressions: it runs once per page in every build.
+    /// The text is left as the HTML spaces it, in a pooled buffer the caller disposes: the tokenizer reads it whole,
+    /// and only its first <see cref="SearchDoc.SnippetSource"/> characters are made one line (<see cref="PageText.Start"/>).</summary>
+    public static PageText Read(string html)
     {
-        var text = new Line(html.Length);
-        var headings = new StringBuilder();
         var span = html.AsSpan();
+        // Never longer than the HTML: an entity decodes to fewer characters, and a tag (3 or more) to one space at most.
+        var text = System.Buffers.ArrayPool<char>.Shared.Rent(span.Length + 1);
+        var length = 0;
+        var headings = new StringBuilder();
         var heading = -1;
         var i = 0;
         while (i < span.Length)
         {
-            var lt = span[i..].IndexOf('<');
-            var run = lt < 0 ? span[i..] : span.Slice(i, lt);
-            // An entity may decode to a space (&nbsp;, &#32;): decoded before the spaces are collapsed.
-            if (run.Contains('&')) text.Append(WebUtility.HtmlDecode(run.ToString()));
-            else text.Append(run);
-            if (lt < 0) break;
-            i += lt;
+            var next = span[i..].IndexOfAny('<', '&');
+            var run = next < 0 ? span[i..] : span.Slice(i, next);
+            run.CopyTo(text.AsSpan(length));
+            length += run.Length;
+            if (next < 0) break;
+            i += next;
+            if (span[i] == '&')
+            {
+                // The rest of the run decoded whole, as entities are not split by tags.
+                var end = span[i..].IndexOf('<') is var lt and >= 0 ? i + lt : span.Length;
+                var decoded = WebUtility.HtmlDecode(span[i..end].ToString());
+                decoded.CopyTo(text.AsSpan(length));
+                length += decoded.Length;
+                i = end;
+                continue;
+            }
             var gt = span[i..].IndexOf('>');
             if (gt < 0) break;
             var tag = span.Slice(i + 1, gt - 1);
             i += gt + 1;
+            // Inline markup (a highlighted token, a link) joins what it wraps: "model.train()" stays one piece of code.
+            // A highlighted token's <span> first, most tags of a page with code.
+            if (IsSpan(tag)) continue;
             var closing = tag.Length > 0 && tag[0] == '/';
             var name = Name(closing ? tag[1..] : tag);
+            if (Inline(name)) continue;
             if (!closing && Hidden(name))
             {
                 // Skip to the element's end: a script, style or TeX annotation is not text a reader sees.
-                var end = FindClose(span, i, name);
-                i = end;
-                text.Space();
+                i = FindClose(span, i, name);
+                Space(text, ref length);
                 continue;
             }
             if (name.Length == 2 && (name[0] | 0x20) == 'h' && name[1] is >= '1' and <= '6')
             {
-                if (!closing) { text.Space(); heading = text.Length; }
+                if (!closing) { Space(text, ref length); heading = length; }
                 else if (heading >= 0)
                 {
                     if (headings.Length > 0) headings.Append('\n');
-                    headings.Append(text.Since(heading));
+                    OneLine(text.AsSpan(heading, length - heading), headings, int.MaxValue);
                     heading = -1;
                 }
             }
-            // Inline markup (a highlighted token, a link) joins what it wraps: "model.train()" stays one piece of code.
-            if (!Inline(name)) text.Space();
+            Space(text, ref length);
         }
-        var result = (Finish(text.ToString()), Finish(headings.ToString()));
-        text.Dispose();
-        return result;
+        return new PageText(text, length, Finish(headings.ToString()));
     }
 
-    /// <summary>Text as one line: each run of white space one space. A page's text is copied a character at a time, so
-    /// into an array, not a <see cref="StringBuilder"/>; a pooled one, as a page's is large.</summary>
-    private ref struct Line(int capacity)
+    private static void Space(char[] text, ref int length)
     {
-        private char[] chars = System.Buffers.ArrayPool<char>.Shared.Rent(System.Math.Max(16, capacity));
-
-        public int Length { get; private set; }
-
-        public void Append(ReadOnlySpan<char> run)
-        {
-            if (Length + run.Length > chars.Length)
-            {
-                var larger = System.Buffers.ArrayPool<char>.Shared.Rent(System.Math.Max(chars.Length * 2, Length + run.Length));
-                chars.AsSpan(0, Length).CopyTo(larger);
-                System.Buffers.ArrayPool<char>.Shared.Return(chars);
-                chars = larger;
-            }
-            var length = Length;
-            foreach (var c in run)
-            {
-                if (!IsSpace(c)) chars[length++] = c;
-                else if (length > 0 && chars[length - 1] != ' ') chars[length++] = ' ';
-            }
-            Length = length;
-        }
-
-        public void Space()
-        {
-            if (Length > 0 && chars[Length - 1] != ' ') Append(" ");
-        }
-
-        public readonly ReadOnlySpan<char> Since(int start) => chars.AsSpan(start, Length - start);
-
-        public override readonly string ToString() => new(chars, 0, Length);
-
-        public readonly void Dispose() => System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        if (length > 0 && text[length - 1] != ' ') text[length++] = ' ';
     }
 
-    private static bool IsSpace(char c) => c == ' ' || (uint)(c - '\t') <= '\r' - '\t' || (c >= '\u0085' && OtherSpaces.Contains(c));
+    // A highlighted token's tag, as Lemma writes it: <span class="..."> or </span>.
+    private static bool IsSpan(ReadOnlySpan<char> tag) =>
+        tag.StartsWith("span") ? tag.Length == 4 || tag[4] == ' ' : tag is "/span";
 
-    private static readonly System.Buffers.SearchValues<char> OtherSpaces =
-        System.Buffers.SearchValues.Create("\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+    /// <summary>A page's text as its HTML spaces it, in a pooled buffer; and its headings, one a line.</summary>
+    public readonly ref struct PageText
+    {
+        private readonly char[] buffer;
+        private readonly int length;
 
-    /// <summary>The text of <paramref name="html"/>, as one line.</summary>
-    public static string Of(string html) => Read(html).Text;
+        internal PageText(char[] buffer, int length, string headings)
+        {
+            this.buffer = buffer;
+            this.length = length;
+            Headings = headings;
+        }
 
-    /// <summary>The text of every &lt;h1&gt;..&lt;h6&gt; in <paramref name="html"/>, each on its own line.</summary>
-    public static string Headings(string html) => Read(html).Headings;
+        /// <summary>The text, its white space as in the HTML.</summary>
+        public ReadOnlySpan<char> Text => buffer.AsSpan(0, length);
+
+        public string Headings { get; }
+
+        /// <summary>The first <paramref name="limit"/> characters of the text made one line (each run of white space one
+        /// space, none at either end).</summary>
+        public string Start(int limit)
+        {
+            var line = new StringBuilder(System.Math.Min(limit, length));
+            var read = OneLine(Text, line, limit);
+            // Cut at the limit, the line ends where it was cut, unless all that follows is white space.
+            if (read == length || !Text[read..].ContainsAnyExcept(Spaces)) return line.ToString().TrimEnd(' ');
+            return line.ToString();
+        }
+
+        public void Dispose() => System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+    }
+
+    /// <summary>Appends <paramref name="text"/> to <paramref name="line"/> with each run of white space one space, none at
+    /// its start, until the line has <paramref name="limit"/> characters. Returns how many characters it read.</summary>
+    private static int OneLine(ReadOnlySpan<char> text, StringBuilder line, int limit)
+    {
+        var start = line.Length;
+        var i = 0;
+        for (; i < text.Length && line.Length < limit; i++)
+        {
+            var c = text[i];
+            if (!IsSpace(c)) line.Append(c);
+            else if (line.Length > start && line[^1] != ' ') line.Append(' ');
+        }
+        return i;
+    }
+
+    private static bool IsSpace(char c) => Spaces.Contains(c);
+
+    private static readonly System.Buffers.SearchValues<char> Spaces = System.Buffers.SearchValues.Create(
+        " \t\n\v\f\r\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
 
     private static string Finish(string lines) => lines.TrimEnd(' ').Replace(" \n", "\n");
 
@@ -132,7 +156,15 @@ public static class SearchText
         return span.Length;
     }
 
-    private static bool Hidden(ReadOnlySpan<char> name) => Is(name, "script") || Is(name, "style") || Is(name, "annotation") || Is(name, "template") || Is(name, "svg");
+    private static bool Hidden(ReadOnlySpan<char> name) => name.Length switch
+    {
+        3 => Is(name, "svg"),
+        5 => Is(name, "style"),
+        6 => Is(name, "script"),
+        8 => Is(name, "template"),
+        10 => Is(name, "annotation"),
+        _ => false,
+    };
 
     private static bool Inline(ReadOnlySpan<char> name) => name.Length switch
     {

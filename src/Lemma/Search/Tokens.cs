@@ -12,6 +12,12 @@ public readonly record struct Token(string Word, string Stem);
 /// joins its parts.</summary>
 public delegate void WordMet(ReadOnlySpan<char> word, bool joined);
 
+/// <summary>Takes each word met in a text, folded: <paramref name="joined"/> when a dot, underscore or hyphen joins its parts.</summary>
+public interface IWordSink
+{
+    void Met(ReadOnlySpan<char> word, bool joined);
+}
+
 /// <summary>
 /// Splits text into the words search knows. Letters and digits make words; a dot, underscore or hyphen between two of
 /// them joins them into one code or math term (<c>nn.Linear</c>, <c>torch.compile</c>, <c>snake_case</c>), which is
@@ -29,7 +35,50 @@ public sealed class Tokens
 
     /// <summary>A word as met in a text, and the tokens it is indexed as: none for a common word, one for a plain word,
     /// the whole and its parts for a code term.</summary>
-    public sealed record Known(string Word, Token[] Tokens);
+    public sealed record Known(string Word, Token[] Tokens)
+    {
+        /// <summary>Each token's word and stem as numbers of this tokenizer (<see cref="Tally"/>).</summary>
+        internal (int Word, int Stem)[] Numbers { get; init; } = [];
+    }
+
+    /// <summary>One page's sums by word and stem number: an array as long as the numbers given so far, reused page
+    /// after page (a page's sums are told apart from the last page's by <see cref="Page"/>, not cleared), so a page adds
+    /// up its words with no string hashed. A number's fields side by side: one cache line read per token.</summary>
+    internal sealed class Tally
+    {
+        public struct Sums
+        {
+            public int WordPage, StemPage;
+            public float Weight;
+            public Fields Fields;
+        }
+
+        public Sums[] ByNumber = [];
+        public int Page;
+
+        public void Fit(int count)
+        {
+            if (ByNumber.Length < count) Array.Resize(ref ByNumber, System.Math.Max(count, ByNumber.Length * 2));
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, int> numbers = new(StringComparer.Ordinal);
+    private int numbered;
+    private readonly ConcurrentBag<Tally> tallies = [];
+
+    /// <summary>A tally fit for every number given so far, for one page.</summary>
+    internal Tally RentTally()
+    {
+        if (!tallies.TryTake(out var tally)) tally = new Tally();
+        tally.Fit(Volatile.Read(ref numbered));
+        tally.Page++;
+        return tally;
+    }
+
+    internal void Return(Tally tally) => tallies.Add(tally);
+
+    private int Number(string text) =>
+        numbers.TryGetValue(text, out var n) ? n : numbers.GetOrAdd(text, _ => Interlocked.Increment(ref numbered) - 1);
 
     private readonly EnglishStemmer stemmer = new();
     // Looked up by the span of the folded word, so a known word costs no string.
@@ -71,7 +120,7 @@ public sealed class Tokens
                 if (word[range].Length > 0) list.AddRange(Resolve(word[range], joined: false).Tokens);
             tokens = [.. list];
         }
-        found = new Known(s, tokens);
+        found = new Known(s, tokens) { Numbers = [.. tokens.Select(t => (Number(t.Word), Number(t.Stem)))] };
         if (Volatile.Read(ref remembered) < MaxCached && known.TryAdd(s, found)) Interlocked.Increment(ref remembered);
         return found;
     }
@@ -98,26 +147,65 @@ public sealed class Tokens
     /// order. Words longer than <see cref="MaxWord"/> are skipped.</summary>
     public static void Words(string text, WordMet met)
     {
-        var rest = text.AsSpan();
+        var sink = new Callback(met);
+        Words(text, ref sink);
+    }
+
+    private readonly struct Callback(WordMet met) : IWordSink
+    {
+        public void Met(ReadOnlySpan<char> word, bool joined) => met(word, joined);
+    }
+
+    /// <summary><see cref="Words(string, WordMet)"/> into a sink the compiler can inline: a page's thousands of words
+    /// cost no delegate call each.</summary>
+    public static void Words<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IWordSink
+    {
+        var rest = text;
         Span<char> lower = stackalloc char[MaxWord];
         while (rest.Length > 0)
         {
             // ASCII text is lowered word by word; a piece between spaces with other letters is folded whole, as folding
             // may make one letter two ("ß" is "ss").
             var other = rest.IndexOfAnyExceptInRange((char)0, (char)127);
-            if (other < 0) { Scan(rest, lower, met); return; }
+            if (other < 0) { ScanAscii(rest, lower, ref sink); return; }
             var start = rest[..other].LastIndexOfAny(AsciiSpace) + 1;
-            Scan(rest[..start], lower, met);
+            ScanAscii(rest[..start], lower, ref sink);
             var end = rest[other..].IndexOfAny(AsciiSpace) is var e and >= 0 ? other + e : rest.Length;
-            Scan(Fold(rest[start..end].ToString()), default, met);
+            Scan(Fold(rest[start..end].ToString()), ref sink);
             rest = rest[end..];
         }
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiSpace = System.Buffers.SearchValues.Create(" \t\n\r\f\v");
 
-    // The words of `text`; lowered into `lower` first unless `lower` is empty (the text is folded already).
-    private static void Scan(ReadOnlySpan<char> text, Span<char> lower, WordMet met)
+    // The words of ASCII `text`, each lowered into `lower` as it is read (a word too long for it is skipped).
+    private static void ScanAscii<TSink>(ReadOnlySpan<char> text, Span<char> lower, ref TSink sink) where TSink : struct, IWordSink
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiLetterOrDigit(text[i])) { i++; continue; }
+            var start = i;
+            var joined = false;
+            var length = 0;
+            while (true)
+            {
+                var c = text[i];
+                if (length < lower.Length) lower[length] = char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c;
+                length++;
+                i++;
+                if (i == text.Length) break;
+                if (char.IsAsciiLetterOrDigit(text[i])) continue;
+                // A dot, underscore or hyphen between two letters or digits joins them.
+                if (text[i] is '.' or '_' or '-' && i + 1 < text.Length && char.IsAsciiLetterOrDigit(text[i + 1])) { joined = true; continue; }
+                break;
+            }
+            if (length <= MaxWord) sink.Met(lower[..length], joined);
+        }
+    }
+
+    // The words of `text`, folded already.
+    private static void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink) where TSink : struct, IWordSink
     {
         var i = 0;
         while (i < text.Length)
@@ -132,10 +220,7 @@ public sealed class Tokens
                 i++;
             }
             var word = text[start..i];
-            if (word.Length > MaxWord) continue;
-            if (lower.IsEmpty) { met(word, joined); continue; }
-            Ascii.ToLower(word, lower, out var length);
-            met(lower[..length], joined);
+            if (word.Length <= MaxWord) sink.Met(word, joined);
         }
     }
 
