@@ -1,15 +1,17 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Lemma.Build;
 using Lemma.Search;
 using Lemma.Server.Hosting;
+using Lemma.Server.Publishing;
 
 namespace Lemma.Server.Tests;
 
 /// <summary>
 /// /search/?q= under `serve --production` (issue #18): the search page with results the server rendered from the index
 /// the build wrote, so search works with JavaScript off; and under `serve`, an edit remaking only the index files its
-/// words touch.
+/// words touch, under preview only when a browser asks for them.
 /// </summary>
 public class SearchPageTests
 {
@@ -129,14 +131,14 @@ public class SearchPageTests
     }
 
     [Fact]
-    public void A_body_edit_under_serve_remakes_that_pages_fragment_and_the_shards_of_its_words_only()
+    public void A_body_edit_under_serve_production_remakes_that_pages_fragment_and_the_shards_of_its_words_only()
     {
         var root = Directory.CreateTempSubdirectory("lemma-search-").FullName;
         try
         {
             foreach (var (path, text) in Files) Write(root, path, text);
             for (var i = 0; i < 12; i++) Write(root, $"content/posts/p{i}.md", $"---\ntitle: Post {i}\ndate: 2024-01-{i + 2:00}\n---\nWords of post {i}: walrus{i} and narwhal.\n");
-            var host = new SiteHost(new ServerOptions { Source = root, Port = 0 });
+            var host = new SiteHost(new ServerOptions { Source = root, Port = 0, Production = true });
             host.Rebuild();
             Write(root, "content/posts/adam.md", Files["content/posts/adam.md"].Replace("a quokka watches", "a zeppelin passes"));
             host.Rebuild(["content/posts/adam.md"]);
@@ -146,6 +148,41 @@ public class SearchPageTests
             Assert.DoesNotContain("search/t/wal.json", changed);
             Assert.DoesNotContain("search/t/nar.json", changed);
             Assert.Single(changed, p => p.StartsWith("search/d/", StringComparison.Ordinal));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    [Fact]
+    public void Under_preview_the_index_is_made_when_a_browser_asks_for_it_and_shows_each_edit()
+    {
+        var store = new BuildStore();
+        var root = Directory.CreateTempSubdirectory("lemma-search-").FullName;
+        try
+        {
+            foreach (var (path, text) in Files) Write(root, path, text);
+            var host = new SiteHost(new ServerOptions { Source = root, Port = 0 }, static (o, s) => SiteBuilder.Run(o, store: s), store, fills: false);
+            host.Rebuild();
+            // Listed as a folder: no build (and so no edit) makes a page's words before a browser searches.
+            Assert.DoesNotContain(host.Current.Files.Keys, p => p.StartsWith("search/t/", StringComparison.Ordinal) || p.StartsWith("search/d/", StringComparison.Ordinal));
+            Assert.Equal(0, store.Memo.Counts.Computed(SearchQueries.Doc.Name));
+            Write(root, "content/posts/adam.md", Files["content/posts/adam.md"].Replace("a quokka watches", "a zeppelin passes"));
+            host.Rebuild(["content/posts/adam.md"]);
+            Assert.Equal(0, store.Memo.Counts.Computed(SearchQueries.Doc.Name));
+
+            var (shard, _) = SiteFiles.Resolve(host.Current, "/search/t/zep.json");
+            Assert.Contains("zeppelin", System.Text.Encoding.UTF8.GetString(shard!.Bytes));
+            Assert.Null(SiteFiles.Resolve(host.Current, "/search/t/quo.json").File); // the word is gone, and its shard
+            Assert.Null(SiteFiles.Resolve(host.Current, "/search/t/zzz.json").File);
+            Assert.Null(SiteFiles.Resolve(host.Current, "/search/d/99.json").File);
+            var made = store.Memo.Counts.Computed(SearchQueries.Doc.Name);
+            Assert.True(made > 0);
+
+            // The next edit remakes that page's words only, when the index is next asked for.
+            Write(root, "content/posts/adam.md", Files["content/posts/adam.md"].Replace("a quokka watches", "a quokka returns"));
+            host.Rebuild(["content/posts/adam.md"]);
+            Assert.Null(SiteFiles.Resolve(host.Current, "/search/t/zep.json").File);
+            Assert.Contains("quokka", System.Text.Encoding.UTF8.GetString(SiteFiles.Resolve(host.Current, "/search/t/quo.json").File!.Bytes));
+            Assert.Equal(made + 1, store.Memo.Counts.Computed(SearchQueries.Doc.Name));
         }
         finally { Directory.Delete(root, recursive: true); }
     }

@@ -108,6 +108,19 @@ public sealed partial class SiteHost : IPendingPages
 
     IReadOnlySet<string>? IPendingPages.TakeReached() => store.TakeReachedPages();
 
+    byte[]? IPendingPages.RenderFile(string path)
+    {
+        try
+        {
+            lock (storeGate) return store.RenderPage(path).File?.Bytes;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Report(Diagnostic.Error(SourceSpan.File("(build)"), $"{path} could not be made: {e.GetType().Name}: {e.Message}"));
+            return null;
+        }
+    }
+
     byte[] IPendingPages.Render(string key, ServedFile? lastGood)
     {
         (OutputFile? File, Diagnostic? Error) page;

@@ -73,6 +73,22 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
 
     private int HtmlCount { get; init; }
 
+    /// <summary>The folders a build left pending (<see cref="OutputFile.IsFolder"/>): a file below one is made when first
+    /// asked for, by <see cref="Pages"/>, and kept for this snapshot's life.</summary>
+    private ImmutableArray<string> Folders { get; init; } = [];
+
+    private IPendingPages? Pages { get; init; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ServedFile?> madeInFolders = new(StringComparer.Ordinal);
+
+    /// <summary>The file at <paramref name="path"/> below a pending folder, made now if this snapshot has not yet; null
+    /// when there is no such file.</summary>
+    public ServedFile? InFolder(string path)
+    {
+        if (Pages is not { } pages || !Folders.Any(folder => path.StartsWith(folder, StringComparison.Ordinal))) return null;
+        return madeInFolders.GetOrAdd(path, p => pages.RenderFile(p) is { } bytes ? new ServedFile(p, bytes, ContentTypes.For(p), ETagOf(bytes)) : null);
+    }
+
     /// <summary>The served files of a build. <paramref name="pages"/> renders the pages it left pending (<see cref="OutputFile.Pending"/>).</summary>
     public static SiteSnapshot From(ImmutableArray<OutputFile> files, ImmutableArray<Diagnostic> diagnostics, long version, SiteSnapshot previous, IPendingPages? pages = null)
     {
@@ -88,10 +104,16 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var before = previous.Ordered;
         var copies = ImmutableArray.CreateBuilder<(int, OutputFile)>();
         var html = 0;
+        var folders = ImmutableArray.CreateBuilder<string>();
         var j = 0;
         // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
         foreach (var file in sorted)
         {
+            if (file.IsFolder)
+            {
+                folders.Add(file.Path);
+                continue;
+            }
             while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
             var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
             var next = file.Pending is { } key ? Page(file.Path, key, old, pages!, reached) : Serve(file, old);
@@ -104,7 +126,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             served.Add(next);
         }
         while (j < before.Length) changed.Add(before[j++].Path);
-        var ordered = served.MoveToImmutable();
+        var ordered = served.DrainToImmutable();
         return new SiteSnapshot(Table(ordered, renewed, previous), diagnostics, version)
         {
             Ordered = ordered,
@@ -114,6 +136,8 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             PendingAt = new(() => PendingIn(sorted)),
             Copies = copies.ToImmutable(),
             HtmlCount = html,
+            Folders = folders.ToImmutable(),
+            Pages = pages,
         };
     }
 
@@ -151,6 +175,8 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             PendingAt = previous.PendingAt,
             Copies = previous.Copies,
             HtmlCount = previous.HtmlCount,
+            Folders = previous.Folders,
+            Pages = pages,
         };
     }
 
@@ -224,6 +250,10 @@ public interface IPendingPages
 
     /// <summary>The keys of the pages a change reached since the last snapshot asked; null when any page may have changed.</summary>
     IReadOnlySet<string>? TakeReached();
+
+    /// <summary>The bytes of a file below a pending folder (<see cref="OutputFile.IsFolder"/>), made now; null when the
+    /// build has no such file.</summary>
+    byte[]? RenderFile(string path);
 }
 
 /// <summary>Content types by extension, with charset for text.</summary>

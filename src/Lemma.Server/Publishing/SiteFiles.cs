@@ -37,6 +37,7 @@ public static class SiteFiles
         if (path.Length == 0 || path.EndsWith('/')) return (snapshot.Files.GetValueOrDefault(path + "index.html"), null);
         if (snapshot.Files.TryGetValue(path, out var file)) return (file, null);
         if (snapshot.Files.ContainsKey(path + "/index.html")) return (null, "/" + path + "/");
+        if (snapshot.InFolder(path) is { } made) return (made, null);
         return (null, null);
     }
 

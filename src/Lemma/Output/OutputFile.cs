@@ -10,8 +10,12 @@ public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom)
     public bool Staged { get; init; }
 
     /// <summary>A page a build with <see cref="Model.BuildOptions.DeferPages"/> left to be rendered when asked for: its
-    /// key in <see cref="PageQueries.Page"/>. It has neither bytes nor a file to copy.</summary>
+    /// key in <see cref="PageQueries.Page"/>. It has neither bytes nor a file to copy. A path that ends in '/' is a
+    /// folder whose files are all made when asked for, each by its own path as key (<see cref="IsFolder"/>).</summary>
     public string? Pending { get; init; }
+
+    /// <summary>A pending folder (<see cref="Pending"/>): the files below it are known only when asked for.</summary>
+    public bool IsFolder => Pending is not null && Path.EndsWith('/');
 
     public static OutputFile Text(string path, string text) => new(path, System.Text.Encoding.UTF8.GetBytes(text), null);
 

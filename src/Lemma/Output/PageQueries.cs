@@ -479,14 +479,15 @@ public static class PageQueries
         return (files.ToImmutable(), [.. errors.OrderBy(e => e.Span.Path, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal)]);
     });
 
-    /// <summary>The paths of the feeds, the sitemap, robots.txt and llms.txt, sorted, known without making them: under
-    /// preview each is made when asked for, like a page (<see cref="Page"/>).</summary>
+    /// <summary>The paths of the feeds, the sitemap, robots.txt, llms.txt and the search index, sorted, known without
+    /// making them: under preview each is made when asked for, like a page (<see cref="Page"/>). The search index's are
+    /// known only by making it: under preview they are left out, and its folder is listed instead (<see cref="ListFiles"/>).</summary>
     private static readonly Query<string, ImmutableArray<string>> ListPaths = new("list paths", (q, _) =>
     {
         var paths = q.Get(FeedList, One).SelectMany(feed => Feeds.PathsFor(feed.Folder)).ToList();
         paths.AddRange(["sitemap.xml", "robots.txt"]);
         paths.AddRange(q.Get(LlmsQueries.Paths, One));
-        paths.AddRange(q.Get(Search.SearchQueries.Files, One).Select(f => f.Path));
+        if (!q.Get(BuildInputs.Options, One)!.DeferPages) paths.AddRange(q.Get(Search.SearchQueries.Files, One).Select(f => f.Path));
         return [.. paths.Order(StringComparer.Ordinal)];
     }, Equalities.Sequence<string>());
 
@@ -498,19 +499,24 @@ public static class PageQueries
         if (path is LlmsTxt.FullFile or LlmsTxt.IndexFile) return LlmsQueries.File(q, path);
         var folder = "/" + path[..(path.LastIndexOf('/') + 1)];
         if (q.Get(FeedList, One).Any(feed => feed.Folder == folder)) return q.Get(Feed, folder).FirstOrDefault(f => f.Path == path);
-        return q.Get(Search.SearchQueries.Files, One).FirstOrDefault(f => f.Path == path);
+        return Search.SearchQueries.File(q, path);
     }, Equalities.Identity<OutputFile?>());
 
     private static OutputFile? ListFileAt(QueryContext q, string path) => q.Get(ListFile, path);
 
-    /// <summary>Feeds, the sitemap, robots.txt and llms.txt, sorted by path: made now, or under preview listed to be made
-    /// when asked for (the search index, which names its own files, is made now).</summary>
+    /// <summary>Feeds, the sitemap, robots.txt, llms.txt and the search index, sorted by path: made now, or under preview
+    /// listed to be made when asked for; the search index as its folder, whose files are made when asked for
+    /// (<see cref="OutputFile.Pending"/>), so that an edit under preview never waits for the index.</summary>
     private static readonly Query<string, ImmutableArray<OutputFile>> ListFiles = new("list files", (q, _) =>
     {
-        var deferred = q.Get(BuildInputs.Options, One)!.DeferPages;
-        var search = q.Get(Search.SearchQueries.Files, One).ToDictionary(f => f.Path, StringComparer.Ordinal);
-        return [.. q.Get(ListPaths, One).Select(path => search.GetValueOrDefault(path)
-            ?? (deferred ? new OutputFile(path, null, null) { Pending = path } : q.Get(ListFile, path)!))];
+        if (!q.Get(BuildInputs.Options, One)!.DeferPages)
+        {
+            var search = q.Get(Search.SearchQueries.Files, One).ToDictionary(f => f.Path, StringComparer.Ordinal);
+            return [.. q.Get(ListPaths, One).Select(path => search.GetValueOrDefault(path) ?? q.Get(ListFile, path)!)];
+        }
+        var pending = q.Get(ListPaths, One).ToList();
+        if (SiteQueries.SiteConfig(q).Search) pending.Add(Search.IndexFormat.Folder + "/");
+        return [.. pending.Order(StringComparer.Ordinal).Select(path => new OutputFile(path, null, null) { Pending = path })];
     });
 
     /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,

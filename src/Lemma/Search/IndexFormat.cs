@@ -39,6 +39,31 @@ public static class IndexFormat
 
     public static string DocPath(int doc) => $"{Folder}/d/{doc}.json";
 
+    /// <summary>The shard key of a path <see cref="ShardPath"/> makes, or null when it makes no such path.</summary>
+    public static string? KeyOf(string path)
+    {
+        const string prefix = Folder + "/t/";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(".json", StringComparison.Ordinal)) return null;
+        var name = path[prefix.Length..^".json".Length];
+        string key;
+        if (!name.StartsWith('_')) key = name;
+        else
+        {
+            try { key = Encoding.UTF8.GetString(Convert.FromHexString(name[1..])); }
+            catch (FormatException) { return null; }
+        }
+        return key.Length > 0 && ShardPath(key) == path ? key : null;
+    }
+
+    /// <summary>The page number of a path <see cref="DocPath"/> makes, or null when it makes no such path.</summary>
+    public static int? DocOf(string path)
+    {
+        const string prefix = Folder + "/d/";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(".json", StringComparison.Ordinal)) return null;
+        return int.TryParse(path.AsSpan(prefix.Length, path.Length - prefix.Length - ".json".Length), System.Globalization.NumberStyles.None, null, out var doc)
+            && DocPath(doc) == path ? doc : null;
+    }
+
     public static byte[] WriteShard(Shard shard)
     {
         var buffer = new ArrayBufferWriter<byte>();

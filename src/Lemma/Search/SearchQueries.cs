@@ -199,6 +199,17 @@ public static class SearchQueries
         return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text, page.Headings)), null);
     }, SameFile);
 
+    /// <summary>One file of the index, made alone (its shard or its fragment, with what they read), or null when the
+    /// index has no such file: under preview, the index is made as a browser asks for it.</summary>
+    public static OutputFile? File(QueryContext q, string path)
+    {
+        if (!SiteQueries.SiteConfig(q).Search) return null;
+        if (IndexFormat.KeyOf(path) is { } key)
+            return q.Get(Keys, One).AsSpan().BinarySearch(key, StringComparer.Ordinal) >= 0 ? q.Get(ShardFile, key) : null;
+        if (IndexFormat.DocOf(path) is { } doc) return doc < q.Get(Pages, One).Length ? q.Get(DocFile, doc) : null;
+        return null;
+    }
+
     /// <summary>The index's files: its shards and its pages' fragments; none with <c>search: false</c> in site.yaml.</summary>
     public static readonly Query<string, ImmutableArray<OutputFile>> Files = new("search files", (q, _) =>
     {
