@@ -43,9 +43,10 @@ public sealed class IncrementalReadsTests : IDisposable
             Write(edits[step].Path, edits[step].Text);
             host.Rebuild([edits[step].Path]);
             var full = SiteBuilder.Run(host.BuildOptions() with { DeferPages = false }).Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
-            var actual = host.Current.Files;
-            if (!full.Keys.Order(StringComparer.Ordinal).SequenceEqual(actual.Keys.Order(StringComparer.Ordinal))
-                || full.Any(f => !f.Value.AsSpan().SequenceEqual(actual[f.Key].Bytes))) return step;
+            // A file below a folder the preview left pending (the search index) is made as a browser would ask for it.
+            var actual = host.Current;
+            if (actual.Files.Keys.Any(path => !full.ContainsKey(path))
+                || full.Any(f => actual.Find(f.Key) is not { } file || !f.Value.AsSpan().SequenceEqual(file.Bytes))) return step;
         }
         return null;
     }

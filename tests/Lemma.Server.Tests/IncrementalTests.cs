@@ -130,9 +130,10 @@ public sealed class IncrementalTests : IDisposable
         var full = SiteBuilder.Run(host.BuildOptions() with { DeferPages = false }, store: store);
         Assert.True(full.Succeeded, string.Join("\n", full.Diagnostics));
         var expected = full.Files.ToDictionary(f => f.Path, f => f.Bytes ?? File.ReadAllBytes(f.CopyFrom!));
-        var actual = host.Current.Files;
-        return expected.Keys.Union(actual.Keys)
-            .Where(path => !expected.TryGetValue(path, out var bytes) || !actual.TryGetValue(path, out var file) || !bytes.AsSpan().SequenceEqual(file.Bytes))
+        // A file below a folder the preview left pending (the search index) is made as a browser would ask for it.
+        var snapshot = host.Current;
+        return expected.Keys.Union(snapshot.Files.Keys)
+            .Where(path => !expected.TryGetValue(path, out var bytes) || snapshot.Find(path) is not { } file || !bytes.AsSpan().SequenceEqual(file.Bytes))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -81,6 +81,9 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ServedFile?> madeInFolders = new(StringComparer.Ordinal);
 
+    /// <summary>The file at <paramref name="path"/>, listed or below a pending folder (<see cref="InFolder"/>).</summary>
+    public ServedFile? Find(string path) => Files.TryGetValue(path, out var file) ? file : InFolder(path);
+
     /// <summary>The file at <paramref name="path"/> below a pending folder, made now if this snapshot has not yet; null
     /// when there is no such file.</summary>
     public ServedFile? InFolder(string path)

@@ -101,7 +101,7 @@ public static partial class ConfigLoader
                 FeedSize = FeedLimit() ?? Int("feed_size") ?? Int("rss_limit") ?? Int(Get(Get(Map.Values, "services"), "rss") is { } rss ? Get(rss, "limit") : null, "services") ?? defaults.FeedSize,
                 FeedContent = ReadFeedContent(),
                 Llms = ReadLlms(),
-                Search = ReadSwitch("search", otherwise: false),
+                Search = ReadSwitch("search", otherwise: true),
                 MathMacros = ReadMacros(),
                 MathSyntax = ReadMathSyntax(),
                 Highlight = ReadHighlight(),

@@ -40,10 +40,8 @@ public sealed record SiteConfig
     public FeedContent FeedContent { get; init; } = FeedContent.Full;
     /// <summary>llms.txt and llms-full.txt at the site root (<c>llms: false</c> turns them off).</summary>
     public bool Llms { get; init; } = true;
-    /// <summary>The search index, the search page and the header's search box (<c>search: true</c> turns them on). Off
-    /// by default until the index costs a build no more than a few percent (today it adds about 70% to the CPU of a
-    /// 1,000-post build).</summary>
-    public bool Search { get; init; }
+    /// <summary>The search index, the search page and the header's search box (<c>search: false</c> turns them off).</summary>
+    public bool Search { get; init; } = true;
     public ImmutableDictionary<string, string> MathMacros { get; init; } = ImmutableDictionary<string, string>.Empty;
     /// <summary>How the site's Markdown writes math, from the kind of config it has.</summary>
     public MathSyntax MathSyntax { get; init; } = new();
