@@ -98,7 +98,9 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var reached = pages?.TakeReached();
         if (reached is not null && !previous.Source.IsDefault && previous.Source == files)
             return Again(previous, reached, pages!, diagnostics, version);
-        var sorted = files.ToArray();
+        // A pending folder is no file of the table: its files are made when asked for (InFolder).
+        var folders = files.Where(f => f.IsFolder).Select(f => f.Path).ToImmutableArray();
+        var sorted = files.Where(f => !f.IsFolder).ToArray();
         PathOrder.Sort(sorted, f => f.Path);
         var served = ImmutableArray.CreateBuilder<ServedFile>(sorted.Length);
         var changed = new List<string>();
@@ -107,16 +109,10 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
         var before = previous.Ordered;
         var copies = ImmutableArray.CreateBuilder<(int, OutputFile)>();
         var html = 0;
-        var folders = ImmutableArray.CreateBuilder<string>();
         var j = 0;
         // Both lists are in path order: walk them together (a merge), so each file meets its last version directly.
         foreach (var file in sorted)
         {
-            if (file.IsFolder)
-            {
-                folders.Add(file.Path);
-                continue;
-            }
             while (j < before.Length && string.CompareOrdinal(before[j].Path, file.Path) < 0) changed.Add(before[j++].Path);
             var old = j < before.Length && before[j].Path == file.Path ? before[j++] : null;
             var next = file.Pending is { } key ? Page(file.Path, key, old, pages!, reached) : Serve(file, old);
@@ -129,7 +125,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             served.Add(next);
         }
         while (j < before.Length) changed.Add(before[j++].Path);
-        var ordered = served.DrainToImmutable();
+        var ordered = served.MoveToImmutable();
         return new SiteSnapshot(Table(ordered, renewed, previous), diagnostics, version)
         {
             Ordered = ordered,
@@ -139,7 +135,7 @@ public sealed record SiteSnapshot(IReadOnlyDictionary<string, ServedFile> Files,
             PendingAt = new(() => PendingIn(sorted)),
             Copies = copies.ToImmutable(),
             HtmlCount = html,
-            Folders = folders.ToImmutable(),
+            Folders = folders,
             Pages = pages,
         };
     }
