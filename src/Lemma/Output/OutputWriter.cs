@@ -143,21 +143,33 @@ public static class OutputWriter
     private static bool MoveMirror(ImmutableArray<OutputFile> files, string mirror, string outputDir)
     {
         Directory.CreateDirectory(mirror);
-        foreach (var file in files)
+        var unstaged = files.Where(file => !(file.Staged && string.Equals(file.CopyFrom, Path.Combine(mirror, file.Path), StringComparison.Ordinal))).ToArray();
+        var failed = false;
+        try
         {
-            var target = Path.Combine(mirror, file.Path);
-            if (file.Staged && string.Equals(file.CopyFrom, target, StringComparison.Ordinal)) continue;
-            try
+            // Folders first, then the files in parallel, as Write does: thousands of small files (the search index's)
+            // cost their system calls more than their bytes.
+            foreach (var folder in unstaged.Select(file => Path.GetDirectoryName(Path.Combine(mirror, file.Path))!).Distinct(StringComparer.Ordinal))
+                Directory.CreateDirectory(folder);
+            Parallel.ForEach(unstaged, new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount }, (file, loop) =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
-                stream.Write(file.ReadBytes());
-            }
-            catch (IOException)
-            {
-                return false;
-            }
+                try
+                {
+                    using var stream = new FileStream(Path.Combine(mirror, file.Path), FileMode.CreateNew, FileAccess.Write);
+                    stream.Write(file.ReadBytes());
+                }
+                catch (IOException)
+                {
+                    Volatile.Write(ref failed, true);
+                    loop.Stop();
+                }
+            });
         }
+        catch (IOException)
+        {
+            return false;
+        }
+        if (failed) return false;
         try
         {
             Directory.Delete(outputDir); // empty, as Prepare found it

@@ -23,13 +23,14 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
         using var page = SearchText.Read(html);
-        var met = new Met(tokens);
+        var tally = tokens.TallyForPage();
+        var met = new Met(tokens, tally.Words);
         met.Add(title, Fields.Title);
         met.Add(page.Headings, Fields.Heading);
         foreach (var tag in tags) met.Add(tag, Fields.Tag);
         met.Add(page.Text, Fields.None);
         // The words as met give their tokens' stems counts and fields; each token once, in the order first met.
-        var tally = tokens.RentTally();
+        tally.Fit(tokens.Numbered);
         var sums = tally.ByNumber;
         var tokensMet = new List<(Token Token, int Stem)>(met.Count + met.Count / 4);
         foreach (var (known, count, fields) in met.Words)
@@ -48,7 +49,6 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
             }
         var list = ImmutableArray.CreateBuilder<DocWord>(tokensMet.Count);
         foreach (var (token, stem) in tokensMet) list.Add(new DocWord(token.Word, token.Stem, sums[stem].Weight, sums[stem].Fields));
-        tokens.Return(tally);
         return new SearchDoc(title, url, date, section, page.Start(SnippetSource),
             Whole(page.Headings, HeadingSource), list.MoveToImmutable(), met.Length);
     }
@@ -56,19 +56,16 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     /// <summary>The distinct words met in a page's texts, each looked up in the build's <see cref="Tokens"/> once: most
     /// of a page's words are met again and again. Its own open-addressed table, found by a word's span: a page's
     /// thousands of words are each one hash and one comparison.</summary>
-    private sealed class Met(Tokens tokens)
+    private sealed class Met(Tokens tokens, Tokens.PageWords buffers)
     {
-        private (Tokens.Known Known, int Count, Fields Fields)[] words = new (Tokens.Known, int, Fields)[64];
         // Each slot: a word's place in `words` plus one (0: empty), its hash, its tokens' count, and where its
-        // characters are in `chars`: a page's words are compared and counted in memory of the page's own.
-        private Slot[] slots = new Slot[128];
-        private char[] chars = new char[1024];
+        // characters are in `chars`: a page's words are compared and counted in memory of the page's own. The buffers
+        // are the last page's: the first `size` slots are this page's table, those of another stamp empty.
+        private (Tokens.Known Known, int Count, Fields Fields)[] words = buffers.Met;
+        private char[] chars = buffers.Chars;
         private int charsUsed;
-
-        private struct Slot
-        {
-            public int At, Hash, Start, Length, Tokens;
-        }
+        private int size = 128;
+        private int stamp = ++buffers.Stamp;
 
         public int Count { get; private set; }
 
@@ -91,20 +88,21 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         private void Count1(ReadOnlySpan<char> word, bool joined, Fields field)
         {
             var hash = Hash(word);
-            var mask = slots.Length - 1;
+            var slots = buffers.Slots;
+            var mask = size - 1;
             var i = hash & mask;
             int at, count;
             while (true)
             {
                 ref var slot = ref slots[i];
-                if (slot.At == 0)
+                if (slot.Stamp != stamp)
                 {
                     (at, count) = Insert(tokens.Resolve(word, joined), word, hash, i);
                     break;
                 }
                 if (slot.Hash == hash && word.SequenceEqual(chars.AsSpan(slot.Start, slot.Length)))
                 {
-                    (at, count) = (slot.At - 1, slot.Tokens);
+                    (at, count) = (slot.At, slot.Tokens);
                     break;
                 }
                 i = (i + 1) & mask;
@@ -120,30 +118,33 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
 
         private (int At, int Tokens) Insert(Tokens.Known known, ReadOnlySpan<char> word, int hash, int slot)
         {
-            if (Count == words.Length) Array.Resize(ref words, words.Length * 2);
-            if (charsUsed + word.Length > chars.Length) Array.Resize(ref chars, System.Math.Max(chars.Length * 2, charsUsed + word.Length));
+            if (Count == words.Length) Array.Resize(ref buffers.Met, words.Length * 2);
+            if (charsUsed + word.Length > chars.Length) Array.Resize(ref buffers.Chars, System.Math.Max(chars.Length * 2, charsUsed + word.Length));
+            (words, chars) = (buffers.Met, buffers.Chars);
             word.CopyTo(chars.AsSpan(charsUsed));
             words[Count] = (known, 0, Fields.None);
-            slots[slot] = new Slot { At = Count + 1, Hash = hash, Start = charsUsed, Length = word.Length, Tokens = known.Tokens.Length };
+            buffers.Slots[slot] = new Tokens.PageWords.Slot { At = Count, Hash = hash, Start = charsUsed, Length = word.Length, Tokens = known.Tokens.Length, Stamp = stamp };
             charsUsed += word.Length;
             Count++;
             // At most half full: a longer probe costs more than the memory.
-            if (Count * 2 > slots.Length) Grow();
+            if (Count * 2 > size) Grow();
             return (Count - 1, known.Tokens.Length);
         }
 
+        // Twice the slots: this page's slots set aside, and put again under a new stamp.
         private void Grow()
         {
-            var larger = new Slot[slots.Length * 2];
-            var mask = larger.Length - 1;
-            foreach (var slot in slots)
+            var live = buffers.Slots.AsSpan(0, size).ToArray().Where(s => s.Stamp == stamp).ToArray();
+            size *= 2;
+            if (buffers.Slots.Length < size) buffers.Slots = new Tokens.PageWords.Slot[size];
+            stamp = ++buffers.Stamp;
+            var mask = size - 1;
+            foreach (var slot in live)
             {
-                if (slot.At == 0) continue;
                 var i = slot.Hash & mask;
-                while (larger[i].At != 0) i = (i + 1) & mask;
-                larger[i] = slot;
+                while (buffers.Slots[i].Stamp == stamp) i = (i + 1) & mask;
+                buffers.Slots[i] = slot with { Stamp = stamp };
             }
-            slots = larger;
         }
 
         // FNV-1a over the characters: words are short, and a page that collides only slows its own table.

@@ -112,8 +112,10 @@ public static class SearchQueries
     private static readonly Query<string, IReadOnlyDictionary<string, ImmutableArray<int>>> KeyRuns = new("search key runs", (q, _) =>
     {
         var runs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var r = 0; r < Runs(q); r++)
-            foreach (var key in q.Get(Run, r).Parts.Keys)
+        // The runs made side by side: each splits its pages' words on one thread.
+        var made = q.GetEach(Run, [.. Enumerable.Range(0, Runs(q))]);
+        for (var r = 0; r < made.Length; r++)
+            foreach (var key in made[r].Parts.Keys)
                 (runs.TryGetValue(key, out var list) ? list : runs[key] = []).Add(r);
         return runs.ToDictionary(kv => kv.Key, kv => kv.Value.ToImmutableArray(), StringComparer.Ordinal);
     }, Equalities.Identity<IReadOnlyDictionary<string, ImmutableArray<int>>>());

@@ -56,26 +56,47 @@ public sealed class Tokens
         public Sums[] ByNumber = [];
         public int Page;
 
+        /// <summary>A page's table of the words it met (see SearchDoc), kept here to be reused by the next page.</summary>
+        public PageWords Words = new();
+
         public void Fit(int count)
         {
             if (ByNumber.Length < count) Array.Resize(ref ByNumber, System.Math.Max(count, ByNumber.Length * 2));
         }
     }
 
+    /// <summary>The buffers of a page's table of words: open-addressed slots, the words met, their characters. A page
+    /// uses the slots it needs from the start of the array; a slot is empty unless it bears the table's current
+    /// <see cref="Stamp"/>, so no page clears what a larger page before it filled.</summary>
+    internal sealed class PageWords
+    {
+        public struct Slot
+        {
+            public int At, Hash, Start, Length, Tokens, Stamp;
+        }
+
+        public Slot[] Slots = new Slot[128];
+        public (Known Known, int Count, Fields Fields)[] Met = new (Known, int, Fields)[64];
+        public char[] Chars = new char[1024];
+        public int Stamp;
+    }
+
     private readonly ConcurrentDictionary<string, int> numbers = new(StringComparer.Ordinal);
     private int numbered;
-    private readonly ConcurrentBag<Tally> tallies = [];
+    // One tally a thread: a page is made on one thread, start to end.
+    private readonly ThreadLocal<Tally> tallies = new(() => new Tally());
 
-    /// <summary>A tally fit for every number given so far, for one page.</summary>
-    internal Tally RentTally()
+    /// <summary>This thread's tally, for one page: fit it (<see cref="Tally.Fit"/>) to <see cref="Numbered"/> once its
+    /// words are met.</summary>
+    internal Tally TallyForPage()
     {
-        if (!tallies.TryTake(out var tally)) tally = new Tally();
-        tally.Fit(Volatile.Read(ref numbered));
+        var tally = tallies.Value!;
         tally.Page++;
         return tally;
     }
 
-    internal void Return(Tally tally) => tallies.Add(tally);
+    /// <summary>How many numbers words and stems have been given.</summary>
+    internal int Numbered => Volatile.Read(ref numbered);
 
     private int Number(string text) =>
         numbers.TryGetValue(text, out var n) ? n : numbers.GetOrAdd(text, _ => Interlocked.Increment(ref numbered) - 1);
