@@ -88,7 +88,11 @@ public static class SiteBuilder
             Stage("setup", () => memo.Get(SiteQueries.Formats, one));
             diagnostics.AddRange(Stage("liquid", () => memo.Get(SiteQueries.Liquid, one)).Diagnostics);
 
-            diagnostics.AddRange(Stage("render content", () => memo.Get(SiteQueries.ContentDiagnostics, one)));
+            diagnostics.AddRange(Stage("render content", () =>
+            {
+                SiteQueries.RenderContentAhead(memo);
+                return memo.Get(SiteQueries.ContentDiagnostics, one);
+            }));
             // Only the model and the content read the sources' text, and both are done: held on to, it would be 300 MB at
             // 10,000 posts for as long as `lemma serve` runs. A page whose content is made again reads its file again.
             memo.Drop(SiteQueries.Load);
@@ -101,7 +105,11 @@ public static class SiteBuilder
             // the staging folder goes when the build does, emitted or not.
             using var staging = options.Emit ? OutputStaging.Beside(options.Output) : null;
             memo.Set(PageQueries.Staging, one, staging);
-            var pages = Stage("render pages", () => memo.Get(PageQueries.Outputs, one));
+            var pages = Stage("render pages", () =>
+            {
+                if (!options.DeferPages) PageQueries.RenderPagesAhead(memo);
+                return memo.Get(PageQueries.Outputs, one);
+            });
             diagnostics.AddRange(pages.Diagnostics);
 
             var all = diagnostics.ToImmutable();

@@ -466,6 +466,15 @@ public static class SiteQueries
     }, EqualityComparer<(ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)>.Create(
         (a, b) => a.Problems.SequenceEqual(b.Problems) && a.Unknown.SequenceEqual(b.Unknown), a => a.Problems.Length));
 
+    /// <summary>
+    /// A small site's bodies rendered on every core before the stage asks for them a run at a time: up to a few hundred
+    /// files make one run, which one core would render alone. A site of several runs renders them in parallel already.
+    /// </summary>
+    internal static void RenderContentAhead(QueryStore memo)
+    {
+        if (memo.Get(RenderedRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Content, memo.Get(RenderedPaths, One));
+    }
+
     /// <summary>What rendering and resolving every body found wrong, sorted, and the build's warnings about them.</summary>
     public static readonly Query<string, ImmutableArray<Diagnostic>> ContentDiagnostics = new("content problems", (q, _) =>
     {

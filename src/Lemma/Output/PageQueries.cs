@@ -466,6 +466,13 @@ public static class PageQueries
         return (files.ToImmutable(), errors.ToImmutable());
     });
 
+    /// <summary>A small site's pages rendered on every core before <see cref="PageChunk"/> asks for them a run at a time
+    /// (as <see cref="SiteQueries.RenderContentAhead"/> does for bodies).</summary>
+    internal static void RenderPagesAhead(QueryStore memo)
+    {
+        if (memo.Get(PageRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Page, memo.Get(PageOrder, One).Keys);
+    }
+
     /// <summary>Every rendered page's file, sorted by path, and the templates' errors.</summary>
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageFiles = new("page files", (q, _) =>
     {
@@ -509,8 +516,12 @@ public static class PageQueries
     {
         var deferred = q.Get(BuildInputs.Options, One)!.DeferPages;
         var search = q.Get(Search.SearchQueries.Files, One).ToDictionary(f => f.Path, StringComparer.Ordinal);
-        return [.. q.Get(ListPaths, One).Select(path => search.GetValueOrDefault(path)
-            ?? (deferred ? new OutputFile(path, null, null) { Pending = path } : q.Get(ListFile, path)!))];
+        var paths = q.Get(ListPaths, One);
+        if (deferred) return [.. paths.Select(path => search.GetValueOrDefault(path) ?? new OutputFile(path, null, null) { Pending = path })];
+        // Three feeds for each list of the site, made on every core.
+        var made = q.GetEach(ListFile, [.. paths.Where(path => !search.ContainsKey(path))]);
+        var next = 0;
+        return [.. paths.Select(path => search.GetValueOrDefault(path) ?? made[next++]!)];
     });
 
     /// <summary>Files copied rather than rendered (assets, static files, bundle resources, a notebook's images), sorted by path,
