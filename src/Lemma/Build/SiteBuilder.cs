@@ -78,10 +78,18 @@ public static class SiteBuilder
         try
         {
             diagnostics.AddRange(memo.Get(SiteQueries.SetupDiagnostics, one));
-            diagnostics.AddRange(Stage("load", () => memo.Get(SiteQueries.LoadDiagnostics, one)));
+            diagnostics.AddRange(Stage("load", () =>
+            {
+                SiteQueries.LoadAhead(memo);
+                return memo.Get(SiteQueries.LoadDiagnostics, one);
+            }));
             var data = Stage("data", () => memo.Get(SiteQueries.Data, one));
             diagnostics.AddRange(data.Diagnostics);
-            var layout = Stage("model", () => memo.Get(SiteQueries.Layout, one));
+            var layout = Stage("model", () =>
+            {
+                SiteQueries.PlaceAhead(memo);
+                return memo.Get(SiteQueries.Layout, one);
+            });
             diagnostics.AddRange(layout.Diagnostics);
             diagnostics.AddRange(memo.Get(SiteQueries.UrlConflicts, one));
             diagnostics.AddRange(Stage("bibliography", () => memo.Get(SiteQueries.Bibliography, one)).Diagnostics);
