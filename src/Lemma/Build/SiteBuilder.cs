@@ -64,19 +64,23 @@ public static class SiteBuilder
         // What the changed files reach is brought up to date first; the stages below then take the rest as it is.
         Stage("changes", () => { memo.Propagate(); return true; });
 
-        var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
-        var sources = Stage("discover", () => memo.Get(SiteQueries.Sources, one));
-        // The templates and the theme's assets read only the config and the files found: made on another core while this
-        // one loads and renders the content, they cost a small site's build little time of its own (the store makes each
-        // value once, on whichever thread asks first; the stages below wait for them).
-        // A thread of its own: on a pool thread it would take the worker the parallel stages count on.
+        // The Liquid parser, the content formats (with the bibliography they cite from), the templates and the theme's
+        // assets read nothing of the content: made on another core while this one reads the config and loads and places
+        // the content, they cost a small site's build little time of its own. The store makes each value once, on
+        // whichever thread asks first, and the stages below wait for them; those that read the config wait for it here.
+        // In the order the stages ask for them. A thread of its own: on a pool thread it would take the worker the
+        // parallel stages count on.
         var early = Task.Factory.StartNew(() =>
         {
+            TemplateEngine.Prepare();
+            memo.Get(SiteQueries.Formats, one);
             memo.Get(SiteQueries.Templates, one);
             memo.Get(SiteQueries.Assets, one);
         }, TaskCreationOptions.LongRunning);
         try
         {
+            var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
+            var sources = Stage("discover", () => memo.Get(SiteQueries.Sources, one));
             diagnostics.AddRange(memo.Get(SiteQueries.SetupDiagnostics, one));
             diagnostics.AddRange(Stage("load", () =>
             {
