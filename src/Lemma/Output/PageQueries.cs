@@ -591,17 +591,23 @@ public static class PageQueries
     internal static Dictionary<string, Func<object, object?>> Getters<T>()
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
-        var typed = typeof(PageQueries).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!;
+        var typed = typeof(PageQueries).GetMethod(nameof(ValueGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-            getters[property.Name] = (Func<object, object?>)typed.MakeGenericMethod(typeof(T), property.PropertyType).Invoke(null, [property.GetMethod])!;
+            getters[property.Name] = property.PropertyType.IsValueType
+                ? (Func<object, object?>)typed.MakeGenericMethod(typeof(T), property.PropertyType).Invoke(null, [property.GetMethod])!
+                : Getter(property.GetMethod!.CreateDelegate<Func<T, object?>>());
         return getters;
     }
 
     // A property's getter as a delegate: as fast to call as compiled code, and nothing compiled at start-up (an
-    // expression tree per member cost a small site's build 15 ms before its first page).
-    private static Func<object, object?> Getter<T, TValue>(MethodInfo get)
+    // expression tree per member cost a small site's build 15 ms before its first page). A getter that returns a
+    // reference is bound as one returning object; only a value type's getter needs code of its own, made through
+    // reflection and compiled by the JIT at start-up.
+    private static Func<object, object?> ValueGetter<T, TValue>(MethodInfo get)
     {
         var read = get.CreateDelegate<Func<T, TValue>>();
         return target => read((T)target);
     }
+
+    private static Func<object, object?> Getter<T>(Func<T, object?> read) => target => read((T)target);
 }
