@@ -1,15 +1,17 @@
 namespace Lemma.Output;
 
 /// <summary>
-/// A write-only stream that keeps what is written in blocks of 64 KB and gives it back as one array of its exact
-/// length. A <see cref="MemoryStream"/> doubles one array as it grows: a feed of 900 KB grew through arrays past the
-/// large-object threshold, and a small site's six such feeds set off two full collections of its build.
+/// A write-only stream that keeps what is written in blocks and gives it back as one array of its exact length. A
+/// <see cref="MemoryStream"/> doubles one array as it grows: a feed of 900 KB grew through arrays past the large-object
+/// threshold, and a small site's six such feeds set off two full collections of its build. The blocks double from
+/// 4 KB to 64 KB, so that a term's small feed takes little more than its size.
 /// </summary>
 internal sealed class ChunkedStream : Stream
 {
-    private const int BlockSize = 64 * 1024;
+    private const int FirstBlock = 4 * 1024;
+    private const int LargestBlock = 64 * 1024;
     private readonly List<byte[]> blocks = [];
-    private int used = BlockSize;
+    private int used;
     private long length;
 
     public override bool CanRead => false;
@@ -27,12 +29,12 @@ internal sealed class ChunkedStream : Stream
     {
         while (buffer.Length > 0)
         {
-            if (used == BlockSize)
+            if (blocks.Count == 0 || used == blocks[^1].Length)
             {
-                blocks.Add(new byte[BlockSize]);
+                blocks.Add(new byte[(int)System.Math.Clamp(length, FirstBlock, LargestBlock)]);
                 used = 0;
             }
-            var take = System.Math.Min(buffer.Length, BlockSize - used);
+            var take = System.Math.Min(buffer.Length, blocks[^1].Length - used);
             buffer[..take].CopyTo(blocks[^1].AsSpan(used));
             used += take;
             length += take;
@@ -50,7 +52,7 @@ internal sealed class ChunkedStream : Stream
         var at = 0;
         foreach (var block in blocks)
         {
-            var take = System.Math.Min(BlockSize, all.Length - at);
+            var take = System.Math.Min(block.Length, all.Length - at);
             block.AsSpan(0, take).CopyTo(all.AsSpan(at));
             at += take;
         }
