@@ -64,19 +64,8 @@ public static class SiteBuilder
         // What the changed files reach is brought up to date first; the stages below then take the rest as it is.
         Stage("changes", () => { memo.Propagate(); return true; });
 
-        // The Liquid parser, the content formats (with the bibliography they cite from), the templates and the theme's
-        // assets read nothing of the content: made on another core while this one reads the config and loads and places
-        // the content, they cost a small site's build little time of its own. The store makes each value once, on
-        // whichever thread asks first, and the stages below wait for them; those that read the config wait for it here.
-        // In the order the stages ask for them. A thread of its own: on a pool thread it would take the worker the
-        // parallel stages count on.
-        var early = Task.Factory.StartNew(() =>
-        {
-            TemplateEngine.Prepare();
-            memo.Get(SiteQueries.Formats, one);
-            memo.Get(SiteQueries.Templates, one);
-            memo.Get(SiteQueries.Assets, one);
-        }, TaskCreationOptions.LongRunning);
+        // What reads nothing of the content is made on another core meanwhile; the stages below wait for it.
+        var early = FixedCostsAhead(memo);
         try
         {
             var siteConfig = Stage("config", () => memo.Get(SiteQueries.Config, one).Config);
@@ -148,4 +137,20 @@ public static class SiteBuilder
             Task.WhenAny(early).Wait();
         }
     }
+
+    /// <summary>
+    /// The Liquid parser, the content formats (with the bibliography they cite from), the templates and the theme's
+    /// assets, in the order the stages ask for them: they read nothing of the content, so made on another core while
+    /// this one reads the config and loads and places the content, they cost a small site's build little time of its
+    /// own. The store makes each value once, on whichever thread asks first; those that read the config wait for it.
+    /// A thread of its own: on a pool thread it would take the worker the parallel stages count on.
+    /// </summary>
+    private static Task FixedCostsAhead(Incremental.QueryStore memo) => Task.Factory.StartNew(() =>
+    {
+        const string one = "";
+        TemplateEngine.Prepare();
+        memo.Get(SiteQueries.Formats, one);
+        memo.Get(SiteQueries.Templates, one);
+        memo.Get(SiteQueries.Assets, one);
+    }, TaskCreationOptions.LongRunning);
 }
