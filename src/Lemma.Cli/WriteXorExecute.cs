@@ -4,9 +4,9 @@ using System.Runtime.InteropServices;
 namespace Lemma.Cli;
 
 /// <summary>
-/// The package starts with W^X off (Lemma.Cli.csproj): a small build takes 7-20% less CPU. A server for real readers takes input
-/// from anyone and keeps that defence: the runtime reads the setting once, when it starts, so the process starts again
-/// with it on.
+/// The package starts with W^X off (Lemma.Cli.csproj): a small build takes 7-20% less CPU. A server for real readers
+/// takes input from anyone and keeps that defence: the runtime reads the setting once, when it starts, so the process
+/// starts again with it on.
 /// </summary>
 internal static class WriteXorExecute
 {
