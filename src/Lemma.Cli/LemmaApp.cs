@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.CommandLine;
 using Lemma.Cli.Commands;
 
@@ -23,6 +24,10 @@ public static class LemmaApp
             CommentsCommand.Create(console),
             NewsletterCommand.Create(console),
         };
+        // --version says which Lemma this is, with the commit it was built from, whatever program hosts the command:
+        // System.CommandLine's own prints the entry assembly's (a test runner's, in-process).
+        foreach (var option in root.Options)
+            if (option is VersionOption version) version.Action = new PrintVersion();
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -31,6 +36,17 @@ public static class LemmaApp
             return UsageErrors;
         }
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}
+
+/// <summary>Lemma.Cli's informational version: 0.1.0+ and the commit, when built in a git checkout.</summary>
+internal sealed class PrintVersion : System.CommandLine.Invocation.SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        var version = typeof(LemmaApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        parseResult.InvocationConfiguration.Output.WriteLine(version);
+        return LemmaApp.Ok;
     }
 }
 

@@ -1,3 +1,6 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
 namespace Lemma.Cli.Tests;
 
 /// <summary>The other commands: new, check, --help, --version.</summary>
@@ -93,5 +96,24 @@ public class CommandTests
         output = new StringWriter();
         Assert.Equal(0, LemmaApp.Run(["--version"], output, new StringWriter()));
         Assert.Matches(@"^\d+\.\d+\.\d+", output.ToString());
+    }
+
+    [Fact]
+    public void Version_names_the_commit_the_program_was_built_from()
+    {
+        var output = new StringWriter();
+        Assert.Equal(0, LemmaApp.Run(["--version"], output, new StringWriter()));
+        var built = typeof(LemmaApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        Assert.Equal(built, output.ToString().TrimEnd());
+        // Built in a git checkout (as CI and scripts/package.sh build it), the SDK puts the commit after the version; a
+        // build from a source archive has none to give.
+        if (InGitCheckout()) Assert.Matches(@"^\d+\.\d+\.\d+\+[0-9a-f]{40}$", built);
+    }
+
+    private static bool InGitCheckout([CallerFilePath] string source = "")
+    {
+        for (var folder = Path.GetDirectoryName(source); folder is not null; folder = Path.GetDirectoryName(folder))
+            if (Path.Exists(Path.Combine(folder, ".git"))) return true;
+        return false;
     }
 }

@@ -466,6 +466,27 @@ public static class SiteQueries
     }, EqualityComparer<(ImmutableArray<Diagnostic> Problems, ImmutableArray<LanguageUse> Unknown)>.Create(
         (a, b) => a.Problems.SequenceEqual(b.Problems) && a.Unknown.SequenceEqual(b.Unknown), a => a.Problems.Length));
 
+    /// <summary>
+    /// A small site's bodies rendered on every core before the stage asks for them a run at a time: up to a few hundred
+    /// files make one run, which one core would render alone. A site of several runs renders them in parallel already.
+    /// </summary>
+    internal static void RenderContentAhead(QueryStore memo)
+    {
+        if (memo.Get(RenderedRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Content, memo.Get(RenderedPaths, One));
+    }
+
+    /// <summary>A small site's content files read and parsed on every core (as <see cref="RenderContentAhead"/>).</summary>
+    internal static void LoadAhead(QueryStore memo)
+    {
+        if (memo.Get(ContentRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Header, memo.Get(Files, FileGroup.Content));
+    }
+
+    /// <summary>A small site's pages made and placed on every core (as <see cref="RenderContentAhead"/>).</summary>
+    internal static void PlaceAhead(QueryStore memo)
+    {
+        if (memo.Get(ContentRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Placement, memo.Get(Files, FileGroup.Content));
+    }
+
     /// <summary>What rendering and resolving every body found wrong, sorted, and the build's warnings about them.</summary>
     public static readonly Query<string, ImmutableArray<Diagnostic>> ContentDiagnostics = new("content problems", (q, _) =>
     {

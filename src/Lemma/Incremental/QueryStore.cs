@@ -180,6 +180,14 @@ public sealed class QueryStore
         Table(query).Slot(key).Read(this, Revision);
 
     /// <summary>
+    /// The values at <paramref name="keys"/> made in parallel (one worker per core) and kept, for a caller that knows a
+    /// query will soon ask for them one at a time. Asked of the store, not read by a query: what each query reads stays
+    /// as it was.
+    /// </summary>
+    public void Prefetch<TKey, TValue>(Query<TKey, TValue> query, IReadOnlyList<TKey> keys) where TKey : notnull =>
+        Parallel.For(0, keys.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => Get(query, keys[i]));
+
+    /// <summary>
     /// Lets go of every value of <paramref name="query"/> while keeping what each read and when it changed: asked for
     /// again with its reads unchanged, a value is computed again and taken as the same, so nothing that read it runs
     /// again. For values large to hold and cheap to make again (a file's text). Call it only while no value of the

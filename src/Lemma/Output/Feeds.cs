@@ -40,7 +40,7 @@ public static partial class Feeds
 
     private static byte[] Rss(FeedSpec feed, SiteView site, SiteUrls urls)
     {
-        using var stream = new MemoryStream();
+        using var stream = new ChunkedStream();
         using (var w = XmlWriter.Create(stream, XmlSettings))
         {
             w.WriteStartDocument();
@@ -83,7 +83,7 @@ public static partial class Feeds
     private static byte[] Atom(FeedSpec feed, SiteView site, SiteUrls urls, string updated)
     {
         const string ns = "http://www.w3.org/2005/Atom";
-        using var stream = new MemoryStream();
+        using var stream = new ChunkedStream();
         using (var w = XmlWriter.Create(stream, XmlSettings))
         {
             w.WriteStartDocument();
@@ -166,7 +166,7 @@ public static partial class Feeds
 
     private static byte[] Json(FeedSpec feed, SiteView site, SiteUrls urls)
     {
-        using var stream = new MemoryStream();
+        using var stream = new ChunkedStream();
         // The feed is a file of its own, never inside a page's script: markup and non-ASCII text need no escaping, which
         // made entries' HTML a third larger and was most of the time spent writing the feed.
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -203,6 +203,9 @@ public static partial class Feeds
                 foreach (var t in e.Tags) w.WriteStringValue(Clean(t.Name));
                 w.WriteEndArray();
                 w.WriteEndObject();
+                // The writer holds what it wrote in one growing array until flushed: handed on entry by entry, the
+                // feed never sits in an array past the large-object threshold.
+                w.Flush();
             }
             w.WriteEndArray();
             w.WriteEndObject();

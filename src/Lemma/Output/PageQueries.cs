@@ -466,6 +466,13 @@ public static class PageQueries
         return (files.ToImmutable(), errors.ToImmutable());
     });
 
+    /// <summary>A small site's pages rendered on every core before <see cref="PageChunk"/> asks for them a run at a time
+    /// (as <see cref="SiteQueries.RenderContentAhead"/> does for bodies).</summary>
+    internal static void RenderPagesAhead(QueryStore memo)
+    {
+        if (memo.Get(PageRuns.Starts, One).Length < Environment.ProcessorCount) memo.Prefetch(Page, memo.Get(PageOrder, One).Keys);
+    }
+
     /// <summary>Every rendered page's file, sorted by path, and the templates' errors.</summary>
     private static readonly Query<string, (ImmutableArray<OutputFile> Files, ImmutableArray<Diagnostic> Errors)> PageFiles = new("page files", (q, _) =>
     {
@@ -512,7 +519,11 @@ public static class PageQueries
         if (!q.Get(BuildInputs.Options, One)!.DeferPages)
         {
             var search = q.Get(Search.SearchQueries.Files, One).ToDictionary(f => f.Path, StringComparer.Ordinal);
-            return [.. q.Get(ListPaths, One).Select(path => search.GetValueOrDefault(path) ?? q.Get(ListFile, path)!)];
+            var paths = q.Get(ListPaths, One);
+            // Three feeds for each list of the site, made on every core.
+            var made = q.GetEach(ListFile, [.. paths.Where(path => !search.ContainsKey(path))]);
+            var next = 0;
+            return [.. paths.Select(path => search.GetValueOrDefault(path) ?? made[next++]!)];
         }
         var pending = q.Get(ListPaths, One).ToList();
         if (SiteQueries.SiteConfig(q).Search) pending.Add(Search.IndexFormat.Folder + "/");
@@ -586,17 +597,23 @@ public static class PageQueries
     internal static Dictionary<string, Func<object, object?>> Getters<T>()
     {
         var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
-        var typed = typeof(PageQueries).GetMethod(nameof(Getter), BindingFlags.NonPublic | BindingFlags.Static)!;
+        var typed = typeof(PageQueries).GetMethod(nameof(ValueGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-            getters[property.Name] = (Func<object, object?>)typed.MakeGenericMethod(typeof(T), property.PropertyType).Invoke(null, [property.GetMethod])!;
+            getters[property.Name] = property.PropertyType.IsValueType
+                ? (Func<object, object?>)typed.MakeGenericMethod(typeof(T), property.PropertyType).Invoke(null, [property.GetMethod])!
+                : Getter(property.GetMethod!.CreateDelegate<Func<T, object?>>());
         return getters;
     }
 
     // A property's getter as a delegate: as fast to call as compiled code, and nothing compiled at start-up (an
-    // expression tree per member cost a small site's build 15 ms before its first page).
-    private static Func<object, object?> Getter<T, TValue>(MethodInfo get)
+    // expression tree per member cost a small site's build 15 ms before its first page). A getter that returns a
+    // reference is bound as one returning object; only a value type's getter needs code of its own, made through
+    // reflection and compiled by the JIT at start-up.
+    private static Func<object, object?> ValueGetter<T, TValue>(MethodInfo get)
     {
         var read = get.CreateDelegate<Func<T, TValue>>();
         return target => read((T)target);
     }
+
+    private static Func<object, object?> Getter<T>(Func<T, object?> read) => target => read((T)target);
 }
