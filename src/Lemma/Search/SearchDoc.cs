@@ -24,7 +24,7 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
     {
         using var page = SearchText.Read(html);
         var tally = tokens.TallyForPage();
-        var met = new Met(tokens, tally.Words);
+        var met = new Met(tokens, tally.Words, tally.Page);
         met.Add(title, Fields.Title);
         met.Add(page.Headings, Fields.Heading);
         foreach (var tag in tags) met.Add(tag, Fields.Tag);
@@ -33,7 +33,11 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         tally.Fit(tokens.Numbered);
         var sums = tally.ByNumber;
         var tokensMet = new List<(Token Token, int Stem)>(met.Count + met.Count / 4);
-        foreach (var (known, count, fields) in met.Words)
+        var entries = tally.Words.Entries;
+        foreach (var at in tally.Words.Met.AsSpan(0, met.Count))
+        {
+            ref var entry = ref entries[at];
+            var known = entry.Known;
             for (var t = 0; t < known.Tokens.Length; t++)
             {
                 var (word, stem) = known.Numbers[t];
@@ -44,35 +48,26 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
                 }
                 ref var sum = ref sums[stem];
                 if (sum.StemPage != tally.Page) sum = new() { WordPage = sum.WordPage, StemPage = tally.Page };
-                sum.Weight += count;
-                sum.Fields |= fields;
+                sum.Weight += entry.Count;
+                sum.Fields |= entry.Fields;
             }
+        }
         var list = ImmutableArray.CreateBuilder<DocWord>(tokensMet.Count);
         foreach (var (token, stem) in tokensMet) list.Add(new DocWord(token.Word, token.Stem, sums[stem].Weight, sums[stem].Fields));
         return new SearchDoc(title, url, date, section, page.Start(SnippetSource),
             Whole(page.Headings, HeadingSource), list.MoveToImmutable(), met.Length);
     }
 
-    /// <summary>The distinct words met in a page's texts, each looked up in the build's <see cref="Tokens"/> once: most
-    /// of a page's words are met again and again. Its own open-addressed table, found by a word's span: a page's
-    /// thousands of words are each one hash and one comparison.</summary>
-    private sealed class Met(Tokens tokens, Tokens.PageWords buffers)
+    /// <summary>The distinct words met in a page's texts, counted in the thread's <see cref="Tokens.Vocabulary"/>:
+    /// most of a page's words were met before, on this page or another, and cost one hash and one comparison each; a
+    /// word new to the thread is looked up in the build's <see cref="Tokens"/> once.</summary>
+    private sealed class Met(Tokens tokens, Tokens.Vocabulary vocabulary, int page)
     {
-        // Each slot: a word's place in `words` plus one (0: empty), its hash, its tokens' count, and where its
-        // characters are in `chars`: a page's words are compared and counted in memory of the page's own. The buffers
-        // are the last page's: the first `size` slots are this page's table, those of another stamp empty.
-        private (Tokens.Known Known, int Count, Fields Fields)[] words = buffers.Met;
-        private char[] chars = buffers.Chars;
-        private int charsUsed;
-        private int size = 128;
-        private int stamp = ++buffers.Stamp;
-
+        /// <summary>How many distinct words the page has met (its entries are the first of <see cref="Tokens.Vocabulary.Met"/>).</summary>
         public int Count { get; private set; }
 
         /// <summary>The page's length in tokens of its text.</summary>
         public int Length { get; private set; }
-
-        public ReadOnlySpan<(Tokens.Known Known, int Count, Fields Fields)> Words => words.AsSpan(0, Count);
 
         public void Add(ReadOnlySpan<char> text, Fields field)
         {
@@ -88,66 +83,47 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         private void Count1(ReadOnlySpan<char> word, bool joined, Fields field)
         {
             var hash = Hash(word);
-            var slots = buffers.Slots;
-            var mask = size - 1;
+            var slots = vocabulary.Slots;
+            var mask = slots.Length - 1;
             var i = hash & mask;
-            int at, count;
+            int at;
             while (true)
             {
                 ref var slot = ref slots[i];
-                if (slot.Stamp != stamp)
+                if (slot.Entry == 0)
                 {
-                    (at, count) = Insert(tokens.Resolve(word, joined), word, hash, i);
+                    at = vocabulary.Add(tokens.Resolve(word, joined), word, hash, i);
                     break;
                 }
-                if (slot.Hash == hash && word.SequenceEqual(chars.AsSpan(slot.Start, slot.Length)))
+                if (slot.Hash == hash)
                 {
-                    (at, count) = (slot.At, slot.Tokens);
-                    break;
+                    ref var found = ref vocabulary.Entries[slot.Entry - 1];
+                    if (word.SequenceEqual(vocabulary.Chars.AsSpan(found.Start, found.Length)))
+                    {
+                        at = slot.Entry - 1;
+                        break;
+                    }
                 }
                 i = (i + 1) & mask;
             }
-            ref var met = ref words[at];
-            if (field != Fields.None) met.Fields |= field;
+            ref var entry = ref vocabulary.Entries[at];
+            if (entry.Page != page)
+            {
+                entry.Page = page;
+                entry.Count = 0;
+                entry.Fields = Fields.None;
+                if (Count == vocabulary.Met.Length) Array.Resize(ref vocabulary.Met, Count * 2);
+                vocabulary.Met[Count++] = at;
+            }
+            if (field != Fields.None) entry.Fields |= field;
             else
             {
-                met.Count++;
-                Length += count;
+                entry.Count++;
+                Length += entry.Tokens;
             }
         }
 
-        private (int At, int Tokens) Insert(Tokens.Known known, ReadOnlySpan<char> word, int hash, int slot)
-        {
-            if (Count == words.Length) Array.Resize(ref buffers.Met, words.Length * 2);
-            if (charsUsed + word.Length > chars.Length) Array.Resize(ref buffers.Chars, System.Math.Max(chars.Length * 2, charsUsed + word.Length));
-            (words, chars) = (buffers.Met, buffers.Chars);
-            word.CopyTo(chars.AsSpan(charsUsed));
-            words[Count] = (known, 0, Fields.None);
-            buffers.Slots[slot] = new Tokens.PageWords.Slot { At = Count, Hash = hash, Start = charsUsed, Length = word.Length, Tokens = known.Tokens.Length, Stamp = stamp };
-            charsUsed += word.Length;
-            Count++;
-            // At most half full: a longer probe costs more than the memory.
-            if (Count * 2 > size) Grow();
-            return (Count - 1, known.Tokens.Length);
-        }
-
-        // Twice the slots: this page's slots set aside, and put again under a new stamp.
-        private void Grow()
-        {
-            var live = buffers.Slots.AsSpan(0, size).ToArray().Where(s => s.Stamp == stamp).ToArray();
-            size *= 2;
-            if (buffers.Slots.Length < size) buffers.Slots = new Tokens.PageWords.Slot[size];
-            stamp = ++buffers.Stamp;
-            var mask = size - 1;
-            foreach (var slot in live)
-            {
-                var i = slot.Hash & mask;
-                while (buffers.Slots[i].Stamp == stamp) i = (i + 1) & mask;
-                buffers.Slots[i] = slot with { Stamp = stamp };
-            }
-        }
-
-        // FNV-1a over the characters: words are short, and a page that collides only slows its own table.
+        // FNV-1a over the characters: words are short.
         private static int Hash(ReadOnlySpan<char> word)
         {
             var h = 2166136261u;

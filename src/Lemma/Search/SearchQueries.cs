@@ -45,11 +45,15 @@ public static class SearchQueries
             q.Get(PageQueries.ViewMember, (path, nameof(PageView.Content)))?.ToString() ?? "");
     });
 
+    /// <summary>A stem in a page, as a shard's scores read it: the page's number, the stem's weight and fields there,
+    /// and the page's length.</summary>
+    private readonly record struct Occurrence(int Doc, float Weight, Fields Fields, int Length);
+
     /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
-    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<(int Doc, float Weight, Fields Fields, int Length)> Postings)> Stems)
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ReadOnlyMemory<Occurrence> Postings)> Stems)
     {
         public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
-            && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
+            && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.Span.SequenceEqual(s.Second.Postings.Span));
         public override int GetHashCode() => Words.Length;
     }
 
@@ -63,6 +67,12 @@ public static class SearchQueries
         var keys = new Dictionary<string, KeyWords>(StringComparer.Ordinal);
         // Keys looked up by the span of the word they begin: no string made per word of every page.
         var byKey = keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Each (key, stem) numbered as met; the run's postings gathered in one array in page order, then grouped by
+        // that number into one array the parts share: no list per stem grown posting by posting.
+        var met = new Occurrence[docs.Sum(d => d.Words.Length)];
+        var metStem = new int[met.Length];
+        var lastDoc = new List<int>();
+        var count = 0;
         long length = 0;
         for (var i = 0; i < docs.Length; i++)
         {
@@ -73,29 +83,46 @@ public static class SearchQueries
                 var key = word.Word.AsSpan(0, IndexFormat.KeyLength(word.Word));
                 if (!byKey.TryGetValue(key, out var words)) byKey[key] = words = new();
                 words.Stems.TryAdd(word.Word, word.Stem);
-                ref var postings = ref CollectionsMarshal.GetValueRefOrAddDefault(words.Postings, word.Stem, out _);
-                postings ??= [];
+                ref var stem = ref CollectionsMarshal.GetValueRefOrAddDefault(words.Numbers, word.Stem, out var known);
+                if (!known)
+                {
+                    stem = lastDoc.Count;
+                    lastDoc.Add(-1);
+                }
                 // Two words of one stem and one key ("runs", "running") make one posting.
-                if (postings.Count > 0 && postings[^1].Doc == first + i) continue;
-                postings.Add((first + i, word.Weight, word.Fields, doc.Length));
+                if (lastDoc[stem] == first + i) continue;
+                lastDoc[stem] = first + i;
+                met[count] = new Occurrence(first + i, word.Weight, word.Fields, doc.Length);
+                metStem[count++] = stem;
             }
         }
-        return new RunValue(keys.ToDictionary(k => k.Key, k => k.Value.Part(), StringComparer.Ordinal), length);
+        var starts = new int[lastDoc.Count + 1];
+        for (var m = 0; m < count; m++) starts[metStem[m] + 1]++;
+        for (var n = 1; n < starts.Length; n++) starts[n] += starts[n - 1];
+        var grouped = new Occurrence[count];
+        var next = starts[..^1];
+        for (var m = 0; m < count; m++) grouped[next[metStem[m]]++] = met[m];
+        return new RunValue(keys.ToDictionary(k => k.Key, k => k.Value.Part(grouped, starts), StringComparer.Ordinal), length);
     }, Equalities.Identity<RunValue>());
 
-    /// <summary>A run's words of one shard key as they are gathered: each word's stem, each stem's postings.</summary>
+    /// <summary>A run's words of one shard key as they are gathered: each word's stem, each stem's number in the run.</summary>
     private sealed class KeyWords
     {
         public readonly Dictionary<string, string> Stems = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>> Postings = new(StringComparer.Ordinal);
+        public readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal);
 
-        public Part Part()
+        /// <summary>The part, its stems' postings cut from the run's postings grouped by number (<paramref name="starts"/>).</summary>
+        public Part Part(Occurrence[] grouped, int[] starts)
         {
             var words = Stems.Select(w => (w.Key, w.Value)).ToArray();
             Array.Sort(words, Pair);
-            var stems = Postings.Keys.ToArray();
+            var stems = Numbers.Keys.ToArray();
             Array.Sort(stems, StringComparer.Ordinal);
-            return new Part([.. words], [.. stems.Select(stem => (stem, Postings[stem].ToImmutableArray()))]);
+            return new Part([.. words], [.. stems.Select(stem =>
+            {
+                var number = Numbers[stem];
+                return (stem, new ReadOnlyMemory<Occurrence>(grouped, starts[number], starts[number + 1] - starts[number]));
+            })]);
         }
     }
 
@@ -141,13 +168,13 @@ public static class SearchQueries
     {
         var (docs, average) = q.Get(Stats, One);
         var words = new List<(string Word, string Stem)>();
-        var stems = new Dictionary<string, List<(int Doc, float Weight, Fields Fields, int Length)>>(StringComparer.Ordinal);
+        var stems = new Dictionary<string, List<Occurrence>>(StringComparer.Ordinal);
         foreach (var run in q.Get(RunsOfKey, key)!)
         {
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
             words.AddRange(part.Words);
             foreach (var (stem, postings) in part.Stems)
-                (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings);
+                (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings.Span);
         }
         words.Sort(Pair);
         var distinct = words.Where((w, i) => i == 0 || w != words[i - 1]);
@@ -182,7 +209,7 @@ public static class SearchQueries
         return list.MoveToImmutable();
     }
 
-    private static Ranking.Counts Counts(List<(int Doc, float Weight, Fields Fields, int Length)> postings)
+    private static Ranking.Counts Counts(List<Occurrence> postings)
     {
         int text = 0, title = 0, heading = 0, tag = 0;
         foreach (var p in postings)

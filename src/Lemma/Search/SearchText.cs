@@ -60,7 +60,11 @@ public static class SearchText
                 else if (heading >= 0)
                 {
                     if (headings.Length > 0) headings.Append('\n');
-                    OneLine(text.AsSpan(heading, length - heading), headings, int.MaxValue);
+                    var line = System.Buffers.ArrayPool<char>.Shared.Rent(length - heading + 1);
+                    var written = 0;
+                    OneLine(text.AsSpan(heading, length - heading), line, ref written);
+                    headings.Append(line, 0, written);
+                    System.Buffers.ArrayPool<char>.Shared.Return(line);
                     heading = -1;
                 }
             }
@@ -100,27 +104,32 @@ public static class SearchText
         /// space, none at either end).</summary>
         public string Start(int limit)
         {
-            var line = new StringBuilder(System.Math.Min(limit, length));
-            var read = OneLine(Text, line, limit);
+            var line = System.Buffers.ArrayPool<char>.Shared.Rent(System.Math.Max(1, System.Math.Min(limit, length)));
+            var written = 0;
+            var read = OneLine(Text, line.AsSpan(0, System.Math.Min(limit, length)), ref written);
+            var start = line.AsSpan(0, written);
             // Cut at the limit, the line ends where it was cut, unless all that follows is white space.
-            if (read == length || !Text[read..].ContainsAnyExcept(Spaces)) return line.ToString().TrimEnd(' ');
-            return line.ToString();
+            if (read == length || !Text[read..].ContainsAnyExcept(Spaces)) start = start.TrimEnd(' ');
+            var made = new string(start);
+            System.Buffers.ArrayPool<char>.Shared.Return(line);
+            return made;
         }
 
         public void Dispose() => System.Buffers.ArrayPool<char>.Shared.Return(buffer);
     }
 
-    /// <summary>Appends <paramref name="text"/> to <paramref name="line"/> with each run of white space one space, none at
-    /// its start, until the line has <paramref name="limit"/> characters. Returns how many characters it read.</summary>
-    private static int OneLine(ReadOnlySpan<char> text, StringBuilder line, int limit)
+    /// <summary>Writes <paramref name="text"/> into <paramref name="line"/> after its first <paramref name="written"/>
+    /// characters, each run of white space one space and none at the start, until the line is full. Returns how many
+    /// characters of the text it read.</summary>
+    private static int OneLine(ReadOnlySpan<char> text, Span<char> line, ref int written)
     {
-        var start = line.Length;
+        var start = written;
         var i = 0;
-        for (; i < text.Length && line.Length < limit; i++)
+        for (; i < text.Length && written < line.Length; i++)
         {
             var c = text[i];
-            if (!IsSpace(c)) line.Append(c);
-            else if (line.Length > start && line[^1] != ' ') line.Append(' ');
+            if (!IsSpace(c)) line[written++] = c;
+            else if (written > start && line[written - 1] != ' ') line[written++] = ' ';
         }
         return i;
     }

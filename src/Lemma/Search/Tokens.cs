@@ -56,8 +56,8 @@ public sealed class Tokens
         public Sums[] ByNumber = [];
         public int Page;
 
-        /// <summary>A page's table of the words it met (see SearchDoc), kept here to be reused by the next page.</summary>
-        public PageWords Words = new();
+        /// <summary>The words this thread has met, kept from page to page (see SearchDoc).</summary>
+        public Vocabulary Words = new();
 
         public void Fit(int count)
         {
@@ -65,20 +65,76 @@ public sealed class Tokens
         }
     }
 
-    /// <summary>The buffers of a page's table of words: open-addressed slots, the words met, their characters. A page
-    /// uses the slots it needs from the start of the array; a slot is empty unless it bears the table's current
-    /// <see cref="Stamp"/>, so no page clears what a larger page before it filled.</summary>
-    internal sealed class PageWords
+    /// <summary>
+    /// The words one thread has met as written in texts, each with its tokens, in an open-addressed table found by the
+    /// word's span: a word met again, on any page this thread makes, costs one hash and one comparison, and no lookup
+    /// in the build's shared table. Each entry also holds one page's count of the word, told apart from another page's
+    /// by the page's stamp (<see cref="Tally.Page"/>), so nothing is cleared between pages.
+    /// </summary>
+    internal sealed class Vocabulary
     {
+        /// <summary>Words kept at most: past this, generated text (hashes, numbers) would only grow the table.</summary>
+        private const int MaxWords = 1 << 20;
+
         public struct Slot
         {
-            public int At, Hash, Start, Length, Tokens, Stamp;
+            /// <summary>The entry's place plus one (0: empty).</summary>
+            public int Entry;
+            public int Hash;
         }
 
-        public Slot[] Slots = new Slot[128];
-        public (Known Known, int Count, Fields Fields)[] Met = new (Known, int, Fields)[64];
-        public char[] Chars = new char[1024];
-        public int Stamp;
+        public struct Entry
+        {
+            public Known Known;
+            public int Start, Length, Tokens, Page, Count;
+            public Fields Fields;
+        }
+
+        public Slot[] Slots = new Slot[4096];
+        public Entry[] Entries = new Entry[1024];
+        public char[] Chars = new char[16384];
+        public int Count, CharsUsed;
+
+        /// <summary>The entries the current page has met, in the order first met.</summary>
+        public int[] Met = new int[256];
+
+        /// <summary>Forgets every word once the table is full, before a page starts: a page's entries stay where they are.</summary>
+        public void Trim()
+        {
+            if (Count < MaxWords) return;
+            Array.Clear(Slots);
+            Array.Clear(Entries);
+            Count = CharsUsed = 0;
+        }
+
+        /// <summary>Adds <paramref name="word"/> at the empty slot <paramref name="slot"/>; returns its entry.</summary>
+        public int Add(Known known, ReadOnlySpan<char> word, int hash, int slot)
+        {
+            if (Count == Entries.Length) Array.Resize(ref Entries, Count * 2);
+            if (CharsUsed + word.Length > Chars.Length) Array.Resize(ref Chars, System.Math.Max(Chars.Length * 2, CharsUsed + word.Length));
+            word.CopyTo(Chars.AsSpan(CharsUsed));
+            Entries[Count] = new Entry { Known = known, Start = CharsUsed, Length = word.Length, Tokens = known.Tokens.Length };
+            Slots[slot] = new Slot { Entry = Count + 1, Hash = hash };
+            CharsUsed += word.Length;
+            Count++;
+            // At most half full: a longer probe costs more than the memory.
+            if (Count * 2 > Slots.Length) Grow();
+            return Count - 1;
+        }
+
+        private void Grow()
+        {
+            var slots = new Slot[Slots.Length * 2];
+            var mask = slots.Length - 1;
+            foreach (var slot in Slots)
+            {
+                if (slot.Entry == 0) continue;
+                var i = slot.Hash & mask;
+                while (slots[i].Entry != 0) i = (i + 1) & mask;
+                slots[i] = slot;
+            }
+            Slots = slots;
+        }
     }
 
     private readonly ConcurrentDictionary<string, int> numbers = new(StringComparer.Ordinal);
@@ -92,6 +148,7 @@ public sealed class Tokens
     {
         var tally = tallies.Value!;
         tally.Page++;
+        tally.Words.Trim();
         return tally;
     }
 
