@@ -123,6 +123,46 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void A_page_named_by_its_title_and_one_of_its_headings_comes_first_among_pages_that_say_the_words_more()
+    {
+        // Twenty posts of one title say "masking" and "future" again and again, in their text and in two headings;
+        // one, as long, says them once, in one heading: the reader who types the title and that heading means that one.
+        var posts = string.Concat(Enumerable.Range(1, 20).Select(i => $"""
+            -- content/posts/attention-{i}.md --
+            ---
+            title: Attention from scratch
+            date: 2024-03-{i:00}
+            ---
+            ## Masking
+
+            {string.Concat(Enumerable.Repeat("Masking the future, masking again. ", 12))}
+
+            ## The future
+
+            More on what is to come.
+
+            """));
+        using var site = TempSite.From($"""
+            -- site.yaml --
+            title: Gradients
+            {posts}
+            -- content/posts/named.md --
+            ---
+            title: Attention from scratch
+            date: 2023-01-01
+            ---
+            ## Masking the future
+
+            A causal mask, once. {string.Concat(Enumerable.Repeat("Other words fill the page as long. ", 12))}
+            """);
+        Assert.Equal(0, site.Lemma("build").ExitCode);
+        byte[]? Read(string path) => site.Exists("public/" + path) ? File.ReadAllBytes(Path.Combine(site.Root, "public", path)) : null;
+        var first = Searcher.Run("attention scratch masking future", Read, 3)[0];
+        Assert.Equal("/posts/named/", IndexFormat.ReadDoc(Read(IndexFormat.DocPath(first.Doc))!).Url);
+        Assert.Equal((4, 2), (first.Cover, first.Pairs));
+    }
+
+    [Fact]
     public void A_word_being_typed_finds_the_words_it_begins()
     {
         using var site = TempSite.From(Site);

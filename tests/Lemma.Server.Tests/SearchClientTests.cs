@@ -62,7 +62,7 @@ public class SearchClientTests
         for (var i = 0; i < queries.Length; i++)
         {
             var page = new HtmlParser().ParseDocument(await site.Get("search/?q=" + Uri.EscapeDataString(queries[i])));
-            var server = page.QuerySelectorAll("#search-results li a").Select(a => a.GetAttribute("href")!).Take(Searcher.Reranked);
+            var server = page.QuerySelectorAll("#search-results li a").Select(a => a.GetAttribute("href")!).Take(Searcher.Shown);
             Assert.Equal(server, client.GetProperty("found")[i].EnumerateArray().Select(u => u.GetString()!));
         }
         // Two posts of one title are told apart by a heading: the one whose title and one heading hold all the words first.

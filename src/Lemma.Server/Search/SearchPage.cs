@@ -55,7 +55,7 @@ public static class SearchPage
         if (query.Length > Searcher.MaxQuery) query = query[..Searcher.MaxQuery];
         byte[]? Read(string path) => snapshot.Files.TryGetValue(path, out var file) ? file.Bytes : null;
         var words = Searcher.Words(query);
-        var hits = Searcher.Find(query, Read, Shown);
+        var hits = Searcher.Run(query, Read, Shown);
         var results = new StringBuilder();
         var shown = 0;
         foreach (var hit in hits)

@@ -5,8 +5,9 @@ using System.Text.Json;
 
 namespace Lemma.Search;
 
-/// <summary>One posting: a page (its number in the index) and the stem's BM25 score there, times ten, at least 1.</summary>
-public readonly record struct Posting(int Doc, int Score);
+/// <summary>One posting: a page (its number in the index), the stem's BM25 score there, times ten, at least 1, and the
+/// fields of the page that hold it (<see cref="Ranking.Where"/>: the title, each heading).</summary>
+public readonly record struct Posting(int Doc, int Score, int Where);
 
 /// <summary>The words of a shard, each with the postings of its stem.</summary>
 public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, ImmutableArray<ImmutableArray<Posting>> Postings);
@@ -15,9 +16,10 @@ public sealed record Shard(ImmutableArray<(string Word, int Stem)> Words, Immuta
 /// The index on disk, as the client (theme/assets/js/search.js) and the server read it. Words are sharded by their
 /// first three characters (<see cref="Key"/>), so a query loads one small file per word it has, and
 /// typing "tra" loads all it needs to complete "transformer". A shard is JSON:
-/// <c>{"w":[["word",stem],...],"p":[[doc,score,doc,score,...],...]}</c>, the documents of a stem's postings in
-/// increasing order, each written as the difference from the one before. Each page's fragment
-/// (<c>{"t":title,"u":url,"d":date,"s":section,"x":text,"h":headings}</c>, the headings one a line) is its own file, loaded only for a result shown.
+/// <c>{"w":[["word",stem],...],"p":[[doc,score,where,doc,score,where,...],...]}</c>, the documents of a stem's postings
+/// in increasing order, each written as the difference from the one before, <c>where</c> the bits of
+/// <see cref="Ranking.Where"/>. Each page's fragment (<c>{"t":title,"u":url,"d":date,"s":section,"x":text}</c>) is its
+/// own file, loaded only for a result shown.
 /// </summary>
 public static class IndexFormat
 {
@@ -88,6 +90,7 @@ public static class IndexFormat
                 {
                     json.WriteNumberValue(p.Doc - last);
                     json.WriteNumberValue(p.Score);
+                    json.WriteNumberValue(p.Where);
                     last = p.Doc;
                 }
                 json.WriteEndArray();
@@ -105,23 +108,22 @@ public static class IndexFormat
         var postings = json.RootElement.GetProperty("p").EnumerateArray().Select(list =>
         {
             var values = list.EnumerateArray().Select(v => v.GetInt32()).ToArray();
-            var read = ImmutableArray.CreateBuilder<Posting>(values.Length / 2);
-            for (int i = 0, doc = 0; i + 1 < values.Length; i += 2) read.Add(new Posting(doc += values[i], values[i + 1]));
+            var read = ImmutableArray.CreateBuilder<Posting>(values.Length / 3);
+            for (int i = 0, doc = 0; i + 2 < values.Length; i += 3) read.Add(new Posting(doc += values[i], values[i + 1], values[i + 2]));
             return read.MoveToImmutable();
         }).ToImmutableArray();
         return new Shard(words, postings);
     }
 
-    /// <summary>What a result shows of a page, and its headings (one a line), which order the first results
-    /// (<see cref="Searcher.Rerank"/>).</summary>
-    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text, string Headings = "");
+    /// <summary>What a result shows of a page.</summary>
+    public sealed record Fragment(string Title, string Url, string Date, string Section, string Text);
 
     public static byte[] WriteDoc(Fragment doc) => JsonSerializer.SerializeToUtf8Bytes(
-        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text, ["h"] = doc.Headings });
+        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text });
 
     public static Fragment ReadDoc(ReadOnlySpan<byte> bytes)
     {
         var d = JsonSerializer.Deserialize<Dictionary<string, string>>(bytes)!;
-        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"], d.GetValueOrDefault("h") ?? "");
+        return new Fragment(d["t"], d["u"], d["d"], d["s"], d["x"]);
     }
 }

@@ -18,7 +18,8 @@ public static class Ranking
     // heading's words say what a part of the page is about, tags what the page is about.
     private const double TitleWeight = 3, HeadingWeight = 1.5, TagWeight = 1;
 
-    /// <summary>A stem's postings kept at most: the best-scoring pages, where a title or heading puts the known item.</summary>
+    /// <summary>A stem's postings of pages that have it only in their text kept at most: the best-scoring ones. Those
+    /// of pages with it in their title or a heading are all kept: a known item is named by them.</summary>
     public const int MaxPostings = 1000;
 
     /// <summary>How many pages have a stem: in their text, title, headings and tags.</summary>
@@ -34,6 +35,41 @@ public static class Ranking
         if ((fields & Fields.Heading) != 0) score += HeadingWeight * (K1 + 1) * Idf(counts.Heading, docs);
         if ((fields & Fields.Tag) != 0) score += TagWeight * (K1 + 1) * Idf(counts.Tag, docs);
         return System.Math.Max(1, (int)System.Math.Round(score * 10));
+    }
+
+    /// <summary>Which of a page's fields hold a word, as bits: the title, and each heading (the 30th and those after it
+    /// share one). A reader names a page by its title and one of its parts: the words of a query that one field, or
+    /// the title and one heading, hold together say it is the page meant (<see cref="Searcher"/>).</summary>
+    public static class Where
+    {
+        public const int Title = 1;
+
+        /// <summary>The bit of the page's heading number <paramref name="index"/> (from 0).</summary>
+        public static int Heading(int index) => 1 << System.Math.Min(index + 1, 30);
+
+        /// <summary>The most query words that the title and one heading hold together (<paramref name="where"/>: each
+        /// word's bits), and how many words next to each other in the query one field holds both of.</summary>
+        public static (int Cover, int Pairs) Fit(ReadOnlySpan<int> where)
+        {
+            var title = 0;
+            var any = 0;
+            foreach (var w in where)
+            {
+                if ((w & Title) != 0) title++;
+                any |= w;
+            }
+            var cover = title;
+            for (var bit = 1; bit <= 30; bit++)
+            {
+                if ((any >> bit & 1) == 0) continue;
+                var n = 0;
+                foreach (var w in where) if ((w & Title) != 0 || (w >> bit & 1) != 0) n++;
+                cover = System.Math.Max(cover, n);
+            }
+            var pairs = 0;
+            for (var i = 0; i + 1 < where.Length; i++) if ((where[i] & where[i + 1]) != 0) pairs++;
+            return (cover, pairs);
+        }
     }
 
     private static double Idf(int df, int docs) => System.Math.Log(1 + (docs - df + 0.5) / (df + 0.5));

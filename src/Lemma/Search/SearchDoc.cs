@@ -4,31 +4,30 @@ using System.Runtime.InteropServices;
 namespace Lemma.Search;
 
 /// <summary>A word of a page, with what its stem scores by there: the stem's count in the text (<see cref="Weight"/>)
-/// and the fields it is in besides (<see cref="Ranking.Score"/>).</summary>
-public readonly record struct DocWord(string Word, string Stem, float Weight, Fields Fields);
+/// and the fields it is in besides (<see cref="Ranking.Score"/>), and which of them (<see cref="Where"/>: the title
+/// and each heading, <see cref="Ranking.Where"/>).</summary>
+public readonly record struct DocWord(string Word, string Stem, float Weight, Fields Fields, int Where);
 
 /// <summary>
 /// A page as search holds it: what a result shows (title, URL, date, section, text for the snippet) and what ranks it
 /// (its words and their stems' weights, its length in words).
 /// </summary>
-public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text, string Headings,
+public sealed record SearchDoc(string Title, string Url, string Date, string Section, string Text,
     ImmutableArray<DocWord> Words, int Length)
 {
     /// <summary>Characters of the text kept for the snippet: enough to find the matched words in most posts.</summary>
     public const int SnippetSource = 3000;
-
-    /// <summary>Characters of the headings kept in the fragment, for ordering the first results.</summary>
-    public const int HeadingSource = 1000;
 
     public static SearchDoc Make(Tokens tokens, string title, string url, string date, string section, IEnumerable<string> tags, string html)
     {
         using var page = SearchText.Read(html);
         var tally = tokens.TallyForPage();
         var met = new Met(tokens, tally.Words, tally.Page);
-        met.Add(title, Fields.Title);
-        met.Add(page.Headings, Fields.Heading);
-        foreach (var tag in tags) met.Add(tag, Fields.Tag);
-        met.Add(page.Text, Fields.None);
+        met.Add(title, Fields.Title, Ranking.Where.Title);
+        var heading = 0;
+        foreach (var line in page.Headings.AsSpan().EnumerateLines()) met.Add(line, Fields.Heading, Ranking.Where.Heading(heading++));
+        foreach (var tag in tags) met.Add(tag, Fields.Tag, 0);
+        met.Add(page.Text, Fields.None, 0);
         // The words as met give their tokens' stems counts and fields; each token once, in the order first met.
         tally.Fit(tokens.Numbered);
         var sums = tally.ByNumber;
@@ -50,12 +49,12 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
                 if (sum.StemPage != tally.Page) sum = new() { WordPage = sum.WordPage, StemPage = tally.Page };
                 sum.Weight += entry.Count;
                 sum.Fields |= entry.Fields;
+                sum.Where |= entry.Where;
             }
         }
         var list = ImmutableArray.CreateBuilder<DocWord>(tokensMet.Count);
-        foreach (var (token, stem) in tokensMet) list.Add(new DocWord(token.Word, token.Stem, sums[stem].Weight, sums[stem].Fields));
-        return new SearchDoc(title, url, date, section, page.Start(SnippetSource),
-            Whole(page.Headings, HeadingSource), list.MoveToImmutable(), met.Length);
+        foreach (var (token, stem) in tokensMet) list.Add(new DocWord(token.Word, token.Stem, sums[stem].Weight, sums[stem].Fields, sums[stem].Where));
+        return new SearchDoc(title, url, date, section, page.Start(SnippetSource), list.MoveToImmutable(), met.Length);
     }
 
     /// <summary>The distinct words met in a page's texts, counted in the thread's <see cref="Tokens.Vocabulary"/>:
@@ -69,18 +68,20 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         /// <summary>The page's length in tokens of its text.</summary>
         public int Length { get; private set; }
 
-        public void Add(ReadOnlySpan<char> text, Fields field)
+        /// <summary>Counts the words of <paramref name="text"/>, a part of the page: its <paramref name="field"/>, and
+        /// which one (<paramref name="where"/>), or its text (<see cref="Fields.None"/>).</summary>
+        public void Add(ReadOnlySpan<char> text, Fields field, int where)
         {
-            var sink = new Sink(this, field);
+            var sink = new Sink(this, field, where);
             Tokens.Words(text, ref sink);
         }
 
-        private readonly struct Sink(Met met, Fields field) : IWordSink
+        private readonly struct Sink(Met met, Fields field, int where) : IWordSink
         {
-            public void Met(ReadOnlySpan<char> word, bool joined) => met.Count1(word, joined, field);
+            public void Met(ReadOnlySpan<char> word, bool joined) => met.Count1(word, joined, field, where);
         }
 
-        private void Count1(ReadOnlySpan<char> word, bool joined, Fields field)
+        private void Count1(ReadOnlySpan<char> word, bool joined, Fields field, int where)
         {
             var hash = Hash(word);
             var slots = vocabulary.Slots;
@@ -112,10 +113,15 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
                 entry.Page = page;
                 entry.Count = 0;
                 entry.Fields = Fields.None;
+                entry.Where = 0;
                 if (Count == vocabulary.Met.Length) Array.Resize(ref vocabulary.Met, Count * 2);
                 vocabulary.Met[Count++] = at;
             }
-            if (field != Fields.None) entry.Fields |= field;
+            if (field != Fields.None)
+            {
+                entry.Fields |= field;
+                entry.Where |= where;
+            }
             else
             {
                 entry.Count++;
@@ -132,13 +138,10 @@ public sealed record SearchDoc(string Title, string Url, string Date, string Sec
         }
     }
 
-    // The first lines of `lines` that fit in `limit` characters (at least the first line, cut).
-    private static string Whole(string lines, int limit) =>
-        lines.Length <= limit ? lines : lines.LastIndexOf('\n', limit) is var end and > 0 ? lines[..end] : lines[..limit];
 
     public bool Equals(SearchDoc? other) =>
         other is not null && Title == other.Title && Url == other.Url && Date == other.Date && Section == other.Section
-        && Text == other.Text && Headings == other.Headings && Length == other.Length && Words.SequenceEqual(other.Words);
+        && Text == other.Text && Length == other.Length && Words.SequenceEqual(other.Words);
 
     public override int GetHashCode() => HashCode.Combine(Url, Length, Words.Length);
 }

@@ -46,8 +46,8 @@ public static class SearchQueries
     });
 
     /// <summary>A stem in a page, as a shard's scores read it: the page's number, the stem's weight and fields there,
-    /// and the page's length.</summary>
-    private readonly record struct Occurrence(int Doc, float Weight, Fields Fields, int Length);
+    /// the page's length, and which fields (<see cref="Ranking.Where"/>).</summary>
+    private readonly record struct Occurrence(int Doc, float Weight, Fields Fields, int Length, int Where);
 
     /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
     private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ReadOnlyMemory<Occurrence> Postings)> Stems)
@@ -92,7 +92,7 @@ public static class SearchQueries
                 // Two words of one stem and one key ("runs", "running") make one posting.
                 if (lastDoc[stem] == first + i) continue;
                 lastDoc[stem] = first + i;
-                met[count] = new Occurrence(first + i, word.Weight, word.Fields, doc.Length);
+                met[count] = new Occurrence(first + i, word.Weight, word.Fields, doc.Length, word.Where);
                 metStem[count++] = stem;
             }
         }
@@ -187,26 +187,30 @@ public static class SearchQueries
             var counts = Counts(postings);
             var scored = new Posting[postings.Count];
             for (var i = 0; i < scored.Length; i++)
-                scored[i] = new Posting(postings[i].Doc, Ranking.Score(postings[i].Weight, postings[i].Fields, postings[i].Length, counts, docs, average));
+                scored[i] = new Posting(postings[i].Doc, Ranking.Score(postings[i].Weight, postings[i].Fields, postings[i].Length, counts, docs, average), postings[i].Where);
             // The runs come in order, so the postings are in page order already; only a long list is cut to its best.
             return scored.Length <= Ranking.MaxPostings ? ImmutableArray.Create(scored) : Best(scored);
         })]);
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);
 
-    // The best-scoring postings (the first pages of equal ones), in page order. Sorted as numbers, the score and the
-    // page in one, then the page and the score: a comparison delegate sorts far slower.
+    // The postings of pages with the stem in their title or a heading, and the best-scoring of the others (the first
+    // pages of equal ones), in page order. Sorted as numbers, the score and the place in one: a comparison delegate
+    // sorts far slower.
     private static ImmutableArray<Posting> Best(Posting[] postings)
     {
-        var keys = new long[postings.Length];
-        for (var i = 0; i < keys.Length; i++) keys[i] = ((long)(int.MaxValue - postings[i].Score) << 32) | (uint)postings[i].Doc;
-        Array.Sort(keys);
-        var best = keys.AsSpan(0, Ranking.MaxPostings);
-        foreach (ref var key in best) key = ((long)(uint)key << 32) | (uint)(int.MaxValue - (int)(key >> 32));
-        best.Sort();
-        var list = ImmutableArray.CreateBuilder<Posting>(best.Length);
-        foreach (var key in best) list.Add(new Posting((int)(key >> 32), (int)(uint)key));
-        return list.MoveToImmutable();
+        var keys = new List<long>(postings.Length);
+        for (var i = 0; i < postings.Length; i++)
+            if (postings[i].Where == 0) keys.Add(((long)(int.MaxValue - postings[i].Score) << 32) | (uint)i);
+        if (keys.Count <= Ranking.MaxPostings) return ImmutableArray.Create(postings);
+        var sorted = CollectionsMarshal.AsSpan(keys);
+        sorted.Sort();
+        var kept = new bool[postings.Length];
+        foreach (var key in sorted[..Ranking.MaxPostings]) kept[(int)(uint)key] = true;
+        var list = ImmutableArray.CreateBuilder<Posting>();
+        for (var i = 0; i < postings.Length; i++)
+            if (postings[i].Where != 0 || kept[i]) list.Add(postings[i]);
+        return list.ToImmutable();
     }
 
     private static Ranking.Counts Counts(List<Occurrence> postings)
@@ -225,7 +229,7 @@ public static class SearchQueries
     private static readonly Query<int, OutputFile> DocFile = new("search fragment", (q, doc) =>
     {
         var page = q.Get(Doc, q.Get(Pages, One)[doc]);
-        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text, page.Headings)), null);
+        return new OutputFile(IndexFormat.DocPath(doc), IndexFormat.WriteDoc(new IndexFormat.Fragment(page.Title, page.Url, page.Date, page.Section, page.Text)), null);
     }, SameFile);
 
     /// <summary>One file of the index, made alone (its shard or its fragment, with what they read), or null when the

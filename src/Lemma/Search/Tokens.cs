@@ -51,6 +51,7 @@ public sealed class Tokens
             public int WordPage, StemPage;
             public float Weight;
             public Fields Fields;
+            public int Where;
         }
 
         public Sums[] ByNumber = [];
@@ -86,7 +87,7 @@ public sealed class Tokens
         public struct Entry
         {
             public Known Known;
-            public int Start, Length, Tokens, Page, Count;
+            public int Start, Length, Tokens, Page, Count, Where;
             public Fields Fields;
         }
 

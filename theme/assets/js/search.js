@@ -3,7 +3,7 @@
 // fragments of the results shown. It ranks as the server does (src/Lemma/Search/Searcher.cs): keep the two the same.
 // Everything a page or query holds goes into text nodes, never into HTML.
 (function () {
-  // SHOWN is Searcher.Reranked: the results shown are those reordered by their fields.
+  // SHOWN is Searcher.Shown.
   var MAX_QUERY = 200, MAX_WORDS = 8, MAX_EXPANSIONS = 64, PREFIX = 0.5, SHOWN = 10;
   var STOP = " a an and are as at be but by for if in into is it its no not of on or so such that the their then there these they this to was were will with we you our your can has have had from which what when ";
   var shards = {}, docs = {};
@@ -31,24 +31,19 @@
   // The query's words as Searcher.Words makes them.
   function words(query) { return terms(query.slice(0, MAX_QUERY)).slice(0, MAX_WORDS); }
 
-  // As Searcher.Rerank: the first results by the query words their title and one heading hold together, then by the
-  // pairs of neighbouring query words one field holds both of, then by score.
-  function rerank(hits, list) {
-    function has(field, w) { return field.indexOf(w) >= 0 || (w.length >= 3 && field.some(function (x) { return x.indexOf(w) === 0; })); }
-    function fit(page) {
-      if (!page) return [0, 0];
-      var title = terms(page.t), fields = [title].concat((page.h || "").split("\n").map(terms)), cover = 0, pairs = 0;
-      fields.forEach(function (h) {
-        var n = list.filter(function (w) { return has(title, w) || has(h, w); }).length;
-        if (n > cover) cover = n;
-      });
-      for (var i = 0; i + 1 < list.length; i++)
-        if (fields.some(function (f) { return has(f, list[i]) && has(f, list[i + 1]); })) pairs++;
-      return [cover, pairs];
+  // As Ranking.Where.Fit: the most query words the title (bit 0) and one heading (bits 1 to 30) hold together, and
+  // the neighbouring query words one field holds both of.
+  function fit(where) {
+    var title = 0, any = 0, cover, pairs = 0, bit, n, i;
+    where.forEach(function (w) { if (w & 1) title++; any |= w; });
+    cover = title;
+    for (bit = 1; bit <= 30; bit++) {
+      if (!((any >> bit) & 1)) continue;
+      n = where.filter(function (w) { return (w & 1) || ((w >> bit) & 1); }).length;
+      if (n > cover) cover = n;
     }
-    return hits.map(function (h, i) { return { h: h, i: i, k: fit(h.page) }; })
-      .sort(function (a, b) { return b.k[0] - a.k[0] || b.k[1] - a.k[1] || a.i - b.i; })
-      .map(function (x) { return x.h; });
+    for (i = 0; i + 1 < where.length; i++) if (where[i] & where[i + 1]) pairs++;
+    return [cover, pairs];
   }
 
   // As IndexFormat.Key: three letters a to z, else the first two characters.
@@ -63,38 +58,39 @@
     return cache[url] || (cache[url] = fetch(url).then(function (r) { return r.ok ? r.json() : null; }).catch(function () { delete cache[url]; return null; }));
   }
 
-  // Pages by the sum of their best score for each query word.
+  // As Searcher.Run: pages by how their fields match the query, then by the sum of their best score for each word.
   function rank(base, list) {
     return Promise.all(list.map(function (w) { return load(shards, base + "t/" + shardName(key(w)) + ".json"); })).then(function (found) {
       var total = {};
       found.forEach(function (shard, i) {
         if (!shard) return;
-        var w = list[i], best = {}, expansions = 0;
+        var w = list[i], best = {}, where = {}, expansions = 0;
         shard.w.forEach(function (entry) {
           var factor = entry[0] === w ? 1 : w.length >= 3 && entry[0].indexOf(w) === 0 && expansions++ < MAX_EXPANSIONS ? PREFIX : 0;
           if (!factor) return;
           var p = shard.p[entry[1]];
-          for (var j = 0, doc = 0; j + 1 < p.length; j += 2) {
+          for (var j = 0, doc = 0; j + 2 < p.length; j += 3) {
             doc += p[j];
             var s = p[j + 1] * factor;
             if (s > (best[doc] || 0)) best[doc] = s;
+            where[doc] = (where[doc] || 0) | p[j + 2];
           }
         });
         for (var doc in best) {
-          var t = total[doc] || (total[doc] = { doc: +doc, score: 0, matched: 0 });
-          t.score += best[doc]; t.matched++;
+          var t = total[doc] || (total[doc] = { doc: +doc, score: 0, matched: 0, where: list.map(function () { return 0; }) });
+          t.score += best[doc]; t.matched++; t.where[i] = where[doc];
         }
       });
-      return Object.keys(total).map(function (k) { return total[k]; })
-        .sort(function (a, b) { return b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
+      return Object.keys(total).map(function (k) { var t = total[k]; t.fit = fit(t.where); return t; })
+        .sort(function (a, b) { return b.fit[0] - a.fit[0] || b.fit[1] - a.fit[1] || b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
     });
   }
 
-  // The results shown, each with its fragment (h.page), as Searcher.Find orders them.
+  // The results shown, each with its fragment (h.page), as Searcher.Run orders them.
   function find(base, list) {
     return rank(base, list).then(function (hits) {
       return Promise.all(hits.map(function (h) { return load(docs, base + "d/" + h.doc + ".json").then(function (d) { h.page = d; return h; }); }));
-    }).then(function (hits) { return rerank(hits, list).filter(function (h) { return h.page; }); });
+    }).then(function (hits) { return hits.filter(function (h) { return h.page; }); });
   }
 
   function el(tag, cls, text) {
