@@ -24,7 +24,7 @@ public class OracleTests(ITestOutputHelper output)
         { "cuda", 0.98 },
         { "c", 0.99 },
         { "rust", 0.97 },
-        { "sql", 0.90 },
+        { "sql", 0.99 },
         { "diff", 0.95 },
     };
 

@@ -144,6 +144,20 @@ public partial class RealFileTests
         // case right after $( is no command to VS Code, so the pattern's ) ends the substitution: the ;; after it are two
         // list operators
         { "bash", "x=$(case $a in\n  a) echo 1;;\nesac", "«keyword:in»\n«string:  a)» «builtin:echo» 1«operator:;;»\n«keyword:esac»" },
+        // PostgreSQL's scripts: VS Code's SQL grammar colours every word of its long (T-SQL) keyword list, wherever it
+        // stands; its types and functions come after that list, functions with or without parentheses
+        { "sql", "CREATE OR REPLACE FUNCTION f(OUT version int4, x boolean)\nRETURNS oid AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;",
+          "«keyword:CREATE» «keyword:OR» «function:REPLACE» «keyword:FUNCTION» f(«keyword:OUT» «keyword:version» int4, x «type:boolean»)" },
+        { "sql", "CREATE OR REPLACE FUNCTION f(OUT version int4, x boolean)\nRETURNS oid AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;",
+          "«keyword:RETURNS» «type:oid» «keyword:AS» «string:'MODULE_PATHNAME'» «keyword:LANGUAGE» C PARALLEL «keyword:SAFE»;" },
+        // an indented create names its object (a function's colour); comment on … is is one keyword; ALL alone, [a] and ::
+        // are plain, () punctuation, and a qualified name two constants
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "  «keyword:CREATE» «keyword:TABLE» «function:tab» (a «keyword:int» «keyword:DEFAULT» «function:CAST»(«number:0» «keyword:AS» «keyword:bigint»));" },
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "  «keyword:COMMENT ON TABLE tab IS» «string:'a table'»;\n«keyword:SELECT» ALL a::bool «keyword:FROM» «constant:s».«constant:tab»" },
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "ANY(ARRAY[1, 2]) «keyword:AND» f«punctuation:()» «keyword:IS» «keyword:NOT» «keyword:NULL»;" },
     };
 
     [Theory]
