@@ -21,7 +21,7 @@ public class OracleTests(ITestOutputHelper output)
         { "json", 0.99 },
         { "yaml", 0.99 },
         { "cpp", 0.99 },
-        { "cuda", 0.98 },
+        { "cuda", 0.99 },
         { "c", 0.99 },
         { "rust", 0.97 },
         { "sql", 0.99 },

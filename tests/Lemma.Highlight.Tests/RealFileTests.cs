@@ -158,6 +158,14 @@ public partial class RealFileTests
           "  «keyword:COMMENT ON TABLE tab IS» «string:'a table'»;\n«keyword:SELECT» ALL a::bool «keyword:FROM» «constant:s».«constant:tab»" },
         { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
           "ANY(ARRAY[1, 2]) «keyword:AND» f«punctuation:()» «keyword:IS» «keyword:NOT» «keyword:NULL»;" },
+        // cuda-samples: uint and the vector types are types; a member access is an object and a property, as in C++;
+        // threadIdx and friends are types with a plain ".x", but objects right after '(' or '['
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«type:uint» «keyword:*»«variable:d»«punctuation:,» «type:float3» «variable:p»«punctuation:)»" },
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«variable:d»«punctuation:[»«variable:threadIdx»«punctuation:.»«property:x»«punctuation:]» «operator:=» «variable:p»«punctuation:.»«property:x» «operator:+» «type:blockIdx».x «operator:*»" },
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«function:g»«punctuation:(»«variable:threadIdx»«punctuation:.»«property:y»«punctuation:,» a «operator:+» «type:threadIdx».y«punctuation:);»" },
     };
 
     [Theory]
