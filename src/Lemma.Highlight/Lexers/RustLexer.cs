@@ -14,7 +14,7 @@ public sealed class RustLexer : ILexer
 
     private static readonly string[] Keywords = Scan.Words(
         "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move mut pub " +
-        "ref return static struct super trait type union unsafe use where while yield");
+        "ref return static struct trait type union unsafe use where while yield");
     private static readonly string[] Primitives = Scan.Words(
         "bool char str u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64");
 
@@ -23,6 +23,7 @@ public sealed class RustLexer : ILexer
         var i = start;
         var inUse = false;
         var afterFn = false;
+        var afterDeclare = false; // after struct, enum, union, trait, type or mod: the name declared is a type
         var prevDot = false;
         var attribute = 0; // bracket depth inside #[…]
         while (i < end)
@@ -59,14 +60,22 @@ public sealed class RustLexer : ILexer
                     kind = TokenKind.Keyword;
                     if (word is "use") inUse = true;
                     afterFn = word is "fn";
+                    afterDeclare = word is "struct" or "enum" or "union" or "trait" or "type" or "mod";
                 }
-                else if (word is "self" or "Self") kind = TokenKind.Builtin;
+                else if (afterDeclare) { kind = TokenKind.Type; afterDeclare = false; } // struct Name(…), mod tests
+                else if (word is "self" or "Self" or "super") kind = TokenKind.Builtin; // super too, as VS Code's grammar has it
                 else if (word is "true" or "false") kind = TokenKind.Constant;
                 else if (Scan.In(Primitives, word)) kind = TokenKind.Type;
                 else if (afterFn) { kind = TokenKind.Function; afterFn = false; }
                 else if (wasDot) kind = nc == '(' || nc == ':' && next + 1 < end && s[next + 1] == ':' ? TokenKind.Function : TokenKind.Text;
                 else if (char.IsAsciiLetterUpper(word[0]))
-                    kind = IsConstantName(word) ? TokenKind.Constant : TokenKind.Type;
+                {
+                    // Literal(s), FnMut(T): a call to VS Code's grammar, as any name right before '(', but for
+                    // constants and Some/None/Ok/Err
+                    kind = IsConstantName(word) ? TokenKind.Constant
+                        : e < end && s[e] == '(' && word is not ("Some" or "None" or "Ok" or "Err") ? TokenKind.Function
+                        : TokenKind.Type;
+                }
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
                 else if (attribute > 0 || inUse) kind = TokenKind.Text;
                 else if (nc == '(') kind = TokenKind.Function;
@@ -203,7 +212,8 @@ public sealed class RustLexer : ILexer
                     '\n' => p + 1,
                     _ => p + 2,
                 };
-                if (e > p + 1) t.Add(p, e, TokenKind.Escape);
+                // a line continuation's backslash is part of the string there
+                t.Add(p, System.Math.Max(e, p + 1), e > p + 1 ? TokenKind.Escape : TokenKind.String);
                 p = System.Math.Max(e, p + 1);
                 continue;
             }
