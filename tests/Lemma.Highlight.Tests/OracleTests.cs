@@ -25,7 +25,7 @@ public class OracleTests(ITestOutputHelper output)
         { "c", 0.99 },
         { "rust", 0.97 },
         { "sql", 0.99 },
-        { "diff", 0.95 },
+        { "diff", 0.99 },
     };
 
     internal static (long Same, long Total, List<string> Differences) Compare(string code, string language)

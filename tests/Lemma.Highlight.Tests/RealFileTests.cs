@@ -174,6 +174,10 @@ public partial class RealFileTests
         { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«keyword:impl» «function:FnMut»«punctuation:(»«type:u8»«punctuation:))»" },
         { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«type:Some»«punctuation:(»«type:E»«operator:::»«function:Literal»«punctuation:(»" },
         { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«string:\"a\\»\n«string:            b\"»" },
+        // git format-patch: "---" alone separates the message from the diffstat; git's extended headers other than
+        // diff and index are text to VS Code's grammar, as are a changed line but for its sign
+        { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«punctuation:---»\n a.txt | 2 +-\n\n«keyword:diff --git a/a.txt b/a.txt»\nnew file mode 100644\n«keyword:index 0000000..e69de29»" },
+        { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«keyword:@@ -0,0 +1 @@» fn main\n«inserted:+x»\n«punctuation:!» changed" },
     };
 
     [Theory]
