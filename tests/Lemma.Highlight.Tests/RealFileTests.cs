@@ -178,6 +178,9 @@ public partial class RealFileTests
         // diff and index are text to VS Code's grammar, as are a changed line but for its sign
         { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«punctuation:---»\n a.txt | 2 +-\n\n«keyword:diff --git a/a.txt b/a.txt»\nnew file mode 100644\n«keyword:index 0000000..e69de29»" },
         { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«keyword:@@ -0,0 +1 @@» fn main\n«inserted:+x»\n«punctuation:!» changed" },
+        // ripgrep's guide: time is a keyword between blanks or list operators, not in an assignment
+        { "console", "$ time rg -c foo\n42\n$ t=1; echo x | time wc -l", "«prompt:$ »«keyword:time» rg -c foo" },
+        { "bash", "time=1; echo time; x | time wc -l", "time=1«operator:;» «builtin:echo» «keyword:time»«operator:;» x «operator:|» «keyword:time» wc -l" },
     };
 
     [Theory]
