@@ -14,7 +14,7 @@ public sealed class SqlLexer : ILexer
     public static readonly SqlLexer Instance = new();
 
     // The grammar's keyword list (T-SQL's vocabulary), without its option names that contain an underscore.
-    private static readonly Words Keywords = new(
+    private const string Keywords =
         "abort absent absolute acp action activation add address admin affinity after aggregate algorithm alter " +
         "altercolumn always anonymous appdomain append application apply arithabort arithignore assembly asymmetric " +
         "at atan2 atomic attach audit authentication auto automatic autopilot availability base64 basic batches " +
@@ -58,15 +58,18 @@ public sealed class SqlLexer : ILexer
         "tsql type tzoffset uid unbounded uncommitted unique uniqueidentifier unlimited unload unlock unsafe updlock " +
         "url use useplan useroptions using utcdatetime validation value values varbinary varchar verbose verifyonly " +
         "version visiblity waitfor webmethod weekday weight when while widechar widenative window windows with " +
-        "within without witness workload wsdl xlock xml xmlschema xquery xsinil zone ");
-    // storage types the keyword list does not already take (timestamptz and times have their own rule)
-    private static readonly Words Types = new(
-        "bigserial boolean box bytea cidr circle inet line lseg macaddr number oid point polygon serial sysdate");
-    // one-word modifiers and clauses; group, order, union all, joins and "on delete" are matched as phrases
-    private static readonly Words Clauses = new(
+        "within without witness workload wsdl xlock xml xmlschema xquery xsinil zone";
+    // storage types the keyword list does not already take; double (precision), times, timestamptz, timestamps and
+    // interval(n) have rules of their own
+    private const string Types = "bigserial boolean box bytea cidr circle inet line lseg macaddr number oid point polygon serial sysdate";
+    private const string TypeHeads = "double times timestamptz timestamps interval";
+    // the first words of clauses that are keywords only with what follows (left and right are functions alone)
+    private const string PhraseStarts = "foreign group order inner natural full left right";
+    // one-word modifiers and clauses (union all, on delete and commit work take the next words along)
+    private const string Clauses =
         "references nocheck check constraint collate default select update delete from set where or like and union having limit " +
-        "join straight_join on off null values begin commit rollback grant revoke in as desc asc");
-    private static readonly Words Functions = new(
+        "join straight_join on off null values begin commit rollback grant revoke in as desc asc";
+    private const string Functions =
         "aggregate approx_count_distinct avg checksum_agg count count_big grouping grouping_id max min sum stdev stdevp var " +
         "varp cume_dist first_value lag last_value lead percent_rank percentile_cont percentile_disc cast convert parse " +
         "try_cast try_convert try_parse collationproperty tertiary_weights cursor_status sysdatetime sysdatetimeoffset " +
@@ -82,7 +85,22 @@ public sealed class SqlLexer : ILexer
         "session_user system_user user_id user_name ascii charindex concat difference format left len lower ltrim nodes " +
         "patindex quotename replace replicate reverse right rtrim soundex space str string_agg string_escape stuff " +
         "substring translate trim unicode upper binary_checksum checksum compress decompress error_line error_message " +
-        "error_number isnull isnumeric newid textptr textvalid");
+        "error_number isnull isnumeric newid textptr textvalid";
+
+    private enum Class { None, Keyword, Type, TypeHead, PhraseStart, Clause, Function }
+
+    // each word in the class of the grammar's first rule that takes it
+    private static readonly Dictionary<string, Class>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BuildVocabulary();
+
+    private static Dictionary<string, Class>.AlternateLookup<ReadOnlySpan<char>> BuildVocabulary()
+    {
+        var words = new Dictionary<string, Class>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (list, cls) in (ReadOnlySpan<(string, Class)>)[(Keywords, Class.Keyword), (Types, Class.Type), (TypeHeads, Class.TypeHead),
+                     (PhraseStarts, Class.PhraseStart), (Clauses, Class.Clause), (Functions, Class.Function)])
+            foreach (var word in list.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                words.TryAdd(word, cls);
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
     // the object kinds of create, alter and drop heads, and of comment on
     private static readonly Words HeadObjects = new(
         "aggregate conversion database domain function group index language operator rule schema sequence table " +
@@ -93,12 +111,14 @@ public sealed class SqlLexer : ILexer
     public void Lex(string s, int start, int end, TokenList t)
     {
         var i = start;
+        var lineStart = true; // no token yet on this line
         while (i < end)
         {
             var c = s[i];
-            if (char.IsWhiteSpace(c)) { i++; continue; }
-            var lineStart = Scan.AtLineStart(s, i, start);
-            if (lineStart && Head(s, i, end, t, indented: i > start && Scan.IsSpace(s[i - 1])) is var h && h > i) { i = h; continue; }
+            if (char.IsWhiteSpace(c)) { if (c == '\n') lineStart = true; i++; continue; }
+            var first = lineStart;
+            lineStart = false;
+            if (first && Head(s, i, end, t, indented: i > start && Scan.IsSpace(s[i - 1])) is var h && h > i) { i = h; continue; }
             if (c == '-' && i + 1 < end && s[i + 1] == '-') { var e = Scan.LineEnd(s, i, end); t.Add(i, e, TokenKind.Comment); i = e; continue; }
             if (c == '/' && i + 1 < end && s[i + 1] == '*')
             {
@@ -144,57 +164,66 @@ public sealed class SqlLexer : ILexer
     private static int WordToken(string s, int i, int e, int end, TokenList t, bool blankBefore)
     {
         var word = s.AsSpan(i, e - i);
-        // drop table NAME [cascade] after a blank: the grammar's rule names the table (a function's colour), "if" included
-        if (blankBefore && Is(s, i, e, "drop") && NextWord(s, e, end, out var ts, out var te) && Is(s, ts, te, "table")
-            && NextWord(s, te, end, out var ns, out var ne))
+        var cls = Vocabulary.TryGetValue(word, out var found) ? found : Class.None;
+        switch (cls)
         {
-            t.Add(i, e, TokenKind.Keyword);
-            t.Add(ts, te, TokenKind.Keyword);
-            t.Add(ns, ne, TokenKind.Function);
-            if (NextWord(s, ne, end, out var cs, out var ce) && cs > ne && Is(s, cs, ce, "cascade")) { t.Add(cs, ce, TokenKind.Keyword); return ce; }
-            return ne;
-        }
-        if (Keywords.Contains(word))
-        {
-            t.Add(i, e, TokenKind.Keyword);
-            return e;
-        }
-        // types: "double precision" (one blank); timestamptz and times with their "with time zone"; number(n), varchar2(n), interval(n)
-        if (Is(s, i, e, "double") && e + 1 < end && s[e] is ' ' or '\t' && Word(s, e + 1, end) is var de && Is(s, e + 1, de, "precision"))
-        {
-            t.Add(i, de, TokenKind.Type);
-            return de;
-        }
-        if (Is(s, i, e, "timestamptz") || Is(s, i, e, "timestamps") || Is(s, i, e, "times")) return TimeType(s, i, e, end, t);
-        var size = SizeAfter(s, e, end);
-        if (Types.Contains(word) || IsVarcharN(word) || Is(s, i, e, "interval") && size > e)
-        {
-            t.Add(i, e, TokenKind.Type);
-            if (size < 0 || !(Is(s, i, e, "number") || Is(s, i, e, "interval") || IsVarcharN(word))) return e;
-            t.Add(e + 1, size - 1, TokenKind.Number);
-            return size;
-        }
-        // foreign key, group by, order by, [inner|natural|full outer|left [outer]|right [outer]] join
-        if (PhraseStarts.Contains(word) && JoinOrPhrase(s, i, end) is var pe && pe > 0)
-        {
-            t.Add(i, pe, TokenKind.Keyword);
-            return pe;
-        }
-        if (Clauses.Contains(word))
-        {
-            // union all, on delete [cascade], begin/commit/rollback work: the next words belong to the clause
-            var ce = Phrase(s, i, end, "union", "all");
-            if (ce < 0) ce = Phrase(s, i, end, "on", "delete", "cascade");
-            if (ce < 0) ce = Phrase(s, i, end, "on", "delete");
-            if (ce < 0 && (Is(s, i, e, "begin") || Is(s, i, e, "commit") || Is(s, i, e, "rollback"))
-                && NextWord(s, e, end, out var ws, out var we) && Is(s, ws, we, "work")) ce = we;
-            t.Add(i, ce > 0 ? ce : e, TokenKind.Keyword);
-            return ce > 0 ? ce : e;
-        }
-        if (Functions.Contains(word))
-        {
-            t.Add(i, e, TokenKind.Function);
-            return e;
+            case Class.Keyword:
+                // drop table NAME [cascade] after a blank: the grammar's rule names the table (a function's colour), "if" included
+                if (blankBefore && Is(s, i, e, "drop") && NextWord(s, e, end, out var ts, out var te) && Is(s, ts, te, "table")
+                    && NextWord(s, te, end, out var ns, out var ne))
+                {
+                    t.Add(i, e, TokenKind.Keyword);
+                    t.Add(ts, te, TokenKind.Keyword);
+                    t.Add(ns, ne, TokenKind.Function);
+                    if (NextWord(s, ne, end, out var cs, out var ce) && cs > ne && Is(s, cs, ce, "cascade")) { t.Add(cs, ce, TokenKind.Keyword); return ce; }
+                    return ne;
+                }
+                t.Add(i, e, TokenKind.Keyword);
+                return e;
+            case Class.Type:
+                return SizedType(s, i, e, end, t, Is(s, i, e, "number"));
+            case Class.TypeHead:
+                if (Is(s, i, e, "double"))
+                {
+                    // "double precision", one blank between
+                    if (e + 1 < end && s[e] is ' ' or '\t' && Word(s, e + 1, end) is var de && Is(s, e + 1, de, "precision"))
+                    {
+                        t.Add(i, de, TokenKind.Type);
+                        return de;
+                    }
+                    break;
+                }
+                if (Is(s, i, e, "interval"))
+                {
+                    if (SizeAfter(s, e, end) > e) return SizedType(s, i, e, end, t, sized: true);
+                    break;
+                }
+                return TimeType(s, i, e, end, t);
+            case Class.PhraseStart:
+                // foreign key, group by, order by, [inner|natural|full outer|left [outer]|right [outer]] join
+                if (JoinOrPhrase(s, i, end) is var pe && pe > 0)
+                {
+                    t.Add(i, pe, TokenKind.Keyword);
+                    return pe;
+                }
+                if (Is(s, i, e, "left") || Is(s, i, e, "right")) goto case Class.Function;
+                break;
+            case Class.Clause:
+            {
+                // union all, on delete [cascade], begin/commit/rollback work: the next words belong to the clause
+                var ce = Phrase(s, i, end, "union", "all");
+                if (ce < 0) ce = Phrase(s, i, end, "on", "delete", "cascade");
+                if (ce < 0) ce = Phrase(s, i, end, "on", "delete");
+                if (ce < 0 && (Is(s, i, e, "begin") || Is(s, i, e, "commit") || Is(s, i, e, "rollback"))
+                    && NextWord(s, e, end, out var ws, out var we) && Is(s, ws, we, "work")) ce = we;
+                t.Add(i, ce > 0 ? ce : e, TokenKind.Keyword);
+                return ce > 0 ? ce : e;
+            }
+            case Class.Function:
+                t.Add(i, e, TokenKind.Function);
+                return e;
+            case Class.None when IsVarcharN(word):
+                return SizedType(s, i, e, end, t, sized: true);
         }
         // schema.table, t.col: both names constants, whatever they are
         if (e + 1 < end && s[e] == '.' && IsWord(s[e + 1]))
@@ -205,6 +234,15 @@ public sealed class SqlLexer : ILexer
             return e2;
         }
         return e;
+    }
+
+    /// <summary>A type, and its "(n)" if it takes one: number(10), varchar2(30), interval(6).</summary>
+    private static int SizedType(string s, int i, int e, int end, TokenList t, bool sized)
+    {
+        t.Add(i, e, TokenKind.Type);
+        if (!sized || SizeAfter(s, e, end) is var size && size < 0) return e;
+        t.Add(e + 1, size - 1, TokenKind.Number);
+        return size;
     }
 
     /// <summary>
@@ -305,8 +343,6 @@ public sealed class SqlLexer : ILexer
         }
         return Phrase(s, i, end, "full", "outer", "join");
     }
-
-    private static readonly Words PhraseStarts = new("foreign group order inner left right natural full");
 
     private static readonly (string, string)[] TwoWords =
         [("foreign", "key"), ("group", "by"), ("order", "by"), ("inner", "join"), ("left", "join"), ("right", "join"), ("natural", "join")];
