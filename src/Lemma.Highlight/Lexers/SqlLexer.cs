@@ -101,6 +101,7 @@ public sealed class SqlLexer : ILexer
                 words.TryAdd(word, cls);
         return words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
     // the object kinds of create, alter and drop heads, and of comment on
     private static readonly Words HeadObjects = new(
         "aggregate conversion database domain function group index language operator rule schema sequence table " +
