@@ -181,6 +181,10 @@ public partial class RealFileTests
         // ripgrep's guide: time is a keyword between blanks or list operators, not in an assignment
         { "console", "$ time rg -c foo\n42\n$ t=1; echo x | time wc -l", "«prompt:$ »«keyword:time» rg -c foo" },
         { "bash", "time=1; echo time; x | time wc -l", "time=1«operator:;» «builtin:echo» «keyword:time»«operator:;» x «operator:|» «keyword:time» wc -l" },
+        // a keyword right before '(' is a call too (regex's literal.rs: self.union(seq)), but for pub(crate)
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«keyword:pub»«punctuation:(»«keyword:crate»«punctuation:)»" },
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«builtin:self»«operator:.»«function:union»«punctuation:(»«variable:seq»«punctuation:);»" },
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«function:fn»«punctuation:(»«type:u8»«punctuation:)» «operator:->» «type:u8» «operator:=» «variable:h»" },
     };
 
     [Theory]

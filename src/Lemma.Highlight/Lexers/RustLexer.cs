@@ -55,7 +55,9 @@ public sealed class RustLexer : ILexer
                     i = e + 1;
                     continue;
                 }
-                if (Scan.In(Keywords, word))
+                var call = e < end && s[e] == '(';
+                if (call && word is not "pub" && Scan.In(Keywords, word)) kind = TokenKind.Function; // if(x), a.union(b), fn(u8): a call to VS Code's grammar (pub(crate) is not)
+                else if (Scan.In(Keywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "use") inUse = true;
@@ -73,7 +75,7 @@ public sealed class RustLexer : ILexer
                     // Literal(s), FnMut(T): a call to VS Code's grammar, as any name right before '(', but for
                     // constants and Some/None/Ok/Err
                     kind = IsConstantName(word) ? TokenKind.Constant
-                        : e < end && s[e] == '(' && word is not ("Some" or "None" or "Ok" or "Err") ? TokenKind.Function
+                        : call && word is not ("Some" or "None" or "Ok" or "Err") ? TokenKind.Function
                         : TokenKind.Type;
                 }
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
