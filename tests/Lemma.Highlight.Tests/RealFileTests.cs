@@ -185,6 +185,9 @@ public partial class RealFileTests
         { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«keyword:pub»«punctuation:(»«keyword:crate»«punctuation:)»" },
         { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«builtin:self»«operator:.»«function:union»«punctuation:(»«variable:seq»«punctuation:);»" },
         { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«function:fn»«punctuation:(»«type:u8»«punctuation:)» «operator:->» «type:u8» «operator:=» «variable:h»" },
+        // globset's test macros: macro_rules! names a function; a $metavariable is a variable, after fn too
+        { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«function:macro_rules!» «function:check» «punctuation:{»" },
+        { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«keyword:fn» «operator:$»«variable:name»«punctuation:()»" },
     };
 
     [Theory]

@@ -52,11 +52,13 @@ public sealed class RustLexer : ILexer
                 if (e < end && s[e] == '!' && (e + 1 >= end || s[e + 1] != '=') && !Scan.In(Keywords, word))
                 {
                     t.Add(i, e + 1, TokenKind.Function);
+                    afterFn = word is "macro_rules"; // macro_rules! name: the macro's name is a function
                     i = e + 1;
                     continue;
                 }
                 var call = e < end && s[e] == '(';
-                if (call && word is not "pub" && Scan.In(Keywords, word)) kind = TokenKind.Function; // if(x), a.union(b), fn(u8): a call to VS Code's grammar (pub(crate) is not)
+                if (i > start && s[i - 1] == '$') { kind = TokenKind.Variable; afterFn = false; } // a macro's $metavariable, fn $name() too
+                else if (call && word is not "pub" && Scan.In(Keywords, word)) kind = TokenKind.Function; // if(x), a.union(b), fn(u8): a call to VS Code's grammar (pub(crate) is not)
                 else if (Scan.In(Keywords, word))
                 {
                     kind = TokenKind.Keyword;
