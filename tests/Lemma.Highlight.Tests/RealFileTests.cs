@@ -188,6 +188,14 @@ public partial class RealFileTests
         // globset's test macros: macro_rules! names a function; a $metavariable is a variable, after fn too
         { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«function:macro_rules!» «function:check» «punctuation:{»" },
         { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«keyword:fn» «operator:$»«variable:name»«punctuation:()»" },
+        // cuda-samples: VS Code's C++ grammars read "(B + 2)" after a macro's name and blanks as its parameters (a
+        // parameter's first word a variable, the rest plain: in C too, without the blank); a head after extern "C" on its
+        // line is a call (a definition's head starts its line there), its parameters plain
+        { "cuda", "#define STRIDE (WIDTH + 2)\n#define N(x + y)\nextern \"C\" uint f(uint *p, uint n);",
+          "«function:STRIDE» «punctuation:(»«variable:WIDTH» + 2«punctuation:)»\n«keyword:#define» «function:N»«punctuation:(»«variable:x» + y«punctuation:)»" },
+        { "cuda", "#define STRIDE (WIDTH + 2)\n#define N(x + y)\nextern \"C\" uint f(uint *p, uint n);",
+          "«keyword:extern» «string:\"C\"» «type:uint» «function:f»«punctuation:(»«type:uint» «operator:*»p«punctuation:,» «type:uint» n«punctuation:);»" },
+        { "c", "#define N(x + y) (x)", "«function:N»«punctuation:(»«variable:x» + y«punctuation:)»" },
     };
 
     [Theory]

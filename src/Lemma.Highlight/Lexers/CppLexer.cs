@@ -233,7 +233,8 @@ public sealed partial class CppLexer : ILexer
                         // VS Code matches a definition's head on one line: a name that starts its line is a call, except
                         // in a class body, where it is taken for a constructor
                         ? InClassBody(classes, braces)
-                        : IsDefinitionContext(lastKind, lastChar, lastWord)))
+                        : IsDefinitionContext(lastKind, lastChar, lastWord))
+                    && !(_dialect != Dialect.C && AfterExternString(s, i, start)))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
                 defaultType = kind == TokenKind.Type && word is "typename" or "class"; // the next name is its default
