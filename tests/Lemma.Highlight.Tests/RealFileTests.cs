@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Lemma.Highlight.Tests;
 
 /// <summary>
-/// Snippets of real files (system headers and scripts, the Python standard library: bench/highlight_corpus.sh) on which
-/// a hand lexer once went wrong, with the kinds they must now get. Each also agrees with the TextMate reference
-/// character for character. In the expectations, «kind:text» is a highlighted run.
+/// Snippets in the shape of real files (system headers and scripts, the Python standard library, PostgreSQL's scripts,
+/// ripgrep, cuda-samples, this repository's patches: bench/highlight_corpus.sh) on which a hand lexer once went wrong,
+/// with the kinds they must now get. Each also agrees with the TextMate reference character for character. In the
+/// expectations, «kind:text» is a highlighted run.
 /// </summary>
 public partial class RealFileTests
 {
