@@ -13,6 +13,8 @@
 #   the Rust corpus, and the shell sessions ("$ " lines) in the fenced blocks of its GUIDE.md, FAQ.md and README.md
 #   the console corpus.
 # CUDA_DIR (optional, environment): a checkout of github.com/NVIDIA/cuda-samples; a fixed list of .cu/.cuh files.
+# SQL_DIR (optional, environment): a checkout of github.com/jOOQ/sakila; its schemas in eight dialects (MySQL, SQL
+#   Server, Oracle, DB2, SQLite, PostgreSQL, CockroachDB) join the SQL corpus.
 # The diff corpus is a fixed list of this repository's own commits, as `git format-patch` writes them.
 # LANGUAGES (optional, environment): measure only these languages, e.g. LANGUAGES="sql diff".
 # TOML is not measured: TextMateSharp ships no TOML grammar to compare with.
@@ -129,6 +131,15 @@ cuda_files=(
   $cuda_samples/6_Performance/transpose/transpose.cu
   $cuda_samples/6_Performance/UnifiedMemoryPerf/matrixMultiplyPerf.cu
 )
+# Sakila's schemas, relative to SQL_DIR
+sakila_files=(
+  mysql-sakila-db/mysql-sakila-schema.sql mysql-sakila-db/mysql-sakila-drop-objects.sql
+  sql-server-sakila-db/sql-server-sakila-schema.sql sql-server-sakila-db/sql-server-sakila-drop-objects.sql
+  oracle-sakila-db/oracle-sakila-schema.sql oracle-sakila-db/oracle-sakila-schema-pl-sql.sql
+  oracle-sakila-db/oracle-sakila-drop-objects.sql db2-sakila-db/db2-sakila-schema.sql
+  db2-sakila-db/db2-sakila-delete-data.sql sqlite-sakila-db/sqlite-sakila-schema.sql
+  postgres-sakila-db/postgres-sakila-schema.sql cockroachdb-sakila-db/cockroachdb-sakila-schema.sql
+)
 # commits of this repository, varied in size and in what they change (C#, Markdown, shell, Python, JavaScript)
 diff_commits=(
   15ac230 4d0c2e0 a245966 4588765 4ed0604 da96a86 5ed2bd8 afb69eb b2d4ba0 972925b
@@ -157,6 +168,7 @@ lay_out python "${python_files[@]}"
 lay_out json "${json_files[@]}"
 lay_out yaml "${yaml_files[@]}"
 lay_out sql "${sql_files[@]}"
+[ -z "${SQL_DIR:-}" ] || lay_out_from "$SQL_DIR" sql "${sakila_files[@]}"
 mkdir -p "$out/diff"
 for c in "${diff_commits[@]}"; do
   git -C "$here" format-patch --stdout -1 "$c" >"$out/diff/$c.patch" 2>/dev/null || { echo "missing, skipped: commit $c" >&2; rm -f "$out/diff/$c.patch"; }
