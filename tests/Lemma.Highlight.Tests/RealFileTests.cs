@@ -197,6 +197,14 @@ public partial class RealFileTests
         { "cuda", "#define STRIDE (WIDTH + 2)\n#define N(x + y)\nextern \"C\" uint f(uint *p, uint n);",
           "«keyword:extern» «string:\"C\"» «type:uint» «function:f»«punctuation:(»«type:uint» «operator:*»p«punctuation:,» «type:uint» n«punctuation:);»" },
         { "c", "#define N(x + y) (x)", "«function:N»«punctuation:(»«variable:x» + y«punctuation:)»" },
+        // the regex crate: a name before ::<…>( is a call; escapes as the grammar reads them: \u{ and four to six hex
+        // digits }, \x and two digits the first of which 0-7, else the backslash and one character
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«function:size_of»«operator:::»«punctuation:<»«type:u32»«punctuation:>();»" },
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«punctuation:'»«escape:\\u{FFFD}»«punctuation:';»" },
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«string:\"»«escape:\\u»«string:{1}»«escape:\\x41\\x»«string:F0\"»" },
     };
 
     [Theory]
