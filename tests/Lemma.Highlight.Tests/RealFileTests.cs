@@ -205,6 +205,11 @@ public partial class RealFileTests
           "«punctuation:'»«escape:\\u{FFFD}»«punctuation:';»" },
         { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
           "«string:\"»«escape:\\u»«string:{1}»«escape:\\x41\\x»«string:F0\"»" },
+        // llm.c and cuda-samples: a namespace alias names types; __launch_bounds__(…) is taken for the function's name
+        { "cuda", "namespace cg = cooperative_groups;\n__global__ void __launch_bounds__(256) k(float* x) {}",
+          "«keyword:namespace» «type:cg» «operator:=» «type:cooperative_groups»«punctuation:;»" },
+        { "cuda", "namespace cg = cooperative_groups;\n__global__ void __launch_bounds__(256) k(float* x) {}",
+          "«keyword:__global__» «type:void» «function:__launch_bounds__»«punctuation:(»«number:256»«punctuation:)» «function:k»" },
     };
 
     [Theory]

@@ -160,6 +160,8 @@ public sealed partial class CppLexer : ILexer
                     kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
                     typeNameNext = false;
                     namespaceTail = lastWord is "namespace" && _dialect != Dialect.C && Scan.IsIdentStart(nc);
+                    // namespace cg = cooperative_groups;: the names aliased are types, as after using X =
+                    if (lastWord is "namespace" && _dialect != Dialect.C && nc == '=') aliasType = s.IndexOf(';', next, Scan.LineEnd(s, next, end) - next) > 0;
                     // struct __array_traits<_Tp, 0>: a specialisation's arguments
                     if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
@@ -185,6 +187,8 @@ public sealed partial class CppLexer : ILexer
                 else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda && lastKind == TokenKind.Text ? TokenKind.Text : TokenKind.Property);
                 else if (_dialect == Dialect.Cuda && Scan.In(CudaBuiltins, word))
                     kind = nc == '.' && lastChar is '(' or '[' ? TokenKind.Variable : TokenKind.Type; // f(threadIdx.x), a[threadIdx.x]: an object
+                else if (word is "__launch_bounds__" && nc == '(' && _dialect == Dialect.Cuda)
+                    kind = TokenKind.Function; // VS Code's CUDA grammar takes it for the name of the function being defined
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
