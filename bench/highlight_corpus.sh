@@ -15,6 +15,8 @@
 # CUDA_DIR (optional, environment): a checkout of github.com/NVIDIA/cuda-samples; a fixed list of .cu/.cuh files.
 # SQL_DIR (optional, environment): a checkout of github.com/jOOQ/sakila; its schemas in eight dialects (MySQL, SQL
 #   Server, Oracle, DB2, SQLite, PostgreSQL, CockroachDB) join the SQL corpus.
+# REGEX_DIR, LLMC_DIR (optional, environment): checkouts of github.com/rust-lang/regex and github.com/karpathy/llm.c,
+#   measured apart as OUT/regex (Rust) and OUT/llmc (CUDA): checks on files the lexers were not tuned on.
 # The diff corpus is a fixed list of this repository's own commits, as `git format-patch` writes them.
 # LANGUAGES (optional, environment): measure only these languages, e.g. LANGUAGES="sql diff".
 # TOML is not measured: TextMateSharp ships no TOML grammar to compare with.
@@ -140,6 +142,20 @@ sakila_files=(
   db2-sakila-db/db2-sakila-delete-data.sql sqlite-sakila-db/sqlite-sakila-schema.sql
   postgres-sakila-db/postgres-sakila-schema.sql cockroachdb-sakila-db/cockroachdb-sakila-schema.sql
 )
+# the regex crate's sources, relative to REGEX_DIR, and llm.c's, relative to LLMC_DIR
+regex_files=(
+  regex-syntax/src/hir/translate.rs regex-syntax/src/hir/print.rs regex-automata/src/util/look.rs
+  regex-automata/src/util/search.rs regex-automata/src/meta/wrappers.rs regex-automata/src/meta/stopat.rs
+  regex-automata/src/dfa/determinize.rs regex-automata/tests/dfa/suite.rs regex-automata/src/nfa/thompson/map.rs
+  regex-automata/src/nfa/thompson/error.rs regex-automata/src/util/prefilter/aho_corasick.rs regex-lite/src/lib.rs
+  regex-lite/src/utf8.rs regex-cli/args/syntax.rs regex-cli/args/haystack.rs src/error.rs
+)
+llmc_files=(
+  train_gpt2.cu dev/cuda/layernorm_backward.cu dev/cuda/attention_forward.cu dev/cuda/classifier_fused.cu
+  dev/cuda/softmax_forward.cu dev/cuda/matmul_forward.cu dev/cuda/adamw.cu dev/cuda/permute.cu llmc/zero.cuh
+  llmc/layernorm.cuh llmc/matmul.cuh llmc/attention.cuh llmc/encoder.cuh llmc/cuda_utils.cuh llmc/adamw.cuh
+  llmc/gelu.cuh
+)
 # commits of this repository, varied in size and in what they change (C#, Markdown, shell, Python, JavaScript)
 diff_commits=(
   15ac230 4d0c2e0 a245966 4588765 4ed0604 da96a86 5ed2bd8 afb69eb b2d4ba0 972925b
@@ -190,6 +206,8 @@ if [ -n "${CUDA_DIR:-}" ]; then
   lay_out_from "$CUDA_DIR" cuda "${cuda_files[@]}"
   languages+=(cuda)
 fi
+if [ -n "${REGEX_DIR:-}" ]; then lay_out_from "$REGEX_DIR" regex "${regex_files[@]}"; languages+=(regex); fi
+if [ -n "${LLMC_DIR:-}" ]; then lay_out_from "$LLMC_DIR" llmc "${llmc_files[@]}"; languages+=(llmc); fi
 # LANGUAGES (optional, environment): measure only these, e.g. LANGUAGES="sql diff"
 [ -z "${LANGUAGES:-}" ] || read -r -a languages <<<"$LANGUAGES"
 if [ -n "$notebooks" ]; then
@@ -210,7 +228,10 @@ done
 [ $agree = 1 ] || exit 0
 dotnet build "$here/bench/Lemma.Highlight.Bench" -c Release -v q -nologo >/dev/null
 for lang in "${languages[@]}"; do
-  dotnet "$here/bench/Lemma.Highlight.Bench/bin/Release/net10.0/Lemma.Highlight.Bench.dll" --agree "$lang" "$out/$lang"/* \
+  # a corpus is named after its language, but for the checks measured apart
+  case $lang in regex) as=rust ;; llmc) as=cuda ;; *) as=$lang ;; esac
+  dotnet "$here/bench/Lemma.Highlight.Bench/bin/Release/net10.0/Lemma.Highlight.Bench.dll" --agree "$as" "$out/$lang"/* \
     >"$out/$lang.diff"
+  [ "$as" = "$lang" ] || printf '%s, as ' "$lang"
   tail -1 "$out/$lang.diff"
 done
