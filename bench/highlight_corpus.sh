@@ -13,7 +13,7 @@
 #   the Rust corpus, and the shell sessions ("$ " lines) in the fenced blocks of its GUIDE.md, FAQ.md and README.md
 #   the console corpus.
 # CUDA_DIR (optional, environment): a checkout of github.com/NVIDIA/cuda-samples; a fixed list of .cu/.cuh files.
-# SQL_DIR (optional, environment): a checkout of github.com/jOOQ/sakila; its schemas in eight dialects (MySQL, SQL
+# SQL_DIR (optional, environment): a checkout of github.com/jOOQ/sakila; its schemas for seven databases (MySQL, SQL
 #   Server, Oracle, DB2, SQLite, PostgreSQL, CockroachDB) join the SQL corpus.
 # REGEX_DIR, LLMC_DIR (optional, environment): checkouts of github.com/rust-lang/regex and github.com/karpathy/llm.c,
 #   measured apart as OUT/regex (Rust) and OUT/llmc (CUDA): checks on files the lexers were not tuned on.
