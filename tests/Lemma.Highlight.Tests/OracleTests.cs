@@ -21,11 +21,11 @@ public class OracleTests(ITestOutputHelper output)
         { "json", 0.99 },
         { "yaml", 0.99 },
         { "cpp", 0.99 },
-        { "cuda", 0.98 },
+        { "cuda", 0.99 },
         { "c", 0.99 },
         { "rust", 0.97 },
-        { "sql", 0.90 },
-        { "diff", 0.95 },
+        { "sql", 0.99 },
+        { "diff", 0.99 },
     };
 
     internal static (long Same, long Total, List<string> Differences) Compare(string code, string language)

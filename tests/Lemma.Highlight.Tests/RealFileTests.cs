@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Lemma.Highlight.Tests;
 
 /// <summary>
-/// Snippets of real files (system headers and scripts, the Python standard library: bench/highlight_corpus.sh) on which
-/// a hand lexer once went wrong, with the kinds they must now get. Each also agrees with the TextMate reference
-/// character for character. In the expectations, «kind:text» is a highlighted run.
+/// Snippets in the shape of real files (system headers and scripts, the Python standard library, PostgreSQL's scripts,
+/// ripgrep, cuda-samples, this repository's patches: bench/highlight_corpus.sh) on which a hand lexer once went wrong,
+/// with the kinds they must now get. Each also agrees with the TextMate reference character for character. In the
+/// expectations, «kind:text» is a highlighted run.
 /// </summary>
 public partial class RealFileTests
 {
@@ -144,6 +145,71 @@ public partial class RealFileTests
         // case right after $( is no command to VS Code, so the pattern's ) ends the substitution: the ;; after it are two
         // list operators
         { "bash", "x=$(case $a in\n  a) echo 1;;\nesac", "«keyword:in»\n«string:  a)» «builtin:echo» 1«operator:;;»\n«keyword:esac»" },
+        // PostgreSQL's scripts: VS Code's SQL grammar colours every word of its long (T-SQL) keyword list, wherever it
+        // stands; its types and functions come after that list, functions with or without parentheses
+        { "sql", "CREATE OR REPLACE FUNCTION f(OUT version int4, x boolean)\nRETURNS oid AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;",
+          "«keyword:CREATE» «keyword:OR» «function:REPLACE» «keyword:FUNCTION» f(«keyword:OUT» «keyword:version» int4, x «type:boolean»)" },
+        { "sql", "CREATE OR REPLACE FUNCTION f(OUT version int4, x boolean)\nRETURNS oid AS 'MODULE_PATHNAME' LANGUAGE C PARALLEL SAFE;",
+          "«keyword:RETURNS» «type:oid» «keyword:AS» «string:'MODULE_PATHNAME'» «keyword:LANGUAGE» C PARALLEL «keyword:SAFE»;" },
+        // an indented create names its object (a function's colour); comment on … is is one keyword; ALL alone, [a] and ::
+        // are plain, () punctuation, and a qualified name two constants
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "  «keyword:CREATE» «keyword:TABLE» «function:tab» (a «keyword:int» «keyword:DEFAULT» «function:CAST»(«number:0» «keyword:AS» «keyword:bigint»));" },
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "  «keyword:COMMENT ON TABLE tab IS» «string:'a table'»;\n«keyword:SELECT» ALL a::bool «keyword:FROM» «constant:s».«constant:tab»" },
+        { "sql", "BEGIN;\n  CREATE TABLE tab (a int DEFAULT CAST(0 AS bigint));\n  COMMENT ON TABLE tab IS 'a table';\nSELECT ALL a::bool FROM s.tab WHERE b = ANY(ARRAY[1, 2]) AND f() IS NOT NULL;",
+          "ANY(ARRAY[1, 2]) «keyword:AND» f«punctuation:()» «keyword:IS» «keyword:NOT» «keyword:NULL»;" },
+        // cuda-samples: uint and the vector types are types; a member access is an object and a property, as in C++;
+        // threadIdx and friends are types with a plain ".x", but objects right after '(' or '['
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«type:uint» «keyword:*»«variable:d»«punctuation:,» «type:float3» «variable:p»«punctuation:)»" },
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«variable:d»«punctuation:[»«variable:threadIdx»«punctuation:.»«property:x»«punctuation:]» «operator:=» «variable:p»«punctuation:.»«property:x» «operator:+» «type:blockIdx».x «operator:*»" },
+        { "cuda", "__global__ void k(uint *d, float3 p)\n{\n    d[threadIdx.x] = p.x + blockIdx.x * 2;\n    g(threadIdx.y, a + threadIdx.y);\n}",
+          "«function:g»«punctuation:(»«variable:threadIdx»«punctuation:.»«property:y»«punctuation:,» a «operator:+» «type:threadIdx».y«punctuation:);»" },
+        // ripgrep: a capitalised name right before '(' is a call to VS Code's grammar (but Some, Ok... and a declared
+        // struct's name); mod's name is a type; super is a builtin; a line continuation's backslash stays in the string
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«punctuation:{»\n    «function:Literal»«punctuation:(»«type:String»«punctuation:),»" },
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«keyword:struct» «type:Pair»«punctuation:(»«type:u8»«punctuation:);»\n«keyword:mod» «type:tests»" },
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«keyword:use» «builtin:super»«operator:::»" },
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«keyword:impl» «function:FnMut»«punctuation:(»«type:u8»«punctuation:))»" },
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«type:Some»«punctuation:(»«type:E»«operator:::»«function:Literal»«punctuation:(»" },
+        { "rust", "enum E {\n    Literal(String),\n}\nstruct Pair(u8);\nmod tests {\n    use super::E;\n    fn f(g: impl FnMut(u8)) {\n        let x = Some(E::Literal(s));\n        let y = \"a\\\n            b\";\n    }\n}", "«string:\"a\\»\n«string:            b\"»" },
+        // git format-patch: "---" alone separates the message from the diffstat; git's extended headers other than
+        // diff and index are text to VS Code's grammar, as are a changed line but for its sign
+        { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«punctuation:---»\n a.txt | 2 +-\n\n«keyword:diff --git a/a.txt b/a.txt»\nnew file mode 100644\n«keyword:index 0000000..e69de29»" },
+        { "diff", "Subject: [PATCH] Fix\n---\n a.txt | 2 +-\n\ndiff --git a/a.txt b/a.txt\nnew file mode 100644\nindex 0000000..e69de29\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@ fn main\n+x\n! changed", "«keyword:@@ -0,0 +1 @@» fn main\n«inserted:+x»\n«punctuation:!» changed" },
+        // ripgrep's guide: time is a keyword between blanks or list operators, not in an assignment
+        { "console", "$ time rg -c foo\n42\n$ t=1; echo x | time wc -l", "«prompt:$ »«keyword:time» rg -c foo" },
+        { "bash", "time=1; echo time; x | time wc -l", "time=1«operator:;» «builtin:echo» «keyword:time»«operator:;» x «operator:|» «keyword:time» wc -l" },
+        // a keyword right before '(' is a call too (regex's literal.rs: self.union(seq)), but for pub(crate)
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«keyword:pub»«punctuation:(»«keyword:crate»«punctuation:)»" },
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«builtin:self»«operator:.»«function:union»«punctuation:(»«variable:seq»«punctuation:);»" },
+        { "rust", "pub(crate) fn f(seq: Seq) {\n    let v = self.union(seq);\n    let g: fn(u8) -> u8 = h;\n}", "«function:fn»«punctuation:(»«type:u8»«punctuation:)» «operator:->» «type:u8» «operator:=» «variable:h»" },
+        // globset's test macros: macro_rules! names a function; a $metavariable is a variable, after fn too
+        { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«function:macro_rules!» «function:check» «punctuation:{»" },
+        { "rust", "macro_rules! check {\n    ($name:ident) => {\n        fn $name() {}\n    };\n}", "«keyword:fn» «operator:$»«variable:name»«punctuation:()»" },
+        // cuda-samples: VS Code's C++ grammars read "(B + 2)" after a macro's name and blanks as its parameters (a
+        // parameter's first word a variable, the rest plain: in C too, without the blank); a head after extern "C" on its
+        // line is a call (a definition's head starts its line there), its parameters plain
+        { "cuda", "#define STRIDE (WIDTH + 2)\n#define N(x + y)\nextern \"C\" uint f(uint *p, uint n);",
+          "«function:STRIDE» «punctuation:(»«variable:WIDTH» + 2«punctuation:)»\n«keyword:#define» «function:N»«punctuation:(»«variable:x» + y«punctuation:)»" },
+        { "cuda", "#define STRIDE (WIDTH + 2)\n#define N(x + y)\nextern \"C\" uint f(uint *p, uint n);",
+          "«keyword:extern» «string:\"C\"» «type:uint» «function:f»«punctuation:(»«type:uint» «operator:*»p«punctuation:,» «type:uint» n«punctuation:);»" },
+        { "c", "#define N(x + y) (x)", "«function:N»«punctuation:(»«variable:x» + y«punctuation:)»" },
+        // the regex crate: a name before ::<…>( is a call; escapes as the grammar reads them: \u{ and four to six hex
+        // digits }, \x and two digits the first of which 0-7, else the backslash and one character
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«function:size_of»«operator:::»«punctuation:<»«type:u32»«punctuation:>();»" },
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«punctuation:'»«escape:\\u{FFFD}»«punctuation:';»" },
+        { "rust", "fn f() {\n    let n = size_of::<u32>();\n    let c = '\\u{FFFD}';\n    let s = \"\\u{1}\\x41\\xF0\";\n}",
+          "«string:\"»«escape:\\u»«string:{1}»«escape:\\x41\\x»«string:F0\"»" },
+        // llm.c and cuda-samples: a namespace alias names types; __launch_bounds__(…) is taken for the function's name
+        { "cuda", "namespace cg = cooperative_groups;\n__global__ void __launch_bounds__(256) k(float* x) {}",
+          "«keyword:namespace» «type:cg» «operator:=» «type:cooperative_groups»«punctuation:;»" },
+        { "cuda", "namespace cg = cooperative_groups;\n__global__ void __launch_bounds__(256) k(float* x) {}",
+          "«keyword:__global__» «type:void» «function:__launch_bounds__»«punctuation:(»«number:256»«punctuation:)» «function:k»" },
     };
 
     [Theory]

@@ -119,6 +119,17 @@ public sealed partial class CppLexer
     private static bool InClassBody(ulong classes, int braces) => braces is > 0 and <= 64 && (classes & (1UL << (braces - 1))) != 0;
 
     /// <summary>Only blanks precede <paramref name="i"/> on its line.</summary>
+    /// <summary>
+    /// extern "C" earlier on the line: VS Code's C++ grammar starts a definition's head only at a line's start or after
+    /// ';', '}' or '>', so the head that follows is a call there (its parameters plain).
+    /// </summary>
+    private static bool AfterExternString(string s, int i, int start)
+    {
+        var lineStart = i > start ? s.LastIndexOf('\n', i - 1, i - start) + 1 : start;
+        if (lineStart < start) lineStart = start;
+        return s.AsSpan(lineStart, i - lineStart).IndexOf("extern \"", StringComparison.Ordinal) >= 0;
+    }
+
     private static bool FirstOnLine(string s, int i)
     {
         while (i > 0 && s[i - 1] is ' ' or '\t') i--;

@@ -31,6 +31,9 @@ public sealed partial class CppLexer
             t.Add(p, ne, TokenKind.Function);
             p = ne;
             if (name is "define" && p < lineEnd && s[p] == '(') p = MacroParameters(s, p, lineEnd, t);
+            else if (name is "define" && _dialect != Dialect.C && SkipSpace(s, p, lineEnd) is var q && q > p && q < lineEnd && s[q] == '('
+                     && s.IndexOfAny(['(', ')'], q + 1, lineEnd - q - 1) is var close && close > 0 && s[close] == ')')
+                p = MacroParameters(s, q, lineEnd, t); // #define A (B + 2): VS Code's C++ grammar reads (B + 2) as parameters
         }
         // The rest of the line (and continuation lines) is code.
         var stop = lineEnd;
@@ -53,16 +56,28 @@ public sealed partial class CppLexer
         return stop;
     }
 
-    /// <summary>#define NAME(a, b, ...): the parameters are variables, as in VS Code.</summary>
+    /// <summary>
+    /// #define NAME(a, b, ...): the parameters are variables, as in VS Code; only a parameter's first word is one there,
+    /// the rest is plain (<c>N(x + y)</c>).
+    /// </summary>
     private static int MacroParameters(string s, int p, int lineEnd, TokenList t)
     {
         t.Add(p, p + 1, TokenKind.Punctuation);
         p++;
+        var first = true; // at a parameter's start
         while (p < lineEnd && s[p] != ')')
         {
-            if (Scan.IsIdentStart(s[p])) { var e = Scan.Ident(s, p, lineEnd); t.Add(p, e, TokenKind.Variable); p = e; continue; }
-            if (s[p] == ',') t.Add(p, p + 1, TokenKind.Punctuation);
-            else if (s[p] == '.') t.Add(p, p + 1, TokenKind.Punctuation);
+            if (Scan.IsIdentStart(s[p]))
+            {
+                var e = Scan.Ident(s, p, lineEnd);
+                if (first) t.Add(p, e, TokenKind.Variable);
+                first = false;
+                p = e;
+                continue;
+            }
+            if (s[p] == ',') { t.Add(p, p + 1, TokenKind.Punctuation); first = true; }
+            else if (s[p] == '.' && p + 2 < lineEnd && s[p + 1] == '.' && s[p + 2] == '.') { t.Add(p, p + 3, TokenKind.Punctuation); p += 3; continue; }
+            else if (s[p] is not (' ' or '\t')) first = false;
             p++;
         }
         if (p < lineEnd) { t.Add(p, p + 1, TokenKind.Punctuation); p++; }

@@ -33,8 +33,17 @@ public sealed partial class CppLexer : ILexer
     private static readonly string[] Types = Scan.Words(
         "auto bool char char8_t char16_t char32_t double float int long short signed unsigned void wchar_t " +
         "size_t ssize_t ptrdiff_t intptr_t uintptr_t int8_t int16_t int32_t int64_t uint8_t uint16_t uint32_t uint64_t " +
-        "_Bool _Complex");
-    private static readonly string[] CudaTypes = Scan.Words("blockIdx blockDim threadIdx gridDim warpSize dim3");
+        "_Bool _Complex " +
+        // BSD's short names, types in both grammars (the *_t names have a rule of their own)
+        "u_char u_short u_int u_long ushort uint");
+    // the built-in index variables are types to VS Code's CUDA grammar, but objects right after '(' or '['
+    private static readonly string[] CudaBuiltins = Scan.Words("blockIdx blockDim threadIdx gridDim warpSize");
+    // CUDA's vector types, as that grammar lists them (it has no long4)
+    private static readonly string[] CudaTypes = Scan.Words(
+        "dim3 char1 char2 char3 char4 uchar1 uchar2 uchar3 uchar4 short1 short2 short3 short4 ushort1 ushort2 ushort3 ushort4 " +
+        "int1 int2 int3 int4 uint1 uint2 uint3 uint4 long1 long2 long3 ulong1 ulong2 ulong3 ulong4 longlong1 longlong2 " +
+        "longlong3 longlong4 ulonglong1 ulonglong2 ulonglong3 ulonglong4 float1 float2 float3 float4 double1 double2 double3 " +
+        "double4");
     private static readonly string[] Constants = Scan.Words("true false nullptr NULL");
 
     public void Lex(string s, int start, int end, TokenList t)
@@ -151,6 +160,8 @@ public sealed partial class CppLexer : ILexer
                     kind = _dialect == Dialect.C && lastWord is "struct" or "enum" or "union" ? TokenKind.Text : TokenKind.Type;
                     typeNameNext = false;
                     namespaceTail = lastWord is "namespace" && _dialect != Dialect.C && Scan.IsIdentStart(nc);
+                    // namespace cg = cooperative_groups;: the names aliased are types, as after using X =
+                    if (lastWord is "namespace" && _dialect != Dialect.C && nc == '=') aliasType = s.IndexOf(';', next, Scan.LineEnd(s, next, end) - next) > 0;
                     // struct __array_traits<_Tp, 0>: a specialisation's arguments
                     if (_dialect != Dialect.C && nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
@@ -173,7 +184,11 @@ public sealed partial class CppLexer : ILexer
                     kind = afterHead ? TokenKind.Type : TokenKind.Text;
                     if (kind == TokenKind.Type && nc == '<' && TemplateArgumentsEnd(s, e, end) > e && templateDepth <= 0) templateDepth = -1;
                 }
-                else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Property);
+                else if (afterAccess) kind = nc == '(' ? TokenKind.Function : (_dialect == Dialect.Cuda && lastKind == TokenKind.Text ? TokenKind.Text : TokenKind.Property);
+                else if (_dialect == Dialect.Cuda && Scan.In(CudaBuiltins, word))
+                    kind = nc == '.' && lastChar is '(' or '[' ? TokenKind.Variable : TokenKind.Type; // f(threadIdx.x), a[threadIdx.x]: an object
+                else if (word is "__launch_bounds__" && nc == '(' && _dialect == Dialect.Cuda)
+                    kind = TokenKind.Function; // VS Code's CUDA grammar takes it for the name of the function being defined
                 else if (Scan.In(Keywords, word) || _dialect == Dialect.Cuda && Scan.In(CudaKeywords, word))
                 {
                     kind = TokenKind.Keyword;
@@ -190,7 +205,7 @@ public sealed partial class CppLexer : ILexer
                 else if (IsPredefinedMacro(word)) kind = TokenKind.Type;
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
                 else if (nc == '(') kind = TokenKind.Function;
-                else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = _dialect == Dialect.Cuda ? TokenKind.Text : TokenKind.Variable;
+                else if (nc == '.' || nc == '-' && next + 1 < end && s[next + 1] == '>') kind = TokenKind.Variable;
                 else if (nc == '[') kind = TokenKind.Variable;
                 else if (nc == '<' && next == e && TemplateArgumentsEnd(s, e, end) is var close && close > e
                          && (close < end && s[close] == '(' || braces == 0 || paramDepth >= 0 || aliasType || scopeHead && headWord is not "extern" || templateDepth > 0
@@ -222,7 +237,8 @@ public sealed partial class CppLexer : ILexer
                         // VS Code matches a definition's head on one line: a name that starts its line is a call, except
                         // in a class body, where it is taken for a constructor
                         ? InClassBody(classes, braces)
-                        : IsDefinitionContext(lastKind, lastChar, lastWord)))
+                        : IsDefinitionContext(lastKind, lastChar, lastWord))
+                    && !(_dialect != Dialect.C && AfterExternString(s, i, start)))
                     paramDepth = depth; // the '(' that follows opens a parameter list
                 t.Add(i, e, kind);
                 defaultType = kind == TokenKind.Type && word is "typename" or "class"; // the next name is its default
@@ -373,7 +389,7 @@ public sealed partial class CppLexer : ILexer
                     len = 3;
                     break;
                 case '.':
-                    // VS Code's CUDA grammar leaves the '.' after blockIdx and friends unscoped.
+                    // VS Code's CUDA grammar leaves the '.' after blockIdx and friends (as types) unscoped.
                     pk = _dialect == Dialect.Cuda && lastKind == TokenKind.Type && Scan.IsIdentPart(lastChar) ? TokenKind.Text : TokenKind.Punctuation;
                     if (i + 2 < end && s[i + 1] == '.' && s[i + 2] == '.')
                     {

@@ -14,7 +14,7 @@ public sealed class RustLexer : ILexer
 
     private static readonly string[] Keywords = Scan.Words(
         "as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod move mut pub " +
-        "ref return static struct super trait type union unsafe use where while yield");
+        "ref return static struct trait type union unsafe use where while yield");
     private static readonly string[] Primitives = Scan.Words(
         "bool char str u8 u16 u32 u64 u128 usize i8 i16 i32 i64 i128 isize f32 f64");
 
@@ -23,6 +23,7 @@ public sealed class RustLexer : ILexer
         var i = start;
         var inUse = false;
         var afterFn = false;
+        var afterDeclare = false; // after struct, enum, union, trait, type or mod: the name declared is a type
         var prevDot = false;
         var attribute = 0; // bracket depth inside #[…]
         while (i < end)
@@ -51,22 +52,36 @@ public sealed class RustLexer : ILexer
                 if (e < end && s[e] == '!' && (e + 1 >= end || s[e + 1] != '=') && !Scan.In(Keywords, word))
                 {
                     t.Add(i, e + 1, TokenKind.Function);
+                    afterFn = word is "macro_rules"; // macro_rules! name: the macro's name is a function
                     i = e + 1;
                     continue;
                 }
-                if (Scan.In(Keywords, word))
+                var call = e < end && s[e] == '(';
+                if (i > start && s[i - 1] == '$') { kind = TokenKind.Variable; afterFn = false; } // a macro's $metavariable, fn $name() too
+                else if (Turbofish(s, e, end) && !IsConstantName(word) && word is not ("self" or "Self" or "super" or "Some" or "None" or "Ok" or "Err"))
+                    kind = TokenKind.Function; // size_of::<T>(): a call to VS Code's grammar (a '>(' later on the line will do)
+                else if (call && word is not "pub" && Scan.In(Keywords, word)) kind = TokenKind.Function; // if(x), a.union(b), fn(u8): a call to VS Code's grammar (pub(crate) is not)
+                else if (Scan.In(Keywords, word))
                 {
                     kind = TokenKind.Keyword;
                     if (word is "use") inUse = true;
                     afterFn = word is "fn";
+                    afterDeclare = word is "struct" or "enum" or "union" or "trait" or "type" or "mod";
                 }
-                else if (word is "self" or "Self") kind = TokenKind.Builtin;
+                else if (afterDeclare) { kind = TokenKind.Type; afterDeclare = false; } // struct Name(…), mod tests
+                else if (word is "self" or "Self" or "super") kind = TokenKind.Builtin; // super too, as VS Code's grammar has it
                 else if (word is "true" or "false") kind = TokenKind.Constant;
                 else if (Scan.In(Primitives, word)) kind = TokenKind.Type;
                 else if (afterFn) { kind = TokenKind.Function; afterFn = false; }
                 else if (wasDot) kind = nc == '(' || nc == ':' && next + 1 < end && s[next + 1] == ':' ? TokenKind.Function : TokenKind.Text;
                 else if (char.IsAsciiLetterUpper(word[0]))
-                    kind = IsConstantName(word) ? TokenKind.Constant : TokenKind.Type;
+                {
+                    // Literal(s), FnMut(T): a call to VS Code's grammar, as any name right before '(', but for
+                    // constants and Some/None/Ok/Err
+                    kind = IsConstantName(word) ? TokenKind.Constant
+                        : call && word is not ("Some" or "None" or "Ok" or "Err") ? TokenKind.Function
+                        : TokenKind.Type;
+                }
                 else if (nc == ':' && next + 1 < end && s[next + 1] == ':') kind = TokenKind.Type;
                 else if (attribute > 0 || inUse) kind = TokenKind.Text;
                 else if (nc == '(') kind = TokenKind.Function;
@@ -151,6 +166,14 @@ public sealed class RustLexer : ILexer
         }
     }
 
+    /// <summary>"::&lt;" right after a name, and "&gt;(" later on its line.</summary>
+    private static bool Turbofish(string s, int e, int end)
+    {
+        if (e + 2 >= end || s[e] != ':' || s[e + 1] != ':' || s[e + 2] != '<') return false;
+        var line = Scan.LineEnd(s, e, end);
+        return s.AsSpan(e + 3, line - e - 3).IndexOf(">(", StringComparison.Ordinal) >= 0;
+    }
+
     /// <summary>ALL_CAPS names (two characters or more) are constants.</summary>
     private static bool IsConstantName(ReadOnlySpan<char> w)
     {
@@ -198,12 +221,11 @@ public sealed class RustLexer : ILexer
             {
                 var e = s[p + 1] switch
                 {
-                    'x' => System.Math.Min(end, p + 4),
-                    'u' when p + 2 < end && s[p + 2] == '{' => System.Math.Min(end, s.IndexOf('}', p, end - p) is var b and >= 0 ? b + 1 : p + 2),
                     '\n' => p + 1,
-                    _ => p + 2,
+                    _ => EscapeEnd(s, p, end),
                 };
-                if (e > p + 1) t.Add(p, e, TokenKind.Escape);
+                // a line continuation's backslash is part of the string there
+                t.Add(p, System.Math.Max(e, p + 1), e > p + 1 ? TokenKind.Escape : TokenKind.String);
                 p = System.Math.Max(e, p + 1);
                 continue;
             }
@@ -228,6 +250,23 @@ public sealed class RustLexer : ILexer
     }
 
     /// <summary>A char literal: the quotes are punctuation in VS Code's grammar, the content a string.</summary>
+    /// <summary>
+    /// The end of the escape at <paramref name="p"/>, as VS Code's grammar reads one: \x and two digits (the first 0-7,
+    /// the second no 8 or 9), \u{ and four to six hex digits }, else the backslash and one character (\u{1}: \u alone).
+    /// </summary>
+    private static int EscapeEnd(string s, int p, int end)
+    {
+        if (p + 3 < end && s[p + 1] == 'x' && s[p + 2] is >= '0' and <= '7' && char.IsAsciiHexDigit(s[p + 3]) && s[p + 3] is not ('8' or '9'))
+            return p + 4;
+        if (p + 2 < end && s[p + 1] == 'u' && s[p + 2] == '{')
+        {
+            var q = p + 3;
+            while (q < end && q - p - 3 < 7 && char.IsAsciiHexDigit(s[q])) q++;
+            if (q - p - 3 is >= 4 and <= 6 && q < end && s[q] == '}') return q + 1;
+        }
+        return System.Math.Min(end, p + 2);
+    }
+
     private static int Char(string s, int i, int q, int end, TokenList t)
     {
         if (q > i) t.Add(i, q, TokenKind.String);
@@ -235,7 +274,7 @@ public sealed class RustLexer : ILexer
         var p = q + 1;
         while (p < end && s[p] != '\'' && s[p] != '\n')
         {
-            if (s[p] == '\\' && p + 1 < end) { t.Add(p, p + 2, TokenKind.Escape); p += 2; continue; }
+            if (s[p] == '\\' && p + 1 < end) { var e = EscapeEnd(s, p, end); t.Add(p, e, TokenKind.Escape); p = e; continue; }
             t.Add(p, p + 1, TokenKind.String);
             p++;
         }

@@ -188,6 +188,8 @@ public sealed class ShellLexer : ILexer
                 t.Add(i, w, TokenKind.Operator);
             else if (testDepth > 0 && word is "==" or "!=" or "=~" or "!" or "=")
                 t.Add(i, w, TokenKind.Operator);
+            else if (word is "time" && (i == start || s[i - 1] is ' ' or '\t' or '\n' or ';' or '&') && (w >= end || s[w] is ' ' or '\t' or '\n' or ';' or '&'))
+                t.Add(i, w, TokenKind.Keyword); // VS Code's grammar: time between blanks or list operators, wherever it stands
             else if (afterFor && wholeWord) { t.Add(i, w, TokenKind.Variable); afterFor = false; }
             else if (afterFunction && atWord) { t.Add(i, w, TokenKind.Function); afterFunction = false; }
             else if (command && Scan.In(Keywords, word))
