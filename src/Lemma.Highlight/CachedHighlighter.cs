@@ -22,7 +22,7 @@ namespace Lemma.Highlight;
 public sealed partial class CachedHighlighter : IHighlighter
 {
     /// <summary>Bump when the output of the highlighters changes, so old disk entries are not reused.</summary>
-    public const string FormatVersion = "lemma-highlight-3";
+    public const string FormatVersion = "lemma-highlight-4";
 
     private readonly IHighlighter _inner;
     private readonly string? _directory;

@@ -65,11 +65,11 @@ public sealed class CachedHighlighterTests : IDisposable
 
     [Theory]
     [InlineData("")]
-    [InlineData("{\"Format\":\"lemma-highlight-3\",\"Key\":")]
+    [InlineData("{\"Format\":\"lemma-highlight-4\",\"Key\":")]
     [InlineData("not json at all")]
     [InlineData("{\"Format\":\"lemma-highlight-0\",\"Key\":\"x\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":[\"stale\"]}")]
-    [InlineData("{\"Format\":\"lemma-highlight-3\",\"Key\":\"other\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":[\"wrong\"]}")]
-    [InlineData("{\"Format\":\"lemma-highlight-3\",\"Key\":\"KEY\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":null}")]
+    [InlineData("{\"Format\":\"lemma-highlight-4\",\"Key\":\"other\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":[\"wrong\"]}")]
+    [InlineData("{\"Format\":\"lemma-highlight-4\",\"Key\":\"KEY\",\"Language\":\"python\",\"Recognized\":true,\"Lines\":null}")]
     public void A_corrupt_or_foreign_entry_is_ignored_and_rewritten(string content)
     {
         const string code = "print('hi')";

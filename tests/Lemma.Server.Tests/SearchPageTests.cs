@@ -153,6 +153,34 @@ public class SearchPageTests
     }
 
     [Fact]
+    public void A_new_post_under_serve_production_adds_its_fragment_and_remakes_the_shards_of_its_words_only()
+    {
+        var root = Directory.CreateTempSubdirectory("lemma-search-").FullName;
+        try
+        {
+            foreach (var (path, text) in Files) Write(root, path, text);
+            for (var i = 0; i < Posts; i++) Write(root, $"content/posts/p{i}.md", $"---\ntitle: Walrus{i}\ndate: 2023-01-01T{i / 60:00}:{i % 60:00}:00Z\n---\nWords of post {i}: walrus{i} and narwhal.\n");
+            var host = new SiteHost(new ServerOptions { Source = root, Port = 0, Production = true });
+            host.Rebuild();
+            var pages = host.Current.Files.Keys.Count(p => p.StartsWith("search/d/", StringComparison.Ordinal));
+            // The page count BM25 reads is rounded: one more page reads the same, and scores no other shard again.
+            Assert.Equal(Ranking.Rounded(pages), Ranking.Rounded(pages + 1));
+            Write(root, "content/posts/ocelot.md", "---\ntitle: Ocelots\ndate: 2024-06-01\n---\nAn ocelot, newest of all.\n");
+            host.Rebuild(["content/posts/ocelot.md"]);
+            var changed = host.Current.Changed.Where(p => p.StartsWith("search/", StringComparison.Ordinal)).ToArray();
+            Assert.Contains("search/t/oce.json", changed);
+            Assert.DoesNotContain("search/t/wal.json", changed);
+            Assert.DoesNotContain("search/t/nar.json", changed);
+            // Pages are numbered oldest first: the new post takes the next number, every other page keeps its own.
+            Assert.Equal([$"search/d/{pages}.json"], changed.Where(p => p.StartsWith("search/d/", StringComparison.Ordinal)));
+        }
+        finally { Directory.Delete(root, recursive: true); }
+    }
+
+    // Posts beside Files in the test above: a page count where one more rounds the same.
+    private const int Posts = 52;
+
+    [Fact]
     public void Under_preview_the_index_is_made_when_a_browser_asks_for_it_and_shows_each_edit()
     {
         var store = new BuildStore();

@@ -28,7 +28,7 @@ public static class Ranking
     /// <summary>The score of a stem counted <paramref name="weight"/> times in the text of a page of <paramref name="length"/>
     /// words and present in its <paramref name="fields"/>, among <paramref name="docs"/> pages of which <paramref name="counts"/>
     /// have it; times ten and rounded, at least 1.</summary>
-    public static int Score(float weight, Fields fields, int length, Counts counts, int docs, double averageLength)
+    public static int Score(float weight, Fields fields, int length, Counts counts, double docs, double averageLength)
     {
         var score = weight == 0 ? 0 : Idf(counts.Text, docs) * weight * (K1 + 1) / (weight + K1 * (1 - B + B * length / averageLength));
         if ((fields & Fields.Title) != 0) score += TitleWeight * (K1 + 1) * Idf(counts.Title, docs);
@@ -72,10 +72,11 @@ public static class Ranking
         }
     }
 
-    private static double Idf(int df, int docs) => System.Math.Log(1 + (docs - df + 0.5) / (df + 0.5));
+    // The page count is rounded (Rounded), so a word on every page may be on a few more than it says.
+    private static double Idf(int df, double docs) => System.Math.Log(1 + System.Math.Max(0, docs - df + 0.5) / (df + 0.5));
 
-    /// <summary>The average length rounded to a power of 1.05: an edit that changes it a little changes no score, so it
-    /// remakes only the shards of the words it touched.</summary>
-    public static double Rounded(double averageLength) =>
-        averageLength <= 1 ? 1 : System.Math.Round(System.Math.Pow(1.05, System.Math.Round(System.Math.Log(averageLength) / System.Math.Log(1.05))), 2);
+    /// <summary>The page count or the average length rounded to a power of 1.05: an edit that changes it a little changes
+    /// no score, so it remakes only the shards of the words it touched.</summary>
+    public static double Rounded(double value) =>
+        value <= 1 ? 1 : System.Math.Round(System.Math.Pow(1.05, System.Math.Round(System.Math.Log(value) / System.Math.Log(1.05))), 2);
 }

@@ -19,14 +19,16 @@ public static class SearchQueries
     private const string One = "";
     private const int RunSize = 256;
 
-    /// <summary>The published pages search holds, by source path, in the site's order: a page's number in the index is
-    /// its place here. Never drafts, future pages, or pages with <c>search: false</c> (or PaperMod's <c>searchHidden</c>).</summary>
+    /// <summary>The published pages search holds, by source path, oldest first (the site's order turned round): a page's
+    /// number in the index is its place here, so a new post takes the next number and leaves the others theirs (and
+    /// their runs and fragments as they were). Never drafts, future pages, or pages with <c>search: false</c> (or
+    /// PaperMod's <c>searchHidden</c>).</summary>
     public static readonly Query<string, ImmutableArray<string>> Pages = new("search pages", (q, _) =>
     {
         var site = q.Get(SiteQueries.Layout, One).Site;
         return [.. site.Pages.Where(p => !p.Draft && !p.Future && !p.FrontMatter.SearchHidden
                 && ConfigLoader.Get(p.FrontMatter.Raw, "search") is not false && !ReferenceEquals(p, site.HomeIndex))
-            .Select(p => p.Source.Path)];
+            .Select(p => p.Source.Path).Reverse()];
     }, Equalities.Sequence<string>());
 
     private static string Member(QueryContext q, string path, string member) => q.Get(PageQueries.ViewMember, (path, member)) as string ?? "";
@@ -49,11 +51,11 @@ public static class SearchQueries
     /// the page's length, and which fields (<see cref="Ranking.Where"/>).</summary>
     private readonly record struct Occurrence(int Doc, float Weight, Fields Fields, int Length, int Where);
 
-    /// <summary>A run's pages' words, split by shard key: each stem's postings there (page, weight, length).</summary>
-    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ReadOnlyMemory<Occurrence> Postings)> Stems)
+    /// <summary>A run's pages' words, split by shard key: each stem's postings there.</summary>
+    private sealed record Part(ImmutableArray<(string Word, string Stem)> Words, ImmutableArray<(string Stem, ImmutableArray<Occurrence> Postings)> Stems)
     {
         public bool Equals(Part? other) => other is not null && Words.SequenceEqual(other.Words)
-            && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.Span.SequenceEqual(s.Second.Postings.Span));
+            && Stems.Length == other.Stems.Length && Stems.Zip(other.Stems).All(s => s.First.Stem == s.Second.Stem && s.First.Postings.SequenceEqual(s.Second.Postings));
         public override int GetHashCode() => Words.Length;
     }
 
@@ -68,7 +70,8 @@ public static class SearchQueries
         // Keys looked up by the span of the word they begin: no string made per word of every page.
         var byKey = keys.GetAlternateLookup<ReadOnlySpan<char>>();
         // Each (key, stem) numbered as met; the run's postings gathered in one array in page order, then grouped by
-        // that number into one array the parts share: no list per stem grown posting by posting.
+        // that number, and each stem's copied out at its size: no list per stem grown posting by posting, and no part
+        // that outlives its run (under serve) keeps the run's whole array.
         var met = new Occurrence[docs.Sum(d => d.Words.Length)];
         var metStem = new int[met.Length];
         var lastDoc = new List<int>();
@@ -111,7 +114,7 @@ public static class SearchQueries
         public readonly Dictionary<string, string> Stems = new(StringComparer.Ordinal);
         public readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal);
 
-        /// <summary>The part, its stems' postings cut from the run's postings grouped by number (<paramref name="starts"/>).</summary>
+        /// <summary>The part, its stems' postings copied from the run's postings grouped by number (<paramref name="starts"/>).</summary>
         public Part Part(Occurrence[] grouped, int[] starts)
         {
             var words = Stems.Select(w => (w.Key, w.Value)).ToArray();
@@ -121,7 +124,7 @@ public static class SearchQueries
             return new Part([.. words], [.. stems.Select(stem =>
             {
                 var number = Numbers[stem];
-                return (stem, new ReadOnlyMemory<Occurrence>(grouped, starts[number], starts[number + 1] - starts[number]));
+                return (stem, ImmutableArray.Create(grouped, starts[number], starts[number + 1] - starts[number]));
             })]);
         }
     }
@@ -153,12 +156,13 @@ public static class SearchQueries
     private static readonly Query<string, ImmutableArray<string>> Keys = new("search keys", (q, _) =>
         [.. q.Get(KeyRuns, One).Keys.Order(StringComparer.Ordinal)], Equalities.Sequence<string>());
 
-    /// <summary>The page count and the average length BM25 reads: the same after most edits (<see cref="Ranking.Rounded"/>).</summary>
-    private static readonly Query<string, (int Docs, double AverageLength)> Stats = new("search stats", (q, _) =>
+    /// <summary>The page count and the average length BM25 reads, both rounded (<see cref="Ranking.Rounded"/>): the same
+    /// after most edits, a new post's or a deleted one's included, so that these rescore no shard but their words'.</summary>
+    private static readonly Query<string, (double Docs, double AverageLength)> Stats = new("search stats", (q, _) =>
     {
         var docs = q.Get(Pages, One).Length;
         var length = Enumerable.Range(0, Runs(q)).Sum(r => q.Get(Run, r).Length);
-        return (docs, Ranking.Rounded(docs == 0 ? 1 : (double)length / docs));
+        return (Ranking.Rounded(docs), Ranking.Rounded(docs == 0 ? 1 : (double)length / docs));
     });
 
     private static readonly IEqualityComparer<OutputFile> SameFile = EqualityComparer<OutputFile>.Create(
@@ -174,7 +178,7 @@ public static class SearchQueries
             if (q.Get(RunPart, (run, key)) is not { } part) continue;
             words.AddRange(part.Words);
             foreach (var (stem, postings) in part.Stems)
-                (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings.Span);
+                (stems.TryGetValue(stem, out var list) ? list : stems[stem] = []).AddRange(postings);
         }
         words.Sort(Pair);
         var distinct = words.Where((w, i) => i == 0 || w != words[i - 1]);
@@ -194,19 +198,19 @@ public static class SearchQueries
         return new OutputFile(IndexFormat.ShardPath(key), IndexFormat.WriteShard(shard), null);
     }, SameFile);
 
-    // The postings of pages with the stem in their title or a heading, and the best-scoring of the others (the first
-    // pages of equal ones), in page order. Sorted as numbers, the score and the place in one: a comparison delegate
-    // sorts far slower.
+    // The postings of pages with the stem in their title or a heading, and the best-scoring of the others (the newest
+    // pages of equal ones), in page order. Sorted as numbers, the score and the place from the end in one: a
+    // comparison delegate sorts far slower.
     private static ImmutableArray<Posting> Best(Posting[] postings)
     {
         var keys = new List<long>(postings.Length);
         for (var i = 0; i < postings.Length; i++)
-            if (postings[i].Where == 0) keys.Add(((long)(int.MaxValue - postings[i].Score) << 32) | (uint)i);
+            if (postings[i].Where == 0) keys.Add(((long)(int.MaxValue - postings[i].Score) << 32) | (uint)(postings.Length - 1 - i));
         if (keys.Count <= Ranking.MaxPostings) return ImmutableArray.Create(postings);
         var sorted = CollectionsMarshal.AsSpan(keys);
         sorted.Sort();
         var kept = new bool[postings.Length];
-        foreach (var key in sorted[..Ranking.MaxPostings]) kept[(int)(uint)key] = true;
+        foreach (var key in sorted[..Ranking.MaxPostings]) kept[postings.Length - 1 - (int)(uint)key] = true;
         var list = ImmutableArray.CreateBuilder<Posting>();
         for (var i = 0; i < postings.Length; i++)
             if (postings[i].Where != 0 || kept[i]) list.Add(postings[i]);

@@ -13,7 +13,7 @@ public readonly record struct Hit(int Doc, double Score, int Matched, int Cover 
 /// A page's score is the sum over the words of the best of these (a page missing a word is not dropped: a stem keeps
 /// only its best postings of pages that have it in their text only).
 /// Pages are ordered by the query words their title and one heading hold together, then by the pairs of words next
-/// to each other in the query that one field holds both of, then by score: a reader who names a page names its title
+/// to each other in the query that one field holds both of, then by score, then newest first: a reader who names a page names its title
 /// and one of its parts, and words that go together in the query go together on the page. Bounded: at most
 /// <see cref="MaxWords"/> words of the first <see cref="MaxQuery"/> characters, one shard each,
 /// <see cref="MaxExpansions"/> completions per word.
@@ -62,6 +62,6 @@ public static class Searcher
         }
         return [.. total.Select(kv => (kv, fit: Ranking.Where.Fit(kv.Value.Where)))
             .Select(h => new Hit(h.kv.Key, h.kv.Value.Score, h.kv.Value.Matched, h.fit.Cover, h.fit.Pairs))
-            .OrderByDescending(h => h.Cover).ThenByDescending(h => h.Pairs).ThenByDescending(h => h.Score).ThenBy(h => h.Doc).Take(limit)];
+            .OrderByDescending(h => h.Cover).ThenByDescending(h => h.Pairs).ThenByDescending(h => h.Score).ThenByDescending(h => h.Doc).Take(limit)];
     }
 }

@@ -82,7 +82,7 @@
         }
       });
       return Object.keys(total).map(function (k) { var t = total[k]; t.fit = fit(t.where); return t; })
-        .sort(function (a, b) { return b.fit[0] - a.fit[0] || b.fit[1] - a.fit[1] || b.score - a.score || a.doc - b.doc; }).slice(0, SHOWN);
+        .sort(function (a, b) { return b.fit[0] - a.fit[0] || b.fit[1] - a.fit[1] || b.score - a.score || b.doc - a.doc; }).slice(0, SHOWN);
     });
   }
 
