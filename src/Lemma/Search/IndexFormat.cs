@@ -118,8 +118,21 @@ public static class IndexFormat
     /// <summary>What a result shows of a page.</summary>
     public sealed record Fragment(string Title, string Url, string Date, string Section, string Text);
 
-    public static byte[] WriteDoc(Fragment doc) => JsonSerializer.SerializeToUtf8Bytes(
-        new Dictionary<string, string> { ["t"] = doc.Title, ["u"] = doc.Url, ["d"] = doc.Date, ["s"] = doc.Section, ["x"] = doc.Text });
+    public static byte[] WriteDoc(Fragment doc)
+    {
+        var buffer = new ArrayBufferWriter<byte>(doc.Text.Length + 256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("t", doc.Title);
+            json.WriteString("u", doc.Url);
+            json.WriteString("d", doc.Date);
+            json.WriteString("s", doc.Section);
+            json.WriteString("x", doc.Text);
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
 
     public static Fragment ReadDoc(ReadOnlySpan<byte> bytes)
     {
