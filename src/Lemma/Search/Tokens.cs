@@ -99,7 +99,8 @@ public sealed class Tokens
         /// <summary>The entries the current page has met, in the order first met.</summary>
         public int[] Met = new int[256];
 
-        /// <summary>Forgets every word once the table is full, before a page starts: a page's entries stay where they are.</summary>
+        /// <summary>Forgets every word once the table holds <see cref="MaxWords"/>; called before a page starts, never while
+        /// one is counted (its entries are read once all its words are).</summary>
         public void Trim()
         {
             if (Count < MaxWords) return;
