@@ -74,8 +74,9 @@ public sealed class Tokens
     /// </summary>
     internal sealed class Vocabulary
     {
-        /// <summary>Words kept at most: past this, generated text (hashes, numbers) would only grow the table.</summary>
-        private const int MaxWords = 1 << 20;
+        /// <summary>Words kept at most: past this, generated text (hashes, numbers) would only grow the table, one per
+        /// thread that makes pages (some 25 MB at most each; a 10,000-post blog has some 33,000 words as written).</summary>
+        private const int MaxWords = 1 << 18;
 
         public struct Slot
         {
