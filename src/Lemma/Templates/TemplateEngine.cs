@@ -33,10 +33,10 @@ public sealed partial class TemplateEngine
     }
 
     /// <summary>
-    /// Liquid with Lemma's two tags, put together once per process: its grammar takes a small site's build tens of
-    /// milliseconds to build. Shared, for a parser is not changed once its tags are registered and parses on any thread.
+    /// Liquid with Lemma's two tags, one parser per engine: a parser shared by engines built at once on several threads
+    /// crashed a test host (an access violation inside Parlot while Fluid rewrote a parsed template).
     /// </summary>
-    private static readonly Lazy<FluidParser> Parser = new(() =>
+    private static FluidParser NewParser()
     {
         var parser = new FluidParser(new FluidParserOptions { AllowFunctions = true });
         parser.RegisterExpressionTag("layout", async (expression, _, _, context) =>
@@ -51,15 +51,15 @@ public sealed partial class TemplateEngine
             return ValueTask.FromResult(Completion.Normal);
         });
         return parser;
-    });
+    }
 
-    /// <summary>Builds the shared parser now, on the calling thread, if no thread has yet: a build asks for it on another
+    /// <summary>Builds a parser now and drops it, so that the code it runs is compiled: a build asks for this on another
     /// core while it reads the config.</summary>
-    public static void Prepare() => _ = Parser.Value;
+    public static void Prepare() => NewParser();
 
     public static (TemplateEngine Engine, ImmutableArray<Diagnostic> Diagnostics) Create(TemplateFiles files, Action<TemplateOptions> configure)
     {
-        var parser = Parser.Value;
+        var parser = NewParser();
 
         var options = new TemplateOptions
         {
